@@ -1,0 +1,17 @@
+//! sohoctap — the register of learning-model titles ("sổ học tập") kept by a commune's
+//! Hội Khuyến học.
+//!
+//! Layers, each in its own folder, with dependencies pointing down only:
+//!
+//! ```text
+//! cli, tui        what the officer touches (subcommands, the terminal app)
+//! report          plain-text and JSON summaries: data in, String out
+//! exchange        CSV / JSON import and export: bytes in, validated records out
+//! tally           percentages against targets, kept up to date incrementally
+//! store           the redb register file: the only code that touches it
+//! criteria        criteria sets as data: load, validate, score (pure)
+//! model           plain domain types (units, evaluations, targets)
+//! text            Vietnamese text: NFC, folding, collation, ASCII fallback
+//! ```
+
+pub mod text;

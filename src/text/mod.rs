@@ -1,0 +1,1 @@
+//! Vietnamese text handling (placeholder, being written).
