@@ -1,1 +1,11 @@
-//! Vietnamese text handling (placeholder, being written).
+//! Vietnamese text handling: the only place that knows how Vietnamese is
+//! spelled, sorted, searched and laid out in terminal cells.
+//!
+//! Everything here is pure (no I/O) so the TUI, reports and import code can
+//! share one definition of "the same name" and "the right order".
+
+pub mod fold;
+pub mod normalize;
+
+pub use fold::{fold, matches_query};
+pub use normalize::{clean_name, nfc};

@@ -1,0 +1,121 @@
+//! Search keys that ignore case and diacritics.
+//!
+//! Officers type queries on whatever keyboard is at hand, often without a
+//! Vietnamese input method, so "nguyen van an" must find "Nguyễn Văn An" and
+//! "d" must find "đ". Callers fold each stored value once and keep the key;
+//! only the query is folded per keystroke.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::normalize::collapse_whitespace;
+
+/// Search key: lowercase, every diacritic removed, `đ`/`Đ` → `d`, whitespace
+/// collapsed and trimmed. Idempotent: `fold(&fold(s)) == fold(s)`.
+pub fn fold(s: &str) -> String {
+    // Lowercase before decomposing: some lowercase mappings (e.g. "İ")
+    // themselves produce combining marks, which must then be dropped too.
+    let lowered: String = s.chars().flat_map(char::to_lowercase).collect();
+    let stripped: String = lowered
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect();
+    collapse_whitespace(&stripped)
+}
+
+/// Whether every whitespace-separated word of `query` occurs, folded, in
+/// `folded_haystack`. Word order does not matter, so "an nguyen" finds
+/// "Nguyễn Văn An". An empty (or blank) query matches everything.
+///
+/// `folded_haystack` must already be the output of [`fold`]; it is not folded
+/// again here so that a list can be filtered without re-folding every row.
+pub fn matches_query(folded_haystack: &str, query: &str) -> bool {
+    let folded_query = fold(query);
+    folded_query
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .all(|word| folded_haystack.contains(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn fold_removes_diacritics_and_case() {
+        assert_eq!(fold("Nguyễn Văn An"), "nguyen van an");
+        assert_eq!(fold("nguyen van an"), fold("Nguyễn Văn An"));
+        assert_eq!(fold("ĐẶNG THỊ ĐÀO"), "dang thi dao");
+        assert_eq!(fold("Ưng Hoàng Phúc"), "ung hoang phuc");
+        assert_eq!(fold("  Lê\tLợi\u{A0} "), "le loi");
+    }
+
+    #[test]
+    fn fold_treats_nfd_like_nfc() {
+        assert_eq!(fold("Nguye\u{302}\u{303}n"), "nguyen");
+        assert_eq!(fold("Nguye\u{302}\u{303}n"), fold("Nguyễn"));
+    }
+
+    #[test]
+    fn query_words_match_in_any_order() {
+        let hay = fold("Nguyễn Văn An");
+        assert!(matches_query(&hay, "van an"));
+        assert!(matches_query(&hay, "an nguyen"));
+        assert!(matches_query(&hay, "NGUYỄN"));
+        assert!(matches_query(&hay, "  uyen   va "));
+        assert!(!matches_query(&hay, "binh"));
+        assert!(!matches_query(&hay, "an binh"));
+    }
+
+    #[test]
+    fn query_d_matches_d_stroke() {
+        let hay = fold("Đỗ Đức Độ");
+        assert!(matches_query(&hay, "d"));
+        assert!(matches_query(&hay, "do duc"));
+        assert!(matches_query(&hay, "Đức"));
+    }
+
+    #[test]
+    fn empty_query_matches_all() {
+        assert!(matches_query("", ""));
+        assert!(matches_query(&fold("Trần Thị Bình"), ""));
+        assert!(matches_query(&fold("Trần Thị Bình"), " \t "));
+    }
+
+    fn vietnamish() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            any::<char>().prop_map(String::from),
+            prop::sample::select(vec![
+                "ễ",
+                "Đ",
+                "đ",
+                "e\u{302}\u{303}",
+                "\u{301}",
+                "İ",
+                " ",
+                "\u{A0}",
+                "\t",
+                "Ư",
+                "ẞ",
+                "\u{200B}",
+            ])
+            .prop_map(String::from),
+        ];
+        prop::collection::vec(pieces, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn fold_is_idempotent(s in vietnamish()) {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once);
+        }
+
+        #[test]
+        fn a_string_matches_its_own_words(s in vietnamish()) {
+            prop_assert!(matches_query(&fold(&s), &s));
+        }
+    }
+}

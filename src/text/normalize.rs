@@ -1,0 +1,90 @@
+//! Canonical forms for stored text.
+//!
+//! Vietnamese letters can arrive precomposed ("ễ") or as a base letter plus
+//! combining marks ("e" + U+0302 + U+0303), depending on the keyboard, the
+//! input method and the program a CSV came from. Both look identical but
+//! compare unequal byte-wise, so everything we store goes through [`nfc`]
+//! first. Names pasted from spreadsheets also carry tabs, no-break spaces and
+//! byte-order marks, which [`clean_name`] removes.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC normalisation: the one form every stored string is kept in.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// A name as it should be stored: NFC, trimmed, each run of whitespace
+/// (tabs, newlines, no-break spaces, …) replaced by one ASCII space.
+pub fn clean_name(s: &str) -> String {
+    // Collapse first: dropping an invisible character may bring a base letter
+    // and its combining mark together, and NFC must see that final text.
+    nfc(&collapse_whitespace(s))
+}
+
+/// Characters that are invisible in a name and only ever arrive by accident
+/// (copied from Word/Excel or a web page).
+fn is_invisible_junk(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}') || (c.is_control() && !c.is_whitespace())
+}
+
+/// Trims, turns every whitespace run into a single ASCII space, and drops
+/// invisible junk. Shared by the cleaning and folding functions so they agree
+/// on what a "word" is.
+pub(crate) fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+        } else if is_invisible_junk(c) {
+            continue;
+        } else {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_composes_decomposed_vietnamese() {
+        assert_eq!(nfc("Nguye\u{302}\u{303}n"), "Nguyễn");
+        // Canonical order of marks must not matter: dot below then circumflex.
+        assert_eq!(nfc("Le\u{323}\u{302}"), "Lệ");
+        assert_eq!(nfc("Le\u{302}\u{323}"), "Lệ");
+        assert_eq!(nfc("Nguyễn"), "Nguyễn");
+    }
+
+    #[test]
+    fn clean_name_trims_and_collapses() {
+        assert_eq!(
+            clean_name("  Nguyễn \t Văn\u{A0}\u{A0}An \n"),
+            "Nguyễn Văn An"
+        );
+        assert_eq!(clean_name("\u{FEFF}Trần\u{200B} Thị Bình"), "Trần Thị Bình");
+        assert_eq!(clean_name("Nguye\u{302}\u{303}n  Văn An"), "Nguyễn Văn An");
+        assert_eq!(clean_name("   "), "");
+        assert_eq!(clean_name(""), "");
+    }
+
+    #[test]
+    fn clean_name_composes_across_dropped_junk() {
+        assert_eq!(clean_name("Le\u{200B}\u{302}"), "Lê");
+    }
+
+    #[test]
+    fn clean_name_is_idempotent_on_examples() {
+        for s in ["  Hồ  Chí\tMinh ", "Lê\u{A0}Lợi", "a\u{301}  b"] {
+            let once = clean_name(s);
+            assert_eq!(clean_name(&once), once);
+        }
+    }
+}
