@@ -4,8 +4,10 @@
 //! Everything here is pure (no I/O) so the TUI, reports and import code can
 //! share one definition of "the same name" and "the right order".
 
+pub mod ascii;
 pub mod fold;
 pub mod normalize;
 
+pub use ascii::to_ascii;
 pub use fold::{fold, matches_query};
 pub use normalize::{clean_name, nfc};
