@@ -5,9 +5,13 @@
 //! share one definition of "the same name" and "the right order".
 
 pub mod ascii;
+pub mod collate;
 pub mod fold;
 pub mod normalize;
+pub mod person;
 
 pub use ascii::to_ascii;
+pub use collate::{collate, collation_key};
 pub use fold::{fold, matches_query};
 pub use normalize::{clean_name, nfc};
+pub use person::person_sort_key;
