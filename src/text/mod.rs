@@ -8,10 +8,14 @@ pub mod ascii;
 pub mod collate;
 pub mod fold;
 pub mod normalize;
+pub mod number;
 pub mod person;
+pub mod width;
 
 pub use ascii::to_ascii;
 pub use collate::{collate, collation_key};
 pub use fold::{fold, matches_query};
 pub use normalize::{clean_name, nfc};
+pub use number::{format_count, format_percent, percent_tenths};
 pub use person::person_sort_key;
+pub use width::{pad_left_to_width, pad_to_width, truncate_to_width, width};
