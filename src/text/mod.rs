@@ -3,10 +3,20 @@
 //!
 //! Everything here is pure (no I/O) so the TUI, reports and import code can
 //! share one definition of "the same name" and "the right order".
+//!
+//! - [`normalize`]: NFC and cleaned names, the forms we store.
+//! - [`fold`]: diacritic- and case-insensitive search keys.
+//! - [`ascii`]: pure-ASCII fallback for limited consoles and printers.
+//! - [`collate`]: Vietnamese dictionary order.
+//! - [`person`]: ordering people by given name.
+//! - [`width`]: terminal column widths, truncation and padding.
+//! - [`number`]: "1.234" and "61,7%".
+//! - [`input`]: a single-line editor that works with Unikey/EVKey.
 
 pub mod ascii;
 pub mod collate;
 pub mod fold;
+pub mod input;
 pub mod normalize;
 pub mod number;
 pub mod person;
@@ -15,6 +25,7 @@ pub mod width;
 pub use ascii::to_ascii;
 pub use collate::{collate, collation_key};
 pub use fold::{fold, matches_query};
+pub use input::TextInput;
 pub use normalize::{clean_name, nfc};
 pub use number::{format_count, format_percent, percent_tenths};
 pub use person::person_sort_key;
