@@ -14,4 +14,7 @@
 //! text            Vietnamese text: NFC, folding, collation, ASCII fallback
 //! ```
 
+pub mod criteria;
+pub mod model;
+pub mod store;
 pub mod text;

@@ -1,0 +1,27 @@
+//! Plain domain types of the register: units, evaluations, targets. No I/O here, so every
+//! other layer (store, tally, report, screens) can agree on the same vocabulary.
+
+mod evaluation;
+mod target;
+mod title;
+mod unit;
+
+pub use evaluation::{
+    Decision, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp, current_user,
+};
+pub use target::{Measure, ResolutionRef, Target, target_for_year};
+pub use title::Title;
+pub use unit::{
+    Affiliation, Citizen, Clan, Community, CommunityKind, Gender, Household, OrgKind, Organisation,
+    Unit, UnitId, UnitKind, UnitMeta,
+};
+
+/// A data year (1 January – 31 December). Recognition is yearly.
+pub type Year = u16;
+
+/// The commune the register belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Commune {
+    pub name: String,
+    pub province: String,
+}

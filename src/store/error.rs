@@ -1,0 +1,156 @@
+//! Everything that can go wrong with the register file, said in Vietnamese with the
+//! path and what to do. A message names where and what; none of them means data already
+//! saved was lost.
+
+use super::codec::DecodeError;
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub enum StoreError {
+    NotFound(PathBuf),
+    AlreadyExists(PathBuf),
+    AlreadyOpen {
+        path: PathBuf,
+        holder: Option<String>,
+    },
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    NotARegister(PathBuf),
+    Corrupted {
+        path: PathBuf,
+        detail: String,
+    },
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
+    Decode(DecodeError),
+    /// Refused input (duplicate code, unknown unit, value out of range…).
+    Invalid(String),
+    /// A write whose outcome was checked after an error and found not saved.
+    NotSaved(String),
+    Other(String),
+}
+
+impl StoreError {
+    /// The process exit code: bad input is 2, everything else 1.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            StoreError::Invalid(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+fn io_reason(e: &io::Error) -> String {
+    #[cfg(unix)]
+    {
+        // ENOSPC and EROFS have no stable io::ErrorKind on every toolchain; check the code.
+        match e.raw_os_error() {
+            Some(28) => return "ổ đĩa đã đầy".into(),
+            Some(30) => return "ổ đĩa chỉ cho phép đọc".into(),
+            _ => {}
+        }
+    }
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "không có quyền truy cập".into(),
+        io::ErrorKind::NotFound => "không tìm thấy".into(),
+        io::ErrorKind::StorageFull => "ổ đĩa đã đầy".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
+        _ => e.to_string(),
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::NotFound(p) => write!(
+                f,
+                "Không tìm thấy sổ {}. Tạo sổ mới: sohoctap init --commune \"Tên xã\"",
+                p.display()
+            ),
+            StoreError::AlreadyExists(p) => {
+                write!(f, "Đã có sổ {}; không ghi đè lên sổ đang có", p.display())
+            }
+            StoreError::AlreadyOpen { path, holder } => {
+                write!(f, "Sổ {} đang được mở", path.display())?;
+                match holder {
+                    Some(h) => write!(f, " bởi {h}")?,
+                    None => write!(f, " bởi một chương trình khác")?,
+                }
+                write!(f, ". Đóng chương trình đó rồi thử lại.")
+            }
+            StoreError::NewerSchema {
+                path,
+                found,
+                supported,
+            } => write!(
+                f,
+                "Sổ {} được tạo bởi phiên bản mới hơn (định dạng {found}, chương trình này đọc đến {supported}). Hãy cập nhật sohoctap; sổ không bị thay đổi.",
+                path.display()
+            ),
+            StoreError::NotARegister(p) => {
+                write!(f, "Tệp {} không phải là sổ sohoctap", p.display())
+            }
+            StoreError::Corrupted { path, detail } => write!(
+                f,
+                "Sổ {} bị hỏng ({detail}). Khôi phục từ bản sao lưu: sohoctap restore TỆP",
+                path.display()
+            ),
+            StoreError::Io {
+                path,
+                action,
+                source,
+            } => write!(
+                f,
+                "Không {action} được {}: {}",
+                path.display(),
+                io_reason(source)
+            ),
+            StoreError::Decode(e) => write!(f, "Sổ có dữ liệu hỏng: {e}"),
+            StoreError::Invalid(m) => f.write_str(m),
+            StoreError::NotSaved(m) => write!(
+                f,
+                "Chưa lưu được: {m}. Dữ liệu đã lưu trước đó vẫn nguyên vẹn."
+            ),
+            StoreError::Other(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<DecodeError> for StoreError {
+    fn from(e: DecodeError) -> Self {
+        StoreError::Decode(e)
+    }
+}
+
+/// Turns a redb error into a [`StoreError`] about `path`. redb's own types are kept out of
+/// the rest of the program.
+pub(crate) fn from_redb(path: &std::path::Path, e: impl Into<redb::Error>) -> StoreError {
+    let e: redb::Error = e.into();
+    match e {
+        redb::Error::DatabaseAlreadyOpen => StoreError::AlreadyOpen {
+            path: path.to_path_buf(),
+            holder: None,
+        },
+        redb::Error::Corrupted(detail) => StoreError::Corrupted {
+            path: path.to_path_buf(),
+            detail,
+        },
+        redb::Error::Io(source) => StoreError::Io {
+            path: path.to_path_buf(),
+            action: "ghi hoặc đọc",
+            source,
+        },
+        redb::Error::UpgradeRequired(_) => StoreError::NotARegister(path.to_path_buf()),
+        other => StoreError::Other(format!("Lỗi sổ {}: {other}", path.display())),
+    }
+}

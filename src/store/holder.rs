@@ -1,0 +1,36 @@
+//! Who has the register open. redb locks the file itself, so a second process cannot
+//! open it; this small side file lets that process say *who* holds it (user, host, since
+//! when). The lock is the operating system's, so a crashed holder never blocks: its lock
+//! died with it, and the next open simply overwrites the stale side file.
+
+use std::path::{Path, PathBuf};
+
+pub(crate) fn holder_path(register: &Path) -> PathBuf {
+    let mut name = register.as_os_str().to_os_string();
+    name.push(".holder");
+    PathBuf::from(name)
+}
+
+/// Records this process as the holder. Failure to write it only costs a less precise
+/// message for a second process, so it is not an error.
+pub(crate) fn write_holder(register: &Path) {
+    let host = gethostname::gethostname().to_string_lossy().into_owned();
+    let since = chrono::Local::now().format("%H:%M ngày %d/%m/%Y");
+    let text = format!(
+        "người dùng {} trên máy {host}, từ {since} (tiến trình {})\n",
+        crate::model::current_user(),
+        std::process::id()
+    );
+    let _ = super::files::write_private(&holder_path(register), text.as_bytes());
+}
+
+pub(crate) fn read_holder(register: &Path) -> Option<String> {
+    std::fs::read_to_string(holder_path(register))
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+pub(crate) fn remove_holder(register: &Path) {
+    let _ = std::fs::remove_file(holder_path(register));
+}

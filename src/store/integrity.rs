@@ -1,0 +1,114 @@
+//! The logical half of `sohoctap check`: every record decodes, every reference points at
+//! a unit that exists, every evaluation's criteria version is kept. (redb checks the
+//! pages and checksums itself.)
+
+use super::Reader;
+use super::Result;
+use crate::model::{Affiliation, Unit, UnitKind, Year};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    pub ok: bool,
+    pub year: Year,
+    /// Units active in `year`, by kind code.
+    pub active: BTreeMap<&'static str, usize>,
+    pub archived: usize,
+    pub evaluations: usize,
+    pub problems: Vec<String>,
+}
+
+pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> {
+    let mut problems = Vec::new();
+    let mut active = BTreeMap::new();
+    let mut archived = 0;
+    let mut ids: BTreeMap<UnitKind, HashSet<u32>> = BTreeMap::new();
+    let mut all = Vec::new();
+    for kind in UnitKind::ALL {
+        let units = reader.units(kind)?;
+        let mut count = 0;
+        for (id, unit) in &units {
+            if unit.kind() != kind {
+                problems.push(format!("Đơn vị {} nằm sai bảng", unit.code()));
+            }
+            match reader.unit_id(kind, unit.code())? {
+                Some(indexed) if indexed == *id => {}
+                _ => problems.push(format!("Mã {} không khớp chỉ mục mã", unit.code())),
+            }
+            if unit.meta().active_in(year) {
+                count += 1;
+            } else if unit.meta().left.is_some() {
+                archived += 1;
+            }
+            ids.entry(kind).or_default().insert(*id);
+        }
+        active.insert(kind.code(), count);
+        all.extend(units);
+    }
+    let exists = |kind: UnitKind, id: u32| ids.get(&kind).is_some_and(|s| s.contains(&id));
+    for (_, unit) in &all {
+        match unit {
+            Unit::Household(h) => {
+                if !exists(UnitKind::Community, h.community) {
+                    problems.push(format!("Hộ {} thuộc thôn không có trong sổ", h.meta.code));
+                }
+                if let Some(clan) = h.clan
+                    && !exists(UnitKind::Clan, clan)
+                {
+                    problems.push(format!(
+                        "Hộ {} thuộc dòng họ không có trong sổ",
+                        h.meta.code
+                    ));
+                }
+                if h.adults > h.members {
+                    problems.push(format!(
+                        "Hộ {}: số người lớn ({}) nhiều hơn số nhân khẩu ({})",
+                        h.meta.code, h.adults, h.members
+                    ));
+                }
+            }
+            Unit::Citizen(c) => {
+                let missing = match c.affiliation {
+                    Affiliation::Household(id) => !exists(UnitKind::Household, id),
+                    Affiliation::Organisation(id) => !exists(UnitKind::Organisation, id),
+                    Affiliation::None => false,
+                };
+                if missing {
+                    problems.push(format!(
+                        "Công dân {} thuộc hộ/đơn vị không có trong sổ",
+                        c.meta.code
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    let kept: HashSet<String> = reader.all_criteria()?.into_iter().map(|(h, _)| h).collect();
+    let evaluations = reader.evaluations_between(0, Year::MAX)?;
+    for (key, evaluation) in &evaluations {
+        if !exists(key.title.unit_kind(), key.unit) {
+            problems.push(format!(
+                "Đánh giá {} năm {} trỏ tới đơn vị không có",
+                key.title.short(),
+                key.year
+            ));
+        }
+        if !kept.contains(&evaluation.criteria_hash) {
+            problems.push(format!(
+                "Đánh giá {} năm {} thiếu bản lưu bộ tiêu chí {}",
+                key.title.short(),
+                key.year,
+                evaluation.criteria_id
+            ));
+        }
+    }
+    Ok(CheckReport {
+        ok: problems.is_empty(),
+        year,
+        active,
+        archived,
+        evaluations: evaluations.len(),
+        problems,
+    })
+}

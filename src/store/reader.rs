@@ -1,0 +1,238 @@
+//! Reading a consistent snapshot of the register. Every value is decoded to a `Result`:
+//! a damaged record is reported, never trusted.
+
+use super::codec::{self, HistoryEntry};
+use super::error::from_redb;
+use super::tables::{
+    CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, TARGETS, UNIT_CODES, UNITS,
+};
+use super::{Result, StoreError};
+use crate::criteria::CriteriaSet;
+use crate::model::{
+    Commune, Evaluation, EvaluationKey, Measure, Target, Title, Unit, UnitId, UnitKind, Year,
+};
+use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, TableDefinition, TableError};
+use std::path::PathBuf;
+
+pub struct Reader {
+    txn: ReadTransaction,
+    path: PathBuf,
+}
+
+fn le_u32(bytes: &[u8]) -> Option<u32> {
+    bytes.try_into().ok().map(u32::from_le_bytes)
+}
+
+impl Reader {
+    pub(super) fn new(txn: ReadTransaction, path: PathBuf) -> Reader {
+        Reader { txn, path }
+    }
+
+    /// Opens a table; a table never written yet reads as absent rather than an error.
+    fn table<K: redb::Key + 'static, V: redb::Value + 'static>(
+        &self,
+        def: TableDefinition<K, V>,
+    ) -> Result<Option<ReadOnlyTable<K, V>>> {
+        match self.txn.open_table(def) {
+            Ok(t) => Ok(Some(t)),
+            Err(TableError::TableDoesNotExist(_)) => Ok(None),
+            Err(e) => Err(from_redb(&self.path, e)),
+        }
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<Vec<u8>>> {
+        let Some(t) = self.table(META)? else {
+            return Ok(None);
+        };
+        let got = t.get(key).map_err(|e| from_redb(&self.path, e))?;
+        Ok(got.map(|g| g.value().to_vec()))
+    }
+
+    pub fn schema_version(&self) -> Result<Option<u32>> {
+        Ok(self.meta("schema")?.as_deref().and_then(le_u32))
+    }
+
+    /// How many write transactions have been committed (see `Register::write`).
+    pub fn generation(&self) -> Result<u64> {
+        Ok(self
+            .meta("generation")?
+            .and_then(|b| b.as_slice().try_into().ok().map(u64::from_le_bytes))
+            .unwrap_or(0))
+    }
+
+    pub fn commune(&self) -> Result<Commune> {
+        let bytes = self
+            .meta("commune")?
+            .ok_or_else(|| StoreError::NotARegister(self.path.clone()))?;
+        Ok(codec::decode_commune(&bytes)?)
+    }
+
+    /// All units of a kind, archived ones included, in id order.
+    pub fn units(&self, kind: UnitKind) -> Result<Vec<(UnitId, Unit)>> {
+        let Some(t) = self.table(UNITS)? else {
+            return Ok(Vec::new());
+        };
+        let k = kind as u8;
+        let range = t
+            .range((k, 0u32)..=(k, u32::MAX))
+            .map_err(|e| from_redb(&self.path, e))?;
+        let mut out = Vec::new();
+        for item in range {
+            let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
+            out.push((key.value().1, codec::decode_unit(value.value())?));
+        }
+        Ok(out)
+    }
+
+    pub fn unit(&self, kind: UnitKind, id: UnitId) -> Result<Option<Unit>> {
+        let Some(t) = self.table(UNITS)? else {
+            return Ok(None);
+        };
+        let got = t
+            .get((kind as u8, id))
+            .map_err(|e| from_redb(&self.path, e))?;
+        got.map(|g| codec::decode_unit(g.value()).map_err(StoreError::from))
+            .transpose()
+    }
+
+    pub fn unit_id(&self, kind: UnitKind, code: &str) -> Result<Option<UnitId>> {
+        let Some(t) = self.table(UNIT_CODES)? else {
+            return Ok(None);
+        };
+        let got = t
+            .get((kind as u8, code))
+            .map_err(|e| from_redb(&self.path, e))?;
+        Ok(got.map(|g| g.value()))
+    }
+
+    pub fn evaluation(&self, key: EvaluationKey) -> Result<Option<Evaluation>> {
+        let Some(t) = self.table(EVALUATIONS)? else {
+            return Ok(None);
+        };
+        let got = t
+            .get((key.year, key.title as u8, key.unit))
+            .map_err(|e| from_redb(&self.path, e))?;
+        got.map(|g| codec::decode_evaluation(g.value()).map_err(StoreError::from))
+            .transpose()
+    }
+
+    /// Every evaluation of one year (one range of the table).
+    pub fn evaluations_in_year(&self, year: Year) -> Result<Vec<(EvaluationKey, Evaluation)>> {
+        self.evaluations_between(year, year)
+    }
+
+    /// Every evaluation of the years `from..=to`.
+    pub fn evaluations_between(
+        &self,
+        from: Year,
+        to: Year,
+    ) -> Result<Vec<(EvaluationKey, Evaluation)>> {
+        let Some(t) = self.table(EVALUATIONS)? else {
+            return Ok(Vec::new());
+        };
+        let range = t
+            .range((from, 0u8, 0u32)..=(to, u8::MAX, u32::MAX))
+            .map_err(|e| from_redb(&self.path, e))?;
+        let mut out = Vec::new();
+        for item in range {
+            let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
+            let (year, title, unit) = key.value();
+            let title = Title::from_u8(title).ok_or_else(|| {
+                StoreError::Decode(codec::DecodeError {
+                    what: "đánh giá",
+                    reason: format!("mã danh hiệu {title} không có"),
+                })
+            })?;
+            out.push((
+                EvaluationKey { year, title, unit },
+                codec::decode_evaluation(value.value())?,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// The changes to one unit's evaluations for `title`, oldest first.
+    pub fn history_of(&self, title: Title, unit: UnitId) -> Result<Vec<(u64, HistoryEntry)>> {
+        let (Some(index), Some(history)) = (self.table(HISTORY_BY_UNIT)?, self.table(HISTORY)?)
+        else {
+            return Ok(Vec::new());
+        };
+        let t = title as u8;
+        let range = index
+            .range((t, unit, 0u64)..=(t, unit, u64::MAX))
+            .map_err(|e| from_redb(&self.path, e))?;
+        let mut out = Vec::new();
+        for item in range {
+            let (key, _) = item.map_err(|e| from_redb(&self.path, e))?;
+            let seq = key.value().2;
+            if let Some(g) = history.get(seq).map_err(|e| from_redb(&self.path, e))? {
+                out.push((seq, codec::decode_history(g.value())?));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The number of history entries (the next sequence number).
+    pub fn history_len(&self) -> Result<u64> {
+        let Some(t) = self.table(HISTORY)? else {
+            return Ok(0);
+        };
+        let last = t.last().map_err(|e| from_redb(&self.path, e))?;
+        Ok(last.map_or(0, |(k, _)| k.value() + 1))
+    }
+
+    pub fn history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>> {
+        let Some(t) = self.table(HISTORY)? else {
+            return Ok(None);
+        };
+        let got = t.get(seq).map_err(|e| from_redb(&self.path, e))?;
+        got.map(|g| codec::decode_history(g.value()).map_err(StoreError::from))
+            .transpose()
+    }
+
+    /// The stored copy of a criteria set version.
+    pub fn criteria(&self, hash: &str) -> Result<Option<CriteriaSet>> {
+        let Some(t) = self.table(CRITERIA)? else {
+            return Ok(None);
+        };
+        let got = t.get(hash).map_err(|e| from_redb(&self.path, e))?;
+        got.map(|g| codec::decode_criteria(g.value()).map_err(StoreError::from))
+            .transpose()
+    }
+
+    /// Every criteria set version the register has used, with its hash.
+    pub fn all_criteria(&self) -> Result<Vec<(String, CriteriaSet)>> {
+        let Some(t) = self.table(CRITERIA)? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
+            let (k, v) = item.map_err(|e| from_redb(&self.path, e))?;
+            out.push((k.value().to_string(), codec::decode_criteria(v.value())?));
+        }
+        Ok(out)
+    }
+
+    pub fn targets(&self) -> Result<Vec<Target>> {
+        let Some(t) = self.table(TARGETS)? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
+            let (_, v) = item.map_err(|e| from_redb(&self.path, e))?;
+            out.push(codec::decode_target(v.value())?);
+        }
+        Ok(out)
+    }
+
+    pub fn target(&self, measure: Measure, milestone: Year) -> Result<Option<Target>> {
+        let Some(t) = self.table(TARGETS)? else {
+            return Ok(None);
+        };
+        let got = t
+            .get((measure as u8, milestone))
+            .map_err(|e| from_redb(&self.path, e))?;
+        got.map(|g| codec::decode_target(g.value()).map_err(StoreError::from))
+            .transpose()
+    }
+}

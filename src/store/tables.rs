@@ -1,0 +1,36 @@
+//! Every table of the register, its key and value layout. Values are version-tagged
+//! postcard bytes (see [`super::codec`]); keys are fixed-width integers wherever the data
+//! allows, so ranges are cheap and ordering is obvious. Table names carry a `_v1` suffix: a
+//! layout change makes a new table and a numbered migration, never a silent reinterpretation.
+
+use redb::TableDefinition;
+
+/// `name → bytes`. Keys:
+/// - `"schema"`: the schema version, `u32` little-endian (see [`super::SCHEMA_VERSION`]);
+/// - `"commune"`: the commune (`Commune` record);
+/// - `"next_id/<kind>"`: the next free unit id of a kind, `u32` little-endian.
+pub const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta_v1");
+
+/// `(unit kind, unit id) → Unit record`. Units are never deleted, only archived.
+pub const UNITS: TableDefinition<(u8, u32), &[u8]> = TableDefinition::new("units_v1");
+
+/// `(unit kind, unit code) → unit id`: codes are unique within a kind.
+pub const UNIT_CODES: TableDefinition<(u8, &str), u32> = TableDefinition::new("unit_codes_v1");
+
+/// `(year, title, unit id) → Evaluation record`. Year first, so one year is one range.
+pub const EVALUATIONS: TableDefinition<(u16, u8, u32), &[u8]> =
+    TableDefinition::new("evaluations_v1");
+
+/// `sequence → HistoryEntry record`: every change to an evaluation, in order.
+pub const HISTORY: TableDefinition<u64, &[u8]> = TableDefinition::new("history_v1");
+
+/// `(title, unit id, sequence) → ()`: index of [`HISTORY`] by unit, for the history screen.
+pub const HISTORY_BY_UNIT: TableDefinition<(u8, u32, u64), ()> =
+    TableDefinition::new("history_by_unit_v1");
+
+/// `content hash → CriteriaSet record`: a copy of every criteria set an evaluation used,
+/// so an evaluation always scores under the exact version it was made with.
+pub const CRITERIA: TableDefinition<&str, &[u8]> = TableDefinition::new("criteria_v1");
+
+/// `(measure, milestone year) → Target record`: the resolution's targets.
+pub const TARGETS: TableDefinition<(u8, u16), &[u8]> = TableDefinition::new("targets_v1");

@@ -1,0 +1,270 @@
+use super::*;
+use crate::criteria::Catalog;
+use crate::model::{
+    Community, CommunityKind, EvaluationKey, Household, IndicatorValue, Stamp, Title, Unit,
+    UnitKind, UnitMeta,
+};
+
+fn commune() -> Commune {
+    Commune {
+        name: "Xã Thử Nghiệm".into(),
+        province: "Ninh Bình".into(),
+    }
+}
+
+fn community(code: &str) -> Unit {
+    Unit::Community(Community {
+        meta: UnitMeta {
+            code: code.into(),
+            entered: 2020,
+            left: None,
+        },
+        name: "Đông".into(),
+        kind: CommunityKind::Thon,
+    })
+}
+
+fn household(code: &str, community: u32) -> Unit {
+    Unit::Household(Household {
+        meta: UnitMeta {
+            code: code.into(),
+            entered: 2020,
+            left: None,
+        },
+        head_name: "Nguyễn Văn An".into(),
+        community,
+        clan: None,
+        members: 4,
+        adults: 2,
+        address: String::new(),
+    })
+}
+
+#[test]
+fn a_fresh_register_opens_closes_reopens_and_checks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("so.redb");
+    let register = Register::create(&path, &commune()).expect("create");
+    register.close().expect("close");
+    let mut register = Register::open(&path).expect("reopen");
+    assert_eq!(register.commune().expect("commune"), commune());
+    let report = register.check(2025).expect("check");
+    assert!(report.ok, "{:?}", report.problems);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn create_refuses_an_existing_register() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("so.redb");
+    Register::create(&path, &commune())
+        .expect("create")
+        .close()
+        .expect("close");
+    assert!(matches!(
+        Register::create(&path, &commune()),
+        Err(StoreError::AlreadyExists(_))
+    ));
+}
+
+#[test]
+fn a_second_open_names_the_holder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("so.redb");
+    let _first = Register::create(&path, &commune()).expect("create");
+    match Register::open(&path) {
+        Err(e @ StoreError::AlreadyOpen { .. }) => {
+            let message = e.to_string();
+            assert!(message.contains("đang được mở bởi người dùng"), "{message}");
+            assert!(message.contains("tiến trình"), "{message}");
+        }
+        other => panic!("expected AlreadyOpen, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_missing_register_says_how_to_create_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let e = Register::open(&dir.path().join("khong.redb")).expect_err("missing");
+    assert!(e.to_string().contains("sohoctap init"), "{e}");
+}
+
+#[test]
+fn a_file_that_is_not_a_register_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rac.redb");
+    std::fs::write(&path, b"day khong phai so").expect("write");
+    assert!(Register::open(&path).is_err());
+}
+
+#[test]
+fn a_newer_schema_is_refused_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("so.redb");
+    let register = Register::create(&path, &commune()).expect("create");
+    register
+        .write(|w| w.put_schema_for_test(SCHEMA_VERSION + 1))
+        .expect("write");
+    register.close().expect("close");
+    let before = std::fs::read(&path).expect("read");
+    let e = Register::open(&path).expect_err("newer");
+    assert!(
+        matches!(e, StoreError::NewerSchema { found: 2, .. }),
+        "{e:?}"
+    );
+    assert!(
+        std::fs::read(&path).expect("read") == before,
+        "file changed"
+    );
+}
+
+#[test]
+fn unit_codes_are_unique_within_a_kind_and_a_failed_write_leaves_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let register = Register::create(&dir.path().join("so.redb"), &commune()).expect("create");
+    let th = register
+        .write(|w| w.insert_unit(&community("TH01")))
+        .expect("insert");
+    let result = register.write(|w| {
+        w.insert_unit(&household("HO1", th))?;
+        w.insert_unit(&household("HO1", th))
+    });
+    let e = result.expect_err("duplicate");
+    assert!(e.to_string().contains("HO1"), "{e}");
+    assert!(
+        register
+            .read()
+            .expect("read")
+            .units(UnitKind::Household)
+            .expect("units")
+            .is_empty()
+    );
+}
+
+#[test]
+fn scores_are_checked_saved_and_kept_in_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let register = Register::create(&dir.path().join("so.redb"), &commune()).expect("create");
+    let th = register
+        .write(|w| w.insert_unit(&community("TH01")))
+        .expect("insert");
+    let ho = register
+        .write(|w| w.insert_unit(&household("HO1", th)))
+        .expect("insert");
+    let catalog = Catalog::shipped().expect("catalog");
+    let entry = catalog.in_force(Title::GiaDinh, 2025).expect("set");
+    let key = EvaluationKey {
+        year: 2025,
+        title: Title::GiaDinh,
+        unit: ho,
+    };
+    let first = entry.set.indicators().next().expect("indicator");
+    let stamp = Stamp::now();
+    let too_much = IndicatorValue::Points(first.max + 1);
+    let e = register
+        .set_score(key, &first.code, Some(too_much), entry, &stamp)
+        .expect_err("range");
+    assert!(e.to_string().contains("vượt quá"), "{e}");
+    assert!(
+        register
+            .read()
+            .expect("read")
+            .evaluation(key)
+            .expect("get")
+            .is_none()
+    );
+
+    register
+        .set_score(
+            key,
+            &first.code,
+            Some(IndicatorValue::Points(first.max)),
+            entry,
+            &stamp,
+        )
+        .expect("save");
+    let saved = register
+        .read()
+        .expect("read")
+        .evaluation(key)
+        .expect("get")
+        .expect("present");
+    assert_eq!(
+        saved.values.get(&first.code),
+        Some(&IndicatorValue::Points(first.max))
+    );
+    assert_eq!(saved.criteria_hash, entry.hash);
+    let history = register
+        .read()
+        .expect("read")
+        .history_of(Title::GiaDinh, ho)
+        .expect("history");
+    assert_eq!(history.len(), 1);
+    assert!(history[0].1.old.is_none());
+}
+
+#[test]
+fn an_evaluation_keeps_scoring_under_its_own_criteria_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let register = Register::create(&dir.path().join("so.redb"), &commune()).expect("create");
+    let th = register
+        .write(|w| w.insert_unit(&community("TH01")))
+        .expect("insert");
+    let ho = register
+        .write(|w| w.insert_unit(&household("HO1", th)))
+        .expect("insert");
+    let catalog = Catalog::shipped().expect("catalog");
+    let entry = catalog.in_force(Title::GiaDinh, 2025).expect("set").clone();
+    let key = EvaluationKey {
+        year: 2025,
+        title: Title::GiaDinh,
+        unit: ho,
+    };
+    let code = entry
+        .set
+        .indicators()
+        .next()
+        .expect("indicator")
+        .code
+        .clone();
+    register
+        .set_score(
+            key,
+            &code,
+            Some(IndicatorValue::Points(5)),
+            &entry,
+            &Stamp::now(),
+        )
+        .expect("save");
+
+    // The office edits the set: the first indicator's maximum drops to 3.
+    let mut edited = entry.set.as_ref().clone();
+    edited.criteria[0].indicators[0].max = 3;
+    edited.criteria[0].indicators[0].floor = None;
+    let new_entry = crate::criteria::CatalogEntry::new(edited, "sửa".into());
+    assert_ne!(new_entry.hash, entry.hash);
+    // Scoring the old evaluation still uses its stored version, where 5 is allowed.
+    register
+        .set_score(
+            key,
+            &code,
+            Some(IndicatorValue::Points(5)),
+            &new_entry,
+            &Stamp::now(),
+        )
+        .expect("old version still applies");
+    let saved = register
+        .read()
+        .expect("read")
+        .evaluation(key)
+        .expect("get")
+        .expect("present");
+    assert_eq!(saved.criteria_hash, entry.hash);
+    let kept = register.criteria_of(&saved).expect("stored copy");
+    assert_eq!(kept, *entry.set);
+}

@@ -1,0 +1,267 @@
+//! Changing the register inside one write transaction. A `Writer` only exists inside
+//! `Register::write`, which commits everything it did at once or nothing.
+
+use super::codec::{self, HistoryEntry};
+use super::error::from_redb;
+use super::tables::{
+    CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, TARGETS, UNIT_CODES, UNITS,
+};
+use super::{Result, SCHEMA_VERSION, StoreError};
+use crate::criteria::CriteriaSet;
+use crate::model::{
+    Commune, Evaluation, EvaluationKey, Measure, Stamp, Target, Unit, UnitId, UnitKind, Year,
+};
+use redb::{ReadableTable, WriteTransaction};
+use std::path::PathBuf;
+
+pub struct Writer {
+    txn: WriteTransaction,
+    path: PathBuf,
+}
+
+impl Writer {
+    pub(super) fn new(txn: WriteTransaction, path: PathBuf) -> Writer {
+        Writer { txn, path }
+    }
+
+    pub(super) fn commit(self) -> std::result::Result<(), redb::CommitError> {
+        self.txn.commit()
+    }
+
+    fn err(&self, e: impl Into<redb::Error>) -> StoreError {
+        from_redb(&self.path, e)
+    }
+
+    fn put_meta(&mut self, key: &str, value: &[u8]) -> Result<()> {
+        let mut t = self
+            .txn
+            .open_table(META)
+            .map_err(|e| from_redb(&self.path, e))?;
+        t.insert(key, value).map_err(|e| from_redb(&self.path, e))?;
+        Ok(())
+    }
+
+    fn get_meta(&self, key: &str) -> Result<Option<Vec<u8>>> {
+        let t = self.txn.open_table(META).map_err(|e| self.err(e))?;
+        let got = t.get(key).map_err(|e| self.err(e))?;
+        Ok(got.map(|g| g.value().to_vec()))
+    }
+
+    /// Creates every table and stamps the schema version (a new register).
+    pub(super) fn init_schema(&mut self) -> Result<()> {
+        self.put_meta("schema", &SCHEMA_VERSION.to_le_bytes())?;
+        // Opening a table in a write transaction creates it, so readers of a fresh
+        // register find every table present.
+        let txn = &self.txn;
+        let p = &self.path;
+        txn.open_table(UNITS).map_err(|e| from_redb(p, e))?;
+        txn.open_table(UNIT_CODES).map_err(|e| from_redb(p, e))?;
+        txn.open_table(EVALUATIONS).map_err(|e| from_redb(p, e))?;
+        txn.open_table(HISTORY).map_err(|e| from_redb(p, e))?;
+        txn.open_table(HISTORY_BY_UNIT)
+            .map_err(|e| from_redb(p, e))?;
+        txn.open_table(CRITERIA).map_err(|e| from_redb(p, e))?;
+        txn.open_table(TARGETS).map_err(|e| from_redb(p, e))?;
+        Ok(())
+    }
+
+    pub(super) fn bump_generation(&mut self, before: u64) -> Result<()> {
+        self.put_meta("generation", &(before + 1).to_le_bytes())
+    }
+
+    pub fn set_commune(&mut self, commune: &Commune) -> Result<()> {
+        self.put_meta("commune", &codec::encode_commune(commune))
+    }
+
+    fn next_id(&mut self, kind: UnitKind) -> Result<UnitId> {
+        let key = format!("next_id/{}", kind.code());
+        let next = self
+            .get_meta(&key)?
+            .and_then(|b| b.as_slice().try_into().ok().map(u32::from_le_bytes))
+            .unwrap_or(1);
+        let after = next
+            .checked_add(1)
+            .ok_or_else(|| StoreError::Invalid("Sổ đã hết mã nội bộ cho loại đơn vị này".into()))?;
+        self.put_meta(&key, &after.to_le_bytes())?;
+        Ok(next)
+    }
+
+    pub fn unit_id(&self, kind: UnitKind, code: &str) -> Result<Option<UnitId>> {
+        let t = self.txn.open_table(UNIT_CODES).map_err(|e| self.err(e))?;
+        let got = t.get((kind as u8, code)).map_err(|e| self.err(e))?;
+        Ok(got.map(|g| g.value()))
+    }
+
+    pub fn unit(&self, kind: UnitKind, id: UnitId) -> Result<Option<Unit>> {
+        let t = self.txn.open_table(UNITS).map_err(|e| self.err(e))?;
+        let got = t.get((kind as u8, id)).map_err(|e| self.err(e))?;
+        got.map(|g| codec::decode_unit(g.value()).map_err(StoreError::from))
+            .transpose()
+    }
+
+    /// Adds a unit with a new code; refuses a code already used by a unit of its kind.
+    pub fn insert_unit(&mut self, unit: &Unit) -> Result<UnitId> {
+        let kind = unit.kind();
+        if self.unit_id(kind, unit.code())?.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "Mã {} đã có trong danh sách {}",
+                unit.code(),
+                kind.label().to_lowercase()
+            )));
+        }
+        let id = self.next_id(kind)?;
+        self.write_unit(id, unit, None)?;
+        Ok(id)
+    }
+
+    /// Replaces a unit's record (an edit, or archiving). A changed code must be free.
+    pub fn update_unit(&mut self, id: UnitId, unit: &Unit) -> Result<()> {
+        let kind = unit.kind();
+        let old = self
+            .unit(kind, id)?
+            .ok_or_else(|| StoreError::Invalid(format!("Không có đơn vị mã nội bộ {id} để sửa")))?;
+        if old.code() != unit.code()
+            && let Some(other) = self.unit_id(kind, unit.code())?
+            && other != id
+        {
+            return Err(StoreError::Invalid(format!(
+                "Mã {} đã được dùng cho đơn vị khác",
+                unit.code()
+            )));
+        }
+        self.write_unit(id, unit, Some(old.code()))
+    }
+
+    fn write_unit(&mut self, id: UnitId, unit: &Unit, old_code: Option<&str>) -> Result<()> {
+        let kind = unit.kind() as u8;
+        let p = &self.path;
+        {
+            let mut codes = self
+                .txn
+                .open_table(UNIT_CODES)
+                .map_err(|e| from_redb(p, e))?;
+            if let Some(old) = old_code.filter(|c| *c != unit.code()) {
+                codes.remove((kind, old)).map_err(|e| from_redb(p, e))?;
+            }
+            codes
+                .insert((kind, unit.code()), id)
+                .map_err(|e| from_redb(p, e))?;
+        }
+        let mut units = self.txn.open_table(UNITS).map_err(|e| from_redb(p, e))?;
+        units
+            .insert((kind, id), codec::encode_unit(unit).as_slice())
+            .map_err(|e| from_redb(p, e))?;
+        Ok(())
+    }
+
+    pub fn evaluation(&self, key: EvaluationKey) -> Result<Option<Evaluation>> {
+        let t = self.txn.open_table(EVALUATIONS).map_err(|e| self.err(e))?;
+        let got = t
+            .get((key.year, key.title as u8, key.unit))
+            .map_err(|e| self.err(e))?;
+        got.map(|g| codec::decode_evaluation(g.value()).map_err(StoreError::from))
+            .transpose()
+    }
+
+    /// Sets (or, with `None`, removes) an evaluation and records the change in the
+    /// history with its old and new value. Returns the old value.
+    pub fn set_evaluation(
+        &mut self,
+        key: EvaluationKey,
+        new: Option<&Evaluation>,
+        stamp: &Stamp,
+    ) -> Result<Option<Evaluation>> {
+        let old = self.evaluation(key)?;
+        if old.as_ref() == new {
+            return Ok(old);
+        }
+        let p = &self.path;
+        {
+            let mut t = self
+                .txn
+                .open_table(EVALUATIONS)
+                .map_err(|e| from_redb(p, e))?;
+            let k = (key.year, key.title as u8, key.unit);
+            match new {
+                Some(e) => {
+                    t.insert(k, codec::encode_evaluation(e).as_slice())
+                        .map_err(|e| from_redb(p, e))?;
+                }
+                None => {
+                    t.remove(k).map_err(|e| from_redb(p, e))?;
+                }
+            }
+        }
+        let entry = HistoryEntry {
+            key,
+            old: old.clone(),
+            new: new.cloned(),
+            stamp: stamp.clone(),
+        };
+        let mut history = self.txn.open_table(HISTORY).map_err(|e| from_redb(p, e))?;
+        let seq = history
+            .last()
+            .map_err(|e| from_redb(p, e))?
+            .map_or(0, |(k, _)| k.value() + 1);
+        history
+            .insert(seq, codec::encode_history(&entry).as_slice())
+            .map_err(|e| from_redb(p, e))?;
+        drop(history);
+        let mut index = self
+            .txn
+            .open_table(HISTORY_BY_UNIT)
+            .map_err(|e| from_redb(p, e))?;
+        index
+            .insert((key.title as u8, key.unit, seq), ())
+            .map_err(|e| from_redb(p, e))?;
+        Ok(old)
+    }
+
+    /// Keeps a copy of a criteria set version, once, so evaluations made under it keep
+    /// scoring the same way whatever happens to the files later.
+    pub fn remember_criteria(&mut self, hash: &str, set: &CriteriaSet) -> Result<()> {
+        let p = &self.path;
+        let mut t = self.txn.open_table(CRITERIA).map_err(|e| from_redb(p, e))?;
+        if t.get(hash).map_err(|e| from_redb(p, e))?.is_none() {
+            t.insert(hash, codec::encode_criteria(set).as_slice())
+                .map_err(|e| from_redb(p, e))?;
+        }
+        Ok(())
+    }
+
+    pub fn put_target(&mut self, target: &Target) -> Result<()> {
+        let p = &self.path;
+        let mut t = self.txn.open_table(TARGETS).map_err(|e| from_redb(p, e))?;
+        t.insert(
+            (target.measure as u8, target.milestone),
+            codec::encode_target(target).as_slice(),
+        )
+        .map_err(|e| from_redb(p, e))?;
+        Ok(())
+    }
+
+    pub fn remove_target(&mut self, measure: Measure, milestone: Year) -> Result<()> {
+        let p = &self.path;
+        let mut t = self.txn.open_table(TARGETS).map_err(|e| from_redb(p, e))?;
+        t.remove((measure as u8, milestone))
+            .map_err(|e| from_redb(p, e))?;
+        Ok(())
+    }
+}
+
+impl Writer {
+    /// The stored copy of a criteria set version.
+    pub fn criteria(&self, hash: &str) -> Result<Option<CriteriaSet>> {
+        let t = self.txn.open_table(CRITERIA).map_err(|e| self.err(e))?;
+        let got = t.get(hash).map_err(|e| self.err(e))?;
+        got.map(|g| codec::decode_criteria(g.value()).map_err(StoreError::from))
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+impl Writer {
+    pub(super) fn put_schema_for_test(&mut self, version: u32) -> Result<()> {
+        self.put_meta("schema", &version.to_le_bytes())
+    }
+}
