@@ -17,4 +17,5 @@
 pub mod criteria;
 pub mod model;
 pub mod store;
+pub mod tally;
 pub mod text;

@@ -1,0 +1,19 @@
+//! Percentages against the resolution's targets, kept up to date incrementally.
+//!
+//! A [`Census`] is the in-memory picture of one year (which units are active, how they
+//! link together, each evaluation's status); a [`Tally`] is computed from it once when a
+//! year is opened, then [`Tally::apply`] moves only the counters a save touched, so the
+//! bars redraw after every keystroke without rescanning the register.
+
+mod census;
+mod counts;
+mod rules;
+mod status;
+#[allow(clippy::module_inception)]
+mod tally;
+
+pub use census::Census;
+pub use counts::{Counts, Progress, progress};
+pub use rules::{DENOMINATOR_RULES, denominator_rule};
+pub use status::{Status, status_of};
+pub use tally::Tally;

@@ -1,0 +1,184 @@
+//! The counters: per title, per CDHT population, per community and per clan.
+
+use super::census::Census;
+use super::{Counts, Status};
+use crate::model::{Affiliation, Measure, Title, UnitId};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Units per title (CDHT: citizens), indexed by `Title as usize`.
+    pub titles: [Counts; 5],
+    /// CDHT among adults of households in a learning model.
+    pub cdht_community: Counts,
+    /// CDHT among staff of ĐVHT units.
+    pub cdht_units: Counts,
+    /// Per community, per title (GĐHT, CĐHT, CDHT; the others stay empty).
+    pub by_community: HashMap<UnitId, [Counts; 5]>,
+    /// Per clan, per title (DHHT, GĐHT, CDHT).
+    pub by_clan: HashMap<UnitId, [Counts; 5]>,
+}
+
+impl Tally {
+    pub fn compute(census: &Census) -> Tally {
+        let mut tally = Tally::default();
+        for title in Title::ALL {
+            let ids: Vec<UnitId> = match title {
+                Title::GiaDinh => census.households.keys().copied().collect(),
+                Title::DongHo => census.clans.iter().copied().collect(),
+                Title::CongDong => census.communities.iter().copied().collect(),
+                Title::DonVi => census.organisations.keys().copied().collect(),
+                Title::CongDan => census.citizens.keys().copied().collect(),
+            };
+            for id in ids {
+                tally.add_unit(census, title, id, 1);
+            }
+        }
+        for &household in census.households.keys() {
+            tally.household_population(census, household, 1);
+        }
+        for &organisation in census.organisations.keys() {
+            tally.organisation_population(census, organisation, 1);
+        }
+        tally
+    }
+
+    /// The counters of a measure.
+    pub fn measure(&self, measure: Measure) -> &Counts {
+        match measure {
+            Measure::CongDanCongDong => &self.cdht_community,
+            Measure::CongDanDonVi => &self.cdht_units,
+            other => &self.titles[other.title() as usize],
+        }
+    }
+
+    /// Moves the counters for one unit whose status changed, and records the new status
+    /// in the census. Only the households, organisations and citizens the change can
+    /// affect are touched.
+    pub fn apply(&mut self, census: &mut Census, title: Title, unit: UnitId, new: Status) {
+        let old = census.status(title, unit);
+        if old == new {
+            return;
+        }
+        let households = self.households_affected(census, title, unit);
+        let organisations: Vec<UnitId> = match title {
+            Title::DonVi => vec![unit],
+            _ => Vec::new(),
+        };
+        let citizen = (title == Title::CongDan).then_some(unit);
+
+        for &h in &households {
+            self.household_population(census, h, -1);
+        }
+        for &o in &organisations {
+            self.organisation_population(census, o, -1);
+        }
+        if let Some(c) = citizen {
+            self.citizen_population(census, c, -1);
+        }
+        self.add_unit(census, title, unit, -1);
+
+        census.statuses.insert((title, unit), new);
+
+        self.add_unit(census, title, unit, 1);
+        if let Some(c) = citizen {
+            self.citizen_population(census, c, 1);
+        }
+        for &o in &organisations {
+            self.organisation_population(census, o, 1);
+        }
+        for &h in &households {
+            self.household_population(census, h, 1);
+        }
+    }
+
+    fn households_affected(&self, census: &Census, title: Title, unit: UnitId) -> Vec<UnitId> {
+        match title {
+            Title::GiaDinh => vec![unit],
+            Title::DongHo => census
+                .households_of_clan
+                .get(&unit)
+                .cloned()
+                .unwrap_or_default(),
+            Title::CongDong => census
+                .households_of_community
+                .get(&unit)
+                .cloned()
+                .unwrap_or_default(),
+            Title::DonVi | Title::CongDan => Vec::new(),
+        }
+    }
+
+    /// One unit's own count under its title, its community and its clan.
+    fn add_unit(&mut self, census: &Census, title: Title, unit: UnitId, sign: i64) {
+        let status = census.status(title, unit);
+        let t = title as usize;
+        let mut counts: Vec<&mut Counts> = vec![&mut self.titles[t]];
+        if let Some(community) = census.community_of(title, unit) {
+            counts.push(&mut self.by_community.entry(community).or_default()[t]);
+        }
+        if let Some(clan) = census.clan_of(title, unit) {
+            counts.push(&mut self.by_clan.entry(clan).or_default()[t]);
+        }
+        for c in counts {
+            c.total = c.total.saturating_add_signed(sign);
+            c.add_status(status, sign);
+        }
+    }
+
+    /// A household's adults and its recognised citizens, when it is in a learning model.
+    fn household_population(&mut self, census: &Census, household: UnitId, sign: i64) {
+        if !census.household_in_learning_model(household) {
+            return;
+        }
+        let adults = census.households.get(&household).map_or(0, |h| h.adults);
+        self.cdht_community
+            .add_weighted(Status::default(), u64::from(adults), sign);
+        for &c in census
+            .citizens_of_household
+            .get(&household)
+            .map_or(&[][..], Vec::as_slice)
+        {
+            self.cdht_community
+                .add_status(census.status(Title::CongDan, c), sign);
+        }
+    }
+
+    fn organisation_population(&mut self, census: &Census, organisation: UnitId, sign: i64) {
+        if !census.status(Title::DonVi, organisation).recognised {
+            return;
+        }
+        let staff = census
+            .organisations
+            .get(&organisation)
+            .copied()
+            .unwrap_or(0);
+        self.cdht_units
+            .add_weighted(Status::default(), u64::from(staff), sign);
+        for &c in census
+            .citizens_of_organisation
+            .get(&organisation)
+            .map_or(&[][..], Vec::as_slice)
+        {
+            self.cdht_units
+                .add_status(census.status(Title::CongDan, c), sign);
+        }
+    }
+
+    /// A citizen's own contribution to the population it belongs to.
+    fn citizen_population(&mut self, census: &Census, citizen: UnitId, sign: i64) {
+        let status = census.status(Title::CongDan, citizen);
+        match census.citizens.get(&citizen) {
+            Some(Affiliation::Household(h)) if census.household_in_learning_model(*h) => {
+                self.cdht_community.add_status(status, sign);
+            }
+            Some(Affiliation::Organisation(o)) if census.status(Title::DonVi, *o).recognised => {
+                self.cdht_units.add_status(status, sign);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
