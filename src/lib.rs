@@ -14,8 +14,11 @@
 //! text            Vietnamese text: NFC, folding, collation, ASCII fallback
 //! ```
 
+pub mod cli;
 pub mod criteria;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod tally;
 pub mod text;
+pub mod tui;

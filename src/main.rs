@@ -1,1 +1,28 @@
-fn main() {}
+//! `sohoctap`: parse the command line, run it, map errors to exit codes.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match sohoctap::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version are not errors; everything else is bad usage (exit 2).
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match sohoctap::cli::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            for line in &e.lines {
+                eprintln!("sohoctap: {line}");
+            }
+            ExitCode::from(u8::try_from(e.code).unwrap_or(1))
+        }
+    }
+}

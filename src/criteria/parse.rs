@@ -254,7 +254,7 @@ fn validate(raw: RawSet, p: &mut Problems<'_>) -> CriteriaSet {
             }
         })
         .collect();
-    grades.sort_by(|a, b| b.min_total.cmp(&a.min_total));
+    grades.sort_by_key(|g| std::cmp::Reverse(g.min_total));
 
     CriteriaSet {
         id,

@@ -42,7 +42,7 @@ impl StoreError {
     /// The process exit code: bad input is 2, everything else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
-            StoreError::Invalid(_) => 2,
+            StoreError::Invalid(_) | StoreError::AlreadyExists(_) => 2,
             _ => 1,
         }
     }

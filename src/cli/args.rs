@@ -1,0 +1,95 @@
+//! Every flag and subcommand, defined once: clap builds the parser and the help from it.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sohoctap",
+    version,
+    about = "Sổ học tập: đăng ký, chấm điểm, công nhận và báo cáo các mô hình học tập của xã",
+    long_about = None,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// Tệp sổ (mặc định: trong thư mục dữ liệu của người dùng; hoặc biến SOHOCTAP_DB)
+    #[arg(long, global = true, env = "SOHOCTAP_DB", value_name = "TỆP")]
+    pub db: Option<PathBuf>,
+
+    /// Thư mục bộ tiêu chí của xã (bổ sung hoặc thay bộ có sẵn; hoặc biến SOHOCTAP_CRITERIA)
+    #[arg(long, global = true, env = "SOHOCTAP_CRITERIA", value_name = "THƯ_MỤC")]
+    pub criteria: Option<PathBuf>,
+
+    /// Khung viền và chữ không dấu, cho máy không hiển thị được tiếng Việt
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Tạo sổ mới cho xã
+    Init(InitArgs),
+    /// Xem và kiểm tra các bộ tiêu chí
+    #[command(subcommand)]
+    Criteria(CriteriaCommand),
+    /// Kiểm tra tính toàn vẹn của sổ và đếm các đơn vị
+    Check(CheckArgs),
+    /// Báo cáo kết quả xây dựng các mô hình học tập
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Tên xã (phường, thị trấn), ví dụ "Xã Yên Mô"
+    #[arg(long, value_name = "TÊN")]
+    pub commune: String,
+    /// Tên tỉnh (thành phố)
+    #[arg(long, value_name = "TÊN", default_value = "")]
+    pub province: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CriteriaCommand {
+    /// Liệt kê các bộ tiêu chí (có sẵn và của xã)
+    List,
+    /// Xem một bộ tiêu chí theo mã bộ, hoặc bộ đang áp dụng của một danh hiệu
+    Show {
+        /// Mã bộ (vd. cong-dan-qd244-2022) hoặc mã danh hiệu (gia-dinh, dong-ho, cong-dong, don-vi, cong-dan)
+        #[arg(value_name = "MÃ")]
+        id: String,
+        /// Năm (cho mã danh hiệu; mặc định năm nay)
+        #[arg(long)]
+        year: Option<u16>,
+        /// In dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Kiểm tra tệp bộ tiêu chí (TOML)
+    Check {
+        #[arg(value_name = "TỆP", required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// In dạng JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Năm để đếm đơn vị đang hoạt động (mặc định năm nay)
+    #[arg(long)]
+    pub year: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Năm báo cáo (mặc định năm nay)
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// In dạng JSON (lược đồ ổn định, xem docs/report-json.md)
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,62 @@
+//! `sohoctap check`: integrity and counts.
+
+use super::args::CheckArgs;
+use super::paths::current_year;
+use super::{CliError, Env};
+use crate::model::UnitKind;
+use crate::store::Register;
+use crate::text::format_count;
+
+pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
+    let mut register = Register::open(&env.db)?;
+    let year = args.year.unwrap_or_else(current_year);
+    let report = register.check(year)?;
+    register.close()?;
+    if args.json {
+        let mut object = serde_json::Map::new();
+        object.insert("ok".into(), report.ok.into());
+        object.insert("year".into(), report.year.into());
+        for (kind, count) in &report.active {
+            object.insert((*kind).into(), (*count).into());
+        }
+        object.insert("archived".into(), report.archived.into());
+        object.insert("evaluations".into(), report.evaluations.into());
+        object.insert("problems".into(), report.problems.clone().into());
+        println!("{}", serde_json::Value::Object(object));
+    } else {
+        println!("Sổ: {}", env.db.display());
+        println!("Đơn vị đang có trong năm {year}:");
+        for kind in UnitKind::ALL {
+            let n = report.active.get(kind.code()).copied().unwrap_or(0);
+            println!("  {:<18} {:>8}", kind.label(), format_count(n as u64));
+        }
+        println!(
+            "  Đã lưu trữ (chuyển đi, giải thể): {}",
+            format_count(report.archived as u64)
+        );
+        println!(
+            "  Số lượt đánh giá: {}",
+            format_count(report.evaluations as u64)
+        );
+        for p in &report.problems {
+            println!("  Lỗi: {p}");
+        }
+        println!(
+            "{}",
+            if report.ok {
+                "Kết quả: sổ nguyên vẹn."
+            } else {
+                "Kết quả: SỔ CÓ LỖI."
+            }
+        );
+    }
+    if report.ok {
+        Ok(())
+    } else {
+        Err(CliError::runtime(format!(
+            "Sổ {} có {} lỗi",
+            env.db.display(),
+            report.problems.len()
+        )))
+    }
+}

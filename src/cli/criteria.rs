@@ -1,0 +1,168 @@
+//! `sohoctap criteria list|show|check`.
+
+use super::args::CriteriaCommand;
+use super::paths::current_year;
+use super::{CliError, Env};
+use crate::criteria::{CatalogEntry, IndicatorKind, Scope, Status, parse_set};
+use crate::model::Title;
+use serde_json::json;
+
+pub fn run(env: &Env, command: CriteriaCommand) -> Result<(), CliError> {
+    match command {
+        CriteriaCommand::List => list(env),
+        CriteriaCommand::Show { id, year, json } => show(env, &id, year, json),
+        CriteriaCommand::Check { files } => check(&files),
+    }
+}
+
+fn list(env: &Env) -> Result<(), CliError> {
+    let catalog = env.catalog()?;
+    let mut entries: Vec<&CatalogEntry> = catalog.entries().iter().collect();
+    entries.sort_by_key(|e| (e.set.title, e.set.valid_from, e.set.id.clone()));
+    for e in entries {
+        let s = &e.set;
+        println!(
+            "{:<26} {:<10} {:<10} {:<12} {}",
+            s.id,
+            s.title.code(),
+            s.years_label(),
+            s.status.code(),
+            if e.is_shipped() {
+                "có sẵn".to_string()
+            } else {
+                e.origin.clone()
+            }
+        );
+    }
+    Ok(())
+}
+
+fn show(env: &Env, id: &str, year: Option<u16>, as_json: bool) -> Result<(), CliError> {
+    let catalog = env.catalog()?;
+    let entry = match Title::from_code(id) {
+        Some(title) => {
+            let year = year.unwrap_or_else(current_year);
+            catalog.in_force(title, year).ok_or_else(|| {
+                CliError::input(format!(
+                    "Không có bộ tiêu chí {} áp dụng cho năm {year}",
+                    title.name()
+                ))
+            })?
+        }
+        None => catalog.by_id(id).ok_or_else(|| {
+            CliError::input(format!(
+                "Không có bộ tiêu chí mã \"{id}\". Xem danh sách: sohoctap criteria list"
+            ))
+        })?,
+    };
+    let s = &entry.set;
+    if as_json {
+        let criteria: Vec<_> = s
+            .criteria
+            .iter()
+            .map(|c| {
+                json!({
+                    "code": c.code,
+                    "name": c.name,
+                    "min_total": c.min_total,
+                    "indicators": c.indicators.iter().map(|i| json!({
+                        "code": i.code,
+                        "text": i.text,
+                        "kind": match i.kind { IndicatorKind::Points => "points", IndicatorKind::PassFail => "pass-fail" },
+                        "max": i.max,
+                        "floor": i.floor,
+                        "mandatory": i.mandatory,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let value = json!({
+            "id": s.id,
+            "title": s.title.code(),
+            "name": s.name,
+            "valid_from": s.valid_from,
+            "valid_to": s.valid_to,
+            "scope": match s.scope { Scope::Commune => "commune", Scope::AboveCommune => "above-commune" },
+            "source": s.source,
+            "status": s.status.code(),
+            "status_note": s.status_note,
+            "hash": entry.hash,
+            "min_total": s.min_total,
+            "max_total": s.max_total(),
+            "grades": s.grades.iter().map(|g| json!({"name": g.name, "min_total": g.min_total})).collect::<Vec<_>>(),
+            "criteria": criteria,
+        });
+        println!("{value:#}");
+        return Ok(());
+    }
+    println!("{} ({})", s.name, s.id);
+    println!(
+        "Danh hiệu: {}   Áp dụng: {}",
+        s.title.name(),
+        s.years_label()
+    );
+    println!("Nguồn: {}", s.source);
+    println!("Tình trạng: {}", s.status.label());
+    if s.status == Status::Provisional || !s.status_note.is_empty() {
+        println!("Ghi chú: {}", s.status_note);
+    }
+    if let Some(min) = s.min_total {
+        println!(
+            "Đạt khi tổng điểm từ {min}/{} trở lên và không vi phạm điều kiện nào.",
+            s.max_total()
+        );
+    }
+    for c in &s.criteria {
+        println!();
+        println!("Tiêu chí {}. {} (tối đa {})", c.code, c.name, c.max_total());
+        for i in &c.indicators {
+            let rule = match (i.kind, i.floor) {
+                (IndicatorKind::PassFail, _) => "Đ/K".to_string(),
+                (IndicatorKind::Points, Some(f)) => format!("{}–{} điểm, sàn {f}", 0, i.max),
+                (IndicatorKind::Points, None) => format!("0–{} điểm", i.max),
+            };
+            let mandatory = if i.mandatory { ", bắt buộc" } else { "" };
+            println!("  {} {} [{rule}{mandatory}]", i.code, i.text);
+        }
+    }
+    for g in &s.grades {
+        println!("Xếp loại {}: từ {} điểm", g.name, g.min_total);
+    }
+    Ok(())
+}
+
+fn check(files: &[std::path::PathBuf]) -> Result<(), CliError> {
+    let mut lines = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        let text = match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    lines.push(format!("{name}: tệp không ở mã hóa UTF-8"));
+                    continue;
+                }
+            },
+            Err(e) => {
+                lines.push(format!("{name}: không đọc được tệp ({e})"));
+                continue;
+            }
+        };
+        match parse_set(&name, &text) {
+            Ok(set) => println!(
+                "{name}: hợp lệ — {} ({}), {} chỉ số, tổng tối đa {}, {}",
+                set.id,
+                set.title.code(),
+                set.indicator_count(),
+                set.max_total(),
+                set.status.label()
+            ),
+            Err(errors) => lines.extend(errors.iter().map(ToString::to_string)),
+        }
+    }
+    if lines.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError { code: 2, lines })
+    }
+}

@@ -1,0 +1,28 @@
+//! The command line: one definition per flag (clap derive), one file per subcommand.
+//! Every subcommand returns `Result<(), CliError>`; `main` prints the error lines to
+//! stderr and exits with the error's code (0 success, 1 runtime failure, 2 bad usage or
+//! bad input).
+
+mod args;
+mod check;
+mod criteria;
+mod error;
+mod init;
+mod paths;
+mod report;
+
+pub use args::{Cli, Command};
+pub use error::CliError;
+pub use paths::{Env, default_register_path};
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let env = Env::from_cli(&cli);
+    match cli.command {
+        None => crate::tui::run(&env, cli.ascii),
+        Some(Command::Init(args)) => init::run(&env, &args),
+        Some(Command::Criteria(args)) => criteria::run(&env, args),
+        Some(Command::Check(args)) => check::run(&env, &args),
+        Some(Command::Report(args)) => report::run(&env, &args),
+    }
+}

@@ -1,0 +1,43 @@
+//! Where things live: the register file (flag, environment, or the user's data
+//! directory) and the office's criteria folder.
+
+use super::CliError;
+use super::args::Cli;
+use crate::criteria::Catalog;
+use crate::model::Year;
+use chrono::Datelike;
+use std::path::PathBuf;
+
+/// What every subcommand needs to know about its surroundings.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub db: PathBuf,
+    pub criteria_dir: Option<PathBuf>,
+}
+
+/// The default register: `<data dir>/sohoctap/so-hoc-tap.redb`
+/// (`~/.local/share/sohoctap/` on Linux, `%APPDATA%\sohoctap\data\` on Windows).
+pub fn default_register_path() -> PathBuf {
+    directories::ProjectDirs::from("vn", "khuyenhoc", "sohoctap")
+        .map(|d| d.data_dir().join("so-hoc-tap.redb"))
+        .unwrap_or_else(|| PathBuf::from("so-hoc-tap.redb"))
+}
+
+impl Env {
+    pub fn from_cli(cli: &Cli) -> Env {
+        Env {
+            db: cli.db.clone().unwrap_or_else(default_register_path),
+            criteria_dir: cli.criteria.clone(),
+        }
+    }
+
+    /// The criteria sets: shipped plus the office's folder.
+    pub fn catalog(&self) -> Result<Catalog, CliError> {
+        Catalog::load(self.criteria_dir.as_deref()).map_err(CliError::from)
+    }
+}
+
+/// This year, by the local clock: the default data year.
+pub fn current_year() -> Year {
+    Year::try_from(chrono::Local::now().year()).unwrap_or(2025)
+}
