@@ -39,6 +39,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Báo cáo kết quả xây dựng các mô hình học tập
     Report(ReportArgs),
+    /// Tạo sổ mẫu (dữ liệu giả của một xã) để xem thử, tập huấn; không đụng tới sổ thật
+    Demo(DemoArgs),
 }
 
 #[derive(Debug, Args)]
@@ -92,4 +94,23 @@ pub struct ReportArgs {
     /// In dạng JSON (lược đồ ổn định, xem docs/report-json.md)
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Năm cuối có dữ liệu đánh giá (mặc định năm nay)
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Chỉ tạo sổ mẫu, không mở chương trình
+    #[arg(long)]
+    pub no_open: bool,
+    /// Cỡ sổ mẫu: demo (mặc định) hoặc commune (cỡ một xã lớn, để đo tốc độ)
+    #[arg(long, value_enum, default_value_t = DemoScale::Demo, hide = true)]
+    pub scale: DemoScale,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DemoScale {
+    Demo,
+    Commune,
 }

@@ -6,6 +6,7 @@
 mod args;
 mod check;
 mod criteria;
+mod demo;
 mod error;
 mod init;
 mod paths;
@@ -24,5 +25,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Criteria(args)) => criteria::run(&env, args),
         Some(Command::Check(args)) => check::run(&env, &args),
         Some(Command::Report(args)) => report::run(&env, &args),
+        Some(Command::Demo(args)) => {
+            let path = demo::demo_path(cli.db.as_deref());
+            demo::run(&env, &path, &args, cli.ascii)
+        }
     }
 }
