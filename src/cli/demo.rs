@@ -8,7 +8,7 @@ use super::paths::{current_year, default_register_path};
 use super::{CliError, Env};
 use crate::demo::{DemoSpec, DemoSummary, build};
 use crate::model::Commune;
-use crate::store::{Register, StoreError};
+use crate::store::{Register, is_demo_register};
 use crate::text::format_count;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -82,27 +82,19 @@ fn remove_old_demo(path: &Path) -> Result<(), CliError> {
             path.display()
         ))
     };
-    let register = match Register::open(path) {
-        Ok(register) => register,
-        Err(e @ StoreError::AlreadyOpen { .. }) => return Err(e.into()),
-        Err(_) => return Err(refuse()),
-    };
-    let is_demo = register.read().and_then(|r| r.is_demo());
-    register.close()?;
-    if !is_demo? {
+    if !is_demo_register(path)? {
         return Err(refuse());
     }
-    std::fs::remove_file(path).map_err(|e| {
-        CliError::runtime(format!(
-            "Không xóa được sổ mẫu cũ {}: {e}",
-            path.display()
-        ))
-    })
+    std::fs::remove_file(path)
+        .map_err(|e| CliError::runtime(format!("Không xóa được sổ mẫu cũ {}: {e}", path.display())))
 }
 
 fn print_summary(path: &Path, s: &DemoSummary, seconds: f64) {
     let n = |x: usize| format_count(x as u64);
-    println!("Đã tạo sổ mẫu của {DEMO_COMMUNE} (dữ liệu giả): {}", path.display());
+    println!(
+        "Đã tạo sổ mẫu của {DEMO_COMMUNE} (dữ liệu giả): {}",
+        path.display()
+    );
     println!("  Thôn, tổ dân phố:  {:>9}", n(s.communities));
     println!("  Hộ gia đình:       {:>9}", n(s.households));
     println!("  Dòng họ:           {:>9}", n(s.clans));

@@ -51,7 +51,8 @@ pub fn write_all(
     let mut total = YearCounts::default();
     for year in span.first..=span.last {
         let mut rng = rng.fork(u64::from(year));
-        let counts = register.write(|w| write_year(w, catalog, population, span, year, &mut rng))?;
+        let counts =
+            register.write(|w| write_year(w, catalog, population, span, year, &mut rng))?;
         total.evaluations += counts.evaluations;
         total.recognised += counts.recognised;
         total.partial += counts.partial;
@@ -105,8 +106,7 @@ fn write_year(
             let evaluation = plan.evaluation(rng);
             counts.evaluations += 1;
             counts.recognised += usize::from(evaluation.stage == Stage::Recognised);
-            counts.partial +=
-                usize::from(evaluation.values.len() < entry.set.indicator_count());
+            counts.partial += usize::from(evaluation.values.len() < entry.set.indicator_count());
             let key = EvaluationKey {
                 year,
                 title,

@@ -15,7 +15,7 @@ mod units;
 pub use evaluations::DEMO_USER;
 
 use crate::criteria::Catalog;
-use crate::model::{Measure, ResolutionRef, Target, Year};
+use crate::model::{Measure, ResolutionRef, Target, UnitKind, Year};
 use crate::store::{Register, StoreError};
 use chrono::NaiveDate;
 use units::Span;
@@ -116,7 +116,6 @@ pub fn build(
         }
         Ok(())
     })?;
-    use crate::model::UnitKind;
     Ok(DemoSummary {
         communities: population.of(UnitKind::Community).len(),
         households: population.of(UnitKind::Household).len(),

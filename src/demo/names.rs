@@ -34,19 +34,19 @@ pub const FAMILY_NAMES: &[(&str, u32)] = &[
     ("Đào", 4),
 ];
 
-const MALE_MIDDLE: &[&str] = &[
+pub(crate) const MALE_MIDDLE: &[&str] = &[
     "Văn", "Văn", "Văn", "Đức", "Minh", "Hữu", "Ngọc", "Thanh", "Quang", "Xuân", "Công", "Đình",
     "Tiến", "Mạnh",
 ];
-const FEMALE_MIDDLE: &[&str] = &[
+pub(crate) const FEMALE_MIDDLE: &[&str] = &[
     "Thị", "Thị", "Thị", "Thị", "Ngọc", "Thanh", "Thu", "Kim", "Minh", "Hồng", "Phương",
 ];
-const MALE_GIVEN: &[&str] = &[
-    "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hiếu", "Hùng", "Hưng", "Khánh",
-    "Long", "Nam", "Phúc", "Quang", "Sơn", "Tâm", "Thắng", "Toàn", "Trung", "Tuấn", "Việt",
-    "Vinh", "Lâm", "Thành", "Hoàng",
+pub(crate) const MALE_GIVEN: &[&str] = &[
+    "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hiếu", "Hùng", "Hưng", "Khánh", "Long",
+    "Nam", "Phúc", "Quang", "Sơn", "Tâm", "Thắng", "Toàn", "Trung", "Tuấn", "Việt", "Vinh", "Lâm",
+    "Thành", "Hoàng",
 ];
-const FEMALE_GIVEN: &[&str] = &[
+pub(crate) const FEMALE_GIVEN: &[&str] = &[
     "Chi", "Đào", "Giang", "Hà", "Hằng", "Hoa", "Hương", "Huyền", "Lan", "Linh", "Loan", "Mai",
     "Nga", "Nhung", "Oanh", "Phương", "Tâm", "Thảo", "Thủy", "Trang", "Yến", "Ánh",
 ];
@@ -172,9 +172,7 @@ mod tests {
     fn nguyen_is_the_most_common_family_name() {
         let mut rng = Rng::new(11);
         let n = 10_000;
-        let nguyen = (0..n)
-            .filter(|_| family_name(&mut rng) == "Nguyễn")
-            .count();
+        let nguyen = (0..n).filter(|_| family_name(&mut rng) == "Nguyễn").count();
         assert!((3_000..4_600).contains(&nguyen), "{nguyen}");
     }
 }

@@ -7,8 +7,8 @@ use super::DemoSpec;
 use super::names::{self, BRANCH_STEMS, BUSINESS_NAMES, THON_NAMES, TRADES};
 use super::rng::Rng;
 use crate::model::{
-    Affiliation, Citizen, Clan, Community, CommunityKind, Gender, Household, OrgKind,
-    Organisation, Unit, UnitId, UnitKind, UnitMeta, Year,
+    Affiliation, Citizen, Clan, Community, CommunityKind, Gender, Household, OrgKind, Organisation,
+    Unit, UnitId, UnitKind, UnitMeta, Year,
 };
 use crate::store::{Register, Result};
 use std::collections::{BTreeMap, BTreeSet};
@@ -133,10 +133,7 @@ pub fn write_all(register: &Register, spec: &DemoSpec, rng: &Rng) -> Result<Popu
 
     let communities = plan_communities(&mut rng.fork(1), spec.communities, span);
     let community_ids = write_kind(register, &mut population, &communities, &mut rng.fork(2))?;
-    let community_labels: Vec<String> = communities
-        .iter()
-        .map(|(u, _)| u.display_name())
-        .collect();
+    let community_labels: Vec<String> = communities.iter().map(|p| p.unit.display_name()).collect();
 
     let clans = plan_clans(&mut rng.fork(3), spec.clans, span, &community_labels);
     let clan_ids = write_kind(register, &mut population, &clans, &mut rng.fork(4))?;
@@ -168,8 +165,23 @@ pub fn write_all(register: &Register, spec: &DemoSpec, rng: &Rng) -> Result<Popu
     Ok(population)
 }
 
-/// A unit ready to write and, for people, the family name it carries.
-type Planned = (Unit, Option<&'static str>);
+/// A unit ready to write and, for a clan or a household, the family name it carries and
+/// the head's gender (a name like "Nguyễn Ngọc Anh" does not tell it).
+struct Planned {
+    unit: Unit,
+    family: Option<&'static str>,
+    head_gender: Option<Gender>,
+}
+
+impl Planned {
+    fn plain(unit: Unit) -> Planned {
+        Planned {
+            unit,
+            family: None,
+            head_gender: None,
+        }
+    }
+}
 
 /// Writes one kind's units in one transaction and returns their ids in order.
 fn write_kind(
@@ -178,21 +190,21 @@ fn write_kind(
     units: &[Planned],
     rng: &mut Rng,
 ) -> Result<Vec<UnitId>> {
-    let Some((first, _)) = units.first() else {
+    let Some(first) = units.first() else {
         return Ok(Vec::new());
     };
-    let kind = first.kind();
+    let kind = first.unit.kind();
     let ids = register.write(|w| {
         units
             .iter()
-            .map(|(unit, _)| w.insert_unit(unit))
+            .map(|planned| w.insert_unit(&planned.unit))
             .collect::<Result<Vec<_>>>()
     })?;
     let members = population.by_kind.entry(kind).or_default();
-    for (id, (unit, _)) in ids.iter().zip(units) {
+    for (id, planned) in ids.iter().zip(units) {
         members.push(Member {
             id: *id,
-            meta: unit.meta().clone(),
+            meta: planned.unit.meta().clone(),
             diligence: rng.unit(),
         });
     }
@@ -223,7 +235,7 @@ fn plan_communities(rng: &mut Rng, count: usize, span: Span) -> Vec<Planned> {
                 entered: span.first,
                 left: None,
             };
-            (Unit::Community(Community { meta, name, kind }), None)
+            Planned::plain(Unit::Community(Community { meta, name, kind }))
         })
         .collect()
 }
@@ -262,18 +274,27 @@ fn plan_clans(rng: &mut Rng, count: usize, span: Span, places: &[String]) -> Vec
                 head,
                 note,
             };
-            (Unit::Clan(clan), Some(*family))
+            Planned {
+                unit: Unit::Clan(clan),
+                family: Some(family),
+                head_gender: Some(Gender::Nam),
+            }
         })
         .collect()
 }
 
 /// Clans by family name, with the years each is active, so a household is linked to a
 /// clan of its own name that exists from the household's entry on.
-fn clans_by_family(clans: &[Planned], ids: &[UnitId]) -> BTreeMap<&'static str, Vec<(UnitId, UnitMeta)>> {
+fn clans_by_family(
+    clans: &[Planned],
+    ids: &[UnitId],
+) -> BTreeMap<&'static str, Vec<(UnitId, UnitMeta)>> {
     let mut out: BTreeMap<&'static str, Vec<(UnitId, UnitMeta)>> = BTreeMap::new();
-    for ((unit, family), id) in clans.iter().zip(ids) {
-        if let Some(family) = family {
-            out.entry(family).or_default().push((*id, unit.meta().clone()));
+    for (planned, id) in clans.iter().zip(ids) {
+        if let Some(family) = planned.family {
+            out.entry(family)
+                .or_default()
+                .push((*id, planned.unit.meta().clone()));
         }
     }
     out
@@ -288,7 +309,10 @@ fn plan_households(
     clans: &BTreeMap<&'static str, Vec<(UnitId, UnitMeta)>>,
 ) -> Vec<Planned> {
     // Thôn differ in size; a weight per thôn spreads households unevenly.
-    let sizes: Vec<u32> = community_ids.iter().map(|_| rng.between(50, 150).into()).collect();
+    let sizes: Vec<u32> = community_ids
+        .iter()
+        .map(|_| rng.between(50, 150).into())
+        .collect();
     // Members per household, 1 to 8, most with 3–5.
     const MEMBERS: [u32; 8] = [6, 14, 20, 26, 18, 9, 5, 2];
     let digits = if count >= 100_000 { 6 } else { 5 };
@@ -296,7 +320,11 @@ fn plan_households(
         .map(|n| {
             let place = rng.weighted(&sizes);
             let family = names::family_name(rng);
-            let gender = if rng.chance(0.78) { Gender::Nam } else { Gender::Nu };
+            let gender = if rng.chance(0.78) {
+                Gender::Nam
+            } else {
+                Gender::Nu
+            };
             let head = names::person(rng, family, gender);
             let members = u16::try_from(rng.weighted(&MEMBERS) + 1).unwrap_or(1);
             let children = rng.between(0, 3.min(members - 1));
@@ -321,7 +349,11 @@ fn plan_households(
                 adults: members - children,
                 address: community_labels.get(place).cloned().unwrap_or_default(),
             };
-            (Unit::Household(household), Some(family))
+            Planned {
+                unit: Unit::Household(household),
+                family: Some(family),
+                head_gender: Some(gender),
+            }
         })
         .collect()
 }
@@ -332,14 +364,42 @@ fn plan_organisations(rng: &mut Rng, count: usize, span: Span, place: &str) -> V
     let core: [(String, OrgKind, (u16, u16)); 10] = [
         (format!("UBND xã {place}"), OrgKind::CoQuan, (18, 30)),
         (format!("Trạm Y tế xã {place}"), OrgKind::CoQuan, (6, 12)),
-        (format!("Trường Mầm non {place}"), OrgKind::TruongHoc, (20, 45)),
-        (format!("Trường Tiểu học {place}"), OrgKind::TruongHoc, (25, 45)),
+        (
+            format!("Trường Mầm non {place}"),
+            OrgKind::TruongHoc,
+            (20, 45),
+        ),
+        (
+            format!("Trường Tiểu học {place}"),
+            OrgKind::TruongHoc,
+            (25, 45),
+        ),
         (format!("Trường THCS {place}"), OrgKind::TruongHoc, (25, 50)),
-        (format!("Công an xã {place}"), OrgKind::LucLuongVuTrang, (8, 16)),
-        (format!("Ban Chỉ huy Quân sự xã {place}"), OrgKind::LucLuongVuTrang, (4, 8)),
-        (format!("Hợp tác xã Nông nghiệp {place}"), OrgKind::HopTacXa, (5, 15)),
-        (format!("Quỹ tín dụng nhân dân {place}"), OrgKind::Khac, (6, 12)),
-        (format!("Bưu điện văn hóa xã {place}"), OrgKind::Khac, (1, 3)),
+        (
+            format!("Công an xã {place}"),
+            OrgKind::LucLuongVuTrang,
+            (8, 16),
+        ),
+        (
+            format!("Ban Chỉ huy Quân sự xã {place}"),
+            OrgKind::LucLuongVuTrang,
+            (4, 8),
+        ),
+        (
+            format!("Hợp tác xã Nông nghiệp {place}"),
+            OrgKind::HopTacXa,
+            (5, 15),
+        ),
+        (
+            format!("Quỹ tín dụng nhân dân {place}"),
+            OrgKind::Khac,
+            (6, 12),
+        ),
+        (
+            format!("Bưu điện văn hóa xã {place}"),
+            OrgKind::Khac,
+            (1, 3),
+        ),
     ];
     let mut used = BTreeSet::new();
     let mut out = Vec::with_capacity(count);
@@ -366,7 +426,7 @@ fn plan_organisations(rng: &mut Rng, count: usize, span: Span, place: &str) -> V
             kind,
             staff,
         };
-        out.push((Unit::Organisation(organisation), None));
+        out.push(Planned::plain(Unit::Organisation(organisation)));
     }
     out
 }
@@ -402,20 +462,29 @@ fn extra_organisation(rng: &mut Rng) -> (String, OrgKind, (u16, u16)) {
                 .pick(&["Mầm non", "Tiểu học", "THCS"])
                 .copied()
                 .unwrap_or("Mầm non");
-            (format!("Trường {level} {thon}"), OrgKind::TruongHoc, (15, 40))
+            (
+                format!("Trường {level} {thon}"),
+                OrgKind::TruongHoc,
+                (15, 40),
+            )
         }
         3 => {
             let line = rng
-                .pick(&["dịch vụ nông nghiệp", "chăn nuôi", "rau an toàn", "thủy sản"])
+                .pick(&[
+                    "dịch vụ nông nghiệp",
+                    "chăn nuôi",
+                    "rau an toàn",
+                    "thủy sản",
+                ])
                 .copied()
                 .unwrap_or("dịch vụ nông nghiệp");
-            (format!("Hợp tác xã {line} {thon}"), OrgKind::HopTacXa, (5, 25))
+            (
+                format!("Hợp tác xã {line} {thon}"),
+                OrgKind::HopTacXa,
+                (5, 25),
+            )
         }
-        _ => (
-            format!("Nhà văn hóa thôn {thon}"),
-            OrgKind::Khac,
-            (1, 4),
-        ),
+        _ => (format!("Nhà văn hóa thôn {thon}"), OrgKind::Khac, (1, 4)),
     }
 }
 
@@ -447,8 +516,8 @@ fn plan_citizens(
     let next_code = |out: &Vec<Planned>| code(UnitKind::Citizen, out.len() + 1, digits);
 
     let staff_wanted = count / 8;
-    'orgs: for ((unit, _), id) in organisations.iter().zip(organisation_ids) {
-        let Unit::Organisation(org) = unit else {
+    'orgs: for (planned, id) in organisations.iter().zip(organisation_ids) {
+        let Unit::Organisation(org) = &planned.unit else {
             continue;
         };
         let group = match org.kind {
@@ -461,11 +530,15 @@ fn plan_citizens(
                 break 'orgs;
             }
             let family = names::family_name(rng);
-            let gender = if rng.chance(0.5) { Gender::Nam } else { Gender::Nu };
+            let gender = if rng.chance(0.5) {
+                Gender::Nam
+            } else {
+                Gender::Nu
+            };
             let person = names::person(rng, family, gender);
             let meta = span.within(rng, next_code(&out), &org.meta, 0.08, 0.05);
-            out.push((
-                Unit::Citizen(Citizen {
+            out.push(Planned {
+                unit: Unit::Citizen(Citizen {
                     meta,
                     full_name: person.full,
                     birth_year: Some(span.last.saturating_sub(rng.between(22, 58))),
@@ -473,8 +546,9 @@ fn plan_citizens(
                     affiliation: Affiliation::Organisation(*id),
                     target_group: Some(group),
                 }),
-                Some(family),
-            ));
+                family: Some(family),
+                head_gender: None,
+            });
         }
     }
 
@@ -482,15 +556,17 @@ fn plan_citizens(
     // in order (selection sampling), so each household's citizens come together.
     let adult_places: usize = households
         .iter()
-        .map(|(u, _)| match u {
+        .map(|p| match &p.unit {
             Unit::Household(h) => usize::from(h.adults),
             _ => 0,
         })
         .sum();
     let mut wanted = (count - out.len()).min(adult_places);
     let mut places_left = adult_places;
-    for ((unit, head_family), id) in households.iter().zip(household_ids) {
-        let (Unit::Household(household), Some(head_family)) = (unit, head_family) else {
+    for (planned, id) in households.iter().zip(household_ids) {
+        let (Unit::Household(household), Some(head_family), Some(head_gender)) =
+            (&planned.unit, planned.family, planned.head_gender)
+        else {
             continue;
         };
         for place in 0..household.adults {
@@ -501,16 +577,15 @@ fn plan_citizens(
             }
             wanted -= 1;
             let (full_name, gender, family) = if place == 0 {
-                let gender = if household.head_name.contains(" Thị ") {
-                    Gender::Nu
-                } else {
-                    Gender::Nam
-                };
-                (household.head_name.clone(), gender, *head_family)
+                (household.head_name.clone(), head_gender, head_family)
             } else {
-                let gender = if rng.chance(0.5) { Gender::Nam } else { Gender::Nu };
+                let gender = if rng.chance(0.5) {
+                    Gender::Nam
+                } else {
+                    Gender::Nu
+                };
                 let family = if rng.chance(0.7) {
-                    *head_family
+                    head_family
                 } else {
                     names::family_name(rng)
                 };
@@ -522,8 +597,8 @@ fn plan_citizens(
                 rng.between(16, 80)
             };
             let meta = span.within(rng, next_code(&out), &household.meta, 0.04, 0.03);
-            out.push((
-                Unit::Citizen(Citizen {
+            out.push(Planned {
+                unit: Unit::Citizen(Citizen {
                     meta,
                     full_name,
                     birth_year: Some(span.last.saturating_sub(age)),
@@ -535,8 +610,9 @@ fn plan_citizens(
                         _ => 3,
                     }),
                 }),
-                Some(family),
-            ));
+                family: Some(family),
+                head_gender: None,
+            });
         }
     }
 
@@ -544,11 +620,15 @@ fn plan_citizens(
     // not registered (lodgers, students renting).
     while out.len() < count {
         let family = names::family_name(rng);
-        let gender = if rng.chance(0.5) { Gender::Nam } else { Gender::Nu };
+        let gender = if rng.chance(0.5) {
+            Gender::Nam
+        } else {
+            Gender::Nu
+        };
         let person = names::person(rng, family, gender);
         let meta = span.meta(rng, next_code(&out), 0.1, 0.1);
-        out.push((
-            Unit::Citizen(Citizen {
+        out.push(Planned {
+            unit: Unit::Citizen(Citizen {
                 meta,
                 full_name: person.full,
                 birth_year: Some(span.last.saturating_sub(rng.between(18, 40))),
@@ -556,8 +636,9 @@ fn plan_citizens(
                 affiliation: Affiliation::None,
                 target_group: None,
             }),
-            Some(family),
-        ));
+            family: Some(family),
+            head_gender: None,
+        });
     }
     out
 }

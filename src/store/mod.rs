@@ -208,6 +208,29 @@ impl Drop for Register {
     }
 }
 
+/// Whether the file at `path` is a register of made-up demo data (see
+/// `Writer::mark_demo`), looked at through a read-only open so that a real register is
+/// left byte for byte as it was. A file redb cannot read is not a demo register.
+pub fn is_demo_register(path: &Path) -> Result<bool> {
+    let db = match redb::ReadOnlyDatabase::open(path) {
+        Ok(db) => db,
+        Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
+            return Err(StoreError::AlreadyOpen {
+                path: path.to_path_buf(),
+                holder: holder::read_holder(path),
+            });
+        }
+        Err(_) => return Ok(false),
+    };
+    let is_demo = db
+        .begin_read()
+        .ok()
+        .map(|txn| Reader::new(txn, path.to_path_buf()))
+        .is_some_and(|r| r.is_demo().unwrap_or(false));
+    let _ = db.close();
+    Ok(is_demo)
+}
+
 /// Looks at the schema version through a read-only open before the writable open, whose
 /// integrity check commits: a file from a newer program must be left byte for byte as it
 /// was. A file that needs recovery cannot be opened read-only; the writable open then
