@@ -26,7 +26,10 @@ fn json(o: &Output) -> serde_json::Value {
 fn init_check_and_report_on_a_fresh_register() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("so.redb");
-    let o = sohoctap(&db, &["init", "--commune", "Xã  Yên Mô", "--province", "Ninh Bình"]);
+    let o = sohoctap(
+        &db,
+        &["init", "--commune", "Xã  Yên Mô", "--province", "Ninh Bình"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     #[cfg(unix)]
     {
@@ -38,7 +41,13 @@ fn init_check_and_report_on_a_fresh_register() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v = json(&o);
     assert_eq!(v["ok"], true);
-    for key in ["communities", "households", "clans", "organisations", "citizens"] {
+    for key in [
+        "communities",
+        "households",
+        "clans",
+        "organisations",
+        "citizens",
+    ] {
         assert_eq!(v[key], 0, "{key}");
     }
     let o = sohoctap(&db, &["report", "--json", "--year", "2025"]);
@@ -50,7 +59,14 @@ fn init_check_and_report_on_a_fresh_register() {
     let codes: Vec<&str> = titles.iter().filter_map(|t| t["title"].as_str()).collect();
     assert_eq!(
         codes,
-        ["gia-dinh", "dong-ho", "cong-dong", "don-vi", "cong-dan/cong-dong", "cong-dan/don-vi"]
+        [
+            "gia-dinh",
+            "dong-ho",
+            "cong-dong",
+            "don-vi",
+            "cong-dan/cong-dong",
+            "cong-dan/don-vi"
+        ]
     );
     for t in titles {
         for key in [
@@ -72,7 +88,11 @@ fn init_check_and_report_on_a_fresh_register() {
 fn init_refuses_to_overwrite_and_a_missing_register_is_explained() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("so.redb");
-    assert!(sohoctap(&db, &["init", "--commune", "Xã A"]).status.success());
+    assert!(
+        sohoctap(&db, &["init", "--commune", "Xã A"])
+            .status
+            .success()
+    );
     let o = sohoctap(&db, &["init", "--commune", "Xã B"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("không ghi đè"), "{}", stderr(&o));
@@ -86,14 +106,21 @@ fn init_refuses_to_overwrite_and_a_missing_register_is_explained() {
 fn a_second_process_is_told_who_holds_the_register() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("so.redb");
-    assert!(sohoctap(&db, &["init", "--commune", "Xã A"]).status.success());
+    assert!(
+        sohoctap(&db, &["init", "--commune", "Xã A"])
+            .status
+            .success()
+    );
     let held = sohoctap::store::Register::open(&db).expect("open");
     let o = sohoctap(&db, &["check"]);
     assert_eq!(o.status.code(), Some(1));
     let message = stderr(&o);
     assert!(message.contains("đang được mở bởi người dùng"), "{message}");
     assert!(message.contains("trên máy"), "{message}");
-    assert!(message.contains(&format!("tiến trình {}", std::process::id())), "{message}");
+    assert!(
+        message.contains(&format!("tiến trình {}", std::process::id())),
+        "{message}"
+    );
     held.close().expect("close");
     // Once released, the next process opens it at once.
     assert!(sohoctap(&db, &["check"]).status.success());
@@ -103,7 +130,11 @@ fn a_second_process_is_told_who_holds_the_register() {
 fn a_holder_that_died_does_not_block() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("so.redb");
-    assert!(sohoctap(&db, &["init", "--commune", "Xã A"]).status.success());
+    assert!(
+        sohoctap(&db, &["init", "--commune", "Xã A"])
+            .status
+            .success()
+    );
     // A side file left by a crashed process: the lock died with it.
     std::fs::write(
         dir.path().join("so.redb.holder"),
@@ -119,7 +150,10 @@ fn criteria_check(text: &str) -> Output {
     let file = dir.path().join("bo.toml");
     std::fs::write(&file, text).expect("write");
     let db = dir.path().join("unused.redb");
-    sohoctap(&db, &["criteria", "check", file.to_str().expect("utf-8 path")])
+    sohoctap(
+        &db,
+        &["criteria", "check", file.to_str().expect("utf-8 path")],
+    )
 }
 
 const GOOD: &str = r#"schema = 1
@@ -159,10 +193,26 @@ fn criteria_check_accepts_a_good_file() {
 #[test]
 fn criteria_check_names_the_line_and_field_of_each_problem() {
     let cases = [
-        (GOOD.replace("max = 10\nfloor = 5", "max = \nfloor = 5"), "dòng 18", ""),
-        (GOOD.replace("code = \"1.2\"", "code = \"1.1\""), "dòng 22", "indicators.code"),
-        (GOOD.replace("floor = 5", "floor = 11"), "dòng 19", "indicators.floor"),
-        (GOOD.replace("min_total = 10", "min_total = 21"), "dòng 8", "min_total"),
+        (
+            GOOD.replace("max = 10\nfloor = 5", "max = \nfloor = 5"),
+            "dòng 18",
+            "",
+        ),
+        (
+            GOOD.replace("code = \"1.2\"", "code = \"1.1\""),
+            "dòng 22",
+            "indicators.code",
+        ),
+        (
+            GOOD.replace("floor = 5", "floor = 11"),
+            "dòng 19",
+            "indicators.floor",
+        ),
+        (
+            GOOD.replace("min_total = 10", "min_total = 21"),
+            "dòng 8",
+            "min_total",
+        ),
     ];
     for (text, line, field) in cases {
         let o = criteria_check(&text);
@@ -202,8 +252,60 @@ fn criteria_show_json_lists_every_indicator() {
 #[test]
 fn bad_usage_exits_with_2() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let o = sohoctap(&dir.path().join("x.redb"), &["criteria", "show", "khong-co"]);
+    let o = sohoctap(
+        &dir.path().join("x.redb"),
+        &["criteria", "show", "khong-co"],
+    );
     assert_eq!(o.status.code(), Some(2));
     let o = sohoctap(&dir.path().join("x.redb"), &["lenh-la"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn usage_errors_are_explained_in_vietnamese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = sohoctap(
+        &dir.path().join("x.redb"),
+        &["recognise", "--title", "gia-dinh"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let message = stderr(&o);
+    assert!(message.contains("thiếu --year"), "{message}");
+    assert!(message.contains("sohoctap --help"), "{message}");
+}
+
+#[test]
+fn recognise_reports_how_many_and_validates_its_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    assert!(
+        sohoctap(&db, &["init", "--commune", "Xã A"])
+            .status
+            .success()
+    );
+    let args = |title: &str, date: &str| {
+        sohoctap(
+            &db,
+            &[
+                "recognise",
+                "--title",
+                title,
+                "--year",
+                "2025",
+                "--decision",
+                "45/QĐ-UBND",
+                "--date",
+                date,
+            ],
+        )
+    };
+    let o = args("gia-dinh", "2025-12-20");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Đã công nhận 0 hộ"));
+    let o = args("gia dinh", "2025-12-20");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("gia-dinh, dong-ho"), "{}", stderr(&o));
+    let o = args("gia-dinh", "31/02/2025");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("không hợp lệ"), "{}", stderr(&o));
 }

@@ -21,7 +21,7 @@ mod writer;
 pub use codec::{DecodeError, HistoryEntry};
 pub use error::StoreError;
 pub use integrity::CheckReport;
-pub use ops::Change;
+pub use ops::{Change, StageChange};
 pub use reader::Reader;
 pub use writer::Writer;
 
