@@ -11,6 +11,7 @@
 pub mod codec;
 mod error;
 pub mod files;
+mod history;
 mod holder;
 mod integrity;
 mod ops;
@@ -18,8 +19,9 @@ mod reader;
 pub mod tables;
 mod writer;
 
-pub use codec::{DecodeError, HistoryEntry};
+pub use codec::DecodeError;
 pub use error::StoreError;
+pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use integrity::CheckReport;
 pub use ops::{Change, StageChange};
 pub use reader::Reader;

@@ -221,16 +221,14 @@ impl Register {
     pub fn undo(&self, entry: &super::HistoryEntry, stamp: &Stamp) -> Result<Change> {
         self.write(|w| {
             let current = w.evaluation(entry.key)?;
-            if current != entry.new {
-                return Err(StoreError::Invalid(
-                    "Đánh giá đã được sửa sau thay đổi này; không hoàn tác được".into(),
-                ));
-            }
-            w.set_evaluation(entry.key, entry.old.as_ref(), stamp)?;
+            let before = entry
+                .revert(current.as_ref(), stamp)
+                .map_err(StoreError::Invalid)?;
+            w.set_evaluation(entry.key, before.as_ref(), stamp)?;
             Ok(Change {
                 key: entry.key,
                 old: current,
-                new: entry.old.clone(),
+                new: before,
             })
         })
     }

@@ -1,8 +1,9 @@
 //! Reading a consistent snapshot of the register. Every value is decoded to a `Result`:
 //! a damaged record is reported, never trusted.
 
-use super::codec::{self, HistoryEntry};
+use super::codec;
 use super::error::from_redb;
+use super::history::HistoryEntry;
 use super::tables::{
     CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, TARGETS, UNIT_CODES, UNITS,
 };

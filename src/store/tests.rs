@@ -205,7 +205,10 @@ fn scores_are_checked_saved_and_kept_in_history() {
         .history_of(Title::GiaDinh, ho)
         .expect("history");
     assert_eq!(history.len(), 1);
-    assert!(history[0].1.old.is_none());
+    assert!(matches!(
+        history[0].1.change,
+        crate::store::EvaluationChange::Created(_)
+    ));
 }
 
 #[test]

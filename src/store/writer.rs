@@ -1,8 +1,9 @@
 //! Changing the register inside one write transaction. A `Writer` only exists inside
 //! `Register::write`, which commits everything it did at once or nothing.
 
-use super::codec::{self, HistoryEntry};
+use super::codec;
 use super::error::from_redb;
+use super::history::HistoryEntry;
 use super::tables::{
     CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, TARGETS, UNIT_CODES, UNITS,
 };
@@ -198,11 +199,8 @@ impl Writer {
                 }
             }
         }
-        let entry = HistoryEntry {
-            key,
-            old: old.clone(),
-            new: new.cloned(),
-            stamp: stamp.clone(),
+        let Some(entry) = HistoryEntry::between(key, old.as_ref(), new, stamp) else {
+            return Ok(old);
         };
         let mut history = self.txn.open_table(HISTORY).map_err(|e| from_redb(p, e))?;
         let seq = history
