@@ -11,8 +11,10 @@ mod catalog;
 mod parse;
 mod score;
 mod set;
+mod status;
 
 pub use catalog::{Catalog, CatalogEntry};
 pub use parse::{CriteriaError, parse_set};
 pub use score::{Failure, Score, check_value, score};
 pub use set::{CriteriaSet, Criterion, Grade, Indicator, IndicatorKind, Scope, Status};
+pub use status::status_of;

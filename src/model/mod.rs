@@ -3,6 +3,7 @@
 
 pub(crate) mod compact;
 mod evaluation;
+mod status;
 mod target;
 mod title;
 mod unit;
@@ -10,6 +11,7 @@ mod unit;
 pub use evaluation::{
     Decision, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp, current_user,
 };
+pub use status::Status;
 pub use target::{Measure, ResolutionRef, Target, target_for_year};
 pub use title::Title;
 pub use unit::{

@@ -4,8 +4,10 @@
 use super::codec;
 use super::error::from_redb;
 use super::history::HistoryEntry;
+use super::links::UnitLink;
 use super::tables::{
-    CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, TARGETS, UNIT_CODES, UNITS,
+    CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, STATUSES, TARGETS, UNIT_CODES,
+    UNIT_LINKS, UNITS,
 };
 use super::{Result, StoreError};
 use crate::criteria::CriteriaSet;
@@ -240,5 +242,58 @@ impl Reader {
             .map_err(|e| from_redb(&self.path, e))?;
         got.map(|g| codec::decode_target(g.value()).map_err(StoreError::from))
             .transpose()
+    }
+}
+
+impl Reader {
+    /// The link record of every unit of every kind (see [`UnitLink`]).
+    pub fn unit_links(&self) -> Result<Vec<(UnitKind, UnitId, UnitLink)>> {
+        let Some(t) = self.table(UNIT_LINKS)? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
+            let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
+            let (kind, id) = key.value();
+            let kind = UnitKind::from_u8(kind).ok_or_else(|| {
+                StoreError::Decode(codec::DecodeError {
+                    what: "liên kết đơn vị",
+                    reason: format!("loại đơn vị {kind} không có"),
+                })
+            })?;
+            out.push((kind, id, UnitLink::decode(value.value())?));
+        }
+        Ok(out)
+    }
+
+    /// The status of every evaluation of `year`.
+    pub fn statuses_in_year(
+        &self,
+        year: Year,
+    ) -> Result<Vec<(Title, UnitId, crate::model::Status)>> {
+        let Some(t) = self.table(STATUSES)? else {
+            return Ok(Vec::new());
+        };
+        let range = t
+            .range((year, 0u8, 0u32)..=(year, u8::MAX, u32::MAX))
+            .map_err(|e| from_redb(&self.path, e))?;
+        let mut out = Vec::new();
+        for item in range {
+            let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
+            let (_, title, unit) = key.value();
+            let bad = |what: String| {
+                StoreError::Decode(codec::DecodeError {
+                    what: "trạng thái đánh giá",
+                    reason: what,
+                })
+            };
+            let title =
+                Title::from_u8(title).ok_or_else(|| bad(format!("mã danh hiệu {title}")))?;
+            let bits = value.value();
+            let status = crate::model::Status::from_bits(bits)
+                .ok_or_else(|| bad(format!("giá trị {bits}")))?;
+            out.push((title, unit, status));
+        }
+        Ok(out)
     }
 }

@@ -35,3 +35,13 @@ pub const CRITERIA: TableDefinition<&str, &[u8]> = TableDefinition::new("criteri
 
 /// `(measure, milestone year) → Target record`: the resolution's targets.
 pub const TARGETS: TableDefinition<(u8, u16), &[u8]> = TableDefinition::new("targets_v1");
+
+/// `(unit kind, unit id) → UnitLink (20 bytes)`: years active, parent links and weight
+/// of every unit, derived from [`UNITS`] and written with it, so a year opens without
+/// decoding every unit record.
+pub const UNIT_LINKS: TableDefinition<(u8, u32), &[u8]> = TableDefinition::new("unit_links_v1");
+
+/// `(year, title, unit id) → Status bits`: registered/scored/passed/recognised of every
+/// evaluation under its own criteria version, derived from [`EVALUATIONS`] and written
+/// with it, so tallies never rescore a year.
+pub const STATUSES: TableDefinition<(u16, u8, u32), u8> = TableDefinition::new("statuses_v1");

@@ -4,8 +4,10 @@
 use super::codec;
 use super::error::from_redb;
 use super::history::HistoryEntry;
+use super::links::UnitLink;
 use super::tables::{
-    CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, TARGETS, UNIT_CODES, UNITS,
+    CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, STATUSES, TARGETS, UNIT_CODES,
+    UNIT_LINKS, UNITS,
 };
 use super::{Result, SCHEMA_VERSION, StoreError};
 use crate::criteria::CriteriaSet;
@@ -18,11 +20,17 @@ use std::path::PathBuf;
 pub struct Writer {
     txn: WriteTransaction,
     path: PathBuf,
+    /// Criteria versions decoded during this transaction, for evaluation statuses.
+    sets: std::collections::HashMap<String, CriteriaSet>,
 }
 
 impl Writer {
     pub(super) fn new(txn: WriteTransaction, path: PathBuf) -> Writer {
-        Writer { txn, path }
+        Writer {
+            txn,
+            path,
+            sets: std::collections::HashMap::new(),
+        }
     }
 
     pub(super) fn commit(self) -> std::result::Result<(), redb::CommitError> {
@@ -63,6 +71,8 @@ impl Writer {
             .map_err(|e| from_redb(p, e))?;
         txn.open_table(CRITERIA).map_err(|e| from_redb(p, e))?;
         txn.open_table(TARGETS).map_err(|e| from_redb(p, e))?;
+        txn.open_table(UNIT_LINKS).map_err(|e| from_redb(p, e))?;
+        txn.open_table(STATUSES).map_err(|e| from_redb(p, e))?;
         Ok(())
     }
 
@@ -154,9 +164,18 @@ impl Writer {
                 .insert((kind, unit.code()), id)
                 .map_err(|e| from_redb(p, e))?;
         }
-        let mut units = self.txn.open_table(UNITS).map_err(|e| from_redb(p, e))?;
-        units
-            .insert((kind, id), codec::encode_unit(unit).as_slice())
+        {
+            let mut units = self.txn.open_table(UNITS).map_err(|e| from_redb(p, e))?;
+            units
+                .insert((kind, id), codec::encode_unit(unit).as_slice())
+                .map_err(|e| from_redb(p, e))?;
+        }
+        let mut links = self
+            .txn
+            .open_table(UNIT_LINKS)
+            .map_err(|e| from_redb(p, e))?;
+        links
+            .insert((kind, id), UnitLink::of(unit).encode().as_slice())
             .map_err(|e| from_redb(p, e))?;
         Ok(())
     }
@@ -182,7 +201,20 @@ impl Writer {
         if old.as_ref() == new {
             return Ok(old);
         }
+        let status = match new {
+            Some(e) => Some(self.status_of(e)?),
+            None => None,
+        };
         let p = &self.path;
+        {
+            let mut statuses = self.txn.open_table(STATUSES).map_err(|e| from_redb(p, e))?;
+            let k = (key.year, key.title as u8, key.unit);
+            match status {
+                Some(s) => statuses.insert(k, s.to_bits()).map(drop),
+                None => statuses.remove(k).map(drop),
+            }
+            .map_err(|e| from_redb(p, e))?;
+        }
         {
             let mut t = self
                 .txn
@@ -267,5 +299,26 @@ impl Writer {
 impl Writer {
     pub(super) fn put_schema_for_test(&mut self, version: u32) -> Result<()> {
         self.put_meta("schema", &version.to_le_bytes())
+    }
+}
+
+impl Writer {
+    /// The status of an evaluation under its stored criteria version, which must have
+    /// been remembered (in this transaction or before).
+    fn status_of(&mut self, evaluation: &Evaluation) -> Result<crate::model::Status> {
+        if !self.sets.contains_key(&evaluation.criteria_hash) {
+            let set = self.criteria(&evaluation.criteria_hash)?.ok_or_else(|| {
+                StoreError::Invalid(format!(
+                    "Sổ thiếu bản lưu bộ tiêu chí {} ({}); hãy lưu bộ tiêu chí trước đánh giá",
+                    evaluation.criteria_id, evaluation.criteria_hash
+                ))
+            })?;
+            self.sets.insert(evaluation.criteria_hash.clone(), set);
+        }
+        Ok(self
+            .sets
+            .get(&evaluation.criteria_hash)
+            .map(|set| crate::criteria::status_of(evaluation, set))
+            .unwrap_or_default())
     }
 }

@@ -2,11 +2,8 @@
 //! how they link (household → community, clan; citizen → household or organisation),
 //! and each evaluation's status.
 
-use super::Status;
-use super::status::status_of;
-use crate::criteria::CriteriaSet;
-use crate::model::{Affiliation, Title, Unit, UnitId, UnitKind, Year};
-use crate::store::{Reader, Result};
+use crate::model::{Affiliation, Status, Title, Unit, UnitId, UnitKind, Year};
+use crate::store::{Reader, Result, UnitLink};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,70 +30,65 @@ pub struct Census {
 }
 
 impl Census {
-    /// Reads the units active in `year` and the status of every evaluation of that year,
-    /// each scored under its own stored criteria version.
+    /// Reads the units active in `year` and the status of every evaluation of that year
+    /// from the register's link and status indexes: fixed-size records, no names decoded
+    /// and nothing rescored.
     pub fn load(reader: &Reader, year: Year) -> Result<Census> {
         let mut census = Census {
             year,
             ..Census::default()
         };
-        for kind in UnitKind::ALL {
-            for (id, unit) in reader.units(kind)? {
-                if unit.meta().active_in(year) {
-                    census.add_unit(id, &unit);
-                }
+        for (kind, id, link) in reader.unit_links()? {
+            if link.active_in(year) {
+                census.add_link(kind, id, &link);
             }
         }
-        let sets: HashMap<String, CriteriaSet> = reader.all_criteria()?.into_iter().collect();
-        for (key, evaluation) in reader.evaluations_in_year(year)? {
-            if !census.is_active(key.title.unit_kind(), key.unit) {
-                continue;
+        for (title, unit, status) in reader.statuses_in_year(year)? {
+            if census.is_active(title.unit_kind(), unit) {
+                census.statuses.insert((title, unit), status);
             }
-            let status = match sets.get(&evaluation.criteria_hash) {
-                Some(set) => status_of(&evaluation, set),
-                // The integrity check reports a missing copy; count the unit as registered.
-                None => Status {
-                    registered: true,
-                    ..Status::default()
-                },
-            };
-            census.statuses.insert((key.title, key.unit), status);
         }
         Ok(census)
     }
 
     /// Adds an active unit (also used when a unit is created during a session).
     pub fn add_unit(&mut self, id: UnitId, unit: &Unit) {
-        match unit {
-            Unit::Community(_) => {
+        self.add_link(unit.kind(), id, &UnitLink::of(unit));
+    }
+
+    fn add_link(&mut self, kind: UnitKind, id: UnitId, link: &UnitLink) {
+        match kind {
+            UnitKind::Community => {
                 self.communities.insert(id);
             }
-            Unit::Clan(_) => {
+            UnitKind::Clan => {
                 self.clans.insert(id);
             }
-            Unit::Household(h) => {
+            UnitKind::Household => {
+                let clan = (link.second != 0).then_some(link.second);
                 self.households.insert(
                     id,
                     HouseholdLink {
-                        community: h.community,
-                        clan: h.clan,
-                        adults: h.adults,
+                        community: link.parent,
+                        clan,
+                        adults: u16::try_from(link.weight).unwrap_or(u16::MAX),
                     },
                 );
                 self.households_of_community
-                    .entry(h.community)
+                    .entry(link.parent)
                     .or_default()
                     .push(id);
-                if let Some(clan) = h.clan {
+                if let Some(clan) = clan {
                     self.households_of_clan.entry(clan).or_default().push(id);
                 }
             }
-            Unit::Organisation(o) => {
-                self.organisations.insert(id, o.staff);
+            UnitKind::Organisation => {
+                self.organisations.insert(id, link.weight);
             }
-            Unit::Citizen(c) => {
-                self.citizens.insert(id, c.affiliation);
-                match c.affiliation {
+            UnitKind::Citizen => {
+                let affiliation = link.affiliation();
+                self.citizens.insert(id, affiliation);
+                match affiliation {
                     Affiliation::Household(h) => {
                         self.citizens_of_household.entry(h).or_default().push(id)
                     }

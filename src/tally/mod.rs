@@ -8,12 +8,12 @@
 mod census;
 mod counts;
 mod rules;
-mod status;
 #[allow(clippy::module_inception)]
 mod tally;
 
+pub use crate::criteria::status_of;
+pub use crate::model::Status;
 pub use census::Census;
 pub use counts::{Counts, Progress, progress};
 pub use rules::{DENOMINATOR_RULES, denominator_rule};
-pub use status::{Status, status_of};
 pub use tally::Tally;
