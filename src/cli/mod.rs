@@ -14,6 +14,7 @@ mod report;
 pub use args::{Cli, Command};
 pub use error::CliError;
 pub use paths::{Env, default_register_path};
+pub use report::load_report_data;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
@@ -23,6 +24,6 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Init(args)) => init::run(&env, &args),
         Some(Command::Criteria(args)) => criteria::run(&env, args),
         Some(Command::Check(args)) => check::run(&env, &args),
-        Some(Command::Report(args)) => report::run(&env, &args),
+        Some(Command::Report(args)) => report::run(&env, &args, cli.ascii),
     }
 }
