@@ -29,7 +29,9 @@ pub struct Pen {
 impl Pen {
     pub fn t(&self, s: &str) -> String {
         if self.ascii {
-            to_ascii(s)
+            // Without the stroke, CĐHT (community) and CDHT (citizen) would read the
+            // same; spell the difference out.
+            to_ascii(&s.replace("CDHT", "CDanHT").replace("CĐHT", "CDongHT"))
         } else {
             s.to_string()
         }
@@ -291,6 +293,13 @@ mod tests {
             rows: (0..rows).map(|i| vec![format!("|{i:>2}|")]).collect(),
             close: "+--+".into(),
         }
+    }
+
+    #[test]
+    fn ascii_keeps_community_and_citizen_titles_apart() {
+        let pen = Pen { ascii: true };
+        assert_eq!(pen.t("CĐHT và CDHT, GĐHT"), "CDongHT va CDanHT, GDHT");
+        assert_eq!(Pen { ascii: false }.t("CĐHT"), "CĐHT");
     }
 
     #[test]
