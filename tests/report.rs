@@ -69,9 +69,18 @@ fn check_paper(text: &str) {
     let pages = pages(text);
     let n = pages.len();
     for (i, page) in pages.iter().enumerate() {
-        assert!(page.len() <= PAGE_LINES, "page {} has {} lines", i + 1, page.len());
+        assert!(
+            page.len() <= PAGE_LINES,
+            "page {} has {} lines",
+            i + 1,
+            page.len()
+        );
         for line in page {
-            assert!(width(line) <= PAGE_WIDTH, "too wide ({}): {line}", width(line));
+            assert!(
+                width(line) <= PAGE_WIDTH,
+                "too wide ({}): {line}",
+                width(line)
+            );
             assert!(!line.contains('\r') && !line.ends_with(' '), "{line:?}");
         }
         let footer = page.last().expect("footer").trim();
@@ -93,7 +102,11 @@ fn check_paper(text: &str) {
     assert!(!headers.is_empty());
     for (i, page) in pages.iter().enumerate() {
         if let Some(first) = page.iter().position(|l| l.starts_with('|')) {
-            assert!(first > 0 && page[first - 1].starts_with('+'), "page {}", i + 1);
+            assert!(
+                first > 0 && page[first - 1].starts_with('+'),
+                "page {}",
+                i + 1
+            );
             assert!(
                 headers.contains(&page[first]),
                 "page {} starts a table with a row, not its header: {}",
@@ -110,10 +123,17 @@ fn number(cell: &str) -> Value {
         return Value::Null;
     }
     if let Some(p) = cell.strip_suffix('%') {
-        let v: f64 = p.replace('.', "").replace(',', ".").parse().expect("percent");
+        let v: f64 = p
+            .replace('.', "")
+            .replace(',', ".")
+            .parse()
+            .expect("percent");
         return serde_json::json!(v);
     }
-    let v: u64 = cell.replace('.', "").parse().unwrap_or_else(|_| panic!("count {cell:?}"));
+    let v: u64 = cell
+        .replace('.', "")
+        .parse()
+        .unwrap_or_else(|_| panic!("count {cell:?}"));
     serde_json::json!(v)
 }
 
@@ -135,7 +155,9 @@ fn as_f64(v: &Value) -> Value {
 /// Every figure of the three tables equals the one in the JSON.
 fn check_figures(text: &str, json: &Value) {
     let titles = json["titles"].as_array().expect("titles");
-    let previous = json["previous_year"]["titles"].as_array().expect("previous");
+    let previous = json["previous_year"]["titles"]
+        .as_array()
+        .expect("previous");
     assert_eq!(titles.len(), Measure::ALL.len());
     for ((measure, t), before) in Measure::ALL.iter().zip(titles).zip(previous) {
         assert_eq!(t["title"], measure.code());
@@ -230,7 +252,12 @@ fn the_windows_report_has_a_bom_and_crlf_line_ends() {
     let lf = body.iter().filter(|&&b| b == b'\n').count();
     let crlf = body.windows(2).filter(|w| w == b"\r\n").count();
     assert_eq!(lf, crlf, "every line ends in CRLF");
-    assert_eq!(String::from_utf8(body.to_vec()).expect("utf-8").replace("\r\n", "\n"), text);
+    assert_eq!(
+        String::from_utf8(body.to_vec())
+            .expect("utf-8")
+            .replace("\r\n", "\n"),
+        text
+    );
 }
 
 #[test]
@@ -242,7 +269,10 @@ fn the_listed_report_runs_over_several_pages_with_repeated_headers() {
     check_figures(&text, &report_json(&data));
     let pages = pages(&text);
     assert!(pages.len() >= 3, "{} pages", pages.len());
-    assert!(text.contains("(tiếp theo)"), "a table continues on a new page");
+    assert!(
+        text.contains("(tiếp theo)"),
+        "a table continues on a new page"
+    );
     // Every recognised unit is listed with its code, under its community.
     let groups = data.recognised.as_ref().expect("list");
     // Units of the four unit titles: as many listed as the main table recognises.

@@ -29,16 +29,22 @@ fn report_out_writes_the_golden_text_to_an_owner_only_file() {
     let out = dir.path().join("bao-cao.txt");
     let o = run(
         &db,
-        &["--year", "2025", "--date", "2026-11-22", "--out", out.to_str().expect("utf-8")],
+        &[
+            "--year",
+            "2025",
+            "--date",
+            "2026-11-22",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
         None,
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(o.stdout.is_empty(), "the text goes to the file only");
     let written = std::fs::read(&out).expect("written");
-    let golden = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/report-plain.txt"),
-    )
-    .expect("golden");
+    let golden =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/report-plain.txt"))
+            .expect("golden");
     assert_eq!(written, golden);
     #[cfg(unix)]
     {
@@ -54,7 +60,13 @@ fn report_windows_has_bom_and_crlf_and_ascii_has_no_diacritics() {
     let out = dir.path().join("bao-cao-win.txt");
     let o = run(
         &db,
-        &["--year", "2025", "--windows", "--out", out.to_str().expect("utf-8")],
+        &[
+            "--year",
+            "2025",
+            "--windows",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
         None,
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -116,7 +128,11 @@ fn report_print_hands_the_text_to_lp() {
     )
     .expect("fake lp");
     std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o700)).expect("chmod");
-    let o = run(&db, &["--year", "2025", "--date", "2026-11-22", "--print"], Some(&bin));
+    let o = run(
+        &db,
+        &["--year", "2025", "--date", "2026-11-22", "--print"],
+        Some(&bin),
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let printed = std::fs::read_to_string(&received).expect("lp got the text");
     assert!(printed.contains("BÁO CÁO") && printed.contains("Trang 1/"));

@@ -3,10 +3,10 @@
 //! register is the caller's job (`cli::report::load_report_data`), so this layer stays
 //! "data in, data out" and is tested without a file.
 
+use super::Summary;
 use super::data::{
     CommunityLine, CommunityStanding, CriteriaUse, RecognisedGroup, RecognisedUnit, ReportData,
 };
-use super::Summary;
 use crate::model::{Commune, Target, Title, UnitId, UnitKind, Year};
 use crate::tally::{Census, Counts, Tally};
 use crate::text::{collation_key, person_sort_key};
@@ -51,18 +51,19 @@ pub fn gather(input: GatherInput<'_>) -> ReportData {
         summary,
         previous,
         communities: communities(input.census, input.tally, input.names),
-        recognised: input
-            .list
-            .then(|| recognised(input.census, input.names)),
+        recognised: input.list.then(|| recognised(input.census, input.names)),
         criteria,
     }
 }
 
 fn label_of(names: &UnitNames, kind: UnitKind, id: UnitId) -> UnitLabel {
-    names.get(&(kind, id)).cloned().unwrap_or_else(|| UnitLabel {
-        code: format!("#{id}"),
-        name: String::new(),
-    })
+    names
+        .get(&(kind, id))
+        .cloned()
+        .unwrap_or_else(|| UnitLabel {
+            code: format!("#{id}"),
+            name: String::new(),
+        })
 }
 
 fn communities(census: &Census, tally: &Tally, names: &UnitNames) -> Vec<CommunityLine> {

@@ -72,9 +72,18 @@ pub const LARGE: Size = Size {
 
 /// Records an evaluation under the shipped set in force, with every indicator at its
 /// maximum when `pass`, and the stage given.
-fn evaluate(w: &mut Writer, catalog: &Catalog, year: Year, title: Title, unit: UnitId, stage: Stage, pass: bool) {
+fn evaluate(
+    w: &mut Writer,
+    catalog: &Catalog,
+    year: Year,
+    title: Title,
+    unit: UnitId,
+    stage: Stage,
+    pass: bool,
+) {
     let entry = catalog.in_force(title, year).expect("set in force");
-    w.remember_criteria(&entry.hash, &entry.set).expect("remember");
+    w.remember_criteria(&entry.hash, &entry.set)
+        .expect("remember");
     let mut e = Evaluation::register(
         &entry.set.id,
         &entry.hash,
@@ -108,7 +117,7 @@ fn evaluate(w: &mut Writer, catalog: &Catalog, year: Year, title: Title, unit: U
 fn stage_for(n: usize, year: Year) -> Option<(Stage, bool)> {
     let shift = if year == YEAR { 0 } else { 2 };
     match (n + shift) % 7 {
-        0 | 1 | 2 | 3 if year == YEAR || n % 2 == 0 => Some((Stage::Recognised, true)),
+        0..=3 if year == YEAR || n.is_multiple_of(2) => Some((Stage::Recognised, true)),
         4 => Some((Stage::Reviewed, true)),
         5 => Some((Stage::Registered, false)),
         _ => None,
@@ -190,29 +199,36 @@ pub fn build(path: &Path, size: Size) {
                     n += 1;
                     let household = w.insert_unit(&Unit::Household(Household {
                         // The last household of each community arrived this year.
-                        meta: meta(format!("HO{n:05}"), if n % 11 == 0 { YEAR } else { 2020 }),
+                        meta: meta(
+                            format!("HO{n:05}"),
+                            if n.is_multiple_of(11) { YEAR } else { 2020 },
+                        ),
                         head_name: person(n),
                         community,
-                        clan: (n % 3 != 0).then(|| clans[n % clans.len()]),
+                        clan: (!n.is_multiple_of(3)).then(|| clans[n % clans.len()]),
                         members: 3 + (n % 4) as u16,
                         adults: 2 + (n % 3) as u16,
                         address: format!("Xóm {}", n % 4 + 1),
                     }))?;
                     for year in [YEAR - 1, YEAR] {
-                        if n % 11 == 0 && year < YEAR {
+                        if n.is_multiple_of(11) && year < YEAR {
                             continue;
                         }
                         if let Some((stage, pass)) = stage_for(n, year) {
                             evaluate(w, &catalog, year, Title::GiaDinh, household, stage, pass);
                         }
                     }
-                    if n % 2 == 0 {
+                    if n.is_multiple_of(2) {
                         citizen_n += 1;
                         let citizen = w.insert_unit(&Unit::Citizen(Citizen {
                             meta: meta(format!("CD{citizen_n:05}"), 2020),
                             full_name: person(n + 7),
                             birth_year: Some(1960 + (n % 40) as u16),
-                            gender: if n % 4 == 0 { Gender::Nu } else { Gender::Nam },
+                            gender: if n.is_multiple_of(4) {
+                                Gender::Nu
+                            } else {
+                                Gender::Nam
+                            },
                             affiliation: Affiliation::Household(household),
                             target_group: Some(1),
                         }))?;

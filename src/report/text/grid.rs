@@ -88,7 +88,10 @@ impl Grid {
         for i in 0..depth {
             let mut s = String::from("|");
             for c in &self.columns {
-                s.push_str(&center_cell(c.head.get(i).map_or("", String::as_str), c.width));
+                s.push_str(&center_cell(
+                    c.head.get(i).map_or("", String::as_str),
+                    c.width,
+                ));
                 s.push('|');
             }
             lines.push(s);

@@ -35,7 +35,10 @@ fn strip_prefix_ignoring_case<'a>(name: &'a str, prefix: &str) -> Option<&'a str
 pub fn in_sentence(commune: &str) -> String {
     let name = commune.trim();
     let place = place_name(name);
-    let prefix: String = name.chars().take(name.chars().count() - place.chars().count()).collect();
+    let prefix: String = name
+        .chars()
+        .take(name.chars().count() - place.chars().count())
+        .collect();
     let prefix = prefix.trim();
     if prefix.is_empty() {
         format!("xã {place}")
@@ -98,9 +101,7 @@ pub fn letterhead(pen: &Pen, commune: &Commune, year: Year, today: NaiveDate) ->
     head.push(String::new());
     head.push(String::new());
     head.push(center(&pen.t("BÁO CÁO"), PAGE_WIDTH));
-    let title = pen.t(&format!(
-        "KẾT QUẢ XÂY DỰNG CÁC MÔ HÌNH HỌC TẬP NĂM {year}"
-    ));
+    let title = pen.t(&format!("KẾT QUẢ XÂY DỰNG CÁC MÔ HÌNH HỌC TẬP NĂM {year}"));
     head.extend(
         wrap(&title, PAGE_WIDTH, "", "")
             .iter()
@@ -168,7 +169,10 @@ mod tests {
         assert_eq!(in_sentence("Yên Phong"), "xã Yên Phong");
         assert_eq!(issuing_body("Xã Yên Mô"), "HỘI KHUYẾN HỌC XÃ YÊN MÔ");
         assert_eq!(issuing_body("Yên Phong"), "HỘI KHUYẾN HỌC XÃ YÊN PHONG");
-        assert_eq!(issuing_body("Phường Đông Sơn"), "HỘI KHUYẾN HỌC PHƯỜNG ĐÔNG SƠN");
+        assert_eq!(
+            issuing_body("Phường Đông Sơn"),
+            "HỘI KHUYẾN HỌC PHƯỜNG ĐÔNG SƠN"
+        );
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
         assert_eq!(long_date(d(2026, 11, 22)), "ngày 22 tháng 11 năm 2026");
         assert_eq!(long_date(d(2026, 1, 5)), "ngày 05 tháng 01 năm 2026");

@@ -201,7 +201,10 @@ pub fn finish(pages: &[Vec<String>], pen: &Pen) -> String {
             out.push('\n');
         }
         out.push('\n');
-        out.push_str(&center(&pen.t(&format!("Trang {}/{total}", i + 1)), PAGE_WIDTH));
+        out.push_str(&center(
+            &pen.t(&format!("Trang {}/{total}", i + 1)),
+            PAGE_WIDTH,
+        ));
         out.push('\n');
     }
     out
@@ -304,11 +307,16 @@ mod tests {
 
     #[test]
     fn a_long_table_repeats_its_header_and_pages_stay_short() {
-        let pages = paginate(vec![Block::Flow(vec!["x".into(); 10]), Block::Table(table(120))]);
+        let pages = paginate(vec![
+            Block::Flow(vec!["x".into(); 10]),
+            Block::Table(table(120)),
+        ]);
         assert!(pages.len() >= 3);
         for page in &pages {
             assert!(page.len() <= BODY_LINES);
-            let first_row = page.iter().position(|l| l.starts_with("| ") || l.starts_with("|1"));
+            let first_row = page
+                .iter()
+                .position(|l| l.starts_with("| ") || l.starts_with("|1"));
             if let Some(i) = first_row {
                 assert!(i >= 2 && page[i - 1] == "+--+" && page[i - 2] == "|H |");
             }

@@ -40,8 +40,11 @@ pub fn render(data: &ReportData, options: &TextOptions) -> String {
         ascii: options.ascii,
     };
     let summary = &data.summary;
-    let targets: Vec<&crate::model::Target> =
-        summary.lines.iter().filter_map(|l| l.target.as_ref()).collect();
+    let targets: Vec<&crate::model::Target> = summary
+        .lines
+        .iter()
+        .filter_map(|l| l.target.as_ref())
+        .collect();
     let mut blocks: Vec<Block> = Vec::new();
     blocks.extend(header::letterhead(
         &pen,
@@ -49,7 +52,12 @@ pub fn render(data: &ReportData, options: &TextOptions) -> String {
         summary.year,
         options.today,
     ));
-    blocks.extend(header::preamble(&pen, &summary.commune, summary.year, &targets));
+    blocks.extend(header::preamble(
+        &pen,
+        &summary.commune,
+        summary.year,
+        &targets,
+    ));
     let mut sections = ROMAN.iter();
     let mut next = || sections.next().copied().unwrap_or("*");
     blocks.extend(tables::summary(&pen, next(), summary));

@@ -84,7 +84,10 @@ pub fn summary(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
         0,
     );
     vec![
-        heading(pen, &format!("{number}. KẾT QUẢ CHUNG NĂM {}", summary.year)),
+        heading(
+            pen,
+            &format!("{number}. KẾT QUẢ CHUNG NĂM {}", summary.year),
+        ),
         Block::Table(grid.table(pen, None, &rows, None)),
         legend(
             pen,
@@ -223,7 +226,10 @@ pub fn change_cells(now: &MeasureLine, before: &MeasureLine) -> Vec<String> {
         count(now.counts.recognised),
         percent(now.progress.percent_of_total),
         signed_count(now.counts.recognised, before.counts.recognised),
-        signed_points(now.progress.percent_of_total, before.progress.percent_of_total),
+        signed_points(
+            now.progress.percent_of_total,
+            before.progress.percent_of_total,
+        ),
     ]
 }
 
