@@ -314,9 +314,7 @@ mod tests {
         assert!(pages.len() >= 3);
         for page in &pages {
             assert!(page.len() <= BODY_LINES);
-            let first_row = page
-                .iter()
-                .position(|l| l.starts_with("| ") || l.starts_with("|1"));
+            let first_row = page.iter().position(|l| l.starts_with('|') && l != "|H |");
             if let Some(i) = first_row {
                 assert!(i >= 2 && page[i - 1] == "+--+" && page[i - 2] == "|H |");
             }
