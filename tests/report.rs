@@ -6,7 +6,8 @@
 //! `UPDATE_GOLDEN=1 cargo test --test report` rewrites the goldens after a deliberate
 //! change; review the diff before committing.
 
-mod common;
+mod report_fixture;
+use report_fixture as common;
 
 use serde_json::Value;
 use sohoctap::cli::load_report_data;

@@ -1,7 +1,8 @@
 //! The real binary: `report --out` (owner-only file, same text as the golden),
 //! `--windows` (BOM and CRLF), `--json`, and `--print` on a machine without `lp`.
 
-mod common;
+mod report_fixture;
+use report_fixture as common;
 
 use std::path::Path;
 use std::process::{Command, Output};
