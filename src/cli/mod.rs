@@ -6,15 +6,19 @@
 mod args;
 mod check;
 mod criteria;
+mod demo;
 mod error;
 mod init;
 mod paths;
+mod recognise;
 mod report;
+mod usage;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
 pub use paths::{Env, default_register_path};
 pub use report::load_report_data;
+pub use usage::explain as explain_usage_error;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
@@ -25,5 +29,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Criteria(args)) => criteria::run(&env, args),
         Some(Command::Check(args)) => check::run(&env, &args),
         Some(Command::Report(args)) => report::run(&env, &args, cli.ascii),
+        Some(Command::Recognise(args)) => recognise::run(&env, &args),
+        Some(Command::Demo(args)) => {
+            let path = demo::demo_path(cli.db.as_deref());
+            demo::run(&env, &path, &args, cli.ascii)
+        }
     }
 }

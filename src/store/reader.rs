@@ -60,6 +60,11 @@ impl Reader {
             .unwrap_or(0))
     }
 
+    /// Whether the register holds made-up demo data (see `Writer::mark_demo`).
+    pub fn is_demo(&self) -> Result<bool> {
+        Ok(self.meta("demo")?.is_some_and(|b| b == [1]))
+    }
+
     pub fn commune(&self) -> Result<Commune> {
         let bytes = self
             .meta("commune")?

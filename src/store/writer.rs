@@ -69,6 +69,12 @@ impl Writer {
         self.put_meta("generation", &(before + 1).to_le_bytes())
     }
 
+    /// Marks the register as made-up demo data, so `sohoctap demo` may rebuild it and
+    /// never mistakes an office's real register for one.
+    pub fn mark_demo(&mut self) -> Result<()> {
+        self.put_meta("demo", &[1])
+    }
+
     pub fn set_commune(&mut self, commune: &Commune) -> Result<()> {
         self.put_meta("commune", &codec::encode_commune(commune))
     }
