@@ -112,6 +112,21 @@ pub struct ReportArgs {
     /// In dạng JSON (lược đồ ổn định, xem docs/report-json.md)
     #[arg(long)]
     pub json: bool,
+    /// Ghi báo cáo vào tệp (chỉ chủ tệp đọc được) thay vì in ra màn hình
+    #[arg(long, value_name = "TỆP")]
+    pub out: Option<PathBuf>,
+    /// Ghi cho Notepad trên Windows: UTF-8 có BOM, xuống dòng CRLF
+    #[arg(long, conflicts_with = "json")]
+    pub windows: bool,
+    /// Gửi báo cáo tới máy in bằng lệnh lp
+    #[arg(long, conflicts_with = "json")]
+    pub print: bool,
+    /// Kèm danh sách đơn vị, cá nhân được công nhận theo từng thôn
+    #[arg(long)]
+    pub list: bool,
+    /// Ngày ghi trên báo cáo, dạng NĂM-THÁNG-NGÀY (mặc định hôm nay)
+    #[arg(long, value_name = "NGÀY")]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,7 @@ mod usage;
 pub use args::{Cli, Command};
 pub use error::CliError;
 pub use paths::{Env, default_register_path};
+pub use report::load_report_data;
 pub use usage::explain as explain_usage_error;
 
 /// Runs a parsed command line.
@@ -27,7 +28,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Init(args)) => init::run(&env, &args),
         Some(Command::Criteria(args)) => criteria::run(&env, args),
         Some(Command::Check(args)) => check::run(&env, &args),
-        Some(Command::Report(args)) => report::run(&env, &args),
+        Some(Command::Report(args)) => report::run(&env, &args, cli.ascii),
         Some(Command::Recognise(args)) => recognise::run(&env, &args),
         Some(Command::Demo(args)) => {
             let path = demo::demo_path(cli.db.as_deref());

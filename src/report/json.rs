@@ -54,3 +54,73 @@ pub fn to_json(summary: &Summary) -> Value {
         "titles": titles,
     })
 }
+
+/// The schema-1 object of [`to_json`] with the full report's additions: the year before,
+/// the per-community breakdown, the criteria sets in use and, when gathered, the
+/// recognised units. Only adds fields, so readers of schema 1 keep working.
+pub fn report_json(data: &super::ReportData) -> Value {
+    let mut value = to_json(&data.summary);
+    let previous = to_json(&data.previous);
+    let communities: Vec<Value> = data
+        .communities
+        .iter()
+        .map(|c| {
+            json!({
+                "code": c.code,
+                "name": c.name,
+                "households": c.households,
+                "citizens": c.citizens,
+                "percent_households_recognised": percent(crate::text::percent_tenths(
+                    c.households.recognised,
+                    c.households.total,
+                )),
+                "cong_dong": c.cdht_status.code(),
+            })
+        })
+        .collect();
+    let criteria: Vec<Value> = data
+        .criteria
+        .iter()
+        .map(|c| {
+            json!({
+                "title": c.title.code(),
+                "id": c.id,
+                "hash": c.hash,
+                "name": c.name,
+                "source": c.source,
+                "status": c.status.code(),
+                "status_note": c.status_note,
+                "evaluations": c.evaluations,
+            })
+        })
+        .collect();
+    if let Value::Object(map) = &mut value {
+        map.insert(
+            "previous_year".into(),
+            json!({ "year": data.previous.year, "titles": previous["titles"] }),
+        );
+        map.insert("communities".into(), Value::Array(communities));
+        map.insert("criteria_sets".into(), Value::Array(criteria));
+        map.insert(
+            "provisional_criteria".into(),
+            Value::Bool(data.uses_provisional_criteria()),
+        );
+        if let Some(groups) = &data.recognised {
+            let groups: Vec<Value> = groups
+                .iter()
+                .map(|g| {
+                    json!({
+                        "community": g.community.as_ref().map(|(code, name)| json!({"code": code, "name": name})),
+                        "units": g.units.iter().map(|u| json!({
+                            "title": u.title.code(),
+                            "code": u.code,
+                            "name": u.name,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            map.insert("recognised".into(), Value::Array(groups));
+        }
+    }
+    value
+}

@@ -1,9 +1,19 @@
 //! Summaries for the Party committee and for machines: data in, `String` out, no I/O.
 //! The figures come from one [`Summary`], so the printed report, `report --json` and the
 //! home screen's bars always agree.
+//!
+//! - [`summary`]: the year's figures per measure against the targets;
+//! - [`data`] and [`gather`]: everything the full report shows, from loaded figures;
+//! - [`text`]: the printed report; [`json`]: the stable machine schema.
 
+pub mod data;
+pub mod gather;
 mod json;
 mod summary;
+pub mod text;
 
-pub use json::to_json;
+pub use data::ReportData;
+pub use gather::{GatherInput, UnitLabel, UnitNames, gather};
+pub use json::{report_json, to_json};
 pub use summary::{MeasureLine, Summary};
+pub use text::{TextOptions, render};

@@ -1,0 +1,173 @@
+//! Turns already-loaded figures (the year's census and tally, the year before's tally,
+//! unit names, the criteria versions in use) into a [`ReportData`]. Pure: reading the
+//! register is the caller's job (`cli::report::load_report_data`), so this layer stays
+//! "data in, data out" and is tested without a file.
+
+use super::Summary;
+use super::data::{
+    CommunityLine, CommunityStanding, CriteriaUse, RecognisedGroup, RecognisedUnit, ReportData,
+};
+use crate::model::{Commune, Target, Title, UnitId, UnitKind, Year};
+use crate::tally::{Census, Counts, Tally};
+use crate::text::{collation_key, person_sort_key};
+use std::collections::HashMap;
+
+/// A unit's code and the name shown for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitLabel {
+    pub code: String,
+    pub name: String,
+}
+
+/// Names of units by kind and id.
+pub type UnitNames = HashMap<(UnitKind, UnitId), UnitLabel>;
+
+/// What [`gather`] needs, all already in memory.
+pub struct GatherInput<'a> {
+    pub commune: &'a Commune,
+    pub year: Year,
+    pub targets: &'a [Target],
+    pub census: &'a Census,
+    pub tally: &'a Tally,
+    pub previous_tally: &'a Tally,
+    /// At least the communities; every recognised unit too when `list` is set.
+    pub names: &'a UnitNames,
+    pub criteria: Vec<CriteriaUse>,
+    /// Build the appendix of recognised units.
+    pub list: bool,
+}
+
+pub fn gather(input: GatherInput<'_>) -> ReportData {
+    let summary = Summary::build(input.commune, input.year, input.tally, input.targets);
+    let previous = Summary::build(
+        input.commune,
+        input.year.saturating_sub(1),
+        input.previous_tally,
+        input.targets,
+    );
+    let mut criteria = input.criteria;
+    criteria.sort_by(|a, b| (a.title, &a.id, &a.hash).cmp(&(b.title, &b.id, &b.hash)));
+    ReportData {
+        summary,
+        previous,
+        communities: communities(input.census, input.tally, input.names),
+        recognised: input.list.then(|| recognised(input.census, input.names)),
+        criteria,
+    }
+}
+
+fn label_of(names: &UnitNames, kind: UnitKind, id: UnitId) -> UnitLabel {
+    names
+        .get(&(kind, id))
+        .cloned()
+        .unwrap_or_else(|| UnitLabel {
+            code: format!("#{id}"),
+            name: String::new(),
+        })
+}
+
+fn communities(census: &Census, tally: &Tally, names: &UnitNames) -> Vec<CommunityLine> {
+    let mut lines: Vec<CommunityLine> = census
+        .communities
+        .iter()
+        .map(|&id| {
+            let label = label_of(names, UnitKind::Community, id);
+            let counts = tally.by_community.get(&id);
+            let of = |title: Title| counts.map_or(Counts::default(), |c| c[title as usize]);
+            let status = census.status(Title::CongDong, id);
+            let cdht_status = if status.recognised {
+                CommunityStanding::Recognised
+            } else if status.passed {
+                CommunityStanding::Passed
+            } else if status.registered {
+                CommunityStanding::Registered
+            } else {
+                CommunityStanding::NotRegistered
+            };
+            CommunityLine {
+                code: label.code,
+                name: label.name,
+                households: of(Title::GiaDinh),
+                citizens: of(Title::CongDan),
+                cdht_status,
+            }
+        })
+        .collect();
+    lines.sort_by(|a, b| a.code.cmp(&b.code));
+    lines
+}
+
+/// The recognised units grouped by the community they are counted under; units that
+/// belong to no community (clans, organisations, their staff) come last.
+fn recognised(census: &Census, names: &UnitNames) -> Vec<RecognisedGroup> {
+    let mut by_community: HashMap<Option<UnitId>, Vec<(Title, UnitId)>> = HashMap::new();
+    let mut push = |title: Title, ids: &mut dyn Iterator<Item = UnitId>| {
+        for id in ids {
+            if census.status(title, id).recognised {
+                by_community
+                    .entry(census.community_of(title, id))
+                    .or_default()
+                    .push((title, id));
+            }
+        }
+    };
+    push(Title::CongDong, &mut census.communities.iter().copied());
+    push(Title::GiaDinh, &mut census.households.keys().copied());
+    push(Title::DongHo, &mut census.clans.iter().copied());
+    push(Title::DonVi, &mut census.organisations.keys().copied());
+    push(Title::CongDan, &mut census.citizens.keys().copied());
+
+    let mut groups: Vec<RecognisedGroup> = by_community
+        .into_iter()
+        .map(|(community, units)| {
+            let mut units: Vec<(Vec<u16>, RecognisedUnit)> = units
+                .into_iter()
+                .map(|(title, id)| {
+                    let label = label_of(names, title.unit_kind(), id);
+                    let key = if matches!(title, Title::GiaDinh | Title::CongDan) {
+                        person_sort_key(&label.name)
+                    } else {
+                        collation_key(&label.name)
+                    };
+                    (
+                        key,
+                        RecognisedUnit {
+                            title,
+                            code: label.code,
+                            name: label.name,
+                        },
+                    )
+                })
+                .collect();
+            units.sort_by(|(ka, a), (kb, b)| {
+                (listing_rank(a.title), ka, &a.code).cmp(&(listing_rank(b.title), kb, &b.code))
+            });
+            RecognisedGroup {
+                community: community.map(|id| {
+                    let l = label_of(names, UnitKind::Community, id);
+                    (l.code, l.name)
+                }),
+                units: units.into_iter().map(|(_, u)| u).collect(),
+            }
+        })
+        .collect();
+    // Communities by code, the group without a community last.
+    groups.sort_by(|a, b| match (&a.community, &b.community) {
+        (Some(x), Some(y)) => x.0.cmp(&y.0),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    groups
+}
+
+/// The community itself first, then its households, then the others.
+fn listing_rank(title: Title) -> u8 {
+    match title {
+        Title::CongDong => 0,
+        Title::GiaDinh => 1,
+        Title::DongHo => 2,
+        Title::DonVi => 3,
+        Title::CongDan => 4,
+    }
+}

@@ -1,0 +1,29 @@
+//! The signature block: recipients on the left, "TM. BAN CHẤP HÀNH / CHỦ TỊCH" on the
+//! right with room to sign, kept together on one page.
+
+use super::layout::{Block, Pen, two_columns};
+use crate::text::pad_to_width;
+
+const LEFT: usize = 34;
+
+pub fn signature(pen: &Pen) -> Vec<Block> {
+    let left: Vec<String> = [
+        "Nơi nhận:",
+        "- Đảng ủy xã (để báo cáo);",
+        "- UBND xã;",
+        "- Hội Khuyến học cấp trên;",
+        "- Lưu: VT.",
+    ]
+    .iter()
+    .map(|s| pad_to_width(&pen.t(s), 28))
+    .collect();
+    let right: Vec<String> = ["TM. BAN CHẤP HÀNH", "CHỦ TỊCH"]
+        .iter()
+        .map(|s| pen.t(s))
+        .collect();
+    let mut lines = vec![String::new()];
+    lines.extend(two_columns(&left, &right, LEFT));
+    // Room for the signature and seal; the name is written under it by hand.
+    lines.extend(std::iter::repeat_n(String::new(), 4));
+    vec![Block::Keep(lines)]
+}

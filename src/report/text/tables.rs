@@ -1,0 +1,340 @@
+//! The report's tables: the year's figures per title, per community, against the year
+//! before, and (with `--list`) the recognised units by community.
+
+use super::grid::{Align, Grid, col};
+use super::layout::{Block, PAGE_WIDTH, Pen, wrap};
+use crate::model::{Measure, Title};
+use crate::report::data::{CommunityLine, CommunityStanding, RecognisedGroup, ReportData};
+use crate::report::{MeasureLine, Summary};
+use crate::tally::Counts;
+use crate::text::{format_count, format_percent};
+
+/// "-" where a figure means nothing (no units, no target).
+const NONE: &str = "-";
+
+pub fn count(n: u64) -> String {
+    format_count(n)
+}
+
+pub fn percent(tenths: Option<u32>) -> String {
+    tenths.map_or(NONE.into(), format_percent)
+}
+
+/// The row label of a measure: short enough for the 80-column table; the legend under
+/// the table spells the abbreviations out.
+pub fn measure_label(measure: Measure) -> &'static str {
+    match measure {
+        Measure::GiaDinh => "GĐHT (hộ)",
+        Measure::DongHo => "DHHT (dòng họ)",
+        Measure::CongDong => "CĐHT (thôn, TDP)",
+        Measure::DonVi => "ĐVHT (đơn vị)",
+        Measure::CongDanCongDong => "CDHT - cộng đồng",
+        Measure::CongDanDonVi => "CDHT - đơn vị",
+    }
+}
+
+/// The cells of one measure in the main table, in column order.
+pub fn summary_cells(line: &MeasureLine) -> Vec<String> {
+    let c = &line.counts;
+    let p = &line.progress;
+    vec![
+        measure_label(line.measure).to_string(),
+        count(c.total),
+        count(c.registered),
+        percent(p.percent_registered),
+        count(c.recognised),
+        percent(p.percent_of_total),
+        percent(p.percent_of_registered),
+        percent(line.target.as_ref().map(|t| u32::from(t.percent_tenths))),
+        p.gap.map_or(NONE.into(), count),
+    ]
+}
+
+fn heading(pen: &Pen, text: &str) -> Block {
+    Block::Heading(vec![pen.t(text), String::new()])
+}
+
+fn legend(pen: &Pen, text: &str) -> Block {
+    let mut lines = vec![String::new()];
+    lines.extend(wrap(&pen.t(text), PAGE_WIDTH, "", ""));
+    lines.push(String::new());
+    Block::Flow(lines)
+}
+
+/// I. The year's figures per title and CDHT population.
+pub fn summary(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
+    let rows: Vec<Vec<String>> = summary
+        .lines
+        .iter()
+        .map(|l| summary_cells(l).iter().map(|c| pen.t(c)).collect())
+        .collect();
+    let grid = Grid::new(
+        vec![
+            col(pen, &["Mô hình", "học tập"], Align::Left),
+            col(pen, &["Tổng", "số"], Align::Right),
+            col(pen, &["Đăng", "ký"], Align::Right),
+            col(pen, &["Tỷ lệ", "đăng", "ký"], Align::Right),
+            col(pen, &["Công", "nhận"], Align::Right),
+            col(pen, &["% CN", "trên", "tổng"], Align::Right),
+            col(pen, &["% CN", "trên", "ĐK"], Align::Right),
+            col(pen, &["Chỉ", "tiêu"], Align::Right),
+            col(pen, &["Còn", "thiếu", "(đv)"], Align::Right),
+        ],
+        &rows,
+        0,
+    );
+    vec![
+        heading(
+            pen,
+            &format!("{number}. KẾT QUẢ CHUNG NĂM {}", summary.year),
+        ),
+        Block::Table(grid.table(pen, None, &rows, None)),
+        legend(
+            pen,
+            "GĐHT: Gia đình học tập; DHHT: Dòng họ học tập; CĐHT: Cộng đồng học tập; \
+             ĐVHT: Đơn vị học tập; CDHT: Công dân học tập (trong các gia đình, dòng họ, \
+             cộng đồng học tập; trong các đơn vị học tập); TDP: tổ dân phố; ĐK: đăng ký; \
+             CN: công nhận. Còn thiếu: số đơn vị (người) cần công nhận thêm để đạt chỉ tiêu.",
+        ),
+    ]
+}
+
+fn community_cells(line: &CommunityLine) -> Vec<String> {
+    vec![
+        line.name.clone(),
+        count(line.households.total),
+        count(line.households.registered),
+        count(line.households.recognised),
+        percent(crate::text::percent_tenths(
+            line.households.recognised,
+            line.households.total,
+        )),
+        count(line.citizens.total),
+        count(line.citizens.recognised),
+        line.cdht_status.label().to_string(),
+    ]
+}
+
+/// II. Households and citizens per community, and where each community stands for CĐHT.
+pub fn communities(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
+    let mut blocks = vec![heading(
+        pen,
+        &format!("{number}. KẾT QUẢ THEO THÔN, TỔ DÂN PHỐ"),
+    )];
+    if data.communities.is_empty() {
+        blocks.push(Block::Flow(vec![
+            pen.t("Sổ chưa có thôn, tổ dân phố nào trong năm."),
+            String::new(),
+        ]));
+        return blocks;
+    }
+    let rows: Vec<Vec<String>> = data
+        .communities
+        .iter()
+        .map(|l| community_cells(l).iter().map(|c| pen.t(c)).collect())
+        .collect();
+    let households = sum(data.communities.iter().map(|l| l.households));
+    let citizens = sum(data.communities.iter().map(|l| l.citizens));
+    let recognised = data
+        .communities
+        .iter()
+        .filter(|l| l.cdht_status == CommunityStanding::Recognised)
+        .count();
+    let totals: Vec<String> = [
+        "Cộng".to_string(),
+        count(households.total),
+        count(households.registered),
+        count(households.recognised),
+        percent(crate::text::percent_tenths(
+            households.recognised,
+            households.total,
+        )),
+        count(citizens.total),
+        count(citizens.recognised),
+        format!("{}/{} CN", recognised, data.communities.len()),
+    ]
+    .iter()
+    .map(|c| pen.t(c))
+    .collect();
+    let mut all = rows.clone();
+    all.push(totals.clone());
+    let grid = Grid::new(
+        vec![
+            col(pen, &["Thôn, tổ dân phố"], Align::Left),
+            col(pen, &["Số hộ"], Align::Right),
+            col(pen, &["GĐHT", "đăng", "ký"], Align::Right),
+            col(pen, &["GĐHT", "công", "nhận"], Align::Right),
+            col(pen, &["Tỷ lệ", "GĐHT"], Align::Right),
+            col(pen, &["Công", "dân", "trong sổ"], Align::Right),
+            col(pen, &["CDHT", "công", "nhận"], Align::Right),
+            col(pen, &["CĐHT"], Align::Center),
+        ],
+        &all,
+        0,
+    );
+    blocks.push(Block::Table(grid.table(pen, None, &rows, Some(&totals))));
+    blocks.push(legend(
+        pen,
+        "Tỷ lệ GĐHT: số hộ được công nhận trên số hộ của thôn. Công dân trong sổ: số công \
+         dân thuộc các hộ của thôn đã ghi trong sổ. Cột CĐHT: kết quả của chính thôn, tổ \
+         dân phố (Công nhận; Đạt, chờ QĐ: đủ điểm, chưa có quyết định; Đã đăng ký; Chưa \
+         đăng ký).",
+    ));
+    blocks
+}
+
+fn sum(counts: impl Iterator<Item = Counts>) -> Counts {
+    counts.fold(Counts::default(), |mut a, c| {
+        a.total += c.total;
+        a.registered += c.registered;
+        a.scored += c.scored;
+        a.passed += c.passed;
+        a.recognised += c.recognised;
+        a
+    })
+}
+
+/// "+12", "-3", "0".
+fn signed_count(now: u64, before: u64) -> String {
+    match now.cmp(&before) {
+        std::cmp::Ordering::Greater => format!("+{}", format_count(now - before)),
+        std::cmp::Ordering::Less => format!("-{}", format_count(before - now)),
+        std::cmp::Ordering::Equal => "0".into(),
+    }
+}
+
+/// "+3,4", "-1,2", "0,0" percentage points; "-" when either year has no percentage.
+fn signed_points(now: Option<u32>, before: Option<u32>) -> String {
+    let (Some(now), Some(before)) = (now, before) else {
+        return NONE.into();
+    };
+    let (sign, diff) = match now.cmp(&before) {
+        std::cmp::Ordering::Greater => ("+", now - before),
+        std::cmp::Ordering::Less => ("-", before - now),
+        std::cmp::Ordering::Equal => ("", 0),
+    };
+    let text = format_percent(diff);
+    format!("{sign}{}", text.trim_end_matches('%'))
+}
+
+/// The cells of one measure in the comparison with the year before.
+pub fn change_cells(now: &MeasureLine, before: &MeasureLine) -> Vec<String> {
+    vec![
+        measure_label(now.measure).to_string(),
+        count(before.counts.recognised),
+        percent(before.progress.percent_of_total),
+        count(now.counts.recognised),
+        percent(now.progress.percent_of_total),
+        signed_count(now.counts.recognised, before.counts.recognised),
+        signed_points(
+            now.progress.percent_of_total,
+            before.progress.percent_of_total,
+        ),
+    ]
+}
+
+/// III. Recognised units and the rate, this year against the year before.
+pub fn change(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
+    let year = data.summary.year;
+    let before = data.previous.year;
+    let rows: Vec<Vec<String>> = data
+        .summary
+        .lines
+        .iter()
+        .filter_map(|now| {
+            data.previous
+                .line(now.measure)
+                .map(|b| change_cells(now, b).iter().map(|c| pen.t(c)).collect())
+        })
+        .collect();
+    let (y, b) = (year.to_string(), before.to_string());
+    let grid = Grid::new(
+        vec![
+            col(pen, &["Mô hình", "học tập"], Align::Left),
+            col(pen, &["Công", "nhận", &b], Align::Right),
+            col(pen, &["Tỷ lệ", &b], Align::Right),
+            col(pen, &["Công", "nhận", &y], Align::Right),
+            col(pen, &["Tỷ lệ", &y], Align::Right),
+            col(pen, &["Tăng,", "giảm", "(đv)"], Align::Right),
+            col(pen, &["Tăng,", "giảm", "(điểm %)"], Align::Right),
+        ],
+        &rows,
+        0,
+    );
+    vec![
+        heading(pen, &format!("{number}. SO VỚI NĂM {before}")),
+        Block::Table(grid.table(pen, None, &rows, None)),
+        legend(
+            pen,
+            &format!(
+                "Tỷ lệ: số được công nhận trên tổng số của từng năm, theo cùng cách tính ở \
+                 mục Ghi chú; tổng số năm {before} là các đơn vị có trong sổ năm đó."
+            ),
+        ),
+    ]
+}
+
+/// IV. The recognised units, community by community (with `--list`).
+pub fn listing(pen: &Pen, number: &str, groups: &[RecognisedGroup]) -> Vec<Block> {
+    let mut blocks = vec![heading(
+        pen,
+        &format!("{number}. DANH SÁCH ĐƠN VỊ, CÁ NHÂN ĐƯỢC CÔNG NHẬN"),
+    )];
+    if groups.is_empty() {
+        blocks.push(Block::Flow(vec![
+            pen.t("Chưa có đơn vị, cá nhân nào được công nhận trong năm."),
+            String::new(),
+        ]));
+        return blocks;
+    }
+    for (i, group) in groups.iter().enumerate() {
+        let caption = match &group.community {
+            Some((code, name)) => format!("{}. {name} ({code})", i + 1),
+            None => format!("{}. Không thuộc thôn, tổ dân phố", i + 1),
+        };
+        let rows: Vec<Vec<String>> = group
+            .units
+            .iter()
+            .enumerate()
+            .map(|(n, u)| {
+                [
+                    format_count(n as u64 + 1),
+                    u.title.short().to_string(),
+                    u.code.clone(),
+                    u.name.clone(),
+                ]
+                .iter()
+                .map(|c| pen.t(c))
+                .collect()
+            })
+            .collect();
+        let grid = Grid::new(
+            vec![
+                col(pen, &["STT"], Align::Right),
+                col(pen, &["Danh hiệu"], Align::Center),
+                col(pen, &["Mã"], Align::Left),
+                col(pen, &["Tên hộ, dòng họ, đơn vị, công dân"], Align::Left),
+            ],
+            &rows,
+            3,
+        );
+        let by_title: Vec<String> = Title::ALL
+            .iter()
+            .filter_map(|t| {
+                let n = group.units.iter().filter(|u| u.title == *t).count();
+                (n > 0).then(|| format!("{} {}", format_count(n as u64), t.short()))
+            })
+            .collect();
+        blocks.push(Block::Table(grid.table(
+            pen,
+            Some(pen.t(&caption)),
+            &rows,
+            None,
+        )));
+        blocks.push(Block::Flow(vec![
+            pen.t(&format!("Cộng: {}.", by_title.join(", "))),
+            String::new(),
+        ]));
+    }
+    blocks
+}
