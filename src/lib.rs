@@ -15,6 +15,7 @@
 //! ```
 
 pub mod cli;
+pub mod exchange;
 pub mod criteria;
 pub mod model;
 pub mod report;

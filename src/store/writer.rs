@@ -265,3 +265,5 @@ impl Writer {
         self.put_meta("schema", &version.to_le_bytes())
     }
 }
+
+mod restore;
