@@ -4,9 +4,12 @@
 //! bad input).
 
 mod args;
+mod backup;
 mod check;
 mod criteria;
 mod error;
+mod export;
+mod import;
 mod init;
 mod paths;
 mod report;
@@ -24,5 +27,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Criteria(args)) => criteria::run(&env, args),
         Some(Command::Check(args)) => check::run(&env, &args),
         Some(Command::Report(args)) => report::run(&env, &args),
+        Some(Command::Import(args)) => import::run(&env, &args),
+        Some(Command::Export(args)) => export::run(&env, args),
+        Some(Command::Backup(args)) => backup::backup(&env, &args),
+        Some(Command::Restore(args)) => backup::restore(&env, &args),
     }
 }
