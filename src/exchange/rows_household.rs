@@ -143,16 +143,21 @@ pub fn plan_row(
         }
     }
     let mut count = |field: Field, old_value: Option<u16>| match cells.count(field, u32::from(u16::MAX)) {
-        Ok(Some(n)) => u16::try_from(n).unwrap_or(u16::MAX),
-        Ok(None) if cells.has(field) => 0,
-        Ok(None) => old_value.unwrap_or(0),
-        Err(()) => {
-            ok = false;
-            0
-        }
+        Ok(Some(n)) => Some(u16::try_from(n).unwrap_or(u16::MAX)),
+        Ok(None) if cells.has(field) => Some(0),
+        Ok(None) => Some(old_value.unwrap_or(0)),
+        Err(()) => None,
     };
     let members = count(Field::Members, old.as_ref().map(|h| h.members));
     let adults = count(Field::Adults, old.as_ref().map(|h| h.adults));
+    // Compared only when both were read: a refused count is already reported.
+    let (members, adults) = match (members, adults) {
+        (Some(m), Some(a)) => (m, a),
+        _ => {
+            ok = false;
+            (0, 0)
+        }
+    };
     if adults > members {
         cells.fail(
             Field::Adults,
