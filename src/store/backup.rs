@@ -141,8 +141,19 @@ pub fn backup_generation(register: &Register, dir: &Path, keep: usize) -> Result
     create_private_dir(dir)?;
     let stem = stem(register.path());
     let minute = chrono::Local::now().format("%Y-%m-%d-%H%M").to_string();
-    let mut dest = dir.join(format!("{stem}-{minute}.redb"));
-    let mut n = 2;
+    // Several backups in one minute are numbered after the last one, so a pruned name is
+    // never reused for a newer copy (which would then sort as the oldest).
+    let same_minute = generations(dir, &stem)?
+        .iter()
+        .map(|p| generation_order(p, &stem))
+        .filter(|(m, _)| *m == minute)
+        .map(|(_, within)| within)
+        .max();
+    let mut dest = match same_minute {
+        None => dir.join(format!("{stem}-{minute}.redb")),
+        Some(last) => dir.join(format!("{stem}-{minute}-{}.redb", last + 1)),
+    };
+    let mut n = same_minute.unwrap_or(1) + 2;
     while dest.exists() {
         dest = dir.join(format!("{stem}-{minute}-{n}.redb"));
         n += 1;
@@ -163,7 +174,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
     builder.create(dir).map_err(io_error(dir, "tạo thư mục"))
 }
 
-/// The generations of `stem` in `dir`, oldest first (their names sort by time).
+/// The generations of `stem` in `dir`, oldest first.
 pub fn generations(dir: &Path, stem: &str) -> Result<Vec<PathBuf>> {
     let prefix = format!("{stem}-");
     let mut found: Vec<PathBuf> = fs::read_dir(dir)
@@ -175,8 +186,22 @@ pub fn generations(dir: &Path, stem: &str) -> Result<Vec<PathBuf>> {
                 .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".redb"))
         })
         .collect();
-    found.sort();
+    found.sort_by_key(|p| generation_order(p, stem));
     Ok(found)
+}
+
+/// "<stem>-2026-11-22-0930.redb" is (minute, 1); "-0930-2", "-0930-3" follow it.
+fn generation_order(path: &Path, stem: &str) -> (String, u32) {
+    let prefix = format!("{stem}-");
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let rest = name
+        .strip_prefix(prefix.as_str())
+        .and_then(|r| r.strip_suffix(".redb"))
+        .unwrap_or_default();
+    let mut parts = rest.splitn(5, '-');
+    let minute: Vec<&str> = parts.by_ref().take(4).collect();
+    let within: u32 = parts.next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    (minute.join("-"), within)
 }
 
 fn prune(dir: &Path, stem: &str, keep: usize) -> Result<Vec<PathBuf>> {
@@ -240,4 +265,116 @@ pub fn restore_from(backup: &Path, register_path: &Path) -> Result<RestoreReport
         return Err(io_error(register_path, "đổi tên")(e));
     }
     Ok(RestoreReport { replaced })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Commune, Community, CommunityKind, Unit, UnitKind, UnitMeta};
+
+    fn commune() -> Commune {
+        Commune {
+            name: "Xã Thử".into(),
+            province: "Ninh Bình".into(),
+        }
+    }
+
+    fn community(code: &str) -> Unit {
+        Unit::Community(Community {
+            meta: UnitMeta {
+                code: code.into(),
+                entered: 2025,
+                left: None,
+            },
+            name: "Đông".into(),
+            kind: CommunityKind::Thon,
+        })
+    }
+
+    fn codes(register: &Register) -> Vec<String> {
+        register
+            .read()
+            .unwrap()
+            .units(UnitKind::Community)
+            .unwrap()
+            .into_iter()
+            .map(|(_, u)| u.code().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_backup_of_an_open_register_is_verified_and_restorable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("so-hoc-tap.redb");
+        let register = Register::create(&path, &commune()).unwrap();
+        register.write(|w| w.insert_unit(&community("TH1"))).unwrap();
+        let report = backup_generation(&register, &default_backup_dir(&path), 10).unwrap();
+        assert!(report.path.starts_with(dir.path().join("so-hoc-tap.redb.backup")));
+        let name = report.path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("so-hoc-tap-2") && name.ends_with(".redb"), "{name}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&report.path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // Saves after the backup are not in it; restoring brings the register back.
+        register.write(|w| w.insert_unit(&community("TH2"))).unwrap();
+        // The backup opens on its own, while the register is still open.
+        let copy = Register::open(&report.path).unwrap();
+        assert_eq!(codes(&copy), vec!["TH1"]);
+        copy.close().unwrap();
+        register.close().unwrap();
+        let restored = restore_from(&report.path, &path).unwrap();
+        let kept = restored.replaced.unwrap();
+        let old = Register::open(&kept).unwrap();
+        assert_eq!(codes(&old), vec!["TH1", "TH2"]);
+        old.close().unwrap();
+        let back = Register::open(&path).unwrap();
+        assert_eq!(codes(&back), vec!["TH1"]);
+        back.close().unwrap();
+    }
+
+    #[test]
+    fn rotation_keeps_the_newest_generations() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("so.redb");
+        let register = Register::create(&path, &commune()).unwrap();
+        let backups = default_backup_dir(&path);
+        let mut made = Vec::new();
+        for _ in 0..4 {
+            made.push(backup_generation(&register, &backups, 2).unwrap().path);
+        }
+        let left = generations(&backups, "so").unwrap();
+        assert_eq!(left, made[2..].to_vec());
+    }
+
+    #[test]
+    fn restore_refuses_a_file_that_is_not_a_register_and_touches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("so.redb");
+        Register::create(&path, &commune()).unwrap().close().unwrap();
+        let before = fs::read(&path).unwrap();
+        let junk = dir.path().join("junk.redb");
+        fs::write(&junk, b"this is not a register at all").unwrap();
+        assert!(restore_from(&junk, &path).is_err());
+        assert_eq!(fs::read(&path).unwrap(), before);
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+    }
+
+    #[test]
+    fn restore_refuses_while_the_register_is_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("so.redb");
+        let register = Register::create(&path, &commune()).unwrap();
+        let backup = dir.path().join("sao-luu.redb");
+        backup_to(&register, &backup).unwrap();
+        assert!(matches!(
+            restore_from(&backup, &path),
+            Err(StoreError::AlreadyOpen { .. })
+        ));
+        register.close().unwrap();
+        assert!(backup_to(&Register::open(&path).unwrap(), &backup).is_err(), "never overwrites");
+    }
 }
