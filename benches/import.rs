@@ -105,7 +105,11 @@ fn main() {
                     .next()
                     .unwrap_or("?"),
                 elapsed.as_secs_f64() * 1e3,
-                if out.status.success() { "" } else { " (failed)" }
+                if out.status.success() {
+                    ""
+                } else {
+                    " (failed)"
+                }
             );
         }
         _ => println!(

@@ -15,8 +15,8 @@
 //! ```
 
 pub mod cli;
-pub mod exchange;
 pub mod criteria;
+pub mod exchange;
 pub mod model;
 pub mod report;
 pub mod store;

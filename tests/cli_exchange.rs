@@ -22,7 +22,11 @@ fn text(bytes: &[u8]) -> String {
 fn import_export_backup_restore_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("so.redb");
-    assert!(run(&db, &["init", "--commune", "Xã Yên Mô"]).status.success());
+    assert!(
+        run(&db, &["init", "--commune", "Xã Yên Mô"])
+            .status
+            .success()
+    );
 
     let bad = dir.path().join("ho-loi.csv");
     std::fs::write(
@@ -106,7 +110,10 @@ fn import_export_backup_restore_through_the_binary() {
             .status
             .success()
     );
-    assert_eq!(std::fs::read(&json).unwrap(), std::fs::read(&json2).unwrap());
+    assert_eq!(
+        std::fs::read(&json).unwrap(),
+        std::fs::read(&json2).unwrap()
+    );
 
     let backup = run(&db, &["backup"]);
     assert!(backup.status.success(), "{}", text(&backup.stderr));

@@ -3,9 +3,7 @@
 use super::args::{BackupArgs, RestoreArgs};
 use super::{CliError, Env};
 use crate::store::Register;
-use crate::store::backup::{
-    backup_generation, backup_to, default_backup_dir, restore_from,
-};
+use crate::store::backup::{backup_generation, backup_to, default_backup_dir, restore_from};
 use crate::text::format_count;
 
 pub fn backup(env: &Env, args: &BackupArgs) -> Result<(), CliError> {

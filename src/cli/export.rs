@@ -9,8 +9,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// Said every time: the files hold names and birth years of the commune's people.
-pub const PERSONAL_DATA_NOTICE: &str =
-    "Lưu ý: tệp xuất có thông tin cá nhân của người dân; chỉ lưu ở máy của cơ quan, không gửi qua mạng công cộng.";
+pub const PERSONAL_DATA_NOTICE: &str = "Lưu ý: tệp xuất có thông tin cá nhân của người dân; chỉ lưu ở máy của cơ quan, không gửi qua mạng công cộng.";
 
 pub fn run(env: &Env, command: ExportCommand) -> Result<(), CliError> {
     let register = Register::open(&env.db)?;

@@ -11,9 +11,8 @@ use crate::text::format_count;
 use std::path::Path;
 
 pub fn run(env: &Env, args: &ImportArgs) -> Result<(), CliError> {
-    let bytes = std::fs::read(&args.file).map_err(|e| {
-        CliError::input(format!("Không đọc được tệp {}: {e}", args.file.display()))
-    })?;
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| CliError::input(format!("Không đọc được tệp {}: {e}", args.file.display())))?;
     let kind = match args.kind {
         ImportKind::Json => return import_json(env, args, &bytes),
         ImportKind::Communities => UnitKind::Community,
@@ -64,10 +63,7 @@ fn summarise(plan: &ImportPlan, verb: &str) {
         format_count(plan.unchanged as u64)
     );
     if !plan.new_communities.is_empty() {
-        println!(
-            "Thôn (tổ dân phố) mới: {}",
-            names(&plan.new_communities)
-        );
+        println!("Thôn (tổ dân phố) mới: {}", names(&plan.new_communities));
     }
     if !plan.new_clans.is_empty() {
         println!("Dòng họ mới: {}", names(&plan.new_clans));

@@ -165,7 +165,10 @@ pub fn validate(archive: &Archive) -> Vec<String> {
             problems.push(format!("units[{i}]: mã nội bộ {} trùng hoặc bằng 0", a.id));
         }
         if a.unit.code().is_empty() || !codes.insert((kind, a.unit.code().to_string())) {
-            problems.push(format!("units[{i}]: mã \"{}\" trùng hoặc trống", a.unit.code()));
+            problems.push(format!(
+                "units[{i}]: mã \"{}\" trùng hoặc trống",
+                a.unit.code()
+            ));
         }
         let next = archive.next_ids.get(kind.code()).copied().unwrap_or(1);
         if a.id >= next {
@@ -222,7 +225,11 @@ pub fn validate(archive: &Archive) -> Vec<String> {
     let mut milestones = HashSet::new();
     for (i, t) in archive.targets.iter().enumerate() {
         if !milestones.insert((t.measure, t.milestone)) {
-            problems.push(format!("targets[{i}]: trùng chỉ tiêu {} năm {}", t.measure.code(), t.milestone));
+            problems.push(format!(
+                "targets[{i}]: trùng chỉ tiêu {} năm {}",
+                t.measure.code(),
+                t.milestone
+            ));
         }
     }
     problems

@@ -29,9 +29,7 @@ impl Cells<'_> {
 
     /// The cleaned text of a cell (NFC, spaces normalised), `None` when blank or absent.
     pub fn text(&self, field: Field) -> Option<String> {
-        self.raw(field)
-            .map(clean_name)
-            .filter(|s| !s.is_empty())
+        self.raw(field).map(clean_name).filter(|s| !s.is_empty())
     }
 
     /// Records a problem with this row's `field`.
@@ -85,7 +83,10 @@ impl Cells<'_> {
 }
 
 fn parse_count(text: &str) -> Option<u32> {
-    let text = text.strip_suffix(".0").or(text.strip_suffix(",0")).unwrap_or(text);
+    let text = text
+        .strip_suffix(".0")
+        .or(text.strip_suffix(",0"))
+        .unwrap_or(text);
     if text.chars().all(|c| c.is_ascii_digit()) {
         return text.parse().ok();
     }

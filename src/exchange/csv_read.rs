@@ -79,7 +79,10 @@ pub struct Table {
 pub enum ReadError {
     Empty,
     /// The CSV structure itself is broken (the csv reader's message and line).
-    Malformed { line: u64, reason: String },
+    Malformed {
+        line: u64,
+        reason: String,
+    },
 }
 
 impl std::fmt::Display for ReadError {
@@ -145,7 +148,9 @@ impl<'a> LineCounter<'a> {
     }
 
     fn line_of(&mut self, offset: u64) -> u64 {
-        let mut start = usize::try_from(offset).unwrap_or(usize::MAX).min(self.bytes.len());
+        let mut start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
         while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }

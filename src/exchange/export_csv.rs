@@ -7,9 +7,7 @@
 
 use super::headers::{Field, columns};
 use crate::criteria::{CriteriaSet, score};
-use crate::model::{
-    Affiliation, Evaluation, Title, Unit, UnitId, UnitKind, Year,
-};
+use crate::model::{Affiliation, Evaluation, Title, Unit, UnitId, UnitKind, Year};
 use crate::store::{Reader, StoreError};
 use std::collections::HashMap;
 
@@ -43,11 +41,17 @@ impl Names {
     }
 
     fn code(&self, kind: UnitKind, id: UnitId) -> String {
-        self.by_kind.get(&(kind, id)).map(|(c, _)| c.clone()).unwrap_or_default()
+        self.by_kind
+            .get(&(kind, id))
+            .map(|(c, _)| c.clone())
+            .unwrap_or_default()
     }
 
     fn name(&self, kind: UnitKind, id: UnitId) -> String {
-        self.by_kind.get(&(kind, id)).map(|(_, n)| n.clone()).unwrap_or_default()
+        self.by_kind
+            .get(&(kind, id))
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -100,7 +104,9 @@ fn cell(unit: &Unit, field: Field, names: &Names) -> String {
             Affiliation::Organisation(id) => names.name(UnitKind::Organisation, id),
             _ => String::new(),
         },
-        (Field::TargetGroup, Unit::Citizen(c)) => c.target_group.map(|g| g.to_string()).unwrap_or_default(),
+        (Field::TargetGroup, Unit::Citizen(c)) => {
+            c.target_group.map(|g| g.to_string()).unwrap_or_default()
+        }
         _ => String::new(),
     }
 }
@@ -127,7 +133,10 @@ fn evaluation_cells(
 ) -> Vec<String> {
     let Some(e) = evaluation else {
         let mut row = vec![year.to_string(), "Chưa đăng ký".into()];
-        row.resize(EVALUATION_HEADERS.len() + codes.len() + DECISION_HEADERS.len(), String::new());
+        row.resize(
+            EVALUATION_HEADERS.len() + codes.len() + DECISION_HEADERS.len(),
+            String::new(),
+        );
         return row;
     };
     let scored = sets.get(&e.criteria_hash).map(|set| score(set, &e.values));
@@ -137,7 +146,12 @@ fn evaluation_cells(
         Some(s) => (s.total.to_string(), "Không đạt"),
         None => (String::new(), "Thiếu bộ tiêu chí"),
     };
-    let mut row = vec![year.to_string(), e.stage.label().into(), total, result.into()];
+    let mut row = vec![
+        year.to_string(),
+        e.stage.label().into(),
+        total,
+        result.into(),
+    ];
     for code in codes {
         row.push(e.values.get(code).map(|v| v.display()).unwrap_or_default());
     }
@@ -154,7 +168,11 @@ fn evaluation_cells(
 
 /// The CSV bytes of every unit of `kind` (archived ones too, with their "Năm ra"), and
 /// with `year` that year's evaluation for the kind's title.
-pub fn export_csv(reader: &Reader, kind: UnitKind, year: Option<Year>) -> Result<Vec<u8>, StoreError> {
+pub fn export_csv(
+    reader: &Reader,
+    kind: UnitKind,
+    year: Option<Year>,
+) -> Result<Vec<u8>, StoreError> {
     let names = Names::load(reader, kind)?;
     let spec = columns(kind);
     let title = Title::for_kind(kind);

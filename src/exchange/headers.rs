@@ -74,7 +74,13 @@ const LEFT: Column = col(
 const COMMUNITIES: &[Column] = &[
     col(
         Field::Code,
-        &["Mã thôn", "Mã", "Mã tổ", "Mã cộng đồng", "Mã thôn/tổ dân phố"],
+        &[
+            "Mã thôn",
+            "Mã",
+            "Mã tổ",
+            "Mã cộng đồng",
+            "Mã thôn/tổ dân phố",
+        ],
         false,
     ),
     col(
@@ -106,7 +112,11 @@ const COMMUNITIES: &[Column] = &[
 ];
 
 const HOUSEHOLDS: &[Column] = &[
-    col(Field::Code, &["Mã hộ", "Mã", "Mã số hộ", "Mã gia đình"], false),
+    col(
+        Field::Code,
+        &["Mã hộ", "Mã", "Mã số hộ", "Mã gia đình"],
+        false,
+    ),
     col(
         Field::HeadName,
         &[
@@ -184,7 +194,11 @@ const CLANS: &[Column] = &[
         &["Dòng họ", "Tên dòng họ", "Họ", "Tên họ", "Họ tộc", "Tên"],
         true,
     ),
-    col(Field::Branch, &["Chi", "Chi họ", "Nhánh", "Chi/nhánh"], false),
+    col(
+        Field::Branch,
+        &["Chi", "Chi họ", "Nhánh", "Chi/nhánh"],
+        false,
+    ),
     col(
         Field::ClanHead,
         &[
@@ -259,14 +273,16 @@ const CITIZENS: &[Column] = &[
         &["Mã hộ", "Thuộc hộ", "Hộ gia đình"],
         false,
     ),
-    col(
-        Field::OrganisationCode,
-        &["Mã đơn vị", "Mã cơ quan"],
-        false,
-    ),
+    col(Field::OrganisationCode, &["Mã đơn vị", "Mã cơ quan"], false),
     col(
         Field::Organisation,
-        &["Đơn vị", "Cơ quan", "Đơn vị công tác", "Nơi công tác", "Tên đơn vị"],
+        &[
+            "Đơn vị",
+            "Cơ quan",
+            "Đơn vị công tác",
+            "Nơi công tác",
+            "Tên đơn vị",
+        ],
         false,
     ),
     col(
@@ -379,10 +395,7 @@ pub fn map_headers(kind: UnitKind, headers: &[String]) -> Result<ColumnMap, Vec<
         let key = header_key(header);
         // A header may be an alias of more than one field only across kinds, never within
         // one kind; the first column (in export order) that knows it wins.
-        match keyed
-            .iter()
-            .find(|(aliases, _)| aliases.contains(&key))
-        {
+        match keyed.iter().find(|(aliases, _)| aliases.contains(&key)) {
             Some((_, column)) => {
                 if let Some(&first) = positions.get(&column.field) {
                     problems.push(HeaderProblem::Duplicate {
@@ -404,7 +417,12 @@ pub fn map_headers(kind: UnitKind, headers: &[String]) -> Result<ColumnMap, Vec<
             format!(
                 "\"{}\" (hoặc: {})",
                 c.header(),
-                c.aliases.iter().skip(1).copied().collect::<Vec<_>>().join(", ")
+                c.aliases
+                    .iter()
+                    .skip(1)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         })
         .collect();
@@ -433,7 +451,13 @@ mod tests {
     fn headers_match_without_case_diacritics_or_notes() {
         let map = map_headers(
             UnitKind::Household,
-            &h(&["STT", "HỌ VÀ TÊN CHỦ HỘ (*)", "thon/xom", "So nhan khau", "Ghi chú"]),
+            &h(&[
+                "STT",
+                "HỌ VÀ TÊN CHỦ HỘ (*)",
+                "thon/xom",
+                "So nhan khau",
+                "Ghi chú",
+            ]),
         )
         .unwrap();
         assert_eq!(map.position(Field::HeadName), Some(1));

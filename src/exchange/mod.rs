@@ -24,7 +24,9 @@ mod rows_community;
 mod rows_household;
 mod rows_organisation;
 
-pub use archive_json::{Archive, archive_from_json, archive_to_json, export_archive, import_archive};
+pub use archive_json::{
+    Archive, archive_from_json, archive_to_json, export_archive, import_archive,
+};
 pub use export_csv::export_csv;
 pub use lookup::Ref;
 pub use plan::{Action, Applied, ImportOptions, ImportPlan, PlannedRow, Problem, apply, plan};

@@ -19,7 +19,11 @@ pub fn parse_gender(text: &str) -> Option<Gender> {
     }
 }
 
-fn affiliation(cells: &mut Cells, lookup: &Lookup, old: Option<Affiliation>) -> Result<Affiliation, ()> {
+fn affiliation(
+    cells: &mut Cells,
+    lookup: &Lookup,
+    old: Option<Affiliation>,
+) -> Result<Affiliation, ()> {
     let household = cells.text(Field::HouseholdCode);
     let org_code = cells.text(Field::OrganisationCode);
     let org_name = cells.text(Field::Organisation);
@@ -27,7 +31,11 @@ fn affiliation(cells: &mut Cells, lookup: &Lookup, old: Option<Affiliation>) -> 
         Some(code) => match lookup.households.get(code) {
             Some(id) => Some(*id),
             None => {
-                cells.fail(Field::HouseholdCode, code, "sổ chưa có hộ mã này; nhập danh sách hộ trước");
+                cells.fail(
+                    Field::HouseholdCode,
+                    code,
+                    "sổ chưa có hộ mã này; nhập danh sách hộ trước",
+                );
                 return Err(());
             }
         },
@@ -37,14 +45,22 @@ fn affiliation(cells: &mut Cells, lookup: &Lookup, old: Option<Affiliation>) -> 
         (Some(code), _) => match lookup.organisations.by_code(code) {
             Some(Ref::Existing(id)) => Some(id),
             _ => {
-                cells.fail(Field::OrganisationCode, code, "sổ chưa có đơn vị mã này; nhập danh sách đơn vị trước");
+                cells.fail(
+                    Field::OrganisationCode,
+                    code,
+                    "sổ chưa có đơn vị mã này; nhập danh sách đơn vị trước",
+                );
                 return Err(());
             }
         },
         (None, Some(name)) => match lookup.organisations.by_name(name) {
             Some(Ref::Existing(id)) => Some(id),
             _ => {
-                cells.fail(Field::Organisation, name, "sổ chưa có đơn vị tên này; nhập danh sách đơn vị trước");
+                cells.fail(
+                    Field::Organisation,
+                    name,
+                    "sổ chưa có đơn vị tên này; nhập danh sách đơn vị trước",
+                );
                 return Err(());
             }
         },

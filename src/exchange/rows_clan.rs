@@ -26,7 +26,11 @@ pub fn plan_row(
     } else {
         old.as_ref().and_then(|c| c.branch.clone())
     };
-    let head = text_or_keep(cells, Field::ClanHead, old.as_ref().map(|c| c.head.as_str()));
+    let head = text_or_keep(
+        cells,
+        Field::ClanHead,
+        old.as_ref().map(|c| c.head.as_str()),
+    );
     let note = text_or_keep(cells, Field::Note, old.as_ref().map(|c| c.note.as_str()));
     let start = start?;
     let unit = Unit::Clan(Clan {

@@ -99,7 +99,10 @@ pub fn plan_row(
         (Some(explicit), Some(named)) if explicit == named => (explicit, stripped),
         (Some(explicit), _) => (explicit, raw_name),
         (None, Some(named)) => (named, stripped),
-        (None, None) => (old.as_ref().map_or(CommunityKind::Thon, |c| c.kind), raw_name),
+        (None, None) => (
+            old.as_ref().map_or(CommunityKind::Thon, |c| c.kind),
+            raw_name,
+        ),
     };
     let start = start.filter(|_| ok)?;
     let unit = Unit::Community(Community {
@@ -120,7 +123,10 @@ mod tests {
             split_kind("Tổ dân phố số 3"),
             (Some(CommunityKind::ToDanPho), "số 3".into())
         );
-        assert_eq!(split_kind("thon Dong"), (Some(CommunityKind::Thon), "Dong".into()));
+        assert_eq!(
+            split_kind("thon Dong"),
+            (Some(CommunityKind::Thon), "Dong".into())
+        );
         assert_eq!(split_kind("Đông"), (None, "Đông".into()));
         assert_eq!(split_kind("Thôn"), (None, "Thôn".into()));
         assert_eq!(parse_kind("TDP"), Some(CommunityKind::ToDanPho));

@@ -19,7 +19,18 @@ pub fn header_check(kind: UnitKind, map: &ColumnMap, headers: &[String]) -> Opti
     let expected = columns(kind)
         .iter()
         .filter(|c| matches!(c.field, Field::Community | Field::CommunityCode))
-        .map(|c| format!("\"{}\" (hoặc: {})", c.header(), c.aliases.iter().skip(1).copied().collect::<Vec<_>>().join(", ")))
+        .map(|c| {
+            format!(
+                "\"{}\" (hoặc: {})",
+                c.header(),
+                c.aliases
+                    .iter()
+                    .skip(1)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
         .collect();
     Some(HeaderProblem::Missing {
         expected,
@@ -51,9 +62,11 @@ fn community_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result
         },
         (None, Some(name)) => Ok(Some(match lookup.communities.by_name(&name) {
             Some(r) => r,
-            None => lookup
-                .communities
-                .create(rows_community::from_name(String::new(), &name, entered)),
+            None => {
+                lookup
+                    .communities
+                    .create(rows_community::from_name(String::new(), &name, entered))
+            }
         })),
         (None, None) => Ok(None),
     }
@@ -109,7 +122,9 @@ pub fn plan_row(
         Some((_, Unit::Household(h))) => Some(h.clone()),
         _ => None,
     });
-    let entered = start.as_ref().map_or(options.default_year, |s| s.meta.entered);
+    let entered = start
+        .as_ref()
+        .map_or(options.default_year, |s| s.meta.entered);
     let mut ok = start.is_some();
     let head_name = cells.text(Field::HeadName);
     if head_name.is_none() {
@@ -142,12 +157,13 @@ pub fn plan_row(
             Err(()) => ok = false,
         }
     }
-    let mut count = |field: Field, old_value: Option<u16>| match cells.count(field, u32::from(u16::MAX)) {
-        Ok(Some(n)) => Some(u16::try_from(n).unwrap_or(u16::MAX)),
-        Ok(None) if cells.has(field) => Some(0),
-        Ok(None) => Some(old_value.unwrap_or(0)),
-        Err(()) => None,
-    };
+    let mut count =
+        |field: Field, old_value: Option<u16>| match cells.count(field, u32::from(u16::MAX)) {
+            Ok(Some(n)) => Some(u16::try_from(n).unwrap_or(u16::MAX)),
+            Ok(None) if cells.has(field) => Some(0),
+            Ok(None) => Some(old_value.unwrap_or(0)),
+            Err(()) => None,
+        };
     let members = count(Field::Members, old.as_ref().map(|h| h.members));
     let adults = count(Field::Adults, old.as_ref().map(|h| h.adults));
     // Compared only when both were read: a refused count is already reported.
@@ -166,7 +182,11 @@ pub fn plan_row(
         );
         ok = false;
     }
-    let address = text_or_keep(cells, Field::Address, old.as_ref().map(|h| h.address.as_str()));
+    let address = text_or_keep(
+        cells,
+        Field::Address,
+        old.as_ref().map(|h| h.address.as_str()),
+    );
     let start = start.filter(|_| ok)?;
     let unit = Unit::Household(Household {
         meta: start.meta.clone(),

@@ -71,7 +71,11 @@ fn an_excel_file_with_bom_semicolons_crlf_and_stt_imports() {
     let p = import(&register, UnitKind::Household, EXCEL_HOUSEHOLDS.as_bytes());
     assert_eq!(p.inserts(), 3);
     assert_eq!(p.ignored_columns, vec!["STT", "Ghi chú"]);
-    assert_eq!(p.new_communities.len(), 2, "Thôn Đông and Đông are one community");
+    assert_eq!(
+        p.new_communities.len(),
+        2,
+        "Thôn Đông and Đông are one community"
+    );
     assert_eq!(p.new_clans.len(), 2);
     let an = household(&register, "HO001");
     assert_eq!(an.address, "Xóm 1; ngõ 3");
@@ -149,11 +153,18 @@ HO5;Hoàng Văn Em;Tây;1;1\r\n";
 fn a_missing_required_column_names_found_and_expected_headers() {
     let dir = tempfile::tempdir().unwrap();
     let register = fresh(&dir, "so.redb");
-    let p = plan_for(&register, UnitKind::Household, "STT,Tên,Xóm\n1,An,Đông\n".as_bytes());
+    let p = plan_for(
+        &register,
+        UnitKind::Household,
+        "STT,Tên,Xóm\n1,An,Đông\n".as_bytes(),
+    );
     assert_eq!(p.problems.len(), 1);
     let message = p.problems[0].to_string();
     assert!(message.starts_with("dòng 1"), "{message}");
-    assert!(message.contains("Chủ hộ") && message.contains("\"Tên\""), "{message}");
+    assert!(
+        message.contains("Chủ hộ") && message.contains("\"Tên\""),
+        "{message}"
+    );
 }
 
 #[test]
@@ -162,9 +173,15 @@ fn importing_the_same_file_twice_updates_instead_of_duplicating() {
     let register = fresh(&dir, "so.redb");
     import(&register, UnitKind::Household, EXCEL_HOUSEHOLDS.as_bytes());
     let again = import(&register, UnitKind::Household, EXCEL_HOUSEHOLDS.as_bytes());
-    assert_eq!((again.inserts(), again.updates(), again.unchanged), (0, 0, 3));
+    assert_eq!(
+        (again.inserts(), again.updates(), again.unchanged),
+        (0, 0, 3)
+    );
     assert!(again.new_communities.is_empty() && again.new_clans.is_empty());
-    let changed = EXCEL_HOUSEHOLDS.replace("Nguyễn Văn An;Thôn Đông;Nguyễn;4;2", "Nguyễn Văn An;Thôn Đông;Nguyễn;6;2");
+    let changed = EXCEL_HOUSEHOLDS.replace(
+        "Nguyễn Văn An;Thôn Đông;Nguyễn;4;2",
+        "Nguyễn Văn An;Thôn Đông;Nguyễn;6;2",
+    );
     let third = import(&register, UnitKind::Household, changed.as_bytes());
     assert_eq!((third.inserts(), third.updates()), (0, 1));
     assert_eq!(units(&register, UnitKind::Household).len(), 3);
@@ -193,7 +210,8 @@ fn citizens_link_to_existing_households_and_organisations_only() {
     import(
         &register,
         UnitKind::Organisation,
-        "Mã đơn vị,Tên đơn vị,Loại hình,Số cán bộ\nDV1,Trường Tiểu học Yên Mô,Trường học,32\n".as_bytes(),
+        "Mã đơn vị,Tên đơn vị,Loại hình,Số cán bộ\nDV1,Trường Tiểu học Yên Mô,Trường học,32\n"
+            .as_bytes(),
     );
     let good = "Mã công dân,Họ và tên,Ngày sinh,Giới tính,Mã hộ,Đơn vị,Nhóm đối tượng\n\
 CD1,Nguyễn Văn An,12/03/1970,Nam,HO001,,1\n\
@@ -208,14 +226,36 @@ CD2,Vũ Thị Hoa,1990,nữ,,Trường Tiểu học Yên Mô,3\n";
 
 fn seeded_register(dir: &tempfile::TempDir) -> Register {
     let register = fresh(dir, "goc.redb");
-    import(&register, UnitKind::Community, "Mã thôn,Tên thôn,Loại\nTH1,Đông,Thôn\nTH2,3,Tổ dân phố\n".as_bytes());
-    import(&register, UnitKind::Clan, "Mã dòng họ,Dòng họ,Chi,Trưởng họ\nDH1,Nguyễn,chi 2,Nguyễn Văn Cả\n".as_bytes());
-    import(&register, UnitKind::Household, "Mã hộ,Chủ hộ,Mã thôn,Mã dòng họ,Số nhân khẩu,Số người lớn,Năm vào,Năm ra\n\
+    import(
+        &register,
+        UnitKind::Community,
+        "Mã thôn,Tên thôn,Loại\nTH1,Đông,Thôn\nTH2,3,Tổ dân phố\n".as_bytes(),
+    );
+    import(
+        &register,
+        UnitKind::Clan,
+        "Mã dòng họ,Dòng họ,Chi,Trưởng họ\nDH1,Nguyễn,chi 2,Nguyễn Văn Cả\n".as_bytes(),
+    );
+    import(
+        &register,
+        UnitKind::Household,
+        "Mã hộ,Chủ hộ,Mã thôn,Mã dòng họ,Số nhân khẩu,Số người lớn,Năm vào,Năm ra\n\
 HO1,\"Nguyễn Văn An, con\",TH1,DH1,4,2,2020,\n\
-HO2,Trần Thị Bình,TH2,,3,3,2021,2024\n".as_bytes());
-    import(&register, UnitKind::Organisation, "Mã đơn vị,Tên đơn vị,Loại hình,Số cán bộ\nDV1,UBND xã,Cơ quan,25\n".as_bytes());
-    import(&register, UnitKind::Citizen, "Mã công dân,Họ và tên,Năm sinh,Giới tính,Mã hộ,Mã đơn vị,Nhóm đối tượng\n\
-CD1,Nguyễn Văn An,1970,Nam,HO1,,1\nCD2,Lê Thị Cúc,1988,Nữ,,DV1,3\n".as_bytes());
+HO2,Trần Thị Bình,TH2,,3,3,2021,2024\n"
+            .as_bytes(),
+    );
+    import(
+        &register,
+        UnitKind::Organisation,
+        "Mã đơn vị,Tên đơn vị,Loại hình,Số cán bộ\nDV1,UBND xã,Cơ quan,25\n".as_bytes(),
+    );
+    import(
+        &register,
+        UnitKind::Citizen,
+        "Mã công dân,Họ và tên,Năm sinh,Giới tính,Mã hộ,Mã đơn vị,Nhóm đối tượng\n\
+CD1,Nguyễn Văn An,1970,Nam,HO1,,1\nCD2,Lê Thị Cúc,1988,Nữ,,DV1,3\n"
+            .as_bytes(),
+    );
     let catalog = Catalog::shipped().unwrap();
     let entry = catalog.in_force(Title::GiaDinh, 2025).unwrap();
     let key = EvaluationKey {
@@ -265,13 +305,18 @@ fn json_archive_round_trips_exactly() {
     let mut copy = fresh(&dir, "ban-sao.redb");
     import_archive(&copy, &archive).unwrap();
     let second = archive_to_json(&export_archive(&copy.read().unwrap()).unwrap());
-    assert_eq!(String::from_utf8(first).unwrap(), String::from_utf8(second).unwrap());
+    assert_eq!(
+        String::from_utf8(first).unwrap(),
+        String::from_utf8(second).unwrap()
+    );
     assert!(copy.check(2025).unwrap().ok);
     // A register that already holds data is refused, and left as it was.
     assert!(import_archive(&copy, &archive).is_err());
     assert_eq!(units(&copy, UnitKind::Household).len(), 2);
     // New units continue after the archived ids.
-    let next = copy.write(|w| w.insert_unit(&units(&original, UnitKind::Clan)[0].clone().with_code("DH9"))).unwrap();
+    let next = copy
+        .write(|w| w.insert_unit(&units(&original, UnitKind::Clan)[0].clone().with_code("DH9")))
+        .unwrap();
     assert_eq!(next, 2);
 }
 
@@ -291,7 +336,9 @@ fn a_damaged_archive_is_refused_with_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let original = seeded_register(&dir);
     let mut archive = export_archive(&original.read().unwrap()).unwrap();
-    archive.units.retain(|u| u.unit.kind() != UnitKind::Community);
+    archive
+        .units
+        .retain(|u| u.unit.kind() != UnitKind::Community);
     let problems = super::archive_json::validate(&archive);
     assert!(problems.iter().any(|p| p.contains("HO1")), "{problems:?}");
     let error = archive_from_json(b"{\n  \"format\": 3\n}").unwrap_err();
@@ -317,8 +364,14 @@ fn csv_export_reimports_into_the_same_register() {
         import(&copy, kind, &bytes);
     }
     for kind in order {
-        let a: BTreeMap<String, Unit> = units(&original, kind).into_iter().map(|u| (u.code().to_string(), u)).collect();
-        let b: BTreeMap<String, Unit> = units(&copy, kind).into_iter().map(|u| (u.code().to_string(), u)).collect();
+        let a: BTreeMap<String, Unit> = units(&original, kind)
+            .into_iter()
+            .map(|u| (u.code().to_string(), u))
+            .collect();
+        let b: BTreeMap<String, Unit> = units(&copy, kind)
+            .into_iter()
+            .map(|u| (u.code().to_string(), u))
+            .collect();
         assert_eq!(a, b, "{kind:?}");
         assert_eq!(
             export_csv(&original.read().unwrap(), kind, None).unwrap(),
@@ -342,9 +395,15 @@ fn csv_export_carries_the_years_evaluation() {
     let text = String::from_utf8(bytes).unwrap();
     let mut lines = text.split("\r\n");
     let header = lines.next().unwrap();
-    assert!(header.contains("Giai đoạn,Tổng điểm,Kết quả,Chỉ số "), "{header}");
+    assert!(
+        header.contains("Giai đoạn,Tổng điểm,Kết quả,Chỉ số "),
+        "{header}"
+    );
     let first = lines.next().unwrap();
-    assert!(first.starts_with("HO1,\"Nguyễn Văn An, con\",TH1,Thôn Đông"), "{first}");
+    assert!(
+        first.starts_with("HO1,\"Nguyễn Văn An, con\",TH1,Thôn Đông"),
+        "{first}"
+    );
     assert!(first.contains("Đã đăng ký"), "{first}");
     let second = lines.next().unwrap();
     assert!(second.contains("Chưa đăng ký"), "{second}");
@@ -366,4 +425,42 @@ proptest! {
         }
         let _ = archive_from_json(&bytes);
     }
+}
+
+#[test]
+fn the_documented_sample_files_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    let samples: [(UnitKind, &[u8]); 6] = [
+        (
+            UnitKind::Community,
+            include_bytes!("../../docs/examples/communities.csv"),
+        ),
+        (
+            UnitKind::Clan,
+            include_bytes!("../../docs/examples/clans.csv"),
+        ),
+        (
+            UnitKind::Organisation,
+            include_bytes!("../../docs/examples/organisations.csv"),
+        ),
+        (
+            UnitKind::Household,
+            include_bytes!("../../docs/examples/households.csv"),
+        ),
+        (
+            UnitKind::Household,
+            include_bytes!("../../docs/examples/households-windows-1258.csv"),
+        ),
+        (
+            UnitKind::Citizen,
+            include_bytes!("../../docs/examples/citizens.csv"),
+        ),
+    ];
+    for (kind, bytes) in samples {
+        import(&register, kind, bytes);
+    }
+    assert_eq!(household(&register, "HO00008").head_name, "Bùi Ngọc Ước");
+    assert_eq!(units(&register, UnitKind::Household).len(), 8);
+    assert_eq!(units(&register, UnitKind::Citizen).len(), 4);
 }

@@ -193,7 +193,10 @@ pub fn generations(dir: &Path, stem: &str) -> Result<Vec<PathBuf>> {
 /// "<stem>-2026-11-22-0930.redb" is (minute, 1); "-0930-2", "-0930-3" follow it.
 fn generation_order(path: &Path, stem: &str) -> (String, u32) {
     let prefix = format!("{stem}-");
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     let rest = name
         .strip_prefix(prefix.as_str())
         .and_then(|r| r.strip_suffix(".redb"))
@@ -307,11 +310,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("so-hoc-tap.redb");
         let register = Register::create(&path, &commune()).unwrap();
-        register.write(|w| w.insert_unit(&community("TH1"))).unwrap();
+        register
+            .write(|w| w.insert_unit(&community("TH1")))
+            .unwrap();
         let report = backup_generation(&register, &default_backup_dir(&path), 10).unwrap();
-        assert!(report.path.starts_with(dir.path().join("so-hoc-tap.redb.backup")));
-        let name = report.path.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(name.starts_with("so-hoc-tap-2") && name.ends_with(".redb"), "{name}");
+        assert!(
+            report
+                .path
+                .starts_with(dir.path().join("so-hoc-tap.redb.backup"))
+        );
+        let name = report
+            .path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            name.starts_with("so-hoc-tap-2") && name.ends_with(".redb"),
+            "{name}"
+        );
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -319,7 +336,9 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
         // Saves after the backup are not in it; restoring brings the register back.
-        register.write(|w| w.insert_unit(&community("TH2"))).unwrap();
+        register
+            .write(|w| w.insert_unit(&community("TH2")))
+            .unwrap();
         // The backup opens on its own, while the register is still open.
         let copy = Register::open(&report.path).unwrap();
         assert_eq!(codes(&copy), vec!["TH1"]);
@@ -353,13 +372,19 @@ mod tests {
     fn restore_refuses_a_file_that_is_not_a_register_and_touches_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("so.redb");
-        Register::create(&path, &commune()).unwrap().close().unwrap();
+        Register::create(&path, &commune())
+            .unwrap()
+            .close()
+            .unwrap();
         let before = fs::read(&path).unwrap();
         let junk = dir.path().join("junk.redb");
         fs::write(&junk, b"this is not a register at all").unwrap();
         assert!(restore_from(&junk, &path).is_err());
         assert_eq!(fs::read(&path).unwrap(), before);
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(leftovers.len(), 2, "{leftovers:?}");
     }
 
@@ -375,6 +400,9 @@ mod tests {
             Err(StoreError::AlreadyOpen { .. })
         ));
         register.close().unwrap();
-        assert!(backup_to(&Register::open(&path).unwrap(), &backup).is_err(), "never overwrites");
+        assert!(
+            backup_to(&Register::open(&path).unwrap(), &backup).is_err(),
+            "never overwrites"
+        );
     }
 }

@@ -17,11 +17,26 @@ impl Writer {
     pub fn is_empty(&self) -> Result<bool> {
         let p = &self.path;
         let t = &self.txn;
-        Ok(t.open_table(UNITS).map_err(|e| from_redb(p, e))?.is_empty().map_err(|e| from_redb(p, e))?
-            && t.open_table(EVALUATIONS).map_err(|e| from_redb(p, e))?.is_empty().map_err(|e| from_redb(p, e))?
-            && t.open_table(HISTORY).map_err(|e| from_redb(p, e))?.is_empty().map_err(|e| from_redb(p, e))?
-            && t.open_table(CRITERIA).map_err(|e| from_redb(p, e))?.is_empty().map_err(|e| from_redb(p, e))?
-            && t.open_table(TARGETS).map_err(|e| from_redb(p, e))?.is_empty().map_err(|e| from_redb(p, e))?)
+        Ok(t.open_table(UNITS)
+            .map_err(|e| from_redb(p, e))?
+            .is_empty()
+            .map_err(|e| from_redb(p, e))?
+            && t.open_table(EVALUATIONS)
+                .map_err(|e| from_redb(p, e))?
+                .is_empty()
+                .map_err(|e| from_redb(p, e))?
+            && t.open_table(HISTORY)
+                .map_err(|e| from_redb(p, e))?
+                .is_empty()
+                .map_err(|e| from_redb(p, e))?
+            && t.open_table(CRITERIA)
+                .map_err(|e| from_redb(p, e))?
+                .is_empty()
+                .map_err(|e| from_redb(p, e))?
+            && t.open_table(TARGETS)
+                .map_err(|e| from_redb(p, e))?
+                .is_empty()
+                .map_err(|e| from_redb(p, e))?)
     }
 
     /// Puts a unit under its archived id. Refuses an id or a code already used.
@@ -54,7 +69,11 @@ impl Writer {
     }
 
     /// Puts an evaluation without recording a history entry (the archive carries those).
-    pub fn restore_evaluation(&mut self, key: EvaluationKey, evaluation: &Evaluation) -> Result<()> {
+    pub fn restore_evaluation(
+        &mut self,
+        key: EvaluationKey,
+        evaluation: &Evaluation,
+    ) -> Result<()> {
         let p = &self.path;
         self.txn
             .open_table(EVALUATIONS)
