@@ -17,6 +17,7 @@
 pub mod cli;
 pub mod criteria;
 pub mod demo;
+pub mod exchange;
 pub mod model;
 pub mod report;
 pub mod store;

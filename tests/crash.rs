@@ -84,7 +84,7 @@ fn every_acknowledged_save_survives_being_killed() {
         // still opening the register), the others once it has made its first save, so
         // the test makes progress however loaded the machine is.
         let mut reported = Vec::new();
-        if rng.next() % 4 != 0
+        if !rng.next().is_multiple_of(4)
             && let Ok(first) = rx.recv_timeout(Duration::from_secs(5))
         {
             reported.push(first);

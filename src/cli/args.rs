@@ -1,6 +1,6 @@
 //! Every flag and subcommand, defined once: clap builds the parser and the help from it.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// clap's layout with Vietnamese headings.
@@ -59,6 +59,95 @@ pub enum Command {
     Recognise(RecogniseArgs),
     /// Tạo sổ mẫu (dữ liệu giả của một xã) để xem thử, tập huấn; không đụng tới sổ thật
     Demo(DemoArgs),
+    /// Nhập danh sách từ tệp CSV (Excel) hoặc tệp lưu trữ JSON
+    Import(ImportArgs),
+    /// Xuất danh sách ra CSV (mở bằng Excel) hoặc toàn bộ sổ ra JSON
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Sao lưu sổ (mặc định: giữ 10 bản gần nhất cạnh tệp sổ)
+    Backup(BackupArgs),
+    /// Khôi phục sổ từ một bản sao lưu (sổ cũ được giữ lại)
+    Restore(RestoreArgs),
+}
+
+/// What an import file holds. Each list kind is one value; a new kind of file is one
+/// more value here and one more arm in `cli::import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    /// Thôn, xóm, bản, ấp, tổ dân phố, khu phố
+    Communities,
+    /// Hộ gia đình
+    Households,
+    /// Dòng họ
+    Clans,
+    /// Cơ quan, trường học, doanh nghiệp, hợp tác xã…
+    Organisations,
+    /// Công dân
+    Citizens,
+    /// Tệp lưu trữ JSON (sohoctap export json), chỉ nạp vào sổ trống
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Loại danh sách
+    #[arg(value_enum, value_name = "LOẠI")]
+    pub kind: ImportKind,
+    /// Tệp CSV (UTF-8 hoặc Windows-1258; dấu phẩy, chấm phẩy hoặc tab) hoặc JSON
+    #[arg(value_name = "TỆP")]
+    pub file: PathBuf,
+    /// Chỉ kiểm tra và cho biết sẽ thêm, sửa gì; không ghi vào sổ
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The unit kinds a CSV export can list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListKind {
+    Communities,
+    Households,
+    Clans,
+    Organisations,
+    Citizens,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Một danh sách ra CSV (UTF-8 có BOM, mở thẳng bằng Excel), kèm kết quả đánh giá của một năm
+    Csv {
+        /// Loại danh sách
+        #[arg(long, value_enum, value_name = "LOẠI")]
+        kind: ListKind,
+        /// Năm đánh giá: thêm các cột giai đoạn, tổng điểm, kết quả, từng chỉ số, quyết định
+        #[arg(long)]
+        year: Option<u16>,
+        /// Tệp ghi ra (mặc định: in ra màn hình)
+        #[arg(long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+    },
+    /// Toàn bộ sổ ra một tệp lưu trữ JSON (nạp lại bằng: sohoctap import json TỆP)
+    Json {
+        /// Tệp ghi ra (mặc định: in ra màn hình)
+        #[arg(long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Tệp hoặc thư mục đích (mặc định: thư mục <sổ>.backup cạnh tệp sổ, giữ các bản gần nhất)
+    #[arg(value_name = "ĐÍCH")]
+    pub dest: Option<PathBuf>,
+    /// Số bản sao lưu giữ lại trong thư mục mặc định
+    #[arg(long, default_value_t = 10, value_name = "SỐ")]
+    pub keep: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// Tệp sao lưu (.redb)
+    #[arg(value_name = "TỆP")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

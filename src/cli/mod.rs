@@ -4,10 +4,13 @@
 //! bad input).
 
 mod args;
+mod backup;
 mod check;
 mod criteria;
 mod demo;
 mod error;
+mod export;
+mod import;
 mod init;
 mod paths;
 mod recognise;
@@ -34,5 +37,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let path = demo::demo_path(cli.db.as_deref());
             demo::run(&env, &path, &args, cli.ascii)
         }
+        Some(Command::Import(args)) => import::run(&env, &args),
+        Some(Command::Export(args)) => export::run(&env, args),
+        Some(Command::Backup(args)) => backup::backup(&env, &args),
+        Some(Command::Restore(args)) => backup::restore(&env, &args),
     }
 }

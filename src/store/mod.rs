@@ -6,8 +6,10 @@
 //! - [`codec`]: version-tagged postcard values, decoded to `Result`;
 //! - [`holder`]: who holds the register open, for the second process's message;
 //! - [`files`]: owner-only files;
-//! - [`integrity`]: the check run by `sohoctap check`.
+//! - [`integrity`]: the check run by `sohoctap check`;
+//! - [`backup`]: verified copies and restores of the file.
 
+pub mod backup;
 pub mod codec;
 mod error;
 pub mod files;

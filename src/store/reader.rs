@@ -296,4 +296,13 @@ impl Reader {
         }
         Ok(out)
     }
+
+    /// The id the next unit of `kind` will get (1 in a register that never had one).
+    pub fn next_unit_id(&self, kind: UnitKind) -> Result<UnitId> {
+        Ok(self
+            .meta(&format!("next_id/{}", kind.code()))?
+            .as_deref()
+            .and_then(le_u32)
+            .unwrap_or(1))
+    }
 }

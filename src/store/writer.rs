@@ -305,7 +305,7 @@ impl Writer {
 impl Writer {
     /// The status of an evaluation under its stored criteria version, which must have
     /// been remembered (in this transaction or before).
-    fn status_of(&mut self, evaluation: &Evaluation) -> Result<crate::model::Status> {
+    pub(super) fn status_of(&mut self, evaluation: &Evaluation) -> Result<crate::model::Status> {
         if !self.sets.contains_key(&evaluation.criteria_hash) {
             let set = self.criteria(&evaluation.criteria_hash)?.ok_or_else(|| {
                 StoreError::Invalid(format!(
@@ -322,3 +322,4 @@ impl Writer {
             .unwrap_or_default())
     }
 }
+mod restore;

@@ -1,0 +1,55 @@
+//! `sohoctap export csv|json`: a list for Excel, or the whole register as an archive.
+
+use super::args::{ExportCommand, ListKind};
+use super::{CliError, Env};
+use crate::exchange::{archive_to_json, export_archive, export_csv};
+use crate::model::UnitKind;
+use crate::store::{Register, files};
+use std::io::Write;
+use std::path::Path;
+
+/// Said every time: the files hold names and birth years of the commune's people.
+pub const PERSONAL_DATA_NOTICE: &str = "Lưu ý: tệp xuất có thông tin cá nhân của người dân; chỉ lưu ở máy của cơ quan, không gửi qua mạng công cộng.";
+
+pub fn run(env: &Env, command: ExportCommand) -> Result<(), CliError> {
+    let register = Register::open(&env.db)?;
+    let (bytes, out) = {
+        let reader = register.read()?;
+        match command {
+            ExportCommand::Csv { kind, year, out } => {
+                let kind = match kind {
+                    ListKind::Communities => UnitKind::Community,
+                    ListKind::Households => UnitKind::Household,
+                    ListKind::Clans => UnitKind::Clan,
+                    ListKind::Organisations => UnitKind::Organisation,
+                    ListKind::Citizens => UnitKind::Citizen,
+                };
+                (export_csv(&reader, kind, year)?, out)
+            }
+            ExportCommand::Json { out } => (archive_to_json(&export_archive(&reader)?), out),
+        }
+    };
+    register.close()?;
+    write_out(&bytes, out.as_deref())?;
+    eprintln!("{PERSONAL_DATA_NOTICE}");
+    Ok(())
+}
+
+fn write_out(bytes: &[u8], out: Option<&Path>) -> Result<(), CliError> {
+    match out {
+        Some(path) => {
+            files::write_private(path, bytes).map_err(|e| {
+                CliError::runtime(format!("Không ghi được tệp {}: {e}", path.display()))
+            })?;
+            println!("Đã ghi {}", path.display());
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| CliError::runtime(format!("Không in ra được: {e}")))?;
+        }
+    }
+    Ok(())
+}

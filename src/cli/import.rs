@@ -1,0 +1,148 @@
+//! `sohoctap import KIND FILE [--dry-run]`: a list from an office's CSV file, checked
+//! whole and written in one transaction, or a JSON archive into an empty register.
+
+use super::args::{ImportArgs, ImportKind};
+use super::paths::current_year;
+use super::{CliError, Env};
+use crate::exchange::{self, ImportOptions, ImportPlan, archive_from_json, import_archive};
+use crate::model::{Unit, UnitKind};
+use crate::store::Register;
+use crate::text::format_count;
+use std::path::Path;
+
+pub fn run(env: &Env, args: &ImportArgs) -> Result<(), CliError> {
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| CliError::input(format!("Không đọc được tệp {}: {e}", args.file.display())))?;
+    let kind = match args.kind {
+        ImportKind::Json => return import_json(env, args, &bytes),
+        ImportKind::Communities => UnitKind::Community,
+        ImportKind::Households => UnitKind::Household,
+        ImportKind::Clans => UnitKind::Clan,
+        ImportKind::Organisations => UnitKind::Organisation,
+        ImportKind::Citizens => UnitKind::Citizen,
+    };
+    import_list(env, args, kind, &bytes)
+}
+
+fn names(units: &[Unit]) -> String {
+    units
+        .iter()
+        .map(|u| format!("{} ({})", u.display_name(), u.code()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn describe(plan: &ImportPlan, file: &Path) {
+    let separator = match plan.delimiter {
+        b';' => "chấm phẩy",
+        b'\t' => "tab",
+        _ => "phẩy",
+    };
+    println!(
+        "Tệp {}: {}, phân cách bằng dấu {separator}, {} dòng dữ liệu",
+        file.display(),
+        plan.encoding.label(),
+        format_count(plan.rows_read as u64)
+    );
+    if !plan.ignored_columns.is_empty() {
+        let ignored: Vec<String> = plan
+            .ignored_columns
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect();
+        println!("Bỏ qua các cột: {}", ignored.join(", "));
+    }
+}
+
+fn summarise(plan: &ImportPlan, verb: &str) {
+    let counter = plan.kind.counter();
+    println!(
+        "{verb} {} {counter}, cập nhật {}, không đổi {}.",
+        format_count(plan.inserts() as u64),
+        format_count(plan.updates() as u64),
+        format_count(plan.unchanged as u64)
+    );
+    if !plan.new_communities.is_empty() {
+        println!("Thôn (tổ dân phố) mới: {}", names(&plan.new_communities));
+    }
+    if !plan.new_clans.is_empty() {
+        println!("Dòng họ mới: {}", names(&plan.new_clans));
+    }
+    if plan.generated_codes > 0 {
+        println!(
+            "{} dòng không có mã nên được cấp mã tự động ({}…). Nhập lại tệp này sẽ thêm trùng; muốn cập nhật lần sau, hãy xuất danh sách (sohoctap export csv) để có cột mã.",
+            format_count(plan.generated_codes as u64),
+            plan.kind.code_prefix()
+        );
+    }
+}
+
+fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Result<(), CliError> {
+    let register = Register::open(&env.db)?;
+    let plan = {
+        let reader = register.read()?;
+        exchange::plan(
+            &reader,
+            kind,
+            bytes,
+            ImportOptions {
+                default_year: current_year(),
+            },
+        )?
+    };
+    let file = args.file.display().to_string();
+    if !plan.is_clean() {
+        register.close()?;
+        let mut lines: Vec<String> = plan
+            .problems
+            .iter()
+            .map(|p| format!("{file}: {p}"))
+            .collect();
+        lines.push(format!(
+            "{file}: có {} lỗi; chưa ghi gì vào sổ. Sửa các dòng trên rồi nhập lại.",
+            format_count(plan.problems.len() as u64)
+        ));
+        return Err(CliError { code: 2, lines });
+    }
+    describe(&plan, &args.file);
+    if args.dry_run {
+        summarise(&plan, "Sẽ thêm");
+        println!("Chạy thử: chưa ghi gì vào sổ.");
+        register.close()?;
+        return Ok(());
+    }
+    let applied = exchange::apply(&register, &plan);
+    register.close()?;
+    applied?;
+    summarise(&plan, "Đã thêm");
+    Ok(())
+}
+
+fn import_json(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
+    let file = args.file.display().to_string();
+    let archive = archive_from_json(bytes).map_err(|problems| CliError {
+        code: 2,
+        lines: problems.iter().map(|p| format!("{file}: {p}")).collect(),
+    })?;
+    println!(
+        "Tệp lưu trữ của {}: {} đơn vị, {} lượt đánh giá, {} thay đổi trong lịch sử",
+        archive.commune.name,
+        format_count(archive.units.len() as u64),
+        format_count(archive.evaluations.len() as u64),
+        format_count(archive.history.len() as u64)
+    );
+    if args.dry_run {
+        println!("Chạy thử: tệp hợp lệ; chưa ghi gì vào sổ.");
+        return Ok(());
+    }
+    let register = if env.db.exists() {
+        Register::open(&env.db)?
+    } else {
+        Register::create(&env.db, &archive.commune)?
+    };
+    let result = import_archive(&register, &archive);
+    register.close()?;
+    result?;
+    println!("Đã nạp toàn bộ vào sổ {}", env.db.display());
+    Ok(())
+}

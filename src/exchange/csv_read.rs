@@ -1,0 +1,343 @@
+//! Turning the bytes of an office's spreadsheet export into rows of text.
+//!
+//! Offices save lists from Excel in whatever the machine offers: UTF-8 with or without a
+//! byte-order mark, "Unicode text" (UTF-16 with a BOM, tab separated), or the legacy
+//! Vietnamese code page Windows-1258 on older PCs. The separator follows the Windows
+//! list separator (comma, semicolon) or is a tab. None of this is announced in the file,
+//! so it is detected here: a BOM decides; otherwise bytes that are valid UTF-8 are UTF-8
+//! (Windows-1258 text with any accented letter is almost never valid UTF-8), and anything
+//! else is Windows-1258. That code page writes many letters as a base letter plus a
+//! combining tone mark, so its text is NFC-normalised before anything compares it.
+
+use crate::text::nfc;
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1258};
+
+/// The text encodings a file can arrive in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceEncoding {
+    Utf8,
+    Utf8Bom,
+    Utf16,
+    Windows1258,
+}
+
+impl SourceEncoding {
+    /// How the encoding is named to the officer (the names Excel's "Save as" uses).
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceEncoding::Utf8 => "UTF-8",
+            SourceEncoding::Utf8Bom => "UTF-8 (có BOM)",
+            SourceEncoding::Utf16 => "Unicode (UTF-16)",
+            SourceEncoding::Windows1258 => "Windows-1258 (mã cũ)",
+        }
+    }
+}
+
+/// Decodes a whole file to NFC text, detecting its encoding. Never fails: every byte
+/// sequence decodes to something under Windows-1258, and whether that something makes
+/// sense is for the header check to say.
+pub fn decode(bytes: &[u8]) -> (String, SourceEncoding) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (nfc(&String::from_utf8_lossy(rest)), SourceEncoding::Utf8Bom);
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        let (text, _) = UTF_16LE.decode_with_bom_removal(bytes);
+        return (nfc(&text), SourceEncoding::Utf16);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        let (text, _) = UTF_16BE.decode_with_bom_removal(bytes);
+        return (nfc(&text), SourceEncoding::Utf16);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (nfc(text), SourceEncoding::Utf8),
+        Err(_) => {
+            let text = WINDOWS_1258.decode_without_bom_handling(bytes).0;
+            (nfc(&text), SourceEncoding::Windows1258)
+        }
+    }
+}
+
+/// One record of the file with the line it starts on (1-based, as an editor shows it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub line: u64,
+    pub fields: Vec<String>,
+}
+
+/// A decoded file: its header, its non-blank rows, and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub header_line: u64,
+    pub rows: Vec<Row>,
+    pub encoding: SourceEncoding,
+    pub delimiter: u8,
+}
+
+/// Why a file could not be read as a table at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    Empty,
+    /// The CSV structure itself is broken (the csv reader's message and line).
+    Malformed {
+        line: u64,
+        reason: String,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Empty => f.write_str("tệp trống, không có dòng tiêu đề"),
+            ReadError::Malformed { line, reason } => {
+                write!(f, "dòng {line}: không đọc được cấu trúc CSV ({reason})")
+            }
+        }
+    }
+}
+
+/// Picks the separator from the header line: the most frequent of tab, semicolon and
+/// comma outside quotes. A header is plain words, so the separator dominates it; a tie
+/// (a one-column file) falls back to the comma.
+pub fn sniff_delimiter(header_line: &str) -> u8 {
+    let (mut tabs, mut semicolons, mut commas) = (0usize, 0usize, 0usize);
+    let mut quoted = false;
+    for c in header_line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\t' if !quoted => tabs += 1,
+            ';' if !quoted => semicolons += 1,
+            ',' if !quoted => commas += 1,
+            _ => {}
+        }
+    }
+    if tabs > 0 && tabs >= semicolons && tabs >= commas {
+        b'\t'
+    } else if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Excel writes, and honours, a first line `sep=;` naming the separator.
+fn excel_separator_hint(line: &str) -> Option<u8> {
+    let rest = line.trim().strip_prefix("sep=")?;
+    match rest.as_bytes() {
+        [b] => Some(*b),
+        _ => None,
+    }
+}
+
+/// Line numbers from byte offsets. The csv reader's own line count drifts on CRLF files,
+/// and its record offset points just after the previous record (at its line end or at
+/// blank lines before the record), so the offset is first moved past line ends.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    fn line_of(&mut self, offset: u64) -> u64 {
+        let mut start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.counted_to {
+            // Offsets only move forward; recount from the top if one ever did not.
+            self.counted_to = 0;
+            self.line = 1;
+        }
+        let newlines = self
+            .bytes
+            .get(self.counted_to..start)
+            .map_or(0, |s| s.iter().filter(|&&b| b == b'\n').count());
+        self.line += u64::try_from(newlines).unwrap_or(0);
+        self.counted_to = start;
+        self.line
+    }
+}
+
+/// Reads a decoded file into a table: header from the first non-blank line, then every
+/// record that has at least one non-blank field (Excel pads empty rows with separators).
+pub fn read_table(bytes: &[u8]) -> Result<Table, ReadError> {
+    let (text, encoding) = decode(bytes);
+    let mut lines = text.split('\n').enumerate();
+    let mut skip_lines = 0usize;
+    let mut forced = None;
+    let header_text = loop {
+        let Some((index, line)) = lines.next() else {
+            return Err(ReadError::Empty);
+        };
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        if forced.is_none()
+            && let Some(sep) = excel_separator_hint(line)
+        {
+            forced = Some(sep);
+            skip_lines = index + 1;
+            continue;
+        }
+        break line;
+    };
+    let delimiter = forced.unwrap_or_else(|| sniff_delimiter(header_text));
+    let body: std::borrow::Cow<str> = if skip_lines == 0 {
+        std::borrow::Cow::Borrowed(&text)
+    } else {
+        std::borrow::Cow::Owned(text.split_inclusive('\n').skip(skip_lines).collect())
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let offset = u64::try_from(skip_lines).unwrap_or(0);
+    let mut headers: Option<(Vec<String>, u64)> = None;
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(body.as_bytes());
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = lines.line_of(record.position().map_or(0, |p| p.byte())) + offset;
+                if record.iter().all(|f| f.trim().is_empty()) {
+                    continue;
+                }
+                let fields: Vec<String> = record.iter().map(str::to_string).collect();
+                if headers.is_none() {
+                    headers = Some((fields, line));
+                } else {
+                    rows.push(Row { line, fields });
+                }
+            }
+            Err(e) => {
+                let line = lines.line_of(e.position().map_or(0, |p| p.byte())) + offset;
+                return Err(ReadError::Malformed {
+                    line,
+                    reason: e.to_string(),
+                });
+            }
+        }
+    }
+    let (headers, header_line) = headers.ok_or(ReadError::Empty)?;
+    Ok(Table {
+        headers,
+        header_line,
+        rows,
+        encoding,
+        delimiter,
+    })
+}
+
+/// Encodes text the way Windows-1258 stores Vietnamese: letters with circumflex, breve
+/// or horn precomposed, tone marks as separate combining characters. For tests and for
+/// generating the sample file; the program itself never writes this code page.
+#[cfg(test)]
+pub(crate) fn to_windows_1258(text: &str) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let mut staged = String::new();
+    for c in text.nfc() {
+        let decomposed: String = c.to_string().nfd().collect();
+        let (tones, rest): (String, String) = decomposed.chars().partition(|m| TONES.contains(m));
+        staged.extend(rest.nfc());
+        staged.push_str(&tones);
+    }
+    let (bytes, _, unmappable) = WINDOWS_1258.encode(&staged);
+    assert!(!unmappable, "not encodable in Windows-1258: {text}");
+    bytes.into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn bom_semicolons_crlf_and_quotes() {
+        let bytes = "\u{FEFF}STT;Mã hộ;Chủ hộ\r\n1;HO1;\"Nguyễn; Văn An\"\r\n\r\n;;\r\n2;HO2;Lê Thị Bình\r\n";
+        let t = read_table(bytes.as_bytes()).unwrap();
+        assert_eq!(t.encoding, SourceEncoding::Utf8Bom);
+        assert_eq!(t.delimiter, b';');
+        assert_eq!(t.headers, vec!["STT", "Mã hộ", "Chủ hộ"]);
+        assert_eq!(t.header_line, 1);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].line, 2);
+        assert_eq!(t.rows[0].fields[2], "Nguyễn; Văn An");
+        assert_eq!(t.rows[1].line, 5);
+    }
+
+    #[test]
+    fn line_numbers_survive_crlf_blank_lines_and_quoted_newlines() {
+        let bytes = b"a;b\r\n1;2\r\n\r\n3;\"x\r\ny\"\r\n5;6\r\n";
+        let t = read_table(bytes).unwrap();
+        let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 4, 6]);
+    }
+
+    #[test]
+    fn windows_1258_is_detected_and_composed() {
+        let bytes = to_windows_1258("Chủ hộ,Thôn\nNguyễn Văn Ước,Đông\n");
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let t = read_table(&bytes).unwrap();
+        assert_eq!(t.encoding, SourceEncoding::Windows1258);
+        assert_eq!(t.headers, vec!["Chủ hộ", "Thôn"]);
+        assert_eq!(t.rows[0].fields, vec!["Nguyễn Văn Ước", "Đông"]);
+    }
+
+    #[test]
+    fn utf16_tab_separated_unicode_text() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Mã hộ\tChủ hộ\r\nHO1\tTrần Thị Ánh\r\n".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let t = read_table(&bytes).unwrap();
+        assert_eq!(t.delimiter, b'\t');
+        assert_eq!(t.rows[0].fields, vec!["HO1", "Trần Thị Ánh"]);
+    }
+
+    #[test]
+    fn excel_sep_hint_and_leading_blank_lines() {
+        let t = read_table(b"\n\nsep=;\nA;B\n1;2\n").unwrap();
+        assert_eq!(t.delimiter, b';');
+        assert_eq!(t.headers, vec!["A", "B"]);
+        assert_eq!(t.header_line, 4);
+        assert_eq!(t.rows[0].line, 5);
+    }
+
+    #[test]
+    fn nothing_but_blank_lines_is_empty() {
+        assert_eq!(read_table(b""), Err(ReadError::Empty));
+        assert_eq!(read_table(b"\r\n  \r\n"), Err(ReadError::Empty));
+    }
+
+    #[test]
+    fn sniffing_prefers_the_dominant_separator() {
+        assert_eq!(sniff_delimiter("a;b;c"), b';');
+        assert_eq!(sniff_delimiter("a,b,c"), b',');
+        assert_eq!(sniff_delimiter("a\tb, c\td"), b'\t');
+        assert_eq!(sniff_delimiter("\"Thôn, xóm\";Chủ hộ"), b';');
+        assert_eq!(sniff_delimiter("Chủ hộ"), b',');
+    }
+
+    proptest! {
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = read_table(&bytes);
+        }
+    }
+}

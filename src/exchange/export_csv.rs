@@ -1,0 +1,223 @@
+//! A kind's list as a CSV file Excel opens as it is: UTF-8 with a byte-order mark (without
+//! it Excel reads Vietnamese as the ANSI code page), CRLF line ends, comma separated.
+//! The unit columns carry exactly the headers the importer knows first (see
+//! [`super::headers`]), so an exported file can be edited and imported back; with a year,
+//! each row also carries that year's evaluation (stage, total, result, every indicator,
+//! decision), which the importer ignores.
+
+use super::headers::{Field, columns};
+use crate::criteria::{CriteriaSet, score};
+use crate::model::{Affiliation, Evaluation, Title, Unit, UnitId, UnitKind, Year};
+use crate::store::{Reader, StoreError};
+use std::collections::HashMap;
+
+/// The headers of the evaluation columns. None of them is an import alias of any kind.
+const EVALUATION_HEADERS: [&str; 4] = ["Năm đánh giá", "Giai đoạn", "Tổng điểm", "Kết quả"];
+const DECISION_HEADERS: [&str; 3] = ["Số quyết định", "Ngày quyết định", "Ghi chú đánh giá"];
+
+fn indicator_header(code: &str) -> String {
+    format!("Chỉ số {code}")
+}
+
+/// Names and codes of the units other units point to.
+struct Names {
+    by_kind: HashMap<(UnitKind, UnitId), (String, String)>,
+}
+
+impl Names {
+    fn load(reader: &Reader, kind: UnitKind) -> Result<Names, StoreError> {
+        let needed: &[UnitKind] = match kind {
+            UnitKind::Household => &[UnitKind::Community, UnitKind::Clan],
+            UnitKind::Citizen => &[UnitKind::Household, UnitKind::Organisation],
+            _ => &[],
+        };
+        let mut by_kind = HashMap::new();
+        for &k in needed {
+            for (id, unit) in reader.units(k)? {
+                by_kind.insert((k, id), (unit.code().to_string(), unit.display_name()));
+            }
+        }
+        Ok(Names { by_kind })
+    }
+
+    fn code(&self, kind: UnitKind, id: UnitId) -> String {
+        self.by_kind
+            .get(&(kind, id))
+            .map(|(c, _)| c.clone())
+            .unwrap_or_default()
+    }
+
+    fn name(&self, kind: UnitKind, id: UnitId) -> String {
+        self.by_kind
+            .get(&(kind, id))
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn year_text(year: Option<Year>) -> String {
+    year.map(|y| y.to_string()).unwrap_or_default()
+}
+
+/// The text of one unit column.
+fn cell(unit: &Unit, field: Field, names: &Names) -> String {
+    let meta = unit.meta();
+    match (field, unit) {
+        (Field::Code, _) => meta.code.clone(),
+        (Field::Entered, _) => meta.entered.to_string(),
+        (Field::Left, _) => year_text(meta.left),
+        (Field::Name, Unit::Community(c)) => c.name.clone(),
+        (Field::CommunityKind, Unit::Community(c)) => c.kind.label().into(),
+        (Field::HeadName, Unit::Household(h)) => h.head_name.clone(),
+        (Field::CommunityCode, Unit::Household(h)) => names.code(UnitKind::Community, h.community),
+        (Field::Community, Unit::Household(h)) => names.name(UnitKind::Community, h.community),
+        (Field::ClanCode, Unit::Household(h)) => h
+            .clan
+            .map(|c| names.code(UnitKind::Clan, c))
+            .unwrap_or_default(),
+        (Field::Clan, Unit::Household(h)) => h
+            .clan
+            .map(|c| names.name(UnitKind::Clan, c))
+            .unwrap_or_default(),
+        (Field::Members, Unit::Household(h)) => h.members.to_string(),
+        (Field::Adults, Unit::Household(h)) => h.adults.to_string(),
+        (Field::Address, Unit::Household(h)) => h.address.clone(),
+        (Field::Name, Unit::Clan(c)) => c.name.clone(),
+        (Field::Branch, Unit::Clan(c)) => c.branch.clone().unwrap_or_default(),
+        (Field::ClanHead, Unit::Clan(c)) => c.head.clone(),
+        (Field::Note, Unit::Clan(c)) => c.note.clone(),
+        (Field::Name, Unit::Organisation(o)) => o.name.clone(),
+        (Field::OrgKind, Unit::Organisation(o)) => o.kind.label().into(),
+        (Field::Staff, Unit::Organisation(o)) => o.staff.to_string(),
+        (Field::Name, Unit::Citizen(c)) => c.full_name.clone(),
+        (Field::BirthYear, Unit::Citizen(c)) => year_text(c.birth_year),
+        (Field::Gender, Unit::Citizen(c)) => c.gender.label().into(),
+        (Field::HouseholdCode, Unit::Citizen(c)) => match c.affiliation {
+            Affiliation::Household(id) => names.code(UnitKind::Household, id),
+            _ => String::new(),
+        },
+        (Field::OrganisationCode, Unit::Citizen(c)) => match c.affiliation {
+            Affiliation::Organisation(id) => names.code(UnitKind::Organisation, id),
+            _ => String::new(),
+        },
+        (Field::Organisation, Unit::Citizen(c)) => match c.affiliation {
+            Affiliation::Organisation(id) => names.name(UnitKind::Organisation, id),
+            _ => String::new(),
+        },
+        (Field::TargetGroup, Unit::Citizen(c)) => {
+            c.target_group.map(|g| g.to_string()).unwrap_or_default()
+        }
+        _ => String::new(),
+    }
+}
+
+/// The indicator codes of every criteria set used by the year's evaluations, each once,
+/// in the order of the sets.
+fn indicator_codes(sets: &[&CriteriaSet]) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for set in sets {
+        for indicator in set.indicators() {
+            if !codes.contains(&indicator.code) {
+                codes.push(indicator.code.clone());
+            }
+        }
+    }
+    codes
+}
+
+fn evaluation_cells(
+    year: Year,
+    evaluation: Option<&Evaluation>,
+    sets: &HashMap<String, CriteriaSet>,
+    codes: &[String],
+) -> Vec<String> {
+    let Some(e) = evaluation else {
+        let mut row = vec![year.to_string(), "Chưa đăng ký".into()];
+        row.resize(
+            EVALUATION_HEADERS.len() + codes.len() + DECISION_HEADERS.len(),
+            String::new(),
+        );
+        return row;
+    };
+    let scored = sets.get(&e.criteria_hash).map(|set| score(set, &e.values));
+    let (total, result) = match &scored {
+        Some(s) if !s.complete => (s.total.to_string(), "Chưa chấm đủ"),
+        Some(s) if s.passed => (s.total.to_string(), "Đạt"),
+        Some(s) => (s.total.to_string(), "Không đạt"),
+        None => (String::new(), "Thiếu bộ tiêu chí"),
+    };
+    let mut row = vec![
+        year.to_string(),
+        e.stage.label().into(),
+        total,
+        result.into(),
+    ];
+    for code in codes {
+        row.push(e.values.get(code).map(|v| v.display()).unwrap_or_default());
+    }
+    match &e.decision {
+        Some(d) => {
+            row.push(d.number.clone());
+            row.push(d.date.format("%d/%m/%Y").to_string());
+        }
+        None => row.extend([String::new(), String::new()]),
+    }
+    row.push(e.note.clone());
+    row
+}
+
+/// The CSV bytes of every unit of `kind` (archived ones too, with their "Năm ra"), and
+/// with `year` that year's evaluation for the kind's title.
+pub fn export_csv(
+    reader: &Reader,
+    kind: UnitKind,
+    year: Option<Year>,
+) -> Result<Vec<u8>, StoreError> {
+    let names = Names::load(reader, kind)?;
+    let spec = columns(kind);
+    let title = Title::for_kind(kind);
+    let mut evaluations: HashMap<UnitId, Evaluation> = HashMap::new();
+    let mut sets: HashMap<String, CriteriaSet> = HashMap::new();
+    let mut set_order: Vec<String> = Vec::new();
+    if let Some(y) = year {
+        for (key, e) in reader.evaluations_in_year(y)? {
+            if key.title != title {
+                continue;
+            }
+            if !sets.contains_key(&e.criteria_hash)
+                && let Some(set) = reader.criteria(&e.criteria_hash)?
+            {
+                set_order.push(e.criteria_hash.clone());
+                sets.insert(e.criteria_hash.clone(), set);
+            }
+            evaluations.insert(key.unit, e);
+        }
+    }
+    let ordered: Vec<&CriteriaSet> = set_order.iter().filter_map(|h| sets.get(h)).collect();
+    let codes = indicator_codes(&ordered);
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let mut header: Vec<String> = spec.iter().map(|c| c.header().to_string()).collect();
+        if year.is_some() {
+            header.extend(EVALUATION_HEADERS.iter().map(|h| h.to_string()));
+            header.extend(codes.iter().map(|c| indicator_header(c)));
+            header.extend(DECISION_HEADERS.iter().map(|h| h.to_string()));
+        }
+        let csv_error = |e: csv::Error| StoreError::Other(format!("Không viết được CSV: {e}"));
+        writer.write_record(&header).map_err(csv_error)?;
+        for (id, unit) in reader.units(kind)? {
+            let mut row: Vec<String> = spec.iter().map(|c| cell(&unit, c.field, &names)).collect();
+            if let Some(y) = year {
+                row.extend(evaluation_cells(y, evaluations.get(&id), &sets, &codes));
+            }
+            writer.write_record(&row).map_err(csv_error)?;
+        }
+        writer
+            .flush()
+            .map_err(|e| StoreError::Other(format!("Không viết được CSV: {e}")))?;
+    }
+    Ok(out)
+}

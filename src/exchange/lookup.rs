@@ -1,0 +1,194 @@
+//! What an import needs to know about the register while it plans: the units of the kind
+//! being imported by code, the communities and clans a household file may name (by code
+//! or by name, folded), the households and organisations a citizen file may point to, and
+//! which codes are taken, so generated codes never collide with the register or with a
+//! code written further down the same file.
+
+use crate::model::{Unit, UnitId, UnitKind};
+use crate::store::{Reader, StoreError};
+use crate::text::fold;
+use std::collections::{HashMap, HashSet};
+
+/// A unit a row points to: already in the register, or the n-th unit this import creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ref {
+    Existing(UnitId),
+    New(usize),
+}
+
+/// Units of one kind that rows may point to, by code and by folded name.
+#[derive(Debug, Default)]
+pub struct NamedIndex {
+    by_code: HashMap<String, Ref>,
+    by_name: HashMap<String, Ref>,
+    taken: HashSet<String>,
+    next_number: u32,
+    created: Vec<Unit>,
+}
+
+/// The digits a generated code carries (TH001, HO00001): enough for a large commune.
+fn code_width(kind: UnitKind) -> usize {
+    match kind {
+        UnitKind::Household | UnitKind::Citizen => 5,
+        _ => 3,
+    }
+}
+
+fn generated_number(kind: UnitKind, code: &str) -> Option<u32> {
+    let digits = code.strip_prefix(kind.code_prefix())?;
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The next free generated code of `kind`, skipping any code already taken.
+fn next_code(kind: UnitKind, next_number: &mut u32, taken: &HashSet<String>) -> String {
+    loop {
+        *next_number = next_number.saturating_add(1);
+        let code = format!(
+            "{}{:0width$}",
+            kind.code_prefix(),
+            next_number,
+            width = code_width(kind)
+        );
+        if !taken.contains(&code) {
+            return code;
+        }
+    }
+}
+
+impl NamedIndex {
+    fn load(reader: &Reader, kind: UnitKind) -> Result<NamedIndex, StoreError> {
+        let mut index = NamedIndex::default();
+        for (id, unit) in reader.units(kind)? {
+            index.add(&unit, Ref::Existing(id));
+        }
+        Ok(index)
+    }
+
+    fn add(&mut self, unit: &Unit, r: Ref) {
+        let code = unit.code().to_string();
+        if let Some(n) = generated_number(unit.kind(), &code) {
+            self.next_number = self.next_number.max(n);
+        }
+        self.by_code.insert(code.clone(), r);
+        self.taken.insert(code);
+        let names = match unit {
+            Unit::Community(c) => vec![fold(&c.name), fold(&unit.display_name())],
+            Unit::Clan(c) if c.branch.is_none() => vec![fold(&c.name)],
+            _ => vec![fold(&unit.display_name())],
+        };
+        for name in names {
+            self.by_name.entry(name).or_insert(r);
+        }
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<Ref> {
+        self.by_code.get(code).copied()
+    }
+
+    /// By folded name, or by code when the cell holds a code.
+    pub fn by_name(&self, name: &str) -> Option<Ref> {
+        self.by_name
+            .get(&fold(name))
+            .copied()
+            .or_else(|| self.by_code(name))
+    }
+
+    /// Adds a unit this import creates; a unit without a code gets a generated one.
+    pub fn create(&mut self, mut unit: Unit) -> Ref {
+        if unit.code().is_empty() {
+            unit.meta_mut().code = next_code(unit.kind(), &mut self.next_number, &self.taken);
+        }
+        let r = Ref::New(self.created.len());
+        self.add(&unit, r);
+        self.created.push(unit);
+        r
+    }
+
+    pub fn reserve(&mut self, code: &str) {
+        self.taken.insert(code.to_string());
+    }
+}
+
+/// Everything a plan looks up.
+#[derive(Debug, Default)]
+pub struct Lookup {
+    kind: Option<UnitKind>,
+    existing: HashMap<String, (UnitId, Unit)>,
+    /// Codes written in the file, and where each was first seen while planning.
+    seen: HashMap<String, u64>,
+    taken: HashSet<String>,
+    next_number: u32,
+    pub communities: NamedIndex,
+    pub clans: NamedIndex,
+    pub organisations: NamedIndex,
+    pub households: HashMap<String, UnitId>,
+}
+
+impl Lookup {
+    pub fn load(reader: &Reader, kind: UnitKind) -> Result<Lookup, StoreError> {
+        let mut lookup = Lookup {
+            kind: Some(kind),
+            ..Lookup::default()
+        };
+        for (id, unit) in reader.units(kind)? {
+            let code = unit.code().to_string();
+            if let Some(n) = generated_number(kind, &code) {
+                lookup.next_number = lookup.next_number.max(n);
+            }
+            lookup.taken.insert(code.clone());
+            lookup.existing.insert(code, (id, unit));
+        }
+        match kind {
+            UnitKind::Household => {
+                lookup.communities = NamedIndex::load(reader, UnitKind::Community)?;
+                lookup.clans = NamedIndex::load(reader, UnitKind::Clan)?;
+            }
+            UnitKind::Citizen => {
+                lookup.organisations = NamedIndex::load(reader, UnitKind::Organisation)?;
+                lookup.households = reader
+                    .units(UnitKind::Household)?
+                    .into_iter()
+                    .map(|(id, u)| (u.code().to_string(), id))
+                    .collect();
+            }
+            _ => {}
+        }
+        Ok(lookup)
+    }
+
+    /// Marks a code written somewhere in the file as taken before any code is generated.
+    pub fn reserve(&mut self, code: &str) {
+        self.taken.insert(code.to_string());
+    }
+
+    /// The unit of the imported kind with this code, if the register has one.
+    pub fn existing(&self, code: &str) -> Option<&(UnitId, Unit)> {
+        self.existing.get(code)
+    }
+
+    /// Records that `line` uses `code`; returns the earlier line if the file repeats it.
+    pub fn first_use(&mut self, code: &str, line: u64) -> Option<u64> {
+        match self.seen.get(code) {
+            Some(&earlier) => Some(earlier),
+            None => {
+                self.seen.insert(code.to_string(), line);
+                None
+            }
+        }
+    }
+
+    /// A fresh code for a row that has none.
+    pub fn generate_code(&mut self) -> String {
+        let kind = self.kind.unwrap_or(UnitKind::Household);
+        let code = next_code(kind, &mut self.next_number, &self.taken);
+        self.taken.insert(code.clone());
+        code
+    }
+
+    pub fn into_new_units(self) -> (Vec<Unit>, Vec<Unit>) {
+        (self.communities.created, self.clans.created)
+    }
+}

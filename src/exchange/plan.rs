@@ -1,0 +1,334 @@
+//! An import in two steps, so the app can show a preview before anything is written:
+//! [`plan`] reads and checks a whole file against the register and says exactly what
+//! would change (rows to add, rows to update, communities and clans to create, every
+//! problem); [`apply`] writes a clean plan in one write transaction, so an import is all
+//! or nothing.
+//!
+//! Rows are matched to the register by unit code: a row whose code is already in the
+//! register updates that unit, which is what makes importing the same file twice safe. A
+//! row without a code gets a generated one, and so can never be matched again.
+
+use super::csv_read::{ReadError, Row, SourceEncoding, read_table};
+use super::headers::{ColumnMap, Field, HeaderProblem, map_headers};
+use super::lookup::{Lookup, Ref};
+use super::{rows_citizen, rows_clan, rows_community, rows_household, rows_organisation};
+use crate::model::{Unit, UnitId, UnitKind, Year};
+use crate::store::{Reader, Register, StoreError};
+use crate::text::clean_name;
+use std::fmt;
+
+/// One thing wrong with the file, located as precisely as the file allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: Option<u64>,
+    pub column: Option<String>,
+    pub value: Option<String>,
+    /// The reason, in Vietnamese.
+    pub reason: String,
+}
+
+impl Problem {
+    pub(super) fn at_line(line: u64, reason: impl Into<String>) -> Problem {
+        Problem {
+            line: Some(line),
+            column: None,
+            value: None,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(line) = self.line {
+            parts.push(format!("dòng {line}"));
+        }
+        if let Some(column) = &self.column {
+            parts.push(format!("cột \"{column}\""));
+        }
+        if let Some(value) = &self.value {
+            parts.push(format!("giá trị \"{value}\""));
+        }
+        if parts.is_empty() {
+            f.write_str(&self.reason)
+        } else {
+            write!(f, "{}: {}", parts.join(", "), self.reason)
+        }
+    }
+}
+
+/// Whether a planned row adds a unit or replaces one already in the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Insert,
+    Update(UnitId),
+}
+
+/// A household's community and clan, which may be units this same import creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Links {
+    pub community: Option<Ref>,
+    pub clan: Option<Ref>,
+}
+
+/// One row that changes the register.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedRow {
+    pub line: u64,
+    pub unit: Unit,
+    pub action: Action,
+    pub links: Links,
+}
+
+/// What an import would do. Nothing is written until [`apply`].
+#[derive(Debug, Clone)]
+pub struct ImportPlan {
+    pub kind: UnitKind,
+    pub encoding: SourceEncoding,
+    pub delimiter: u8,
+    /// Headers of the file that matched no field (an "STT" column, notes…).
+    pub ignored_columns: Vec<String>,
+    /// Rows read (blank rows not counted).
+    pub rows_read: usize,
+    /// Rows that add or change a unit, in file order.
+    pub rows: Vec<PlannedRow>,
+    /// Rows identical to what the register already holds.
+    pub unchanged: usize,
+    /// Rows that were given a generated code (they cannot be matched on re-import).
+    pub generated_codes: usize,
+    /// Communities and clans named in a household file and not yet in the register.
+    pub new_communities: Vec<Unit>,
+    pub new_clans: Vec<Unit>,
+    /// Every problem; a plan with problems cannot be applied.
+    pub problems: Vec<Problem>,
+}
+
+impl ImportPlan {
+    pub fn inserts(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.action == Action::Insert)
+            .count()
+    }
+
+    pub fn updates(&self) -> usize {
+        self.rows.len() - self.inserts()
+    }
+
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    fn refused(kind: UnitKind, problems: Vec<Problem>) -> ImportPlan {
+        ImportPlan {
+            kind,
+            encoding: SourceEncoding::Utf8,
+            delimiter: b',',
+            ignored_columns: Vec::new(),
+            rows_read: 0,
+            rows: Vec::new(),
+            unchanged: 0,
+            generated_codes: 0,
+            new_communities: Vec::new(),
+            new_clans: Vec::new(),
+            problems,
+        }
+    }
+}
+
+/// How the rows are read that the file does not say.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportOptions {
+    /// The year new units enter the register when the file has no "Năm vào".
+    pub default_year: Year,
+}
+
+/// Reads `bytes` as a file of `kind` and checks every row against the register.
+pub fn plan(
+    reader: &Reader,
+    kind: UnitKind,
+    bytes: &[u8],
+    options: ImportOptions,
+) -> Result<ImportPlan, StoreError> {
+    let table = match read_table(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = match &e {
+                ReadError::Malformed { line, .. } => Some(*line),
+                ReadError::Empty => None,
+            };
+            let reason = match e {
+                ReadError::Malformed { reason, .. } => {
+                    format!("không đọc được cấu trúc CSV ({reason})")
+                }
+                ReadError::Empty => e.to_string(),
+            };
+            return Ok(ImportPlan::refused(
+                kind,
+                vec![Problem {
+                    line,
+                    column: None,
+                    value: None,
+                    reason,
+                }],
+            ));
+        }
+    };
+    let header_problems = |problems: Vec<HeaderProblem>| {
+        problems
+            .iter()
+            .map(|p| Problem::at_line(table.header_line, p.message()))
+            .collect::<Vec<_>>()
+    };
+    let map = match map_headers(kind, &table.headers) {
+        Ok(m) => m,
+        Err(problems) => {
+            let mut plan = ImportPlan::refused(kind, header_problems(problems));
+            plan.encoding = table.encoding;
+            plan.delimiter = table.delimiter;
+            return Ok(plan);
+        }
+    };
+    let mut lookup = Lookup::load(reader, kind)?;
+    let mut problems = Vec::new();
+    if let Some(problem) = rows_household::header_check(kind, &map, &table.headers) {
+        problems.extend(header_problems(vec![problem]));
+    }
+    reserve_written_codes(&mut lookup, &map, &table.rows);
+    let mut rows = Vec::new();
+    let mut unchanged = 0;
+    let mut generated_codes = 0;
+    if problems.is_empty() {
+        for row in &table.rows {
+            let mut cells = super::cells::Cells {
+                row,
+                map: &map,
+                headers: &table.headers,
+                problems: &mut problems,
+            };
+            let planned = match kind {
+                UnitKind::Community => rows_community::plan_row(&mut cells, &mut lookup, options),
+                UnitKind::Household => rows_household::plan_row(&mut cells, &mut lookup, options),
+                UnitKind::Clan => rows_clan::plan_row(&mut cells, &mut lookup, options),
+                UnitKind::Organisation => {
+                    rows_organisation::plan_row(&mut cells, &mut lookup, options)
+                }
+                UnitKind::Citizen => rows_citizen::plan_row(&mut cells, &mut lookup, options),
+            };
+            let Some(planned) = planned else { continue };
+            if planned.generated {
+                generated_codes += 1;
+            }
+            if planned.unchanged {
+                unchanged += 1;
+            } else {
+                rows.push(planned.row);
+            }
+        }
+    }
+    let (new_communities, new_clans) = lookup.into_new_units();
+    Ok(ImportPlan {
+        kind,
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        ignored_columns: map.ignored,
+        rows_read: table.rows.len(),
+        rows,
+        unchanged,
+        generated_codes,
+        new_communities,
+        new_clans,
+        problems,
+    })
+}
+
+/// Codes written anywhere in the file are taken before the first code is generated, so a
+/// generated code never equals one a later row spells out.
+fn reserve_written_codes(lookup: &mut Lookup, map: &ColumnMap, rows: &[Row]) {
+    let cell = |row: &Row, field: Field| {
+        map.position(field)
+            .and_then(|i| row.fields.get(i))
+            .map(|s| clean_name(s))
+            .filter(|s| !s.is_empty())
+    };
+    for row in rows {
+        if let Some(code) = cell(row, Field::Code) {
+            lookup.reserve(&code);
+        }
+        if let Some(code) = cell(row, Field::CommunityCode) {
+            lookup.communities.reserve(&code);
+        }
+        if let Some(code) = cell(row, Field::ClanCode) {
+            lookup.clans.reserve(&code);
+        }
+    }
+}
+
+/// What [`apply`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Applied {
+    pub inserted: usize,
+    pub updated: usize,
+    pub communities_created: usize,
+    pub clans_created: usize,
+}
+
+/// Writes a clean plan in one write transaction. A plan with problems is refused, and
+/// anything the register refuses meanwhile (a code taken since the preview) aborts the
+/// whole import.
+pub fn apply(register: &Register, plan: &ImportPlan) -> Result<Applied, StoreError> {
+    if !plan.is_clean() {
+        return Err(StoreError::Invalid(format!(
+            "Tệp còn {} lỗi; chưa ghi gì vào sổ",
+            plan.problems.len()
+        )));
+    }
+    register.write(|w| {
+        let mut community_ids = Vec::with_capacity(plan.new_communities.len());
+        for unit in &plan.new_communities {
+            community_ids.push(w.insert_unit(unit)?);
+        }
+        let mut clan_ids = Vec::with_capacity(plan.new_clans.len());
+        for unit in &plan.new_clans {
+            clan_ids.push(w.insert_unit(unit)?);
+        }
+        let resolve = |r: Ref, created: &[UnitId]| -> Result<UnitId, StoreError> {
+            match r {
+                Ref::Existing(id) => Ok(id),
+                Ref::New(i) => created.get(i).copied().ok_or_else(|| {
+                    StoreError::Other("Kế hoạch nhập không khớp (đơn vị mới không có)".into())
+                }),
+            }
+        };
+        let mut inserted = 0;
+        let mut updated = 0;
+        for row in &plan.rows {
+            let mut unit = row.unit.clone();
+            if let Unit::Household(h) = &mut unit {
+                if let Some(r) = row.links.community {
+                    h.community = resolve(r, &community_ids)?;
+                }
+                if let Some(r) = row.links.clan {
+                    h.clan = Some(resolve(r, &clan_ids)?);
+                }
+            }
+            match row.action {
+                Action::Insert => {
+                    w.insert_unit(&unit)?;
+                    inserted += 1;
+                }
+                Action::Update(id) => {
+                    w.update_unit(id, &unit)?;
+                    updated += 1;
+                }
+            }
+        }
+        Ok(Applied {
+            inserted,
+            updated,
+            communities_created: community_ids.len(),
+            clans_created: clan_ids.len(),
+        })
+    })
+}

@@ -1,0 +1,119 @@
+//! Writing records exactly as an archive holds them (internal ids, history sequence
+//! numbers, the next free ids), for `sohoctap import json` into an empty register. The
+//! everyday methods cannot do this: they allocate ids and record history themselves.
+
+use super::Writer;
+use crate::model::{Evaluation, EvaluationKey, Unit, UnitId, UnitKind};
+use crate::store::codec;
+use crate::store::error::from_redb;
+use crate::store::history::HistoryEntry;
+use crate::store::links::UnitLink;
+use crate::store::tables::{
+    CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, STATUSES, TARGETS, UNIT_CODES, UNIT_LINKS,
+    UNITS,
+};
+use crate::store::{Result, StoreError};
+use redb::ReadableTableMetadata;
+
+impl Writer {
+    /// Whether the register holds no unit, evaluation, history, criteria copy or target.
+    pub fn is_empty(&self) -> Result<bool> {
+        let p = &self.path;
+        let t = &self.txn;
+        Ok(t.open_table(UNITS)
+            .map_err(|e| from_redb(p, e))?
+            .is_empty()
+            .map_err(|e| from_redb(p, e))?
+            && t.open_table(EVALUATIONS)
+                .map_err(|e| from_redb(p, e))?
+                .is_empty()
+                .map_err(|e| from_redb(p, e))?
+            && t.open_table(HISTORY)
+                .map_err(|e| from_redb(p, e))?
+                .is_empty()
+                .map_err(|e| from_redb(p, e))?
+            && t.open_table(CRITERIA)
+                .map_err(|e| from_redb(p, e))?
+                .is_empty()
+                .map_err(|e| from_redb(p, e))?
+            && t.open_table(TARGETS)
+                .map_err(|e| from_redb(p, e))?
+                .is_empty()
+                .map_err(|e| from_redb(p, e))?)
+    }
+
+    /// Puts a unit under its archived id. Refuses an id or a code already used.
+    pub fn restore_unit(&mut self, id: UnitId, unit: &Unit) -> Result<()> {
+        let kind = unit.kind();
+        if self.unit(kind, id)?.is_some() || self.unit_id(kind, unit.code())?.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "Đơn vị {} (mã nội bộ {id}) đã có trong sổ",
+                unit.code()
+            )));
+        }
+        let p = &self.path;
+        let k = kind as u8;
+        self.txn
+            .open_table(UNIT_CODES)
+            .map_err(|e| from_redb(p, e))?
+            .insert((k, unit.code()), id)
+            .map_err(|e| from_redb(p, e))?;
+        self.txn
+            .open_table(UNITS)
+            .map_err(|e| from_redb(p, e))?
+            .insert((k, id), codec::encode_unit(unit).as_slice())
+            .map_err(|e| from_redb(p, e))?;
+        self.txn
+            .open_table(UNIT_LINKS)
+            .map_err(|e| from_redb(p, e))?
+            .insert((k, id), UnitLink::of(unit).encode().as_slice())
+            .map_err(|e| from_redb(p, e))?;
+        Ok(())
+    }
+
+    /// Sets the next id [`Writer::insert_unit`] gives a unit of `kind`.
+    pub fn set_next_unit_id(&mut self, kind: UnitKind, next: UnitId) -> Result<()> {
+        self.put_meta(&format!("next_id/{}", kind.code()), &next.to_le_bytes())
+    }
+
+    /// Puts an evaluation without recording a history entry (the archive carries those).
+    /// Its criteria version must have been remembered first.
+    pub fn restore_evaluation(
+        &mut self,
+        key: EvaluationKey,
+        evaluation: &Evaluation,
+    ) -> Result<()> {
+        let status = self.status_of(evaluation)?;
+        let p = &self.path;
+        self.txn
+            .open_table(STATUSES)
+            .map_err(|e| from_redb(p, e))?
+            .insert((key.year, key.title as u8, key.unit), status.to_bits())
+            .map_err(|e| from_redb(p, e))?;
+        self.txn
+            .open_table(EVALUATIONS)
+            .map_err(|e| from_redb(p, e))?
+            .insert(
+                (key.year, key.title as u8, key.unit),
+                codec::encode_evaluation(evaluation).as_slice(),
+            )
+            .map_err(|e| from_redb(p, e))?;
+        Ok(())
+    }
+
+    /// Puts a history entry under its archived sequence number, with its index entry.
+    pub fn restore_history(&mut self, seq: u64, entry: &HistoryEntry) -> Result<()> {
+        let p = &self.path;
+        self.txn
+            .open_table(HISTORY)
+            .map_err(|e| from_redb(p, e))?
+            .insert(seq, codec::encode_history(entry).as_slice())
+            .map_err(|e| from_redb(p, e))?;
+        self.txn
+            .open_table(HISTORY_BY_UNIT)
+            .map_err(|e| from_redb(p, e))?
+            .insert((entry.key.title as u8, entry.key.unit, seq), ())
+            .map_err(|e| from_redb(p, e))?;
+        Ok(())
+    }
+}
