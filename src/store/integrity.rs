@@ -84,9 +84,54 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
             _ => {}
         }
     }
-    let kept: HashSet<String> = reader.all_criteria()?.into_iter().map(|(h, _)| h).collect();
+    let links: std::collections::HashMap<(UnitKind, u32), super::UnitLink> = reader
+        .unit_links()?
+        .into_iter()
+        .map(|(kind, id, link)| ((kind, id), link))
+        .collect();
+    if links.len() != all.len() {
+        problems.push(format!(
+            "Chỉ mục liên kết có {} bản ghi, sổ có {} đơn vị",
+            links.len(),
+            all.len()
+        ));
+    }
+    for (id, unit) in &all {
+        if links.get(&(unit.kind(), *id)) != Some(&super::UnitLink::of(unit)) {
+            problems.push(format!("Chỉ mục liên kết của {} không khớp", unit.code()));
+        }
+    }
+    let sets: std::collections::HashMap<String, crate::criteria::CriteriaSet> =
+        reader.all_criteria()?.into_iter().collect();
+    let kept: HashSet<&String> = sets.keys().collect();
     let evaluations = reader.evaluations_between(0, Year::MAX)?;
+    let mut statuses = std::collections::HashMap::new();
+    let years: std::collections::BTreeSet<Year> = evaluations.iter().map(|(k, _)| k.year).collect();
+    for y in years {
+        for (title, unit, status) in reader.statuses_in_year(y)? {
+            statuses.insert((y, title, unit), status);
+        }
+    }
+    if statuses.len() != evaluations.len() {
+        problems.push(format!(
+            "Chỉ mục trạng thái có {} bản ghi, sổ có {} đánh giá",
+            statuses.len(),
+            evaluations.len()
+        ));
+    }
     for (key, evaluation) in &evaluations {
+        let expected = sets
+            .get(&evaluation.criteria_hash)
+            .map(|set| crate::criteria::status_of(evaluation, set));
+        let indexed = statuses.get(&(key.year, key.title, key.unit)).copied();
+        if expected.is_some() && indexed != expected {
+            problems.push(format!(
+                "Trạng thái đánh giá {} năm {} (đơn vị {}) không khớp chỉ mục",
+                key.title.short(),
+                key.year,
+                key.unit
+            ));
+        }
         if !exists(key.title.unit_kind(), key.unit) {
             problems.push(format!(
                 "Đánh giá {} năm {} trỏ tới đơn vị không có",

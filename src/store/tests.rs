@@ -447,3 +447,37 @@ fn undo_puts_the_evaluation_back_and_is_itself_recorded() {
     // Undoing the same entry twice is refused: the evaluation moved on.
     assert!(register.undo(last, &Stamp::now()).is_err());
 }
+
+#[test]
+fn the_check_finds_a_status_index_that_disagrees_with_its_evaluation() {
+    let (dir, register, entry, ids) = with_households(1);
+    score_all(&register, &entry, ids[0], true);
+    let key = EvaluationKey {
+        year: 2025,
+        title: Title::GiaDinh,
+        unit: ids[0],
+    };
+    let statuses = register
+        .read()
+        .expect("read")
+        .statuses_in_year(2025)
+        .expect("statuses");
+    assert_eq!(statuses.len(), 1);
+    assert!(statuses[0].2.passed && statuses[0].2.scored && !statuses[0].2.recognised);
+    register.close().expect("close");
+    let mut register = Register::open(&dir.path().join("so.redb")).expect("open");
+    assert!(register.check(2025).expect("check").ok);
+    register
+        .write(|w| w.put_status_for_test(key, 0b1001))
+        .expect("tamper");
+    let report = register.check(2025).expect("check");
+    assert!(!report.ok);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("không khớp chỉ mục")),
+        "{:?}",
+        report.problems
+    );
+}

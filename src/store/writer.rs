@@ -323,3 +323,14 @@ impl Writer {
     }
 }
 mod restore;
+
+#[cfg(test)]
+impl Writer {
+    pub(super) fn put_status_for_test(&mut self, key: EvaluationKey, bits: u8) -> Result<()> {
+        let p = &self.path;
+        let mut t = self.txn.open_table(STATUSES).map_err(|e| from_redb(p, e))?;
+        t.insert((key.year, key.title as u8, key.unit), bits)
+            .map_err(|e| from_redb(p, e))?;
+        Ok(())
+    }
+}
