@@ -25,21 +25,10 @@ pub fn load_report_data(
 ) -> crate::store::Result<ReportData> {
     let commune = reader.commune()?;
     let targets = reader.targets()?;
-    // The two years and the criteria count each decode every evaluation of a year; they
-    // read the same snapshot, so they run side by side (a 50,000-household commune
-    // reports in well under a second on an old two-core office PC).
-    let (this_year, previous_tally, evaluations) = std::thread::scope(|s| {
-        let previous =
-            s.spawn(|| Census::load(reader, year.saturating_sub(1)).map(|c| Tally::compute(&c)));
-        let evaluations = s.spawn(|| criteria_hashes(reader, year));
-        let this_year = Census::load(reader, year).map(|c| {
-            let tally = Tally::compute(&c);
-            (c, tally)
-        });
-        (this_year, join(previous.join()), join(evaluations.join()))
-    });
-    let (census, tally) = this_year?;
-    let previous_tally = previous_tally?;
+    let census = Census::load(reader, year)?;
+    let tally = Tally::compute(&census);
+    let previous_tally = Tally::compute(&Census::load(reader, year.saturating_sub(1))?);
+    let evaluations = reader.criteria_hashes_in_year(year)?;
     let kinds: &[UnitKind] = if list {
         &UnitKind::ALL
     } else {
@@ -59,7 +48,7 @@ pub fn load_report_data(
             }
         }
     }
-    let criteria = criteria_in_use(reader, &census, evaluations?)?;
+    let criteria = criteria_in_use(reader, &census, evaluations)?;
     Ok(gather(GatherInput {
         commune: &commune,
         year,
@@ -71,27 +60,6 @@ pub fn load_report_data(
         criteria,
         list,
     }))
-}
-
-/// A worker's result; a worker that panicked is reported, not propagated.
-fn join<T>(result: std::thread::Result<crate::store::Result<T>>) -> crate::store::Result<T> {
-    result.unwrap_or_else(|_| {
-        Err(crate::store::StoreError::Other(
-            "Lỗi nội bộ khi đọc số liệu báo cáo".into(),
-        ))
-    })
-}
-
-/// (title, unit, criteria hash) of every evaluation of the year.
-fn criteria_hashes(
-    reader: &Reader,
-    year: Year,
-) -> crate::store::Result<Vec<(crate::model::Title, crate::model::UnitId, String)>> {
-    Ok(reader
-        .evaluations_in_year(year)?
-        .into_iter()
-        .map(|(key, e)| (key.title, key.unit, e.criteria_hash))
-        .collect())
 }
 
 /// The criteria versions the year's evaluations of active units are scored under.

@@ -68,9 +68,8 @@ fn label_of(names: &UnitNames, kind: UnitKind, id: UnitId) -> UnitLabel {
 
 fn communities(census: &Census, tally: &Tally, names: &UnitNames) -> Vec<CommunityLine> {
     let mut lines: Vec<CommunityLine> = census
-        .communities
-        .iter()
-        .map(|&id| {
+        .ids(UnitKind::Community)
+        .map(|id| {
             let label = label_of(names, UnitKind::Community, id);
             let counts = tally.by_community.get(&id);
             let of = |title: Title| counts.map_or(Counts::default(), |c| c[title as usize]);
@@ -111,11 +110,15 @@ fn recognised(census: &Census, names: &UnitNames) -> Vec<RecognisedGroup> {
             }
         }
     };
-    push(Title::CongDong, &mut census.communities.iter().copied());
-    push(Title::GiaDinh, &mut census.households.keys().copied());
-    push(Title::DongHo, &mut census.clans.iter().copied());
-    push(Title::DonVi, &mut census.organisations.keys().copied());
-    push(Title::CongDan, &mut census.citizens.keys().copied());
+    for title in [
+        Title::CongDong,
+        Title::GiaDinh,
+        Title::DongHo,
+        Title::DonVi,
+        Title::CongDan,
+    ] {
+        push(title, &mut census.ids(title.unit_kind()));
+    }
 
     let mut groups: Vec<RecognisedGroup> = by_community
         .into_iter()

@@ -61,6 +61,30 @@ macro_rules! versioned {
 }
 
 versioned!(UnitWire, UnitRef, Unit, "đơn vị", encode_unit, decode_unit);
+
+/// The leading fields of an evaluation record, up to its criteria version: enough to
+/// count which sets a year is scored under without decoding every value.
+#[derive(Deserialize)]
+enum EvaluationHeadWire {
+    V1(EvaluationHead),
+}
+
+#[derive(Deserialize)]
+struct EvaluationHead {
+    _registered_on: Option<i32>,
+    _criteria_id: String,
+    criteria_hash: String,
+}
+
+/// The criteria hash of an encoded evaluation.
+pub fn decode_evaluation_criteria(bytes: &[u8]) -> Result<String, DecodeError> {
+    let (EvaluationHeadWire::V1(head), _rest): (EvaluationHeadWire, &[u8]) =
+        postcard::take_from_bytes(bytes).map_err(|e| DecodeError {
+            what: "đánh giá",
+            reason: e.to_string(),
+        })?;
+    Ok(head.criteria_hash)
+}
 versioned!(
     EvaluationWire,
     EvaluationRef,
@@ -126,6 +150,22 @@ mod tests {
     }
 
     #[test]
+    fn the_criteria_hash_is_read_from_the_head_of_an_evaluation() {
+        let mut e = Evaluation::register(
+            "bo",
+            "0123456789abcdef",
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 2),
+            crate::model::Stamp::now(),
+        );
+        e.note = "ghi chú".into();
+        let bytes = encode_evaluation(&e);
+        assert_eq!(
+            decode_evaluation_criteria(&bytes).as_deref(),
+            Ok("0123456789abcdef")
+        );
+    }
+
+    #[test]
     fn trailing_bytes_are_refused() {
         let commune = Commune {
             name: "Xã Yên Mô".into(),
@@ -145,6 +185,7 @@ mod tests {
             let _ = decode_criteria(&bytes);
             let _ = decode_target(&bytes);
             let _ = decode_commune(&bytes);
+            let _ = decode_evaluation_criteria(&bytes);
         }
     }
 }

@@ -159,6 +159,30 @@ impl Reader {
         Ok(out)
     }
 
+    /// (title, unit, criteria hash) of every evaluation of `year`, decoding only the
+    /// head of each record.
+    pub fn criteria_hashes_in_year(&self, year: Year) -> Result<Vec<(Title, UnitId, String)>> {
+        let Some(t) = self.table(EVALUATIONS)? else {
+            return Ok(Vec::new());
+        };
+        let range = t
+            .range((year, 0u8, 0u32)..=(year, u8::MAX, u32::MAX))
+            .map_err(|e| from_redb(&self.path, e))?;
+        let mut out = Vec::new();
+        for item in range {
+            let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
+            let (_, title, unit) = key.value();
+            if let Some(title) = Title::from_u8(title) {
+                out.push((
+                    title,
+                    unit,
+                    codec::decode_evaluation_criteria(value.value())?,
+                ));
+            }
+        }
+        Ok(out)
+    }
+
     /// The changes to one unit's evaluations for `title`, oldest first.
     pub fn history_of(&self, title: Title, unit: UnitId) -> Result<Vec<(u64, HistoryEntry)>> {
         let (Some(index), Some(history)) = (self.table(HISTORY_BY_UNIT)?, self.table(HISTORY)?)

@@ -2,7 +2,7 @@
 
 use super::census::Census;
 use super::{Counts, Status};
-use crate::model::{Affiliation, Measure, Title, UnitId};
+use crate::model::{Affiliation, Measure, Title, UnitId, UnitKind};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,21 +23,14 @@ impl Tally {
     pub fn compute(census: &Census) -> Tally {
         let mut tally = Tally::default();
         for title in Title::ALL {
-            let ids: Vec<UnitId> = match title {
-                Title::GiaDinh => census.households.keys().copied().collect(),
-                Title::DongHo => census.clans.iter().copied().collect(),
-                Title::CongDong => census.communities.iter().copied().collect(),
-                Title::DonVi => census.organisations.keys().copied().collect(),
-                Title::CongDan => census.citizens.keys().copied().collect(),
-            };
-            for id in ids {
+            for id in census.ids(title.unit_kind()) {
                 tally.add_unit(census, title, id, 1);
             }
         }
-        for &household in census.households.keys() {
+        for household in census.ids(UnitKind::Household) {
             tally.household_population(census, household, 1);
         }
-        for &organisation in census.organisations.keys() {
+        for organisation in census.ids(UnitKind::Organisation) {
             tally.organisation_population(census, organisation, 1);
         }
         tally
@@ -78,7 +71,7 @@ impl Tally {
         }
         self.add_unit(census, title, unit, -1);
 
-        census.statuses.insert((title, unit), new);
+        census.set_status(title, unit, new);
 
         self.add_unit(census, title, unit, 1);
         if let Some(c) = citizen {
@@ -95,16 +88,8 @@ impl Tally {
     fn households_affected(&self, census: &Census, title: Title, unit: UnitId) -> Vec<UnitId> {
         match title {
             Title::GiaDinh => vec![unit],
-            Title::DongHo => census
-                .households_of_clan
-                .get(&unit)
-                .cloned()
-                .unwrap_or_default(),
-            Title::CongDong => census
-                .households_of_community
-                .get(&unit)
-                .cloned()
-                .unwrap_or_default(),
+            Title::DongHo => census.households_of_clan(unit).to_vec(),
+            Title::CongDong => census.households_of_community(unit).to_vec(),
             Title::DonVi | Title::CongDan => Vec::new(),
         }
     }
@@ -113,16 +98,16 @@ impl Tally {
     fn add_unit(&mut self, census: &Census, title: Title, unit: UnitId, sign: i64) {
         let status = census.status(title, unit);
         let t = title as usize;
-        let mut counts: Vec<&mut Counts> = vec![&mut self.titles[t]];
-        if let Some(community) = census.community_of(title, unit) {
-            counts.push(&mut self.by_community.entry(community).or_default()[t]);
-        }
-        if let Some(clan) = census.clan_of(title, unit) {
-            counts.push(&mut self.by_clan.entry(clan).or_default()[t]);
-        }
-        for c in counts {
+        let count = |c: &mut Counts| {
             c.total = c.total.saturating_add_signed(sign);
             c.add_status(status, sign);
+        };
+        count(&mut self.titles[t]);
+        if let Some(community) = census.community_of(title, unit) {
+            count(&mut self.by_community.entry(community).or_default()[t]);
+        }
+        if let Some(clan) = census.clan_of(title, unit) {
+            count(&mut self.by_clan.entry(clan).or_default()[t]);
         }
     }
 
@@ -131,14 +116,10 @@ impl Tally {
         if !census.household_in_learning_model(household) {
             return;
         }
-        let adults = census.households.get(&household).map_or(0, |h| h.adults);
+        let adults = census.household(household).map_or(0, |h| h.adults);
         self.cdht_community
             .add_weighted(Status::default(), u64::from(adults), sign);
-        for &c in census
-            .citizens_of_household
-            .get(&household)
-            .map_or(&[][..], Vec::as_slice)
-        {
+        for &c in census.citizens_of_household(household) {
             self.cdht_community
                 .add_status(census.status(Title::CongDan, c), sign);
         }
@@ -148,18 +129,10 @@ impl Tally {
         if !census.status(Title::DonVi, organisation).recognised {
             return;
         }
-        let staff = census
-            .organisations
-            .get(&organisation)
-            .copied()
-            .unwrap_or(0);
+        let staff = census.staff(organisation).unwrap_or(0);
         self.cdht_units
             .add_weighted(Status::default(), u64::from(staff), sign);
-        for &c in census
-            .citizens_of_organisation
-            .get(&organisation)
-            .map_or(&[][..], Vec::as_slice)
-        {
+        for &c in census.citizens_of_organisation(organisation) {
             self.cdht_units
                 .add_status(census.status(Title::CongDan, c), sign);
         }
@@ -168,11 +141,11 @@ impl Tally {
     /// A citizen's own contribution to the population it belongs to.
     fn citizen_population(&mut self, census: &Census, citizen: UnitId, sign: i64) {
         let status = census.status(Title::CongDan, citizen);
-        match census.citizens.get(&citizen) {
-            Some(Affiliation::Household(h)) if census.household_in_learning_model(*h) => {
+        match census.affiliation(citizen) {
+            Some(Affiliation::Household(h)) if census.household_in_learning_model(h) => {
                 self.cdht_community.add_status(status, sign);
             }
-            Some(Affiliation::Organisation(o)) if census.status(Title::DonVi, *o).recognised => {
+            Some(Affiliation::Organisation(o)) if census.status(Title::DonVi, o).recognised => {
                 self.cdht_units.add_status(status, sign);
             }
             _ => {}

@@ -16,10 +16,7 @@ fn meta(code: String) -> UnitMeta {
 /// A small commune: 3 communities, 2 clans, 12 households, 2 organisations, and 30
 /// citizens spread over households and organisations.
 fn census() -> Census {
-    let mut c = Census {
-        year: 2025,
-        ..Census::default()
-    };
+    let mut c = Census::new(2025);
     for id in 1..=3 {
         c.add_unit(
             id,
@@ -126,9 +123,9 @@ fn recognising_a_household_adds_its_adults_to_the_cdht_population() {
     // Recognising community 2 brings in all its households' adults at once.
     tally.apply(&mut census, Title::CongDong, 2, recognised);
     let adults: u64 = census
-        .households
-        .values()
-        .filter(|h| h.community == 2)
+        .households_of_community(2)
+        .iter()
+        .filter_map(|&h| census.household(h))
         .map(|h| u64::from(h.adults))
         .sum();
     assert_eq!(tally.cdht_community.total, adults);
