@@ -13,7 +13,7 @@ mod report;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
-pub use paths::{Env, default_register_path};
+pub use paths::{Env, current_year, default_register_path};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
