@@ -113,7 +113,7 @@ impl FormState {
                 fields.push(Field::text("Chủ hộ (họ và tên)", h.map_or("", |h| &h.head_name), true));
                 let first = choices.communities.first().map_or(0, |(id, _)| *id);
                 fields.push(Field::choice("Thôn", choices.communities.clone(), h.map_or(first, |h| h.community)));
-                let mut clans = vec![(NO_CLAN, "(không thuộc dòng họ nào)".to_string())];
+                let mut clans = vec![(NO_CLAN, "(không có)".to_string())];
                 clans.extend(choices.clans.iter().cloned());
                 fields.push(Field::choice("Dòng họ", clans, h.and_then(|h| h.clan).unwrap_or(NO_CLAN)));
                 fields.push(Field::number("Số nhân khẩu", h.map(|h| u64::from(h.members)), true));
@@ -123,7 +123,7 @@ impl FormState {
             (UnitKind::Clan, u) => {
                 let c = match u { Some(Unit::Clan(c)) => Some(c), _ => None };
                 fields.push(Field::text("Tên dòng họ", c.map_or("", |c| &c.name), true));
-                fields.push(Field::text("Chi (nếu đăng ký theo chi)", c.and_then(|c| c.branch.as_deref()).unwrap_or(""), false));
+                fields.push(Field::text("Chi (nếu theo chi)", c.and_then(|c| c.branch.as_deref()).unwrap_or(""), false));
                 fields.push(Field::text("Trưởng họ", c.map_or("", |c| &c.head), false));
                 fields.push(Field::text("Ghi chú", c.map_or("", |c| &c.note), false));
             }
@@ -235,10 +235,10 @@ impl FormState {
                 let members = self.number(4, 1, 99).unwrap_or(0);
                 let adults = self.number(5, 0, 99).unwrap_or(0);
                 if adults > members && self.fields[5].error.is_none() && self.fields[4].error.is_none() {
-                    self.set_error(5, "Không được nhiều hơn số nhân khẩu");
+                    self.set_error(5, "Nhiều hơn số nhân khẩu");
                 }
                 if self.fields[2].chosen().is_none() {
-                    self.set_error(2, "Chưa có thôn nào: hãy thêm thôn trước");
+                    self.set_error(2, "Hãy thêm thôn trước");
                 }
                 let clan = c(self, 3);
                 Unit::Household(Household {
@@ -351,6 +351,6 @@ mod tests {
             }
         }
         assert_eq!(form.build(Affiliation::None), None);
-        assert_eq!(form.fields[5].error.as_deref(), Some("Không được nhiều hơn số nhân khẩu"));
+        assert_eq!(form.fields[5].error.as_deref(), Some("Nhiều hơn số nhân khẩu"));
     }
 }

@@ -146,9 +146,12 @@ static COMMANDS: &[Command] = &[
     cmd!(&[Key::F(6), Key::Ctrl('n')], Action::Add, &[Ctx::List, Ctx::Search], Some("Thêm"), "Thêm đơn vị mới"),
     cmd!(&[Key::F(7), Key::Ctrl('e')], Action::Edit, &[Ctx::List, Ctx::Detail], Some("Sửa"), "Sửa đơn vị đang chọn"),
     cmd!(&[Key::F(8)], Action::Archive, &[Ctx::List, Ctx::Detail], Some("Lưu trữ"), "Lưu trữ đơn vị (chuyển đi, giải thể): không xóa, vẫn tính cho các năm trước"),
-    cmd!(&[Key::F(3)], Action::FilterCommunity, LISTS, Some("Thôn"), "Lọc theo thôn (bấm nhiều lần để đổi)"),
-    cmd!(&[Key::F(4)], Action::FilterStage, LISTS, Some("Trạng thái"), "Lọc theo trạng thái năm đang chọn"),
-    cmd!(&[Key::F(5)], Action::FilterUnscored, LISTS, Some("Chưa chấm"), "Chỉ hiện đơn vị chưa chấm đủ điểm"),
+    cmd!(&[Key::Esc], Action::Back, &[Ctx::List, Ctx::Search, Ctx::Form, Ctx::Detail, Ctx::Help, Ctx::About],
+        Some("Quay lại"), "Quay lại (phiếu đã sửa thì hỏi trước khi bỏ)"),
+    cmd!(&[Key::Esc], Action::Back, &[Ctx::Setup], Some("Thoát"), "Thoát, không tạo sổ"),
+    cmd!(&[Key::F(3)], Action::FilterCommunity, LISTS, None, "Lọc theo thôn (bấm nhiều lần để đổi)"),
+    cmd!(&[Key::F(4)], Action::FilterStage, LISTS, None, "Lọc theo trạng thái năm đang chọn"),
+    cmd!(&[Key::F(5)], Action::FilterUnscored, LISTS, None, "Chỉ hiện đơn vị chưa chấm đủ điểm"),
     cmd!(&[Key::Ctrl('r')], Action::ClearFilters, LISTS, None, "Bỏ mọi bộ lọc và ô tìm"),
     cmd!(&[Key::Char('['), Key::Char('-')], Action::PrevYear, &[Ctx::Home, Ctx::List], Some("Năm trước"), "Xem năm trước"),
     cmd!(&[Key::Char(']'), Key::Char('+')], Action::NextYear, &[Ctx::Home, Ctx::List], Some("Năm sau"), "Xem năm sau"),
@@ -167,9 +170,6 @@ static COMMANDS: &[Command] = &[
     cmd!(&[Key::Right], Action::Right, EDIT, None, "Con trỏ sang phải; ô chọn: lựa chọn sau"),
     cmd!(&[Key::Home], Action::LineStart, EDIT, None, "Về đầu ô"),
     cmd!(&[Key::End], Action::LineEnd, EDIT, None, "Về cuối ô"),
-    cmd!(&[Key::Esc], Action::Back, &[Ctx::List, Ctx::Search, Ctx::Form, Ctx::Detail, Ctx::Help, Ctx::About],
-        Some("Quay lại"), "Quay lại (phiếu đã sửa thì hỏi trước khi bỏ)"),
-    cmd!(&[Key::Esc], Action::Back, &[Ctx::Setup], Some("Thoát"), "Thoát, không tạo sổ"),
     cmd!(&[Key::F(10), Key::Ctrl('q')], Action::Quit, BROWSE, Some("Thoát"), "Thoát chương trình (mọi thứ đã lưu)"),
 ];
 
@@ -221,6 +221,16 @@ pub fn resolve(ctx: Ctx, typing: bool, event: &KeyEvent) -> Option<Action> {
         .iter()
         .find(|c| c.scope.contains(&ctx) && c.keys.contains(&key))
         .map(|c| c.action.clone())
+}
+
+/// The first key bound to `action` in `ctx`, for screens that name a key in place
+/// (the list's filter line), so the label follows the table.
+pub fn key_label(ctx: Ctx, action: &Action) -> String {
+    COMMANDS
+        .iter()
+        .find(|c| c.scope.contains(&ctx) && c.action == *action)
+        .and_then(|c| c.keys.first())
+        .map_or_else(String::new, |k| k.label())
 }
 
 /// The hint bar's entries for a context: first key and short label, in table order.

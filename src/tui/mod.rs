@@ -82,3 +82,6 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, stop: &terminal::Sto
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -154,8 +154,8 @@ impl StageFilter {
             StageFilter::All => "Tất cả",
             StageFilter::NotRegistered => "Chưa đăng ký",
             StageFilter::Registered => "Đang chấm",
-            StageFilter::Failing => "Chấm đủ, chưa đạt",
-            StageFilter::Passed => "Đạt, chờ công nhận",
+            StageFilter::Failing => "Chưa đạt",
+            StageFilter::Passed => "Đạt, chờ QĐ",
             StageFilter::Recognised => "Đã công nhận",
         }
     }

@@ -256,7 +256,7 @@ fn resolve_affiliation(reader: &Reader, code: &str) -> Result<Affiliation, Strin
     if let Some(o) = lookup(UnitKind::Organisation) {
         return Ok(Affiliation::Organisation(o));
     }
-    Err(format!("Không có hộ hay đơn vị mã {code}"))
+    Err(format!("Không có mã {code}"))
 }
 
 /// The next free code of a kind: its prefix and one more than the highest number used.

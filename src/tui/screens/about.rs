@@ -30,10 +30,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Status::Verified => (theme.sym("✓", "v"), Role::Normal),
             Status::Provisional => (theme.sym("⚠", "!"), Role::Warning),
         };
-        let name = truncate_to_width(&set.name, 34);
-        let text = format!("{mark} {} {} {}", pad_to_width(set.title.short(), 4), pad_to_width(&name, 34), set.status.label());
+        let status = match set.status {
+            Status::Verified => "chính thức",
+            Status::Provisional => "TẠM THỜI",
+        };
+        let name = truncate_to_width(&set.name, 44);
+        let text = format!("{mark} {} {} {} {status}", pad_to_width(set.title.short(), 4), pad_to_width(&set.years_label(), 10), pad_to_width(&name, 44));
         lines.push((text, role));
     }
+    lines.push((format!("{} TẠM THỜI: {}", theme.sym("⚠", "!"), "chưa đối chiếu văn bản gốc; xem «sohoctap criteria show MÃ»."), Role::Warning));
     lines.push((String::new(), Role::Normal));
     lines.push(("Kiểm tra chữ (phải thấy đủ dấu, không có ô vuông hay dấu hỏi):".into(), Role::Title));
     lines.push((GLYPH_TEST.into(), Role::Normal));

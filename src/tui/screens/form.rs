@@ -32,12 +32,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &FormState) {
         }
     }
     let note_y = block_area.y + block_area.height.saturating_sub(2);
-    let note = if state.changed {
+    let focused_error = state.focused().and_then(|f| f.error.as_ref().map(|e| format!("✗ {}: {e}", f.label)));
+    let note = if let Some(error) = &focused_error {
+        error.as_str()
+    } else if state.changed {
         "* bắt buộc. Có thay đổi chưa lưu: F2 để lưu, Esc để bỏ."
     } else {
         "* bắt buộc. Tab/↓ sang ô sau, ↑ về ô trước, F2 lưu, Esc quay lại."
     };
-    let role = if state.changed { Role::Warning } else { Role::Muted };
+    let role = if focused_error.is_some() {
+        Role::Error
+    } else if state.changed {
+        Role::Warning
+    } else {
+        Role::Muted
+    };
     frame.buffer_mut().set_stringn(area.x + 2, note_y, truncate_to_width(note, width), width, theme.style(role));
     if let Some(position) = cursor {
         frame.set_cursor_position(position);

@@ -4,7 +4,9 @@
 use crate::model::{Title, UnitId, UnitKind};
 use crate::tally::Census;
 use crate::text::{TextInput, format_count, pad_left_to_width, pad_to_width, truncate_to_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::rows::{Filter, Row, extra_columns, status_label};
 use crate::tui::theme::Role;
 use ratatui::Frame;
@@ -129,13 +131,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
         None => "tất cả".to_string(),
     };
     let check = if list.filter.unscored { theme.sym("☑", "[x]") } else { theme.sym("☐", "[ ]") };
-    let field_width = 20;
+    let field_width = 12;
     let (shown, cursor) = list.search.visible_window(field_width);
     let search_style = if list.searching { theme.style(Role::Selected) } else { theme.style(Role::Normal) };
     let filter_line = Line::from(vec![
         Span::styled("Tìm: ", theme.style(Role::Title)),
         Span::styled(pad_to_width(&shown, field_width), search_style.patch(ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED))),
-        Span::raw(format!(" Thôn: {}  Trạng thái: {}  Chưa chấm {check}", truncate_to_width(&community, 10), list.filter.stage.label())),
+        Span::styled(format!(" {}", key_label(Ctx::List, &Action::FilterCommunity)), theme.style(Role::Key)),
+        Span::raw(format!(" Thôn: {} ", truncate_to_width(&community, 9))),
+        Span::styled(key_label(Ctx::List, &Action::FilterStage), theme.style(Role::Key)),
+        Span::raw(format!(" Trạng thái: {} ", list.filter.stage.label())),
+        Span::styled(key_label(Ctx::List, &Action::FilterUnscored), theme.style(Role::Key)),
+        Span::raw(format!(" Chưa chấm {check}")),
     ]);
     buf.set_line(area.x, y, &filter_line, area.width);
     if list.searching {

@@ -68,7 +68,7 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
         format!("Sổ học tập · {}, {}", app.commune.name, app.commune.province)
     };
     let screen = screen_title(app);
-    let year = format!("Năm {} ", app.year);
+    let year = format!("[ Năm {} ] ", app.year);
     let left = truncate_to_width(&format!(" {place} · {screen}"), width.saturating_sub(year.len() + 1));
     let title = format!("{}{year}", pad_to_width(&left, width.saturating_sub(crate::text::width(&year))));
     buf.set_stringn(area.x, area.y, title, width, theme.style(Role::Title).add_modifier(ratatui::style::Modifier::REVERSED));

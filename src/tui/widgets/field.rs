@@ -7,15 +7,15 @@ use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
-pub const LABEL_WIDTH: usize = 24;
-pub const VALUE_WIDTH: usize = 28;
+pub const LABEL_WIDTH: usize = 23;
+pub const VALUE_WIDTH: usize = 26;
 
 /// Draws `field` at (x, y) in `width` columns; `Some(cursor column)` when it has the
 /// cursor and takes text.
 pub fn render(buf: &mut Buffer, theme: Theme, x: u16, y: u16, width: usize, field: &Field, focused: bool) -> Option<u16> {
     let marker = if focused { theme.sym("▶", ">") } else { " " };
     let star = if field.required { "*" } else { " " };
-    let label = format!("{marker}{} {star}", pad_to_width(&truncate_to_width(field.label, LABEL_WIDTH - 3), LABEL_WIDTH - 3));
+    let label = format!("{marker}{}", pad_to_width(&format!("{}{star}", truncate_to_width(field.label, LABEL_WIDTH - 3)), LABEL_WIDTH - 1));
     let label_style = if focused { theme.style(Role::Title) } else { theme.style(Role::Normal) };
     buf.set_stringn(x, y, &label, width, label_style);
     let vx = x + LABEL_WIDTH as u16;

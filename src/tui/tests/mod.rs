@@ -1,0 +1,5 @@
+//! App tests: key sequences on the state, and snapshots of every screen at 80×24.
+
+mod fixture;
+mod keys;
+mod snapshots;
