@@ -109,7 +109,6 @@ pub struct Command {
     pub help: &'static str,
 }
 
-const BROWSE: &[Ctx] = &[Ctx::Home, Ctx::List, Ctx::Detail, Ctx::About];
 const EDIT: &[Ctx] = &[Ctx::Setup, Ctx::Search, Ctx::Form];
 const LISTS: &[Ctx] = &[Ctx::List, Ctx::Search];
 const MOVE: &[Ctx] = &[Ctx::Home, Ctx::List, Ctx::Search, Ctx::Help, Ctx::Detail];
@@ -170,7 +169,7 @@ static COMMANDS: &[Command] = &[
     cmd!(&[Key::Right], Action::Right, EDIT, None, "Con trỏ sang phải; ô chọn: lựa chọn sau"),
     cmd!(&[Key::Home], Action::LineStart, EDIT, None, "Về đầu ô"),
     cmd!(&[Key::End], Action::LineEnd, EDIT, None, "Về cuối ô"),
-    cmd!(&[Key::F(10), Key::Ctrl('q')], Action::Quit, BROWSE, Some("Thoát"), "Thoát chương trình (mọi thứ đã lưu)"),
+    cmd!(&[Key::F(10), Key::Ctrl('q')], Action::Quit, &[Ctx::Home, Ctx::List, Ctx::Search, Ctx::Detail, Ctx::About], Some("Thoát"), "Thoát chương trình (mọi thứ đã lưu)"),
 ];
 
 /// Every command, in the order the help screen lists them.

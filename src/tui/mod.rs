@@ -8,9 +8,9 @@
 //! - [`screens`]: pure drawing of each screen from `&App`; [`widgets`]: shared pieces;
 //! - [`theme`]: 16 colours or none (`NO_COLOR`), and the ASCII mode.
 //!
-//! The loop blocks on terminal events, applies every queued event in order, then draws
-//! once. It wakes every 200 ms only to notice a hang-up signal; it never redraws on a
-//! timer.
+//! The loop blocks on terminal events (read on their own thread), applies every queued
+//! event in order, then draws once. It wakes every 200 ms only to notice a hang-up
+//! signal; it never redraws on a timer.
 
 pub mod action;
 pub mod app;
@@ -27,7 +27,8 @@ pub mod widgets;
 use crate::cli::{CliError, Env, current_year};
 use crate::store::Register;
 use app::App;
-use crossterm::event;
+use crossterm::event::{self, Event};
+use std::sync::mpsc;
 use std::time::Duration;
 use theme::Theme;
 
@@ -57,31 +58,54 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
         Some(register) => register.close().map_err(CliError::from),
         None => Ok(()),
     };
-    outcome.map_err(|e| CliError::runtime(format!("Lỗi màn hình: {e}")))?;
+    // After a hang-up the terminal is gone and its errors mean nothing; the register
+    // was closed above, which is what matters.
+    if !stop.requested() {
+        outcome.map_err(|e| CliError::runtime(format!("Lỗi màn hình: {e}")))?;
+    }
     closed
+}
+
+/// Reads terminal events on their own thread. After a hang-up crossterm's reader can
+/// spin inside `read` without returning; on its own thread that cannot stop the main
+/// loop from noticing SIGHUP, saving, closing the register and exiting (which ends
+/// this thread too).
+fn spawn_reader() -> mpsc::Receiver<std::io::Result<Event>> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if sender.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    receiver
 }
 
 fn event_loop(terminal: &mut terminal::Term, app: &mut App, stop: &terminal::Stop) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.page_rows = app::page_rows_for(size.height);
     terminal.draw(|frame| screens::render(app, frame))?;
+    let events = spawn_reader();
     while !app.quit && !stop.requested() {
-        if !event::poll(SIGNAL_CHECK)? {
-            continue;
-        }
-        let mut changed = false;
-        loop {
-            changed |= app.handle_event(event::read()?);
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
+        let first = match events.recv_timeout(SIGNAL_CHECK) {
+            Ok(event) => event?,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        // Apply every event already queued, in order, then draw once.
+        let mut changed = app.handle_event(first);
+        while !app.quit {
+            match events.try_recv() {
+                Ok(event) => changed |= app.handle_event(event?),
+                Err(_) => break,
             }
         }
-        if changed && !app.quit {
+        if changed && !app.quit && !stop.requested() {
             terminal.draw(|frame| screens::render(app, frame))?;
         }
     }
     Ok(())
 }
-
-#[cfg(test)]
-mod tests;
