@@ -11,14 +11,36 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const NAMES: [&str; 6] = ["Nguyễn Văn An", "Trần Thị Bích", "Lê Văn Đạt", "Phạm Thị Dung", "Đặng Thị Hoa", "Vũ Văn Giang"];
+const NAMES: [&str; 6] = [
+    "Nguyễn Văn An",
+    "Trần Thị Bích",
+    "Lê Văn Đạt",
+    "Phạm Thị Dung",
+    "Đặng Thị Hoa",
+    "Vũ Văn Giang",
+];
 
 fn register_with_data(path: &Path) {
-    let register = Register::create(path, &Commune { name: "Xã Yên Mô".into(), province: "Ninh Bình".into() }).expect("create");
+    let register = Register::create(
+        path,
+        &Commune {
+            name: "Xã Yên Mô".into(),
+            province: "Ninh Bình".into(),
+        },
+    )
+    .expect("create");
     register
         .write(|w| {
-            let meta = |code: String| UnitMeta { code, entered: 2020, left: None };
-            let community = w.insert_unit(&Unit::Community(Community { meta: meta("TH001".into()), name: "Đông Hải".into(), kind: CommunityKind::Thon }))?;
+            let meta = |code: String| UnitMeta {
+                code,
+                entered: 2020,
+                left: None,
+            };
+            let community = w.insert_unit(&Unit::Community(Community {
+                meta: meta("TH001".into()),
+                name: "Đông Hải".into(),
+                kind: CommunityKind::Thon,
+            }))?;
             for (i, name) in NAMES.iter().enumerate() {
                 w.insert_unit(&Unit::Household(Household {
                     meta: meta(format!("HO{:05}", i + 1)),
@@ -49,7 +71,12 @@ struct Session {
 impl Session {
     fn start(db: &Path) -> Session {
         let pty = native_pty_system()
-            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("openpty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
         command.arg("--db");
@@ -75,11 +102,21 @@ impl Session {
                 }
             }
         });
-        Session { master: Some(pty.master), writer: Some(writer), child, screen, hang_up, output: Some(output) }
+        Session {
+            master: Some(pty.master),
+            writer: Some(writer),
+            child,
+            screen,
+            hang_up,
+            output: Some(output),
+        }
     }
 
     fn contents(&self) -> String {
-        self.screen.lock().map(|p| p.screen().contents()).unwrap_or_default()
+        self.screen
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
     }
 
     fn wait_for(&self, what: &str) {
@@ -111,7 +148,10 @@ impl Session {
             std::thread::sleep(Duration::from_millis(10));
         }
         let _ = self.child.kill();
-        panic!("the process was still running 5 s later; the screen:\n{}", self.contents());
+        panic!(
+            "the process was still running 5 s later; the screen:\n{}",
+            self.contents()
+        );
     }
 }
 
@@ -133,7 +173,11 @@ fn search_add_quit_and_find_it_again() {
     s.send("/");
     s.send("dang thi");
     s.wait_for("Đặng Thị Hoa");
-    assert!(!s.contents().contains("Nguyễn Văn An"), "the search did not filter:\n{}", s.contents());
+    assert!(
+        !s.contents().contains("Nguyễn Văn An"),
+        "the search did not filter:\n{}",
+        s.contents()
+    );
     s.send("\r");
     s.send(F6);
     s.wait_for("Thêm hộ gia đình");
@@ -143,7 +187,14 @@ fn search_add_quit_and_find_it_again() {
     s.wait_for("Đã lưu HO00007");
     s.send(F10);
     let took = s.wait_exit(Instant::now());
-    assert!(s.child.try_wait().ok().flatten().is_some_and(|st| st.success()), "exit status");
+    assert!(
+        s.child
+            .try_wait()
+            .ok()
+            .flatten()
+            .is_some_and(|st| st.success()),
+        "exit status"
+    );
     eprintln!("quit took {took:?}");
 
     let mut again = Session::start(&db);
@@ -192,7 +243,10 @@ fn sigterm_ends_the_process_and_frees_the_register() {
     s.wait_for("F1 Trợ giúp");
     let pid = s.child.process_id().expect("pid");
     let since = Instant::now();
-    let sent = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
     assert!(sent.success());
     let took = s.wait_exit(since);
     eprintln!("after SIGTERM the process ended in {took:?} (target: under 1 s)");

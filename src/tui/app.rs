@@ -40,7 +40,11 @@ pub enum Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     DiscardForm,
-    Archive { kind: UnitKind, id: UnitId, name: String },
+    Archive {
+        kind: UnitKind,
+        id: UnitId,
+        name: String,
+    },
 }
 
 #[derive(Debug)]
@@ -78,7 +82,12 @@ pub fn page_rows_for(height: u16) -> usize {
 
 impl App {
     /// The app on an open register.
-    pub fn open(register: Register, catalog: Catalog, year: Year, theme: Theme) -> Result<App, StoreError> {
+    pub fn open(
+        register: Register,
+        catalog: Catalog,
+        year: Year,
+        theme: Theme,
+    ) -> Result<App, StoreError> {
         let path = register.path().to_path_buf();
         let mut app = App::empty(path, catalog, year, theme);
         app.attach(register)?;
@@ -94,7 +103,10 @@ impl App {
     }
 
     fn empty(path: PathBuf, catalog: Catalog, year: Year, theme: Theme) -> App {
-        let commune = Commune { name: String::new(), province: String::new() };
+        let commune = Commune {
+            name: String::new(),
+            province: String::new(),
+        };
         let tally = Tally::default();
         App {
             theme,
@@ -130,7 +142,9 @@ impl App {
 
     /// (Re)loads the census and tally of the selected year.
     pub(super) fn load_year(&mut self) -> Result<(), StoreError> {
-        let Some(register) = &self.register else { return Ok(()) };
+        let Some(register) = &self.register else {
+            return Ok(());
+        };
         let reader = register.read()?;
         self.census = Census::load(&reader, self.year)?;
         self.load_communities(&reader)?;
@@ -172,7 +186,9 @@ impl App {
     pub fn typing(&self) -> bool {
         match self.context() {
             Ctx::Setup | Ctx::Search => true,
-            Ctx::Form => matches!(self.screen(), Some(Screen::Form(f)) if f.focused().is_some_and(|f| f.input().is_some())),
+            Ctx::Form => {
+                matches!(self.screen(), Some(Screen::Form(f)) if f.focused().is_some_and(|f| f.input().is_some()))
+            }
             _ => false,
         }
     }
@@ -189,13 +205,9 @@ impl App {
                     None => false,
                 }
             }
-            Event::Paste(text) => {
-                if self.typing() {
-                    self.update(Action::Paste(text));
-                    true
-                } else {
-                    false
-                }
+            Event::Paste(text) if self.typing() => {
+                self.update(Action::Paste(text));
+                true
             }
             Event::Resize(_, height) => {
                 self.page_rows = page_rows_for(height);
@@ -305,7 +317,10 @@ impl App {
     }
 
     pub(super) fn change_year(&mut self, step: i32) {
-        let Some(year) = Year::try_from(i32::from(self.year) + step).ok().filter(|y| (2000..=2100).contains(y)) else {
+        let Some(year) = Year::try_from(i32::from(self.year) + step)
+            .ok()
+            .filter(|y| (2000..=2100).contains(y))
+        else {
             return;
         };
         let before = self.year;
@@ -318,10 +333,14 @@ impl App {
 
     pub(super) fn open_list(&mut self, kind: UnitKind) {
         if !self.lists.contains_key(&kind) {
-            let loaded = self.register.as_ref().map(|r| r.read().and_then(|reader| super::rows::load_rows(&reader, kind)));
+            let loaded = self.register.as_ref().map(|r| {
+                r.read()
+                    .and_then(|reader| super::rows::load_rows(&reader, kind))
+            });
             match loaded {
                 Some(Ok(rows)) => {
-                    self.lists.insert(kind, ListState::new(kind, rows, &self.census));
+                    self.lists
+                        .insert(kind, ListState::new(kind, rows, &self.census));
                 }
                 Some(Err(e)) => return self.fail(&e),
                 None => return,

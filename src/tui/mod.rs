@@ -46,8 +46,10 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
     } else {
         App::first_run(env.db.clone(), catalog, year, theme)
     };
-    let stop = terminal::watch_signals().map_err(|e| CliError::runtime(format!("Không đặt được xử lý tín hiệu: {e}")))?;
-    let mut terminal = terminal::init().map_err(|e| CliError::runtime(format!("Không mở được màn hình: {e}")))?;
+    let stop = terminal::watch_signals()
+        .map_err(|e| CliError::runtime(format!("Không đặt được xử lý tín hiệu: {e}")))?;
+    let mut terminal =
+        terminal::init().map_err(|e| CliError::runtime(format!("Không mở được màn hình: {e}")))?;
     let mut app = app;
     let outcome = event_loop(&mut terminal, &mut app, &stop);
     if stop.requested() {
@@ -84,7 +86,11 @@ fn spawn_reader() -> mpsc::Receiver<std::io::Result<Event>> {
     receiver
 }
 
-fn event_loop(terminal: &mut terminal::Term, app: &mut App, stop: &terminal::Stop) -> std::io::Result<()> {
+fn event_loop(
+    terminal: &mut terminal::Term,
+    app: &mut App,
+    stop: &terminal::Stop,
+) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.page_rows = app::page_rows_for(size.height);
     terminal.draw(|frame| screens::render(app, frame))?;
@@ -109,3 +115,6 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, stop: &terminal::Sto
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -79,7 +79,10 @@ pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
                 _ => None,
             };
             let born = c.birth_year.map(|y| y.to_string()).unwrap_or_default();
-            (community, vec![born, community.map(community_name).unwrap_or_default()])
+            (
+                community,
+                vec![born, community.map(community_name).unwrap_or_default()],
+            )
         }
     };
     let name = unit.display_name();
@@ -203,7 +206,11 @@ impl Filter {
     pub fn set_query(&mut self, query: &str) {
         // `text::matches_query` folds its query on every call; a list folds it once per
         // keystroke instead and applies the same rule (every word occurs).
-        self.words = fold(query).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
+        self.words = fold(query)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
     }
 
     /// Whether `self` can only show a subset of what `previous` showed, so the old
@@ -253,7 +260,15 @@ mod tests {
     #[test]
     fn the_filter_agrees_with_matches_query() {
         let r = row("Nguyễn Văn Đạt");
-        for query in ["nguyen van dat", "DAT nguyen", "đạt", "d", "van  an", "xyz", ""] {
+        for query in [
+            "nguyen van dat",
+            "DAT nguyen",
+            "đạt",
+            "d",
+            "van  an",
+            "xyz",
+            "",
+        ] {
             let mut f = Filter::default();
             f.set_query(query);
             let ours = f.words.iter().all(|w| r.search.contains(w.as_str()));
@@ -276,7 +291,11 @@ mod tests {
 
     #[test]
     fn persons_sort_by_given_name_in_vietnamese_order() {
-        let mut rows = vec![row("Trần Văn Đức"), row("Nguyễn Thị Dung"), row("Lê Văn An")];
+        let mut rows = [
+            row("Trần Văn Đức"),
+            row("Nguyễn Thị Dung"),
+            row("Lê Văn An"),
+        ];
         rows.sort_by_cached_key(|r| sort_key(UnitKind::Citizen, r));
         let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Lê Văn An", "Nguyễn Thị Dung", "Trần Văn Đức"]);

@@ -30,12 +30,21 @@ impl App {
     }
 
     pub fn community_name(&self, id: UnitId) -> String {
-        self.community_names.iter().find(|(c, _)| *c == id).map(|(_, n)| n.clone()).unwrap_or_else(|| "?".into())
+        self.community_names
+            .iter()
+            .find(|(c, _)| *c == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| "?".into())
     }
 
     pub(super) fn create_register(&mut self) {
-        let Some(Screen::Setup(state)) = self.stack.last_mut() else { return };
-        let commune = Commune { name: clean_name(state.commune.value()), province: clean_name(state.province.value()) };
+        let Some(Screen::Setup(state)) = self.stack.last_mut() else {
+            return;
+        };
+        let commune = Commune {
+            name: clean_name(state.commune.value()),
+            province: clean_name(state.province.value()),
+        };
         if commune.name.is_empty() {
             state.error = Some("Không được để trống".into());
             state.focus = 0;
@@ -44,7 +53,13 @@ impl App {
         match Register::create(&self.path, &commune).and_then(|r| self.attach(r)) {
             Ok(()) => {
                 self.stack = vec![Screen::Home];
-                self.say(format!("Đã tạo sổ cho {}. Bắt đầu bằng danh sách thôn (bấm 1).", commune.name), Role::Good);
+                self.say(
+                    format!(
+                        "Đã tạo sổ cho {}. Bắt đầu bằng danh sách thôn (bấm 1).",
+                        commune.name
+                    ),
+                    Role::Good,
+                );
             }
             Err(e) => {
                 if let Some(Screen::Setup(state)) = self.stack.last_mut() {
@@ -55,7 +70,9 @@ impl App {
     }
 
     pub(super) fn open_form(&mut self, kind: UnitKind, id: Option<UnitId>) {
-        let Some(register) = &self.register else { return };
+        let Some(register) = &self.register else {
+            return;
+        };
         let prepared = register.read().and_then(|reader| {
             let editing = match id {
                 Some(id) => reader.unit(kind, id)?.map(|u| (id, u)),
@@ -70,8 +87,12 @@ impl App {
             clans.sort_by(|a, b| collate(&a.1, &b.1));
             let affiliation_code = match &editing {
                 Some((_, Unit::Citizen(c))) => match c.affiliation {
-                    Affiliation::Household(h) => reader.unit(UnitKind::Household, h)?.map(|u| u.code().to_string()),
-                    Affiliation::Organisation(o) => reader.unit(UnitKind::Organisation, o)?.map(|u| u.code().to_string()),
+                    Affiliation::Household(h) => reader
+                        .unit(UnitKind::Household, h)?
+                        .map(|u| u.code().to_string()),
+                    Affiliation::Organisation(o) => reader
+                        .unit(UnitKind::Organisation, o)?
+                        .map(|u| u.code().to_string()),
                     Affiliation::None => None,
                 },
                 _ => None,
@@ -81,7 +102,15 @@ impl App {
                 Some(_) => String::new(),
                 None => next_code(kind, &reader)?,
             };
-            Ok((editing, FormChoices { communities: self.community_names.clone(), clans, next_code, affiliation_code }))
+            Ok((
+                editing,
+                FormChoices {
+                    communities: self.community_names.clone(),
+                    clans,
+                    next_code,
+                    affiliation_code,
+                },
+            ))
         });
         match prepared {
             Ok((editing, choices)) => {
@@ -96,8 +125,12 @@ impl App {
     }
 
     pub(super) fn save_form(&mut self) {
-        let Some(register) = &self.register else { return };
-        let Some(Screen::Form(form)) = self.stack.last() else { return };
+        let Some(register) = &self.register else {
+            return;
+        };
+        let Some(Screen::Form(form)) = self.stack.last() else {
+            return;
+        };
         let mut form = form.clone();
         let reader = match register.read() {
             Ok(r) => r,
@@ -125,7 +158,10 @@ impl App {
             _ => {
                 form.focus = form.first_error().unwrap_or(form.focus);
                 self.replace_form(form);
-                return self.say("Phiếu còn lỗi: xem các ô có dấu ✗ rồi bấm F2 lại", Role::Error);
+                return self.say(
+                    "Phiếu còn lỗi: xem các ô có dấu ✗ rồi bấm F2 lại",
+                    Role::Error,
+                );
             }
         };
         let kind = form.kind;
@@ -144,7 +180,10 @@ impl App {
         if let Err(e) = self.after_unit_saved(kind, id, &unit, editing_id.is_none()) {
             return self.fail(&e);
         }
-        self.say(format!("Đã lưu {} {}", unit.code(), unit.display_name()), Role::Good);
+        self.say(
+            format!("Đã lưu {} {}", unit.code(), unit.display_name()),
+            Role::Good,
+        );
     }
 
     fn replace_form(&mut self, form: FormState) {
@@ -154,8 +193,16 @@ impl App {
     }
 
     /// Brings the census, tally, rows and an open detail up to date after a unit write.
-    fn after_unit_saved(&mut self, kind: UnitKind, id: UnitId, unit: &Unit, new: bool) -> Result<(), StoreError> {
-        let Some(register) = &self.register else { return Ok(()) };
+    fn after_unit_saved(
+        &mut self,
+        kind: UnitKind,
+        id: UnitId,
+        unit: &Unit,
+        new: bool,
+    ) -> Result<(), StoreError> {
+        let Some(register) = &self.register else {
+            return Ok(());
+        };
         let reader = register.read()?;
         if new {
             if unit.meta().active_in(self.year) {
@@ -196,8 +243,10 @@ impl App {
     }
 
     fn lookup_for(&self, reader: &Reader, unit: &Unit) -> Result<Lookup, StoreError> {
-        let mut lookup = Lookup::default();
-        lookup.community_names = self.community_names.iter().cloned().collect();
+        let mut lookup = Lookup {
+            community_names: self.community_names.iter().cloned().collect(),
+            ..Lookup::default()
+        };
         if let Unit::Citizen(c) = unit
             && let Affiliation::Household(h) = c.affiliation
             && let Some(Unit::Household(household)) = reader.unit(UnitKind::Household, h)?
@@ -208,11 +257,15 @@ impl App {
     }
 
     pub(super) fn archive(&mut self, kind: UnitKind, id: UnitId) {
-        let Some(register) = &self.register else { return };
+        let Some(register) = &self.register else {
+            return;
+        };
         let year = self.year;
         let result = register.write(|w| {
             let Some(mut unit) = w.unit(kind, id)? else {
-                return Err(StoreError::Invalid("Không tìm thấy đơn vị này trong sổ".into()));
+                return Err(StoreError::Invalid(
+                    "Không tìm thấy đơn vị này trong sổ".into(),
+                ));
             };
             unit.meta_mut().left = Some(year);
             w.update_unit(id, &unit)?;
@@ -226,7 +279,14 @@ impl App {
                 if let Err(e) = self.after_unit_saved(kind, id, &unit, false) {
                     return self.fail(&e);
                 }
-                self.say(format!("Đã lưu trữ {} {} từ năm {year}", unit.code(), unit.display_name()), Role::Good);
+                self.say(
+                    format!(
+                        "Đã lưu trữ {} {} từ năm {year}",
+                        unit.code(),
+                        unit.display_name()
+                    ),
+                    Role::Good,
+                );
             }
             Err(e) => self.fail(&e),
         }
@@ -265,9 +325,17 @@ fn next_code(kind: UnitKind, reader: &Reader) -> Result<String, StoreError> {
     let highest = reader
         .units(kind)?
         .iter()
-        .filter_map(|(_, u)| u.code().strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok()))
+        .filter_map(|(_, u)| {
+            u.code()
+                .strip_prefix(prefix)
+                .and_then(|n| n.parse::<u64>().ok())
+        })
         .max()
         .unwrap_or(0);
-    let digits = if matches!(kind, UnitKind::Household | UnitKind::Citizen) { 5 } else { 3 };
+    let digits = if matches!(kind, UnitKind::Household | UnitKind::Citizen) {
+        5
+    } else {
+        3
+    };
     Ok(format!("{prefix}{:0digits$}", highest + 1))
 }

@@ -124,14 +124,22 @@ mod tests {
     fn no_color_keeps_bold_and_reverse_but_drops_colours() {
         let plain = Theme::new(false, false);
         assert_eq!(plain.style(Role::Error).fg, None);
-        assert!(plain.style(Role::Error).add_modifier.contains(Modifier::BOLD));
+        assert!(
+            plain
+                .style(Role::Error)
+                .add_modifier
+                .contains(Modifier::BOLD)
+        );
         assert!(
             plain
                 .style(Role::Selected)
                 .add_modifier
                 .contains(Modifier::REVERSED)
         );
-        assert_eq!(Theme::new(true, false).style(Role::Error).fg, Some(Color::LightRed));
+        assert_eq!(
+            Theme::new(true, false).style(Role::Error).fg,
+            Some(Color::LightRed)
+        );
     }
 
     #[test]

@@ -31,7 +31,9 @@ impl App {
     pub(super) fn update_list(&mut self, kind: UnitKind, action: Action) {
         let page = self.page_rows;
         let census = &self.census;
-        let Some(list) = self.lists.get_mut(&kind) else { return };
+        let Some(list) = self.lists.get_mut(&kind) else {
+            return;
+        };
         match action {
             Action::Up => list.move_by(-1, page),
             Action::Down => list.move_by(1, page),
@@ -47,11 +49,16 @@ impl App {
                 }
             }
             Action::FilterCommunity => {
-                if matches!(kind, UnitKind::Household | UnitKind::Citizen | UnitKind::Community) {
+                if matches!(
+                    kind,
+                    UnitKind::Household | UnitKind::Citizen | UnitKind::Community
+                ) {
                     let ids: Vec<_> = self.community_names.iter().map(|(id, _)| *id).collect();
                     list.filter.community = match list.filter.community {
                         None => ids.first().copied(),
-                        Some(current) => ids.iter().skip_while(|id| **id != current).nth(1).copied(),
+                        Some(current) => {
+                            ids.iter().skip_while(|id| **id != current).nth(1).copied()
+                        }
                     };
                     list.refilter(census, true);
                     list.offset = 0;
@@ -86,21 +93,26 @@ impl App {
             }
             Action::Archive => {
                 if let Some(row) = list.selected_row() {
-                    self.confirm = Some(Confirm::Archive { kind, id: row.id, name: row.name.clone() });
+                    self.confirm = Some(Confirm::Archive {
+                        kind,
+                        id: row.id,
+                        name: row.name.clone(),
+                    });
                 }
             }
-            other if list.searching => {
-                if edit(&mut list.search, &other) {
-                    list.query_changed(census);
-                }
-            }
+            other if list.searching && edit(&mut list.search, &other) => list.query_changed(census),
             _ => {}
         }
     }
 
     pub(super) fn open_detail(&mut self, kind: UnitKind, id: crate::model::UnitId) {
-        let Some(register) = &self.register else { return };
-        match register.read().and_then(|r| DetailState::load(&r, kind, id, self.year)) {
+        let Some(register) = &self.register else {
+            return;
+        };
+        match register
+            .read()
+            .and_then(|r| DetailState::load(&r, kind, id, self.year))
+        {
             Ok(Some(state)) => self.stack.push(Screen::Detail(state)),
             Ok(None) => self.say("Không tìm thấy đơn vị này trong sổ", Role::Error),
             Err(e) => self.fail(&e),
@@ -108,7 +120,9 @@ impl App {
     }
 
     pub(super) fn update_detail(&mut self, action: Action) {
-        let Some(Screen::Detail(state)) = self.stack.last() else { return };
+        let Some(Screen::Detail(state)) = self.stack.last() else {
+            return;
+        };
         let (kind, id, name) = (state.unit.kind(), state.id, state.unit.display_name());
         match action {
             Action::Edit => self.open_form(kind, Some(id)),
@@ -121,11 +135,18 @@ impl App {
         if action == Action::Save {
             return self.save_form();
         }
-        let Some(Screen::Form(form)) = self.stack.last_mut() else { return };
+        let Some(Screen::Form(form)) = self.stack.last_mut() else {
+            return;
+        };
         match action {
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),
-            Action::Left | Action::Right if matches!(form.focused().map(|f| &f.value), Some(FieldValue::Choice { .. })) => {
+            Action::Left | Action::Right
+                if matches!(
+                    form.focused().map(|f| &f.value),
+                    Some(FieldValue::Choice { .. })
+                ) =>
+            {
                 form.cycle(action == Action::Right);
             }
             other => {
@@ -141,7 +162,9 @@ impl App {
     }
 
     pub(super) fn update_setup(&mut self, action: Action) {
-        let Some(Screen::Setup(state)) = self.stack.last_mut() else { return };
+        let Some(Screen::Setup(state)) = self.stack.last_mut() else {
+            return;
+        };
         match action {
             Action::NextField if state.focus == 1 => self.create_register(),
             Action::NextField | Action::PrevField => state.focus = 1 - state.focus.min(1),

@@ -35,10 +35,20 @@ pub struct DetailState {
 const YEARS_SHOWN: u16 = 8;
 
 impl DetailState {
-    pub fn load(reader: &Reader, kind: UnitKind, id: UnitId, year: Year) -> Result<Option<DetailState>> {
-        let Some(unit) = reader.unit(kind, id)? else { return Ok(None) };
+    pub fn load(
+        reader: &Reader,
+        kind: UnitKind,
+        id: UnitId,
+        year: Year,
+    ) -> Result<Option<DetailState>> {
+        let Some(unit) = reader.unit(kind, id)? else {
+            return Ok(None);
+        };
         let name_of = |kind: UnitKind, id: UnitId| -> Result<String> {
-            Ok(reader.unit(kind, id)?.map(|u| format!("{} ({})", u.display_name(), u.code())).unwrap_or_else(|| format!("? ({id})")))
+            Ok(reader
+                .unit(kind, id)?
+                .map(|u| format!("{} ({})", u.display_name(), u.code()))
+                .unwrap_or_else(|| format!("? ({id})")))
         };
         let meta = unit.meta();
         let mut facts: Vec<(&'static str, String)> = vec![("Mã", meta.code.clone())];
@@ -50,9 +60,15 @@ impl DetailState {
             Unit::Household(h) => {
                 facts.push(("Chủ hộ", h.head_name.clone()));
                 facts.push(("Thôn", name_of(UnitKind::Community, h.community)?));
-                let clan = match h.clan { Some(c) => name_of(UnitKind::Clan, c)?, None => "không".into() };
+                let clan = match h.clan {
+                    Some(c) => name_of(UnitKind::Clan, c)?,
+                    None => "không".into(),
+                };
                 facts.push(("Dòng họ", clan));
-                facts.push(("Nhân khẩu", format!("{} (từ 15 tuổi: {})", h.members, h.adults)));
+                facts.push((
+                    "Nhân khẩu",
+                    format!("{} (từ 15 tuổi: {})", h.members, h.adults),
+                ));
                 facts.push(("Địa chỉ", h.address.clone()));
             }
             Unit::Clan(c) => {
@@ -68,7 +84,10 @@ impl DetailState {
             }
             Unit::Citizen(c) => {
                 facts.push(("Họ và tên", c.full_name.clone()));
-                facts.push(("Năm sinh", c.birth_year.map(|y| y.to_string()).unwrap_or_default()));
+                facts.push((
+                    "Năm sinh",
+                    c.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+                ));
                 facts.push(("Giới tính", c.gender.label().into()));
                 let belongs = match c.affiliation {
                     Affiliation::Household(h) => format!("hộ {}", name_of(UnitKind::Household, h)?),
@@ -84,12 +103,25 @@ impl DetailState {
         };
         facts.push(("Trong sổ", left));
         let title = Title::for_kind(kind);
-        let first = year.saturating_sub(YEARS_SHOWN - 1).max(meta.entered.min(year));
+        let first = year
+            .saturating_sub(YEARS_SHOWN - 1)
+            .max(meta.entered.min(year));
         let mut years = Vec::new();
         for y in (first..=year).rev() {
-            let evaluation = reader.evaluation(EvaluationKey { year: y, title, unit: id })?;
+            let evaluation = reader.evaluation(EvaluationKey {
+                year: y,
+                title,
+                unit: id,
+            })?;
             let line = match evaluation {
-                None => YearLine { year: y, stage: None, total: None, complete: false, passed: false, decision: None },
+                None => YearLine {
+                    year: y,
+                    stage: None,
+                    total: None,
+                    complete: false,
+                    passed: false,
+                    decision: None,
+                },
                 Some(e) => {
                     let set = reader.criteria(&e.criteria_hash)?;
                     let scored = set.as_ref().map(|s| (score(s, &e.values), s.max_total()));
@@ -99,13 +131,20 @@ impl DetailState {
                         total: scored.as_ref().map(|(s, max)| (s.total, *max)),
                         complete: scored.as_ref().is_some_and(|(s, _)| s.complete),
                         passed: scored.as_ref().is_some_and(|(s, _)| s.passed),
-                        decision: e.decision.map(|d| format!("QĐ {} ngày {}", d.number, d.date.format("%d/%m/%Y"))),
+                        decision: e
+                            .decision
+                            .map(|d| format!("QĐ {} ngày {}", d.number, d.date.format("%d/%m/%Y"))),
                     }
                 }
             };
             years.push(line);
         }
-        Ok(Some(DetailState { id, unit, facts, years }))
+        Ok(Some(DetailState {
+            id,
+            unit,
+            facts,
+            years,
+        }))
     }
 }
 
@@ -122,10 +161,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &DetailState) {
             break;
         }
         let line = format!("{} {}", pad_to_width(label, 18), value);
-        buf.set_stringn(top.x + 2, y, truncate_to_width(&line, width), width, theme.style(Role::Normal));
+        buf.set_stringn(
+            top.x + 2,
+            y,
+            truncate_to_width(&line, width),
+            width,
+            theme.style(Role::Normal),
+        );
     }
     let title = Title::for_kind(state.unit.kind());
-    let rest = Rect::new(area.x, top.y + top.height, area.width, area.height.saturating_sub(facts_height));
+    let rest = Rect::new(
+        area.x,
+        top.y + top.height,
+        area.width,
+        area.height.saturating_sub(facts_height),
+    );
     let heading = format!("{} theo năm", title.name());
     boxed(app, &heading).render(rest, frame.buffer_mut());
     let buf = frame.buffer_mut();
@@ -137,7 +187,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &DetailState) {
         let text = match &line.stage {
             None => format!("{}  {} Chưa đăng ký", line.year, theme.sym("·", ".")),
             Some(stage) => {
-                let total = line.total.map_or("không rõ bộ tiêu chí".to_string(), |(t, max)| format!("{t}/{max} điểm"));
+                let total = line
+                    .total
+                    .map_or("không rõ bộ tiêu chí".to_string(), |(t, max)| {
+                        format!("{t}/{max} điểm")
+                    });
                 let verdict = if !line.complete {
                     format!("{} chưa chấm đủ", theme.sym("○", "o"))
                 } else if line.passed {
@@ -146,10 +200,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &DetailState) {
                     format!("{} chưa đạt", theme.sym("✗", "x"))
                 };
                 let decision = line.decision.clone().unwrap_or_default();
-                format!("{}  {}  {total}  {verdict}  {decision}", line.year, pad_to_width(stage, 16))
+                format!(
+                    "{}  {}  {total}  {verdict}  {decision}",
+                    line.year,
+                    pad_to_width(stage, 16)
+                )
             }
         };
-        let role = if line.year == app.year { Role::Title } else { Role::Normal };
-        buf.set_stringn(rest.x + 2, y, truncate_to_width(&text, width), width, theme.style(role));
+        let role = if line.year == app.year {
+            Role::Title
+        } else {
+            Role::Normal
+        };
+        buf.set_stringn(
+            rest.x + 2,
+            y,
+            truncate_to_width(&text, width),
+            width,
+            theme.style(role),
+        );
     }
 }

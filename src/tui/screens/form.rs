@@ -27,12 +27,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &FormState) {
         if y + 1 >= block_area.y + block_area.height {
             break;
         }
-        if let Some(x) = field::render(frame.buffer_mut(), theme, area.x + 2, y, width, f, i == state.focus) {
+        if let Some(x) = field::render(
+            frame.buffer_mut(),
+            theme,
+            area.x + 2,
+            y,
+            width,
+            f,
+            i == state.focus,
+        ) {
             cursor = Some((x, y));
         }
     }
     let note_y = block_area.y + block_area.height.saturating_sub(2);
-    let focused_error = state.focused().and_then(|f| f.error.as_ref().map(|e| format!("✗ {}: {e}", f.label)));
+    let focused_error = state
+        .focused()
+        .and_then(|f| f.error.as_ref().map(|e| format!("✗ {}: {e}", f.label)));
     let note = if let Some(error) = &focused_error {
         error.as_str()
     } else if state.changed {
@@ -47,7 +57,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &FormState) {
     } else {
         Role::Muted
     };
-    frame.buffer_mut().set_stringn(area.x + 2, note_y, truncate_to_width(note, width), width, theme.style(role));
+    frame.buffer_mut().set_stringn(
+        area.x + 2,
+        note_y,
+        truncate_to_width(note, width),
+        width,
+        theme.style(role),
+    );
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }

@@ -13,16 +13,30 @@ use ratatui::widgets::Widget;
 /// (is heading, text) lines of the help, starting with the context `first`.
 pub fn lines(first: Ctx) -> Vec<(bool, String)> {
     let mut order = vec![first];
-    order.extend(Ctx::ALL.into_iter().filter(|c| *c != first && *c != Ctx::Help));
+    order.extend(
+        Ctx::ALL
+            .into_iter()
+            .filter(|c| *c != first && *c != Ctx::Help),
+    );
     let mut out = Vec::new();
     for ctx in order {
         out.push((true, ctx.label().to_string()));
         for c in keymap::commands().iter().filter(|c| c.scope.contains(&ctx)) {
             let keys: Vec<String> = c.keys.iter().map(|k| k.label()).collect();
-            out.push((false, format!("  {} {}", pad_to_width(&keys.join(", "), 16), c.help)));
+            out.push((
+                false,
+                format!("  {} {}", pad_to_width(&keys.join(", "), 16), c.help),
+            ));
         }
         if matches!(ctx, Ctx::Setup | Ctx::Search | Ctx::Form) {
-            out.push((false, format!("  {} {}", pad_to_width("chữ, dán", 16), "Gõ chữ (Unikey Telex/VNI đều được) hoặc dán vào ô")));
+            out.push((
+                false,
+                format!(
+                    "  {} {}",
+                    pad_to_width("chữ, dán", 16),
+                    "Gõ chữ (Unikey Telex/VNI đều được) hoặc dán vào ô"
+                ),
+            ));
         }
     }
     out
@@ -33,7 +47,8 @@ pub fn line_count() -> usize {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize, under: Ctx) {
-    boxed(app, "Trợ giúp: các phím (↑↓ PgUp PgDn cuộn, Esc quay lại)").render(area, frame.buffer_mut());
+    boxed(app, "Trợ giúp: các phím (↑↓ PgUp PgDn cuộn, Esc quay lại)")
+        .render(area, frame.buffer_mut());
     let lines = lines(under);
     let page = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(page));
@@ -41,6 +56,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize, under: Ct
     let buf = frame.buffer_mut();
     for (i, (heading, text)) in lines.iter().skip(scroll).take(page).enumerate() {
         let role = if *heading { Role::Title } else { Role::Normal };
-        buf.set_stringn(area.x + 2, area.y + 1 + i as u16, truncate_to_width(text, width), width, app.theme.style(role));
+        buf.set_stringn(
+            area.x + 2,
+            area.y + 1 + i as u16,
+            truncate_to_width(text, width),
+            width,
+            app.theme.style(role),
+        );
     }
 }

@@ -15,7 +15,12 @@ use ratatui::widgets::Widget;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let lists = Rect::new(area.x, area.y, area.width, (UnitKind::ALL.len() as u16 + 2).min(area.height));
+    let lists = Rect::new(
+        area.x,
+        area.y,
+        area.width,
+        (UnitKind::ALL.len() as u16 + 2).min(area.height),
+    );
     boxed(app, "Danh sách (↑↓ chọn, Enter mở, hoặc bấm số 1–5)").render(lists, frame.buffer_mut());
     let buf = frame.buffer_mut();
     let inner_width = usize::from(area.width.saturating_sub(4));
@@ -26,19 +31,46 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         let selected = i == app.home_selected;
         let marker = if selected { theme.sym("▶", ">") } else { " " };
-        let count = format!("{} {}", format_count(app.census.count(kind) as u64), kind.counter());
-        let line = format!("{marker} {}  {} {}", i + 1, pad_to_width(kind.label(), 30), pad_left_to_width(&count, 16));
-        let style = if selected { theme.style(Role::Selected) } else { theme.style(Role::Normal) };
-        buf.set_stringn(lists.x + 2, y, pad_to_width(&line, inner_width), inner_width, style);
+        let count = format!(
+            "{} {}",
+            format_count(app.census.count(kind) as u64),
+            kind.counter()
+        );
+        let line = format!(
+            "{marker} {}  {} {}",
+            i + 1,
+            pad_to_width(kind.label(), 30),
+            pad_left_to_width(&count, 16)
+        );
+        let style = if selected {
+            theme.style(Role::Selected)
+        } else {
+            theme.style(Role::Normal)
+        };
+        buf.set_stringn(
+            lists.x + 2,
+            y,
+            pad_to_width(&line, inner_width),
+            inner_width,
+            style,
+        );
     }
     let top = lists.y + lists.height;
-    let bars = Rect::new(area.x, top, area.width, area.height.saturating_sub(top - area.y));
+    let bars = Rect::new(
+        area.x,
+        top,
+        area.width,
+        area.height.saturating_sub(top - area.y),
+    );
     render_bars(app, frame, bars, &app.summary);
 }
 
 /// The target bars; the live version of the scoring work will refine this.
 pub fn render_bars(app: &App, frame: &mut Frame, area: Rect, summary: &Summary) {
-    let title = format!("Kết quả năm {}: đã công nhận / tổng số, so với mục tiêu (MT)", summary.year);
+    let title = format!(
+        "Kết quả năm {}: đã công nhận / tổng số, so với mục tiêu (MT)",
+        summary.year
+    );
     boxed(app, &title).render(area, frame.buffer_mut());
     let buf = frame.buffer_mut();
     let width = usize::from(area.width.saturating_sub(4));
@@ -51,6 +83,12 @@ pub fn render_bars(app: &App, frame: &mut Frame, area: Rect, summary: &Summary) 
     }
     let note_y = area.y + 1 + summary.lines.len() as u16;
     if note_y + 1 < area.y + area.height && summary.lines.iter().all(|l| l.target.is_none()) {
-        buf.set_stringn(area.x + 2, note_y, "Chưa nhập mục tiêu của nghị quyết.", width, app.theme.style(Role::Muted));
+        buf.set_stringn(
+            area.x + 2,
+            note_y,
+            "Chưa nhập mục tiêu của nghị quyết.",
+            width,
+            app.theme.style(Role::Muted),
+        );
     }
 }

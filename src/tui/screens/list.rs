@@ -56,26 +56,41 @@ impl ListState {
         let filter = &self.filter;
         if !full && filter.narrows(&self.applied) {
             let rows = &self.rows;
-            self.visible.retain(|&i| rows.get(i).is_some_and(|r| filter.admits(r, kind, census)));
+            self.visible
+                .retain(|&i| rows.get(i).is_some_and(|r| filter.admits(r, kind, census)));
         } else {
             self.visible = (0..self.rows.len())
-                .filter(|&i| self.rows.get(i).is_some_and(|r| filter.admits(r, kind, census)))
+                .filter(|&i| {
+                    self.rows
+                        .get(i)
+                        .is_some_and(|r| filter.admits(r, kind, census))
+                })
                 .collect();
         }
         self.applied = self.filter.clone();
         // Keep the cursor on the same unit when it is still shown.
         self.selected = selected_id
-            .and_then(|id| self.visible.iter().position(|&i| self.rows.get(i).is_some_and(|r| r.id == id)))
+            .and_then(|id| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.rows.get(i).is_some_and(|r| r.id == id))
+            })
             .unwrap_or(0);
         self.offset = self.offset.min(self.selected);
     }
 
     pub fn selected_row(&self) -> Option<&Row> {
-        self.visible.get(self.selected).and_then(|&i| self.rows.get(i))
+        self.visible
+            .get(self.selected)
+            .and_then(|&i| self.rows.get(i))
     }
 
     pub fn select_id(&mut self, id: UnitId) {
-        if let Some(p) = self.visible.iter().position(|&i| self.rows.get(i).is_some_and(|r| r.id == id)) {
+        if let Some(p) = self
+            .visible
+            .iter()
+            .position(|&i| self.rows.get(i).is_some_and(|r| r.id == id))
+        {
             self.selected = p;
         }
     }
@@ -119,7 +134,9 @@ const STATUS_WIDTH: usize = 15;
 const CODE_WIDTH: usize = 8;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
-    let Some(list) = app.lists.get(&kind) else { return };
+    let Some(list) = app.lists.get(&kind) else {
+        return;
+    };
     let theme = app.theme;
     let buf = frame.buffer_mut();
     let width = usize::from(area.width);
@@ -130,18 +147,40 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
         Some(id) => app.community_name(id),
         None => "tất cả".to_string(),
     };
-    let check = if list.filter.unscored { theme.sym("☑", "[x]") } else { theme.sym("☐", "[ ]") };
+    let check = if list.filter.unscored {
+        theme.sym("☑", "[x]")
+    } else {
+        theme.sym("☐", "[ ]")
+    };
     let field_width = 12;
     let (shown, cursor) = list.search.visible_window(field_width);
-    let search_style = if list.searching { theme.style(Role::Selected) } else { theme.style(Role::Normal) };
+    let search_style = if list.searching {
+        theme.style(Role::Selected)
+    } else {
+        theme.style(Role::Normal)
+    };
     let filter_line = Line::from(vec![
         Span::styled("Tìm: ", theme.style(Role::Title)),
-        Span::styled(pad_to_width(&shown, field_width), search_style.patch(ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED))),
-        Span::styled(format!(" {}", key_label(Ctx::List, &Action::FilterCommunity)), theme.style(Role::Key)),
+        Span::styled(
+            pad_to_width(&shown, field_width),
+            search_style.patch(
+                ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
+            ),
+        ),
+        Span::styled(
+            format!(" {}", key_label(Ctx::List, &Action::FilterCommunity)),
+            theme.style(Role::Key),
+        ),
         Span::raw(format!(" Thôn: {} ", truncate_to_width(&community, 9))),
-        Span::styled(key_label(Ctx::List, &Action::FilterStage), theme.style(Role::Key)),
+        Span::styled(
+            key_label(Ctx::List, &Action::FilterStage),
+            theme.style(Role::Key),
+        ),
         Span::raw(format!(" Trạng thái: {} ", list.filter.stage.label())),
-        Span::styled(key_label(Ctx::List, &Action::FilterUnscored), theme.style(Role::Key)),
+        Span::styled(
+            key_label(Ctx::List, &Action::FilterUnscored),
+            theme.style(Role::Key),
+        ),
         Span::raw(format!(" Chưa chấm {check}")),
     ]);
     buf.set_line(area.x, y, &filter_line, area.width);
@@ -155,35 +194,74 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
     // Column layout: marker, code, name (what is left), extras, status.
     let extras = extra_columns(kind);
     let extras_width: usize = extras.iter().map(|(_, w)| w + 1).sum();
-    let name_width = width.saturating_sub(2 + CODE_WIDTH + 1 + extras_width + STATUS_WIDTH + 1).max(4);
+    let name_width = width
+        .saturating_sub(2 + CODE_WIDTH + 1 + extras_width + STATUS_WIDTH + 1)
+        .max(4);
     let title = Title::for_kind(kind);
-    let mut header = format!("  {} {}", pad_to_width("Mã", CODE_WIDTH), pad_to_width(name_heading(kind), name_width));
+    let mut header = format!(
+        "  {} {}",
+        pad_to_width("Mã", CODE_WIDTH),
+        pad_to_width(name_heading(kind), name_width)
+    );
     for (h, w) in extras {
         header.push(' ');
         header.push_str(&pad_to_width(h, *w));
     }
     header.push(' ');
-    header.push_str(&pad_to_width(&format!("{} {}", title.short(), app.year), STATUS_WIDTH));
-    buf.set_stringn(area.x, y, pad_to_width(&header, width), width, theme.style(Role::Header));
+    header.push_str(&pad_to_width(
+        &format!("{} {}", title.short(), app.year),
+        STATUS_WIDTH,
+    ));
+    buf.set_stringn(
+        area.x,
+        y,
+        pad_to_width(&header, width),
+        width,
+        theme.style(Role::Header),
+    );
     y += 1;
 
     let page = usize::from(area.height.saturating_sub(3)).max(1);
-    let offset = list.offset.min(list.selected).max(list.selected.saturating_sub(page - 1));
+    let offset = list
+        .offset
+        .min(list.selected)
+        .max(list.selected.saturating_sub(page - 1));
     for (n, &i) in list.visible.iter().enumerate().skip(offset).take(page) {
-        let Some(row) = list.rows.get(i) else { continue };
+        let Some(row) = list.rows.get(i) else {
+            continue;
+        };
         let selected = n == list.selected;
         let (symbol, text) = status_label(app.census.status(title, row.id), theme.ascii);
-        let marker = if selected { theme.sym("▶ ", "> ") } else { "  " };
-        let mut line = format!("{marker}{} {}", pad_to_width(&truncate_to_width(&row.code, CODE_WIDTH), CODE_WIDTH), pad_to_width(&truncate_to_width(&row.name, name_width), name_width));
+        let marker = if selected {
+            theme.sym("▶ ", "> ")
+        } else {
+            "  "
+        };
+        let mut line = format!(
+            "{marker}{} {}",
+            pad_to_width(&truncate_to_width(&row.code, CODE_WIDTH), CODE_WIDTH),
+            pad_to_width(&truncate_to_width(&row.name, name_width), name_width)
+        );
         for ((_, w), value) in extras.iter().zip(&row.extra) {
             line.push(' ');
             let cell = truncate_to_width(value, *w);
             let numeric = value.chars().all(|c| c.is_ascii_digit());
-            line.push_str(&if numeric { pad_left_to_width(&cell, *w) } else { pad_to_width(&cell, *w) });
+            line.push_str(&if numeric {
+                pad_left_to_width(&cell, *w)
+            } else {
+                pad_to_width(&cell, *w)
+            });
         }
         line.push(' ');
-        line.push_str(&truncate_to_width(&format!("{symbol} {text}"), STATUS_WIDTH));
-        let style = if selected { theme.style(Role::Selected) } else { theme.style(Role::Normal) };
+        line.push_str(&truncate_to_width(
+            &format!("{symbol} {text}"),
+            STATUS_WIDTH,
+        ));
+        let style = if selected {
+            theme.style(Role::Selected)
+        } else {
+            theme.style(Role::Normal)
+        };
         buf.set_stringn(area.x, y, pad_to_width(&line, width), width, style);
         y += 1;
     }
@@ -199,7 +277,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
     // Totals and page.
     let footer_y = area.y + area.height.saturating_sub(1);
     let active = app.census.count(kind);
-    let shown_from = if list.visible.is_empty() { 0 } else { offset + 1 };
+    let shown_from = if list.visible.is_empty() {
+        0
+    } else {
+        offset + 1
+    };
     let shown_to = (offset + page).min(list.visible.len());
     let pages = list.visible.len().div_ceil(page).max(1);
     let footer = format!(
@@ -213,7 +295,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
         offset / page + 1,
         pages
     );
-    buf.set_stringn(area.x, footer_y, truncate_to_width(&footer, width), width, theme.style(Role::Muted));
+    buf.set_stringn(
+        area.x,
+        footer_y,
+        truncate_to_width(&footer, width),
+        width,
+        theme.style(Role::Muted),
+    );
 }
 
 fn name_heading(kind: UnitKind) -> &'static str {

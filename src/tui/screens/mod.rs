@@ -65,20 +65,48 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
     } else if app.commune.province.is_empty() {
         format!("Sổ học tập · {}", app.commune.name)
     } else {
-        format!("Sổ học tập · {}, {}", app.commune.name, app.commune.province)
+        format!(
+            "Sổ học tập · {}, {}",
+            app.commune.name, app.commune.province
+        )
     };
     let screen = screen_title(app);
     let year = format!("[ Năm {} ] ", app.year);
-    let left = truncate_to_width(&format!(" {place} · {screen}"), width.saturating_sub(year.len() + 1));
-    let title = format!("{}{year}", pad_to_width(&left, width.saturating_sub(crate::text::width(&year))));
-    buf.set_stringn(area.x, area.y, title, width, theme.style(Role::Title).add_modifier(ratatui::style::Modifier::REVERSED));
+    let left = truncate_to_width(
+        &format!(" {place} · {screen}"),
+        width.saturating_sub(year.len() + 1),
+    );
+    let title = format!(
+        "{}{year}",
+        pad_to_width(&left, width.saturating_sub(crate::text::width(&year)))
+    );
+    buf.set_stringn(
+        area.x,
+        area.y,
+        title,
+        width,
+        theme
+            .style(Role::Title)
+            .add_modifier(ratatui::style::Modifier::REVERSED),
+    );
 
     let bottom = area.y + area.height.saturating_sub(1);
     if let Some((text, role)) = &app.message {
-        buf.set_stringn(area.x, bottom.saturating_sub(1), truncate_to_width(text, width), width, theme.style(*role));
+        buf.set_stringn(
+            area.x,
+            bottom.saturating_sub(1),
+            truncate_to_width(text, width),
+            width,
+            theme.style(*role),
+        );
     }
     hints::render(app, buf, Rect::new(area.x, bottom, area.width, 1));
-    Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(3))
+    Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(3),
+    )
 }
 
 fn screen_title(app: &App) -> String {
@@ -121,7 +149,12 @@ fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
     };
     let width = body.width.min(70);
     let height = 6u16.min(body.height);
-    let area = Rect::new(body.x + (body.width - width) / 2, body.y + body.height.saturating_sub(height) / 2, width, height);
+    let area = Rect::new(
+        body.x + (body.width - width) / 2,
+        body.y + body.height.saturating_sub(height) / 2,
+        width,
+        height,
+    );
     frame.render_widget(Clear, area);
     let paragraph = Paragraph::new(text)
         .wrap(Wrap { trim: true })

@@ -21,7 +21,11 @@ pub struct SetupState {
 
 impl SetupState {
     pub fn focused_mut(&mut self) -> &mut TextInput {
-        if self.focus == 0 { &mut self.commune } else { &mut self.province }
+        if self.focus == 0 {
+            &mut self.commune
+        } else {
+            &mut self.province
+        }
     }
 }
 
@@ -32,22 +36,49 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &SetupState) {
         app.path.display()
     );
     let top = Rect::new(area.x, area.y, area.width, 6.min(area.height));
-    Paragraph::new(intro).wrap(Wrap { trim: true }).block(boxed(app, "Tạo sổ mới")).render(top, frame.buffer_mut());
+    Paragraph::new(intro)
+        .wrap(Wrap { trim: true })
+        .block(boxed(app, "Tạo sổ mới"))
+        .render(top, frame.buffer_mut());
     let fields = [
-        Field { label: "Tên xã, phường", value: FieldValue::Text(state.commune.clone()), required: true, error: state.error.clone() },
-        Field { label: "Tỉnh, thành phố", value: FieldValue::Text(state.province.clone()), required: false, error: None },
+        Field {
+            label: "Tên xã, phường",
+            value: FieldValue::Text(state.commune.clone()),
+            required: true,
+            error: state.error.clone(),
+        },
+        Field {
+            label: "Tỉnh, thành phố",
+            value: FieldValue::Text(state.province.clone()),
+            required: false,
+            error: None,
+        },
     ];
     let width = usize::from(area.width.saturating_sub(2));
     let mut cursor = None;
     for (i, f) in fields.iter().enumerate() {
         let y = top.y + top.height + 1 + 2 * i as u16;
-        if let Some(x) = field::render(frame.buffer_mut(), theme, area.x + 1, y, width, f, i == state.focus) {
+        if let Some(x) = field::render(
+            frame.buffer_mut(),
+            theme,
+            area.x + 1,
+            y,
+            width,
+            f,
+            i == state.focus,
+        ) {
             cursor = Some((x, y));
         }
     }
     let help_y = top.y + top.height + 6;
     let help = "Ví dụ: «Xã Yên Mô», tỉnh «Ninh Bình». Tab chuyển ô, F2 tạo sổ, Esc thoát.";
-    frame.buffer_mut().set_stringn(area.x + 1, help_y, truncate_to_width(help, width), width, theme.style(Role::Muted));
+    frame.buffer_mut().set_stringn(
+        area.x + 1,
+        help_y,
+        truncate_to_width(help, width),
+        width,
+        theme.style(Role::Muted),
+    );
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }

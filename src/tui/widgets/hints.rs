@@ -18,7 +18,13 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             break;
         }
         let (nx, _) = buf.set_stringn(x, area.y, &key, needed, theme.style(Role::Key));
-        let (nx, _) = buf.set_stringn(nx + 1, area.y, label, usize::from(end - nx - 1), theme.style(Role::Normal));
+        let (nx, _) = buf.set_stringn(
+            nx + 1,
+            area.y,
+            label,
+            usize::from(end - nx - 1),
+            theme.style(Role::Normal),
+        );
         x = nx + 2;
         if x >= end {
             break;
