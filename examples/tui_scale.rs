@@ -61,6 +61,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     })?;
     println!("build register (200,040 units): {:?}", t.elapsed());
 
+    {
+        use sohoctap::model::UnitKind;
+        use sohoctap::tui::rows;
+        let reader = register.read()?;
+        let t = Instant::now();
+        let units = reader.units(UnitKind::Citizen)?;
+        println!("  (read + decode 150,000 citizens: {:?})", t.elapsed());
+        let t = Instant::now();
+        let lookup = rows::Lookup::load(&reader, UnitKind::Citizen)?;
+        println!("  (lookup of households: {:?})", t.elapsed());
+        let t = Instant::now();
+        let mut built: Vec<rows::Row> = units.iter().map(|(id, u)| rows::row_of(*id, u, &lookup)).collect();
+        println!("  (rows with folded search keys: {:?})", t.elapsed());
+        let t = Instant::now();
+        built.sort_by_cached_key(|r| rows::sort_key(UnitKind::Citizen, r));
+        println!("  (Vietnamese sort: {:?})", t.elapsed());
+    }
     let t = Instant::now();
     let mut app = App::open(register, Catalog::shipped().map_err(|_| "catalog")?, 2025, Theme::new(true, false))?;
     println!("open + census + tally + summary: {:?}", t.elapsed());

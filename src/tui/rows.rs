@@ -99,13 +99,14 @@ pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
 
 /// The key rows are ordered by: persons by given name, everything else by the name as
 /// written, both in Vietnamese order; the code breaks ties.
-pub fn sort_key(kind: UnitKind, row: &Row) -> (Vec<u16>, Vec<u16>) {
+pub fn sort_key(kind: UnitKind, row: &Row) -> (Vec<u16>, String) {
     let name = if matches!(kind, UnitKind::Household | UnitKind::Citizen) {
         person_sort_key(&row.name)
     } else {
         collation_key(&row.name)
     };
-    (name, collation_key(&row.code))
+    // Codes are ASCII ("HO00012"): plain order is their natural order.
+    (name, row.code.clone())
 }
 
 /// Every unit of a kind (archived ones too: the year decides what is shown), sorted.
@@ -228,16 +229,21 @@ impl Filter {
     }
 
     pub fn admits(&self, row: &Row, kind: UnitKind, census: &Census) -> bool {
-        if !census.is_active(kind, row.id) {
+        // Cheapest tests first: the words and the community before the hash lookups.
+        if !self.words.iter().all(|w| row.search.contains(w.as_str())) {
             return false;
         }
         if self.community.is_some() && row.community != self.community {
             return false;
         }
+        if !census.is_active(kind, row.id) {
+            return false;
+        }
+        if self.stage == StageFilter::All && !self.unscored {
+            return true;
+        }
         let status = census.status(Title::for_kind(kind), row.id);
-        self.stage.admits(status)
-            && (!self.unscored || !status.scored)
-            && self.words.iter().all(|w| row.search.contains(w.as_str()))
+        self.stage.admits(status) && (!self.unscored || !status.scored)
     }
 }
 
