@@ -5,19 +5,31 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sohoctap::criteria::Catalog;
-use sohoctap::model::{Affiliation, Citizen, Commune, Community, CommunityKind, Gender, Household, Unit, UnitMeta};
+use sohoctap::model::{
+    Affiliation, Citizen, Commune, Community, CommunityKind, Gender, Household, Unit, UnitMeta,
+};
 use sohoctap::store::Register;
 use sohoctap::tui::app::App;
 use sohoctap::tui::screens;
 use sohoctap::tui::theme::Theme;
 use std::time::Instant;
 
-const FAMILY: [&str; 10] = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"];
+const FAMILY: [&str; 10] = [
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô",
+];
 const MIDDLE: [&str; 6] = ["Văn", "Thị", "Đức", "Minh", "Thu", "Hữu"];
-const GIVEN: [&str; 16] = ["An", "Bình", "Cường", "Dung", "Đạt", "Giang", "Hoa", "Hùng", "Lan", "Minh", "Ngọc", "Oanh", "Phúc", "Quang", "Sơn", "Thảo"];
+const GIVEN: [&str; 16] = [
+    "An", "Bình", "Cường", "Dung", "Đạt", "Giang", "Hoa", "Hùng", "Lan", "Minh", "Ngọc", "Oanh",
+    "Phúc", "Quang", "Sơn", "Thảo",
+];
 
 fn name(i: usize) -> String {
-    format!("{} {} {}", FAMILY[i % 10], MIDDLE[(i / 10) % 6], GIVEN[(i / 60) % 16])
+    format!(
+        "{} {} {}",
+        FAMILY[i % 10],
+        MIDDLE[(i / 10) % 6],
+        GIVEN[(i / 60) % 16]
+    )
 }
 
 fn key(app: &mut App, code: KeyCode) {
@@ -28,12 +40,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("lon.redb");
     let t = Instant::now();
-    let register = Register::create(&path, &Commune { name: "Xã Lớn".into(), province: "Ninh Bình".into() })?;
+    let register = Register::create(
+        &path,
+        &Commune {
+            name: "Xã Lớn".into(),
+            province: "Ninh Bình".into(),
+        },
+    )?;
     register.write(|w| {
-        let meta = |code: String| UnitMeta { code, entered: 2020, left: None };
+        let meta = |code: String| UnitMeta {
+            code,
+            entered: 2020,
+            left: None,
+        };
         let mut communities = Vec::new();
         for c in 0..40 {
-            communities.push(w.insert_unit(&Unit::Community(Community { meta: meta(format!("TH{:03}", c + 1)), name: format!("Thôn {}", c + 1), kind: CommunityKind::Thon }))?);
+            communities.push(w.insert_unit(&Unit::Community(Community {
+                meta: meta(format!("TH{:03}", c + 1)),
+                name: format!("Thôn {}", c + 1),
+                kind: CommunityKind::Thon,
+            }))?);
         }
         let mut households = Vec::new();
         for i in 0..50_000 {
@@ -72,14 +98,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let lookup = rows::Lookup::load(&reader, UnitKind::Citizen)?;
         println!("  (lookup of households: {:?})", t.elapsed());
         let t = Instant::now();
-        let mut built: Vec<rows::Row> = units.iter().map(|(id, u)| rows::row_of(*id, u, &lookup)).collect();
+        let mut built: Vec<rows::Row> = units
+            .iter()
+            .map(|(id, u)| rows::row_of(*id, u, &lookup))
+            .collect();
         println!("  (rows with folded search keys: {:?})", t.elapsed());
         let t = Instant::now();
         built.sort_by_cached_key(|r| rows::sort_key(UnitKind::Citizen, r));
         println!("  (Vietnamese sort: {:?})", t.elapsed());
     }
     let t = Instant::now();
-    let mut app = App::open(register, Catalog::shipped().map_err(|_| "catalog")?, 2025, Theme::new(true, false))?;
+    let mut app = App::open(
+        register,
+        Catalog::shipped().map_err(|_| "catalog")?,
+        2025,
+        Theme::new(true, false),
+    )?;
     println!("open + census + tally + summary: {:?}", t.elapsed());
 
     let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
@@ -91,7 +125,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         key(&mut app, KeyCode::Char(digit));
         terminal.draw(|f| screens::render(&app, f))?;
-        println!("open {label} list (rows, fold, sort) + draw: {:?}", t.elapsed());
+        println!(
+            "open {label} list (rows, fold, sort) + draw: {:?}",
+            t.elapsed()
+        );
         key(&mut app, KeyCode::Char('/'));
         let mut worst = std::time::Duration::ZERO;
         for c in "nguyen van dat".chars() {
@@ -103,7 +140,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         key(&mut app, KeyCode::Backspace);
         terminal.draw(|f| screens::render(&app, f))?;
-        println!("  search keystroke + draw: worst {worst:?}; a Backspace (full rescan) {:?}", t.elapsed());
+        println!(
+            "  search keystroke + draw: worst {worst:?}; a Backspace (full rescan) {:?}",
+            t.elapsed()
+        );
         let t = Instant::now();
         for _ in 0..20 {
             key(&mut app, KeyCode::PageDown);

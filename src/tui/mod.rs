@@ -14,6 +14,7 @@
 
 pub mod action;
 pub mod app;
+mod commands;
 pub mod form;
 pub mod keymap;
 pub mod rows;

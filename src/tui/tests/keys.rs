@@ -10,14 +10,20 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 fn form_value(app: &crate::tui::app::App, field: usize) -> String {
     match app.screen() {
-        Some(Screen::Form(f)) => f.fields[field].input().map(|t| t.value().to_string()).unwrap_or_default(),
+        Some(Screen::Form(f)) => f.fields[field]
+            .input()
+            .map(|t| t.value().to_string())
+            .unwrap_or_default(),
         other => panic!("not a form: {other:?}"),
     }
 }
 
 fn visible_names(app: &crate::tui::app::App, kind: UnitKind) -> Vec<String> {
     let list = &app.lists[&kind];
-    list.visible.iter().map(|&i| list.rows[i].name.clone()).collect()
+    list.visible
+        .iter()
+        .map(|&i| list.rows[i].name.clone())
+        .collect()
 }
 
 #[test]
@@ -41,9 +47,13 @@ fn a_telex_sequence_from_unikey_ends_as_the_intended_name() {
     // A combining tone typed after the vowel (VNI-style input) joins it, NFC.
     press(app, KeyCode::End);
     type_text(app, "h\u{0301}");
-    assert_eq!(form_value(app, 1), "Nguyễn văn Anh\u{301}".replace("h\u{301}", "h\u{301}"));
+    assert_eq!(form_value(app, 1), "Nguyễn văn Anh\u{301}");
     press(app, KeyCode::Backspace);
-    assert_eq!(form_value(app, 1), "Nguyễn văn An", "the whole grapheme goes at once");
+    assert_eq!(
+        form_value(app, 1),
+        "Nguyễn văn An",
+        "the whole grapheme goes at once"
+    );
 }
 
 #[test]
@@ -78,7 +88,10 @@ fn search_without_diacritics_finds_the_name() {
         press(app, KeyCode::Backspace);
     }
     let with_d = visible_names(app, UnitKind::Household);
-    assert!(with_d.contains(&"Đặng Thị Hoa".to_string()) && with_d.contains(&"Lê Văn Đạt".to_string()), "{with_d:?}");
+    assert!(
+        with_d.contains(&"Đặng Thị Hoa".to_string()) && with_d.contains(&"Lê Văn Đạt".to_string()),
+        "{with_d:?}"
+    );
     press(app, KeyCode::Enter);
     assert_eq!(app.context(), Ctx::List);
     press(app, KeyCode::Esc);
@@ -93,7 +106,10 @@ fn households_are_sorted_by_given_name() {
     assert_eq!(names.first().map(String::as_str), Some("Nguyễn Văn An"));
     assert_eq!(names.get(1).map(String::as_str), Some("Bùi Thị Ánh"));
     let at = |n: &str| names.iter().position(|x| x == n);
-    assert!(at("Phạm Thị Dung") < at("Lê Văn Đạt"), "d before đ: {names:?}");
+    assert!(
+        at("Phạm Thị Dung") < at("Lê Văn Đạt"),
+        "d before đ: {names:?}"
+    );
     assert_eq!(names.last().map(String::as_str), Some("Đặng Thị Hoa"));
 }
 
@@ -103,17 +119,27 @@ fn filters_by_stage_unscored_and_community() {
     let app = &mut h.app;
     type_text(app, "2");
     press(app, KeyCode::F(4));
-    assert_eq!(app.lists[&UnitKind::Household].filter.stage, StageFilter::NotRegistered);
+    assert_eq!(
+        app.lists[&UnitKind::Household].filter.stage,
+        StageFilter::NotRegistered
+    );
     assert_eq!(visible_names(app, UnitKind::Household).len(), 4);
     press(app, KeyCode::F(4));
     assert_eq!(visible_names(app, UnitKind::Household), ["Phạm Thị Dung"]);
     ctrl(app, 'r');
     press(app, KeyCode::F(5));
-    assert_eq!(visible_names(app, UnitKind::Household).len(), 5, "three are fully scored");
+    assert_eq!(
+        visible_names(app, UnitKind::Household).len(),
+        5,
+        "three are fully scored"
+    );
     press(app, KeyCode::F(5));
     press(app, KeyCode::F(3));
     let first_community = app.community_names[0].0;
-    assert_eq!(app.lists[&UnitKind::Household].filter.community, Some(first_community));
+    assert_eq!(
+        app.lists[&UnitKind::Household].filter.community,
+        Some(first_community)
+    );
     let shown = visible_names(app, UnitKind::Household).len();
     assert!(shown > 0 && shown < 8, "{shown}");
 }
@@ -136,15 +162,30 @@ fn adding_a_household_saves_it_and_updates_counts() {
     assert_eq!(app.context(), Ctx::List, "{:?}", app.message);
     assert_eq!(app.census.count(UnitKind::Household), 9);
     assert_eq!(app.tally.titles[Title::GiaDinh as usize].total, 9);
-    let selected = app.lists[&UnitKind::Household].selected_row().map(|r| (r.code.clone(), r.name.clone()));
+    let selected = app.lists[&UnitKind::Household]
+        .selected_row()
+        .map(|r| (r.code.clone(), r.name.clone()));
     assert_eq!(selected, Some(("HO00009".into(), "Ngô Thị Mai".into())));
-    let reader = app.register.as_ref().map(|r| r.read().expect("read")).expect("register");
-    let id = reader.unit_id(UnitKind::Household, "HO00009").expect("read").expect("saved");
-    let Some(crate::model::Unit::Household(saved)) = reader.unit(UnitKind::Household, id).expect("read") else {
+    let reader = app
+        .register
+        .as_ref()
+        .map(|r| r.read().expect("read"))
+        .expect("register");
+    let id = reader
+        .unit_id(UnitKind::Household, "HO00009")
+        .expect("read")
+        .expect("saved");
+    let Some(crate::model::Unit::Household(saved)) =
+        reader.unit(UnitKind::Household, id).expect("read")
+    else {
         panic!("not a household")
     };
     assert_eq!((saved.members, saved.adults), (5, 3));
-    assert_eq!(app.community_name(saved.community), "Đông Hải", "→ moved from Bắc Hà to the next community");
+    assert_eq!(
+        app.community_name(saved.community),
+        "Đông Hải",
+        "→ moved from Bắc Hà to the next community"
+    );
 }
 
 #[test]
@@ -254,7 +295,10 @@ fn help_opens_from_f1_and_question_mark_and_lists_the_table() {
     type_text(app, "2");
     press(app, KeyCode::F(1));
     let text = screen_text(app);
-    assert!(text.contains("Danh sách") && text.contains("Tìm theo tên"), "{text}");
+    assert!(
+        text.contains("Danh sách") && text.contains("Tìm theo tên"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -264,7 +308,10 @@ fn no_size_makes_it_panic() {
     type_text(app, "2");
     press(app, KeyCode::F(6));
     press(app, KeyCode::F(2));
-    for (w, hgt) in (1..=100).step_by(7).flat_map(|w| (1..=40).step_by(3).map(move |h| (w, h))) {
+    for (w, hgt) in (1..=100)
+        .step_by(7)
+        .flat_map(|w| (1..=40).step_by(3).map(move |h| (w, h)))
+    {
         let _ = draw(app, w, hgt);
     }
     let small = draw(app, 60, 20).backend().to_string();

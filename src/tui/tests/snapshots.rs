@@ -9,7 +9,10 @@ use crossterm::event::KeyCode;
 /// replaced by a fixed one of the same width.
 fn snap(app: &crate::tui::app::App) -> String {
     let path = app.path.display().to_string();
-    screen_text(app).replace(&path, &format!("{:<1$}", "/tmp/so.redb", path.chars().count()))
+    screen_text(app).replace(
+        &path,
+        &format!("{:<1$}", "/tmp/so.redb", path.chars().count()),
+    )
 }
 
 #[test]
@@ -123,8 +126,18 @@ fn colour_and_no_color_styles() {
     type_text(&mut plain.app, "2");
     let colour_buffer = draw(&colour.app, 80, 24).backend().buffer().clone();
     let plain_buffer = draw(&plain.app, 80, 24).backend().buffer().clone();
-    assert!(plain_buffer.content.iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset));
-    assert!(colour_buffer.content.iter().any(|c| c.fg != ratatui::style::Color::Reset));
+    assert!(
+        plain_buffer
+            .content
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+    );
+    assert!(
+        colour_buffer
+            .content
+            .iter()
+            .any(|c| c.fg != ratatui::style::Color::Reset)
+    );
     insta::assert_debug_snapshot!("no_color", plain_buffer);
     insta::assert_debug_snapshot!("colour", colour_buffer);
 }
