@@ -16,6 +16,7 @@
 
 pub mod cli;
 pub mod criteria;
+pub mod demo;
 pub mod model;
 pub mod report;
 pub mod store;

@@ -8,11 +8,15 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version are not errors; everything else is bad usage (exit 2).
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
+            return match sohoctap::cli::explain_usage_error(&e) {
+                None => {
+                    let _ = e.print();
+                    ExitCode::SUCCESS
+                }
+                Some(line) => {
+                    eprintln!("sohoctap: {line}");
+                    ExitCode::from(2)
+                }
             };
         }
     };

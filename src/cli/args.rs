@@ -3,15 +3,31 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// clap's layout with Vietnamese headings.
+const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "sohoctap",
     version,
     about = "Sổ học tập: đăng ký, chấm điểm, công nhận và báo cáo các mô hình học tập của xã",
     long_about = None,
-    disable_help_subcommand = true
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Lệnh",
+    subcommand_value_name = "LỆNH"
 )]
 pub struct Cli {
+    /// In hướng dẫn này
+    #[arg(short, long, global = true, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
+
+    /// In phiên bản
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
+
     /// Tệp sổ (mặc định: trong thư mục dữ liệu của người dùng; hoặc biến SOHOCTAP_DB)
     #[arg(long, global = true, env = "SOHOCTAP_DB", value_name = "TỆP")]
     pub db: Option<PathBuf>,
@@ -39,6 +55,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Báo cáo kết quả xây dựng các mô hình học tập
     Report(ReportArgs),
+    /// Công nhận hàng loạt các đơn vị đã đạt và chưa có quyết định
+    Recognise(RecogniseArgs),
+    /// Tạo sổ mẫu (dữ liệu giả của một xã) để xem thử, tập huấn; không đụng tới sổ thật
+    Demo(DemoArgs),
 }
 
 #[derive(Debug, Args)]
@@ -92,4 +112,39 @@ pub struct ReportArgs {
     /// In dạng JSON (lược đồ ổn định, xem docs/report-json.md)
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RecogniseArgs {
+    /// Danh hiệu: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan
+    #[arg(long, value_name = "MÃ")]
+    pub title: String,
+    /// Năm đánh giá
+    #[arg(long)]
+    pub year: u16,
+    /// Số quyết định công nhận, ví dụ "45/QĐ-UBND"
+    #[arg(long, value_name = "SỐ")]
+    pub decision: String,
+    /// Ngày quyết định, dạng YYYY-MM-DD
+    #[arg(long, value_name = "NGÀY")]
+    pub date: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Năm cuối có dữ liệu đánh giá (mặc định năm nay)
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Chỉ tạo sổ mẫu, không mở chương trình
+    #[arg(long)]
+    pub no_open: bool,
+    /// Cỡ sổ mẫu: demo (mặc định) hoặc commune (cỡ một xã lớn, để đo tốc độ)
+    #[arg(long, value_enum, default_value_t = DemoScale::Demo, hide = true)]
+    pub scale: DemoScale,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DemoScale {
+    Demo,
+    Commune,
 }

@@ -6,14 +6,18 @@
 mod args;
 mod check;
 mod criteria;
+mod demo;
 mod error;
 mod init;
 mod paths;
+mod recognise;
 mod report;
+mod usage;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
 pub use paths::{Env, current_year, default_register_path};
+pub use usage::explain as explain_usage_error;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
@@ -24,5 +28,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Criteria(args)) => criteria::run(&env, args),
         Some(Command::Check(args)) => check::run(&env, &args),
         Some(Command::Report(args)) => report::run(&env, &args),
+        Some(Command::Recognise(args)) => recognise::run(&env, &args),
+        Some(Command::Demo(args)) => {
+            let path = demo::demo_path(cli.db.as_deref());
+            demo::run(&env, &path, &args, cli.ascii)
+        }
     }
 }

@@ -72,6 +72,7 @@ impl Stage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     pub number: String,
+    #[serde(with = "super::compact::date")]
     pub date: NaiveDate,
 }
 
@@ -79,6 +80,7 @@ pub struct Decision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub user: String,
+    #[serde(with = "super::compact::datetime")]
     pub at: NaiveDateTime,
 }
 
@@ -103,6 +105,7 @@ pub fn current_user() -> String {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evaluation {
+    #[serde(with = "super::compact::opt_date")]
     pub registered_on: Option<NaiveDate>,
     /// The criteria set the evaluation is scored under, and the hash of its content: the
     /// register keeps that exact version, so later edits of the set never rescore it.

@@ -1,6 +1,7 @@
 //! Plain domain types of the register: units, evaluations, targets. No I/O here, so every
 //! other layer (store, tally, report, screens) can agree on the same vocabulary.
 
+pub(crate) mod compact;
 mod evaluation;
 mod target;
 mod title;

@@ -93,6 +93,7 @@ impl Measure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResolutionRef {
     pub number: String,
+    #[serde(with = "super::compact::opt_date")]
     pub date: Option<NaiveDate>,
     pub body: String,
 }

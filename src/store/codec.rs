@@ -2,8 +2,9 @@
 //! variants are format versions (`V1`, later `V2`, …; only ever appended), so an old
 //! register stays readable and a damaged value is an error, never a panic.
 
+use super::history::HistoryEntry;
 use crate::criteria::CriteriaSet;
-use crate::model::{Commune, Evaluation, EvaluationKey, Stamp, Target, Unit};
+use crate::model::{Commune, Evaluation, Target, Unit};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -21,15 +22,6 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
-
-/// One change to an evaluation, kept forever for the history screen and undo.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct HistoryEntry {
-    pub key: EvaluationKey,
-    pub old: Option<Evaluation>,
-    pub new: Option<Evaluation>,
-    pub stamp: Stamp,
-}
 
 macro_rules! versioned {
     ($wire:ident, $borrowed:ident, $ty:ty, $what:literal, $encode:ident, $decode:ident) => {

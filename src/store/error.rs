@@ -48,6 +48,11 @@ impl StoreError {
     }
 }
 
+/// The cause of an I/O error in Vietnamese (disk full, read-only, no permission…).
+pub(crate) fn describe_io(e: &io::Error) -> String {
+    io_reason(e)
+}
+
 fn io_reason(e: &io::Error) -> String {
     #[cfg(unix)]
     {

@@ -11,6 +11,7 @@
 pub mod codec;
 mod error;
 pub mod files;
+mod history;
 mod holder;
 mod integrity;
 mod ops;
@@ -18,16 +19,18 @@ mod reader;
 pub mod tables;
 mod writer;
 
-pub use codec::{DecodeError, HistoryEntry};
+pub use codec::DecodeError;
 pub use error::StoreError;
+pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use integrity::CheckReport;
-pub use ops::Change;
+pub use ops::{Change, StageChange};
 pub use reader::Reader;
 pub use writer::Writer;
 
 use crate::model::Commune;
 use redb::{Database, ReadableDatabase};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The layout version of the register. A file with a higher number was written by a
 /// newer program and is refused untouched.
@@ -35,12 +38,31 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// How to open the file again after a disk error: redb refuses further work after an
+/// I/O error until the database is reopened, and only a fresh open can tell whether a
+/// commit that reported an error reached the file.
+type Opener = Box<dyn Fn() -> std::result::Result<Database, redb::DatabaseError> + Send + Sync>;
+
 /// An open register. Dropping it closes the file; [`Register::close`] does the same and
 /// reports errors.
-#[derive(Debug)]
 pub struct Register {
-    db: Option<Database>,
+    db: Mutex<Option<Database>>,
+    opener: Opener,
     path: PathBuf,
+}
+
+impl std::fmt::Debug for Register {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Register")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+fn open_file(path: &Path) -> std::result::Result<Database, redb::DatabaseError> {
+    Database::builder()
+        .set_check_integrity_on_open(true)
+        .open(path)
 }
 
 impl Register {
@@ -66,8 +88,10 @@ impl Register {
         let db = Database::builder()
             .create_with_backend(backend)
             .map_err(|e| with_holder(path, error::from_redb(path, e)))?;
+        let owned = path.to_path_buf();
         let register = Register {
-            db: Some(db),
+            db: Mutex::new(Some(db)),
+            opener: Box::new(move || open_file(&owned)),
             path: path.to_path_buf(),
         };
         let created = register.write(|w| {
@@ -92,12 +116,31 @@ impl Register {
         // A register copied in from elsewhere may be world-readable; tighten it first.
         let _ = files::restrict_to_owner(path);
         refuse_newer_schema(path)?;
-        let db = Database::builder()
-            .set_check_integrity_on_open(true)
-            .open(path)
-            .map_err(|e| with_holder(path, error::from_redb(path, e)))?;
+        let owned = path.to_path_buf();
+        Register::with_opener(path, Box::new(move || open_file(&owned)))
+    }
+
+    /// Opens a register through storage backends made by `backend`; `path` names it in
+    /// messages and for the holder side file. This is how the fault-injection tests put a
+    /// failing disk under the real register code.
+    pub fn open_with_backend<B: redb::StorageBackend>(
+        path: &Path,
+        backend: impl Fn() -> std::io::Result<B> + Send + Sync + 'static,
+    ) -> Result<Register> {
+        let opener: Opener = Box::new(move || {
+            let b = backend().map_err(|e| redb::DatabaseError::Storage(e.into()))?;
+            Database::builder()
+                .set_check_integrity_on_open(true)
+                .create_with_backend(b)
+        });
+        Register::with_opener(path, opener)
+    }
+
+    fn with_opener(path: &Path, opener: Opener) -> Result<Register> {
+        let db = opener().map_err(|e| with_holder(path, error::from_redb(path, e)))?;
         let register = Register {
-            db: Some(db),
+            db: Mutex::new(Some(db)),
+            opener,
             path: path.to_path_buf(),
         };
         let version = register.read()?.schema_version()?;
@@ -117,60 +160,102 @@ impl Register {
         Ok(register)
     }
 
-    /// Opens `path` if it exists, or creates it for `commune`.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    fn db(&self) -> Result<&Database> {
-        self.db
-            .as_ref()
-            .ok_or_else(|| StoreError::Other("Sổ đã đóng".into()))
+    /// Runs `f` on the open database, reopening it first if a disk error closed it.
+    fn with_db<T>(&self, f: impl FnOnce(&Database) -> Result<T>) -> Result<T> {
+        let mut guard = self.db.lock().map_err(|_| {
+            StoreError::Other("Sổ đang ở trạng thái lỗi; hãy mở lại chương trình".into())
+        })?;
+        if guard.is_none() {
+            let db = (self.opener)().map_err(|e| error::from_redb(&self.path, e))?;
+            *guard = Some(db);
+        }
+        match guard.as_ref() {
+            Some(db) => f(db),
+            None => Err(StoreError::Other("Sổ đã đóng".into())),
+        }
+    }
+
+    /// Forgets the open database after a disk error, so the next operation reopens the
+    /// file (redb refuses further work on a database that saw an I/O error).
+    fn discard_database(&self) {
+        if let Ok(mut guard) = self.db.lock() {
+            *guard = None;
+        }
     }
 
     /// A consistent snapshot for reading.
     pub fn read(&self) -> Result<Reader> {
-        let txn = self
-            .db()?
-            .begin_read()
-            .map_err(|e| error::from_redb(&self.path, e))?;
+        let txn =
+            self.with_db(|db| db.begin_read().map_err(|e| error::from_redb(&self.path, e)))?;
         Ok(Reader::new(txn, self.path.clone()))
     }
 
     /// Runs `change` in one write transaction: everything it writes is saved together or
-    /// not at all. A failed commit has an unknown outcome, so the generation counter is
-    /// read back before anything is reported.
+    /// not at all. A failed commit has an unknown outcome until the file is opened again,
+    /// so the register reopens it and reads the generation counter back before reporting.
     pub fn write<T>(&self, change: impl FnOnce(&mut Writer) -> Result<T>) -> Result<T> {
-        let db = self.db()?;
-        let before = self.read().and_then(|r| r.generation()).unwrap_or(0);
-        let txn = db
-            .begin_write()
-            .map_err(|e| error::from_redb(&self.path, e))?;
+        let before = self.read()?.generation()?;
+        let txn = self.with_db(|db| {
+            db.begin_write()
+                .map_err(|e| error::from_redb(&self.path, e))
+        });
+        let txn = match txn {
+            Ok(txn) => txn,
+            Err(e) => {
+                self.discard_database();
+                return Err(e);
+            }
+        };
         let mut writer = Writer::new(txn, self.path.clone());
-        let value = change(&mut writer)?;
-        writer.bump_generation(before)?;
-        match writer.commit() {
-            Ok(()) => Ok(value),
-            Err(commit_error) => match self.read().and_then(|r| r.generation()) {
-                Ok(now) if now == before + 1 => Ok(value),
-                Ok(_) => Err(StoreError::NotSaved(commit_error.to_string())),
-                Err(_) => Err(StoreError::Other(format!(
-                    "Không chắc đã lưu được ({commit_error}). Hãy đóng chương trình rồi mở lại sổ để kiểm tra."
-                ))),
-            },
+        let value =
+            match change(&mut writer).and_then(|v| writer.bump_generation(before).map(|()| v)) {
+                Ok(value) => value,
+                Err(e) => {
+                    // Dropping the writer aborts the transaction; a storage error inside it
+                    // leaves redb unusable until reopened.
+                    drop(writer);
+                    if matches!(e, StoreError::Io { .. } | StoreError::Other(_)) {
+                        self.discard_database();
+                    }
+                    return Err(e);
+                }
+            };
+        let Err(commit_error) = writer.commit() else {
+            return Ok(value);
+        };
+        self.discard_database();
+        match self.read().and_then(|r| r.generation()) {
+            Ok(now) if now == before + 1 => Ok(value),
+            Ok(_) => Err(StoreError::NotSaved(describe_commit_error(commit_error))),
+            Err(reopen) => Err(StoreError::Other(format!(
+                "Không chắc đã lưu được ({}); không mở lại được sổ: {reopen}. Hãy đóng chương trình rồi mở lại sổ để kiểm tra.",
+                describe_commit_error(commit_error)
+            ))),
         }
     }
 
     /// Verifies the file (page checksums, allocator) and every record in it.
     pub fn check(&mut self, year: crate::model::Year) -> Result<CheckReport> {
         let path = self.path.clone();
-        let db = self
-            .db
-            .as_mut()
-            .ok_or_else(|| StoreError::Other("Sổ đã đóng".into()))?;
-        let file_ok = db
-            .check_integrity()
-            .map_err(|e| error::from_redb(&path, e))?;
+        let file_ok = {
+            let mut guard = self
+                .db
+                .lock()
+                .map_err(|_| StoreError::Other("Sổ đang ở trạng thái lỗi".into()))?;
+            if guard.is_none() {
+                *guard = Some((self.opener)().map_err(|e| error::from_redb(&path, e))?);
+            }
+            match guard.as_mut() {
+                Some(db) => db
+                    .check_integrity()
+                    .map_err(|e| error::from_redb(&path, e))?,
+                None => false,
+            }
+        };
         let mut report = integrity::check_records(&self.read()?, year)?;
         report.ok &= file_ok;
         if !file_ok {
@@ -187,8 +272,12 @@ impl Register {
     }
 
     fn close_inner(&mut self) -> Result<()> {
-        if let Some(db) = self.db.take() {
-            holder::remove_holder(&self.path);
+        let db = match self.db.get_mut() {
+            Ok(slot) => slot.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        };
+        holder::remove_holder(&self.path);
+        if let Some(db) = db {
             db.close().map_err(|e| error::from_redb(&self.path, e))?;
         }
         Ok(())
@@ -200,12 +289,42 @@ impl Register {
     }
 }
 
+fn describe_commit_error(e: redb::CommitError) -> String {
+    match e {
+        redb::CommitError::Storage(redb::StorageError::Io(io)) => error::describe_io(&io),
+        other => other.to_string(),
+    }
+}
+
 impl Drop for Register {
     fn drop(&mut self) {
         // Errors on this path have nowhere to go; the file is still consistent because
         // every write was its own committed transaction.
         let _ = self.close_inner();
     }
+}
+
+/// Whether the file at `path` is a register of made-up demo data (see
+/// `Writer::mark_demo`), looked at through a read-only open so that a real register is
+/// left byte for byte as it was. A file redb cannot read is not a demo register.
+pub fn is_demo_register(path: &Path) -> Result<bool> {
+    let db = match redb::ReadOnlyDatabase::open(path) {
+        Ok(db) => db,
+        Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
+            return Err(StoreError::AlreadyOpen {
+                path: path.to_path_buf(),
+                holder: holder::read_holder(path),
+            });
+        }
+        Err(_) => return Ok(false),
+    };
+    let is_demo = db
+        .begin_read()
+        .ok()
+        .map(|txn| Reader::new(txn, path.to_path_buf()))
+        .is_some_and(|r| r.is_demo().unwrap_or(false));
+    let _ = db.close();
+    Ok(is_demo)
 }
 
 /// Looks at the schema version through a read-only open before the writable open, whose

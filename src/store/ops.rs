@@ -95,3 +95,153 @@ impl Register {
         })
     }
 }
+
+/// What a stage change asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageChange {
+    pub stage: crate::model::Stage,
+    pub decision: Option<crate::model::Decision>,
+    /// Required to recognise a unit that does not pass its criteria.
+    pub override_reason: Option<String>,
+}
+
+impl Register {
+    /// Moves one evaluation to a stage. Recognising requires a decision, and a unit that
+    /// does not pass can only be recognised with an explicit override reason.
+    pub fn set_stage(
+        &self,
+        key: EvaluationKey,
+        change: &StageChange,
+        stamp: &Stamp,
+    ) -> Result<Change> {
+        use crate::model::Stage;
+        self.write(|w| {
+            let old = w.evaluation(key)?.ok_or_else(|| {
+                StoreError::Invalid("Đơn vị chưa đăng ký danh hiệu này trong năm".into())
+            })?;
+            let mut new = old.clone();
+            new.stage = change.stage;
+            new.decision = None;
+            new.override_reason = None;
+            if change.stage.is_decided() {
+                let decision = change
+                    .decision
+                    .clone()
+                    .ok_or_else(|| StoreError::Invalid("Cần số và ngày quyết định".into()))?;
+                if decision.number.trim().is_empty() {
+                    return Err(StoreError::Invalid(
+                        "Số quyết định không được để trống".into(),
+                    ));
+                }
+                new.decision = Some(decision);
+            }
+            if change.stage == Stage::Recognised {
+                let set = w.criteria(&old.criteria_hash)?.ok_or_else(|| {
+                    StoreError::Invalid(format!("Sổ thiếu bản lưu bộ tiêu chí {}", old.criteria_id))
+                })?;
+                let score = crate::criteria::score(&set, &old.values);
+                if !score.passed {
+                    let reason = change
+                        .override_reason
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|r| !r.is_empty())
+                        .ok_or_else(|| {
+                            StoreError::Invalid(format!(
+                                "Đơn vị chưa đạt tiêu chí ({}); muốn công nhận phải ghi rõ lý do",
+                                not_passed_reason(&score)
+                            ))
+                        })?;
+                    new.override_reason = Some(reason.to_string());
+                }
+            }
+            new.stamp = stamp.clone();
+            w.set_evaluation(key, Some(&new), stamp)?;
+            Ok(Change {
+                key,
+                old: Some(old),
+                new: Some(new),
+            })
+        })
+    }
+
+    /// Recognises, in one transaction, every evaluation of `title` in `year` that passes
+    /// and has no decision yet. Returns the changes made.
+    pub fn recognise_passing(
+        &self,
+        title: crate::model::Title,
+        year: crate::model::Year,
+        decision: &crate::model::Decision,
+        stamp: &Stamp,
+    ) -> Result<Vec<Change>> {
+        use crate::model::Stage;
+        let candidates: Vec<(EvaluationKey, Evaluation)> = self
+            .read()?
+            .evaluations_in_year(year)?
+            .into_iter()
+            .filter(|(k, e)| k.title == title && !e.stage.is_decided())
+            .collect();
+        self.write(|w| {
+            let mut sets: std::collections::HashMap<String, CriteriaSet> =
+                std::collections::HashMap::new();
+            let mut changes = Vec::new();
+            for (key, old) in candidates {
+                if !sets.contains_key(&old.criteria_hash) {
+                    let set = w.criteria(&old.criteria_hash)?.ok_or_else(|| {
+                        StoreError::Invalid(format!(
+                            "Sổ thiếu bản lưu bộ tiêu chí {}",
+                            old.criteria_id
+                        ))
+                    })?;
+                    sets.insert(old.criteria_hash.clone(), set);
+                }
+                let passed = sets
+                    .get(&old.criteria_hash)
+                    .is_some_and(|set| crate::criteria::score(set, &old.values).passed);
+                if !passed {
+                    continue;
+                }
+                let mut new = old.clone();
+                new.stage = Stage::Recognised;
+                new.decision = Some(decision.clone());
+                new.stamp = stamp.clone();
+                w.set_evaluation(key, Some(&new), stamp)?;
+                changes.push(Change {
+                    key,
+                    old: Some(old),
+                    new: Some(new),
+                });
+            }
+            Ok(changes)
+        })
+    }
+
+    /// Undoes one recorded change by putting the evaluation back as it was before it.
+    /// The undo is itself recorded, so history stays complete.
+    pub fn undo(&self, entry: &super::HistoryEntry, stamp: &Stamp) -> Result<Change> {
+        self.write(|w| {
+            let current = w.evaluation(entry.key)?;
+            let before = entry
+                .revert(current.as_ref(), stamp)
+                .map_err(StoreError::Invalid)?;
+            w.set_evaluation(entry.key, before.as_ref(), stamp)?;
+            Ok(Change {
+                key: entry.key,
+                old: current,
+                new: before,
+            })
+        })
+    }
+}
+
+fn not_passed_reason(score: &crate::criteria::Score) -> String {
+    if !score.complete {
+        return format!("còn {} chỉ số chưa chấm", score.missing.len());
+    }
+    score
+        .failures
+        .iter()
+        .map(crate::criteria::Failure::message)
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -1,8 +1,9 @@
 //! Reading a consistent snapshot of the register. Every value is decoded to a `Result`:
 //! a damaged record is reported, never trusted.
 
-use super::codec::{self, HistoryEntry};
+use super::codec;
 use super::error::from_redb;
+use super::history::HistoryEntry;
 use super::tables::{
     CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, TARGETS, UNIT_CODES, UNITS,
 };
@@ -58,6 +59,11 @@ impl Reader {
             .meta("generation")?
             .and_then(|b| b.as_slice().try_into().ok().map(u64::from_le_bytes))
             .unwrap_or(0))
+    }
+
+    /// Whether the register holds made-up demo data (see `Writer::mark_demo`).
+    pub fn is_demo(&self) -> Result<bool> {
+        Ok(self.meta("demo")?.is_some_and(|b| b == [1]))
     }
 
     pub fn commune(&self) -> Result<Commune> {

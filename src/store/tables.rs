@@ -8,7 +8,8 @@ use redb::TableDefinition;
 /// `name → bytes`. Keys:
 /// - `"schema"`: the schema version, `u32` little-endian (see [`super::SCHEMA_VERSION`]);
 /// - `"commune"`: the commune (`Commune` record);
-/// - `"next_id/<kind>"`: the next free unit id of a kind, `u32` little-endian.
+/// - `"next_id/<kind>"`: the next free unit id of a kind, `u32` little-endian;
+/// - `"demo"`: `[1]` when the register holds made-up demo data (`sohoctap demo`).
 pub const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta_v1");
 
 /// `(unit kind, unit id) → Unit record`. Units are never deleted, only archived.

@@ -205,7 +205,10 @@ fn scores_are_checked_saved_and_kept_in_history() {
         .history_of(Title::GiaDinh, ho)
         .expect("history");
     assert_eq!(history.len(), 1);
-    assert!(history[0].1.old.is_none());
+    assert!(matches!(
+        history[0].1.change,
+        crate::store::EvaluationChange::Created(_)
+    ));
 }
 
 #[test]
@@ -267,4 +270,180 @@ fn an_evaluation_keeps_scoring_under_its_own_criteria_version() {
     assert_eq!(saved.criteria_hash, entry.hash);
     let kept = register.criteria_of(&saved).expect("stored copy");
     assert_eq!(kept, *entry.set);
+}
+
+/// A register with one community, `n` households, and the GĐHT set in force for 2025.
+fn with_households(
+    n: u32,
+) -> (
+    tempfile::TempDir,
+    Register,
+    crate::criteria::CatalogEntry,
+    Vec<u32>,
+) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let register = Register::create(&dir.path().join("so.redb"), &commune()).expect("create");
+    let th = register
+        .write(|w| w.insert_unit(&community("TH01")))
+        .expect("insert");
+    let ids = register
+        .write(|w| {
+            (0..n)
+                .map(|i| w.insert_unit(&household(&format!("HO{i}"), th)))
+                .collect::<Result<Vec<_>>>()
+        })
+        .expect("insert");
+    let entry = Catalog::shipped()
+        .expect("catalog")
+        .in_force(Title::GiaDinh, 2025)
+        .expect("set")
+        .clone();
+    (dir, register, entry, ids)
+}
+
+/// Scores every indicator of a household at `fraction` of its maximum (pass/fail: Đ).
+fn score_all(register: &Register, entry: &crate::criteria::CatalogEntry, unit: u32, full: bool) {
+    let key = EvaluationKey {
+        year: 2025,
+        title: Title::GiaDinh,
+        unit,
+    };
+    for i in entry.set.indicators() {
+        let value = match i.kind {
+            crate::criteria::IndicatorKind::Points => {
+                IndicatorValue::Points(if full { i.max } else { 0 })
+            }
+            crate::criteria::IndicatorKind::PassFail => IndicatorValue::Pass(full),
+        };
+        register
+            .set_score(key, &i.code, Some(value), entry, &Stamp::now())
+            .expect("score");
+    }
+}
+
+fn decision() -> crate::model::Decision {
+    crate::model::Decision {
+        number: "45/QĐ-UBND".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2025, 12, 20).expect("date"),
+    }
+}
+
+#[test]
+fn bulk_recognition_marks_only_passing_undecided_evaluations() {
+    let (_dir, register, entry, ids) = with_households(4);
+    score_all(&register, &entry, ids[0], true);
+    score_all(&register, &entry, ids[1], true);
+    score_all(&register, &entry, ids[2], false);
+    // ids[3] is not registered at all.
+    let changes = register
+        .recognise_passing(Title::GiaDinh, 2025, &decision(), &Stamp::now())
+        .expect("recognise");
+    assert_eq!(changes.len(), 2);
+    let again = register
+        .recognise_passing(Title::GiaDinh, 2025, &decision(), &Stamp::now())
+        .expect("recognise");
+    assert!(
+        again.is_empty(),
+        "already decided evaluations are left alone"
+    );
+    let read = register.read().expect("read");
+    let stage = |unit| {
+        read.evaluation(EvaluationKey {
+            year: 2025,
+            title: Title::GiaDinh,
+            unit,
+        })
+        .expect("get")
+        .map(|e| e.stage)
+    };
+    assert_eq!(stage(ids[0]), Some(crate::model::Stage::Recognised));
+    assert_eq!(stage(ids[2]), Some(crate::model::Stage::Registered));
+    assert_eq!(stage(ids[3]), None);
+}
+
+#[test]
+fn a_failing_unit_needs_an_override_reason_to_be_recognised() {
+    let (_dir, register, entry, ids) = with_households(1);
+    score_all(&register, &entry, ids[0], false);
+    let key = EvaluationKey {
+        year: 2025,
+        title: Title::GiaDinh,
+        unit: ids[0],
+    };
+    let mut change = StageChange {
+        stage: crate::model::Stage::Recognised,
+        decision: Some(decision()),
+        override_reason: None,
+    };
+    let e = register
+        .set_stage(key, &change, &Stamp::now())
+        .expect_err("refused");
+    assert!(e.to_string().contains("phải ghi rõ lý do"), "{e}");
+    change.override_reason = Some("Hộ có hoàn cảnh đặc biệt, Ban chấp hành thống nhất".into());
+    let done = register
+        .set_stage(key, &change, &Stamp::now())
+        .expect("override");
+    let new = done.new.expect("new");
+    assert_eq!(new.stage, crate::model::Stage::Recognised);
+    assert!(new.override_reason.is_some());
+}
+
+#[test]
+fn undo_puts_the_evaluation_back_and_is_itself_recorded() {
+    let (_dir, register, entry, ids) = with_households(1);
+    let key = EvaluationKey {
+        year: 2025,
+        title: Title::GiaDinh,
+        unit: ids[0],
+    };
+    let code = entry
+        .set
+        .indicators()
+        .next()
+        .expect("indicator")
+        .code
+        .clone();
+    register
+        .set_score(
+            key,
+            &code,
+            Some(IndicatorValue::Points(3)),
+            &entry,
+            &Stamp::now(),
+        )
+        .expect("first");
+    register
+        .set_score(
+            key,
+            &code,
+            Some(IndicatorValue::Points(7)),
+            &entry,
+            &Stamp::now(),
+        )
+        .expect("second");
+    let history = register
+        .read()
+        .expect("read")
+        .history_of(Title::GiaDinh, ids[0])
+        .expect("h");
+    let last = &history.last().expect("entry").1;
+    register.undo(last, &Stamp::now()).expect("undo");
+    let now = register
+        .read()
+        .expect("read")
+        .evaluation(key)
+        .expect("get")
+        .expect("present");
+    assert_eq!(now.values.get(&code), Some(&IndicatorValue::Points(3)));
+    assert_eq!(
+        register
+            .read()
+            .expect("read")
+            .history_of(Title::GiaDinh, ids[0])
+            .expect("h")
+            .len(),
+        3
+    );
+    // Undoing the same entry twice is refused: the evaluation moved on.
+    assert!(register.undo(last, &Stamp::now()).is_err());
 }

@@ -1,8 +1,9 @@
 //! Changing the register inside one write transaction. A `Writer` only exists inside
 //! `Register::write`, which commits everything it did at once or nothing.
 
-use super::codec::{self, HistoryEntry};
+use super::codec;
 use super::error::from_redb;
+use super::history::HistoryEntry;
 use super::tables::{
     CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, TARGETS, UNIT_CODES, UNITS,
 };
@@ -67,6 +68,12 @@ impl Writer {
 
     pub(super) fn bump_generation(&mut self, before: u64) -> Result<()> {
         self.put_meta("generation", &(before + 1).to_le_bytes())
+    }
+
+    /// Marks the register as made-up demo data, so `sohoctap demo` may rebuild it and
+    /// never mistakes an office's real register for one.
+    pub fn mark_demo(&mut self) -> Result<()> {
+        self.put_meta("demo", &[1])
     }
 
     pub fn set_commune(&mut self, commune: &Commune) -> Result<()> {
@@ -192,11 +199,8 @@ impl Writer {
                 }
             }
         }
-        let entry = HistoryEntry {
-            key,
-            old: old.clone(),
-            new: new.cloned(),
-            stamp: stamp.clone(),
+        let Some(entry) = HistoryEntry::between(key, old.as_ref(), new, stamp) else {
+            return Ok(old);
         };
         let mut history = self.txn.open_table(HISTORY).map_err(|e| from_redb(p, e))?;
         let seq = history

@@ -1,0 +1,43 @@
+//! Usage errors in Vietnamese. clap finds them; the officer should not have to read
+//! English to learn that an option is missing.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+fn context(e: &clap::Error, kind: ContextKind) -> String {
+    match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+/// One Vietnamese line for a usage error, or `None` for help and version output.
+pub fn explain(e: &clap::Error) -> Option<String> {
+    let arg = context(e, ContextKind::InvalidArg);
+    let value = context(e, ContextKind::InvalidValue);
+    let line = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::InvalidSubcommand => format!("không có lệnh \"{value}\""),
+        ErrorKind::UnknownArgument => format!("không có tùy chọn \"{arg}\""),
+        ErrorKind::MissingRequiredArgument => format!("thiếu {arg}"),
+        ErrorKind::MissingSubcommand => "thiếu lệnh con".to_string(),
+        ErrorKind::InvalidValue => {
+            let valid = context(e, ContextKind::ValidValue);
+            if valid.is_empty() {
+                format!("giá trị \"{value}\" của {arg} không hợp lệ")
+            } else {
+                format!("giá trị \"{value}\" của {arg} không hợp lệ; dùng một trong: {valid}")
+            }
+        }
+        ErrorKind::ValueValidation => format!("giá trị \"{value}\" của {arg} không hợp lệ"),
+        ErrorKind::ArgumentConflict => format!("{arg} không dùng chung được với tùy chọn đã cho"),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("số giá trị của {arg} không đúng")
+        }
+        _ => "câu lệnh không hợp lệ".to_string(),
+    };
+    Some(format!("{line}. Xem hướng dẫn: sohoctap --help"))
+}
