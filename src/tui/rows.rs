@@ -35,9 +35,8 @@ impl Lookup {
         let mut lookup = Lookup::default();
         if matches!(kind, UnitKind::Household | UnitKind::Citizen) {
             for (id, unit) in reader.units(UnitKind::Community)? {
-                if let Unit::Community(c) = unit {
-                    lookup.community_names.insert(id, c.name);
-                }
+                // "Thôn Đông", "Tổ dân phố 1": the kind makes a bare number readable.
+                lookup.community_names.insert(id, unit.display_name());
             }
         }
         if kind == UnitKind::Citizen {
@@ -53,14 +52,34 @@ impl Lookup {
 
 /// Column headings and widths of the middle columns, per kind. The code, name and
 /// status columns are shared; the sum fits 80 columns.
-pub fn extra_columns(kind: UnitKind) -> &'static [(&'static str, usize)] {
-    match kind {
-        UnitKind::Community => &[("Loại", 12)],
-        UnitKind::Household => &[("Thôn", 12), ("NK", 3)],
-        UnitKind::Clan => &[("Trưởng họ", 16)],
-        UnitKind::Organisation => &[("Loại", 12), ("CB", 4)],
-        UnitKind::Citizen => &[("Sinh", 4), ("Thôn", 10)],
+pub fn extra_columns(kind: UnitKind) -> &'static [Column] {
+    const fn col(heading: &'static str, width: usize, numeric: bool) -> Column {
+        Column {
+            heading,
+            width,
+            numeric,
+        }
     }
+    const COMMUNITY: &[Column] = &[col("Loại", 12, false)];
+    const HOUSEHOLD: &[Column] = &[col("Thôn", 14, false), col("NK", 3, true)];
+    const CLAN: &[Column] = &[col("Trưởng họ", 16, false)];
+    const ORGANISATION: &[Column] = &[col("Loại", 12, false), col("CB", 4, true)];
+    const CITIZEN: &[Column] = &[col("Sinh", 4, true), col("Thôn", 12, false)];
+    match kind {
+        UnitKind::Community => COMMUNITY,
+        UnitKind::Household => HOUSEHOLD,
+        UnitKind::Clan => CLAN,
+        UnitKind::Organisation => ORGANISATION,
+        UnitKind::Citizen => CITIZEN,
+    }
+}
+
+/// A kind-specific column: numbers are right-aligned.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub heading: &'static str,
+    pub width: usize,
+    pub numeric: bool,
 }
 
 pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {

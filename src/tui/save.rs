@@ -19,10 +19,7 @@ impl App {
             .units(UnitKind::Community)?
             .into_iter()
             .filter(|(_, u)| u.meta().active_in(self.year))
-            .filter_map(|(id, u)| match u {
-                Unit::Community(c) => Some((id, c.name)),
-                _ => None,
-            })
+            .map(|(id, u)| (id, u.display_name()))
             .collect();
         names.sort_by(|a, b| collate(&a.1, &b.1));
         self.community_names = names;

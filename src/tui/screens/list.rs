@@ -152,7 +152,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
     } else {
         theme.sym("☐", "[ ]")
     };
-    let field_width = 12;
+    let field_width = 10;
     let (shown, cursor) = list.search.visible_window(field_width);
     let search_style = if list.searching {
         theme.style(Role::Selected)
@@ -171,7 +171,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
             format!(" {}", key_label(Ctx::List, &Action::FilterCommunity)),
             theme.style(Role::Key),
         ),
-        Span::raw(format!(" Thôn: {} ", truncate_to_width(&community, 9))),
+        Span::raw(format!(" Thôn: {} ", truncate_to_width(&community, 12))),
         Span::styled(
             key_label(Ctx::List, &Action::FilterStage),
             theme.style(Role::Key),
@@ -193,7 +193,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
 
     // Column layout: marker, code, name (what is left), extras, status.
     let extras = extra_columns(kind);
-    let extras_width: usize = extras.iter().map(|(_, w)| w + 1).sum();
+    let extras_width: usize = extras.iter().map(|c| c.width + 1).sum();
     let name_width = width
         .saturating_sub(2 + CODE_WIDTH + 1 + extras_width + STATUS_WIDTH + 1)
         .max(4);
@@ -203,9 +203,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
         pad_to_width("Mã", CODE_WIDTH),
         pad_to_width(name_heading(kind), name_width)
     );
-    for (h, w) in extras {
+    for c in extras {
         header.push(' ');
-        header.push_str(&pad_to_width(h, *w));
+        header.push_str(&if c.numeric {
+            pad_left_to_width(c.heading, c.width)
+        } else {
+            pad_to_width(c.heading, c.width)
+        });
     }
     header.push(' ');
     header.push_str(&pad_to_width(
@@ -242,14 +246,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
             pad_to_width(&truncate_to_width(&row.code, CODE_WIDTH), CODE_WIDTH),
             pad_to_width(&truncate_to_width(&row.name, name_width), name_width)
         );
-        for ((_, w), value) in extras.iter().zip(&row.extra) {
+        for (column, value) in extras.iter().zip(&row.extra) {
             line.push(' ');
-            let cell = truncate_to_width(value, *w);
-            let numeric = value.chars().all(|c| c.is_ascii_digit());
-            line.push_str(&if numeric {
-                pad_left_to_width(&cell, *w)
+            let cell = truncate_to_width(value, column.width);
+            line.push_str(&if column.numeric {
+                pad_left_to_width(&cell, column.width)
             } else {
-                pad_to_width(&cell, *w)
+                pad_to_width(&cell, column.width)
             });
         }
         line.push(' ');

@@ -7,8 +7,8 @@ use crate::text::{format_count, format_percent, pad_to_width, truncate_to_width}
 use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 
-const LABEL_WIDTH: usize = 22;
-const BAR_WIDTH: usize = 20;
+const LABEL_WIDTH: usize = 21;
+const BAR_WIDTH: usize = 14;
 
 pub fn render(buf: &mut Buffer, theme: Theme, x: u16, y: u16, width: usize, line: &MeasureLine) {
     let counts = line.counts;
@@ -51,7 +51,7 @@ pub fn render(buf: &mut Buffer, theme: Theme, x: u16, y: u16, width: usize, line
             format_percent(u32::from(t))
         ),
         (_, Some(t), Some(gap)) => format!(
-            "{} MT {}, thiếu {}",
+            "{} MT {} thiếu {}",
             theme.sym("▼", "!"),
             format_percent(u32::from(t)),
             format_count(gap)
@@ -59,7 +59,7 @@ pub fn render(buf: &mut Buffer, theme: Theme, x: u16, y: u16, width: usize, line
         _ => "chưa có mục tiêu".to_string(),
     };
     let text = format!(
-        " {}/{} {percent:>6}  {standing}",
+        " {}/{} {percent:>6} {standing}",
         format_count(counts.recognised),
         format_count(counts.total)
     );
