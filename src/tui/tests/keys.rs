@@ -183,7 +183,7 @@ fn adding_a_household_saves_it_and_updates_counts() {
     assert_eq!((saved.members, saved.adults), (5, 3));
     assert_eq!(
         app.community_name(saved.community),
-        "Đông Hải",
+        "Thôn Đông Hải",
         "→ moved from Bắc Hà to the next community"
     );
 }
