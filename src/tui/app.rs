@@ -17,10 +17,10 @@ use super::screens::list::ListState;
 use super::screens::setup::SetupState;
 use super::theme::{Role, Theme};
 use crate::criteria::Catalog;
-use crate::model::{Commune, Target, UnitId, UnitKind, Year};
+use crate::model::{Commune, Target, Title, UnitId, UnitKind, Year};
 use crate::report::Summary;
 use crate::store::{Register, StoreError};
-use crate::tally::{Census, Tally};
+use crate::tally::{Census, Status, Tally};
 use crossterm::event::{Event, KeyEventKind};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -154,6 +154,16 @@ impl App {
             list.refilter(&self.census, true);
         }
         Ok(())
+    }
+
+    /// After a save changed one evaluation's status (the scoring screen's path): moves
+    /// only the counters it touches, then refreshes the bars and the lists of that kind.
+    pub fn apply_status(&mut self, title: Title, unit: UnitId, new: Status) {
+        self.tally.apply(&mut self.census, title, unit, new);
+        self.refresh_summary();
+        if let Some(list) = self.lists.get_mut(&title.unit_kind()) {
+            list.refilter(&self.census, true);
+        }
     }
 
     pub(super) fn refresh_summary(&mut self) {

@@ -317,3 +317,50 @@ fn no_size_makes_it_panic() {
     let small = draw(app, 60, 20).backend().to_string();
     assert!(small.contains("Cửa sổ quá nhỏ"), "{small}");
 }
+
+#[test]
+fn a_hang_up_saves_a_valid_form_in_progress() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "3");
+    press(app, KeyCode::F(6));
+    type_text(app, "Họ Lê");
+    assert!(app.save_before_exit());
+    assert_eq!(app.census.count(UnitKind::Clan), 3);
+    // An invalid form is left alone: nothing half-made is written.
+    press(app, KeyCode::F(6));
+    press(app, KeyCode::Tab);
+    type_text(app, "x");
+    press(app, KeyCode::Up);
+    press(app, KeyCode::Up);
+    for _ in 0..10 {
+        press(app, KeyCode::Backspace);
+    }
+    assert!(!app.save_before_exit());
+    assert_eq!(app.census.count(UnitKind::Clan), 3);
+}
+
+#[test]
+fn a_status_change_moves_the_home_bar() {
+    let mut h = app();
+    let app = &mut h.app;
+    let before = app.summary.lines[0].counts.recognised;
+    let household = app.lists.len(); // no list opened yet: the change must not need one
+    assert_eq!(household, 0);
+    type_text(app, "2");
+    let id = app.lists[&UnitKind::Household]
+        .rows
+        .iter()
+        .find(|r| r.name == "Trần Thị Bích")
+        .map(|r| r.id)
+        .expect("row");
+    let status = crate::tally::Status {
+        registered: true,
+        scored: true,
+        passed: true,
+        recognised: true,
+    };
+    app.apply_status(Title::GiaDinh, id, status);
+    assert_eq!(app.summary.lines[0].counts.recognised, before + 1);
+    assert!(screen_text(app).contains("Đã công nhận"));
+}
