@@ -95,17 +95,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let units = reader.units(UnitKind::Citizen)?;
         println!("  (read + decode 150,000 citizens: {:?})", t.elapsed());
         let t = Instant::now();
-        let lookup = rows::Lookup::load(&reader, UnitKind::Citizen)?;
-        println!("  (lookup of households: {:?})", t.elapsed());
-        let t = Instant::now();
-        let mut built: Vec<rows::Row> = units
-            .iter()
-            .map(|(id, u)| rows::row_of(*id, u, &lookup))
-            .collect();
-        println!("  (rows with folded search keys: {:?})", t.elapsed());
-        let t = Instant::now();
-        built.sort_by_cached_key(|r| rows::sort_key(UnitKind::Citizen, r));
-        println!("  (Vietnamese sort: {:?})", t.elapsed());
+        let built = rows::load_rows(&reader, UnitKind::Citizen)?;
+        println!(
+            "  (rows with folded keys, sorted: {} in {:?})",
+            built.len(),
+            t.elapsed()
+        );
     }
     let t = Instant::now();
     let mut app = App::open(
