@@ -92,8 +92,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         use sohoctap::tui::rows;
         let reader = register.read()?;
         let t = Instant::now();
-        let units = reader.units(UnitKind::Citizen)?;
-        println!("  (read + decode 150,000 citizens: {:?})", t.elapsed());
+        let decoded = reader.units(UnitKind::Citizen)?.len();
+        println!("  (read + decode {decoded} citizens: {:?})", t.elapsed());
         let t = Instant::now();
         let built = rows::load_rows(&reader, UnitKind::Citizen)?;
         println!(
