@@ -19,7 +19,7 @@ mod usage;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
-pub use paths::{Env, default_register_path};
+pub use paths::{Env, current_year, default_register_path};
 pub use report::load_report_data;
 pub use usage::explain as explain_usage_error;
 

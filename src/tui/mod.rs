@@ -1,7 +1,121 @@
-//! The terminal app (being built).
+//! The terminal app: a keyboard-driven ratatui register.
+//!
+//! - [`terminal`]: entering/restoring the terminal, panic hook, SIGHUP/SIGTERM;
+//! - [`app`]: all state and `App::update(Action)`, the only place state changes;
+//! - [`keymap`]: the one command table (dispatcher, hint bar and help);
+//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms;
+//! - [`update`], [`save`]: what actions do, and the writes to the register;
+//! - [`screens`]: pure drawing of each screen from `&App`; [`widgets`]: shared pieces;
+//! - [`theme`]: 16 colours or none (`NO_COLOR`), and the ASCII mode.
+//!
+//! The loop blocks on terminal events (read on their own thread), applies every queued
+//! event in order, then draws once. It wakes every 200 ms only to notice a hang-up
+//! signal; it never redraws on a timer.
 
-use crate::cli::{CliError, Env};
+pub mod action;
+pub mod app;
+mod commands;
+pub mod form;
+pub mod keymap;
+pub mod rows;
+mod save;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+mod update;
+pub mod widgets;
 
-pub fn run(_env: &Env, _ascii: bool) -> Result<(), CliError> {
-    Err(CliError::runtime("Giao diện đang được xây dựng"))
+use crate::cli::{CliError, Env, current_year};
+use crate::store::Register;
+use app::App;
+use crossterm::event::{self, Event};
+use std::sync::mpsc;
+use std::time::Duration;
+use theme::Theme;
+
+/// How often the loop wakes to check for a hang-up signal when no key arrives.
+const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// Runs the app on the register of `env` (the setup screen when it does not exist yet).
+pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
+    let catalog = env.catalog()?;
+    let theme = Theme::from_env(ascii);
+    let year = current_year();
+    // Open before taking the terminal, so "already open by …" prints like any error.
+    let app = if env.db.exists() {
+        App::open(Register::open(&env.db)?, catalog, year, theme)?
+    } else {
+        App::first_run(env.db.clone(), catalog, year, theme)
+    };
+    let stop = terminal::watch_signals()
+        .map_err(|e| CliError::runtime(format!("Không đặt được xử lý tín hiệu: {e}")))?;
+    let mut terminal =
+        terminal::init().map_err(|e| CliError::runtime(format!("Không mở được màn hình: {e}")))?;
+    let mut app = app;
+    let outcome = event_loop(&mut terminal, &mut app, &stop);
+    if stop.requested() {
+        app.save_before_exit();
+    }
+    terminal::restore();
+    let closed = match app.register.take() {
+        Some(register) => register.close().map_err(CliError::from),
+        None => Ok(()),
+    };
+    // After a hang-up the terminal is gone and its errors mean nothing; the register
+    // was closed above, which is what matters.
+    if !stop.requested() {
+        outcome.map_err(|e| CliError::runtime(format!("Lỗi màn hình: {e}")))?;
+    }
+    closed
 }
+
+/// Reads terminal events on their own thread. After a hang-up crossterm's reader can
+/// spin inside `read` without returning; on its own thread that cannot stop the main
+/// loop from noticing SIGHUP, saving, closing the register and exiting (which ends
+/// this thread too).
+fn spawn_reader() -> mpsc::Receiver<std::io::Result<Event>> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if sender.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
+fn event_loop(
+    terminal: &mut terminal::Term,
+    app: &mut App,
+    stop: &terminal::Stop,
+) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    app.page_rows = app::page_rows_for(size.height);
+    terminal.draw(|frame| screens::render(app, frame))?;
+    let events = spawn_reader();
+    while !app.quit && !stop.requested() {
+        let first = match events.recv_timeout(SIGNAL_CHECK) {
+            Ok(event) => event?,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        // Apply every event already queued, in order, then draw once.
+        let mut changed = app.handle_event(first);
+        while !app.quit {
+            match events.try_recv() {
+                Ok(event) => changed |= app.handle_event(event?),
+                Err(_) => break,
+            }
+        }
+        if changed && !app.quit && !stop.requested() {
+            terminal.draw(|frame| screens::render(app, frame))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,50 @@
+//! Everything the officer can ask for, as a typed value. The keymap turns a key into an
+//! `Action`; `App::update` carries it out. Nothing else changes the app's state.
+
+use crate::model::UnitKind;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Esc: close the screen, the search box or the dialog (asks first if a form changed).
+    Back,
+    Help,
+    About,
+    PrevYear,
+    NextYear,
+    OpenList(UnitKind),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    /// Enter: open the selected item (a list from home, a unit's detail from a list).
+    Open,
+    /// Put the cursor in the list's search box.
+    Search,
+    /// Cycle the community filter.
+    FilterCommunity,
+    /// Cycle the status filter (this year's stage).
+    FilterStage,
+    /// Toggle "chưa chấm" (not fully scored yet).
+    FilterUnscored,
+    ClearFilters,
+    Add,
+    Edit,
+    Archive,
+    Save,
+    NextField,
+    PrevField,
+    /// Answer yes to the dialog on screen.
+    Confirm,
+    // Editing the focused text field.
+    Char(char),
+    Paste(String),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    LineStart,
+    LineEnd,
+}

@@ -1,0 +1,378 @@
+//! The app's whole state and the one place it changes: `App::update(action)`.
+//!
+//! The app holds the open register, the criteria catalog, the selected year with its
+//! census and tally (kept current after every save), the row models of the lists
+//! opened so far, and a stack of screens. Rendering reads `&App` only; everything that
+//! touches the register happens here or in `save.rs`.
+//!
+//! Adding a screen (scoring, targets, bars): add a `Screen` variant and a `Ctx`, give
+//! its keys lines in the command table, route its actions in `update`, draw it in
+//! `screens/`.
+
+use super::action::Action;
+use super::form::FormState;
+use super::keymap::{self, Ctx};
+use super::screens::detail::DetailState;
+use super::screens::list::ListState;
+use super::screens::setup::SetupState;
+use super::theme::{Role, Theme};
+use crate::criteria::Catalog;
+use crate::model::{Commune, Target, Title, UnitId, UnitKind, Year};
+use crate::report::Summary;
+use crate::store::{Register, StoreError};
+use crate::tally::{Census, Status, Tally};
+use crossterm::event::{Event, KeyEventKind};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Setup(SetupState),
+    Home,
+    List(UnitKind),
+    Detail(DetailState),
+    Form(FormState),
+    Help { scroll: usize, under: Ctx },
+    About,
+}
+
+/// A question over the screen, answered with Enter (yes) or Esc (no).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    DiscardForm,
+    Archive {
+        kind: UnitKind,
+        id: UnitId,
+        name: String,
+    },
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub theme: Theme,
+    pub catalog: Catalog,
+    /// `None` only on the first-run setup screen.
+    pub register: Option<Register>,
+    pub path: PathBuf,
+    pub year: Year,
+    pub commune: Commune,
+    pub census: Census,
+    pub tally: Tally,
+    pub targets: Vec<Target>,
+    pub summary: Summary,
+    pub stack: Vec<Screen>,
+    pub lists: HashMap<UnitKind, ListState>,
+    /// Active communities of the year, in Vietnamese order (filter and form choices).
+    pub community_names: Vec<(UnitId, String)>,
+    /// The list chosen on the home screen (index into `UnitKind::ALL`).
+    pub home_selected: usize,
+    pub confirm: Option<Confirm>,
+    /// One line at the bottom: what just happened, or what went wrong.
+    pub message: Option<(String, Role)>,
+    /// Rows a list page shows at the current terminal size.
+    pub page_rows: usize,
+    pub quit: bool,
+}
+
+/// The list area is the terminal minus the title, filter, header, footer, message and
+/// hint lines.
+pub fn page_rows_for(height: u16) -> usize {
+    usize::from(height.saturating_sub(6)).max(1)
+}
+
+impl App {
+    /// The app on an open register.
+    pub fn open(
+        register: Register,
+        catalog: Catalog,
+        year: Year,
+        theme: Theme,
+    ) -> Result<App, StoreError> {
+        let path = register.path().to_path_buf();
+        let mut app = App::empty(path, catalog, year, theme);
+        app.attach(register)?;
+        app.stack = vec![Screen::Home];
+        Ok(app)
+    }
+
+    /// The first-run app: a setup screen that creates the register at `path`.
+    pub fn first_run(path: PathBuf, catalog: Catalog, year: Year, theme: Theme) -> App {
+        let mut app = App::empty(path, catalog, year, theme);
+        app.stack = vec![Screen::Setup(SetupState::default())];
+        app
+    }
+
+    fn empty(path: PathBuf, catalog: Catalog, year: Year, theme: Theme) -> App {
+        let commune = Commune {
+            name: String::new(),
+            province: String::new(),
+        };
+        let tally = Tally::default();
+        App {
+            theme,
+            catalog,
+            register: None,
+            path,
+            year,
+            summary: Summary::build(&commune, year, &tally, &[]),
+            commune,
+            census: Census::default(),
+            tally,
+            targets: Vec::new(),
+            stack: Vec::new(),
+            lists: HashMap::new(),
+            community_names: Vec::new(),
+            home_selected: 1,
+            confirm: None,
+            message: None,
+            page_rows: page_rows_for(24),
+            quit: false,
+        }
+    }
+
+    /// Takes the register and reads what the home screen needs.
+    pub(super) fn attach(&mut self, register: Register) -> Result<(), StoreError> {
+        let reader = register.read()?;
+        self.commune = reader.commune()?;
+        self.targets = reader.targets()?;
+        drop(reader);
+        self.register = Some(register);
+        self.load_year()
+    }
+
+    /// (Re)loads the census and tally of the selected year.
+    pub(super) fn load_year(&mut self) -> Result<(), StoreError> {
+        let Some(register) = &self.register else {
+            return Ok(());
+        };
+        let reader = register.read()?;
+        self.census = Census::load(&reader, self.year)?;
+        self.load_communities(&reader)?;
+        self.tally = Tally::compute(&self.census);
+        self.refresh_summary();
+        for list in self.lists.values_mut() {
+            list.refilter(&self.census, true);
+        }
+        Ok(())
+    }
+
+    /// After a save changed one evaluation's status (the scoring screen's path): moves
+    /// only the counters it touches, then refreshes the bars and the lists of that kind.
+    pub fn apply_status(&mut self, title: Title, unit: UnitId, new: Status) {
+        self.tally.apply(&mut self.census, title, unit, new);
+        self.refresh_summary();
+        if let Some(list) = self.lists.get_mut(&title.unit_kind()) {
+            list.refilter(&self.census, true);
+        }
+    }
+
+    pub(super) fn refresh_summary(&mut self) {
+        self.summary = Summary::build(&self.commune, self.year, &self.tally, &self.targets);
+    }
+
+    pub fn screen(&self) -> Option<&Screen> {
+        self.stack.last()
+    }
+
+    pub fn context(&self) -> Ctx {
+        if self.confirm.is_some() {
+            return Ctx::Confirm;
+        }
+        match self.screen() {
+            Some(Screen::Setup(_)) | None => Ctx::Setup,
+            Some(Screen::Home) => Ctx::Home,
+            Some(Screen::List(kind)) => match self.lists.get(kind) {
+                Some(list) if list.searching => Ctx::Search,
+                _ => Ctx::List,
+            },
+            Some(Screen::Detail(_)) => Ctx::Detail,
+            Some(Screen::Form(_)) => Ctx::Form,
+            Some(Screen::Help { .. }) => Ctx::Help,
+            Some(Screen::About) => Ctx::About,
+        }
+    }
+
+    /// Whether printable keys go into a text field.
+    pub fn typing(&self) -> bool {
+        match self.context() {
+            Ctx::Setup | Ctx::Search => true,
+            Ctx::Form => {
+                matches!(self.screen(), Some(Screen::Form(f)) if f.focused().is_some_and(|f| f.input().is_some()))
+            }
+            _ => false,
+        }
+    }
+
+    /// Applies one terminal event; returns whether the screen may have changed.
+    pub fn handle_event(&mut self, event: Event) -> bool {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                match keymap::resolve(self.context(), self.typing(), &key) {
+                    Some(action) => {
+                        self.update(action);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Event::Paste(text) if self.typing() => {
+                self.update(Action::Paste(text));
+                true
+            }
+            Event::Resize(_, height) => {
+                self.page_rows = page_rows_for(height);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if self.confirm.is_some() {
+            match action {
+                Action::Confirm => self.answer_yes(),
+                Action::Back => self.confirm = None,
+                _ => {}
+            }
+            return;
+        }
+        // The message describes the last action; a new action replaces it.
+        if !matches!(action, Action::Char(_) | Action::Paste(_)) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => {
+                let under = self.context();
+                self.stack.push(Screen::Help { scroll: 0, under });
+            }
+            Action::About => self.stack.push(Screen::About),
+            Action::Back => self.back(),
+            _ => match self.stack.last() {
+                Some(Screen::Setup(_)) => self.update_setup(action),
+                Some(Screen::Home) => self.update_home(action),
+                Some(Screen::List(kind)) => {
+                    let kind = *kind;
+                    self.update_list(kind, action);
+                }
+                Some(Screen::Detail(_)) => self.update_detail(action),
+                Some(Screen::Form(_)) => self.update_form(action),
+                Some(Screen::Help { .. }) => self.update_help(action),
+                Some(Screen::About) | None => {}
+            },
+        }
+    }
+
+    fn back(&mut self) {
+        match self.stack.last_mut() {
+            Some(Screen::Setup(_)) => self.quit = true,
+            Some(Screen::Home) | None => {}
+            Some(Screen::List(kind)) => {
+                let kind = *kind;
+                let searching = self.lists.get(&kind).is_some_and(|l| l.searching);
+                if searching {
+                    if let Some(list) = self.lists.get_mut(&kind) {
+                        list.stop_search(&self.census);
+                    }
+                } else {
+                    self.stack.pop();
+                }
+            }
+            Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
+            Some(_) => {
+                self.stack.pop();
+            }
+        }
+    }
+
+    fn answer_yes(&mut self) {
+        match self.confirm.take() {
+            Some(Confirm::DiscardForm) => {
+                self.stack.pop();
+                self.say("Đã bỏ các thay đổi chưa lưu", Role::Warning);
+            }
+            Some(Confirm::Archive { kind, id, .. }) => self.archive(kind, id),
+            None => {}
+        }
+    }
+
+    pub(super) fn say(&mut self, text: impl Into<String>, role: Role) {
+        self.message = Some((text.into(), role));
+    }
+
+    pub(super) fn fail(&mut self, error: &StoreError) {
+        self.say(format!("✗ {error}"), Role::Error);
+    }
+
+    fn update_home(&mut self, action: Action) {
+        let n = UnitKind::ALL.len();
+        match action {
+            Action::Up => self.home_selected = (self.home_selected + n - 1) % n,
+            Action::Down => self.home_selected = (self.home_selected + 1) % n,
+            Action::First | Action::PageUp => self.home_selected = 0,
+            Action::Last | Action::PageDown => self.home_selected = n - 1,
+            Action::Open => {
+                if let Some(kind) = UnitKind::ALL.get(self.home_selected).copied() {
+                    self.open_list(kind);
+                }
+            }
+            Action::OpenList(kind) => {
+                self.home_selected = UnitKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+                self.open_list(kind);
+            }
+            Action::PrevYear => self.change_year(-1),
+            Action::NextYear => self.change_year(1),
+            _ => {}
+        }
+    }
+
+    pub(super) fn change_year(&mut self, step: i32) {
+        let Some(year) = Year::try_from(i32::from(self.year) + step)
+            .ok()
+            .filter(|y| (2000..=2100).contains(y))
+        else {
+            return;
+        };
+        let before = self.year;
+        self.year = year;
+        if let Err(e) = self.load_year() {
+            self.year = before;
+            self.fail(&e);
+        }
+    }
+
+    pub(super) fn open_list(&mut self, kind: UnitKind) {
+        if !self.lists.contains_key(&kind) {
+            let loaded = self.register.as_ref().map(|r| {
+                r.read()
+                    .and_then(|reader| super::rows::load_rows(&reader, kind))
+            });
+            match loaded {
+                Some(Ok(rows)) => {
+                    self.lists
+                        .insert(kind, ListState::new(kind, rows, &self.census));
+                }
+                Some(Err(e)) => return self.fail(&e),
+                None => return,
+            }
+        }
+        self.stack.push(Screen::List(kind));
+    }
+
+    fn update_help(&mut self, action: Action) {
+        if let Some(Screen::Help { scroll, .. }) = self.stack.last_mut() {
+            let page = self.page_rows.max(1);
+            *scroll = match action {
+                Action::Up => scroll.saturating_sub(1),
+                Action::Down => *scroll + 1,
+                Action::PageUp => scroll.saturating_sub(page),
+                Action::PageDown => *scroll + page,
+                Action::First => 0,
+                Action::Last => usize::MAX / 2,
+                _ => *scroll,
+            };
+            // Render clamps; keep the stored value bounded by the help's length.
+            *scroll = (*scroll).min(super::screens::help::line_count());
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! The command table itself: every binding, its scope, its hint and its help line.
+//! `keymap` reads it for the dispatcher, the hint bar and the help screen; to add a
+//! key, add a line here and nowhere else.
+
+use super::action::Action;
+use super::keymap::{Command, Ctx, Key};
+use crate::model::UnitKind;
+
+const EDIT: &[Ctx] = &[Ctx::Setup, Ctx::Search, Ctx::Form];
+const LISTS: &[Ctx] = &[Ctx::List, Ctx::Search];
+const MOVE: &[Ctx] = &[Ctx::Home, Ctx::List, Ctx::Search, Ctx::Help, Ctx::Detail];
+
+macro_rules! cmd {
+    ($keys:expr, $action:expr, $scope:expr, $hint:expr, $help:expr) => {
+        Command {
+            keys: $keys,
+            action: $action,
+            scope: $scope,
+            hint: $hint,
+            help: $help,
+        }
+    };
+}
+
+pub(super) static COMMANDS: &[Command] = &[
+    cmd!(
+        &[Key::Enter, Key::F(2)],
+        Action::Confirm,
+        &[Ctx::Confirm],
+        Some("Đồng ý"),
+        "Đồng ý với câu hỏi"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::Confirm],
+        Some("Không"),
+        "Không, quay lại"
+    ),
+    cmd!(
+        &[Key::F(1), Key::Char('?')],
+        Action::Help,
+        &[
+            Ctx::Setup,
+            Ctx::Home,
+            Ctx::List,
+            Ctx::Search,
+            Ctx::Form,
+            Ctx::Detail,
+            Ctx::About
+        ],
+        Some("Trợ giúp"),
+        "Xem tất cả các phím (? khi không gõ chữ)"
+    ),
+    cmd!(
+        &[Key::F(2), Key::Ctrl('s')],
+        Action::Save,
+        &[Ctx::Setup, Ctx::Form],
+        Some("Lưu"),
+        "Lưu phiếu (mỗi lần lưu là trọn vẹn)"
+    ),
+    cmd!(
+        &[Key::Char('/'), Key::Ctrl('f')],
+        Action::Search,
+        &[Ctx::List],
+        Some("Tìm"),
+        "Tìm theo tên hoặc mã, gõ không dấu cũng được"
+    ),
+    cmd!(
+        &[Key::Enter],
+        Action::Open,
+        &[Ctx::Home],
+        Some("Mở"),
+        "Mở danh sách đang chọn"
+    ),
+    cmd!(
+        &[Key::Enter],
+        Action::Open,
+        &[Ctx::List],
+        Some("Xem"),
+        "Xem đơn vị đang chọn"
+    ),
+    cmd!(
+        &[Key::Enter],
+        Action::Open,
+        &[Ctx::Search],
+        Some("Xong"),
+        "Kết thúc tìm, giữ kết quả"
+    ),
+    cmd!(
+        &[Key::Enter],
+        Action::NextField,
+        &[Ctx::Setup, Ctx::Form],
+        None,
+        "Sang ô tiếp theo"
+    ),
+    cmd!(
+        &[Key::Char('1')],
+        Action::OpenList(UnitKind::Community),
+        &[Ctx::Home],
+        None,
+        "Danh sách thôn, tổ dân phố"
+    ),
+    cmd!(
+        &[Key::Char('2')],
+        Action::OpenList(UnitKind::Household),
+        &[Ctx::Home],
+        None,
+        "Danh sách hộ gia đình"
+    ),
+    cmd!(
+        &[Key::Char('3')],
+        Action::OpenList(UnitKind::Clan),
+        &[Ctx::Home],
+        None,
+        "Danh sách dòng họ"
+    ),
+    cmd!(
+        &[Key::Char('4')],
+        Action::OpenList(UnitKind::Organisation),
+        &[Ctx::Home],
+        None,
+        "Danh sách cơ quan, đơn vị"
+    ),
+    cmd!(
+        &[Key::Char('5')],
+        Action::OpenList(UnitKind::Citizen),
+        &[Ctx::Home],
+        None,
+        "Danh sách công dân"
+    ),
+    cmd!(
+        &[Key::F(6), Key::Ctrl('n')],
+        Action::Add,
+        &[Ctx::List, Ctx::Search],
+        Some("Thêm"),
+        "Thêm đơn vị mới"
+    ),
+    cmd!(
+        &[Key::F(7), Key::Ctrl('e')],
+        Action::Edit,
+        &[Ctx::List, Ctx::Detail],
+        Some("Sửa"),
+        "Sửa đơn vị đang chọn"
+    ),
+    cmd!(
+        &[Key::F(8)],
+        Action::Archive,
+        &[Ctx::List, Ctx::Detail],
+        Some("Lưu trữ"),
+        "Lưu trữ đơn vị (chuyển đi, giải thể): không xóa, vẫn tính cho các năm trước"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[
+            Ctx::List,
+            Ctx::Search,
+            Ctx::Form,
+            Ctx::Detail,
+            Ctx::Help,
+            Ctx::About
+        ],
+        Some("Quay lại"),
+        "Quay lại (phiếu đã sửa thì hỏi trước khi bỏ)"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::Setup],
+        Some("Thoát"),
+        "Thoát, không tạo sổ"
+    ),
+    cmd!(
+        &[Key::F(3)],
+        Action::FilterCommunity,
+        LISTS,
+        None,
+        "Lọc theo thôn (bấm nhiều lần để đổi)"
+    ),
+    cmd!(
+        &[Key::F(4)],
+        Action::FilterStage,
+        LISTS,
+        None,
+        "Lọc theo trạng thái năm đang chọn"
+    ),
+    cmd!(
+        &[Key::F(5)],
+        Action::FilterUnscored,
+        LISTS,
+        None,
+        "Chỉ hiện đơn vị chưa chấm đủ điểm"
+    ),
+    cmd!(
+        &[Key::Ctrl('r')],
+        Action::ClearFilters,
+        LISTS,
+        None,
+        "Bỏ mọi bộ lọc và ô tìm"
+    ),
+    cmd!(
+        &[Key::Char('['), Key::Char('-')],
+        Action::PrevYear,
+        &[Ctx::Home, Ctx::List],
+        Some("Năm trước"),
+        "Xem năm trước"
+    ),
+    cmd!(
+        &[Key::Char(']'), Key::Char('+')],
+        Action::NextYear,
+        &[Ctx::Home, Ctx::List],
+        Some("Năm sau"),
+        "Xem năm sau"
+    ),
+    cmd!(
+        &[Key::F(9)],
+        Action::About,
+        &[Ctx::Home, Ctx::List, Ctx::Detail],
+        Some("Thông tin"),
+        "Thông tin về sổ, bộ tiêu chí, kiểm tra chữ"
+    ),
+    cmd!(
+        &[Key::Tab, Key::Down],
+        Action::NextField,
+        &[Ctx::Setup, Ctx::Form],
+        Some("Ô sau"),
+        "Sang ô sau"
+    ),
+    cmd!(
+        &[Key::BackTab, Key::Up],
+        Action::PrevField,
+        &[Ctx::Setup, Ctx::Form],
+        None,
+        "Về ô trước"
+    ),
+    cmd!(&[Key::Up], Action::Up, MOVE, None, "Lên một dòng"),
+    cmd!(&[Key::Down], Action::Down, MOVE, None, "Xuống một dòng"),
+    cmd!(&[Key::PageUp], Action::PageUp, MOVE, None, "Trang trước"),
+    cmd!(&[Key::PageDown], Action::PageDown, MOVE, None, "Trang sau"),
+    cmd!(
+        &[Key::Home],
+        Action::First,
+        &[Ctx::Home, Ctx::List, Ctx::Help],
+        None,
+        "Về đầu danh sách"
+    ),
+    cmd!(
+        &[Key::End],
+        Action::Last,
+        &[Ctx::Home, Ctx::List, Ctx::Help],
+        None,
+        "Xuống cuối danh sách"
+    ),
+    cmd!(
+        &[Key::Backspace],
+        Action::Backspace,
+        EDIT,
+        None,
+        "Xóa chữ trước con trỏ (cả Ctrl+H)"
+    ),
+    cmd!(
+        &[Key::Delete],
+        Action::Delete,
+        EDIT,
+        None,
+        "Xóa chữ sau con trỏ"
+    ),
+    cmd!(
+        &[Key::Left],
+        Action::Left,
+        EDIT,
+        None,
+        "Con trỏ sang trái; ô chọn: lựa chọn trước"
+    ),
+    cmd!(
+        &[Key::Right],
+        Action::Right,
+        EDIT,
+        None,
+        "Con trỏ sang phải; ô chọn: lựa chọn sau"
+    ),
+    cmd!(&[Key::Home], Action::LineStart, EDIT, None, "Về đầu ô"),
+    cmd!(&[Key::End], Action::LineEnd, EDIT, None, "Về cuối ô"),
+    cmd!(
+        &[Key::F(10), Key::Ctrl('q')],
+        Action::Quit,
+        &[Ctx::Home, Ctx::List, Ctx::Search, Ctx::Detail, Ctx::About],
+        Some("Thoát"),
+        "Thoát chương trình (mọi thứ đã lưu)"
+    ),
+];

@@ -1,0 +1,243 @@
+//! The one command table. It drives three things, so they can never disagree: the
+//! dispatcher (`resolve`), the key-hint bar at the bottom of every screen (`hints`) and
+//! the help screen (`commands`). Keys are the ones that survive any terminal and SSH:
+//! F-keys, Ctrl+letter, Enter, Tab, arrows, PgUp/PgDn; no Alt bindings.
+
+use super::action::Action;
+use super::commands::COMMANDS;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where the keyboard is: the screen on top, or the dialog over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    Setup,
+    Home,
+    List,
+    /// Typing in a list's search box.
+    Search,
+    Form,
+    Detail,
+    Help,
+    About,
+    /// A yes/no question over the screen.
+    Confirm,
+}
+
+impl Ctx {
+    /// Heading of this context's section in the help screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Ctx::Setup => "Tạo sổ mới",
+            Ctx::Home => "Màn hình chính",
+            Ctx::List => "Danh sách",
+            Ctx::Search => "Ô tìm kiếm",
+            Ctx::Form => "Phiếu nhập",
+            Ctx::Detail => "Xem đơn vị",
+            Ctx::Help => "Trợ giúp",
+            Ctx::About => "Thông tin",
+            Ctx::Confirm => "Hộp hỏi",
+        }
+    }
+
+    pub const ALL: [Ctx; 9] = [
+        Ctx::Setup,
+        Ctx::Home,
+        Ctx::List,
+        Ctx::Search,
+        Ctx::Form,
+        Ctx::Detail,
+        Ctx::Help,
+        Ctx::About,
+        Ctx::Confirm,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    F(u8),
+    Ctrl(char),
+    Char(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Backspace,
+    Delete,
+}
+
+impl Key {
+    pub fn label(self) -> String {
+        match self {
+            Key::F(n) => format!("F{n}"),
+            Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
+            Key::Char(c) => c.to_string(),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift+Tab".into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::Backspace => "Backspace".into(),
+            Key::Delete => "Delete".into(),
+        }
+    }
+}
+
+/// One binding: its keys, what it does, where it works, and how it is announced.
+#[derive(Debug)]
+pub struct Command {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub scope: &'static [Ctx],
+    /// Short label for the hint bar; `None` keeps it out of the bar (still in help).
+    pub hint: Option<&'static str>,
+    /// The line in the help screen.
+    pub help: &'static str,
+}
+
+/// Every command, in the order the help screen lists them.
+pub fn commands() -> &'static [Command] {
+    COMMANDS
+}
+
+/// The key as the table knows it. Ctrl+H and DEL (0x7f, sent by many terminals for
+/// Backspace) are Backspace; Ctrl+Alt+letter is AltGr on Windows, so it types the letter.
+pub fn key_of(event: &KeyEvent) -> Option<Key> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    Some(match event.code {
+        KeyCode::Char('\u{7f}' | '\u{8}') => Key::Backspace,
+        KeyCode::Char(c) if ctrl && !alt => match c.to_ascii_lowercase() {
+            'h' => Key::Backspace,
+            lower => Key::Ctrl(lower),
+        },
+        KeyCode::Char(_) if alt && !ctrl => return None,
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::F(n) => Key::F(n),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
+        _ => return None,
+    })
+}
+
+/// The action for a key in a context. While a text field has the cursor, printable
+/// characters are typed into it rather than looked up.
+pub fn resolve(ctx: Ctx, typing: bool, event: &KeyEvent) -> Option<Action> {
+    let key = key_of(event)?;
+    if typing && let Key::Char(c) = key {
+        return Some(Action::Char(c));
+    }
+    COMMANDS
+        .iter()
+        .find(|c| c.scope.contains(&ctx) && c.keys.contains(&key))
+        .map(|c| c.action.clone())
+}
+
+/// The first key bound to `action` in `ctx`, for screens that name a key in place
+/// (the list's filter line), so the label follows the table.
+pub fn key_label(ctx: Ctx, action: &Action) -> String {
+    COMMANDS
+        .iter()
+        .find(|c| c.scope.contains(&ctx) && c.action == *action)
+        .and_then(|c| c.keys.first())
+        .map_or_else(String::new, |k| k.label())
+}
+
+/// The hint bar's entries for a context: first key and short label, in table order.
+pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
+    COMMANDS
+        .iter()
+        .filter(|c| c.scope.contains(&ctx))
+        .filter_map(|c| Some((c.keys.first()?.label(), c.hint?)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn backspace_ctrl_h_and_del_are_the_same_key() {
+        for event in [
+            press(KeyCode::Backspace, KeyModifiers::NONE),
+            press(KeyCode::Char('h'), KeyModifiers::CONTROL),
+            press(KeyCode::Char('\u{7f}'), KeyModifiers::NONE),
+        ] {
+            assert_eq!(resolve(Ctx::Form, true, &event), Some(Action::Backspace));
+        }
+    }
+
+    #[test]
+    fn typing_wins_over_single_letter_bindings() {
+        let question = press(KeyCode::Char('?'), KeyModifiers::NONE);
+        assert_eq!(
+            resolve(Ctx::Search, true, &question),
+            Some(Action::Char('?'))
+        );
+        assert_eq!(resolve(Ctx::List, false, &question), Some(Action::Help));
+    }
+
+    #[test]
+    fn no_binding_uses_alt_and_every_context_has_a_way_out() {
+        let alt_x = press(KeyCode::Char('x'), KeyModifiers::ALT);
+        assert_eq!(resolve(Ctx::List, false, &alt_x), None);
+        // Esc goes back everywhere; the home screen is the bottom, left with F10.
+        for ctx in Ctx::ALL.into_iter().filter(|c| *c != Ctx::Home) {
+            let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+            assert_eq!(resolve(ctx, false, &esc), Some(Action::Back), "{ctx:?}");
+        }
+        let f10 = press(KeyCode::F(10), KeyModifiers::NONE);
+        assert_eq!(resolve(Ctx::Home, false, &f10), Some(Action::Quit));
+    }
+
+    #[test]
+    fn each_key_means_one_thing_per_context() {
+        for ctx in Ctx::ALL {
+            let mut seen = Vec::new();
+            for c in COMMANDS.iter().filter(|c| c.scope.contains(&ctx)) {
+                for k in c.keys {
+                    assert!(!seen.contains(k), "{ctx:?}: {k:?} bound twice");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_hint_bar_of_a_list_names_search_and_add() {
+        let hints = hints(Ctx::List);
+        assert!(hints.contains(&("/".to_string(), "Tìm")));
+        assert!(hints.contains(&("F6".to_string(), "Thêm")));
+        assert!(hints.contains(&("F1".to_string(), "Trợ giúp")));
+    }
+}

@@ -1,0 +1,338 @@
+//! Every write the app makes: creating the register, saving a form, archiving a unit.
+//! Each is one `Register::write` transaction; afterwards the census, tally and row
+//! models are brought up to date without rereading more than needed.
+
+use super::app::{App, Screen};
+use super::form::{FormChoices, FormState};
+use super::rows::{self, Lookup};
+use super::screens::detail::DetailState;
+use super::theme::Role;
+use crate::model::{Affiliation, Commune, Unit, UnitId, UnitKind};
+use crate::store::{Reader, Register, StoreError};
+use crate::tally::Tally;
+use crate::text::{clean_name, collate};
+
+impl App {
+    /// The communities, for the filter and the household form, in Vietnamese order.
+    pub(super) fn load_communities(&mut self, reader: &Reader) -> Result<(), StoreError> {
+        let mut names: Vec<(UnitId, String)> = reader
+            .units(UnitKind::Community)?
+            .into_iter()
+            .filter(|(_, u)| u.meta().active_in(self.year))
+            .map(|(id, u)| (id, u.display_name()))
+            .collect();
+        names.sort_by(|a, b| collate(&a.1, &b.1));
+        self.community_names = names;
+        Ok(())
+    }
+
+    pub fn community_name(&self, id: UnitId) -> String {
+        self.community_names
+            .iter()
+            .find(|(c, _)| *c == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| "?".into())
+    }
+
+    pub(super) fn create_register(&mut self) {
+        let Some(Screen::Setup(state)) = self.stack.last_mut() else {
+            return;
+        };
+        let commune = Commune {
+            name: clean_name(state.commune.value()),
+            province: clean_name(state.province.value()),
+        };
+        if commune.name.is_empty() {
+            state.error = Some("Không được để trống".into());
+            state.focus = 0;
+            return;
+        }
+        match Register::create(&self.path, &commune).and_then(|r| self.attach(r)) {
+            Ok(()) => {
+                self.stack = vec![Screen::Home];
+                self.say(
+                    format!(
+                        "Đã tạo sổ cho {}. Bắt đầu bằng danh sách thôn (bấm 1).",
+                        commune.name
+                    ),
+                    Role::Good,
+                );
+            }
+            Err(e) => {
+                if let Some(Screen::Setup(state)) = self.stack.last_mut() {
+                    state.error = Some(e.to_string());
+                }
+            }
+        }
+    }
+
+    pub(super) fn open_form(&mut self, kind: UnitKind, id: Option<UnitId>) {
+        let Some(register) = &self.register else {
+            return;
+        };
+        let prepared = register.read().and_then(|reader| {
+            let editing = match id {
+                Some(id) => reader.unit(kind, id)?.map(|u| (id, u)),
+                None => None,
+            };
+            let mut clans: Vec<(UnitId, String)> = reader
+                .units(UnitKind::Clan)?
+                .into_iter()
+                .filter(|(_, u)| u.meta().active_in(self.year))
+                .map(|(id, u)| (id, u.display_name()))
+                .collect();
+            clans.sort_by(|a, b| collate(&a.1, &b.1));
+            let affiliation_code = match &editing {
+                Some((_, Unit::Citizen(c))) => match c.affiliation {
+                    Affiliation::Household(h) => reader
+                        .unit(UnitKind::Household, h)?
+                        .map(|u| u.code().to_string()),
+                    Affiliation::Organisation(o) => reader
+                        .unit(UnitKind::Organisation, o)?
+                        .map(|u| u.code().to_string()),
+                    Affiliation::None => None,
+                },
+                _ => None,
+            }
+            .unwrap_or_default();
+            let next_code = match editing {
+                Some(_) => String::new(),
+                None => next_code(kind, &reader)?,
+            };
+            Ok((
+                editing,
+                FormChoices {
+                    communities: self.community_names.clone(),
+                    clans,
+                    next_code,
+                    affiliation_code,
+                },
+            ))
+        });
+        match prepared {
+            Ok((editing, choices)) => {
+                if id.is_some() && editing.is_none() {
+                    return self.say("Không tìm thấy đơn vị này trong sổ", Role::Error);
+                }
+                let form = FormState::new(kind, editing, &choices, self.year);
+                self.stack.push(Screen::Form(form));
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn save_form(&mut self) {
+        let Some(register) = &self.register else {
+            return;
+        };
+        let Some(Screen::Form(form)) = self.stack.last() else {
+            return;
+        };
+        let mut form = form.clone();
+        let reader = match register.read() {
+            Ok(r) => r,
+            Err(e) => return self.fail(&e),
+        };
+        let affiliation = match resolve_affiliation(&reader, &form.affiliation_code()) {
+            Ok(a) => a,
+            Err(message) => {
+                form.set_error(4, message);
+                Affiliation::None
+            }
+        };
+        let unit_built = form.build(affiliation);
+        let editing_id = form.editing.as_ref().map(|(id, _)| *id);
+        let duplicate = match reader.unit_id(form.kind, &form.code()) {
+            Ok(found) => found.filter(|found| Some(*found) != editing_id),
+            Err(e) => return self.fail(&e),
+        };
+        if duplicate.is_some() {
+            form.set_error(0, format!("Mã {} đã có", form.code()));
+        }
+        drop(reader);
+        let unit = match unit_built {
+            Some(unit) if form.first_error().is_none() => unit,
+            _ => {
+                form.focus = form.first_error().unwrap_or(form.focus);
+                self.replace_form(form);
+                return self.say(
+                    "Phiếu còn lỗi: xem các ô có dấu ✗ rồi bấm F2 lại",
+                    Role::Error,
+                );
+            }
+        };
+        let kind = form.kind;
+        let saved = register.write(|w| match editing_id {
+            Some(id) => w.update_unit(id, &unit).map(|()| id),
+            None => w.insert_unit(&unit),
+        });
+        let id = match saved {
+            Ok(id) => id,
+            Err(e) => {
+                self.replace_form(form);
+                return self.fail(&e);
+            }
+        };
+        self.stack.pop();
+        if let Err(e) = self.after_unit_saved(kind, id, &unit, editing_id.is_none()) {
+            return self.fail(&e);
+        }
+        self.say(
+            format!("Đã lưu {} {}", unit.code(), unit.display_name()),
+            Role::Good,
+        );
+    }
+
+    fn replace_form(&mut self, form: FormState) {
+        if let Some(Screen::Form(top)) = self.stack.last_mut() {
+            *top = form;
+        }
+    }
+
+    /// Brings the census, tally, rows and an open detail up to date after a unit write.
+    fn after_unit_saved(
+        &mut self,
+        kind: UnitKind,
+        id: UnitId,
+        unit: &Unit,
+        new: bool,
+    ) -> Result<(), StoreError> {
+        let Some(register) = &self.register else {
+            return Ok(());
+        };
+        let reader = register.read()?;
+        if new {
+            if unit.meta().active_in(self.year) {
+                self.census.add_unit(id, unit);
+                self.tally = Tally::compute(&self.census);
+                self.refresh_summary();
+            }
+        } else {
+            // An edit can move a household to another community or clan; the census has
+            // no "move", so the year is reloaded (unit edits are rare, scores are not).
+            self.census = crate::tally::Census::load(&reader, self.year)?;
+            self.tally = Tally::compute(&self.census);
+            self.refresh_summary();
+        }
+        if kind == UnitKind::Community {
+            self.load_communities(&reader)?;
+        }
+        let lookup = self.lookup_for(&reader, unit)?;
+        if let Some(list) = self.lists.get_mut(&kind) {
+            rows::upsert(&mut list.rows, kind, rows::row_of(id, unit, &lookup));
+            list.refilter(&self.census, true);
+            list.select_id(id);
+            list.scroll_into_view(self.page_rows);
+        }
+        if kind == UnitKind::Community {
+            // Community names appear in the household and citizen rows.
+            self.lists.retain(|k, _| *k == UnitKind::Community);
+        }
+        if let Some(Screen::Detail(d)) = self.stack.last()
+            && d.id == id
+            && d.unit.kind() == kind
+            && let Some(fresh) = DetailState::load(&reader, kind, id, self.year)?
+            && let Some(Screen::Detail(top)) = self.stack.last_mut()
+        {
+            *top = fresh;
+        }
+        Ok(())
+    }
+
+    fn lookup_for(&self, reader: &Reader, unit: &Unit) -> Result<Lookup, StoreError> {
+        let mut lookup = Lookup {
+            community_names: self.community_names.iter().cloned().collect(),
+            ..Lookup::default()
+        };
+        if let Unit::Citizen(c) = unit
+            && let Affiliation::Household(h) = c.affiliation
+            && let Some(Unit::Household(household)) = reader.unit(UnitKind::Household, h)?
+        {
+            lookup.household_community.insert(h, household.community);
+        }
+        Ok(lookup)
+    }
+
+    pub(super) fn archive(&mut self, kind: UnitKind, id: UnitId) {
+        let Some(register) = &self.register else {
+            return;
+        };
+        let year = self.year;
+        let result = register.write(|w| {
+            let Some(mut unit) = w.unit(kind, id)? else {
+                return Err(StoreError::Invalid(
+                    "Không tìm thấy đơn vị này trong sổ".into(),
+                ));
+            };
+            unit.meta_mut().left = Some(year);
+            w.update_unit(id, &unit)?;
+            Ok(unit)
+        });
+        match result {
+            Ok(unit) => {
+                if matches!(self.stack.last(), Some(Screen::Detail(d)) if d.id == id) {
+                    self.stack.pop();
+                }
+                if let Err(e) = self.after_unit_saved(kind, id, &unit, false) {
+                    return self.fail(&e);
+                }
+                self.say(
+                    format!(
+                        "Đã lưu trữ {} {} từ năm {year}",
+                        unit.code(),
+                        unit.display_name()
+                    ),
+                    Role::Good,
+                );
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// On hang-up or termination: a changed, valid form is saved (everything else was
+    /// saved when it was entered). Returns whether something was written.
+    pub fn save_before_exit(&mut self) -> bool {
+        let changed = matches!(self.stack.last(), Some(Screen::Form(f)) if f.changed);
+        if !changed {
+            return false;
+        }
+        self.save_form();
+        !matches!(self.stack.last(), Some(Screen::Form(_)))
+    }
+}
+
+/// The household or organisation a citizen belongs to, by code ("" for none).
+fn resolve_affiliation(reader: &Reader, code: &str) -> Result<Affiliation, String> {
+    if code.is_empty() {
+        return Ok(Affiliation::None);
+    }
+    let lookup = |kind| reader.unit_id(kind, code).ok().flatten();
+    if let Some(h) = lookup(UnitKind::Household) {
+        return Ok(Affiliation::Household(h));
+    }
+    if let Some(o) = lookup(UnitKind::Organisation) {
+        return Ok(Affiliation::Organisation(o));
+    }
+    Err(format!("Không có mã {code}"))
+}
+
+/// The next free code of a kind: its prefix and one more than the highest number used.
+fn next_code(kind: UnitKind, reader: &Reader) -> Result<String, StoreError> {
+    let prefix = kind.code_prefix();
+    let highest = reader
+        .units(kind)?
+        .iter()
+        .filter_map(|(_, u)| {
+            u.code()
+                .strip_prefix(prefix)
+                .and_then(|n| n.parse::<u64>().ok())
+        })
+        .max()
+        .unwrap_or(0);
+    let digits = if matches!(kind, UnitKind::Household | UnitKind::Citizen) {
+        5
+    } else {
+        3
+    };
+    Ok(format!("{prefix}{:0digits$}", highest + 1))
+}

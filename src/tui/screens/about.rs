@@ -1,0 +1,85 @@
+//! About: where the register is, which criteria sets the program knows (provisional
+//! ones marked, not only coloured), and a glyph test line to check the console shows
+//! Vietnamese.
+
+use super::boxed;
+use crate::criteria::Status;
+use crate::text::{pad_to_width, truncate_to_width};
+use crate::tui::app::App;
+use crate::tui::theme::Role;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+pub const GLYPH_TEST: &str =
+    "Tiếng Việt: ăâđêôơư ĂÂĐÊÔƠƯ ÀẢÃÁẠ àảãáạ ằẳẵắặ ầẩẫấậ ềểễếệ ờởỡớợ ừửữứự";
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    boxed(app, "Thông tin").render(area, frame.buffer_mut());
+    let width = usize::from(area.width.saturating_sub(4));
+    let mut lines: Vec<(String, Role)> = vec![
+        (
+            format!("Phiên bản: sohoctap {}", env!("CARGO_PKG_VERSION")),
+            Role::Normal,
+        ),
+        (format!("Tệp sổ: {}", app.path.display()), Role::Normal),
+        (
+            "Sao lưu: đóng chương trình rồi chép tệp sổ sang USB hoặc thư mục khác.".into(),
+            Role::Muted,
+        ),
+        (String::new(), Role::Normal),
+        ("Bộ tiêu chí:".into(), Role::Title),
+    ];
+    for entry in app.catalog.entries() {
+        let set = &entry.set;
+        let (mark, role) = match set.status {
+            Status::Verified => (theme.sym("✓", "v"), Role::Normal),
+            Status::Provisional => (theme.sym("⚠", "!"), Role::Warning),
+        };
+        let status = match set.status {
+            Status::Verified => "chính thức",
+            Status::Provisional => "TẠM THỜI",
+        };
+        let name = truncate_to_width(&set.name, 44);
+        let text = format!(
+            "{mark} {} {} {} {status}",
+            pad_to_width(set.title.short(), 4),
+            pad_to_width(&set.years_label(), 10),
+            pad_to_width(&name, 44)
+        );
+        lines.push((text, role));
+    }
+    lines.push((
+        format!(
+            "{} TẠM THỜI: {}",
+            theme.sym("⚠", "!"),
+            "chưa đối chiếu văn bản gốc; xem «sohoctap criteria show MÃ»."
+        ),
+        Role::Warning,
+    ));
+    lines.push((String::new(), Role::Normal));
+    lines.push((
+        "Kiểm tra chữ (phải thấy đủ dấu, không có ô vuông hay dấu hỏi):".into(),
+        Role::Title,
+    ));
+    lines.push((GLYPH_TEST.into(), Role::Normal));
+    lines.push((
+        "Nếu chữ bị lỗi: chạy «sohoctap --ascii» để dùng chữ không dấu.".into(),
+        Role::Muted,
+    ));
+    let buf = frame.buffer_mut();
+    for (i, (text, role)) in lines.iter().enumerate() {
+        let y = area.y + 1 + i as u16;
+        if y + 1 >= area.y + area.height {
+            break;
+        }
+        buf.set_stringn(
+            area.x + 2,
+            y,
+            truncate_to_width(text, width),
+            width,
+            theme.style(*role),
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! One unit: its fields, and its evaluation for its title year by year. Loaded once
+//! when opened (rendering never reads the register). The scoring screen opens from here.
+
+use super::boxed;
+use crate::criteria::score;
+use crate::model::{Affiliation, EvaluationKey, Title, Unit, UnitId, UnitKind, Year};
+use crate::store::{Reader, Result};
+use crate::text::{pad_to_width, truncate_to_width};
+use crate::tui::app::App;
+use crate::tui::theme::Role;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearLine {
+    pub year: Year,
+    /// `None`: not registered that year.
+    pub stage: Option<String>,
+    pub total: Option<(u32, u32)>,
+    pub complete: bool,
+    pub passed: bool,
+    pub decision: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailState {
+    pub id: UnitId,
+    pub unit: Unit,
+    pub facts: Vec<(&'static str, String)>,
+    pub years: Vec<YearLine>,
+}
+
+/// How many past years the detail lists.
+const YEARS_SHOWN: u16 = 8;
+
+impl DetailState {
+    pub fn load(
+        reader: &Reader,
+        kind: UnitKind,
+        id: UnitId,
+        year: Year,
+    ) -> Result<Option<DetailState>> {
+        let Some(unit) = reader.unit(kind, id)? else {
+            return Ok(None);
+        };
+        let name_of = |kind: UnitKind, id: UnitId| -> Result<String> {
+            Ok(reader
+                .unit(kind, id)?
+                .map(|u| format!("{} ({})", u.display_name(), u.code()))
+                .unwrap_or_else(|| format!("? ({id})")))
+        };
+        let meta = unit.meta();
+        let mut facts: Vec<(&'static str, String)> = vec![("Mã", meta.code.clone())];
+        match &unit {
+            Unit::Community(c) => {
+                facts.push(("Tên", c.name.clone()));
+                facts.push(("Loại", c.kind.label().into()));
+            }
+            Unit::Household(h) => {
+                facts.push(("Chủ hộ", h.head_name.clone()));
+                facts.push(("Thôn", name_of(UnitKind::Community, h.community)?));
+                let clan = match h.clan {
+                    Some(c) => name_of(UnitKind::Clan, c)?,
+                    None => "không".into(),
+                };
+                facts.push(("Dòng họ", clan));
+                facts.push((
+                    "Nhân khẩu",
+                    format!("{} (từ 15 tuổi: {})", h.members, h.adults),
+                ));
+                facts.push(("Địa chỉ", h.address.clone()));
+            }
+            Unit::Clan(c) => {
+                facts.push(("Dòng họ", c.name.clone()));
+                facts.push(("Chi", c.branch.clone().unwrap_or_default()));
+                facts.push(("Trưởng họ", c.head.clone()));
+                facts.push(("Ghi chú", c.note.clone()));
+            }
+            Unit::Organisation(o) => {
+                facts.push(("Tên", o.name.clone()));
+                facts.push(("Loại", o.kind.label().into()));
+                facts.push(("Cán bộ, nhân viên", o.staff.to_string()));
+            }
+            Unit::Citizen(c) => {
+                facts.push(("Họ và tên", c.full_name.clone()));
+                facts.push((
+                    "Năm sinh",
+                    c.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+                ));
+                facts.push(("Giới tính", c.gender.label().into()));
+                let belongs = match c.affiliation {
+                    Affiliation::Household(h) => format!("hộ {}", name_of(UnitKind::Household, h)?),
+                    Affiliation::Organisation(o) => name_of(UnitKind::Organisation, o)?,
+                    Affiliation::None => "không".into(),
+                };
+                facts.push(("Thuộc", belongs));
+            }
+        }
+        let left = match meta.left {
+            Some(y) => format!("{} – lưu trữ từ {y}", meta.entered),
+            None => format!("từ {}", meta.entered),
+        };
+        facts.push(("Trong sổ", left));
+        let title = Title::for_kind(kind);
+        let first = year
+            .saturating_sub(YEARS_SHOWN - 1)
+            .max(meta.entered.min(year));
+        let mut years = Vec::new();
+        for y in (first..=year).rev() {
+            let evaluation = reader.evaluation(EvaluationKey {
+                year: y,
+                title,
+                unit: id,
+            })?;
+            let line = match evaluation {
+                None => YearLine {
+                    year: y,
+                    stage: None,
+                    total: None,
+                    complete: false,
+                    passed: false,
+                    decision: None,
+                },
+                Some(e) => {
+                    let set = reader.criteria(&e.criteria_hash)?;
+                    let scored = set.as_ref().map(|s| (score(s, &e.values), s.max_total()));
+                    YearLine {
+                        year: y,
+                        stage: Some(e.stage.label().to_string()),
+                        total: scored.as_ref().map(|(s, max)| (s.total, *max)),
+                        complete: scored.as_ref().is_some_and(|(s, _)| s.complete),
+                        passed: scored.as_ref().is_some_and(|(s, _)| s.passed),
+                        decision: e
+                            .decision
+                            .map(|d| format!("QĐ {} ngày {}", d.number, d.date.format("%d/%m/%Y"))),
+                    }
+                }
+            };
+            years.push(line);
+        }
+        Ok(Some(DetailState {
+            id,
+            unit,
+            facts,
+            years,
+        }))
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &DetailState) {
+    let theme = app.theme;
+    let facts_height = (state.facts.len() as u16 + 2).min(area.height);
+    let top = Rect::new(area.x, area.y, area.width, facts_height);
+    boxed(app, &state.unit.display_name()).render(top, frame.buffer_mut());
+    let width = usize::from(area.width.saturating_sub(4));
+    let buf = frame.buffer_mut();
+    for (i, (label, value)) in state.facts.iter().enumerate() {
+        let y = top.y + 1 + i as u16;
+        if y + 1 >= top.y + top.height {
+            break;
+        }
+        let line = format!("{} {}", pad_to_width(label, 18), value);
+        buf.set_stringn(
+            top.x + 2,
+            y,
+            truncate_to_width(&line, width),
+            width,
+            theme.style(Role::Normal),
+        );
+    }
+    let title = Title::for_kind(state.unit.kind());
+    let rest = Rect::new(
+        area.x,
+        top.y + top.height,
+        area.width,
+        area.height.saturating_sub(facts_height),
+    );
+    let heading = format!("{} theo năm", title.name());
+    boxed(app, &heading).render(rest, frame.buffer_mut());
+    let buf = frame.buffer_mut();
+    for (i, line) in state.years.iter().enumerate() {
+        let y = rest.y + 1 + i as u16;
+        if y + 1 >= rest.y + rest.height {
+            break;
+        }
+        let text = match &line.stage {
+            None => format!("{}  {} Chưa đăng ký", line.year, theme.sym("·", ".")),
+            Some(stage) => {
+                let total = line
+                    .total
+                    .map_or("không rõ bộ tiêu chí".to_string(), |(t, max)| {
+                        format!("{t}/{max} điểm")
+                    });
+                let verdict = if !line.complete {
+                    format!("{} chưa chấm đủ", theme.sym("○", "o"))
+                } else if line.passed {
+                    format!("{} đạt", theme.sym("✓", "+"))
+                } else {
+                    format!("{} chưa đạt", theme.sym("✗", "x"))
+                };
+                let decision = line.decision.clone().unwrap_or_default();
+                format!(
+                    "{}  {}  {total}  {verdict}  {decision}",
+                    line.year,
+                    pad_to_width(stage, 16)
+                )
+            }
+        };
+        let role = if line.year == app.year {
+            Role::Title
+        } else {
+            Role::Normal
+        };
+        buf.set_stringn(
+            rest.x + 2,
+            y,
+            truncate_to_width(&text, width),
+            width,
+            theme.style(role),
+        );
+    }
+}

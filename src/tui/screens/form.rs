@@ -1,0 +1,70 @@
+//! The add/edit form: one line per field, messages beside the fields, and what the
+//! save key does.
+
+use super::boxed;
+use crate::text::truncate_to_width;
+use crate::tui::app::App;
+use crate::tui::form::FormState;
+use crate::tui::theme::Role;
+use crate::tui::widgets::field;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &FormState) {
+    let theme = app.theme;
+    let title = match &state.editing {
+        Some((_, unit)) => format!("Sửa {} {}", unit.kind().label().to_lowercase(), unit.code()),
+        None => format!("Thêm {}", state.kind.label().to_lowercase()),
+    };
+    let height = (state.fields.len() as u16 * 2 + 3).min(area.height);
+    let block_area = Rect::new(area.x, area.y, area.width, height);
+    boxed(app, &title).render(block_area, frame.buffer_mut());
+    let width = usize::from(area.width.saturating_sub(4));
+    let mut cursor = None;
+    for (i, f) in state.fields.iter().enumerate() {
+        let y = area.y + 1 + 2 * i as u16;
+        if y + 1 >= block_area.y + block_area.height {
+            break;
+        }
+        if let Some(x) = field::render(
+            frame.buffer_mut(),
+            theme,
+            area.x + 2,
+            y,
+            width,
+            f,
+            i == state.focus,
+        ) {
+            cursor = Some((x, y));
+        }
+    }
+    let note_y = block_area.y + block_area.height.saturating_sub(2);
+    let focused_error = state
+        .focused()
+        .and_then(|f| f.error.as_ref().map(|e| format!("✗ {}: {e}", f.label)));
+    let note = if let Some(error) = &focused_error {
+        error.as_str()
+    } else if state.changed {
+        "* bắt buộc. Có thay đổi chưa lưu: F2 để lưu, Esc để bỏ."
+    } else {
+        "* bắt buộc. Tab/↓ sang ô sau, ↑ về ô trước, F2 lưu, Esc quay lại."
+    };
+    let role = if focused_error.is_some() {
+        Role::Error
+    } else if state.changed {
+        Role::Warning
+    } else {
+        Role::Muted
+    };
+    frame.buffer_mut().set_stringn(
+        area.x + 2,
+        note_y,
+        truncate_to_width(note, width),
+        width,
+        theme.style(role),
+    );
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}

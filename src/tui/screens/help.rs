@@ -1,0 +1,67 @@
+//! The help screen, generated from the command table: every key of every context, the
+//! one the officer came from first.
+
+use super::boxed;
+use crate::text::{pad_to_width, truncate_to_width};
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Ctx};
+use crate::tui::theme::Role;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// (is heading, text) lines of the help, starting with the context `first`.
+pub fn lines(first: Ctx) -> Vec<(bool, String)> {
+    let mut order = vec![first];
+    order.extend(
+        Ctx::ALL
+            .into_iter()
+            .filter(|c| *c != first && *c != Ctx::Help),
+    );
+    let mut out = Vec::new();
+    for ctx in order {
+        out.push((true, ctx.label().to_string()));
+        for c in keymap::commands().iter().filter(|c| c.scope.contains(&ctx)) {
+            let keys: Vec<String> = c.keys.iter().map(|k| k.label()).collect();
+            out.push((
+                false,
+                format!("  {} {}", pad_to_width(&keys.join(", "), 16), c.help),
+            ));
+        }
+        if matches!(ctx, Ctx::Setup | Ctx::Search | Ctx::Form) {
+            out.push((
+                false,
+                format!(
+                    "  {} {}",
+                    pad_to_width("chữ, dán", 16),
+                    "Gõ chữ (Unikey Telex/VNI đều được) hoặc dán vào ô"
+                ),
+            ));
+        }
+    }
+    out
+}
+
+pub fn line_count() -> usize {
+    lines(Ctx::Home).len()
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize, under: Ctx) {
+    boxed(app, "Trợ giúp: các phím (↑↓ PgUp PgDn cuộn, Esc quay lại)")
+        .render(area, frame.buffer_mut());
+    let lines = lines(under);
+    let page = usize::from(area.height.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(page));
+    let width = usize::from(area.width.saturating_sub(4));
+    let buf = frame.buffer_mut();
+    for (i, (heading, text)) in lines.iter().skip(scroll).take(page).enumerate() {
+        let role = if *heading { Role::Title } else { Role::Normal };
+        buf.set_stringn(
+            area.x + 2,
+            area.y + 1 + i as u16,
+            truncate_to_width(text, width),
+            width,
+            app.theme.style(role),
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! The home screen: the lists with this year's counts, and one bar per measure against
+//! the resolution's target (from a `report::Summary`, so the bars show exactly what the
+//! report prints).
+
+use super::boxed;
+use crate::model::UnitKind;
+use crate::report::Summary;
+use crate::text::{format_count, pad_left_to_width, pad_to_width};
+use crate::tui::app::App;
+use crate::tui::theme::Role;
+use crate::tui::widgets::bar;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let lists = Rect::new(
+        area.x,
+        area.y,
+        area.width,
+        (UnitKind::ALL.len() as u16 + 2).min(area.height),
+    );
+    boxed(app, "Danh sách (↑↓ chọn, Enter mở, hoặc bấm số 1–5)").render(lists, frame.buffer_mut());
+    let buf = frame.buffer_mut();
+    let inner_width = usize::from(area.width.saturating_sub(4));
+    for (i, kind) in UnitKind::ALL.into_iter().enumerate() {
+        let y = lists.y + 1 + i as u16;
+        if y + 1 >= lists.y + lists.height {
+            break;
+        }
+        let selected = i == app.home_selected;
+        let marker = if selected { theme.sym("▶", ">") } else { " " };
+        let count = format!(
+            "{} {}",
+            format_count(app.census.count(kind) as u64),
+            kind.counter()
+        );
+        let line = format!(
+            "{marker} {}  {} {}",
+            i + 1,
+            pad_to_width(kind.label(), 30),
+            pad_left_to_width(&count, 16)
+        );
+        let style = if selected {
+            theme.style(Role::Selected)
+        } else {
+            theme.style(Role::Normal)
+        };
+        buf.set_stringn(
+            lists.x + 2,
+            y,
+            pad_to_width(&line, inner_width),
+            inner_width,
+            style,
+        );
+    }
+    let top = lists.y + lists.height;
+    let bars = Rect::new(
+        area.x,
+        top,
+        area.width,
+        area.height.saturating_sub(top - area.y),
+    );
+    render_bars(app, frame, bars, &app.summary);
+}
+
+/// The target bars; the live version of the scoring work will refine this.
+pub fn render_bars(app: &App, frame: &mut Frame, area: Rect, summary: &Summary) {
+    let title = format!(
+        "Kết quả năm {}: đã công nhận / tổng số, so với mục tiêu (MT)",
+        summary.year
+    );
+    boxed(app, &title).render(area, frame.buffer_mut());
+    let buf = frame.buffer_mut();
+    let width = usize::from(area.width.saturating_sub(4));
+    for (i, line) in summary.lines.iter().enumerate() {
+        let y = area.y + 1 + i as u16;
+        if y + 1 >= area.y + area.height {
+            break;
+        }
+        bar::render(buf, app.theme, area.x + 2, y, width, line);
+    }
+    let note_y = area.y + 1 + summary.lines.len() as u16;
+    if note_y + 1 < area.y + area.height && summary.lines.iter().all(|l| l.target.is_none()) {
+        buf.set_stringn(
+            area.x + 2,
+            note_y,
+            "Chưa nhập mục tiêu của nghị quyết.",
+            width,
+            app.theme.style(Role::Muted),
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! Drawing: one file per screen, all pure functions of `&App`. This file draws what
+//! every screen shares (title bar, message line, key-hint bar, dialogs) and the
+//! "window too small" notice, then hands the body to the screen on top.
+
+pub mod about;
+pub mod detail;
+pub mod form;
+pub mod help;
+pub mod home;
+pub mod list;
+pub mod setup;
+
+use super::app::{App, Confirm, Screen};
+use super::theme::Role;
+use super::widgets::hints;
+use crate::text::{pad_to_width, truncate_to_width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole app. Never panics, whatever the size (down to 1×1).
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(app, frame, area);
+    } else {
+        let body = chrome(app, frame, area);
+        match app.screen() {
+            Some(Screen::Setup(state)) => setup::render(app, frame, body, state),
+            Some(Screen::Home) | None => home::render(app, frame, body),
+            Some(Screen::List(kind)) => list::render(app, frame, body, *kind),
+            Some(Screen::Detail(state)) => detail::render(app, frame, body, state),
+            Some(Screen::Form(state)) => form::render(app, frame, body, state),
+            Some(Screen::Help { scroll, under }) => help::render(app, frame, body, *scroll, *under),
+            Some(Screen::About) => about::render(app, frame, body),
+        }
+        if let Some(confirm) = &app.confirm {
+            dialog(app, frame, body, confirm);
+        }
+    }
+    app.theme.finish(frame.buffer_mut());
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "Cửa sổ quá nhỏ (cần ít nhất {MIN_WIDTH}×{MIN_HEIGHT}, đang {}×{}). Hãy phóng to cửa sổ. F10 để thoát.",
+        area.width, area.height
+    );
+    let paragraph = Paragraph::new(text)
+        .style(app.theme.style(Role::Warning))
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+/// The title bar, the message line and the hint bar; returns the area left between.
+fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
+    let theme = app.theme;
+    let width = usize::from(area.width);
+    let buf = frame.buffer_mut();
+    let place = if app.commune.name.is_empty() {
+        "Sổ học tập".to_string()
+    } else if app.commune.province.is_empty() {
+        format!("Sổ học tập · {}", app.commune.name)
+    } else {
+        format!(
+            "Sổ học tập · {}, {}",
+            app.commune.name, app.commune.province
+        )
+    };
+    let screen = screen_title(app);
+    let year = format!("[ Năm {} ] ", app.year);
+    let left = truncate_to_width(
+        &format!(" {place} · {screen}"),
+        width.saturating_sub(year.len() + 1),
+    );
+    let title = format!(
+        "{}{year}",
+        pad_to_width(&left, width.saturating_sub(crate::text::width(&year)))
+    );
+    buf.set_stringn(
+        area.x,
+        area.y,
+        title,
+        width,
+        theme
+            .style(Role::Title)
+            .add_modifier(ratatui::style::Modifier::REVERSED),
+    );
+
+    let bottom = area.y + area.height.saturating_sub(1);
+    if let Some((text, role)) = &app.message {
+        buf.set_stringn(
+            area.x,
+            bottom.saturating_sub(1),
+            truncate_to_width(text, width),
+            width,
+            theme.style(*role),
+        );
+    }
+    hints::render(app, buf, Rect::new(area.x, bottom, area.width, 1));
+    Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(3),
+    )
+}
+
+fn screen_title(app: &App) -> String {
+    match app.screen() {
+        Some(Screen::Setup(_)) => "Tạo sổ mới".into(),
+        Some(Screen::Home) | None => "Màn hình chính".into(),
+        Some(Screen::List(kind)) => kind.label().into(),
+        Some(Screen::Detail(d)) => format!("{} {}", d.unit.kind().label(), d.unit.code()),
+        Some(Screen::Form(f)) => match &f.editing {
+            Some((_, u)) => format!("Sửa {}", u.code()),
+            None => format!("Thêm: {}", f.kind.label()),
+        },
+        Some(Screen::Help { .. }) => "Trợ giúp".into(),
+        Some(Screen::About) => "Thông tin".into(),
+    }
+}
+
+/// A bordered box with a title, in the theme's border set.
+pub fn boxed<'a>(app: &App, title: &'a str) -> Block<'a> {
+    Block::bordered()
+        .border_set(app.theme.border())
+        .title(format!(" {title} "))
+        .title_style(app.theme.style(Role::Title))
+}
+
+fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
+    let (title, text) = match confirm {
+        Confirm::DiscardForm => (
+            "Bỏ thay đổi?",
+            "Phiếu có thay đổi chưa lưu.\nEnter: bỏ các thay đổi.   Esc: quay lại sửa tiếp (F2 để lưu).".to_string(),
+        ),
+        Confirm::Archive { kind, name, .. } => (
+            "Lưu trữ đơn vị?",
+            format!(
+                "Lưu trữ {} «{name}» từ năm {}?\nĐơn vị không bị xóa: vẫn được tính cho các năm trước.\nEnter: lưu trữ.   Esc: thôi.",
+                kind.counter(),
+                app.year
+            ),
+        ),
+    };
+    let width = body.width.min(70);
+    let height = 6u16.min(body.height);
+    let area = Rect::new(
+        body.x + (body.width - width) / 2,
+        body.y + body.height.saturating_sub(height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, area);
+    let paragraph = Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .style(app.theme.style(Role::Warning))
+        .block(boxed(app, title));
+    frame.render_widget(paragraph, area);
+}

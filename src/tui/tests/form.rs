@@ -1,0 +1,56 @@
+//! The unit form on its own: messages beside the fields, the unit it builds.
+use crate::model::{Affiliation, Unit, UnitKind};
+use crate::tui::form::{FormChoices, FormState};
+
+fn choices() -> FormChoices {
+    FormChoices {
+        communities: vec![(0, "Đông".into()), (1, "Tây".into())],
+        clans: vec![(0, "Họ Nguyễn".into())],
+        next_code: "HO00009".into(),
+        affiliation_code: String::new(),
+    }
+}
+
+#[test]
+fn an_empty_household_form_names_every_missing_field() {
+    let mut form = FormState::new(UnitKind::Household, None, &choices(), 2025);
+    assert_eq!(form.build(Affiliation::None), None);
+    assert_eq!(form.fields[1].error.as_deref(), Some("Không được để trống"));
+    assert_eq!(form.fields[4].error.as_deref(), Some("Không được để trống"));
+    assert_eq!(form.focus, 1);
+}
+
+#[test]
+fn a_filled_household_form_builds_the_household() {
+    let mut form = FormState::new(UnitKind::Household, None, &choices(), 2025);
+    for (i, v) in [(1, "  Lê   Thị Hoa "), (4, "5"), (5, "3")] {
+        if let Some(t) = form.fields[i].input_mut() {
+            t.insert_str(v);
+        }
+    }
+    form.focus = 2;
+    form.cycle(true);
+    let Some(Unit::Household(h)) = form.build(Affiliation::None) else {
+        panic!("not built: {:?}", form.fields);
+    };
+    assert_eq!(h.head_name, "Lê Thị Hoa");
+    assert_eq!(h.community, 1);
+    assert_eq!(h.clan, None);
+    assert_eq!((h.members, h.adults, h.meta.entered), (5, 3, 2025));
+    assert_eq!(h.meta.code, "HO00009");
+}
+
+#[test]
+fn more_adults_than_members_is_refused_beside_the_field() {
+    let mut form = FormState::new(UnitKind::Household, None, &choices(), 2025);
+    for (i, v) in [(1, "Lê Hoa"), (4, "2"), (5, "3")] {
+        if let Some(t) = form.fields[i].input_mut() {
+            t.insert_str(v);
+        }
+    }
+    assert_eq!(form.build(Affiliation::None), None);
+    assert_eq!(
+        form.fields[5].error.as_deref(),
+        Some("Nhiều hơn số nhân khẩu")
+    );
+}

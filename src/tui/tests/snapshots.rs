@@ -1,0 +1,143 @@
+//! Snapshots of every screen at 80×24 (text), one in ASCII mode, and the styles of a
+//! list in colour and under NO_COLOR.
+
+use super::fixture::*;
+use crate::tui::theme::Theme;
+use crossterm::event::KeyCode;
+
+/// The screen as text, with the temporary folder's name (different on every run)
+/// replaced by a fixed one of the same width.
+fn snap(app: &crate::tui::app::App) -> String {
+    let path = app.path.display().to_string();
+    screen_text(app).replace(
+        &path,
+        &format!("{:<1$}", "/tmp/so.redb", path.chars().count()),
+    )
+}
+
+#[test]
+fn home() {
+    let h = app();
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn setup() {
+    let mut h = first_run();
+    type_text(&mut h.app, "Xã Yên");
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn household_list() {
+    let mut h = app();
+    type_text(&mut h.app, "2");
+    press(&mut h.app, KeyCode::Down);
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn list_of_every_other_kind() {
+    let mut h = app();
+    let mut out = String::new();
+    for key in ["1", "3", "4", "5"] {
+        type_text(&mut h.app, key);
+        out.push_str(&snap(&h.app));
+        press(&mut h.app, KeyCode::Esc);
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn search() {
+    let mut h = app();
+    type_text(&mut h.app, "2/van");
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn detail() {
+    let mut h = app();
+    type_text(&mut h.app, "2");
+    press(&mut h.app, KeyCode::Enter);
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn form_with_errors() {
+    let mut h = app();
+    type_text(&mut h.app, "2");
+    press(&mut h.app, KeyCode::F(6));
+    press(&mut h.app, KeyCode::Tab);
+    press(&mut h.app, KeyCode::Tab);
+    press(&mut h.app, KeyCode::Tab);
+    type_text(&mut h.app, "abc");
+    press(&mut h.app, KeyCode::F(2));
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn discard_dialog() {
+    let mut h = app();
+    type_text(&mut h.app, "5");
+    press(&mut h.app, KeyCode::F(6));
+    type_text(&mut h.app, "Lý Thị Thu");
+    press(&mut h.app, KeyCode::Esc);
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn help() {
+    let mut h = app();
+    press(&mut h.app, KeyCode::F(1));
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn about() {
+    let mut h = app();
+    press(&mut h.app, KeyCode::F(9));
+    let text = snap(&h.app);
+    assert!(text.contains("Tiếng Việt: ăâđêôơư"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn too_small() {
+    let h = app();
+    insta::assert_snapshot!(draw(&h.app, 40, 8).backend().to_string());
+}
+
+#[test]
+fn ascii_mode() {
+    let mut h = app_with(Theme::new(true, true));
+    let home = snap(&h.app);
+    type_text(&mut h.app, "2");
+    let list = snap(&h.app);
+    assert!(home.is_ascii() && list.is_ascii());
+    insta::assert_snapshot!(format!("{home}{list}"));
+}
+
+#[test]
+fn colour_and_no_color_styles() {
+    let mut colour = app_with(Theme::new(true, false));
+    let mut plain = app_with(Theme::new(false, false));
+    type_text(&mut colour.app, "2");
+    type_text(&mut plain.app, "2");
+    let colour_buffer = draw(&colour.app, 80, 24).backend().buffer().clone();
+    let plain_buffer = draw(&plain.app, 80, 24).backend().buffer().clone();
+    assert!(
+        plain_buffer
+            .content
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+    );
+    assert!(
+        colour_buffer
+            .content
+            .iter()
+            .any(|c| c.fg != ratatui::style::Color::Reset)
+    );
+    insta::assert_debug_snapshot!("no_color", plain_buffer);
+    insta::assert_debug_snapshot!("colour", colour_buffer);
+}

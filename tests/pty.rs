@@ -1,0 +1,285 @@
+//! The real binary in a pseudo-terminal at 80×24: what an officer sees and types, and
+//! what happens when the connection drops.
+
+#![cfg(unix)]
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use sohoctap::model::{Commune, Community, CommunityKind, Household, Unit, UnitKind, UnitMeta};
+use sohoctap::store::Register;
+use sohoctap::text::fold;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const NAMES: [&str; 6] = [
+    "Nguyễn Văn An",
+    "Trần Thị Bích",
+    "Lê Văn Đạt",
+    "Phạm Thị Dung",
+    "Đặng Thị Hoa",
+    "Vũ Văn Giang",
+];
+
+fn register_with_data(path: &Path) {
+    let register = Register::create(
+        path,
+        &Commune {
+            name: "Xã Yên Mô".into(),
+            province: "Ninh Bình".into(),
+        },
+    )
+    .expect("create");
+    register
+        .write(|w| {
+            let meta = |code: String| UnitMeta {
+                code,
+                entered: 2020,
+                left: None,
+            };
+            let community = w.insert_unit(&Unit::Community(Community {
+                meta: meta("TH001".into()),
+                name: "Đông Hải".into(),
+                kind: CommunityKind::Thon,
+            }))?;
+            for (i, name) in NAMES.iter().enumerate() {
+                w.insert_unit(&Unit::Household(Household {
+                    meta: meta(format!("HO{:05}", i + 1)),
+                    head_name: (*name).into(),
+                    community,
+                    clan: None,
+                    members: 4,
+                    adults: 2,
+                    address: String::new(),
+                }))?;
+            }
+            Ok(())
+        })
+        .expect("write");
+    register.close().expect("close");
+}
+
+struct Session {
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    /// Tells the output thread to drop its copy of the master side at its next read.
+    hang_up: Arc<std::sync::atomic::AtomicBool>,
+    output: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Session {
+    fn start(db: &Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
+        command.arg("--db");
+        command.arg(db);
+        command.env("TERM", "xterm");
+        command.env("NO_COLOR", "1");
+        let child = pty.slave.spawn_command(command).expect("spawn");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let feed = Arc::clone(&screen);
+        let hang_up = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop_reading = Arc::clone(&hang_up);
+        let output = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || stop_reading.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(mut parser) = feed.lock() {
+                    parser.process(&buf[..n]);
+                }
+            }
+        });
+        Session {
+            master: Some(pty.master),
+            writer: Some(writer),
+            child,
+            screen,
+            hang_up,
+            output: Some(output),
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    fn wait_for(&self, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.contents().contains(what) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("«{what}» never appeared; the screen:\n{}", self.contents());
+    }
+
+    /// Sends bytes, then pauses so a lone Esc is not read as the start of a sequence.
+    fn send(&mut self, bytes: &str) {
+        let writer = self.writer.as_mut().expect("writer");
+        writer.write_all(bytes.as_bytes()).expect("write");
+        writer.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(80));
+    }
+
+    /// Waits up to 5 s for the process to end; returns how long it took.
+    fn wait_exit(&mut self, since: Instant) -> Duration {
+        while since.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                let _ = status;
+                return since.elapsed();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        panic!(
+            "the process was still running 5 s later; the screen:\n{}",
+            self.contents()
+        );
+    }
+}
+
+const F2: &str = "\x1bOQ";
+const F6: &str = "\x1b[17~";
+const F10: &str = "\x1b[21~";
+
+/// Builds the demo register with the real binary (`sohoctap demo --no-open`).
+fn demo_register(path: &Path) {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+        .args(["demo", "--no-open", "--db"])
+        .arg(path)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("demo");
+    assert!(status.success(), "sohoctap demo failed");
+}
+
+/// A household of the demo whose head's name has diacritics (code, name), and how many
+/// households there are.
+fn a_demo_household(path: &Path) -> (String, String, usize) {
+    let register = Register::open(path).expect("open demo");
+    let households = register
+        .read()
+        .expect("read")
+        .units(UnitKind::Household)
+        .expect("units");
+    let count = households.len();
+    let (code, name) = households
+        .iter()
+        .map(|(_, u)| (u.code().to_string(), u.display_name()))
+        .find(|(_, name)| !name.is_ascii())
+        .expect("a Vietnamese name");
+    register.close().expect("close");
+    (code, name, count)
+}
+
+#[test]
+fn search_add_quit_and_find_it_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.redb");
+    demo_register(&db);
+    let (code, name, households) = a_demo_household(&db);
+
+    let mut s = Session::start(&db);
+    s.wait_for("Màn hình chính");
+    s.wait_for("F1 Trợ giúp");
+    s.send("2");
+    s.wait_for("Chủ hộ");
+    s.send("/");
+    // Typed without diacritics, as on a keyboard with no Vietnamese input method.
+    s.send(&format!("{} {}", fold(&name), code.to_lowercase()));
+    s.wait_for(&name);
+    s.wait_for("Dòng 1–1 / 1 đang lọc");
+    s.send("\r");
+    s.send(F6);
+    s.wait_for("Thêm hộ gia đình");
+    s.send("Ngô Thị Mai Phương");
+    s.send("\t\t\t5\t3");
+    s.send(F2);
+    s.wait_for("Đã lưu HO");
+    s.send(F10);
+    let took = s.wait_exit(Instant::now());
+    assert!(
+        s.child
+            .try_wait()
+            .ok()
+            .flatten()
+            .is_some_and(|st| st.success()),
+        "exit status"
+    );
+    eprintln!("quit took {took:?}");
+
+    let mut again = Session::start(&db);
+    again.wait_for("Màn hình chính");
+    again.send("2/ngo thi mai phuong");
+    again.wait_for("Ngô Thị Mai Phương");
+    again.wait_for("Dòng 1–1 / 1 đang lọc");
+    again.send(F10);
+    again.wait_exit(Instant::now());
+    assert_eq!(a_demo_household(&db).2, households + 1);
+}
+
+#[test]
+fn hanging_up_ends_the_process_and_frees_the_register() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+
+    let mut s = Session::start(&db);
+    s.wait_for("Màn hình chính");
+    s.wait_for("F1 Trợ giúp");
+    // Close every descriptor of the master side, as when an SSH connection dies: the
+    // kernel then hangs up the terminal and sends SIGHUP. The output thread holds one
+    // and sits in `read`; a key that makes the app redraw wakes it up to let go.
+    s.hang_up.store(true, std::sync::atomic::Ordering::SeqCst);
+    s.send("]");
+    if let Some(output) = s.output.take() {
+        output.join().expect("output thread");
+    }
+    let since = Instant::now();
+    s.writer = None;
+    s.master = None;
+    let took = s.wait_exit(since);
+    eprintln!("after hang-up the process ended in {took:?} (target: under 1 s)");
+    assert!(took < Duration::from_secs(3), "took {took:?}");
+    let register = Register::open(&db).expect("the register opens at once after a hang-up");
+    register.close().expect("close");
+}
+
+#[test]
+fn sigterm_ends_the_process_and_frees_the_register() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+
+    let mut s = Session::start(&db);
+    s.wait_for("F1 Trợ giúp");
+    let pid = s.child.process_id().expect("pid");
+    let since = Instant::now();
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let took = s.wait_exit(since);
+    eprintln!("after SIGTERM the process ended in {took:?} (target: under 1 s)");
+    assert!(took < Duration::from_secs(3), "took {took:?}");
+    Register::open(&db).expect("reopen").close().expect("close");
+}
