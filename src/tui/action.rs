@@ -47,4 +47,22 @@ pub enum Action {
     Right,
     LineStart,
     LineEnd,
+    /// Open a unit's detail from a list (Enter there opens the scoring screen).
+    OpenDetail,
+    /// Ctrl+Z: undo this session's last change to an evaluation.
+    Undo,
+    /// Fill the indicators not scored yet with last year's values.
+    TakeLastYear,
+    /// Move the evaluation to the next stage (register, self-assessed, reviewed).
+    StageForward,
+    /// Move the evaluation back one stage (to correct scores after a decision).
+    StageBack,
+    /// Open the decision form (recognise / not recognise).
+    Decide,
+    ShowHistory,
+    OpenBreakdown,
+    OpenTargets,
+    OpenBulk,
+    /// Fill empty targets with the national figures.
+    Prefill,
 }

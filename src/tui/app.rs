@@ -14,7 +14,11 @@ use super::form::FormState;
 use super::keymap::{self, Ctx};
 use super::screens::detail::DetailState;
 use super::screens::list::ListState;
+use super::screens::breakdown::BreakdownState;
+use super::screens::history::HistoryState;
 use super::screens::setup::SetupState;
+use super::scoring::ScoringState;
+use super::sheet::{SheetPurpose, SheetState};
 use super::theme::{Role, Theme};
 use crate::criteria::Catalog;
 use crate::model::{Commune, Target, Title, UnitId, UnitKind, Year};
@@ -34,6 +38,10 @@ pub enum Screen {
     Form(FormState),
     Help { scroll: usize, under: Ctx },
     About,
+    Scoring(Box<ScoringState>),
+    Sheet(SheetState),
+    Breakdown(BreakdownState),
+    History(HistoryState),
 }
 
 /// A question over the screen, answered with Enter (yes) or Esc (no).
@@ -72,6 +80,9 @@ pub struct App {
     /// Rows a list page shows at the current terminal size.
     pub page_rows: usize,
     pub quit: bool,
+    /// History entries (sequence numbers) of this session's own changes, newest last:
+    /// what Ctrl+Z undoes, one at a time.
+    pub session_changes: Vec<u64>,
 }
 
 /// The list area is the terminal minus the title, filter, header, footer, message and
@@ -127,6 +138,7 @@ impl App {
             message: None,
             page_rows: page_rows_for(24),
             quit: false,
+            session_changes: Vec::new(),
         }
     }
 
@@ -189,13 +201,23 @@ impl App {
             Some(Screen::Form(_)) => Ctx::Form,
             Some(Screen::Help { .. }) => Ctx::Help,
             Some(Screen::About) => Ctx::About,
+            Some(Screen::Scoring(_)) => Ctx::Scoring,
+            Some(Screen::Sheet(s)) => match s.purpose {
+                SheetPurpose::Targets { .. } => Ctx::Targets,
+                _ => Ctx::Sheet,
+            },
+            Some(Screen::Breakdown(_)) => Ctx::Breakdown,
+            Some(Screen::History(_)) => Ctx::History,
         }
     }
 
     /// Whether printable keys go into a text field.
     pub fn typing(&self) -> bool {
         match self.context() {
-            Ctx::Setup | Ctx::Search => true,
+            Ctx::Setup | Ctx::Search | Ctx::Scoring => true,
+            Ctx::Sheet | Ctx::Targets => {
+                matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
+            }
             Ctx::Form => {
                 matches!(self.screen(), Some(Screen::Form(f)) if f.focused().is_some_and(|f| f.input().is_some()))
             }
@@ -258,6 +280,10 @@ impl App {
                 Some(Screen::Detail(_)) => self.update_detail(action),
                 Some(Screen::Form(_)) => self.update_form(action),
                 Some(Screen::Help { .. }) => self.update_help(action),
+                Some(Screen::Scoring(_)) => self.update_scoring(action),
+                Some(Screen::Sheet(_)) => self.update_sheet(action),
+                Some(Screen::Breakdown(_)) => self.update_breakdown(action),
+                Some(Screen::History(_)) => self.update_history(action),
                 Some(Screen::About) | None => {}
             },
         }
@@ -279,6 +305,12 @@ impl App {
                 }
             }
             Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
+            Some(Screen::Sheet(sheet)) if sheet.changed => self.confirm = Some(Confirm::DiscardForm),
+            // A typed but unsaved score is dropped first; the next Esc leaves.
+            Some(Screen::Scoring(s)) if !s.input.is_empty() => {
+                s.input.clear();
+                s.error = None;
+            }
             Some(_) => {
                 self.stack.pop();
             }
@@ -322,6 +354,10 @@ impl App {
             }
             Action::PrevYear => self.change_year(-1),
             Action::NextYear => self.change_year(1),
+            Action::OpenBreakdown => self.open_breakdown(),
+            Action::OpenTargets => self.open_targets(),
+            Action::OpenBulk => self.open_bulk(),
+            Action::Undo => self.undo_last(),
             _ => {}
         }
     }

@@ -21,6 +21,12 @@ pub enum Ctx {
     About,
     /// A yes/no question over the screen.
     Confirm,
+    Scoring,
+    /// The decision and bulk recognition forms.
+    Sheet,
+    Targets,
+    Breakdown,
+    History,
 }
 
 impl Ctx {
@@ -36,10 +42,15 @@ impl Ctx {
             Ctx::Help => "Trợ giúp",
             Ctx::About => "Thông tin",
             Ctx::Confirm => "Hộp hỏi",
+            Ctx::Scoring => "Chấm điểm",
+            Ctx::Sheet => "Quyết định, công nhận hàng loạt",
+            Ctx::Targets => "Mục tiêu nghị quyết",
+            Ctx::Breakdown => "Kết quả theo thôn, dòng họ",
+            Ctx::History => "Lịch sử thay đổi",
         }
     }
 
-    pub const ALL: [Ctx; 9] = [
+    pub const ALL: [Ctx; 14] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
@@ -49,6 +60,11 @@ impl Ctx {
         Ctx::Help,
         Ctx::About,
         Ctx::Confirm,
+        Ctx::Scoring,
+        Ctx::Sheet,
+        Ctx::Targets,
+        Ctx::Breakdown,
+        Ctx::History,
     ];
 }
 

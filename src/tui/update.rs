@@ -45,9 +45,16 @@ impl App {
             Action::Open if list.searching => list.searching = false,
             Action::Open => {
                 if let Some(id) = list.selected_row().map(|r| r.id) {
+                    let position = list.selected;
+                    self.open_scoring(kind, id, Some((kind, position)));
+                }
+            }
+            Action::OpenDetail => {
+                if let Some(id) = list.selected_row().map(|r| r.id) {
                     self.open_detail(kind, id);
                 }
             }
+            Action::Undo => self.undo_last(),
             Action::FilterCommunity => {
                 if matches!(
                     kind,
@@ -127,6 +134,9 @@ impl App {
         match action {
             Action::Edit => self.open_form(kind, Some(id)),
             Action::Archive => self.confirm = Some(Confirm::Archive { kind, id, name }),
+            Action::Open => self.open_scoring(kind, id, None),
+            Action::ShowHistory => self.open_history(kind, id),
+            Action::Undo => self.undo_last(),
             _ => {}
         }
     }

@@ -38,7 +38,33 @@ pub fn lines(first: Ctx) -> Vec<(bool, String)> {
                 ),
             ));
         }
+        if matches!(ctx, Ctx::Home | Ctx::Breakdown) {
+            out.extend(denominator_lines());
+        }
     }
+    out
+}
+
+/// How each bar's percentage is computed (`tally::denominator_rule`), wrapped to the
+/// narrowest help page (80 columns less borders and indent).
+fn denominator_lines() -> Vec<(bool, String)> {
+    let mut out = vec![(false, "  Cách tính tỷ lệ trên các thanh (mẫu số):".to_string())];
+    for measure in crate::model::Measure::ALL {
+        let text = format!(
+            "{}: {}",
+            measure.label(),
+            crate::tally::denominator_rule(measure)
+        );
+        out.extend(
+            crate::report::text::layout::wrap(&text, 74, "  - ", "    ")
+                .into_iter()
+                .map(|l| (false, l)),
+        );
+    }
+    out.push((
+        false,
+        "  Năm giữa hai mốc của nghị quyết dùng mục tiêu của mốc kế tiếp.".to_string(),
+    ));
     out
 }
 

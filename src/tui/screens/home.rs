@@ -65,30 +65,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     render_bars(app, frame, bars, &app.summary);
 }
 
-/// The target bars; the live version of the scoring work will refine this.
+/// The target bars, two lines each, drawn from the live summary (updated after every
+/// save by `App::apply_status`). The denominators are in the help (F1).
 pub fn render_bars(app: &App, frame: &mut Frame, area: Rect, summary: &Summary) {
     let title = format!(
-        "Kết quả năm {}: đã công nhận / tổng số, so với mục tiêu (MT)",
+        "Năm {} · ┃ mục tiêu · F3 theo thôn, họ · F4 mục tiêu · F8 công nhận",
         summary.year
     );
     boxed(app, &title).render(area, frame.buffer_mut());
     let buf = frame.buffer_mut();
     let width = usize::from(area.width.saturating_sub(4));
     for (i, line) in summary.lines.iter().enumerate() {
-        let y = area.y + 1 + i as u16;
-        if y + 1 >= area.y + area.height {
+        let y = area.y + 1 + i as u16 * bar::HEIGHT;
+        if y + bar::HEIGHT >= area.y + area.height {
             break;
         }
         bar::render(buf, app.theme, area.x + 2, y, width, line);
-    }
-    let note_y = area.y + 1 + summary.lines.len() as u16;
-    if note_y + 1 < area.y + area.height && summary.lines.iter().all(|l| l.target.is_none()) {
-        buf.set_stringn(
-            area.x + 2,
-            note_y,
-            "Chưa nhập mục tiêu của nghị quyết.",
-            width,
-            app.theme.style(Role::Muted),
-        );
     }
 }

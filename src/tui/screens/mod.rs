@@ -3,12 +3,16 @@
 //! "window too small" notice, then hands the body to the screen on top.
 
 pub mod about;
+pub mod breakdown;
 pub mod detail;
 pub mod form;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod list;
+pub mod scoring;
 pub mod setup;
+pub mod sheet;
 
 use super::app::{App, Confirm, Screen};
 use super::theme::Role;
@@ -36,6 +40,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Form(state)) => form::render(app, frame, body, state),
             Some(Screen::Help { scroll, under }) => help::render(app, frame, body, *scroll, *under),
             Some(Screen::About) => about::render(app, frame, body),
+            Some(Screen::Scoring(state)) => scoring::render(app, frame, body, state),
+            Some(Screen::Sheet(state)) => sheet::render(app, frame, body, state),
+            Some(Screen::Breakdown(state)) => breakdown::render(app, frame, body, state),
+            Some(Screen::History(state)) => history::render(app, frame, body, state),
         }
         if let Some(confirm) = &app.confirm {
             dialog(app, frame, body, confirm);
@@ -121,6 +129,14 @@ fn screen_title(app: &App) -> String {
         },
         Some(Screen::Help { .. }) => "Trợ giúp".into(),
         Some(Screen::About) => "Thông tin".into(),
+        Some(Screen::Scoring(s)) => format!("Chấm điểm {} {}", s.title.short(), s.code),
+        Some(Screen::Sheet(s)) => match s.purpose {
+            crate::tui::sheet::SheetPurpose::Decision { .. } => "Quyết định".into(),
+            crate::tui::sheet::SheetPurpose::Bulk => "Công nhận hàng loạt".into(),
+            crate::tui::sheet::SheetPurpose::Targets { .. } => "Mục tiêu".into(),
+        },
+        Some(Screen::Breakdown(_)) => "Theo thôn, dòng họ".into(),
+        Some(Screen::History(_)) => "Lịch sử".into(),
     }
 }
 

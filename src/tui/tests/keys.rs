@@ -235,7 +235,7 @@ fn editing_and_archiving_a_household() {
     let mut h = app();
     let app = &mut h.app;
     type_text(app, "2");
-    press(app, KeyCode::Enter);
+    ctrl(app, 'd');
     assert_eq!(app.context(), Ctx::Detail);
     press(app, KeyCode::F(7));
     press(app, KeyCode::End);

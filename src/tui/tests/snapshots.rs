@@ -59,7 +59,7 @@ fn search() {
 fn detail() {
     let mut h = app();
     type_text(&mut h.app, "2");
-    press(&mut h.app, KeyCode::Enter);
+    ctrl(&mut h.app, 'd');
     insta::assert_snapshot!(snap(&h.app));
 }
 

@@ -1,19 +1,69 @@
-//! One measure's bar on the home screen: recognised / total, the percentage, a target
-//! marker inside the bar, and the standing against the target by symbol and word (not
-//! by colour alone). The scoring work will add registered % and breakdowns here.
+//! One measure's bar on the home screen, on two lines:
+//! 1. label, the bar with the target marker inside it, recognised / total, percentage;
+//! 2. the standing against the target by symbol and in words ("▼ còn thiếu 37 hộ để
+//!    đạt 70,0%", "✓ đạt mục tiêu"), the milestone it belongs to, and registered %.
+//!
+//! Colour only repeats what the symbols and words say.
 
 use crate::report::MeasureLine;
 use crate::text::{format_count, format_percent, pad_to_width, truncate_to_width};
 use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 
-const LABEL_WIDTH: usize = 21;
-const BAR_WIDTH: usize = 14;
+const LABEL_WIDTH: usize = 22;
+const BAR_WIDTH: usize = 20;
+/// Lines each bar takes.
+pub const HEIGHT: u16 = 2;
+
+/// The counter word of a measure's units ("hộ", "dòng họ", "người").
+pub fn counter(line: &MeasureLine) -> &'static str {
+    line.measure.title().unit_kind().counter()
+}
+
+/// The second line's words: standing against the target and registered share.
+pub fn standing(theme: Theme, line: &MeasureLine) -> (String, Role) {
+    let p = &line.progress;
+    let registered = p
+        .percent_registered
+        .map_or("–".to_string(), format_percent);
+    let milestone = line
+        .target
+        .as_ref()
+        .map(|t| format!(" (mốc {})", t.milestone))
+        .unwrap_or_default();
+    match (p.on_track, p.target, p.gap) {
+        (Some(true), Some(t), _) => (
+            format!(
+                "{} đạt mục tiêu {}{milestone} · đăng ký {registered}",
+                theme.sym("✓", "v"),
+                format_percent(u32::from(t))
+            ),
+            Role::Good,
+        ),
+        (_, Some(t), Some(gap)) => (
+            format!(
+                "{} còn thiếu {} {} để đạt {}{milestone} · đăng ký {registered}",
+                theme.sym("▼", "!"),
+                format_count(gap),
+                counter(line),
+                format_percent(u32::from(t))
+            ),
+            Role::Warning,
+        ),
+        _ => (
+            format!(
+                "{} chưa có mục tiêu (F4 để nhập) · đăng ký {registered}",
+                theme.sym("·", "-")
+            ),
+            Role::Muted,
+        ),
+    }
+}
 
 pub fn render(buf: &mut Buffer, theme: Theme, x: u16, y: u16, width: usize, line: &MeasureLine) {
     let counts = line.counts;
     let label = pad_to_width(
-        &truncate_to_width(line.measure.label(), LABEL_WIDTH),
+        &truncate_to_width(line.measure.label(), LABEL_WIDTH - 1),
         LABEL_WIDTH,
     );
     buf.set_stringn(x, y, &label, width, theme.style(Role::Normal));
@@ -34,47 +84,34 @@ pub fn render(buf: &mut Buffer, theme: Theme, x: u16, y: u16, width: usize, line
             theme.sym("░", ".")
         });
     }
-    let bx = x + LABEL_WIDTH as u16 + 1;
+    let bx = x + LABEL_WIDTH as u16;
     buf.set_stringn(bx, y, &bar, BAR_WIDTH, theme.style(Role::Good));
     let percent = line
         .progress
         .percent_of_total
         .map_or("–".to_string(), format_percent);
-    let standing = match (
-        line.progress.on_track,
-        line.progress.target,
-        line.progress.gap,
-    ) {
-        (Some(true), Some(t), _) => format!(
-            "{} đạt MT {}",
-            theme.sym("✓", "v"),
-            format_percent(u32::from(t))
-        ),
-        (_, Some(t), Some(gap)) => format!(
-            "{} MT {} thiếu {}",
-            theme.sym("▼", "!"),
-            format_percent(u32::from(t)),
-            format_count(gap)
-        ),
-        _ => "chưa có mục tiêu".to_string(),
-    };
     let text = format!(
-        " {}/{} {percent:>6} {standing}",
+        " {}/{} {}  {percent}",
         format_count(counts.recognised),
-        format_count(counts.total)
+        format_count(counts.total),
+        counter(line)
     );
     let tx = bx + BAR_WIDTH as u16;
-    let rest = width.saturating_sub(LABEL_WIDTH + 1 + BAR_WIDTH);
-    let role = match line.progress.on_track {
-        Some(true) => Role::Good,
-        Some(false) => Role::Warning,
-        None => Role::Muted,
-    };
+    let rest = width.saturating_sub(LABEL_WIDTH + BAR_WIDTH);
     buf.set_stringn(
         tx,
         y,
         truncate_to_width(&text, rest),
         rest,
+        theme.style(Role::Normal),
+    );
+    let (words, role) = standing(theme, line);
+    let indent = 2usize;
+    buf.set_stringn(
+        x + indent as u16,
+        y + 1,
+        truncate_to_width(&words, width.saturating_sub(indent)),
+        width.saturating_sub(indent),
         theme.style(role),
     );
 }

@@ -1,0 +1,576 @@
+//! What the scoring screen's keys do, and every write it makes: one indicator, last
+//! year's values, a stage, a decision, an undo. Each is one `Register` transaction;
+//! afterwards only the counters the evaluation touches move (`App::apply_status`), so
+//! the home bars and breakdowns follow every save without rescanning the register.
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::scoring::{OpenError, ScoringState};
+use super::screens::detail::DetailState;
+use super::screens::history::HistoryState;
+use super::sheet::SheetState;
+use super::theme::Role;
+use crate::criteria::status_of;
+use crate::model::{Evaluation, EvaluationKey, Stage, Stamp, UnitId, UnitKind};
+use crate::store::{Change, StageChange, StoreError};
+use crate::tally::Status;
+
+impl App {
+    /// Opens the scoring screen of a unit for the selected year.
+    pub(super) fn open_scoring(
+        &mut self,
+        kind: UnitKind,
+        id: UnitId,
+        from_list: Option<(UnitKind, usize)>,
+    ) {
+        match self.load_scoring(kind, id, from_list) {
+            Ok(state) => self.stack.push(Screen::Scoring(Box::new(state))),
+            Err(message) => self.say(message, Role::Error),
+        }
+    }
+
+    fn load_scoring(
+        &self,
+        kind: UnitKind,
+        id: UnitId,
+        from_list: Option<(UnitKind, usize)>,
+    ) -> Result<ScoringState, String> {
+        let Some(register) = &self.register else {
+            return Err("Chưa mở sổ".into());
+        };
+        let reader = register.read().map_err(|e| format!("✗ {e}"))?;
+        match ScoringState::load(&reader, &self.catalog, kind, id, self.year) {
+            Ok(mut state) => {
+                state.from_list = from_list;
+                Ok(state)
+            }
+            Err(OpenError::Store(e)) => Err(format!("✗ {e}")),
+            Err(OpenError::NoUnit) => Err("Không tìm thấy đơn vị này trong sổ".into()),
+            Err(OpenError::NoCriteria(title, year)) => Err(format!(
+                "Chưa có bộ tiêu chí {} áp dụng cho năm {year}: nạp bộ tiêu chí (sohoctap criteria) rồi chấm",
+                title.short()
+            )),
+        }
+    }
+
+    fn scoring_mut(&mut self) -> Option<&mut ScoringState> {
+        match self.stack.last_mut() {
+            Some(Screen::Scoring(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub(super) fn update_scoring(&mut self, action: Action) {
+        match action {
+            Action::Save => self.save_typed(),
+            Action::Delete => self.clear_value(),
+            Action::PageDown => self.next_unscored(true),
+            Action::PageUp => self.next_unscored(false),
+            Action::TakeLastYear => self.take_last_year(),
+            Action::StageForward => self.stage_forward(),
+            Action::StageBack => self.stage_back(),
+            Action::Decide => self.open_decision(),
+            Action::ShowHistory => {
+                if let Some(Screen::Scoring(s)) = self.stack.last() {
+                    let (kind, id) = (s.kind, s.id);
+                    self.open_history(kind, id);
+                }
+            }
+            Action::Undo => self.undo_last(),
+            other => {
+                let Some(state) = self.scoring_mut() else {
+                    return;
+                };
+                match other {
+                    Action::Up | Action::PrevField => state.move_by(-1),
+                    Action::Down | Action::NextField => state.move_by(1),
+                    Action::Backspace => {
+                        state.input.backspace();
+                        state.error = None;
+                    }
+                    Action::Char(c) => {
+                        state.type_char(c);
+                    }
+                    Action::Paste(text) => {
+                        for c in text.chars().filter(|c| !c.is_whitespace()) {
+                            if !state.type_char(c) {
+                                break;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Enter: saves the typed value, or moves on when nothing is typed.
+    fn save_typed(&mut self) {
+        let Some(state) = self.scoring_mut() else {
+            return;
+        };
+        let parsed = state.parsed_input();
+        match parsed {
+            Err(message) => {
+                // Refused: nothing is written; the typed value stays to be corrected.
+                state.error = Some(message);
+            }
+            Ok(None) => state.move_by(1),
+            Ok(Some((code, value))) => {
+                let (key, entry) = (state.key(), state.entry.clone());
+                let stamp = Stamp::now();
+                let written = self.write_recorded(|register| {
+                    register.set_score(key, &code, Some(value), &entry, &stamp)
+                });
+                match written {
+                    Ok(change) => {
+                        self.after_change(&change);
+                        if let Some(state) = self.scoring_mut() {
+                            let last = state.count().saturating_sub(1);
+                            state.input.clear();
+                            if state.cursor < last {
+                                state.move_by(1);
+                            }
+                        }
+                    }
+                    Err(e) => self.refuse(e),
+                }
+            }
+        }
+    }
+
+    /// A write refused by the register (a decided evaluation, a bad value) is shown on
+    /// the scoring screen; nothing was saved.
+    fn refuse(&mut self, e: StoreError) {
+        let text = match &e {
+            StoreError::Invalid(m) => m.clone(),
+            other => other.to_string(),
+        };
+        match self.scoring_mut() {
+            Some(state) => state.error = Some(format!("Không lưu: {text}")),
+            None => self.fail(&e),
+        }
+    }
+
+    /// Delete: the indicator under the cursor becomes "not scored" (saved at once).
+    fn clear_value(&mut self) {
+        let Some(state) = self.scoring_mut() else {
+            return;
+        };
+        if !state.input.is_empty() {
+            state.input.clear();
+            return;
+        }
+        let Some(code) = state.current_code() else {
+            return;
+        };
+        if state.value_of(&code).is_none() {
+            return;
+        }
+        let (key, entry) = (state.key(), state.entry.clone());
+        let stamp = Stamp::now();
+        match self.write_recorded(|r| r.set_score(key, &code, None, &entry, &stamp)) {
+            Ok(change) => {
+                self.after_change(&change);
+                self.say(format!("Đã xóa điểm chỉ số {code}"), Role::Warning);
+            }
+            Err(e) => self.refuse(e),
+        }
+    }
+
+    /// Runs one write and remembers the history entries it added, for Ctrl+Z.
+    pub(super) fn write_recorded<T>(
+        &mut self,
+        write: impl FnOnce(&crate::store::Register) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let Some(register) = &self.register else {
+            return Err(StoreError::Invalid("Chưa mở sổ".into()));
+        };
+        let before = register.read()?.history_len()?;
+        let out = write(register)?;
+        let after = register.read()?.history_len()?;
+        self.session_changes.extend(before..after);
+        Ok(out)
+    }
+
+    /// The status of an evaluation after a change, under its own criteria version.
+    fn status_after(&self, change: &Change) -> Result<Status, StoreError> {
+        let Some(new) = &change.new else {
+            return Ok(Status::default());
+        };
+        if let Some(Screen::Scoring(s)) = self.stack.last()
+            && s.entry.hash == new.criteria_hash
+        {
+            return Ok(status_of(new, s.set()));
+        }
+        let Some(register) = &self.register else {
+            return Ok(Status::default());
+        };
+        Ok(status_of(new, &register.criteria_of(new)?))
+    }
+
+    /// After any change to an evaluation: the counters, and every open screen that
+    /// shows it.
+    pub(super) fn after_change(&mut self, change: &Change) {
+        if change.key.year == self.year {
+            match self.status_after(change) {
+                Ok(status) => self.apply_status(change.key.title, change.key.unit, status),
+                Err(e) => return self.fail(&e),
+            }
+        }
+        let key = change.key;
+        let mut reload = Vec::new();
+        for screen in &mut self.stack {
+            match screen {
+                Screen::Scoring(s) if s.key() == key => s.evaluation = change.new.clone(),
+                Screen::Detail(d) if d.id == key.unit && d.unit.kind() == key.title.unit_kind() => {
+                    reload.push(d.unit.kind());
+                }
+                _ => {}
+            }
+        }
+        if reload.is_empty() {
+            return;
+        }
+        let Some(register) = &self.register else {
+            return;
+        };
+        let fresh = register
+            .read()
+            .and_then(|r| DetailState::load(&r, key.title.unit_kind(), key.unit, self.year));
+        if let Ok(Some(fresh)) = fresh {
+            for screen in &mut self.stack {
+                if let Screen::Detail(d) = screen
+                    && d.id == key.unit
+                    && d.unit.kind() == key.title.unit_kind()
+                {
+                    *d = fresh.clone();
+                }
+            }
+        }
+    }
+
+    /// PgDn / PgUp: the next (previous) unit of the same list and filter that is not
+    /// fully scored for this title and year.
+    fn next_unscored(&mut self, forward: bool) {
+        let Some(Screen::Scoring(state)) = self.stack.last() else {
+            return;
+        };
+        let (title, id) = (state.title, state.id);
+        let Some((kind, remembered)) = state.from_list else {
+            return self.say(
+                "Mở màn hình chấm điểm từ danh sách để chuyển nhanh sang đơn vị sau",
+                Role::Warning,
+            );
+        };
+        let census = &self.census;
+        let Some(list) = self.lists.get_mut(&kind) else {
+            return;
+        };
+        let here = list
+            .visible
+            .iter()
+            .position(|&i| list.rows.get(i).is_some_and(|r| r.id == id));
+        // The unit may have left the filtered list (fully scored under "chưa chấm"):
+        // then the row now at its old place is the next one.
+        let candidates: Vec<usize> = if forward {
+            let start = here.map_or(remembered, |h| h + 1);
+            (start..list.visible.len()).collect()
+        } else {
+            let end = here.unwrap_or(remembered);
+            (0..end.min(list.visible.len())).rev().collect()
+        };
+        let found = candidates.into_iter().find_map(|p| {
+            let row = list.visible.get(p).and_then(|&i| list.rows.get(i))?;
+            (!census.status(title, row.id).scored).then_some((p, row.id))
+        });
+        let Some((position, next)) = found else {
+            let where_ = if forward { "sau" } else { "trước" };
+            return self.say(
+                format!("Không còn đơn vị nào {where_} chưa chấm đủ trong danh sách này"),
+                Role::Good,
+            );
+        };
+        list.selected = position;
+        list.scroll_into_view(self.page_rows);
+        match self.load_scoring(kind, next, Some((kind, position))) {
+            Ok(state) => {
+                if let Some(Screen::Scoring(top)) = self.stack.last_mut() {
+                    **top = state;
+                }
+            }
+            Err(message) => self.say(message, Role::Error),
+        }
+    }
+
+    /// F6: last year's values for the indicators not scored yet, in one transaction.
+    fn take_last_year(&mut self) {
+        let Some(Screen::Scoring(state)) = self.stack.last() else {
+            return;
+        };
+        let Some(last) = state.last_year.clone() else {
+            return self.say(
+                format!("Năm {} đơn vị này chưa có điểm", state.year.saturating_sub(1)),
+                Role::Warning,
+            );
+        };
+        let (key, entry) = (state.key(), state.entry.clone());
+        let set = state.set().clone();
+        let current = state.evaluation.clone();
+        if current.as_ref().is_some_and(|e| e.stage.is_decided()) {
+            return self.say(
+                "Đánh giá đã có quyết định; lùi giai đoạn (F5) trước khi sửa điểm",
+                Role::Warning,
+            );
+        }
+        let stamp = Stamp::now();
+        let result = self.write_recorded(|register| {
+            register.write(|w| {
+                let old = w.evaluation(key)?;
+                let mut new = match &old {
+                    Some(e) => e.clone(),
+                    None => {
+                        w.remember_criteria(&entry.hash, &entry.set)?;
+                        Evaluation::register(&entry.set.id, &entry.hash, None, stamp.clone())
+                    }
+                };
+                let mut copied = 0usize;
+                for indicator in set.indicators() {
+                    if new.values.contains_key(&indicator.code) {
+                        continue;
+                    }
+                    // Only values the set still accepts: a changed set may have new codes
+                    // or lower maxima.
+                    if let Some(v) = last.values.get(&indicator.code).copied()
+                        && crate::criteria::check_value(&set, &indicator.code, v).is_ok()
+                    {
+                        new.values.insert(indicator.code.clone(), v);
+                        copied += 1;
+                    }
+                }
+                if copied == 0 {
+                    return Ok((None, 0));
+                }
+                new.stamp = stamp.clone();
+                w.set_evaluation(key, Some(&new), &stamp)?;
+                Ok((
+                    Some(Change {
+                        key,
+                        old,
+                        new: Some(new),
+                    }),
+                    copied,
+                ))
+            })
+        });
+        match result {
+            Ok((Some(change), copied)) => {
+                self.after_change(&change);
+                if let Some(state) = self.scoring_mut() {
+                    state.cursor = state.first_missing().unwrap_or(state.cursor);
+                }
+                self.say(
+                    format!("Đã lấy điểm năm trước cho {copied} chỉ số chưa chấm; hãy xem lại"),
+                    Role::Good,
+                );
+            }
+            Ok((None, _)) => self.say(
+                "Không có chỉ số chưa chấm nào lấy được điểm năm trước",
+                Role::Warning,
+            ),
+            Err(e) => self.refuse(e),
+        }
+    }
+
+    /// F7: registers the unit (with today's date) or moves it one stage on.
+    fn stage_forward(&mut self) {
+        let Some(Screen::Scoring(state)) = self.stack.last() else {
+            return;
+        };
+        let (key, entry) = (state.key(), state.entry.clone());
+        let stamp = Stamp::now();
+        let next = match state.evaluation.as_ref().map(|e| e.stage) {
+            None => {
+                let today = stamp.at.date();
+                let result = self.write_recorded(|register| {
+                    register.write(|w| {
+                        w.remember_criteria(&entry.hash, &entry.set)?;
+                        let new = Evaluation::register(
+                            &entry.set.id,
+                            &entry.hash,
+                            Some(today),
+                            stamp.clone(),
+                        );
+                        let old = w.set_evaluation(key, Some(&new), &stamp)?;
+                        Ok(Change {
+                            key,
+                            old,
+                            new: Some(new),
+                        })
+                    })
+                });
+                return self.after_stage(result);
+            }
+            Some(Stage::Registered) => Stage::SelfAssessed,
+            Some(Stage::SelfAssessed) => Stage::Reviewed,
+            Some(Stage::Reviewed) => {
+                return self.say("Đã thẩm định: bấm F8 để ghi quyết định", Role::Warning);
+            }
+            Some(_) => {
+                return self.say(
+                    "Đã có quyết định; F5 để lùi giai đoạn nếu cần sửa",
+                    Role::Warning,
+                );
+            }
+        };
+        self.move_stage(key, next);
+    }
+
+    /// F5: one stage back (a decision is removed, so scores can be corrected).
+    fn stage_back(&mut self) {
+        let Some(Screen::Scoring(state)) = self.stack.last() else {
+            return;
+        };
+        let key = state.key();
+        let back = match state.evaluation.as_ref().map(|e| e.stage) {
+            Some(Stage::Recognised | Stage::NotRecognised) => Stage::Reviewed,
+            Some(Stage::Reviewed) => Stage::SelfAssessed,
+            Some(Stage::SelfAssessed) => Stage::Registered,
+            Some(Stage::Registered) | None => {
+                return self.say("Đang ở giai đoạn đầu", Role::Warning);
+            }
+        };
+        self.move_stage(key, back);
+    }
+
+    fn move_stage(&mut self, key: EvaluationKey, stage: Stage) {
+        let change = StageChange {
+            stage,
+            decision: None,
+            override_reason: None,
+        };
+        let stamp = Stamp::now();
+        let result = self.write_recorded(|r| r.set_stage(key, &change, &stamp));
+        self.after_stage(result);
+    }
+
+    fn after_stage(&mut self, result: Result<Change, StoreError>) {
+        match result {
+            Ok(change) => {
+                self.after_change(&change);
+                let label = change.new.as_ref().map_or("", |e| e.stage.label());
+                self.say(format!("Giai đoạn: {label}"), Role::Good);
+            }
+            Err(e) => self.refuse(e),
+        }
+    }
+
+    /// F8: the decision form; a unit that does not pass gets the override reason field.
+    fn open_decision(&mut self) {
+        let Some(Screen::Scoring(state)) = self.stack.last() else {
+            return;
+        };
+        if state.evaluation.is_none() {
+            return self.say(
+                "Đơn vị chưa đăng ký năm nay: chấm điểm hoặc F7 để đăng ký trước",
+                Role::Warning,
+            );
+        }
+        let score = state.score();
+        let failures = if score.complete {
+            score.failures.iter().map(|f| f.message()).collect()
+        } else {
+            vec![format!("còn {} chỉ số chưa chấm", score.missing.len())]
+        };
+        let sheet = SheetState::decision(
+            state.key(),
+            state.kind,
+            format!("{} {}", state.code, state.name),
+            score.passed,
+            failures,
+            Stamp::now().at.date(),
+        );
+        self.stack.push(Screen::Sheet(sheet));
+    }
+
+    pub(super) fn open_history(&mut self, kind: UnitKind, id: UnitId) {
+        let Some(register) = &self.register else {
+            return;
+        };
+        match register
+            .read()
+            .and_then(|r| HistoryState::load(&r, kind, id))
+        {
+            Ok(Some(state)) => self.stack.push(Screen::History(state)),
+            Ok(None) => self.say("Không tìm thấy đơn vị này trong sổ", Role::Error),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn update_history(&mut self, action: Action) {
+        if action == Action::Undo {
+            self.undo_last();
+            return self.reload_history();
+        }
+        let page = self.page_rows;
+        if let Some(Screen::History(h)) = self.stack.last_mut() {
+            h.scroll = scroll(h.scroll, &action, page, h.lines.len());
+        }
+    }
+
+    fn reload_history(&mut self) {
+        let Some(Screen::History(h)) = self.stack.last() else {
+            return;
+        };
+        let (kind, id) = (h.kind, h.id);
+        let Some(register) = &self.register else {
+            return;
+        };
+        if let Ok(Some(fresh)) = register
+            .read()
+            .and_then(|r| HistoryState::load(&r, kind, id))
+            && let Some(Screen::History(top)) = self.stack.last_mut()
+        {
+            *top = fresh;
+        }
+    }
+
+    /// Ctrl+Z: reverts this session's last change (scores, stages, decisions), which is
+    /// itself recorded in the history. Refused when the evaluation changed since.
+    pub(super) fn undo_last(&mut self) {
+        let Some(seq) = self.session_changes.pop() else {
+            return self.say("Không còn thay đổi nào của phiên này để hoàn tác", Role::Warning);
+        };
+        let Some(register) = &self.register else {
+            return;
+        };
+        let entry = match register.read().and_then(|r| r.history_entry(seq)) {
+            Ok(Some(entry)) => entry,
+            Ok(None) => return self.say("Không tìm thấy thay đổi trong lịch sử", Role::Error),
+            Err(e) => return self.fail(&e),
+        };
+        match register.undo(&entry, &Stamp::now()) {
+            Ok(change) => {
+                self.after_change(&change);
+                self.say(
+                    format!("Đã hoàn tác: {}", entry.describe().join("; ")),
+                    Role::Good,
+                );
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+}
+
+/// A scroll position after a movement key, bounded by the content.
+pub(super) fn scroll(current: usize, action: &Action, page: usize, len: usize) -> usize {
+    let page = page.max(1);
+    let next = match action {
+        Action::Up => current.saturating_sub(1),
+        Action::Down => current + 1,
+        Action::PageUp => current.saturating_sub(page),
+        Action::PageDown => current + page,
+        _ => current,
+    };
+    next.min(len.saturating_sub(1))
+}

@@ -1,0 +1,270 @@
+//! The scoring screen's state: one unit's evaluation for one title and year, the
+//! criteria set it is scored under, the indicator under the cursor and what the officer
+//! has typed for it. Pure: reading the register happens in `load`, writing in
+//! `score_save.rs`, drawing in `screens/scoring.rs`.
+//!
+//! Input rules, so a yearly session is fast and nothing is saved by accident:
+//! - digits type points; `d`/`y` (Đạt) and `k`/`n` (Không đạt) type a pass/fail value;
+//! - Enter saves the typed value (one write transaction) and moves to the next indicator;
+//!   Enter on an empty input only moves on;
+//! - Backspace edits the typed value only; Delete clears the saved value of the
+//!   indicator under the cursor (saved as "not scored"), so a stray Backspace never
+//!   erases a score.
+
+use crate::criteria::{CatalogEntry, CriteriaSet, IndicatorKind, Score, check_value, score};
+use crate::model::{Evaluation, IndicatorValue, Title, UnitId, UnitKind, Year};
+use crate::store::{Reader, Result};
+use crate::text::TextInput;
+
+#[derive(Debug, Clone)]
+pub struct ScoringState {
+    pub kind: UnitKind,
+    pub id: UnitId,
+    pub title: Title,
+    pub year: Year,
+    pub code: String,
+    pub name: String,
+    /// The set the evaluation is scored under: its stored version, or the one in force
+    /// for a unit not registered yet.
+    pub entry: CatalogEntry,
+    pub evaluation: Option<Evaluation>,
+    /// Last year's values, offered (never applied silently) with the "take last year" key.
+    pub last_year: Option<Evaluation>,
+    /// Index of the indicator under the cursor, in the set's order.
+    pub cursor: usize,
+    pub input: TextInput,
+    /// Why the typed value was refused; cleared by the next key.
+    pub error: Option<String>,
+    /// Where it was opened from: the list kind and the row's position in the filtered
+    /// list, so PgDn/PgUp walk the same list and filter.
+    pub from_list: Option<(UnitKind, usize)>,
+}
+
+impl PartialEq for ScoringState {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.id == other.id
+            && self.year == other.year
+            && self.entry.hash == other.entry.hash
+            && self.evaluation == other.evaluation
+            && self.cursor == other.cursor
+            && self.input == other.input
+            && self.error == other.error
+    }
+}
+
+impl Eq for ScoringState {}
+
+/// Why the screen cannot open.
+#[derive(Debug)]
+pub enum OpenError {
+    Store(crate::store::StoreError),
+    /// No criteria set in force for the title and year, and no evaluation yet.
+    NoCriteria(Title, Year),
+    NoUnit,
+}
+
+impl From<crate::store::StoreError> for OpenError {
+    fn from(e: crate::store::StoreError) -> Self {
+        OpenError::Store(e)
+    }
+}
+
+impl ScoringState {
+    pub fn load(
+        reader: &Reader,
+        catalog: &crate::criteria::Catalog,
+        kind: UnitKind,
+        id: UnitId,
+        year: Year,
+    ) -> std::result::Result<ScoringState, OpenError> {
+        let unit = reader.unit(kind, id)?.ok_or(OpenError::NoUnit)?;
+        let title = Title::for_kind(kind);
+        let key = crate::model::EvaluationKey {
+            year,
+            title,
+            unit: id,
+        };
+        let evaluation = reader.evaluation(key)?;
+        let entry = entry_for(reader, catalog, title, year, evaluation.as_ref())?
+            .ok_or(OpenError::NoCriteria(title, year))?;
+        let last_year = match year.checked_sub(1) {
+            Some(previous) => reader.evaluation(crate::model::EvaluationKey {
+                year: previous,
+                ..key
+            })?,
+            None => None,
+        };
+        let mut state = ScoringState {
+            kind,
+            id,
+            title,
+            year,
+            code: unit.code().to_string(),
+            name: unit.display_name(),
+            entry,
+            evaluation,
+            last_year: last_year.filter(|e| !e.values.is_empty()),
+            cursor: 0,
+            input: TextInput::new(),
+            error: None,
+            from_list: None,
+        };
+        state.cursor = state.first_missing().unwrap_or(0);
+        Ok(state)
+    }
+
+    pub fn set(&self) -> &CriteriaSet {
+        &self.entry.set
+    }
+
+    pub fn key(&self) -> crate::model::EvaluationKey {
+        crate::model::EvaluationKey {
+            year: self.year,
+            title: self.title,
+            unit: self.id,
+        }
+    }
+
+    pub fn indicator_codes(&self) -> Vec<String> {
+        self.set().indicators().map(|i| i.code.clone()).collect()
+    }
+
+    pub fn count(&self) -> usize {
+        self.set().indicator_count()
+    }
+
+    pub fn current_code(&self) -> Option<String> {
+        self.set().indicators().nth(self.cursor).map(|i| i.code.clone())
+    }
+
+    pub fn value_of(&self, code: &str) -> Option<IndicatorValue> {
+        self.evaluation
+            .as_ref()
+            .and_then(|e| e.values.get(code).copied())
+    }
+
+    pub fn score(&self) -> Score {
+        let empty = Default::default();
+        let values = self.evaluation.as_ref().map_or(&empty, |e| &e.values);
+        score(self.set(), values)
+    }
+
+    /// The first indicator without a value, where a session starts.
+    pub fn first_missing(&self) -> Option<usize> {
+        self.set()
+            .indicators()
+            .position(|i| self.value_of(&i.code).is_none())
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.count().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.input.clear();
+        self.error = None;
+    }
+
+    /// A typed key: digits for points, d/y/k/n for pass/fail. Returns false for a key
+    /// the indicator cannot take (the caller shows why).
+    pub fn type_char(&mut self, c: char) -> bool {
+        self.error = None;
+        let Some(indicator) = self.set().indicators().nth(self.cursor) else {
+            return false;
+        };
+        match indicator.kind {
+            IndicatorKind::Points if c.is_ascii_digit() => {
+                if self.input.value().chars().count() < 3 {
+                    self.input.insert_char(c);
+                }
+                true
+            }
+            IndicatorKind::PassFail => match pass_key(c) {
+                Some(pass) => {
+                    self.input.clear();
+                    self.input.insert_str(if pass { "Đ" } else { "K" });
+                    true
+                }
+                None => {
+                    self.error = Some(format!(
+                        "Chỉ số {} chấm Đạt/Không đạt: gõ d (Đ) hoặc k (K)",
+                        indicator.code
+                    ));
+                    false
+                }
+            },
+            IndicatorKind::Points => {
+                self.error = Some(format!(
+                    "Chỉ số {} chấm bằng điểm: gõ số từ 0 đến {}",
+                    indicator.code, indicator.max
+                ));
+                false
+            }
+        }
+    }
+
+    /// The typed value, checked against the set: `Ok(None)` when nothing is typed.
+    pub fn parsed_input(&self) -> std::result::Result<Option<(String, IndicatorValue)>, String> {
+        let Some(indicator) = self.set().indicators().nth(self.cursor) else {
+            return Ok(None);
+        };
+        let text = self.input.value();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let value = match indicator.kind {
+            IndicatorKind::Points => match text.parse::<u16>() {
+                Ok(p) => IndicatorValue::Points(p),
+                Err(_) => {
+                    return Err(format!(
+                        "Chỉ số {}: «{text}» không phải số điểm",
+                        indicator.code
+                    ));
+                }
+            },
+            IndicatorKind::PassFail => IndicatorValue::Pass(text == "Đ"),
+        };
+        check_value(self.set(), &indicator.code, value)
+            .map_err(|reason| format!("Không lưu: {reason}"))?;
+        Ok(Some((indicator.code.clone(), value)))
+    }
+}
+
+/// d, y, đ (and capitals) mean Đạt; k, n mean Không đạt.
+pub fn pass_key(c: char) -> Option<bool> {
+    match c {
+        'd' | 'D' | 'y' | 'Y' | 'đ' | 'Đ' => Some(true),
+        'k' | 'K' | 'n' | 'N' => Some(false),
+        _ => None,
+    }
+}
+
+/// The set an evaluation is scored under: its own stored version when it exists (made
+/// into a catalog entry so `set_score` finds the same hash), else the set in force.
+fn entry_for(
+    reader: &Reader,
+    catalog: &crate::criteria::Catalog,
+    title: Title,
+    year: Year,
+    evaluation: Option<&Evaluation>,
+) -> Result<Option<CatalogEntry>> {
+    let in_force = catalog.in_force(title, year);
+    let Some(evaluation) = evaluation else {
+        return Ok(in_force.cloned());
+    };
+    if let Some(entry) = in_force.filter(|e| e.hash == evaluation.criteria_hash) {
+        return Ok(Some(entry.clone()));
+    }
+    if let Some(entry) = catalog
+        .entries()
+        .iter()
+        .find(|e| e.hash == evaluation.criteria_hash)
+    {
+        return Ok(Some(entry.clone()));
+    }
+    Ok(reader.criteria(&evaluation.criteria_hash)?.map(|set| {
+        let mut entry = CatalogEntry::new(set, "bản lưu trong sổ".into());
+        // The stored copy is identified by the hash it was saved under.
+        entry.hash = evaluation.criteria_hash.clone();
+        entry
+    }))
+}

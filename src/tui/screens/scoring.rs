@@ -1,0 +1,343 @@
+//! The scoring screen: the unit and its stage, the criteria set with its status and
+//! source (a provisional set marked in words and by symbol), every criterion with its
+//! indicators (code, value, maximum, floor, full text wrapped), and below them the
+//! live total, subtotals, completeness and every rule the values break.
+
+use super::boxed;
+use crate::criteria::{IndicatorKind, Status};
+use crate::model::IndicatorValue;
+use crate::report::text::layout::wrap;
+use crate::text::{pad_left_to_width, pad_to_width, truncate_to_width};
+use crate::tui::app::App;
+use crate::tui::scoring::ScoringState;
+use crate::tui::theme::Role;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// Columns before an indicator's text: marker, code, value box, maximum, floor.
+const CODE_WIDTH: usize = 6;
+const VALUE_WIDTH: usize = 5;
+const LIMITS_WIDTH: usize = 10;
+
+/// One drawn line of the indicator list.
+struct ListLine {
+    text: String,
+    role: Role,
+    /// The indicator this line belongs to, for scrolling to the cursor.
+    indicator: Option<usize>,
+    /// Where the value box starts, on the first line of an indicator.
+    value_box: Option<(usize, String, bool)>,
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
+    let theme = app.theme;
+    let width = usize::from(area.width.saturating_sub(2));
+    let buf = frame.buffer_mut();
+    let set = state.set();
+    let stage = state
+        .evaluation
+        .as_ref()
+        .map_or("Chưa đăng ký".to_string(), |e| {
+            let mut s = e.stage.label().to_string();
+            if let Some(d) = &e.decision {
+                s.push_str(&format!(" (QĐ {} ngày {})", d.number, d.date.format("%d/%m/%Y")));
+            }
+            if let Some(on) = e.registered_on {
+                s.push_str(&format!(", ĐK {}", on.format("%d/%m/%Y")));
+            }
+            s
+        });
+    let head = format!(
+        "{} {} · {} năm {} · {stage}",
+        state.code,
+        state.name,
+        state.title.short(),
+        state.year
+    );
+    buf.set_stringn(
+        area.x + 1,
+        area.y,
+        truncate_to_width(&head, width),
+        width,
+        theme.style(Role::Title),
+    );
+    let (status_text, status_role) = match set.status {
+        Status::Verified => (format!("{} {}", theme.sym("✓", "v"), set.status.label()), Role::Good),
+        Status::Provisional => (
+            format!("{} {}", theme.sym("⚠", "!"), set.status.label()),
+            Role::Warning,
+        ),
+    };
+    let criteria_line = format!("Bộ tiêu chí: {} ({})  ", set.name, set.years_label());
+    let cw = crate::text::width(&criteria_line).min(width.saturating_sub(20));
+    buf.set_stringn(
+        area.x + 1,
+        area.y + 1,
+        truncate_to_width(&criteria_line, cw),
+        cw,
+        theme.style(Role::Normal),
+    );
+    buf.set_stringn(
+        area.x + 1 + cw as u16,
+        area.y + 1,
+        truncate_to_width(&status_text, width - cw),
+        width - cw,
+        theme.style(status_role),
+    );
+    let source = format!("Nguồn: {} · {}", set.source, state.entry.origin);
+    buf.set_stringn(
+        area.x + 1,
+        area.y + 2,
+        truncate_to_width(&source, width),
+        width,
+        theme.style(Role::Muted),
+    );
+
+    let score = state.score();
+    let failures: Vec<String> = score.failures.iter().map(|f| f.message()).collect();
+    // Bottom: totals, subtotals, up to two rule lines, the input message.
+    let bottom_height = 4u16;
+    let list_height = area.height.saturating_sub(3 + bottom_height);
+    let list_area = Rect::new(area.x, area.y + 3, area.width, list_height);
+    let heading = "Chỉ số (gõ điểm hoặc d/k rồi Enter; ↑↓ Tab di chuyển; Delete xóa điểm)";
+    boxed(app, heading).render(list_area, frame.buffer_mut());
+    let inner = usize::from(list_area.width.saturating_sub(4));
+    let lines = list_lines(app, state, inner);
+    let visible = usize::from(list_height.saturating_sub(2));
+    let offset = scroll_for(&lines, state.cursor, visible);
+    let buf = frame.buffer_mut();
+    let mut cursor_position = None;
+    for (row, line) in lines.iter().skip(offset).take(visible).enumerate() {
+        let y = list_area.y + 1 + row as u16;
+        let x = list_area.x + 2;
+        buf.set_stringn(
+            x,
+            y,
+            truncate_to_width(&line.text, inner),
+            inner,
+            theme.style(line.role),
+        );
+        if let Some((column, text, focused)) = &line.value_box {
+            let style = if *focused {
+                theme.style(Role::Selected)
+            } else {
+                theme.style(Role::Normal)
+            };
+            let bx = x + *column as u16;
+            buf.set_stringn(bx, y, text, VALUE_WIDTH, style);
+            if *focused {
+                cursor_position = Some((bx + crate::text::width(text.trim_end()) as u16, y));
+            }
+        }
+    }
+
+    let y0 = list_area.y + list_area.height;
+    let verdict = if !score.complete {
+        format!(
+            "{} chưa chấm đủ: còn {} chỉ số",
+            theme.sym("○", "o"),
+            score.missing.len()
+        )
+    } else if score.passed {
+        let grade = score.grade.clone().map(|g| format!(", xếp loại {g}")).unwrap_or_default();
+        format!("{} ĐẠT{grade}", theme.sym("✓", "+"))
+    } else {
+        format!("{} CHƯA ĐẠT", theme.sym("✗", "x"))
+    };
+    let min = set
+        .min_total
+        .map(|m| format!(" (cần ≥ {m})"))
+        .unwrap_or_default();
+    let total = format!(
+        "Tổng: {}/{}{min}   Đã chấm {}/{} chỉ số   {verdict}",
+        score.total,
+        set.max_total(),
+        state.count() - score.missing.len(),
+        state.count()
+    );
+    let verdict_role = if !score.complete {
+        Role::Muted
+    } else if score.passed {
+        Role::Good
+    } else {
+        Role::Error
+    };
+    buf.set_stringn(
+        area.x + 1,
+        y0,
+        truncate_to_width(&total, width),
+        width,
+        theme.style(verdict_role).add_modifier(ratatui::style::Modifier::BOLD),
+    );
+    let subtotals: Vec<String> = score
+        .subtotals
+        .iter()
+        .map(|(code, sub, max)| format!("TC {code}: {sub}/{max}"))
+        .collect();
+    buf.set_stringn(
+        area.x + 1,
+        y0 + 1,
+        truncate_to_width(&subtotals.join("   "), width),
+        width,
+        theme.style(Role::Normal),
+    );
+    // Every broken rule: the first on its own line, the rest joined on the next.
+    let rule_lines: Vec<String> = match failures.len() {
+        0 => vec![String::new()],
+        1 => vec![format!("{} {}", theme.sym("✗", "x"), failures[0])],
+        _ => vec![
+            format!("{} {}", theme.sym("✗", "x"), failures[0]),
+            format!("{} {}", theme.sym("✗", "x"), failures[1..].join("; ")),
+        ],
+    };
+    for (i, line) in rule_lines.iter().enumerate().take(2) {
+        buf.set_stringn(
+            area.x + 1,
+            y0 + 2 + i as u16,
+            truncate_to_width(line, width),
+            width,
+            theme.style(Role::Error),
+        );
+    }
+    if let Some(error) = &state.error {
+        // The refusal replaces the second rule line so it is never off screen.
+        let text = format!("{} {error}", theme.sym("✗", "x"));
+        buf.set_stringn(
+            area.x + 1,
+            y0 + 3,
+            pad_to_width(&truncate_to_width(&text, width), width),
+            width,
+            theme.style(Role::Error),
+        );
+    }
+    if let Some(position) = cursor_position {
+        frame.set_cursor_position(position);
+    }
+}
+
+fn shown(value: Option<IndicatorValue>, ascii: bool) -> String {
+    match value {
+        None => String::new(),
+        Some(IndicatorValue::Pass(true)) if ascii => "D".into(),
+        Some(v) => v.display(),
+    }
+}
+
+fn list_lines(app: &App, state: &ScoringState, width: usize) -> Vec<ListLine> {
+    let theme = app.theme;
+    let score = state.score();
+    let mut lines = Vec::new();
+    let mut index = 0usize;
+    let text_width = width.saturating_sub(CODE_WIDTH + VALUE_WIDTH + 1 + LIMITS_WIDTH);
+    for (c, criterion) in state.set().criteria.iter().enumerate() {
+        let (sub, max) = score
+            .subtotals
+            .get(c)
+            .map_or((0, criterion.max_total()), |(_, s, m)| (*s, *m));
+        let min = criterion
+            .min_total
+            .map(|m| format!(", tối thiểu {m}"))
+            .unwrap_or_default();
+        lines.push(ListLine {
+            text: format!(
+                "{}. {} — {sub}/{max} điểm{min}",
+                criterion.code, criterion.name
+            ),
+            role: Role::Header,
+            indicator: None,
+            value_box: None,
+        });
+        for indicator in &criterion.indicators {
+            let focused = index == state.cursor;
+            let stored = state.value_of(&indicator.code);
+            let value = if focused && !state.input.is_empty() {
+                state.input.value().to_string()
+            } else {
+                shown(stored, theme.ascii)
+            };
+            let limits = match indicator.kind {
+                IndicatorKind::Points => {
+                    let floor = indicator
+                        .floor
+                        .map(|f| format!(" ≥{f}"))
+                        .unwrap_or_default();
+                    format!("/{}{floor}", indicator.max)
+                }
+                IndicatorKind::PassFail => "Đ/K".to_string(),
+            };
+            let mandatory = if indicator.mandatory { "*" } else { "" };
+            let below_floor = matches!(
+                (stored, indicator.floor),
+                (Some(IndicatorValue::Points(p)), Some(f)) if p < f
+            );
+            let marker = if focused { theme.sym("▶", ">") } else { " " };
+            let prefix = format!(
+                "{marker}{}",
+                pad_to_width(&format!("{}{mandatory}", indicator.code), CODE_WIDTH - 1)
+            );
+            let body = wrap(&indicator.text, text_width.max(10), "", "");
+            let role = if below_floor {
+                Role::Error
+            } else if focused {
+                Role::Title
+            } else {
+                Role::Normal
+            };
+            for (i, part) in body.iter().enumerate() {
+                let text = if i == 0 {
+                    format!(
+                        "{prefix}{} {}{part}",
+                        " ".repeat(VALUE_WIDTH),
+                        pad_to_width(&limits, LIMITS_WIDTH)
+                    )
+                } else {
+                    format!(
+                        "{}{part}",
+                        " ".repeat(CODE_WIDTH + VALUE_WIDTH + 1 + LIMITS_WIDTH)
+                    )
+                };
+                lines.push(ListLine {
+                    text,
+                    role,
+                    indicator: Some(index),
+                    value_box: (i == 0).then(|| {
+                        (
+                            CODE_WIDTH,
+                            format!("[{}]", pad_left_to_width(&value, VALUE_WIDTH - 2)),
+                            focused,
+                        )
+                    }),
+                });
+            }
+            index += 1;
+        }
+    }
+    lines
+}
+
+/// The first line to show so the indicator under the cursor (and its criterion
+/// heading, when it is the first) is on screen.
+fn scroll_for(lines: &[ListLine], cursor: usize, visible: usize) -> usize {
+    let start = lines
+        .iter()
+        .position(|l| l.indicator == Some(cursor))
+        .unwrap_or(0);
+    let end = lines
+        .iter()
+        .rposition(|l| l.indicator == Some(cursor))
+        .unwrap_or(start)
+        + 1;
+    // Show the heading above the first indicator of a criterion too.
+    let start = if start > 0 && lines.get(start - 1).is_some_and(|l| l.indicator.is_none()) {
+        start - 1
+    } else {
+        start
+    };
+    if end <= visible {
+        0
+    } else {
+        // The cursor near the top, so what comes next is in view; never past the end.
+        start.min(lines.len().saturating_sub(visible))
+    }
+}

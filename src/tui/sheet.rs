@@ -1,0 +1,371 @@
+//! Small forms that are not units: the decision on one evaluation (with the override
+//! reason when the unit does not pass), bulk recognition, and the resolution's targets.
+//! Fields hold text or a fixed choice; parsing into dates, years and percentages is
+//! here, the writes are in `sheet_save.rs`.
+
+use crate::model::{EvaluationKey, Measure, Target, Title, UnitKind, Year};
+use crate::text::{TextInput, clean_name};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetValue {
+    Text(TextInput),
+    /// Labels; ← → change the choice.
+    Choice(Vec<String>, usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetField {
+    pub label: String,
+    pub value: SheetValue,
+    pub error: Option<String>,
+}
+
+impl SheetField {
+    pub fn text(label: impl Into<String>, value: &str) -> SheetField {
+        SheetField {
+            label: label.into(),
+            value: SheetValue::Text(TextInput::with_value(value)),
+            error: None,
+        }
+    }
+
+    pub fn choice(label: impl Into<String>, options: Vec<String>, index: usize) -> SheetField {
+        SheetField {
+            label: label.into(),
+            value: SheetValue::Choice(options, index),
+            error: None,
+        }
+    }
+
+    pub fn text_value(&self) -> String {
+        match &self.value {
+            SheetValue::Text(t) => clean_name(t.value()),
+            SheetValue::Choice(options, i) => options.get(*i).cloned().unwrap_or_default(),
+        }
+    }
+
+    pub fn chosen(&self) -> usize {
+        match &self.value {
+            SheetValue::Choice(_, i) => *i,
+            SheetValue::Text(_) => 0,
+        }
+    }
+
+    pub fn input_mut(&mut self) -> Option<&mut TextInput> {
+        match &mut self.value {
+            SheetValue::Text(t) => Some(t),
+            SheetValue::Choice(..) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetPurpose {
+    /// Recognise or not one evaluation; `passed` says whether a reason is needed.
+    Decision {
+        key: EvaluationKey,
+        kind: UnitKind,
+        name: String,
+        passed: bool,
+        failures: Vec<String>,
+    },
+    /// Recognise every passing, undecided evaluation of a title and year.
+    Bulk,
+    /// The resolution and a target per measure per milestone year.
+    Targets { milestones: Vec<Year> },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetState {
+    pub purpose: SheetPurpose,
+    pub fields: Vec<SheetField>,
+    pub focus: usize,
+    /// What the last save did (bulk recognition's count), or why it failed.
+    pub outcome: Option<String>,
+    pub changed: bool,
+}
+
+/// Index of the fields of the decision sheet.
+pub const DECISION_CHOICE: usize = 0;
+pub const DECISION_NUMBER: usize = 1;
+pub const DECISION_DATE: usize = 2;
+pub const DECISION_REASON: usize = 3;
+
+/// Index of the fields of the bulk sheet.
+pub const BULK_TITLE: usize = 0;
+pub const BULK_YEAR: usize = 1;
+pub const BULK_NUMBER: usize = 2;
+pub const BULK_DATE: usize = 3;
+
+/// The first target field of the targets sheet (after number, date, body).
+pub const TARGETS_FIRST: usize = 3;
+
+/// The milestone years the targets sheet always offers.
+pub const MILESTONES: [Year; 2] = [2025, 2030];
+
+impl SheetState {
+    pub fn decision(
+        key: EvaluationKey,
+        kind: UnitKind,
+        name: String,
+        passed: bool,
+        failures: Vec<String>,
+        today: NaiveDate,
+    ) -> SheetState {
+        let mut fields = vec![
+            SheetField::choice(
+                "Quyết định",
+                vec!["Công nhận".into(), "Không công nhận".into()],
+                usize::from(!passed),
+            ),
+            SheetField::text("Số quyết định", ""),
+            SheetField::text("Ngày (ngày/tháng/năm)", &today.format("%d/%m/%Y").to_string()),
+        ];
+        if !passed {
+            fields.push(SheetField::text("Lý do công nhận dù chưa đạt", ""));
+        }
+        SheetState {
+            purpose: SheetPurpose::Decision {
+                key,
+                kind,
+                name,
+                passed,
+                failures,
+            },
+            fields,
+            focus: DECISION_NUMBER,
+            outcome: None,
+            changed: false,
+        }
+    }
+
+    pub fn bulk(title: Title, year: Year, today: NaiveDate) -> SheetState {
+        SheetState {
+            purpose: SheetPurpose::Bulk,
+            fields: vec![
+                SheetField::choice(
+                    "Danh hiệu",
+                    Title::ALL.iter().map(|t| t.name().to_string()).collect(),
+                    Title::ALL.iter().position(|t| *t == title).unwrap_or(0),
+                ),
+                SheetField::text("Năm", &year.to_string()),
+                SheetField::text("Số quyết định", ""),
+                SheetField::text("Ngày (ngày/tháng/năm)", &today.format("%d/%m/%Y").to_string()),
+            ],
+            focus: BULK_NUMBER,
+            outcome: None,
+            changed: false,
+        }
+    }
+
+    pub fn targets(targets: &[Target]) -> SheetState {
+        let mut milestones: Vec<Year> = MILESTONES.to_vec();
+        milestones.extend(targets.iter().map(|t| t.milestone));
+        milestones.sort_unstable();
+        milestones.dedup();
+        let resolution = targets.first().map(|t| t.resolution.clone());
+        let mut fields = vec![
+            SheetField::text(
+                "Số nghị quyết",
+                resolution.as_ref().map_or("", |r| r.number.as_str()),
+            ),
+            SheetField::text(
+                "Ngày (ngày/tháng/năm)",
+                &resolution
+                    .as_ref()
+                    .and_then(|r| r.date)
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+            ),
+            SheetField::text(
+                "Cơ quan ban hành",
+                resolution.as_ref().map_or("", |r| r.body.as_str()),
+            ),
+        ];
+        for measure in Measure::ALL {
+            for &milestone in &milestones {
+                let current = targets
+                    .iter()
+                    .find(|t| t.measure == measure && t.milestone == milestone)
+                    .map(|t| crate::text::format_percent(u32::from(t.percent_tenths)))
+                    .map(|p| p.trim_end_matches('%').to_string())
+                    .unwrap_or_default();
+                fields.push(SheetField::text(
+                    format!("{} {milestone}", measure.label()),
+                    &current,
+                ));
+            }
+        }
+        SheetState {
+            purpose: SheetPurpose::Targets { milestones },
+            fields,
+            focus: 0,
+            outcome: None,
+            changed: false,
+        }
+    }
+
+    pub fn next(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    pub fn prev(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    pub fn cycle(&mut self, forward: bool) {
+        if let Some(SheetField {
+            value: SheetValue::Choice(options, index),
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            let n = options.len().max(1);
+            *index = if forward {
+                (*index + 1) % n
+            } else {
+                (*index + n - 1) % n
+            };
+            self.changed = true;
+        }
+    }
+
+    pub fn field(&self, i: usize) -> Option<&SheetField> {
+        self.fields.get(i)
+    }
+
+    pub fn value(&self, i: usize) -> String {
+        self.fields.get(i).map(SheetField::text_value).unwrap_or_default()
+    }
+
+    pub fn set_error(&mut self, i: usize, message: impl Into<String>) {
+        if let Some(f) = self.fields.get_mut(i) {
+            f.error = Some(message.into());
+        }
+    }
+
+    pub fn clear_errors(&mut self) {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+    }
+
+    pub fn first_error(&self) -> Option<usize> {
+        self.fields.iter().position(|f| f.error.is_some())
+    }
+
+    /// The targets sheet's field for a measure and milestone.
+    pub fn target_field(&self, measure: Measure, milestone: Year) -> Option<usize> {
+        let SheetPurpose::Targets { milestones } = &self.purpose else {
+            return None;
+        };
+        let m = Measure::ALL.iter().position(|x| *x == measure)?;
+        let y = milestones.iter().position(|x| *x == milestone)?;
+        Some(TARGETS_FIRST + m * milestones.len() + y)
+    }
+
+    /// Fills the empty target fields with the national figures (QĐ 387, QĐ 677).
+    /// Returns how many were filled.
+    pub fn prefill_national(&mut self) -> usize {
+        let SheetPurpose::Targets { milestones } = self.purpose.clone() else {
+            return 0;
+        };
+        let mut filled = 0;
+        for measure in Measure::ALL {
+            for &milestone in &milestones {
+                let (Some(i), Some(tenths)) = (
+                    self.target_field(measure, milestone),
+                    measure.national_target(milestone),
+                ) else {
+                    continue;
+                };
+                if let Some(input) = self.fields.get_mut(i).and_then(SheetField::input_mut)
+                    && input.is_empty()
+                {
+                    let text = crate::text::format_percent(u32::from(tenths));
+                    *input = TextInput::with_value(text.trim_end_matches('%'));
+                    filled += 1;
+                }
+            }
+        }
+        if filled > 0 {
+            self.changed = true;
+        }
+        filled
+    }
+}
+
+/// "20/12/2025" (also 20-12-2025, 2025-12-20) → a date, or a Vietnamese reason.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    for format in ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(text, format) {
+            return Ok(d);
+        }
+    }
+    Err(format!("«{text}» không phải ngày (ghi ngày/tháng/năm, ví dụ 20/12/2025)"))
+}
+
+/// "70", "70,5", "70.5", "70%" → tenths of a percent (700, 705), at most 100%.
+pub fn parse_percent(text: &str) -> Result<Option<u16>, String> {
+    let text = text.trim().trim_end_matches('%').trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let normal = text.replace(',', ".");
+    let (whole, tenth) = match normal.split_once('.') {
+        Some((w, t)) => (w.to_string(), t.to_string()),
+        None => (normal.clone(), String::new()),
+    };
+    let bad = || format!("«{text}» không phải tỷ lệ phần trăm (ví dụ 70 hoặc 72,5)");
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || tenth.len() > 1 {
+        return Err(bad());
+    }
+    let whole: u32 = whole.parse().map_err(|_| bad())?;
+    let tenth: u32 = if tenth.is_empty() {
+        0
+    } else {
+        tenth.parse().map_err(|_| bad())?
+    };
+    let tenths = whole * 10 + tenth;
+    if tenths > 1000 {
+        return Err(format!("«{text}»: tỷ lệ không được quá 100%"));
+    }
+    Ok(u16::try_from(tenths).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_and_dates_parse_the_vietnamese_way() {
+        assert_eq!(parse_percent("70"), Ok(Some(700)));
+        assert_eq!(parse_percent("72,5"), Ok(Some(725)));
+        assert_eq!(parse_percent("72.5%"), Ok(Some(725)));
+        assert_eq!(parse_percent(""), Ok(None));
+        assert!(parse_percent("101").is_err());
+        assert!(parse_percent("7a").is_err());
+        assert!(parse_percent("70,55").is_err());
+        assert_eq!(
+            parse_date("20/12/2025"),
+            Ok(NaiveDate::from_ymd_opt(2025, 12, 20).unwrap_or_default())
+        );
+        assert!(parse_date("31/02/2025").is_err());
+    }
+
+    #[test]
+    fn prefill_fills_only_empty_fields_with_national_targets() {
+        let mut sheet = SheetState::targets(&[]);
+        let gd2025 = sheet.target_field(Measure::GiaDinh, 2025).unwrap_or(0);
+        if let Some(input) = sheet.fields[gd2025].input_mut() {
+            *input = TextInput::with_value("75");
+        }
+        let filled = sheet.prefill_national();
+        assert_eq!(filled, 11);
+        assert_eq!(sheet.value(gd2025), "75");
+        let dv2030 = sheet.target_field(Measure::DonVi, 2030).unwrap_or(0);
+        assert_eq!(sheet.value(dv2030), "90,0");
+    }
+}

@@ -1,0 +1,318 @@
+//! What the small forms do when saved: a decision on one evaluation, bulk recognition,
+//! the resolution's targets; and the breakdown screen's opening. One transaction each,
+//! then the counters and bars are brought up to date.
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::screens::breakdown::BreakdownState;
+use super::sheet::{
+    BULK_DATE, BULK_NUMBER, BULK_TITLE, BULK_YEAR, DECISION_CHOICE, DECISION_DATE,
+    DECISION_NUMBER, DECISION_REASON, SheetPurpose, SheetState, parse_date,
+    parse_percent,
+};
+use super::theme::Role;
+use super::update::edit;
+use crate::model::{Decision, Measure, ResolutionRef, Stage, Stamp, Target, Title, Year};
+use crate::store::StageChange;
+use crate::text::format_count;
+
+impl App {
+    pub(super) fn open_targets(&mut self) {
+        if self.register.is_none() {
+            return;
+        }
+        self.stack
+            .push(Screen::Sheet(SheetState::targets(&self.targets)));
+    }
+
+    pub(super) fn open_bulk(&mut self) {
+        if self.register.is_none() {
+            return;
+        }
+        let title = crate::model::UnitKind::ALL
+            .get(self.home_selected)
+            .map_or(Title::GiaDinh, |k| Title::for_kind(*k));
+        self.stack.push(Screen::Sheet(SheetState::bulk(
+            title,
+            self.year,
+            Stamp::now().at.date(),
+        )));
+    }
+
+    pub(super) fn open_breakdown(&mut self) {
+        let Some(register) = &self.register else {
+            return;
+        };
+        match register
+            .read()
+            .and_then(|r| BreakdownState::load(&r, self.year))
+        {
+            Ok(state) => self.stack.push(Screen::Breakdown(state)),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn update_breakdown(&mut self, action: Action) {
+        let page = self.page_rows;
+        if let Some(Screen::Breakdown(b)) = self.stack.last_mut() {
+            let len = b.line_count(&self.tally, &self.community_names);
+            b.scroll = super::score_save::scroll(b.scroll, &action, page, len);
+        }
+    }
+
+    pub(super) fn update_sheet(&mut self, action: Action) {
+        let Some(Screen::Sheet(sheet)) = self.stack.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Save => self.save_sheet(),
+            Action::NextField if sheet.focus + 1 == sheet.fields.len() => self.save_sheet(),
+            Action::NextField => sheet.next(),
+            Action::PrevField => sheet.prev(),
+            Action::Prefill => {
+                let filled = sheet.prefill_national();
+                self.say(
+                    format!(
+                        "Đã điền {filled} ô trống bằng mục tiêu quốc gia; xem lại rồi F2 để lưu"
+                    ),
+                    Role::Good,
+                );
+            }
+            Action::Left | Action::Right
+                if matches!(
+                    sheet.field(sheet.focus).map(|f| &f.value),
+                    Some(super::sheet::SheetValue::Choice(..))
+                ) =>
+            {
+                sheet.cycle(action == Action::Right);
+            }
+            other => {
+                if let Some(field) = sheet.fields.get_mut(sheet.focus)
+                    && let Some(input) = field.input_mut()
+                    && edit(input, &other)
+                {
+                    field.error = None;
+                    sheet.changed = true;
+                    sheet.outcome = None;
+                }
+            }
+        }
+    }
+
+    fn save_sheet(&mut self) {
+        let Some(Screen::Sheet(sheet)) = self.stack.last_mut() else {
+            return;
+        };
+        sheet.clear_errors();
+        let purpose = sheet.purpose.clone();
+        match purpose {
+            SheetPurpose::Decision { key, passed, .. } => self.save_decision(key, passed),
+            SheetPurpose::Bulk => self.save_bulk(),
+            SheetPurpose::Targets { milestones } => self.save_targets(&milestones),
+        }
+    }
+
+    fn sheet_mut(&mut self) -> Option<&mut SheetState> {
+        match self.stack.last_mut() {
+            Some(Screen::Sheet(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Marks the first bad field and says so; returns true when the sheet has errors.
+    fn sheet_has_errors(&mut self) -> bool {
+        let Some(sheet) = self.sheet_mut() else {
+            return true;
+        };
+        let Some(first) = sheet.first_error() else {
+            return false;
+        };
+        sheet.focus = first;
+        sheet.outcome = Some("Còn ô sai: xem dấu ✗ rồi lưu lại".into());
+        true
+    }
+
+    fn decision_fields(sheet: &mut SheetState, number: usize, date: usize) -> Option<Decision> {
+        let number_text = sheet.value(number);
+        if number_text.is_empty() {
+            sheet.set_error(number, "Cần số quyết định");
+        }
+        let parsed = parse_date(&sheet.value(date));
+        if let Err(reason) = &parsed {
+            sheet.set_error(date, reason.clone());
+        }
+        Some(Decision {
+            number: number_text,
+            date: parsed.ok()?,
+        })
+        .filter(|d| !d.number.is_empty())
+    }
+
+    fn save_decision(&mut self, key: crate::model::EvaluationKey, passed: bool) {
+        let Some(sheet) = self.sheet_mut() else {
+            return;
+        };
+        let recognise = sheet.field(DECISION_CHOICE).map(|f| f.chosen()) == Some(0);
+        let decision = Self::decision_fields(sheet, DECISION_NUMBER, DECISION_DATE);
+        let reason = sheet.value(DECISION_REASON);
+        if recognise && !passed && reason.is_empty() {
+            sheet.set_error(
+                DECISION_REASON,
+                "Đơn vị chưa đạt: phải ghi lý do mới công nhận được",
+            );
+        }
+        if self.sheet_has_errors() {
+            return;
+        }
+        let change = StageChange {
+            stage: if recognise {
+                Stage::Recognised
+            } else {
+                Stage::NotRecognised
+            },
+            decision,
+            override_reason: (recognise && !passed).then_some(reason),
+        };
+        let stamp = Stamp::now();
+        match self.write_recorded(|r| r.set_stage(key, &change, &stamp)) {
+            Ok(done) => {
+                self.stack.pop();
+                self.after_change(&done);
+                self.say(
+                    format!("Đã ghi quyết định: {}", change.stage.label()),
+                    Role::Good,
+                );
+            }
+            Err(e) => {
+                if let Some(sheet) = self.sheet_mut() {
+                    sheet.outcome = Some(format!("✗ {e}"));
+                }
+            }
+        }
+    }
+
+    fn save_bulk(&mut self) {
+        let Some(sheet) = self.sheet_mut() else {
+            return;
+        };
+        let title = Title::ALL
+            .get(sheet.field(BULK_TITLE).map_or(0, |f| f.chosen()))
+            .copied()
+            .unwrap_or(Title::GiaDinh);
+        let year_text = sheet.value(BULK_YEAR);
+        let year = year_text
+            .parse::<Year>()
+            .ok()
+            .filter(|y| (2000..=2100).contains(y));
+        if year.is_none() {
+            sheet.set_error(BULK_YEAR, format!("«{year_text}» không phải năm"));
+        }
+        let decision = Self::decision_fields(sheet, BULK_NUMBER, BULK_DATE);
+        if self.sheet_has_errors() {
+            return;
+        }
+        let (Some(year), Some(decision)) = (year, decision) else {
+            return;
+        };
+        let stamp = Stamp::now();
+        let result = self.write_recorded(|r| r.recognise_passing(title, year, &decision, &stamp));
+        match result {
+            Ok(changes) => {
+                for change in &changes {
+                    self.after_change(change);
+                }
+                let text = format!(
+                    "Đã công nhận {} {} đạt {} năm {year} (QĐ {}). Các đơn vị chưa đạt hoặc đã có quyết định giữ nguyên.",
+                    format_count(changes.len() as u64),
+                    title.unit_kind().counter(),
+                    title.short(),
+                    decision.number
+                );
+                if let Some(sheet) = self.sheet_mut() {
+                    sheet.outcome = Some(text.clone());
+                    sheet.changed = false;
+                }
+                self.say(text, Role::Good);
+            }
+            Err(e) => {
+                if let Some(sheet) = self.sheet_mut() {
+                    sheet.outcome = Some(format!("✗ {e}"));
+                }
+            }
+        }
+    }
+
+    fn save_targets(&mut self, milestones: &[Year]) {
+        let Some(sheet) = self.sheet_mut() else {
+            return;
+        };
+        let number = sheet.value(0);
+        let date_text = sheet.value(1);
+        let date = if date_text.is_empty() {
+            None
+        } else {
+            match parse_date(&date_text) {
+                Ok(d) => Some(d),
+                Err(reason) => {
+                    sheet.set_error(1, reason);
+                    None
+                }
+            }
+        };
+        let body = sheet.value(2);
+        let mut wanted: Vec<(Measure, Year, Option<u16>)> = Vec::new();
+        for measure in Measure::ALL {
+            for &milestone in milestones {
+                let Some(i) = sheet.target_field(measure, milestone) else {
+                    continue;
+                };
+                match parse_percent(&sheet.value(i)) {
+                    Ok(tenths) => wanted.push((measure, milestone, tenths)),
+                    Err(reason) => sheet.set_error(i, reason),
+                }
+            }
+        }
+        if number.is_empty() && wanted.iter().any(|(_, _, t)| t.is_some()) {
+            sheet.set_error(0, "Cần số nghị quyết (mục tiêu lấy từ nghị quyết nào)");
+        }
+        if self.sheet_has_errors() {
+            return;
+        }
+        let resolution = ResolutionRef { number, date, body };
+        let Some(register) = &self.register else {
+            return;
+        };
+        let saved = register.write(|w| {
+            for (measure, milestone, tenths) in &wanted {
+                match tenths {
+                    Some(t) => w.put_target(&Target {
+                        measure: *measure,
+                        milestone: *milestone,
+                        percent_tenths: *t,
+                        resolution: resolution.clone(),
+                    })?,
+                    None => w.remove_target(*measure, *milestone)?,
+                }
+            }
+            Ok(())
+        });
+        let reloaded = saved.and_then(|()| register.read()?.targets());
+        match reloaded {
+            Ok(targets) => {
+                self.targets = targets;
+                self.refresh_summary();
+                self.stack.pop();
+                let count = wanted.iter().filter(|(_, _, t)| t.is_some()).count();
+                self.say(
+                    format!("Đã lưu {count} mục tiêu của nghị quyết {}", resolution.number),
+                    Role::Good,
+                );
+            }
+            Err(e) => {
+                if let Some(sheet) = self.sheet_mut() {
+                    sheet.outcome = Some(format!("✗ {e}"));
+                }
+            }
+        }
+    }
+}
