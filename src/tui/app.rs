@@ -12,12 +12,12 @@
 use super::action::Action;
 use super::form::FormState;
 use super::keymap::{self, Ctx};
-use super::screens::detail::DetailState;
-use super::screens::list::ListState;
-use super::screens::breakdown::BreakdownState;
-use super::screens::history::HistoryState;
-use super::screens::setup::SetupState;
 use super::scoring::ScoringState;
+use super::screens::breakdown::BreakdownState;
+use super::screens::detail::DetailState;
+use super::screens::history::HistoryState;
+use super::screens::list::ListState;
+use super::screens::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};
 use super::theme::{Role, Theme};
 use crate::criteria::Catalog;
@@ -305,7 +305,9 @@ impl App {
                 }
             }
             Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
-            Some(Screen::Sheet(sheet)) if sheet.changed => self.confirm = Some(Confirm::DiscardForm),
+            Some(Screen::Sheet(sheet)) if sheet.changed => {
+                self.confirm = Some(Confirm::DiscardForm)
+            }
             // A typed but unsaved score is dropped first; the next Esc leaves.
             Some(Screen::Scoring(s)) if !s.input.is_empty() => {
                 s.input.clear();

@@ -363,7 +363,13 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::Ctrl('z')],
         Action::Undo,
-        &[Ctx::Home, Ctx::List, Ctx::Detail, Ctx::Scoring, Ctx::History],
+        &[
+            Ctx::Home,
+            Ctx::List,
+            Ctx::Detail,
+            Ctx::Scoring,
+            Ctx::History
+        ],
         None,
         "Hoàn tác thay đổi điểm, giai đoạn gần nhất của phiên này"
     ),
@@ -489,14 +495,26 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::Esc],
         Action::Back,
-        &[Ctx::Scoring, Ctx::Sheet, Ctx::Targets, Ctx::Breakdown, Ctx::History],
+        &[
+            Ctx::Scoring,
+            Ctx::Sheet,
+            Ctx::Targets,
+            Ctx::Breakdown,
+            Ctx::History
+        ],
         Some("Quay lại"),
         "Quay lại (điểm đã Enter là đã lưu; số đang gõ dở thì bỏ)"
     ),
     cmd!(
         &[Key::F(1)],
         Action::Help,
-        &[Ctx::Scoring, Ctx::Sheet, Ctx::Targets, Ctx::Breakdown, Ctx::History],
+        &[
+            Ctx::Scoring,
+            Ctx::Sheet,
+            Ctx::Targets,
+            Ctx::Breakdown,
+            Ctx::History
+        ],
         None,
         "Xem tất cả các phím"
     ),

@@ -310,7 +310,10 @@ impl App {
         };
         let Some(last) = state.last_year.clone() else {
             return self.say(
-                format!("Năm {} đơn vị này chưa có điểm", state.year.saturating_sub(1)),
+                format!(
+                    "Năm {} đơn vị này chưa có điểm",
+                    state.year.saturating_sub(1)
+                ),
                 Role::Warning,
             );
         };
@@ -539,7 +542,10 @@ impl App {
     /// itself recorded in the history. Refused when the evaluation changed since.
     pub(super) fn undo_last(&mut self) {
         let Some(seq) = self.session_changes.pop() else {
-            return self.say("Không còn thay đổi nào của phiên này để hoàn tác", Role::Warning);
+            return self.say(
+                "Không còn thay đổi nào của phiên này để hoàn tác",
+                Role::Warning,
+            );
         };
         let Some(register) = &self.register else {
             return;

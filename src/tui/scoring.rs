@@ -135,7 +135,10 @@ impl ScoringState {
     }
 
     pub fn current_code(&self) -> Option<String> {
-        self.set().indicators().nth(self.cursor).map(|i| i.code.clone())
+        self.set()
+            .indicators()
+            .nth(self.cursor)
+            .map(|i| i.code.clone())
     }
 
     pub fn value_of(&self, code: &str) -> Option<IndicatorValue> {
@@ -167,7 +170,10 @@ impl ScoringState {
     /// A typed key: digits for points, d/y/k/n for pass/fail. Returns false for a key
     /// the indicator cannot take (the caller shows why).
     pub fn type_char(&mut self, c: char) -> bool {
-        self.error = None;
+        // After a refusal the next key starts the value afresh.
+        if self.error.take().is_some() {
+            self.input.clear();
+        }
         let Some(indicator) = self.set().indicators().nth(self.cursor) else {
             return false;
         };

@@ -120,7 +120,10 @@ impl SheetState {
                 usize::from(!passed),
             ),
             SheetField::text("Số quyết định", ""),
-            SheetField::text("Ngày (ngày/tháng/năm)", &today.format("%d/%m/%Y").to_string()),
+            SheetField::text(
+                "Ngày (ngày/tháng/năm)",
+                &today.format("%d/%m/%Y").to_string(),
+            ),
         ];
         if !passed {
             fields.push(SheetField::text("Lý do công nhận dù chưa đạt", ""));
@@ -151,7 +154,10 @@ impl SheetState {
                 ),
                 SheetField::text("Năm", &year.to_string()),
                 SheetField::text("Số quyết định", ""),
-                SheetField::text("Ngày (ngày/tháng/năm)", &today.format("%d/%m/%Y").to_string()),
+                SheetField::text(
+                    "Ngày (ngày/tháng/năm)",
+                    &today.format("%d/%m/%Y").to_string(),
+                ),
             ],
             focus: BULK_NUMBER,
             outcome: None,
@@ -236,7 +242,10 @@ impl SheetState {
     }
 
     pub fn value(&self, i: usize) -> String {
-        self.fields.get(i).map(SheetField::text_value).unwrap_or_default()
+        self.fields
+            .get(i)
+            .map(SheetField::text_value)
+            .unwrap_or_default()
     }
 
     pub fn set_error(&mut self, i: usize, message: impl Into<String>) {
@@ -304,7 +313,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
             return Ok(d);
         }
     }
-    Err(format!("«{text}» không phải ngày (ghi ngày/tháng/năm, ví dụ 20/12/2025)"))
+    Err(format!(
+        "«{text}» không phải ngày (ghi ngày/tháng/năm, ví dụ 20/12/2025)"
+    ))
 }
 
 /// "70", "70,5", "70.5", "70%" → tenths of a percent (700, 705), at most 100%.

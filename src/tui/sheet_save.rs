@@ -6,9 +6,8 @@ use super::action::Action;
 use super::app::{App, Screen};
 use super::screens::breakdown::BreakdownState;
 use super::sheet::{
-    BULK_DATE, BULK_NUMBER, BULK_TITLE, BULK_YEAR, DECISION_CHOICE, DECISION_DATE,
-    DECISION_NUMBER, DECISION_REASON, SheetPurpose, SheetState, parse_date,
-    parse_percent,
+    BULK_DATE, BULK_NUMBER, BULK_TITLE, BULK_YEAR, DECISION_CHOICE, DECISION_DATE, DECISION_NUMBER,
+    DECISION_REASON, SheetPurpose, SheetState, parse_date, parse_percent,
 };
 use super::theme::Role;
 use super::update::edit;
@@ -304,7 +303,10 @@ impl App {
                 self.stack.pop();
                 let count = wanted.iter().filter(|(_, _, t)| t.is_some()).count();
                 self.say(
-                    format!("Đã lưu {count} mục tiêu của nghị quyết {}", resolution.number),
+                    format!(
+                        "Đã lưu {count} mục tiêu của nghị quyết {}",
+                        resolution.number
+                    ),
                     Role::Good,
                 );
             }

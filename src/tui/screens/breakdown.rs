@@ -7,7 +7,9 @@ use super::boxed;
 use crate::model::{Title, UnitId, UnitKind, Year};
 use crate::store::{Reader, Result};
 use crate::tally::{Counts, Tally};
-use crate::text::{collate, format_count, format_percent, pad_left_to_width, pad_to_width, truncate_to_width};
+use crate::text::{
+    collate, format_count, format_percent, pad_left_to_width, pad_to_width, truncate_to_width,
+};
 use crate::tui::app::App;
 use crate::tui::theme::Role;
 use ratatui::Frame;
@@ -54,7 +56,12 @@ fn cell(counts: &Counts) -> String {
 
 fn own(counts: &Counts, ascii: bool) -> String {
     if counts.recognised > 0 {
-        if ascii { "v cong nhan" } else { "✓ công nhận" }.to_string()
+        if ascii {
+            "v cong nhan"
+        } else {
+            "✓ công nhận"
+        }
+        .to_string()
     } else if counts.registered > 0 {
         "đã đăng ký".to_string()
     } else {

@@ -48,7 +48,10 @@ pub fn lines(first: Ctx) -> Vec<(bool, String)> {
 /// How each bar's percentage is computed (`tally::denominator_rule`), wrapped to the
 /// narrowest help page (80 columns less borders and indent).
 fn denominator_lines() -> Vec<(bool, String)> {
-    let mut out = vec![(false, "  Cách tính tỷ lệ trên các thanh (mẫu số):".to_string())];
+    let mut out = vec![(
+        false,
+        "  Cách tính tỷ lệ trên các thanh (mẫu số):".to_string(),
+    )];
     for measure in crate::model::Measure::ALL {
         let text = format!(
             "{}: {}",

@@ -41,7 +41,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
         .map_or("Chưa đăng ký".to_string(), |e| {
             let mut s = e.stage.label().to_string();
             if let Some(d) = &e.decision {
-                s.push_str(&format!(" (QĐ {} ngày {})", d.number, d.date.format("%d/%m/%Y")));
+                s.push_str(&format!(
+                    " (QĐ {} ngày {})",
+                    d.number,
+                    d.date.format("%d/%m/%Y")
+                ));
             }
             if let Some(on) = e.registered_on {
                 s.push_str(&format!(", ĐK {}", on.format("%d/%m/%Y")));
@@ -63,34 +67,39 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
         theme.style(Role::Title),
     );
     let (status_text, status_role) = match set.status {
-        Status::Verified => (format!("{} {}", theme.sym("✓", "v"), set.status.label()), Role::Good),
+        Status::Verified => (
+            format!("{} {}", theme.sym("✓", "v"), set.status.label()),
+            Role::Good,
+        ),
         Status::Provisional => (
             format!("{} {}", theme.sym("⚠", "!"), set.status.label()),
             Role::Warning,
         ),
     };
-    let criteria_line = format!("Bộ tiêu chí: {} ({})  ", set.name, set.years_label());
-    let cw = crate::text::width(&criteria_line).min(width.saturating_sub(20));
+    let criteria_line = format!("{} ({})", set.name, set.years_label());
     buf.set_stringn(
         area.x + 1,
         area.y + 1,
-        truncate_to_width(&criteria_line, cw),
-        cw,
+        truncate_to_width(&criteria_line, width),
+        width,
         theme.style(Role::Normal),
     );
-    buf.set_stringn(
-        area.x + 1 + cw as u16,
-        area.y + 1,
-        truncate_to_width(&status_text, width - cw),
-        width - cw,
-        theme.style(status_role),
-    );
-    let source = format!("Nguồn: {} · {}", set.source, state.entry.origin);
+    // The status first, so a provisional set is marked even when the source is cut.
+    let sw = crate::text::width(&status_text).min(width);
     buf.set_stringn(
         area.x + 1,
         area.y + 2,
-        truncate_to_width(&source, width),
-        width,
+        &status_text,
+        sw,
+        theme.style(status_role),
+    );
+    let source = format!(" · Nguồn: {} ({})", set.source, state.entry.origin);
+    let rest = width.saturating_sub(sw);
+    buf.set_stringn(
+        area.x + 1 + sw as u16,
+        area.y + 2,
+        truncate_to_width(&source, rest),
+        rest,
         theme.style(Role::Muted),
     );
 
@@ -140,7 +149,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
             score.missing.len()
         )
     } else if score.passed {
-        let grade = score.grade.clone().map(|g| format!(", xếp loại {g}")).unwrap_or_default();
+        let grade = score
+            .grade
+            .clone()
+            .map(|g| format!(", xếp loại {g}"))
+            .unwrap_or_default();
         format!("{} ĐẠT{grade}", theme.sym("✓", "+"))
     } else {
         format!("{} CHƯA ĐẠT", theme.sym("✗", "x"))
@@ -168,7 +181,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
         y0,
         truncate_to_width(&total, width),
         width,
-        theme.style(verdict_role).add_modifier(ratatui::style::Modifier::BOLD),
+        theme
+            .style(verdict_role)
+            .add_modifier(ratatui::style::Modifier::BOLD),
     );
     let subtotals: Vec<String> = score
         .subtotals

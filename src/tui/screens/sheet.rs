@@ -48,7 +48,13 @@ fn value_box(
             None,
         ),
     };
-    buf.set_stringn(x, y, pad_to_width(&truncate_to_width(&text, width), width), width, style);
+    buf.set_stringn(
+        x,
+        y,
+        pad_to_width(&truncate_to_width(&text, width), width),
+        width,
+        style,
+    );
     match (focused, cursor) {
         (true, Some(c)) => Some(x + u16::try_from(c).unwrap_or(0)),
         _ => None,
@@ -102,7 +108,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
                 ),
                 (
                     Role::Normal,
-                    "và chưa có quyết định. Đơn vị chưa đạt giữ nguyên (công nhận từng đơn vị".into(),
+                    "và chưa có quyết định. Đơn vị chưa đạt giữ nguyên (công nhận từng đơn vị"
+                        .into(),
                 ),
                 (
                     Role::Normal,
@@ -117,7 +124,13 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
     let x = area.x + 2;
     let mut y = area.y + 1;
     for (role, text) in &intro {
-        buf.set_stringn(x, y, truncate_to_width(text, width), width, theme.style(*role));
+        buf.set_stringn(
+            x,
+            y,
+            truncate_to_width(text, width),
+            width,
+            theme.style(*role),
+        );
         y += 1;
     }
     y += 1;
@@ -129,7 +142,13 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
         let focused = i == state.focus;
         let marker = if focused { theme.sym("▶", ">") } else { " " };
         let label = pad_to_width(&format!("{marker}{}", field.label), LABEL_WIDTH);
-        buf.set_stringn(x, y, &label, width, theme.style(if focused { Role::Title } else { Role::Normal }));
+        buf.set_stringn(
+            x,
+            y,
+            &label,
+            width,
+            theme.style(if focused { Role::Title } else { Role::Normal }),
+        );
         let vx = x + LABEL_WIDTH as u16;
         if let Some(c) = value_box(buf, theme, vx, y, VALUE_WIDTH, field, focused) {
             cursor = Some((c, y));
@@ -145,7 +164,13 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
         }
         y += 2;
     }
-    footer(app, buf, area, state, "Tab/Enter sang ô sau, ← → đổi lựa chọn, F2 lưu, Esc quay lại.");
+    footer(
+        app,
+        buf,
+        area,
+        state,
+        "Tab/Enter sang ô sau, ← → đổi lựa chọn, F2 lưu, Esc quay lại.",
+    );
     if let Some(p) = cursor {
         frame.set_cursor_position(p);
     }
@@ -161,7 +186,13 @@ fn footer(app: &App, buf: &mut Buffer, area: Rect, state: &SheetState, hint: &st
         Some(outcome) => (format!("{} {outcome}", app.theme.sym("✓", "v")), Role::Good),
         None => (hint.to_string(), Role::Muted),
     };
-    buf.set_stringn(area.x + 2, y, truncate_to_width(&text, width), width, app.theme.style(role));
+    buf.set_stringn(
+        area.x + 2,
+        y,
+        truncate_to_width(&text, width),
+        width,
+        app.theme.style(role),
+    );
 }
 
 fn render_targets(
@@ -178,17 +209,34 @@ fn render_targets(
     let x = area.x + 2;
     let mut cursor = None;
     for i in 0..TARGETS_FIRST {
-        let Some(field) = state.field(i) else { continue };
+        let Some(field) = state.field(i) else {
+            continue;
+        };
         let y = area.y + 1 + i as u16;
         let focused = i == state.focus;
         let marker = if focused { theme.sym("▶", ">") } else { " " };
-        buf.set_stringn(x, y, pad_to_width(&format!("{marker}{}", field.label), 24), 24, theme.style(Role::Normal));
+        buf.set_stringn(
+            x,
+            y,
+            pad_to_width(&format!("{marker}{}", field.label), 24),
+            24,
+            theme.style(Role::Normal),
+        );
         if let Some(c) = value_box(buf, theme, x + 24, y, 30, field, focused) {
             cursor = Some((c, y));
         }
         if let Some(error) = &field.error {
             let ex = x + 55;
-            buf.set_stringn(ex, y, truncate_to_width(&format!("{} {error}", theme.sym("✗", "x")), width.saturating_sub(55)), width.saturating_sub(55), theme.style(Role::Error));
+            buf.set_stringn(
+                ex,
+                y,
+                truncate_to_width(
+                    &format!("{} {error}", theme.sym("✗", "x")),
+                    width.saturating_sub(55),
+                ),
+                width.saturating_sub(55),
+                theme.style(Role::Error),
+            );
         }
     }
     let header_y = area.y + 1 + TARGETS_FIRST as u16 + 1;
@@ -198,14 +246,30 @@ fn render_targets(
         header.push_str(&pad_to_width(&format!("  {m}"), cell));
     }
     header.push_str(" QG 2025/2030");
-    buf.set_stringn(x, header_y, truncate_to_width(&header, width), width, theme.style(Role::Header));
+    buf.set_stringn(
+        x,
+        header_y,
+        truncate_to_width(&header, width),
+        width,
+        theme.style(Role::Header),
+    );
     let mut errors = Vec::new();
     for (r, measure) in Measure::ALL.into_iter().enumerate() {
         let y = header_y + 1 + r as u16;
-        buf.set_stringn(x, y, pad_to_width(measure.label(), 26), 26, theme.style(Role::Normal));
+        buf.set_stringn(
+            x,
+            y,
+            pad_to_width(measure.label(), 26),
+            26,
+            theme.style(Role::Normal),
+        );
         for (c, &milestone) in milestones.iter().enumerate() {
-            let Some(i) = state.target_field(measure, milestone) else { continue };
-            let Some(field) = state.field(i) else { continue };
+            let Some(i) = state.target_field(measure, milestone) else {
+                continue;
+            };
+            let Some(field) = state.field(i) else {
+                continue;
+            };
             let focused = i == state.focus;
             let cx = x + 26 + (c * cell) as u16;
             if let Some(cur) = value_box(buf, theme, cx + 1, y, cell - 3, field, focused) {
@@ -225,18 +289,35 @@ fn render_targets(
         buf.set_stringn(nx, y, &national, 12, theme.style(Role::Muted));
     }
     let notes = [
-        "Năm nằm giữa hai mốc dùng mục tiêu của mốc kế tiếp (ví dụ năm 2027 dùng mốc 2030);".to_string(),
-        "năm sau mốc cuối giữ mốc cuối. Ô để trống: không đặt mục tiêu. F6: điền số quốc gia.".to_string(),
+        "Năm nằm giữa hai mốc dùng mục tiêu của mốc kế tiếp (ví dụ năm 2027 dùng mốc 2030);"
+            .to_string(),
+        "năm sau mốc cuối giữ mốc cuối. Ô để trống: không đặt mục tiêu. F6: điền số quốc gia."
+            .to_string(),
     ];
     let first_note = header_y + 1 + Measure::ALL.len() as u16 + 1;
-    let shown = notes.iter().map(|n| (n, Role::Muted)).chain(errors.iter().take(1).map(|e| (e, Role::Error)));
+    let shown = notes
+        .iter()
+        .map(|n| (n, Role::Muted))
+        .chain(errors.iter().take(1).map(|e| (e, Role::Error)));
     for (y, (note, role)) in (first_note..).zip(shown) {
         if y + 2 >= area.y + area.height {
             break;
         }
-        buf.set_stringn(x, y, truncate_to_width(note, width), width, theme.style(role));
+        buf.set_stringn(
+            x,
+            y,
+            truncate_to_width(note, width),
+            width,
+            theme.style(role),
+        );
     }
-    footer(app, buf, area, state, "Tab/Enter sang ô sau, F6 điền mục tiêu quốc gia, F2 lưu, Esc quay lại.");
+    footer(
+        app,
+        buf,
+        area,
+        state,
+        "Tab/Enter sang ô sau, F6 điền mục tiêu quốc gia, F2 lưu, Esc quay lại.",
+    );
     if let Some(p) = cursor {
         frame.set_cursor_position(p);
     }

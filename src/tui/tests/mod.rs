@@ -3,4 +3,5 @@
 mod fixture;
 mod form;
 mod keys;
+mod scoring;
 mod snapshots;

@@ -23,9 +23,7 @@ pub fn counter(line: &MeasureLine) -> &'static str {
 /// The second line's words: standing against the target and registered share.
 pub fn standing(theme: Theme, line: &MeasureLine) -> (String, Role) {
     let p = &line.progress;
-    let registered = p
-        .percent_registered
-        .map_or("–".to_string(), format_percent);
+    let registered = p.percent_registered.map_or("–".to_string(), format_percent);
     let milestone = line
         .target
         .as_ref()

@@ -1,0 +1,466 @@
+//! The scoring work driven by keys: a household scored from the list moves the home
+//! bars; refused input saves nothing; fast sessions stay within the keystroke budget;
+//! decisions, bulk recognition, targets, history and undo.
+
+use super::fixture::*;
+use crate::model::{EvaluationKey, IndicatorValue, Stage, Title, UnitKind};
+use crate::tui::app::{App, Screen};
+use crate::tui::keymap::Ctx;
+use crossterm::event::KeyCode;
+
+fn scoring(app: &App) -> &crate::tui::scoring::ScoringState {
+    match app.screen() {
+        Some(Screen::Scoring(s)) => s,
+        other => panic!("not the scoring screen: {other:?}"),
+    }
+}
+
+fn stored(app: &App, kind: UnitKind, code: &str) -> Option<crate::model::Evaluation> {
+    let register = app.register.as_ref().expect("register");
+    let reader = register.read().expect("read");
+    let id = reader.unit_id(kind, code).expect("id").expect("unit");
+    reader
+        .evaluation(EvaluationKey {
+            year: YEAR,
+            title: Title::for_kind(kind),
+            unit: id,
+        })
+        .expect("evaluation")
+}
+
+/// Household list filtered to "chưa chấm", cursor on the first such household.
+fn unscored_households(app: &mut App) {
+    type_text(app, "2");
+    press(app, KeyCode::F(5));
+    assert_eq!(app.context(), Ctx::List);
+}
+
+/// GĐHT values within each indicator's maximum: 92 points, passes.
+const PASSING: [&str; 9] = ["12", "9", "15", "8", "10", "5", "14", "9", "10"];
+
+fn score_all(app: &mut App) {
+    for v in PASSING {
+        type_text(app, v);
+        press(app, KeyCode::Enter);
+    }
+}
+
+/// Presses keys and counts them.
+struct Keys<'a> {
+    app: &'a mut App,
+    count: usize,
+}
+
+impl Keys<'_> {
+    fn key(&mut self, code: KeyCode) {
+        press(self.app, code);
+        self.count += 1;
+    }
+    fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+}
+
+#[test]
+fn scoring_a_household_fully_from_the_list_costs_at_most_n_times_digits_plus_one_plus_two() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    let values = PASSING;
+    let mut keys = Keys { app, count: 0 };
+    keys.key(KeyCode::Enter);
+    assert_eq!(keys.app.context(), Ctx::Scoring);
+    assert_eq!(scoring(keys.app).count(), values.len());
+    let mut budget = 2;
+    for v in values {
+        keys.text(v);
+        keys.key(KeyCode::Enter);
+        budget += v.len() + 1;
+    }
+    keys.key(KeyCode::Esc);
+    assert!(keys.count <= budget, "{} keys > {budget}", keys.count);
+    assert_eq!(app.context(), Ctx::List);
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(saved.values.len(), values.len());
+    assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(12)));
+    assert_eq!(saved.values.get("3.3"), Some(&IndicatorValue::Points(10)));
+}
+
+#[test]
+fn a_household_scored_and_recognised_from_the_list_moves_the_home_bar() {
+    let mut h = app();
+    let app = &mut h.app;
+    let before = screen_text(app);
+    assert!(before.contains("1/8 hộ  12,5%"), "{before}");
+    assert!(before.contains("còn thiếu 5 hộ để đạt 70,0%"), "{before}");
+    assert!(before.contains("đăng ký 50,0%"), "{before}");
+    unscored_households(app);
+    press(app, KeyCode::Enter);
+    score_all(app);
+    // 92 points: passes the 70-point minimum; shown live on the scoring screen.
+    let scored = screen_text(app);
+    assert!(scored.contains("Tổng: 92/100"), "{scored}");
+    assert!(scored.contains("ĐẠT"), "{scored}");
+    // Registered share moved on the home screen at once (the tally, not a rescan).
+    assert_eq!(app.tally.titles[Title::GiaDinh as usize].registered, 5);
+    press(app, KeyCode::F(8));
+    assert_eq!(app.context(), Ctx::Sheet);
+    type_text(app, "20/QĐ-UBND");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Ctx::Scoring, "{}", screen_text(app));
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Esc);
+    let after = screen_text(app);
+    assert!(after.contains("2/8 hộ  25,0%"), "{after}");
+    assert!(after.contains("còn thiếu 4 hộ để đạt 70,0%"), "{after}");
+    assert!(after.contains("đăng ký 62,5%"), "{after}");
+}
+
+#[test]
+fn out_of_range_and_wrong_kind_input_is_refused_and_nothing_saved() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    press(app, KeyCode::Enter);
+    type_text(app, "16");
+    press(app, KeyCode::Enter);
+    let text = screen_text(app);
+    assert!(
+        text.contains("Chỉ số 1.1: 16 điểm vượt quá điểm tối đa 15"),
+        "{text}"
+    );
+    assert_eq!(
+        scoring(app).cursor,
+        0,
+        "the cursor stays on the refused value"
+    );
+    assert_eq!(stored(app, UnitKind::Household, &code), None);
+    // A pass/fail key on a points indicator is refused as it is typed.
+    press(app, KeyCode::Backspace);
+    press(app, KeyCode::Backspace);
+    type_text(app, "d");
+    assert!(screen_text(app).contains("chấm bằng điểm"));
+    press(app, KeyCode::Enter);
+    assert_eq!(stored(app, UnitKind::Household, &code), None);
+    // Esc drops a half-typed value first, then leaves.
+    type_text(app, "7");
+    press(app, KeyCode::Esc);
+    assert_eq!(app.context(), Ctx::Scoring);
+    press(app, KeyCode::Esc);
+    assert_eq!(app.context(), Ctx::List);
+    assert_eq!(stored(app, UnitKind::Household, &code), None);
+}
+
+#[test]
+fn delete_clears_a_saved_value_and_backspace_only_edits_the_typing() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    press(app, KeyCode::Enter);
+    type_text(app, "12");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Up);
+    press(app, KeyCode::Backspace);
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(12)));
+    press(app, KeyCode::Delete);
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(saved.values.get("1.1"), None);
+}
+
+#[test]
+fn page_down_goes_to_the_next_unit_not_fully_scored_in_the_same_list_and_filter() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "2");
+    press(app, KeyCode::Enter);
+    let first = scoring(app).id;
+    let mut seen = vec![first];
+    loop {
+        press(app, KeyCode::PageDown);
+        let now = scoring(app).id;
+        if seen.contains(&now) {
+            break;
+        }
+        seen.push(now);
+    }
+    // The list (in name order) has 8 households; 3 are fully scored.
+    let rows: Vec<_> = {
+        let list = &app.lists[&UnitKind::Household];
+        list.visible.iter().map(|&i| list.rows[i].id).collect()
+    };
+    let unscored: Vec<_> = rows
+        .iter()
+        .copied()
+        .filter(|id| !app.census.status(Title::GiaDinh, *id).scored)
+        .collect();
+    // From the first row (scored, recognised) PgDn walks every unscored one in order.
+    assert_eq!(&seen[1..], &unscored[..], "{seen:?}");
+    assert!(screen_text(app).contains("Không còn đơn vị nào sau"));
+    press(app, KeyCode::PageUp);
+    assert_eq!(Some(scoring(app).id), unscored.iter().rev().nth(1).copied());
+}
+
+#[test]
+fn last_years_values_come_only_with_the_explicit_key() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "]");
+    assert_eq!(app.year, YEAR + 1);
+    type_text(app, "2");
+    // The first row is household HO00001, fully scored in 2025.
+    press(app, KeyCode::Enter);
+    let key = scoring(app).key();
+    assert!(scoring(app).evaluation.is_none(), "nothing copied silently");
+    assert!(screen_text(app).contains("Chưa đăng ký"));
+    press(app, KeyCode::F(6));
+    let state = scoring(app);
+    let evaluation = state.evaluation.clone().expect("copied");
+    assert_eq!(evaluation.values.len(), 9);
+    assert!(state.score().complete);
+    let register = app.register.as_ref().expect("register");
+    let on_disk = register
+        .read()
+        .expect("read")
+        .evaluation(key)
+        .expect("read");
+    assert_eq!(on_disk.map(|e| e.values), Some(evaluation.values));
+    // In one transaction: one history entry for the whole copy.
+    let history = register
+        .read()
+        .expect("read")
+        .history_of(Title::GiaDinh, key.unit)
+        .expect("history");
+    assert_eq!(
+        history
+            .iter()
+            .filter(|(_, e)| e.key.year == YEAR + 1)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn the_cdht_rule_and_bulk_recognition_in_the_app() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "5");
+    press(app, KeyCode::Enter);
+    // Total 85 with one indicator at 4: not passed.
+    type_text(app, "4");
+    press(app, KeyCode::Enter);
+    for _ in 0..9 {
+        type_text(app, "9");
+        press(app, KeyCode::Enter);
+    }
+    let text = screen_text(app);
+    assert!(text.contains("Tổng: 85/100"), "{text}");
+    assert!(text.contains("CHƯA ĐẠT"), "{text}");
+    assert!(
+        text.contains("Chỉ số 1.1: 4 điểm, dưới mức tối thiểu 5"),
+        "{text}"
+    );
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Enter);
+    // Exactly 80, none below 5: passed.
+    for _ in 0..10 {
+        type_text(app, "8");
+        press(app, KeyCode::Enter);
+    }
+    let text = screen_text(app);
+    assert!(text.contains("Tổng: 80/100"), "{text}");
+    assert!(text.contains("ĐẠT"), "{text}");
+    assert!(!text.contains("CHƯA ĐẠT"), "{text}");
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Esc);
+    assert_eq!(app.screen(), Some(&Screen::Home));
+    press(app, KeyCode::F(8));
+    assert_eq!(app.context(), Ctx::Sheet);
+    type_text(app, "30/QĐ-UBND");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Enter);
+    let text = screen_text(app);
+    assert!(
+        text.contains("Đã công nhận 1 người đạt CDHT năm 2025"),
+        "{text}"
+    );
+    assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 1);
+    // A second run finds nothing left to recognise.
+    press(app, KeyCode::F(2));
+    assert!(screen_text(app).contains("Đã công nhận 0 người"));
+}
+
+#[test]
+fn recognising_a_failing_unit_needs_a_reason() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "5");
+    press(app, KeyCode::Enter);
+    type_text(app, "4");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::F(8));
+    let text = screen_text(app);
+    assert!(text.contains("Chưa đạt tiêu chí"), "{text}");
+    // A failing unit's form starts on "Không công nhận"; choose "Công nhận".
+    press(app, KeyCode::Up);
+    press(app, KeyCode::Right);
+    press(app, KeyCode::Down);
+    type_text(app, "31/QĐ-UBND");
+    press(app, KeyCode::F(2));
+    let text = screen_text(app);
+    assert!(text.contains("phải ghi lý do"), "{text}");
+    assert_eq!(app.context(), Ctx::Sheet);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    type_text(app, "Hoàn cảnh đặc biệt, xã đề nghị");
+    press(app, KeyCode::F(2));
+    assert_eq!(app.context(), Ctx::Scoring);
+    let evaluation = scoring(app).evaluation.clone().expect("evaluation");
+    assert_eq!(evaluation.stage, Stage::Recognised);
+    assert_eq!(
+        evaluation.override_reason.as_deref(),
+        Some("Hoàn cảnh đặc biệt, xã đề nghị")
+    );
+    // A decided evaluation refuses score changes until its stage is moved back.
+    type_text(app, "5");
+    press(app, KeyCode::Enter);
+    assert!(screen_text(app).contains("Không lưu"));
+    press(app, KeyCode::F(5));
+    assert_eq!(
+        scoring(app).evaluation.as_ref().map(|e| e.stage),
+        Some(Stage::Reviewed)
+    );
+}
+
+#[test]
+fn stages_move_forward_from_registration() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::F(7));
+    let e = scoring(app).evaluation.clone().expect("registered");
+    assert_eq!(e.stage, Stage::Registered);
+    assert!(e.registered_on.is_some());
+    press(app, KeyCode::F(7));
+    press(app, KeyCode::F(7));
+    assert_eq!(
+        scoring(app).evaluation.as_ref().map(|e| e.stage),
+        Some(Stage::Reviewed)
+    );
+    assert_eq!(app.tally.titles[Title::GiaDinh as usize].registered, 5);
+}
+
+#[test]
+fn ctrl_z_undoes_the_sessions_last_changes_and_the_tally_follows() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    press(app, KeyCode::Enter);
+    let key = scoring(app).key();
+    type_text(app, "12");
+    press(app, KeyCode::Enter);
+    type_text(app, "7");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.tally.titles[Title::GiaDinh as usize].registered, 5);
+    ctrl(app, 'z');
+    let e = scoring(app).evaluation.clone().expect("still registered");
+    assert_eq!(e.values.get("1.2"), None);
+    assert_eq!(e.values.get("1.1"), Some(&IndicatorValue::Points(12)));
+    ctrl(app, 'z');
+    assert!(scoring(app).evaluation.is_none());
+    assert_eq!(app.tally.titles[Title::GiaDinh as usize].registered, 4);
+    ctrl(app, 'z');
+    assert!(screen_text(app).contains("Không còn thay đổi nào"));
+    // The history shows every change and every undo, with who and when.
+    press(app, KeyCode::F(4));
+    assert_eq!(app.context(), Ctx::History);
+    let text = screen_text(app);
+    assert!(text.contains("Chỉ số 1.2: 7 → (trống)"), "{text}");
+    assert!(text.contains("canbo") || text.contains(&crate::model::current_user()));
+    let register = app.register.as_ref().expect("register");
+    let history = register
+        .read()
+        .expect("read")
+        .history_of(Title::GiaDinh, key.unit)
+        .expect("history");
+    assert_eq!(history.len(), 4);
+}
+
+#[test]
+fn targets_are_entered_prefilled_on_request_and_move_the_bars() {
+    let mut h = app();
+    let app = &mut h.app;
+    press(app, KeyCode::F(4));
+    assert_eq!(app.context(), Ctx::Targets);
+    let text = screen_text(app);
+    assert!(text.contains("mốc kế tiếp"), "{text}");
+    type_text(app, "05-NQ/ĐU");
+    press(app, KeyCode::F(6));
+    press(app, KeyCode::F(2));
+    assert_eq!(app.screen(), Some(&Screen::Home), "{}", screen_text(app));
+    // National figures now stand for every measure, 2025 and 2030.
+    assert_eq!(app.targets.len(), 12);
+    let text = screen_text(app);
+    assert!(text.contains("còn thiếu 2 dòng họ để đạt 65,0%"), "{text}");
+    // A bad percentage is refused with the field named, nothing saved.
+    press(app, KeyCode::F(4));
+    for _ in 0..3 {
+        press(app, KeyCode::Tab);
+    }
+    for _ in 0..4 {
+        press(app, KeyCode::Backspace);
+    }
+    type_text(app, "120");
+    press(app, KeyCode::F(2));
+    assert_eq!(app.context(), Ctx::Targets);
+    assert!(screen_text(app).contains("không được quá 100%"));
+}
+
+#[test]
+fn the_breakdown_follows_every_save() {
+    let mut h = app();
+    let app = &mut h.app;
+    press(app, KeyCode::F(3));
+    assert_eq!(app.context(), Ctx::Breakdown);
+    let before = screen_text(app);
+    assert!(before.contains("Thôn Đông Hải"), "{before}");
+    press(app, KeyCode::Esc);
+    unscored_households(app);
+    press(app, KeyCode::Enter);
+    score_all(app);
+    press(app, KeyCode::F(8));
+    type_text(app, "21/QĐ-UBND");
+    press(app, KeyCode::F(2));
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::F(3));
+    let after = screen_text(app);
+    assert_ne!(before, after);
+    let recognised: u64 = app
+        .tally
+        .by_community
+        .values()
+        .map(|c| c[Title::GiaDinh as usize].recognised)
+        .sum();
+    assert_eq!(recognised, 2);
+}
