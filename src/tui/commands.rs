@@ -312,10 +312,17 @@ pub(super) static COMMANDS: &[Command] = &[
         "Lưu điểm vừa gõ (ghi ngay vào sổ) và sang chỉ số sau; ô trống thì chỉ sang chỉ số sau"
     ),
     cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::Scoring],
+        Some("Quay lại"),
+        "Quay lại (điểm đã Enter là đã lưu; số đang gõ dở thì bỏ)"
+    ),
+    cmd!(
         &[Key::PageDown],
         Action::PageDown,
         &[Ctx::Scoring],
-        Some("Đơn vị sau"),
+        Some("Tiếp"),
         "Sang đơn vị sau chưa chấm đủ, trong cùng danh sách và bộ lọc"
     ),
     cmd!(
@@ -329,7 +336,7 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Key::F(6)],
         Action::TakeLastYear,
         &[Ctx::Scoring],
-        Some("Điểm năm trước"),
+        Some("Năm trước"),
         "Lấy điểm năm trước cho các chỉ số chưa chấm (không đè điểm đã có)"
     ),
     cmd!(
@@ -495,15 +502,9 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::Esc],
         Action::Back,
-        &[
-            Ctx::Scoring,
-            Ctx::Sheet,
-            Ctx::Targets,
-            Ctx::Breakdown,
-            Ctx::History
-        ],
+        &[Ctx::Sheet, Ctx::Targets, Ctx::Breakdown, Ctx::History],
         Some("Quay lại"),
-        "Quay lại (điểm đã Enter là đã lưu; số đang gõ dở thì bỏ)"
+        "Quay lại (phiếu đã sửa thì hỏi trước khi bỏ)"
     ),
     cmd!(
         &[Key::F(1)],

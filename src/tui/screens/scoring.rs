@@ -76,7 +76,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
             Role::Warning,
         ),
     };
-    let criteria_line = format!("{} ({})", set.name, set.years_label());
+    let years = set.years_label();
+    let criteria_line = if set.name.contains(&set.valid_from.to_string()) {
+        set.name.clone()
+    } else {
+        format!("{} ({years})", set.name)
+    };
     buf.set_stringn(
         area.x + 1,
         area.y + 1,
@@ -109,7 +114,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
     let bottom_height = 4u16;
     let list_height = area.height.saturating_sub(3 + bottom_height);
     let list_area = Rect::new(area.x, area.y + 3, area.width, list_height);
-    let heading = "Chỉ số (gõ điểm hoặc d/k rồi Enter; ↑↓ Tab di chuyển; Delete xóa điểm)";
+    let heading = "Gõ điểm hoặc d/k, Enter lưu · ↑↓ chọn · Delete xóa · F4 lịch sử · F1 phím";
     boxed(app, heading).render(list_area, frame.buffer_mut());
     let inner = usize::from(list_area.width.saturating_sub(4));
     let lines = list_lines(app, state, inner);

@@ -141,3 +141,105 @@ fn colour_and_no_color_styles() {
     insta::assert_debug_snapshot!("no_color", plain_buffer);
     insta::assert_debug_snapshot!("colour", colour_buffer);
 }
+
+/// Replaces the focused field's text (today's date would change every day).
+fn retype(app: &mut crate::tui::app::App, text: &str) {
+    for _ in 0..20 {
+        press(app, KeyCode::Backspace);
+    }
+    type_text(app, text);
+}
+
+/// The scoring screen of an unscored household after two values and a refused one.
+fn scoring_in_progress(h: &mut Harness) {
+    type_text(&mut h.app, "2");
+    press(&mut h.app, KeyCode::F(5));
+    press(&mut h.app, KeyCode::Enter);
+    type_text(&mut h.app, "12");
+    press(&mut h.app, KeyCode::Enter);
+    type_text(&mut h.app, "4");
+    press(&mut h.app, KeyCode::Enter);
+    type_text(&mut h.app, "16");
+    press(&mut h.app, KeyCode::Enter);
+}
+
+#[test]
+fn scoring() {
+    let mut h = app();
+    scoring_in_progress(&mut h);
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn scoring_ascii() {
+    let mut h = app_with(Theme::new(false, true));
+    scoring_in_progress(&mut h);
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn scoring_cdht_with_a_failing_rule() {
+    let mut h = app();
+    type_text(&mut h.app, "5");
+    press(&mut h.app, KeyCode::Enter);
+    type_text(&mut h.app, "4");
+    press(&mut h.app, KeyCode::Enter);
+    for _ in 0..9 {
+        type_text(&mut h.app, "9");
+        press(&mut h.app, KeyCode::Enter);
+    }
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn override_form() {
+    let mut h = app();
+    type_text(&mut h.app, "5");
+    press(&mut h.app, KeyCode::Enter);
+    type_text(&mut h.app, "4");
+    press(&mut h.app, KeyCode::Enter);
+    press(&mut h.app, KeyCode::F(8));
+    press(&mut h.app, KeyCode::Up);
+    press(&mut h.app, KeyCode::Right);
+    press(&mut h.app, KeyCode::Down);
+    type_text(&mut h.app, "31/QĐ-UBND");
+    press(&mut h.app, KeyCode::Enter);
+    retype(&mut h.app, "20/12/2025");
+    press(&mut h.app, KeyCode::F(2));
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn bulk_recognition() {
+    let mut h = app();
+    press(&mut h.app, KeyCode::F(8));
+    type_text(&mut h.app, "20/QĐ-UBND");
+    press(&mut h.app, KeyCode::Enter);
+    retype(&mut h.app, "20/12/2025");
+    press(&mut h.app, KeyCode::Enter);
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn targets() {
+    let mut h = app();
+    press(&mut h.app, KeyCode::F(4));
+    press(&mut h.app, KeyCode::F(6));
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn breakdown() {
+    let mut h = app();
+    press(&mut h.app, KeyCode::F(3));
+    insta::assert_snapshot!(snap(&h.app));
+}
+
+#[test]
+fn history() {
+    let mut h = app();
+    type_text(&mut h.app, "2");
+    press(&mut h.app, KeyCode::Enter);
+    press(&mut h.app, KeyCode::F(4));
+    insta::assert_snapshot!(snap(&h.app));
+}
