@@ -86,6 +86,8 @@ pub enum ImportKind {
     Citizens,
     /// Tệp lưu trữ JSON (sohoctap export json), chỉ nạp vào sổ trống
     Json,
+    /// Điểm từng chỉ số (một dòng một đơn vị, một cột một mã chỉ số); cần --title và --year
+    Scores,
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +101,12 @@ pub struct ImportArgs {
     /// Chỉ kiểm tra và cho biết sẽ thêm, sửa gì; không ghi vào sổ
     #[arg(long)]
     pub dry_run: bool,
+    /// Với scores: danh hiệu (gia-dinh, dong-ho, cong-dong, don-vi, cong-dan)
+    #[arg(long, value_name = "DANH_HIỆU")]
+    pub title: Option<String>,
+    /// Với scores: năm đánh giá
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<u16>,
 }
 
 /// The unit kinds a CSV export can list.

@@ -15,6 +15,7 @@ pub fn run(env: &Env, args: &ImportArgs) -> Result<(), CliError> {
         .map_err(|e| CliError::input(format!("Không đọc được tệp {}: {e}", args.file.display())))?;
     let kind = match args.kind {
         ImportKind::Json => return import_json(env, args, &bytes),
+        ImportKind::Scores => return super::import_scores::run(env, args, &bytes),
         ImportKind::Communities => UnitKind::Community,
         ImportKind::Households => UnitKind::Household,
         ImportKind::Clans => UnitKind::Clan,

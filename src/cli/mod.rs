@@ -11,6 +11,7 @@ mod demo;
 mod error;
 mod export;
 mod import;
+mod import_scores;
 mod init;
 mod paths;
 mod recognise;

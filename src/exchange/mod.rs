@@ -8,7 +8,8 @@
 //! - `rows_*`: one kind's row → unit;
 //! - [`plan`]: the whole file checked against the register, then applied at once;
 //! - [`export_csv`]: a kind's list (with a year's evaluations) for Excel;
-//! - [`archive_json`]: the complete archival dump and its exact reload.
+//! - [`archive_json`]: the complete archival dump and its exact reload;
+//! - [`scores`]: indicator values of one title and year, one row per unit.
 
 pub mod archive_json;
 mod cells;
@@ -23,6 +24,7 @@ mod rows_common;
 mod rows_community;
 mod rows_household;
 mod rows_organisation;
+pub mod scores;
 
 pub use archive_json::{
     Archive, archive_from_json, archive_to_json, export_archive, import_archive,

@@ -1,0 +1,69 @@
+//! `sohoctap import scores FILE --title T --year Y`: indicator values from a
+//! spreadsheet, checked whole (every bad cell reported with its line, column, value and
+//! reason) and written in one transaction, or not at all.
+
+use super::args::ImportArgs;
+use super::recognise::parse_title;
+use super::{CliError, Env};
+use crate::exchange::scores::{apply_scores, plan_scores};
+use crate::model::Stamp;
+use crate::store::Register;
+use crate::text::format_count;
+
+pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
+    let (Some(title), Some(year)) = (&args.title, args.year) else {
+        return Err(CliError::input(
+            "Nhập điểm cần --title DANH_HIỆU và --year NĂM, ví dụ: sohoctap import scores diem.csv --title gia-dinh --year 2025",
+        ));
+    };
+    let title = parse_title(title)?;
+    let catalog = env.catalog()?;
+    let register = Register::open(&env.db)?;
+    let planned = register
+        .read()
+        .map_err(CliError::from)
+        .map(|reader| plan_scores(&reader, &catalog, title, year, bytes));
+    let file = args.file.display().to_string();
+    let plan = match planned {
+        Ok(Ok(plan)) => plan,
+        Ok(Err(problems)) => {
+            register.close()?;
+            let mut lines: Vec<String> = problems.iter().map(|p| format!("{file}: {p}")).collect();
+            lines.push(format!(
+                "{file}: có {} lỗi; chưa ghi điểm nào vào sổ. Sửa các ô trên rồi nhập lại.",
+                format_count(problems.len() as u64)
+            ));
+            return Err(CliError { code: 2, lines });
+        }
+        Err(e) => {
+            register.close()?;
+            return Err(e);
+        }
+    };
+    println!(
+        "Tệp {file}: {}, {} dòng, {} ô có điểm ({} năm {year})",
+        plan.encoding.label(),
+        format_count(plan.rows.len() as u64),
+        format_count(plan.cells as u64),
+        title.short()
+    );
+    if !plan.ignored_columns.is_empty() {
+        println!("Bỏ qua các cột: {}", plan.ignored_columns.join(", "));
+    }
+    if args.dry_run {
+        println!("Chạy thử: tệp hợp lệ; chưa ghi gì vào sổ.");
+        register.close()?;
+        return Ok(());
+    }
+    let applied = apply_scores(&register, &plan, &Stamp::now());
+    register.close()?;
+    let applied = applied?;
+    println!(
+        "Đã ghi {} điểm cho {} {} ({} đăng ký mới); các ô trống giữ nguyên.",
+        format_count(applied.values_changed as u64),
+        format_count(applied.units_changed as u64),
+        title.unit_kind().counter(),
+        format_count(applied.units_registered as u64)
+    );
+    Ok(())
+}

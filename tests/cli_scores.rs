@@ -1,0 +1,238 @@
+//! The real binary: `import scores` (every bad cell reported, nothing written; then a
+//! good file, with the documented example), and the CDHT rule end to end with
+//! `recognise`: 85 points with one indicator at 4 is not passed, exactly 80 with none
+//! below 5 is.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("SOHOCTAP_DB")
+        .output()
+        .expect("run sohoctap")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs/examples")
+        .join(name)
+}
+
+fn ok(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn scores_are_imported_all_or_nothing_with_every_bad_cell_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    ok(&run(&db, &["init", "--commune", "Xã Yên Mô"]));
+    ok(&run(
+        &db,
+        &[
+            "import",
+            "households",
+            example("households.csv").to_str().expect("path"),
+        ],
+    ));
+
+    let bad = dir.path().join("diem-loi.csv");
+    std::fs::write(
+        &bad,
+        "Mã hộ,1.1,1.2,9.9\nHO00001,16,5,\nHO99999,1,1,\nHO00002,abc,,\nHO00001,1,1,\n",
+    )
+    .expect("write");
+    let out = run(
+        &db,
+        &[
+            "import",
+            "scores",
+            bad.to_str().expect("path"),
+            "--title",
+            "gia-dinh",
+            "--year",
+            "2025",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    let expected = [
+        ("dòng 1", "cột \"9.9\"", "không phải mã chỉ số"),
+        ("dòng 2", "cột \"1.1\"", "\"16\""),
+        ("dòng 3", "cột \"Mã hộ\"", "\"HO99999\""),
+        ("dòng 4", "cột \"1.1\"", "\"abc\""),
+        ("dòng 5", "cột \"Mã hộ\"", "đã có ở dòng 2"),
+    ];
+    for (line, column, detail) in expected {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(line) && l.contains(column) && l.contains(detail)),
+            "{line} {column} {detail} missing:\n{stderr}"
+        );
+    }
+    assert!(stderr.contains("chưa ghi điểm nào"), "{stderr}");
+    let export = run(
+        &db,
+        &["export", "csv", "--kind", "households", "--year", "2025"],
+    );
+    ok(&export);
+    assert!(
+        !text(&export.stdout).contains("Đã đăng ký"),
+        "nothing written: {}",
+        text(&export.stdout)
+    );
+
+    // Missing options are a usage error.
+    let out = run(&db, &["import", "scores", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--title"));
+
+    let good = example("scores-gia-dinh.csv");
+    let out = run(
+        &db,
+        &[
+            "import",
+            "scores",
+            good.to_str().expect("path"),
+            "--title",
+            "gia-dinh",
+            "--year",
+            "2025",
+        ],
+    );
+    ok(&out);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Đã ghi 20 điểm cho 3 hộ (3 đăng ký mới)"),
+        "{stdout}"
+    );
+    // Importing again changes nothing; empty cells never clear a value.
+    let again = run(
+        &db,
+        &[
+            "import",
+            "scores",
+            good.to_str().expect("path"),
+            "--title",
+            "gia-dinh",
+            "--year",
+            "2025",
+        ],
+    );
+    ok(&again);
+    assert!(
+        text(&again.stdout).contains("Đã ghi 0 điểm cho 0 hộ"),
+        "{}",
+        text(&again.stdout)
+    );
+    // HO00001 (98 points) passes; HO00003 (57) does not; HO00002 is incomplete.
+    let rec = run(
+        &db,
+        &[
+            "recognise",
+            "--title",
+            "gia-dinh",
+            "--year",
+            "2025",
+            "--decision",
+            "5/QĐ-UBND",
+            "--date",
+            "2025-12-20",
+        ],
+    );
+    ok(&rec);
+    assert!(
+        text(&rec.stdout).contains("Đã công nhận 1 hộ"),
+        "{}",
+        text(&rec.stdout)
+    );
+}
+
+#[test]
+fn the_cdht_rule_end_to_end_with_bulk_recognition() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    ok(&run(&db, &["init", "--commune", "Xã Yên Mô"]));
+    let citizens = dir.path().join("cong-dan.csv");
+    std::fs::write(
+        &citizens,
+        "Mã công dân,Họ và tên,Ngày sinh,Giới tính\nCD1,Nguyễn Văn An,1970,Nam\nCD2,Trần Thị Bình,1985,Nữ\nCD3,Lê Văn Cường,1990,Nam\n",
+    )
+    .expect("write");
+    ok(&run(
+        &db,
+        &["import", "citizens", citizens.to_str().expect("path")],
+    ));
+    let scores = dir.path().join("diem-cdht.csv");
+    std::fs::write(
+        &scores,
+        "Mã,Họ và tên,1.1,1.2,1.3,1.4,2.1,2.2,2.3,2.4,3.1,3.2\n\
+         CD1,Nguyễn Văn An,4,9,9,9,9,9,9,9,9,9\n\
+         CD2,Trần Thị Bình,8,8,8,8,8,8,8,8,8,8\n\
+         CD3,Lê Văn Cường,10,10,10,10,10,10,10,10,10,\n",
+    )
+    .expect("write");
+    ok(&run(
+        &db,
+        &[
+            "import",
+            "scores",
+            scores.to_str().expect("path"),
+            "--title",
+            "cong-dan",
+            "--year",
+            "2025",
+        ],
+    ));
+    // CD1: 85 with one indicator at 4 → not passed. CD2: exactly 80, none below 5 →
+    // passed. CD3: incomplete → not passed.
+    let rec = run(
+        &db,
+        &[
+            "recognise",
+            "--title",
+            "cong-dan",
+            "--year",
+            "2025",
+            "--decision",
+            "9/QĐ-UBND",
+            "--date",
+            "2025-12-20",
+        ],
+    );
+    ok(&rec);
+    assert!(
+        text(&rec.stdout).contains("Đã công nhận 1 người"),
+        "{}",
+        text(&rec.stdout)
+    );
+    let export = run(
+        &db,
+        &["export", "csv", "--kind", "citizens", "--year", "2025"],
+    );
+    ok(&export);
+    let rows = text(&export.stdout);
+    let line = |code: &str| {
+        rows.lines()
+            .find(|l| l.starts_with(code))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(line("CD2").contains("Đã công nhận"), "{rows}");
+    assert!(!line("CD1").contains("Đã công nhận"), "{rows}");
+    assert!(!line("CD3").contains("Đã công nhận"), "{rows}");
+}
