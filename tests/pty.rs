@@ -283,3 +283,54 @@ fn sigterm_ends_the_process_and_frees_the_register() {
     assert!(took < Duration::from_secs(3), "took {took:?}");
     Register::open(&db).expect("reopen").close().expect("close");
 }
+
+/// A power cut right after Enter: the score typed on the scoring screen is in the
+/// register when it is opened again, because Enter committed it before the screen moved
+/// on. The process is killed with SIGKILL (no handler, no clean-up).
+#[test]
+fn a_score_survives_sigkill_right_after_enter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+
+    let mut s = Session::start(&db);
+    s.wait_for("F1 Trợ giúp");
+    s.send("2");
+    s.wait_for("Chủ hộ");
+    // The first row in name order is Nguyễn Văn An (HO00001).
+    s.send("\r");
+    s.wait_for("Chấm điểm GĐHT HO00001");
+    s.send("12\r");
+    // The count and the cursor move only after the commit returned (while typing, the
+    // box already shows "[ 12]", so that is not the signal).
+    s.wait_for("Đã chấm 1/9");
+    s.wait_for("▶1.2");
+    let pid = s.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    s.wait_exit(Instant::now());
+
+    let register = Register::open(&db).expect("reopen after SIGKILL");
+    let reader = register.read().expect("read");
+    let unit = reader
+        .unit_id(UnitKind::Household, "HO00001")
+        .expect("id")
+        .expect("unit");
+    let history = reader
+        .history_of(sohoctap::model::Title::GiaDinh, unit)
+        .expect("history");
+    let (_, entry) = history.last().expect("the score was recorded");
+    let evaluation = reader
+        .evaluation(entry.key)
+        .expect("evaluation")
+        .expect("saved");
+    assert_eq!(
+        evaluation.values.get("1.1"),
+        Some(&sohoctap::model::IndicatorValue::Points(12))
+    );
+    drop(reader);
+    register.close().expect("close");
+}
