@@ -36,32 +36,40 @@ use std::time::{Duration, Instant};
 const YEAR: Year = 2025;
 const SAVES: usize = 100;
 const CHILD: &str = "SOHOCTAP_SCORING_BENCH_DB";
+const KEEP: &str = "SOHOCTAP_SCORING_BENCH_FILE";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Ok(path) = std::env::var(CHILD) {
         return measure(Path::new(&path));
     }
+    // SOHOCTAP_SCORING_BENCH_FILE=path keeps the built register there (and reuses it
+    // when it exists), to measure again without building.
     let dir = tempfile::tempdir()?;
-    let path = dir.path().join("xa.redb");
-    let started = Instant::now();
-    let register = Register::create(
-        &path,
-        &Commune {
-            name: "Xã Quy Mô Lớn".into(),
-            province: "Thanh Hóa".into(),
-        },
-    )?;
-    let catalog = Catalog::shipped().map_err(|e| format!("{e:?}"))?;
-    let summary = build(&register, &DemoSpec::commune_scale(YEAR), &catalog)?;
-    register.close()?;
-    let size = std::fs::metadata(&path)?.len();
+    let kept = std::env::var_os(KEEP).map(std::path::PathBuf::from);
+    let path = kept.clone().unwrap_or_else(|| dir.path().join("xa.redb"));
+    if !path.exists() {
+        let started = Instant::now();
+        let register = Register::create(
+            &path,
+            &Commune {
+                name: "Xã Quy Mô Lớn".into(),
+                province: "Thanh Hóa".into(),
+            },
+        )?;
+        let catalog = Catalog::shipped().map_err(|e| format!("{e:?}"))?;
+        let summary = build(&register, &DemoSpec::commune_scale(YEAR), &catalog)?;
+        register.close()?;
+        println!(
+            "built {} households, {} citizens, {} evaluations in {:.1} s",
+            summary.households,
+            summary.citizens,
+            summary.evaluations,
+            started.elapsed().as_secs_f64(),
+        );
+    }
     println!(
-        "built {} households, {} citizens, {} evaluations in {:.1} s ({} MB)",
-        summary.households,
-        summary.citizens,
-        summary.evaluations,
-        started.elapsed().as_secs_f64(),
-        size / 1_000_000
+        "register file: {} MB",
+        std::fs::metadata(&path)?.len() / 1_000_000
     );
     let out = std::process::Command::new(std::env::current_exe()?)
         .env(CHILD, &path)
@@ -94,8 +102,13 @@ fn key(app: &mut App, code: KeyCode) {
 
 /// Peak resident set size in MB, from the kernel's own record.
 fn peak_mb() -> Option<f64> {
+    status_mb("VmHWM:")
+}
+
+/// A memory figure of /proc/self/status in MB (Linux only).
+fn status_mb(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
@@ -105,8 +118,10 @@ fn measure(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let catalog = Catalog::shipped().map_err(|e| format!("{e:?}"))?;
     let register = Register::open(path)?;
     let opened = start.elapsed();
+    let after_open = (status_mb("VmRSS:"), status_mb("VmHWM:"));
     let mut app = App::open(register, catalog, YEAR, Theme::new(true, false))?;
     let loaded = start.elapsed();
+    let after_load = (status_mb("VmRSS:"), status_mb("VmHWM:"));
     let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
     draw(&mut terminal, &app)?;
     let first = start.elapsed();
@@ -199,6 +214,19 @@ fn measure(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
         "save-and-redraw excluding the disk (apply_status + summary + redraw), median of {SAVES}: {:.3} ms (apply_status + summary alone {:.3} ms)",
         ms(median(memory_only)),
         ms(median(status_only))
+    );
+    let show = |(rss, hwm): (Option<f64>, Option<f64>)| {
+        format!(
+            "resident {:.1} MB, peak {:.1} MB",
+            rss.unwrap_or(0.0),
+            hwm.unwrap_or(0.0)
+        )
+    };
+    println!("memory after Register::open: {}", show(after_open));
+    println!("memory after App::open: {}", show(after_load));
+    println!(
+        "memory at the end: {}",
+        show((status_mb("VmRSS:"), status_mb("VmHWM:")))
     );
     match peak_mb() {
         Some(mb) => println!("peak resident memory (VmHWM): {mb:.1} MB"),
