@@ -215,6 +215,27 @@ fn measure(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
         ms(median(memory_only)),
         ms(median(status_only))
     );
+    let after_saves = (status_mb("VmRSS:"), status_mb("VmHWM:"));
+    // Bulk recognition from the app (home, F8, number, Enter on the last field).
+    while !matches!(app.screen(), Some(Screen::Home)) {
+        key(&mut app, KeyCode::Esc);
+    }
+    let before = app.tally.titles[Title::GiaDinh as usize].recognised;
+    key(&mut app, KeyCode::F(8));
+    for c in "99/QĐ-UBND".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let t = Instant::now();
+    key(&mut app, KeyCode::Enter);
+    let bulk = t.elapsed();
+    draw(&mut terminal, &app)?;
+    let after = app.tally.titles[Title::GiaDinh as usize].recognised;
+    println!(
+        "bulk recognition in the app (GĐHT {YEAR}): {} households in {:.0} ms (one transaction, counters moved per unit, summary once)",
+        after - before,
+        ms(bulk)
+    );
     let show = |(rss, hwm): (Option<f64>, Option<f64>)| {
         format!(
             "resident {:.1} MB, peak {:.1} MB",
@@ -225,7 +246,11 @@ fn measure(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     println!("memory after Register::open: {}", show(after_open));
     println!("memory after App::open: {}", show(after_load));
     println!(
-        "memory at the end: {}",
+        "memory after the {SAVES} saves and redraws: {}",
+        show(after_saves)
+    );
+    println!(
+        "memory at the end (after bulk recognition): {}",
         show((status_mb("VmRSS:"), status_mb("VmHWM:")))
     );
     match peak_mb() {

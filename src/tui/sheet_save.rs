@@ -217,9 +217,7 @@ impl App {
         let result = self.write_recorded(|r| r.recognise_passing(title, year, &decision, &stamp));
         match result {
             Ok(changes) => {
-                for change in &changes {
-                    self.after_change(change);
-                }
+                self.after_bulk(year, title, &changes);
                 let text = format!(
                     "Đã công nhận {} {} đạt {} năm {year} (QĐ {}). Các đơn vị chưa đạt hoặc đã có quyết định giữ nguyên.",
                     format_count(changes.len() as u64),
@@ -238,6 +236,29 @@ impl App {
                     sheet.outcome = Some(format!("✗ {e}"));
                 }
             }
+        }
+    }
+
+    /// After bulk recognition: every change is a passing evaluation now recognised, so
+    /// its status is known without rescoring; the counters move one unit at a time, and
+    /// the summary and list are refreshed once at the end (not once per unit).
+    fn after_bulk(&mut self, year: Year, title: Title, changes: &[crate::store::Change]) {
+        if year != self.year {
+            return;
+        }
+        let recognised = crate::tally::Status {
+            registered: true,
+            scored: true,
+            passed: true,
+            recognised: true,
+        };
+        for change in changes {
+            self.tally
+                .apply(&mut self.census, title, change.key.unit, recognised);
+        }
+        self.refresh_summary();
+        if let Some(list) = self.lists.get_mut(&title.unit_kind()) {
+            list.refilter(&self.census, true);
         }
     }
 
