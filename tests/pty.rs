@@ -334,3 +334,19 @@ fn a_score_survives_sigkill_right_after_enter() {
     drop(reader);
     register.close().expect("close");
 }
+
+/// The app shows a frame while the register opens; when another process holds the
+/// register, the terminal is given back and the message says who holds it.
+#[test]
+fn a_held_register_is_reported_after_the_opening_frame() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+    let held = Register::open(&db).expect("hold");
+    let mut s = Session::start(&db);
+    s.wait_exit(Instant::now());
+    s.wait_for("đang được mở bởi người dùng");
+    let status = s.child.try_wait().ok().flatten().expect("ended");
+    assert!(!status.success());
+    held.close().expect("close");
+}

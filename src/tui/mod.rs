@@ -33,6 +33,7 @@ use crate::cli::{CliError, Env, current_year};
 use crate::store::Register;
 use app::App;
 use crossterm::event::{self, Event};
+use std::io::IsTerminal;
 use std::sync::mpsc;
 use std::time::Duration;
 use theme::Theme;
@@ -45,17 +46,43 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
     let catalog = env.catalog()?;
     let theme = Theme::from_env(ascii);
     let year = current_year();
-    // Open before taking the terminal, so "already open by …" prints like any error.
-    let app = if env.db.exists() {
-        App::open(Register::open(&env.db)?, catalog, year, theme)?
-    } else {
-        App::first_run(env.db.clone(), catalog, year, theme)
-    };
+    let exists = env.db.exists();
+    // Without a terminal nothing can be shown while opening: open first, so "already
+    // open by …" prints like any error rather than "no screen".
+    let mut early = None;
+    let mut catalog = Some(catalog);
+    if exists && !std::io::stdout().is_terminal() {
+        let register = Register::open(&env.db)?;
+        early = catalog
+            .take()
+            .map(|c| App::open(register, c, year, theme))
+            .transpose()?;
+    }
     let stop = terminal::watch_signals()
         .map_err(|e| CliError::runtime(format!("Không đặt được xử lý tín hiệu: {e}")))?;
     let mut terminal =
         terminal::init().map_err(|e| CliError::runtime(format!("Không mở được màn hình: {e}")))?;
-    let mut app = app;
+    let catalog = catalog.unwrap_or_default();
+    let mut app = match early {
+        Some(app) => app,
+        None if exists => {
+            // The first frame comes before the integrity check, which takes about half a
+            // second on the largest registers.
+            let _ = terminal.draw(|frame| screens::opening::render(frame, theme, &env.db));
+            let opened = Register::open(&env.db)
+                .and_then(|register| App::open(register, catalog, year, theme));
+            match opened {
+                Ok(app) => app,
+                Err(e) => {
+                    // Back to the normal screen first, so the message (who holds the
+                    // register, a damaged file) is printed where it can be read.
+                    terminal::restore();
+                    return Err(e.into());
+                }
+            }
+        }
+        None => App::first_run(env.db.clone(), catalog, year, theme),
+    };
     let outcome = event_loop(&mut terminal, &mut app, &stop);
     if stop.requested() {
         app.save_before_exit();

@@ -10,6 +10,7 @@ pub mod help;
 pub mod history;
 pub mod home;
 pub mod list;
+pub mod opening;
 pub mod scoring;
 pub mod setup;
 pub mod sheet;

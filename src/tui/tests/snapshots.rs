@@ -243,3 +243,19 @@ fn history() {
     press(&mut h.app, KeyCode::F(4));
     insta::assert_snapshot!(snap(&h.app));
 }
+
+#[test]
+fn opening() {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| {
+            crate::tui::screens::opening::render(
+                f,
+                Theme::new(false, false),
+                std::path::Path::new("/tmp/so.redb"),
+            )
+        })
+        .expect("draw");
+    insta::assert_snapshot!(terminal.backend().to_string());
+}

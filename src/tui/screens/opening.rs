@@ -1,0 +1,39 @@
+//! The frame shown while the register opens. Opening checks the integrity of every page
+//! (about half a second for the largest communes), so the officer sees at once that the
+//! program started and what it is doing, instead of a blank terminal.
+
+use crate::text::truncate_to_width;
+use crate::tui::theme::{Role, Theme};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use std::path::Path;
+
+pub fn render(frame: &mut Frame, theme: Theme, path: &Path) {
+    let area = frame.area();
+    let width = area.width.min(70);
+    let height = area.height.min(5);
+    let boxed = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    );
+    let file = truncate_to_width(
+        &path.display().to_string(),
+        usize::from(width.saturating_sub(4)),
+    );
+    let text = format!("Đang mở sổ và kiểm tra dữ liệu…\n{file}");
+    let paragraph = Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .style(theme.style(Role::Normal))
+        .block(
+            Block::bordered()
+                .border_set(theme.border())
+                .padding(ratatui::widgets::Padding::horizontal(1))
+                .title(" Sổ học tập ")
+                .title_style(theme.style(Role::Title)),
+        );
+    frame.render_widget(paragraph, boxed);
+    theme.finish(frame.buffer_mut());
+}
