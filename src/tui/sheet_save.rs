@@ -219,7 +219,7 @@ impl App {
             Ok(changes) => {
                 self.after_bulk(year, title, &changes);
                 let text = format!(
-                    "Đã công nhận {} {} đạt {} năm {year} (QĐ {}). Các đơn vị chưa đạt hoặc đã có quyết định giữ nguyên.",
+                    "Đã công nhận {} {} đạt {} năm {year} theo QĐ {}.",
                     format_count(changes.len() as u64),
                     title.unit_kind().counter(),
                     title.short(),

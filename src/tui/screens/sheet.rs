@@ -289,9 +289,9 @@ fn render_targets(
         buf.set_stringn(nx, y, &national, 12, theme.style(Role::Muted));
     }
     let notes = [
-        "Năm nằm giữa hai mốc dùng mục tiêu của mốc kế tiếp (ví dụ năm 2027 dùng mốc 2030);"
+        "Năm giữa hai mốc dùng mục tiêu của mốc kế tiếp (năm 2027 dùng mốc 2030);"
             .to_string(),
-        "năm sau mốc cuối giữ mốc cuối. Ô để trống: không đặt mục tiêu. F6: điền số quốc gia."
+        "sau mốc cuối giữ mốc cuối. Ô trống: không đặt mục tiêu. QG: mục tiêu quốc gia."
             .to_string(),
     ];
     let first_note = header_y + 1 + Measure::ALL.len() as u16 + 1;
