@@ -176,7 +176,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &DetailState) {
         area.width,
         area.height.saturating_sub(facts_height),
     );
-    let heading = format!("{} theo năm", title.name());
+    let heading = format!(
+        "{} theo năm · Enter chấm điểm năm {} · F4 lịch sử",
+        title.name(),
+        app.year
+    );
     boxed(app, &heading).render(rest, frame.buffer_mut());
     let buf = frame.buffer_mut();
     for (i, line) in state.years.iter().enumerate() {
