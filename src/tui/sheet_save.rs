@@ -54,7 +54,11 @@ impl App {
     pub(super) fn update_breakdown(&mut self, action: Action) {
         let page = self.page_rows;
         if let Some(Screen::Breakdown(b)) = self.stack.last_mut() {
-            let len = b.line_count(&self.tally, &self.community_names);
+            let target = self
+                .summary
+                .line(crate::model::Measure::GiaDinh)
+                .and_then(|l| l.progress.target);
+            let len = b.line_count(&self.tally, &self.community_names, target);
             b.scroll = super::score_save::scroll(b.scroll, &action, page, len);
         }
     }

@@ -1,17 +1,18 @@
-//! The same figures as the home bars, per community and per clan: for each community
-//! its households recognised GĐHT, its own CĐHT standing and its citizens recognised
-//! CDHT; for each clan its DHHT standing, its households and citizens. Drawn from the
-//! live tally (`Tally::by_community`, `by_clan`), so it follows every save.
+//! The same figures as the home bars, per community and per clan, two lines each: its
+//! households recognised GĐHT (with the share registered) and its own CĐHT or DHHT
+//! standing; then its citizens recognised CDHT and how far its households are from the
+//! commune's GĐHT target ("▼ thiếu 12 hộ để đạt 70,0%"). Drawn from the live tally
+//! (`Tally::by_community`, `by_clan`), so it follows every save.
 
 use super::boxed;
 use crate::model::{Title, UnitId, UnitKind, Year};
 use crate::store::{Reader, Result};
-use crate::tally::{Counts, Tally};
+use crate::tally::{Counts, Tally, progress};
 use crate::text::{
-    collate, format_count, format_percent, pad_left_to_width, pad_to_width, truncate_to_width,
+    collate, format_count, format_percent, pad_to_width, percent_tenths, truncate_to_width,
 };
 use crate::tui::app::App;
-use crate::tui::theme::Role;
+use crate::tui::theme::{Role, Theme};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -35,37 +36,51 @@ impl BreakdownState {
         Ok(BreakdownState { clans, scroll: 0 })
     }
 
-    pub fn line_count(&self, tally: &Tally, communities: &[(UnitId, String)]) -> usize {
-        lines(self, tally, communities, false).len()
+    pub fn line_count(
+        &self,
+        tally: &Tally,
+        communities: &[(UnitId, String)],
+        target: Option<u16>,
+    ) -> usize {
+        lines(self, tally, communities, target, Theme::new(false, false)).len()
     }
 }
 
 const NAME_WIDTH: usize = 22;
-const CELL_WIDTH: usize = 17;
 
-/// "12/40 30,0%" for a group, "✓ CN" / "· chưa" for a single unit's own title.
+/// "66/157 42,0% ĐK 88,5%".
 fn cell(counts: &Counts) -> String {
-    let percent = crate::text::percent_tenths(counts.recognised, counts.total)
-        .map_or("–".to_string(), format_percent);
+    let percent =
+        percent_tenths(counts.recognised, counts.total).map_or("–".to_string(), format_percent);
+    let registered =
+        percent_tenths(counts.registered, counts.total).map_or("–".to_string(), format_percent);
     format!(
-        "{}/{} {percent}",
+        "{}/{} {percent} ĐK {registered}",
         format_count(counts.recognised),
         format_count(counts.total)
     )
 }
 
-fn own(counts: &Counts, ascii: bool) -> String {
+/// A community's or clan's own title: recognised, registered, or neither.
+fn own(counts: &Counts, theme: Theme) -> String {
     if counts.recognised > 0 {
-        if ascii {
-            "v cong nhan"
-        } else {
-            "✓ công nhận"
-        }
-        .to_string()
+        format!("{} công nhận", theme.sym("✓", "v"))
     } else if counts.registered > 0 {
         "đã đăng ký".to_string()
     } else {
-        "–".to_string()
+        "chưa đăng ký".to_string()
+    }
+}
+
+/// The households' standing against the commune's GĐHT target, by symbol and words.
+fn standing(counts: &Counts, target: Option<u16>, theme: Theme) -> String {
+    let p = progress(counts, target);
+    match (p.target, p.gap) {
+        (Some(_), Some(0)) => format!("{} đạt MT", theme.sym("✓", "v")),
+        (Some(_), Some(gap)) => {
+            format!("{} thiếu {} hộ", theme.sym("▼", "!"), format_count(gap))
+        }
+        _ => String::new(),
     }
 }
 
@@ -73,76 +88,92 @@ fn lines(
     state: &BreakdownState,
     tally: &Tally,
     communities: &[(UnitId, String)],
-    ascii: bool,
+    target: Option<u16>,
+    theme: Theme,
 ) -> Vec<(Role, String)> {
-    let row = |name: &str, cells: [String; 3]| {
-        format!(
-            "{}{}{}{}",
-            pad_to_width(&truncate_to_width(name, NAME_WIDTH - 1), NAME_WIDTH),
-            pad_left_to_width(&cells[0], CELL_WIDTH),
-            pad_left_to_width(&cells[1], CELL_WIDTH),
-            pad_left_to_width(&cells[2], CELL_WIDTH),
-        )
-    };
     let empty = [Counts::default(); 5];
-    let mut out = vec![(
-        Role::Header,
-        row(
-            "Thôn, tổ dân phố",
-            ["Hộ GĐHT".into(), "CĐHT".into(), "Công dân CDHT".into()],
-        ),
-    )];
-    for (id, name) in communities {
-        let c = tally.by_community.get(id).unwrap_or(&empty);
-        out.push((
-            Role::Normal,
-            row(
-                name,
-                [
-                    cell(&c[Title::GiaDinh as usize]),
-                    own(&c[Title::CongDong as usize], ascii),
-                    cell(&c[Title::CongDan as usize]),
-                ],
-            ),
-        ));
-    }
+    let mut out = Vec::new();
+    let group = |out: &mut Vec<(Role, String)>,
+                 heading: &str,
+                 own_title: Title,
+                 units: &mut dyn Iterator<Item = (&String, &[Counts; 5])>| {
+        out.push((Role::Header, heading.to_string()));
+        for (name, c) in units {
+            let households = &c[Title::GiaDinh as usize];
+            let citizens = &c[Title::CongDan as usize];
+            let households_line = format!(
+                "{}GĐHT {}  {}",
+                pad_to_width(&truncate_to_width(name, NAME_WIDTH - 1), NAME_WIDTH),
+                cell(households),
+                standing(households, target, theme)
+            );
+            let role = if progress(households, target).on_track == Some(false) {
+                Role::Warning
+            } else {
+                Role::Normal
+            };
+            out.push((role, households_line));
+            out.push((
+                Role::Muted,
+                format!(
+                    "{}CDHT {}  {} {}",
+                    " ".repeat(NAME_WIDTH),
+                    cell(citizens),
+                    own_title.short(),
+                    own(&c[own_title as usize], theme)
+                ),
+            ));
+        }
+    };
+    group(
+        &mut out,
+        "Thôn, tổ dân phố",
+        Title::CongDong,
+        &mut communities
+            .iter()
+            .map(|(id, name)| (name, tally.by_community.get(id).unwrap_or(&empty))),
+    );
     out.push((Role::Normal, String::new()));
-    out.push((
-        Role::Header,
-        row(
-            "Dòng họ",
-            ["Hộ GĐHT".into(), "DHHT".into(), "Công dân CDHT".into()],
-        ),
-    ));
-    for (id, name) in &state.clans {
-        let c = tally.by_clan.get(id).unwrap_or(&empty);
-        out.push((
-            Role::Normal,
-            row(
-                name,
-                [
-                    cell(&c[Title::GiaDinh as usize]),
-                    own(&c[Title::DongHo as usize], ascii),
-                    cell(&c[Title::CongDan as usize]),
-                ],
-            ),
-        ));
-    }
+    group(
+        &mut out,
+        "Dòng họ",
+        Title::DongHo,
+        &mut state
+            .clans
+            .iter()
+            .map(|(id, name)| (name, tally.by_clan.get(id).unwrap_or(&empty))),
+    );
     if state.clans.is_empty() {
         out.push((Role::Muted, "Chưa có dòng họ nào trong sổ.".into()));
     }
     out
 }
 
+/// The GĐHT target in force for the year, from the home screen's summary.
+pub fn gd_target(app: &App) -> Option<u16> {
+    app.summary
+        .line(crate::model::Measure::GiaDinh)
+        .and_then(|l| l.progress.target)
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &BreakdownState) {
+    let target = gd_target(app)
+        .map(|t| format!(" · MT GĐHT {}", format_percent(u32::from(t))))
+        .unwrap_or_default();
     let title = format!(
-        "Kết quả năm {} theo thôn và dòng họ: công nhận/tổng số, tỷ lệ",
+        "Năm {}: công nhận/tổng theo thôn, dòng họ · ĐK: đăng ký{target}",
         app.year
     );
     boxed(app, &title).render(area, frame.buffer_mut());
     let width = usize::from(area.width.saturating_sub(4));
     let page = usize::from(area.height.saturating_sub(2));
-    let all = lines(state, &app.tally, &app.community_names, app.theme.ascii);
+    let all = lines(
+        state,
+        &app.tally,
+        &app.community_names,
+        gd_target(app),
+        app.theme,
+    );
     let scroll = state.scroll.min(all.len().saturating_sub(page));
     let buf = frame.buffer_mut();
     for (i, (role, text)) in all.iter().skip(scroll).take(page).enumerate() {

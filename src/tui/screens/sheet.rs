@@ -289,8 +289,7 @@ fn render_targets(
         buf.set_stringn(nx, y, &national, 12, theme.style(Role::Muted));
     }
     let notes = [
-        "Năm giữa hai mốc dùng mục tiêu của mốc kế tiếp (năm 2027 dùng mốc 2030);"
-            .to_string(),
+        "Năm giữa hai mốc dùng mục tiêu của mốc kế tiếp (năm 2027 dùng mốc 2030);".to_string(),
         "sau mốc cuối giữ mốc cuối. Ô trống: không đặt mục tiêu. QG: mục tiêu quốc gia."
             .to_string(),
     ];
