@@ -95,6 +95,12 @@ fn event_loop(
     let size = terminal.size()?;
     app.page_rows = app::page_rows_for(size.height);
     terminal.draw(|frame| screens::render(app, frame))?;
+    // A deliberate bug for the terminal-fault test (tests/pty.rs): proves a panic leaves
+    // the terminal usable. Debug builds only; a release build has no such switch.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("SOHOCTAP_TEST_PANIC").is_some() {
+        panic!("lỗi thử nghiệm do SOHOCTAP_TEST_PANIC");
+    }
     let events = spawn_reader();
     while !app.quit && !stop.requested() {
         let first = match events.recv_timeout(SIGNAL_CHECK) {
