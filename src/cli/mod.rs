@@ -12,6 +12,7 @@ mod error;
 mod export;
 mod import;
 mod init;
+pub(crate) mod out;
 mod paths;
 mod recognise;
 mod report;
