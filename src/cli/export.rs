@@ -1,6 +1,7 @@
 //! `sohoctap export csv|json`: a list for Excel, or the whole register as an archive.
 
 use super::args::{ExportCommand, ListKind};
+use super::out::outln;
 use super::{CliError, Env};
 use crate::exchange::{archive_to_json, export_archive, export_csv};
 use crate::model::UnitKind;
@@ -41,7 +42,7 @@ fn write_out(bytes: &[u8], out: Option<&Path>) -> Result<(), CliError> {
             files::write_private(path, bytes).map_err(|e| {
                 CliError::runtime(format!("Không ghi được tệp {}: {e}", path.display()))
             })?;
-            println!("Đã ghi {}", path.display());
+            outln!("Đã ghi {}", path.display());
         }
         None => {
             let mut stdout = std::io::stdout().lock();

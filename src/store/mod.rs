@@ -63,9 +63,14 @@ impl std::fmt::Debug for Register {
     }
 }
 
+/// redb's page cache. Its default (1 GiB) would let a 500 MB register sit whole in
+/// memory after the integrity check; the app needs a few megabytes of hot pages.
+const CACHE_BYTES: usize = 16 * 1024 * 1024;
+
 fn open_file(path: &Path) -> std::result::Result<Database, redb::DatabaseError> {
     Database::builder()
         .set_check_integrity_on_open(true)
+        .set_cache_size(CACHE_BYTES)
         .open(path)
 }
 
@@ -90,6 +95,7 @@ impl Register {
         let backend = redb::backends::FileBackend::new(file)
             .map_err(|e| with_holder(path, error::from_redb(path, e)))?;
         let db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
             .create_with_backend(backend)
             .map_err(|e| with_holder(path, error::from_redb(path, e)))?;
         let owned = path.to_path_buf();
@@ -135,6 +141,7 @@ impl Register {
             let b = backend().map_err(|e| redb::DatabaseError::Storage(e.into()))?;
             Database::builder()
                 .set_check_integrity_on_open(true)
+                .set_cache_size(CACHE_BYTES)
                 .create_with_backend(b)
         });
         Register::with_opener(path, opener)
