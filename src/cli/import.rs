@@ -7,13 +7,19 @@ use super::paths::current_year;
 use super::{CliError, Env};
 use crate::exchange::{self, ImportOptions, ImportPlan, archive_from_json, import_archive};
 use crate::model::{Unit, UnitKind};
-use crate::store::Register;
+use crate::store::{Register, describe_io};
 use crate::text::format_count;
 use std::path::Path;
 
 pub fn run(env: &Env, args: &ImportArgs) -> Result<(), CliError> {
     let bytes = std::fs::read(&args.file)
-        .map_err(|e| CliError::input(format!("Không đọc được tệp {}: {e}", args.file.display())))?;
+        .map_err(|e| {
+            CliError::input(format!(
+                "Không đọc được tệp {}: {}",
+                args.file.display(),
+                describe_io(&e)
+            ))
+        })?;
     let kind = match args.kind {
         ImportKind::Json => return import_json(env, args, &bytes),
         ImportKind::Communities => UnitKind::Community,

@@ -24,6 +24,8 @@ mod writer;
 
 pub use codec::DecodeError;
 pub use error::StoreError;
+/// The cause of an I/O error in Vietnamese, for messages about files outside the register.
+pub use error::describe_io;
 pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use integrity::CheckReport;
 pub use links::UnitLink;
@@ -241,9 +243,14 @@ impl Register {
         self.discard_database();
         match self.read().and_then(|r| r.generation()) {
             Ok(now) if now == before + 1 => Ok(value),
-            Ok(_) => Err(StoreError::NotSaved(describe_commit_error(commit_error))),
+            Ok(_) => Err(StoreError::NotSaved(format!(
+                "{}: {}",
+                self.path.display(),
+                describe_commit_error(commit_error)
+            ))),
             Err(reopen) => Err(StoreError::Other(format!(
-                "Không chắc đã lưu được ({}); không mở lại được sổ: {reopen}. Hãy đóng chương trình rồi mở lại sổ để kiểm tra.",
+                "Không chắc đã lưu được vào {} ({}); không mở lại được sổ: {reopen}. Hãy đóng chương trình rồi mở lại sổ để kiểm tra.",
+                self.path.display(),
                 describe_commit_error(commit_error)
             ))),
         }
