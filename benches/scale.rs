@@ -42,7 +42,10 @@ struct CountingSink(Arc<Mutex<u64>>);
 
 impl CountingSink {
     fn take(&self) -> u64 {
-        self.0.lock().map(|mut n| std::mem::take(&mut *n)).unwrap_or(0)
+        self.0
+            .lock()
+            .map(|mut n| std::mem::take(&mut *n))
+            .unwrap_or(0)
     }
 }
 
@@ -184,7 +187,11 @@ fn run(dir: &Path) -> Result<(), Failure> {
         ImportOptions { default_year: YEAR },
     )?;
     if !planned.is_clean() {
-        return Err(format!("households.csv does not import: {:?}", planned.problems.first()).into());
+        return Err(format!(
+            "households.csv does not import: {:?}",
+            planned.problems.first()
+        )
+        .into());
     }
     let applied = apply(&register, &planned)?;
     let import_time = started.elapsed();
@@ -226,14 +233,22 @@ fn run(dir: &Path) -> Result<(), Failure> {
             ImportOptions { default_year: YEAR },
         )?;
         if !planned.is_clean() {
-            return Err(format!("{} does not import: {:?}", file.display(), planned.problems.first()).into());
+            return Err(format!(
+                "{} does not import: {:?}",
+                file.display(),
+                planned.problems.first()
+            )
+            .into());
         }
         all_rows += planned.rows_read;
         apply(&register, &planned)?;
     }
     let import_all_time = started.elapsed();
     register.close()?;
-    println!("import all five lists ({all_rows} rows): {}", ms(import_all_time));
+    println!(
+        "import all five lists ({all_rows} rows): {}",
+        ms(import_all_time)
+    );
 
     // 4–7. The app phase runs in a child process, so its peak memory is its own and not
     // the generator's (freed heap is not always given back to the system).
@@ -287,7 +302,11 @@ fn run(dir: &Path) -> Result<(), Failure> {
                 println!(
                     "  {}: sohoctap {ours}, sqlite3 {theirs} {}",
                     title.short(),
-                    if ours == theirs { "(same)" } else { "(DIFFERENT)" }
+                    if ours == theirs {
+                        "(same)"
+                    } else {
+                        "(DIFFERENT)"
+                    }
                 );
             }
         }
@@ -303,7 +322,9 @@ fn run(dir: &Path) -> Result<(), Failure> {
             .unwrap_or_else(|| "—".into()),
     });
     rows.push(Row {
-        what: format!("import all five lists ({all_rows} rows), each checked and in one transaction"),
+        what: format!(
+            "import all five lists ({all_rows} rows), each checked and in one transaction"
+        ),
         ours: ms(import_all_time),
         sqlite: sqlite
             .as_ref()
@@ -389,7 +410,7 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
     for _ in 0..3 {
         drop(app.take());
         let started = Instant::now();
-        let register = Register::open(&path)?;
+        let register = Register::open(path)?;
         let mut opened = App::open(register, catalog.clone(), YEAR, Theme::new(true, false))?;
         opened.page_rows = sohoctap::tui::app::page_rows_for(24);
         let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
@@ -577,7 +598,11 @@ fn run_sqlite(dir: &Path, files: &[(UnitKind, PathBuf)]) -> Option<SqliteFigures
     let households = files.iter().find(|(k, _)| *k == UnitKind::Household)?;
     let one = dir.join("sqlite-households.db");
     let script = format!(".mode csv\n.import {} households\n", households.1.display());
-    commands.push(format!("sqlite3 {} <<< '{}'", one.display(), script.trim_end()));
+    commands.push(format!(
+        "sqlite3 {} <<< '{}'",
+        one.display(),
+        script.trim_end()
+    ));
     let (import_households, _) = run(&one, &script)?;
 
     let all = dir.join("sqlite-all.db");
@@ -585,7 +610,11 @@ fn run_sqlite(dir: &Path, files: &[(UnitKind, PathBuf)]) -> Option<SqliteFigures
     for (kind, file) in files {
         script.push_str(&format!(".import {} {}\n", file.display(), kind.code()));
     }
-    commands.push(format!("sqlite3 {} <<< '{}'", all.display(), script.trim_end()));
+    commands.push(format!(
+        "sqlite3 {} <<< '{}'",
+        all.display(),
+        script.trim_end()
+    ));
     let (import_all, _) = run(&all, &script)?;
 
     let mut query = String::from(".mode list\n");
@@ -602,7 +631,11 @@ fn run_sqlite(dir: &Path, files: &[(UnitKind, PathBuf)]) -> Option<SqliteFigures
     query.push_str(&format!(
         ";\nSELECT \"Thôn\", count(*) FROM households WHERE \"Năm đánh giá\" = '{YEAR}' AND \"Giai đoạn\" = 'Đã công nhận' GROUP BY 1 ORDER BY 2 DESC LIMIT 3;\n"
     ));
-    commands.push(format!("sqlite3 {} <<< '{}'", all.display(), query.trim_end()));
+    commands.push(format!(
+        "sqlite3 {} <<< '{}'",
+        all.display(),
+        query.trim_end()
+    ));
     let (group_by, output) = run(&all, &query)?;
     Some(SqliteFigures {
         version,

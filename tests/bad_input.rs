@@ -43,7 +43,11 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 
     fn bytes(&mut self, max: usize) -> Vec<u8> {
@@ -112,7 +116,10 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
             }
             3 => {
                 // Duplicate the line around `at` (a repeated row or key).
-                let start = out[..at].iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+                let start = out[..at]
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |p| p + 1);
                 let end = out[at..]
                     .iter()
                     .position(|b| *b == b'\n')
@@ -240,11 +247,18 @@ fn csv_import_never_panics_and_every_problem_says_where() {
     }
     let mut target = target;
     let report = target.check(YEAR).expect("check");
-    assert!(report.ok, "accepted imports damaged the register: {:?}", report.problems);
+    assert!(
+        report.ok,
+        "accepted imports damaged the register: {:?}",
+        report.problems
+    );
     println!(
         "CSV import: {tried} inputs tried, {rejected} rejected with {problems} problems ({with_column} naming a column, all naming a line), {applied} accepted and applied; integrity check passes"
     );
-    assert!(rejected > tried / 4, "the mutations must actually break files");
+    assert!(
+        rejected > tried / 4,
+        "the mutations must actually break files"
+    );
 }
 
 #[test]
@@ -305,7 +319,10 @@ fn criteria_files_never_panic_and_every_error_names_file_and_place() {
     println!(
         "criteria files: {tried} inputs tried, {rejected} rejected with {errors} errors (each with file and line or field), {accepted} accepted and scored"
     );
-    assert!(rejected > tried / 2, "the mutations must actually break files");
+    assert!(
+        rejected > tried / 2,
+        "the mutations must actually break files"
+    );
 }
 
 /// Where a JSON archive problem is: a line and column, an element (`units[3]`), or a
@@ -341,7 +358,10 @@ fn json_archives_never_panic_and_accepted_ones_import_whole() {
                 assert!(!list.is_empty(), "case {case}: rejected without a reason");
                 for m in &list {
                     problems += 1;
-                    assert!(names_a_place(m), "case {case}: a problem without a place: {m}");
+                    assert!(
+                        names_a_place(m),
+                        "case {case}: a problem without a place: {m}"
+                    );
                 }
             }
             Ok(archive) if imported + refused < import_budget => {
@@ -371,8 +391,14 @@ fn json_archives_never_panic_and_accepted_ones_import_whole() {
     println!(
         "JSON archives: {tried} inputs tried, {rejected} rejected with {problems} problems (each with a place), {imported} accepted ones imported and checked, {refused} refused at import"
     );
-    assert!(rejected > tried / 4, "the mutations must actually break archives");
-    assert!(imported > 0, "some mutated archives must still be importable");
+    assert!(
+        rejected > tried / 4,
+        "the mutations must actually break archives"
+    );
+    assert!(
+        imported > 0,
+        "some mutated archives must still be importable"
+    );
 }
 
 fn history_variants() -> Vec<HistoryEntry> {
@@ -483,7 +509,10 @@ fn every_history_variant_round_trips_and_damaged_ones_are_errors() {
         let mut trailing = bytes.clone();
         trailing.push(0);
         tried += 1;
-        assert!(decode_history(&trailing).is_err(), "variant {i}: trailing byte");
+        assert!(
+            decode_history(&trailing).is_err(),
+            "variant {i}: trailing byte"
+        );
         refused += 1;
         for _ in 0..cases() / 4 {
             tried += 1;

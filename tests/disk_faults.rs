@@ -60,7 +60,7 @@ impl Tmpfs {
             .stderr(std::process::Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
-        ok.then_some(Tmpfs { dir })
+        if ok { Some(Tmpfs { dir }) } else { None }
     }
 
     fn path(&self) -> &Path {
@@ -110,6 +110,7 @@ impl Drop for Tmpfs {
         let _ = Command::new("umount")
             .arg("-l")
             .arg(self.dir.path())
+            .stderr(std::process::Stdio::null())
             .status();
     }
 }
@@ -227,13 +228,19 @@ fn a_full_disk_at_save_import_backup_and_export_loses_nothing() {
         refusal.contains("ổ đĩa đã đầy") && refusal.contains("so.redb"),
         "save: {refusal}"
     );
-    println!("save: {refusal} (after {} more saves)", acknowledged.len() - saved.len());
+    println!(
+        "save: {refusal} (after {} more saves)",
+        acknowledged.len() - saved.len()
+    );
     drop(register);
     assert_intact(&path, &households, &acknowledged, 40);
 
     // Import: the whole list or nothing.
     disk.fill();
-    let out = sohoctap(&path, &["import", "households", csv.to_str().expect("utf-8")]);
+    let out = sohoctap(
+        &path,
+        &["import", "households", csv.to_str().expect("utf-8")],
+    );
     assert_message(&out, &path, "ổ đĩa đã đầy", "import");
     assert_intact(&path, &households, &acknowledged, 40);
 
@@ -253,7 +260,14 @@ fn a_full_disk_at_save_import_backup_and_export_loses_nothing() {
     let out_file = disk.path().join("ho.csv");
     let out = sohoctap(
         &path,
-        &["export", "csv", "--kind", "households", "--out", out_file.to_str().expect("utf-8")],
+        &[
+            "export",
+            "csv",
+            "--kind",
+            "households",
+            "--out",
+            out_file.to_str().expect("utf-8"),
+        ],
     );
     assert_message(&out, &out_file, "ổ đĩa đã đầy", "export");
     assert!(!out_file.exists(), "a half export was left behind");
@@ -261,8 +275,15 @@ fn a_full_disk_at_save_import_backup_and_export_loses_nothing() {
 
     // Space freed: everything works again, nothing was lost.
     std::fs::remove_file(disk.path().join("filler")).expect("free space");
-    let out = sohoctap(&path, &["import", "households", csv.to_str().expect("utf-8")]);
-    assert!(out.status.success(), "after freeing space: {}", stderr(&out));
+    let out = sohoctap(
+        &path,
+        &["import", "households", csv.to_str().expect("utf-8")],
+    );
+    assert!(
+        out.status.success(),
+        "after freeing space: {}",
+        stderr(&out)
+    );
     assert_intact(&path, &households, &acknowledged, 3040);
 }
 
@@ -280,8 +301,14 @@ fn export_to_dev_full(dir: &Path) {
         .expect("run");
     let message = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{message}");
-    assert!(message.contains("ổ đĩa đã đầy"), "export to /dev/full: {message}");
-    println!("export to /dev/full: {}", message.lines().next().unwrap_or_default());
+    assert!(
+        message.contains("ổ đĩa đã đầy"),
+        "export to /dev/full: {message}"
+    );
+    println!(
+        "export to /dev/full: {}",
+        message.lines().next().unwrap_or_default()
+    );
 }
 
 /// The register's writes fail with ENOSPC through the fault backend: save and import.
@@ -306,7 +333,10 @@ fn full_disk_through_the_backend(dir: &Path) {
         .set_score(key, &code, Some(value), &entry, &Stamp::now())
         .expect_err("the disk is full");
     let message = e.to_string();
-    assert!(message.contains("ổ đĩa đã đầy") && message.contains("so.redb"), "{message}");
+    assert!(
+        message.contains("ổ đĩa đã đầy") && message.contains("so.redb"),
+        "{message}"
+    );
     let e = apply(&register, &planned).expect_err("the disk is full");
     assert!(e.to_string().contains("ổ đĩa đã đầy"), "{e}");
     control.arm(Fault::None);
@@ -351,7 +381,9 @@ fn a_read_only_disk_at_open_save_import_backup_and_export_loses_nothing() {
             "{message}"
         );
         println!("save (fault backend, EROFS): {message}");
-        let message = apply(&register, &planned).expect_err("read-only").to_string();
+        let message = apply(&register, &planned)
+            .expect_err("read-only")
+            .to_string();
         assert!(message.contains("ổ đĩa chỉ cho phép đọc"), "{message}");
         println!("import (fault backend, EROFS): {message}");
         control.arm(Fault::None);
@@ -370,9 +402,18 @@ fn a_read_only_disk_at_open_save_import_backup_and_export_loses_nothing() {
         let cause = "ổ đĩa chỉ cho phép đọc";
         // `sohoctap` alone opens the app: the register is opened before the terminal.
         assert_message(&sohoctap(&path, &[]), &path, cause, "open");
-        assert_message(&sohoctap(&path, &["import", "households", csv]), &path, cause, "import");
+        assert_message(
+            &sohoctap(&path, &["import", "households", csv]),
+            &path,
+            cause,
+            "import",
+        );
         assert_message(&sohoctap(&path, &["backup"]), &path, cause, "backup");
-        assert_eq!(std::fs::read(&path).expect("bytes"), before, "the file changed");
+        assert_eq!(
+            std::fs::read(&path).expect("bytes"),
+            before,
+            "the file changed"
+        );
         // A backup or export from a healthy register onto the read-only disk (a USB
         // stick with its write-protect switch on).
         let healthy = outside.path().join("lanh.redb");
@@ -382,7 +423,14 @@ fn a_read_only_disk_at_open_save_import_backup_and_export_loses_nothing() {
         let target = disk.path().join("ho.csv");
         let out = sohoctap(
             &healthy,
-            &["export", "csv", "--kind", "households", "--out", target.to_str().expect("utf-8")],
+            &[
+                "export",
+                "csv",
+                "--kind",
+                "households",
+                "--out",
+                target.to_str().expect("utf-8"),
+            ],
         );
         assert_message(&out, &target, cause, "export onto it");
         disk.remount("rw");
@@ -398,14 +446,26 @@ fn a_read_only_disk_at_open_save_import_backup_and_export_loses_nothing() {
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o500)).expect("chmod");
         let cause = "không có quyền";
         assert_message(&sohoctap(&path, &[]), &path, cause, "open");
-        assert_message(&sohoctap(&path, &["import", "households", csv]), &path, cause, "import");
+        assert_message(
+            &sohoctap(&path, &["import", "households", csv]),
+            &path,
+            cause,
+            "import",
+        );
         assert_message(&sohoctap(&path, &["backup"]), &path, cause, "backup");
         let healthy = outside.path().join("lanh.redb");
         create_register(&healthy, 3);
         let target = dir.join("ho.csv");
         let out = sohoctap(
             &healthy,
-            &["export", "csv", "--kind", "households", "--out", target.to_str().expect("utf-8")],
+            &[
+                "export",
+                "csv",
+                "--kind",
+                "households",
+                "--out",
+                target.to_str().expect("utf-8"),
+            ],
         );
         assert_message(&out, &target, cause, "export onto it");
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).expect("chmod");

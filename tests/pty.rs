@@ -346,7 +346,10 @@ fn a_panic_leaves_the_terminal_usable_and_says_so_in_vietnamese() {
         text.contains("lỗi thử nghiệm do SOHOCTAP_TEST_PANIC"),
         "the message carries the cause"
     );
-    assert!(text.contains("EXIT=101"), "a panic exits with 101: {text:?}");
+    assert!(
+        text.contains("EXIT=101"),
+        "a panic exits with 101: {text:?}"
+    );
     // Raw mode off: the line discipline echoes and edits lines again.
     let settings = text
         .rsplit("EXIT=101")
@@ -366,5 +369,7 @@ fn a_panic_leaves_the_terminal_usable_and_says_so_in_vietnamese() {
         .expect("the register opens after a panic")
         .close()
         .expect("close");
-    println!("after a panic: alternate screen left, cursor shown, stty sane, message in Vietnamese");
+    println!(
+        "after a panic: alternate screen left, cursor shown, stty sane, message in Vietnamese"
+    );
 }

@@ -140,6 +140,9 @@ fn random_keys_and_resizes_down_to_nothing_never_panic() {
     println!(
         "terminal sizes: {cases} sequences, {keys} random keys, {frames} frames drawn ({tiny} at 1 column or 1 row or less); screens reached: {visited:?}"
     );
-    assert!(visited.len() >= 4, "the keys must reach several screens: {visited:?}");
+    assert!(
+        visited.len() >= 4,
+        "the keys must reach several screens: {visited:?}"
+    );
     assert!(tiny > cases / 4, "the sizes must reach 1×1 and below");
 }

@@ -12,14 +12,13 @@ use crate::text::format_count;
 use std::path::Path;
 
 pub fn run(env: &Env, args: &ImportArgs) -> Result<(), CliError> {
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| {
-            CliError::input(format!(
-                "Không đọc được tệp {}: {}",
-                args.file.display(),
-                describe_io(&e)
-            ))
-        })?;
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        CliError::input(format!(
+            "Không đọc được tệp {}: {}",
+            args.file.display(),
+            describe_io(&e)
+        ))
+    })?;
     let kind = match args.kind {
         ImportKind::Json => return import_json(env, args, &bytes),
         ImportKind::Communities => UnitKind::Community,

@@ -155,4 +155,3 @@ pub fn open_faulty(path: &std::path::Path, control: &Arc<Control>) -> Result<Reg
         })
     })
 }
-
