@@ -21,6 +21,14 @@ pub enum Ctx {
     About,
     /// A yes/no question over the screen.
     Confirm,
+    /// The Report screen (preview of the printed summary).
+    Report,
+    /// Import: choosing the kind and typing the file's path.
+    Import,
+    /// Import: the preview of what the file would change.
+    ImportPreview,
+    /// "Back up before leaving?" (C/K, Esc stays).
+    QuitBackup,
 }
 
 impl Ctx {
@@ -36,10 +44,14 @@ impl Ctx {
             Ctx::Help => "Trợ giúp",
             Ctx::About => "Thông tin",
             Ctx::Confirm => "Hộp hỏi",
+            Ctx::Report => "Báo cáo",
+            Ctx::Import => "Nhập danh sách từ tệp",
+            Ctx::ImportPreview => "Xem trước khi nhập",
+            Ctx::QuitBackup => "Hỏi sao lưu khi thoát",
         }
     }
 
-    pub const ALL: [Ctx; 9] = [
+    pub const ALL: [Ctx; 13] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
@@ -49,6 +61,10 @@ impl Ctx {
         Ctx::Help,
         Ctx::About,
         Ctx::Confirm,
+        Ctx::Report,
+        Ctx::Import,
+        Ctx::ImportPreview,
+        Ctx::QuitBackup,
     ];
 }
 
