@@ -214,6 +214,7 @@ impl App {
     pub fn context(&self) -> Ctx {
         match self.confirm {
             Some(Confirm::BackupOnQuit) => return Ctx::QuitBackup,
+            Some(Confirm::Working { .. } | Confirm::Notice { .. }) => return Ctx::Notice,
             Some(_) => return Ctx::Confirm,
             None => {}
         }

@@ -449,14 +449,14 @@ pub(super) static COMMANDS: &[Command] = &[
         "Thoát chương trình"
     ),
     cmd!(
-        &[Key::Char('c'), Key::Char('C'), Key::Enter],
+        &[Key::Char('C'), Key::Char('c'), Key::Enter],
         Action::Confirm,
         &[Ctx::QuitBackup],
         Some("Có, sao lưu rồi thoát"),
         "Sao lưu sổ rồi thoát"
     ),
     cmd!(
-        &[Key::Char('k'), Key::Char('K')],
+        &[Key::Char('K'), Key::Char('k')],
         Action::Decline,
         &[Ctx::QuitBackup],
         Some("Không, thoát luôn"),
@@ -468,5 +468,19 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Ctx::QuitBackup],
         Some("Ở lại"),
         "Không thoát, quay lại chương trình"
+    ),
+    cmd!(
+        &[Key::Enter],
+        Action::Confirm,
+        &[Ctx::Notice],
+        Some("Tiếp tục"),
+        "Đóng thông báo (sau sao lưu khi thoát: thoát)"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::Notice],
+        Some("Đóng, ở lại"),
+        "Đóng thông báo, ở lại chương trình"
     ),
 ];

@@ -29,6 +29,8 @@ pub enum Ctx {
     ImportPreview,
     /// "Back up before leaving?" (C/K, Esc stays).
     QuitBackup,
+    /// A backup running, or what it did.
+    Notice,
 }
 
 impl Ctx {
@@ -48,10 +50,11 @@ impl Ctx {
             Ctx::Import => "Nhập danh sách từ tệp",
             Ctx::ImportPreview => "Xem trước khi nhập",
             Ctx::QuitBackup => "Hỏi sao lưu khi thoát",
+            Ctx::Notice => "Kết quả sao lưu",
         }
     }
 
-    pub const ALL: [Ctx; 13] = [
+    pub const ALL: [Ctx; 14] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
@@ -65,6 +68,7 @@ impl Ctx {
         Ctx::Import,
         Ctx::ImportPreview,
         Ctx::QuitBackup,
+        Ctx::Notice,
     ];
 }
 

@@ -136,10 +136,9 @@ pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
     push_wrapped(
         &mut out,
         &format!(
-            "Mã chữ {}, phân cách bằng {separator}, {} dòng dữ liệu, danh sách {}.",
+            "{}, phân cách bằng {separator}, {} dòng dữ liệu.",
             plan.encoding.label(),
             format_count(plan.rows_read as u64),
-            plan.kind.label().to_lowercase()
         ),
         "  ",
         Role::Normal,
