@@ -147,6 +147,25 @@ impl App {
         }
     }
 
+    /// Puts the list's cursor on the first unit the file wrote, so the officer sees it.
+    fn select_first_imported(&mut self, plan: &exchange::ImportPlan) {
+        let Some(code) = plan.rows.first().map(|r| r.unit.code().to_string()) else {
+            return;
+        };
+        let found = self
+            .register
+            .as_ref()
+            .and_then(|r| r.read().ok())
+            .and_then(|reader| reader.unit_id(plan.kind, &code).ok().flatten());
+        let page = self.page_rows;
+        if let Some(id) = found
+            && let Some(list) = self.lists.get_mut(&plan.kind)
+        {
+            list.select_id(id);
+            list.scroll_into_view(page);
+        }
+    }
+
     /// Writes a clean plan in one transaction, then shows the list it filled.
     fn apply_import(&mut self) {
         let Some(Screen::Import(state)) = self.stack.last() else {
@@ -184,6 +203,7 @@ impl App {
             .position(|k| *k == plan.kind)
             .unwrap_or(self.home_selected);
         self.open_list(plan.kind);
+        self.select_first_imported(&plan);
         let mut created = Vec::new();
         if applied.communities_created > 0 {
             created.push(format!("{} thôn mới", applied.communities_created));

@@ -259,6 +259,11 @@ fn a_good_file_applies_at_once_and_the_list_shows_the_new_units() {
     let list = &h.app.lists[&UnitKind::Household];
     let names: Vec<&str> = list.visible.iter().map(|&i| list.rows[i].name.as_str()).collect();
     assert!(names.contains(&"Ngô Văn Sáu") && names.contains(&"Đỗ Thị Bảy"), "{names:?}");
+    assert_eq!(
+        list.selected_row().map(|r| r.name.as_str()),
+        Some("Ngô Văn Sáu"),
+        "the cursor is on the file's first row"
+    );
     assert_eq!(h.app.census.count(UnitKind::Household), 10);
     assert_eq!(h.app.census.count(UnitKind::Community), 4);
     assert!(h.app.community_names.iter().any(|(_, n)| n == "Thôn Nam Sơn"));
