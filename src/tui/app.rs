@@ -14,8 +14,8 @@ use super::form::FormState;
 use super::keymap::{self, Ctx};
 use super::screens::detail::DetailState;
 use super::screens::import::ImportState;
-use super::screens::report::ReportState;
 use super::screens::list::ListState;
+use super::screens::report::ReportState;
 use super::screens::setup::SetupState;
 use super::theme::{Role, Theme};
 use crate::criteria::Catalog;
@@ -53,7 +53,10 @@ pub enum Confirm {
     /// "Back up before leaving?": C backs up then quits, K quits, Esc stays.
     BackupOnQuit,
     /// Something slow is running (a backup); keys wait until it is done.
-    Working { title: String, text: String },
+    Working {
+        title: String,
+        text: String,
+    },
     /// What a slow job did; Enter closes it (and quits, after the backup on leaving).
     Notice {
         title: String,

@@ -398,8 +398,20 @@ pub(super) static COMMANDS: &[Command] = &[
         None,
         "Ô loại: loại sau; ô tệp: con trỏ sang phải"
     ),
-    cmd!(&[Key::Home], Action::LineStart, &[Ctx::Import], None, "Về đầu ô"),
-    cmd!(&[Key::End], Action::LineEnd, &[Ctx::Import], None, "Về cuối ô"),
+    cmd!(
+        &[Key::Home],
+        Action::LineStart,
+        &[Ctx::Import],
+        None,
+        "Về đầu ô"
+    ),
+    cmd!(
+        &[Key::End],
+        Action::LineEnd,
+        &[Ctx::Import],
+        None,
+        "Về cuối ô"
+    ),
     cmd!(
         &[Key::Backspace],
         Action::Backspace,
@@ -424,7 +436,13 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(&[Key::Up], Action::Up, SCROLL, None, "Lên một dòng"),
     cmd!(&[Key::Down], Action::Down, SCROLL, None, "Xuống một dòng"),
     cmd!(&[Key::PageUp], Action::PageUp, SCROLL, None, "Trang trước"),
-    cmd!(&[Key::PageDown], Action::PageDown, SCROLL, None, "Trang sau"),
+    cmd!(
+        &[Key::PageDown],
+        Action::PageDown,
+        SCROLL,
+        None,
+        "Trang sau"
+    ),
     cmd!(&[Key::Home], Action::First, SCROLL, None, "Về đầu"),
     cmd!(&[Key::End], Action::Last, SCROLL, None, "Xuống cuối"),
     cmd!(

@@ -87,11 +87,7 @@ impl App {
                 state.error = None;
             }
             Action::Open => self.preview_import(),
-            other if state.focus == 1 => {
-                if edit(&mut state.path, &other) {
-                    state.error = None;
-                }
-            }
+            other if state.focus == 1 && edit(&mut state.path, &other) => state.error = None,
             _ => {}
         }
     }

@@ -286,7 +286,11 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) 
     buf.set_stringn(
         x,
         y,
-        format!("{}{}", marker(0), pad_to_width("Loại danh sách", label_width - 1)),
+        format!(
+            "{}{}",
+            marker(0),
+            pad_to_width("Loại danh sách", label_width - 1)
+        ),
         width,
         label_style(0),
     );
@@ -328,8 +332,12 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) 
         field_width,
         value_style(1),
     );
-    let cursor_at = (state.focus == 1)
-        .then(|| (x + label_width as u16 + u16::try_from(cursor).unwrap_or(0), y));
+    let cursor_at = (state.focus == 1).then(|| {
+        (
+            x + label_width as u16 + u16::try_from(cursor).unwrap_or(0),
+            y,
+        )
+    });
     y += 2;
     let mut notes: Vec<(String, Role)> = Vec::new();
     if let Some(error) = &state.error {
@@ -390,9 +398,7 @@ fn render_preview(app: &App, frame: &mut Frame, area: Rect, preview: &Preview) {
     let width = usize::from(area.width.saturating_sub(4));
     // Borders and the status line.
     let rows = usize::from(area.height.saturating_sub(3)).max(1);
-    let scroll = preview
-        .scroll
-        .min(preview.lines.len().saturating_sub(rows));
+    let scroll = preview.scroll.min(preview.lines.len().saturating_sub(rows));
     let buf = frame.buffer_mut();
     for (i, (text, role)) in preview.lines.iter().skip(scroll).take(rows).enumerate() {
         let mut text = text.clone();

@@ -70,7 +70,11 @@ impl ReportState {
     /// Lines of report text on screen for a terminal whose list page is `page_rows`
     /// (see `app::page_rows_for`): the body minus the options line and the notice.
     pub fn text_rows(&self, page_rows: usize) -> usize {
-        let notice = if self.notice.is_some() { NOTICE_ROWS } else { 0 };
+        let notice = if self.notice.is_some() {
+            NOTICE_ROWS
+        } else {
+            0
+        };
         (page_rows + 2).saturating_sub(notice).max(1)
     }
 
@@ -118,13 +122,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ReportState) {
             theme.sym("☐", "[ ]")
         }
     };
-    let text_rows = usize::from(area.height.saturating_sub(1)).saturating_sub(
-        if state.notice.is_some() {
+    let text_rows =
+        usize::from(area.height.saturating_sub(1)).saturating_sub(if state.notice.is_some() {
             NOTICE_ROWS
         } else {
             0
-        },
-    );
+        });
     let scroll = state
         .scroll
         .min(state.lines.len().saturating_sub(text_rows));

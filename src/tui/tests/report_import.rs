@@ -257,8 +257,15 @@ fn a_good_file_applies_at_once_and_the_list_shows_the_new_units() {
     assert_eq!(role, Role::Good, "{message}");
     assert!(message.contains("thêm 2 hộ, cập nhật 1"), "{message}");
     let list = &h.app.lists[&UnitKind::Household];
-    let names: Vec<&str> = list.visible.iter().map(|&i| list.rows[i].name.as_str()).collect();
-    assert!(names.contains(&"Ngô Văn Sáu") && names.contains(&"Đỗ Thị Bảy"), "{names:?}");
+    let names: Vec<&str> = list
+        .visible
+        .iter()
+        .map(|&i| list.rows[i].name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"Ngô Văn Sáu") && names.contains(&"Đỗ Thị Bảy"),
+        "{names:?}"
+    );
     assert_eq!(
         list.selected_row().map(|r| r.name.as_str()),
         Some("Ngô Văn Sáu"),
@@ -266,7 +273,12 @@ fn a_good_file_applies_at_once_and_the_list_shows_the_new_units() {
     );
     assert_eq!(h.app.census.count(UnitKind::Household), 10);
     assert_eq!(h.app.census.count(UnitKind::Community), 4);
-    assert!(h.app.community_names.iter().any(|(_, n)| n == "Thôn Nam Sơn"));
+    assert!(
+        h.app
+            .community_names
+            .iter()
+            .any(|(_, n)| n == "Thôn Nam Sơn")
+    );
     assert!(h.app.changed_since_backup());
 }
 
@@ -329,7 +341,10 @@ fn leaving_after_a_change_offers_a_backup_and_makes_it() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&made[0]).expect("meta").permissions().mode();
+        let mode = std::fs::metadata(&made[0])
+            .expect("meta")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o077, 0, "owner only");
     }
     let Some(Confirm::Notice { text, role, .. }) = h.app.confirm.clone() else {
@@ -344,7 +359,11 @@ fn leaving_after_a_change_offers_a_backup_and_makes_it() {
     let app_register = h.app.register.take().expect("register");
     app_register.close().expect("close");
     let copy = crate::store::Register::open(&made[0]).expect("open copy");
-    let households = copy.read().expect("read").units(UnitKind::Household).expect("units");
+    let households = copy
+        .read()
+        .expect("read")
+        .units(UnitKind::Household)
+        .expect("units");
     assert_eq!(households.len(), 10);
 }
 
@@ -466,7 +485,10 @@ fn snapshot_backup_question_and_result() {
     // The backup's name carries the minute it was made.
     let done = snap(&h.app, Path::new("/nowhere"));
     let minute = regex_free_minute(&done);
-    insta::assert_snapshot!(format!("{question}{working}{}", done.replace(&minute, "YYYY-MM-DD-HHMM")));
+    insta::assert_snapshot!(format!(
+        "{question}{working}{}",
+        done.replace(&minute, "YYYY-MM-DD-HHMM")
+    ));
 }
 
 /// The `2025-12-28-0930` part of the backup's name on screen.
