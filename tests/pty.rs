@@ -226,7 +226,13 @@ fn search_add_quit_and_find_it_again() {
     s.send("\t\t\t5\t3");
     s.send(F2);
     s.wait_for("Đã lưu HO");
+    // Leaving after a change offers a backup; C makes it and shows where.
     s.send(F10);
+    s.wait_for("Sao lưu sổ trước khi thoát? (C/K)");
+    s.send("c");
+    s.wait_for("Đã sao lưu sổ");
+    s.wait_for("demo.redb.backup");
+    s.send("\r");
     let took = s.wait_exit(Instant::now());
     assert!(
         s.child
@@ -237,6 +243,10 @@ fn search_add_quit_and_find_it_again() {
         "exit status"
     );
     eprintln!("quit took {took:?}");
+    let backups = std::fs::read_dir(dir.path().join("demo.redb.backup"))
+        .expect("backup folder")
+        .count();
+    assert_eq!(backups, 1);
 
     let mut again = Session::start(&db);
     again.wait_for("Màn hình chính");
@@ -293,6 +303,40 @@ fn sigterm_ends_the_process_and_frees_the_register() {
     let took = s.wait_exit(since);
     eprintln!("after SIGTERM the process ended in {took:?} (target: under 1 s)");
     assert!(took < Duration::from_secs(3), "took {took:?}");
+    Register::open(&db).expect("reopen").close().expect("close");
+}
+
+#[test]
+fn sigterm_after_a_change_does_not_ask_about_a_backup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+
+    let mut s = Session::start(&db);
+    s.wait_for("F1 Trợ giúp");
+    s.send("2");
+    s.wait_for("Chủ hộ");
+    s.send(F6);
+    s.wait_for("Thêm hộ gia đình");
+    s.send("Ngô Thị Mai");
+    s.send("\t\t\t5\t3");
+    s.send(F2);
+    s.wait_for("Đã lưu HO");
+    let pid = s.child.process_id().expect("pid");
+    let since = Instant::now();
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let took = s.wait_exit(since);
+    assert!(took < Duration::from_secs(3), "took {took:?}");
+    assert!(
+        !s.contents().contains("Sao lưu sổ trước khi thoát"),
+        "{}",
+        s.contents()
+    );
+    assert!(!dir.path().join("so.redb.backup").exists());
     Register::open(&db).expect("reopen").close().expect("close");
 }
 

@@ -13,7 +13,9 @@ use super::action::Action;
 use super::form::FormState;
 use super::keymap::{self, Ctx};
 use super::screens::detail::DetailState;
+use super::screens::import::ImportState;
 use super::screens::list::ListState;
+use super::screens::report::ReportState;
 use super::screens::setup::SetupState;
 use super::theme::{Role, Theme};
 use crate::criteria::Catalog;
@@ -21,6 +23,7 @@ use crate::model::{Commune, Target, Title, UnitId, UnitKind, Year};
 use crate::report::Summary;
 use crate::store::{Register, StoreError};
 use crate::tally::{Census, Status, Tally};
+use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEventKind};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -34,6 +37,8 @@ pub enum Screen {
     Form(FormState),
     Help { scroll: usize, under: Ctx },
     About,
+    Report(ReportState),
+    Import(ImportState),
 }
 
 /// A question over the screen, answered with Enter (yes) or Esc (no).
@@ -45,6 +50,27 @@ pub enum Confirm {
         id: UnitId,
         name: String,
     },
+    /// "Back up before leaving?": C backs up then quits, K quits, Esc stays.
+    BackupOnQuit,
+    /// Something slow is running (a backup); keys wait until it is done.
+    Working {
+        title: String,
+        text: String,
+    },
+    /// What a slow job did; Enter closes it (and quits, after the backup on leaving).
+    Notice {
+        title: String,
+        text: String,
+        role: Role,
+        then_quit: bool,
+    },
+}
+
+/// Work too slow to run before the screen says it is running: the event loop draws the
+/// "working" dialog, then calls `App::run_pending`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Backup { then_quit: bool },
 }
 
 #[derive(Debug)]
@@ -72,6 +98,15 @@ pub struct App {
     /// Rows a list page shows at the current terminal size.
     pub page_rows: usize,
     pub quit: bool,
+    /// The register's write counter when it was opened or last backed up: a different
+    /// one on leaving means this session changed something not yet backed up.
+    pub clean_generation: u64,
+    pub pending: Option<Pending>,
+    /// The date reports carry (`None`: today); tests fix it.
+    pub today: Option<NaiveDate>,
+    /// Where reports are saved and import looks first (`None`: the user's documents
+    /// folder); tests point it at a temporary folder.
+    pub documents: Option<PathBuf>,
 }
 
 /// The list area is the terminal minus the title, filter, header, footer, message and
@@ -127,6 +162,10 @@ impl App {
             message: None,
             page_rows: page_rows_for(24),
             quit: false,
+            clean_generation: 0,
+            pending: None,
+            today: None,
+            documents: None,
         }
     }
 
@@ -135,6 +174,7 @@ impl App {
         let reader = register.read()?;
         self.commune = reader.commune()?;
         self.targets = reader.targets()?;
+        self.clean_generation = reader.generation()?;
         drop(reader);
         self.register = Some(register);
         self.load_year()
@@ -175,8 +215,11 @@ impl App {
     }
 
     pub fn context(&self) -> Ctx {
-        if self.confirm.is_some() {
-            return Ctx::Confirm;
+        match self.confirm {
+            Some(Confirm::BackupOnQuit) => return Ctx::QuitBackup,
+            Some(Confirm::Working { .. } | Confirm::Notice { .. }) => return Ctx::Notice,
+            Some(_) => return Ctx::Confirm,
+            None => {}
         }
         match self.screen() {
             Some(Screen::Setup(_)) | None => Ctx::Setup,
@@ -189,6 +232,9 @@ impl App {
             Some(Screen::Form(_)) => Ctx::Form,
             Some(Screen::Help { .. }) => Ctx::Help,
             Some(Screen::About) => Ctx::About,
+            Some(Screen::Report(_)) => Ctx::Report,
+            Some(Screen::Import(state)) if state.preview.is_some() => Ctx::ImportPreview,
+            Some(Screen::Import(_)) => Ctx::Import,
         }
     }
 
@@ -196,6 +242,7 @@ impl App {
     pub fn typing(&self) -> bool {
         match self.context() {
             Ctx::Setup | Ctx::Search => true,
+            Ctx::Import => matches!(self.screen(), Some(Screen::Import(s)) if s.focus == 1),
             Ctx::Form => {
                 matches!(self.screen(), Some(Screen::Form(f)) if f.focused().is_some_and(|f| f.input().is_some()))
             }
@@ -230,7 +277,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if self.confirm.is_some() {
             match action {
+                // Nothing interrupts a backup that is being written.
+                _ if matches!(self.confirm, Some(Confirm::Working { .. })) => {}
                 Action::Confirm => self.answer_yes(),
+                Action::Decline => self.answer_no(),
                 Action::Back => self.confirm = None,
                 _ => {}
             }
@@ -241,7 +291,10 @@ impl App {
             self.message = None;
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
+            Action::Report => self.open_report(),
+            Action::Import => self.open_import(),
+            Action::Backup => self.start_backup(false),
             Action::Help => {
                 let under = self.context();
                 self.stack.push(Screen::Help { scroll: 0, under });
@@ -258,6 +311,8 @@ impl App {
                 Some(Screen::Detail(_)) => self.update_detail(action),
                 Some(Screen::Form(_)) => self.update_form(action),
                 Some(Screen::Help { .. }) => self.update_help(action),
+                Some(Screen::Report(_)) => self.update_report(action),
+                Some(Screen::Import(_)) => self.update_import(action),
                 Some(Screen::About) | None => {}
             },
         }
@@ -278,6 +333,7 @@ impl App {
                     self.stack.pop();
                 }
             }
+            Some(Screen::Import(state)) if state.preview.is_some() => state.preview = None,
             Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
             Some(_) => {
                 self.stack.pop();
@@ -292,6 +348,9 @@ impl App {
                 self.say("Đã bỏ các thay đổi chưa lưu", Role::Warning);
             }
             Some(Confirm::Archive { kind, id, .. }) => self.archive(kind, id),
+            Some(Confirm::BackupOnQuit) => self.start_backup(true),
+            Some(Confirm::Notice { then_quit, .. }) => self.quit = then_quit,
+            Some(working @ Confirm::Working { .. }) => self.confirm = Some(working),
             None => {}
         }
     }

@@ -21,6 +21,16 @@ pub enum Ctx {
     About,
     /// A yes/no question over the screen.
     Confirm,
+    /// The Report screen (preview of the printed summary).
+    Report,
+    /// Import: choosing the kind and typing the file's path.
+    Import,
+    /// Import: the preview of what the file would change.
+    ImportPreview,
+    /// "Back up before leaving?" (C/K, Esc stays).
+    QuitBackup,
+    /// A backup running, or what it did.
+    Notice,
 }
 
 impl Ctx {
@@ -36,10 +46,15 @@ impl Ctx {
             Ctx::Help => "Trợ giúp",
             Ctx::About => "Thông tin",
             Ctx::Confirm => "Hộp hỏi",
+            Ctx::Report => "Báo cáo",
+            Ctx::Import => "Nhập danh sách từ tệp",
+            Ctx::ImportPreview => "Xem trước khi nhập",
+            Ctx::QuitBackup => "Hỏi sao lưu khi thoát",
+            Ctx::Notice => "Kết quả sao lưu",
         }
     }
 
-    pub const ALL: [Ctx; 9] = [
+    pub const ALL: [Ctx; 14] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
@@ -49,6 +64,11 @@ impl Ctx {
         Ctx::Help,
         Ctx::About,
         Ctx::Confirm,
+        Ctx::Report,
+        Ctx::Import,
+        Ctx::ImportPreview,
+        Ctx::QuitBackup,
+        Ctx::Notice,
     ];
 }
 

@@ -5,6 +5,8 @@
 //! - [`keymap`]: the one command table (dispatcher, hint bar and help);
 //! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms;
 //! - [`update`], [`save`]: what actions do, and the writes to the register;
+//! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
+//!   and backups (on demand, and offered on leaving after changes);
 //! - [`screens`]: pure drawing of each screen from `&App`; [`widgets`]: shared pieces;
 //! - [`theme`]: 16 colours or none (`NO_COLOR`), and the ASCII mode.
 //!
@@ -14,6 +16,7 @@
 
 pub mod action;
 pub mod app;
+mod backup;
 mod commands;
 pub mod form;
 pub mod keymap;
@@ -23,6 +26,8 @@ pub mod screens;
 pub mod terminal;
 pub mod theme;
 mod update;
+mod update_import;
+mod update_report;
 pub mod widgets;
 
 use crate::cli::{CliError, Env, current_year};
@@ -118,6 +123,10 @@ fn event_loop(
         }
         if changed && !app.quit && !stop.requested() {
             terminal.draw(|frame| screens::render(app, frame))?;
+            // A slow job (a backup) runs once its "working" dialog is on screen.
+            if app.run_pending() && !stop.requested() {
+                terminal.draw(|frame| screens::render(app, frame))?;
+            }
         }
     }
     Ok(())

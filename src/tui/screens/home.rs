@@ -6,7 +6,9 @@ use super::boxed;
 use crate::model::UnitKind;
 use crate::report::Summary;
 use crate::text::{format_count, pad_left_to_width, pad_to_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::theme::Role;
 use crate::tui::widgets::bar;
 use ratatui::Frame;
@@ -63,6 +65,35 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         area.height.saturating_sub(top - area.y),
     );
     render_bars(app, frame, bars, &app.summary);
+    render_more_keys(app, frame, bars);
+}
+
+/// The keys that do not fit the hint bar (report, import, backup), on the last row
+/// inside the results box; labels and keys come from the command table.
+fn render_more_keys(app: &App, frame: &mut Frame, area: Rect) {
+    if area.height < 3 {
+        return;
+    }
+    let theme = app.theme;
+    let y = area.y + area.height - 2;
+    let mut x = area.x + 2;
+    let end = area.x + area.width.saturating_sub(2);
+    for (action, label) in [
+        (Action::Report, "Báo cáo"),
+        (Action::Import, "Nhập danh sách từ tệp"),
+        (Action::Backup, "Sao lưu sổ"),
+    ] {
+        let key = key_label(Ctx::Home, &action).to_uppercase();
+        let buf = frame.buffer_mut();
+        let room = usize::from(end.saturating_sub(x));
+        let (nx, _) = buf.set_stringn(x, y, &key, room, theme.style(Role::Key));
+        let room = usize::from(end.saturating_sub(nx + 1));
+        let (nx, _) = buf.set_stringn(nx + 1, y, label, room, theme.style(Role::Normal));
+        x = nx + 3;
+        if x >= end {
+            break;
+        }
+    }
 }
 
 /// The target bars; the live version of the scoring work will refine this.

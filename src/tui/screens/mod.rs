@@ -7,7 +7,9 @@ pub mod detail;
 pub mod form;
 pub mod help;
 pub mod home;
+pub mod import;
 pub mod list;
+pub mod report;
 pub mod setup;
 
 use super::app::{App, Confirm, Screen};
@@ -36,6 +38,8 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Form(state)) => form::render(app, frame, body, state),
             Some(Screen::Help { scroll, under }) => help::render(app, frame, body, *scroll, *under),
             Some(Screen::About) => about::render(app, frame, body),
+            Some(Screen::Report(state)) => report::render(app, frame, body, state),
+            Some(Screen::Import(state)) => import::render(app, frame, body, state),
         }
         if let Some(confirm) = &app.confirm {
             dialog(app, frame, body, confirm);
@@ -121,6 +125,8 @@ fn screen_title(app: &App) -> String {
         },
         Some(Screen::Help { .. }) => "Trợ giúp".into(),
         Some(Screen::About) => "Thông tin".into(),
+        Some(Screen::Report(_)) => "Báo cáo".into(),
+        Some(Screen::Import(_)) => "Nhập danh sách".into(),
     }
 }
 
@@ -146,9 +152,24 @@ fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
                 app.year
             ),
         ),
+        Confirm::BackupOnQuit => (
+            "Thoát",
+            "Sao lưu sổ trước khi thoát? (C/K)\nC: sao lưu rồi thoát.   K: thoát, không sao lưu.   Esc: ở lại.".to_string(),
+        ),
+        Confirm::Working { title, text } | Confirm::Notice { title, text, .. } => {
+            (title.as_str(), text.clone())
+        }
     };
     let width = body.width.min(70);
-    let height = 6u16.min(body.height);
+    // A long path wraps; the box grows to hold it (at least the old six rows).
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let lines: usize = text
+        .split('\n')
+        .map(|l| crate::text::width(l).div_ceil(inner).max(1))
+        .sum();
+    let height = (u16::try_from(lines).unwrap_or(4) + 2)
+        .max(6)
+        .min(body.height);
     let area = Rect::new(
         body.x + (body.width - width) / 2,
         body.y + body.height.saturating_sub(height) / 2,
@@ -156,9 +177,13 @@ fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
         height,
     );
     frame.render_widget(Clear, area);
+    let role = match confirm {
+        Confirm::Notice { role, .. } => *role,
+        _ => Role::Warning,
+    };
     let paragraph = Paragraph::new(text)
         .wrap(Wrap { trim: true })
-        .style(app.theme.style(Role::Warning))
+        .style(app.theme.style(role))
         .block(boxed(app, title));
     frame.render_widget(paragraph, area);
 }

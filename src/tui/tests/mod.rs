@@ -3,4 +3,5 @@
 mod fixture;
 mod form;
 mod keys;
+mod report_import;
 mod snapshots;
