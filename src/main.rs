@@ -1,10 +1,9 @@
 //! `sohoctap`: parse the command line, run it, map errors to exit codes.
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match sohoctap::cli::Cli::try_parse() {
+    let cli = match sohoctap::cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version are not errors; everything else is bad usage (exit 2).

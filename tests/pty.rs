@@ -64,6 +64,8 @@ struct Session {
     writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, unparsed (escape sequences included).
+    raw: Arc<Mutex<Vec<u8>>>,
     /// Tells the output thread to drop its copy of the master side at its next read.
     hang_up: Arc<std::sync::atomic::AtomicBool>,
     output: Option<std::thread::JoinHandle<()>>,
@@ -71,6 +73,13 @@ struct Session {
 
 impl Session {
     fn start(db: &Path) -> Session {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
+        command.arg("--db");
+        command.arg(db);
+        Session::spawn(command)
+    }
+
+    fn spawn(mut command: CommandBuilder) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -79,9 +88,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
-        command.arg("--db");
-        command.arg(db);
         command.env("TERM", "xterm");
         command.env("NO_COLOR", "1");
         let child = pty.slave.spawn_command(command).expect("spawn");
@@ -90,6 +96,8 @@ impl Session {
         let writer = pty.master.take_writer().expect("writer");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
         let feed = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let record = Arc::clone(&raw);
         let hang_up = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let stop_reading = Arc::clone(&hang_up);
         let output = std::thread::spawn(move || {
@@ -101,6 +109,9 @@ impl Session {
                 if let Ok(mut parser) = feed.lock() {
                     parser.process(&buf[..n]);
                 }
+                if let Ok(mut all) = record.lock() {
+                    all.extend_from_slice(&buf[..n]);
+                }
             }
         });
         Session {
@@ -108,6 +119,7 @@ impl Session {
             writer: Some(writer),
             child,
             screen,
+            raw,
             hang_up,
             output: Some(output),
         }
@@ -214,7 +226,13 @@ fn search_add_quit_and_find_it_again() {
     s.send("\t\t\t5\t3");
     s.send(F2);
     s.wait_for("Đã lưu HO");
+    // Leaving after a change offers a backup; C makes it and shows where.
     s.send(F10);
+    s.wait_for("Sao lưu sổ trước khi thoát? (C/K)");
+    s.send("c");
+    s.wait_for("Đã sao lưu sổ");
+    s.wait_for("demo.redb.backup");
+    s.send("\r");
     let took = s.wait_exit(Instant::now());
     assert!(
         s.child
@@ -225,6 +243,10 @@ fn search_add_quit_and_find_it_again() {
         "exit status"
     );
     eprintln!("quit took {took:?}");
+    let backups = std::fs::read_dir(dir.path().join("demo.redb.backup"))
+        .expect("backup folder")
+        .count();
+    assert_eq!(backups, 1);
 
     let mut again = Session::start(&db);
     again.wait_for("Màn hình chính");
@@ -282,6 +304,118 @@ fn sigterm_ends_the_process_and_frees_the_register() {
     eprintln!("after SIGTERM the process ended in {took:?} (target: under 1 s)");
     assert!(took < Duration::from_secs(3), "took {took:?}");
     Register::open(&db).expect("reopen").close().expect("close");
+}
+
+#[test]
+fn sigterm_after_a_change_does_not_ask_about_a_backup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+
+    let mut s = Session::start(&db);
+    s.wait_for("F1 Trợ giúp");
+    s.send("2");
+    s.wait_for("Chủ hộ");
+    s.send(F6);
+    s.wait_for("Thêm hộ gia đình");
+    s.send("Ngô Thị Mai");
+    s.send("\t\t\t5\t3");
+    s.send(F2);
+    s.wait_for("Đã lưu HO");
+    let pid = s.child.process_id().expect("pid");
+    let since = Instant::now();
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let took = s.wait_exit(since);
+    assert!(took < Duration::from_secs(3), "took {took:?}");
+    assert!(
+        !s.contents().contains("Sao lưu sổ trước khi thoát"),
+        "{}",
+        s.contents()
+    );
+    assert!(!dir.path().join("so.redb.backup").exists());
+    Register::open(&db).expect("reopen").close().expect("close");
+}
+
+/// Where `needle` last occurs in `haystack`.
+fn last_position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[test]
+fn a_panic_leaves_the_terminal_usable_and_says_so_in_vietnamese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+
+    // The app panics right after its first frame (a debug-only switch); the shell then
+    // prints the terminal's settings from the same pseudo-terminal, as an officer's
+    // next command would find them.
+    let mut command = CommandBuilder::new("sh");
+    command.arg("-c");
+    command.arg("\"$0\" --db \"$1\"; echo \"EXIT=$?\"; stty -a; echo STTY-DONE");
+    command.arg(env!("CARGO_BIN_EXE_sohoctap"));
+    command.arg(&db);
+    command.env("SOHOCTAP_TEST_PANIC", "1");
+    command.env_remove("RUST_BACKTRACE");
+    let mut s = Session::spawn(command);
+    s.wait_for("STTY-DONE");
+    s.wait_exit(Instant::now());
+    let raw = s.raw.lock().map(|r| r.clone()).unwrap_or_default();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+
+    assert!(
+        text.contains("\x1b[?1049h"),
+        "the app never took the terminal: {text:?}"
+    );
+    let left_alternate = last_position(&raw, b"\x1b[?1049l").expect("left the alternate screen");
+    // The first "show cursor" after the app last hid it.
+    let hidden = last_position(&raw, b"\x1b[?25l").unwrap_or(0);
+    let cursor_shown = raw
+        .get(hidden..)
+        .and_then(|rest| rest.windows(6).position(|w| w == b"\x1b[?25h"))
+        .map(|p| hidden + p)
+        .expect("the cursor was left hidden");
+    let message = last_position(&raw, "Chương trình gặp lỗi và phải dừng".as_bytes())
+        .expect("a Vietnamese panic message");
+    assert!(
+        left_alternate < message && cursor_shown < message,
+        "the message must come after the terminal is restored: {:?}",
+        String::from_utf8_lossy(raw.get(message.saturating_sub(300)..).unwrap_or_default())
+    );
+    assert!(
+        text.contains("lỗi thử nghiệm do SOHOCTAP_TEST_PANIC"),
+        "the message carries the cause"
+    );
+    assert!(
+        text.contains("EXIT=101"),
+        "a panic exits with 101: {text:?}"
+    );
+    // Raw mode off: the line discipline echoes and edits lines again.
+    let settings = text
+        .rsplit("EXIT=101")
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(';'))
+        .collect::<Vec<_>>();
+    for flag in ["icanon", "echo", "isig", "icrnl", "opost"] {
+        assert!(
+            settings.contains(&flag),
+            "stty shows {flag} off after the panic: {settings:?}"
+        );
+    }
+    // The register was closed on the way out: it opens at once.
+    Register::open(&db)
+        .expect("the register opens after a panic")
+        .close()
+        .expect("close");
+    println!(
+        "after a panic: alternate screen left, cursor shown, stty sane, message in Vietnamese"
+    );
 }
 
 /// A power cut right after Enter: the score typed on the scoring screen is in the

@@ -6,6 +6,34 @@ use std::path::PathBuf;
 /// clap's layout with Vietnamese headings.
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
+/// The parser, with Vietnamese headings on every subcommand's help as well.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    localise(Cli::command())
+}
+
+fn localise(command: clap::Command) -> clap::Command {
+    command
+        .help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("Lệnh")
+        .subcommand_value_name("LỆNH")
+        .mut_args(|arg| {
+            if arg.is_positional() {
+                arg.help_heading("Tham số")
+            } else {
+                arg.help_heading("Tùy chọn")
+            }
+        })
+        .mut_subcommands(localise)
+}
+
+/// Parses the process's arguments (see [`command`]).
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let matches = command().try_get_matches()?;
+    Cli::from_arg_matches(&matches)
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "sohoctap",

@@ -1,6 +1,7 @@
 //! `sohoctap backup [DEST]` and `sohoctap restore FILE`.
 
 use super::args::{BackupArgs, RestoreArgs};
+use super::out::outln;
 use super::{CliError, Env};
 use crate::store::Register;
 use crate::store::backup::{backup_generation, backup_to, default_backup_dir, restore_from};
@@ -16,13 +17,13 @@ pub fn backup(env: &Env, args: &BackupArgs) -> Result<(), CliError> {
     };
     register.close()?;
     let report = result?;
-    println!(
+    outln!(
         "Đã sao lưu sổ vào {} ({} byte); bản sao đã được kiểm tra: nguyên vẹn.",
         report.path.display(),
         format_count(report.bytes)
     );
     for old in &report.removed {
-        println!("Đã xóa bản sao lưu cũ {}", old.display());
+        outln!("Đã xóa bản sao lưu cũ {}", old.display());
     }
     eprintln!(
         "Lưu ý: bản sao lưu có thông tin cá nhân của người dân; cất giữ như chính sổ, không gửi qua mạng công cộng."
@@ -32,13 +33,13 @@ pub fn backup(env: &Env, args: &BackupArgs) -> Result<(), CliError> {
 
 pub fn restore(env: &Env, args: &RestoreArgs) -> Result<(), CliError> {
     let report = restore_from(&args.file, &env.db)?;
-    println!(
+    outln!(
         "Đã khôi phục sổ {} từ {}.",
         env.db.display(),
         args.file.display()
     );
     if let Some(kept) = report.replaced {
-        println!("Sổ cũ được giữ lại: {}", kept.display());
+        outln!("Sổ cũ được giữ lại: {}", kept.display());
     }
     Ok(())
 }

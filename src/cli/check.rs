@@ -1,6 +1,7 @@
 //! `sohoctap check`: integrity and counts.
 
 use super::args::CheckArgs;
+use super::out::outln;
 use super::paths::current_year;
 use super::{CliError, Env};
 use crate::model::UnitKind;
@@ -22,26 +23,26 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
         object.insert("archived".into(), report.archived.into());
         object.insert("evaluations".into(), report.evaluations.into());
         object.insert("problems".into(), report.problems.clone().into());
-        println!("{}", serde_json::Value::Object(object));
+        outln!("{}", serde_json::Value::Object(object));
     } else {
-        println!("Sổ: {}", env.db.display());
-        println!("Đơn vị đang có trong năm {year}:");
+        outln!("Sổ: {}", env.db.display());
+        outln!("Đơn vị đang có trong năm {year}:");
         for kind in UnitKind::ALL {
             let n = report.active.get(kind.code()).copied().unwrap_or(0);
-            println!("  {:<18} {:>8}", kind.label(), format_count(n as u64));
+            outln!("  {:<18} {:>8}", kind.label(), format_count(n as u64));
         }
-        println!(
+        outln!(
             "  Đã lưu trữ (chuyển đi, giải thể): {}",
             format_count(report.archived as u64)
         );
-        println!(
+        outln!(
             "  Số lượt đánh giá: {}",
             format_count(report.evaluations as u64)
         );
         for p in &report.problems {
-            println!("  Lỗi: {p}");
+            outln!("  Lỗi: {p}");
         }
-        println!(
+        outln!(
             "{}",
             if report.ok {
                 "Kết quả: sổ nguyên vẹn."

@@ -1,6 +1,7 @@
 //! `sohoctap criteria list|show|check`.
 
 use super::args::CriteriaCommand;
+use super::out::outln;
 use super::paths::current_year;
 use super::{CliError, Env};
 use crate::criteria::{CatalogEntry, IndicatorKind, Scope, Status, parse_set};
@@ -21,7 +22,7 @@ fn list(env: &Env) -> Result<(), CliError> {
     entries.sort_by_key(|e| (e.set.title, e.set.valid_from, e.set.id.clone()));
     for e in entries {
         let s = &e.set;
-        println!(
+        outln!(
             "{:<26} {:<10} {:<10} {:<12} {}",
             s.id,
             s.title.code(),
@@ -92,29 +93,29 @@ fn show(env: &Env, id: &str, year: Option<u16>, as_json: bool) -> Result<(), Cli
             "grades": s.grades.iter().map(|g| json!({"name": g.name, "min_total": g.min_total})).collect::<Vec<_>>(),
             "criteria": criteria,
         });
-        println!("{value:#}");
+        outln!("{value:#}");
         return Ok(());
     }
-    println!("{} ({})", s.name, s.id);
-    println!(
+    outln!("{} ({})", s.name, s.id);
+    outln!(
         "Danh hiệu: {}   Áp dụng: {}",
         s.title.name(),
         s.years_label()
     );
-    println!("Nguồn: {}", s.source);
-    println!("Tình trạng: {}", s.status.label());
+    outln!("Nguồn: {}", s.source);
+    outln!("Tình trạng: {}", s.status.label());
     if s.status == Status::Provisional || !s.status_note.is_empty() {
-        println!("Ghi chú: {}", s.status_note);
+        outln!("Ghi chú: {}", s.status_note);
     }
     if let Some(min) = s.min_total {
-        println!(
+        outln!(
             "Đạt khi tổng điểm từ {min}/{} trở lên và không vi phạm điều kiện nào.",
             s.max_total()
         );
     }
     for c in &s.criteria {
-        println!();
-        println!("Tiêu chí {}. {} (tối đa {})", c.code, c.name, c.max_total());
+        outln!();
+        outln!("Tiêu chí {}. {} (tối đa {})", c.code, c.name, c.max_total());
         for i in &c.indicators {
             let rule = match (i.kind, i.floor) {
                 (IndicatorKind::PassFail, _) => "Đ/K".to_string(),
@@ -122,11 +123,11 @@ fn show(env: &Env, id: &str, year: Option<u16>, as_json: bool) -> Result<(), Cli
                 (IndicatorKind::Points, None) => format!("0–{} điểm", i.max),
             };
             let mandatory = if i.mandatory { ", bắt buộc" } else { "" };
-            println!("  {} {} [{rule}{mandatory}]", i.code, i.text);
+            outln!("  {} {} [{rule}{mandatory}]", i.code, i.text);
         }
     }
     for g in &s.grades {
-        println!("Xếp loại {}: từ {} điểm", g.name, g.min_total);
+        outln!("Xếp loại {}: từ {} điểm", g.name, g.min_total);
     }
     Ok(())
 }
@@ -149,7 +150,7 @@ fn check(files: &[std::path::PathBuf]) -> Result<(), CliError> {
             }
         };
         match parse_set(&name, &text) {
-            Ok(set) => println!(
+            Ok(set) => outln!(
                 "{name}: hợp lệ — {} ({}), {} chỉ số, tổng tối đa {}, {}",
                 set.id,
                 set.title.code(),

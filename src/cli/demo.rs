@@ -4,6 +4,7 @@
 //! the office's real register can never be overwritten by it.
 
 use super::args::{DemoArgs, DemoScale};
+use super::out::outln;
 use super::paths::{current_year, default_register_path};
 use super::{CliError, Env};
 use crate::demo::{DemoSpec, DemoSummary, build};
@@ -91,17 +92,17 @@ fn remove_old_demo(path: &Path) -> Result<(), CliError> {
 
 fn print_summary(path: &Path, s: &DemoSummary, seconds: f64) {
     let n = |x: usize| format_count(x as u64);
-    println!(
+    outln!(
         "Đã tạo sổ mẫu của {DEMO_COMMUNE} (dữ liệu giả): {}",
         path.display()
     );
-    println!("  Thôn, tổ dân phố:  {:>9}", n(s.communities));
-    println!("  Hộ gia đình:       {:>9}", n(s.households));
-    println!("  Dòng họ:           {:>9}", n(s.clans));
-    println!("  Cơ quan, đơn vị:   {:>9}", n(s.organisations));
-    println!("  Công dân:          {:>9}", n(s.citizens));
-    println!("  Đã chuyển đi, giải thể: {}", n(s.archived));
-    println!(
+    outln!("  Thôn, tổ dân phố:  {:>9}", n(s.communities));
+    outln!("  Hộ gia đình:       {:>9}", n(s.households));
+    outln!("  Dòng họ:           {:>9}", n(s.clans));
+    outln!("  Cơ quan, đơn vị:   {:>9}", n(s.organisations));
+    outln!("  Công dân:          {:>9}", n(s.citizens));
+    outln!("  Đã chuyển đi, giải thể: {}", n(s.archived));
+    outln!(
         "  Lượt đánh giá {}–{}: {} (công nhận {}, chưa chấm xong {})",
         s.first_year,
         s.last_year,
@@ -109,11 +110,11 @@ fn print_summary(path: &Path, s: &DemoSummary, seconds: f64) {
         n(s.recognised),
         n(s.partial)
     );
-    println!(
+    outln!(
         "  Chỉ tiêu: Nghị quyết số 05-NQ/ĐU, {} chỉ tiêu (mốc 2025, 2030)",
         s.targets
     );
-    println!("  Thời gian tạo: {} giây", format_seconds(seconds));
+    outln!("  Thời gian tạo: {} giây", format_seconds(seconds));
 }
 
 /// Seconds with one decimal, Vietnamese style (1,5).

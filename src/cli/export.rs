@@ -1,10 +1,11 @@
 //! `sohoctap export csv|json`: a list for Excel, or the whole register as an archive.
 
 use super::args::{ExportCommand, ListKind};
+use super::out::outln;
 use super::{CliError, Env};
 use crate::exchange::{archive_to_json, export_archive, export_csv};
 use crate::model::UnitKind;
-use crate::store::{Register, files};
+use crate::store::{Register, describe_io, files};
 use std::io::Write;
 use std::path::Path;
 
@@ -39,16 +40,20 @@ fn write_out(bytes: &[u8], out: Option<&Path>) -> Result<(), CliError> {
     match out {
         Some(path) => {
             files::write_private(path, bytes).map_err(|e| {
-                CliError::runtime(format!("Không ghi được tệp {}: {e}", path.display()))
+                CliError::runtime(format!(
+                    "Không ghi được tệp {}: {}",
+                    path.display(),
+                    describe_io(&e)
+                ))
             })?;
-            println!("Đã ghi {}", path.display());
+            outln!("Đã ghi {}", path.display());
         }
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(bytes)
                 .and_then(|()| stdout.flush())
-                .map_err(|e| CliError::runtime(format!("Không in ra được: {e}")))?;
+                .map_err(|e| CliError::runtime(format!("Không in ra được: {}", describe_io(&e))))?;
         }
     }
     Ok(())

@@ -2,17 +2,23 @@
 //! whole and written in one transaction, or a JSON archive into an empty register.
 
 use super::args::{ImportArgs, ImportKind};
+use super::out::outln;
 use super::paths::current_year;
 use super::{CliError, Env};
 use crate::exchange::{self, ImportOptions, ImportPlan, archive_from_json, import_archive};
 use crate::model::{Unit, UnitKind};
-use crate::store::Register;
+use crate::store::{Register, describe_io};
 use crate::text::format_count;
 use std::path::Path;
 
 pub fn run(env: &Env, args: &ImportArgs) -> Result<(), CliError> {
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| CliError::input(format!("Không đọc được tệp {}: {e}", args.file.display())))?;
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        CliError::input(format!(
+            "Không đọc được tệp {}: {}",
+            args.file.display(),
+            describe_io(&e)
+        ))
+    })?;
     let kind = match args.kind {
         ImportKind::Json => return import_json(env, args, &bytes),
         ImportKind::Scores => return super::import_scores::run(env, args, &bytes),
@@ -39,7 +45,7 @@ fn describe(plan: &ImportPlan, file: &Path) {
         b'\t' => "tab",
         _ => "phẩy",
     };
-    println!(
+    outln!(
         "Tệp {}: {}, phân cách bằng dấu {separator}, {} dòng dữ liệu",
         file.display(),
         plan.encoding.label(),
@@ -51,26 +57,26 @@ fn describe(plan: &ImportPlan, file: &Path) {
             .iter()
             .map(|c| format!("\"{c}\""))
             .collect();
-        println!("Bỏ qua các cột: {}", ignored.join(", "));
+        outln!("Bỏ qua các cột: {}", ignored.join(", "));
     }
 }
 
 fn summarise(plan: &ImportPlan, verb: &str) {
     let counter = plan.kind.counter();
-    println!(
+    outln!(
         "{verb} {} {counter}, cập nhật {}, không đổi {}.",
         format_count(plan.inserts() as u64),
         format_count(plan.updates() as u64),
         format_count(plan.unchanged as u64)
     );
     if !plan.new_communities.is_empty() {
-        println!("Thôn (tổ dân phố) mới: {}", names(&plan.new_communities));
+        outln!("Thôn (tổ dân phố) mới: {}", names(&plan.new_communities));
     }
     if !plan.new_clans.is_empty() {
-        println!("Dòng họ mới: {}", names(&plan.new_clans));
+        outln!("Dòng họ mới: {}", names(&plan.new_clans));
     }
     if plan.generated_codes > 0 {
-        println!(
+        outln!(
             "{} dòng không có mã nên được cấp mã tự động ({}…). Nhập lại tệp này sẽ thêm trùng; muốn cập nhật lần sau, hãy xuất danh sách (sohoctap export csv) để có cột mã.",
             format_count(plan.generated_codes as u64),
             plan.kind.code_prefix()
@@ -108,7 +114,7 @@ fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Re
     describe(&plan, &args.file);
     if args.dry_run {
         summarise(&plan, "Sẽ thêm");
-        println!("Chạy thử: chưa ghi gì vào sổ.");
+        outln!("Chạy thử: chưa ghi gì vào sổ.");
         register.close()?;
         return Ok(());
     }
@@ -125,7 +131,7 @@ fn import_json(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliErro
         code: 2,
         lines: problems.iter().map(|p| format!("{file}: {p}")).collect(),
     })?;
-    println!(
+    outln!(
         "Tệp lưu trữ của {}: {} đơn vị, {} lượt đánh giá, {} thay đổi trong lịch sử",
         archive.commune.name,
         format_count(archive.units.len() as u64),
@@ -133,7 +139,7 @@ fn import_json(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliErro
         format_count(archive.history.len() as u64)
     );
     if args.dry_run {
-        println!("Chạy thử: tệp hợp lệ; chưa ghi gì vào sổ.");
+        outln!("Chạy thử: tệp hợp lệ; chưa ghi gì vào sổ.");
         return Ok(());
     }
     let register = if env.db.exists() {
@@ -144,6 +150,6 @@ fn import_json(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliErro
     let result = import_archive(&register, &archive);
     register.close()?;
     result?;
-    println!("Đã nạp toàn bộ vào sổ {}", env.db.display());
+    outln!("Đã nạp toàn bộ vào sổ {}", env.db.display());
     Ok(())
 }

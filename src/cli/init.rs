@@ -1,6 +1,7 @@
 //! `sohoctap init`: create a register for a commune.
 
 use super::args::InitArgs;
+use super::out::outln;
 use super::{CliError, Env};
 use crate::model::Commune;
 use crate::store::Register;
@@ -18,6 +19,6 @@ pub fn run(env: &Env, args: &InitArgs) -> Result<(), CliError> {
     }
     let register = Register::create(&env.db, &commune)?;
     register.close()?;
-    println!("Đã tạo sổ cho {}: {}", commune.name, env.db.display());
+    outln!("Đã tạo sổ cho {}: {}", commune.name, env.db.display());
     Ok(())
 }

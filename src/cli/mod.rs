@@ -13,12 +13,13 @@ mod export;
 mod import;
 mod import_scores;
 mod init;
+pub(crate) mod out;
 mod paths;
 mod recognise;
 mod report;
 mod usage;
 
-pub use args::{Cli, Command};
+pub use args::{Cli, Command, parse};
 pub use error::CliError;
 pub use paths::{Env, current_year, default_register_path};
 pub use report::load_report_data;

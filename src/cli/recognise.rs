@@ -1,6 +1,7 @@
 //! `sohoctap recognise`: bulk recognition after the chairman's decision.
 
 use super::args::RecogniseArgs;
+use super::out::outln;
 use super::{CliError, Env};
 use crate::model::{Decision, Stamp, Title};
 use crate::store::Register;
@@ -45,7 +46,7 @@ pub fn run(env: &Env, args: &RecogniseArgs) -> Result<(), CliError> {
         &Stamp::now(),
     )?;
     register.close()?;
-    println!(
+    outln!(
         "Đã công nhận {} {} đạt danh hiệu {} năm {} theo quyết định {number} ngày {}.",
         format_count(changes.len() as u64),
         title.unit_kind().counter(),

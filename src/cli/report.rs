@@ -150,6 +150,11 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
         stdout
             .write_all(&bytes)
             .and_then(|()| stdout.flush())
+            // A reader that stopped early (`| head`) is not a failure.
+            .or_else(|e| match e.kind() {
+                std::io::ErrorKind::BrokenPipe => Ok(()),
+                _ => Err(e),
+            })
             .map_err(|e| CliError::runtime(format!("Không in được ra màn hình: {e}")))?;
     }
     Ok(())

@@ -49,7 +49,7 @@ impl StoreError {
 }
 
 /// The cause of an I/O error in Vietnamese (disk full, read-only, no permission…).
-pub(crate) fn describe_io(e: &io::Error) -> String {
+pub fn describe_io(e: &io::Error) -> String {
     io_reason(e)
 }
 

@@ -24,6 +24,8 @@ mod writer;
 
 pub use codec::DecodeError;
 pub use error::StoreError;
+/// The cause of an I/O error in Vietnamese, for messages about files outside the register.
+pub use error::describe_io;
 pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use integrity::CheckReport;
 pub use links::UnitLink;
@@ -63,11 +65,9 @@ impl std::fmt::Debug for Register {
     }
 }
 
-/// redb's page cache. Its default (1 GiB) lets the integrity check on open keep every
-/// page it read, which at commune scale (a 540 MB file) left over 300 MB resident; the
-/// app reads a year's indexes once and then touches a few pages per save, so a small
-/// cache costs nothing measurable.
-const CACHE_BYTES: usize = 32 * 1024 * 1024;
+/// redb's page cache. Its default (1 GiB) would let a 500 MB register sit whole in
+/// memory after the integrity check; the app needs a few megabytes of hot pages.
+const CACHE_BYTES: usize = 16 * 1024 * 1024;
 
 fn open_file(path: &Path) -> std::result::Result<Database, redb::DatabaseError> {
     Database::builder()
@@ -97,6 +97,7 @@ impl Register {
         let backend = redb::backends::FileBackend::new(file)
             .map_err(|e| with_holder(path, error::from_redb(path, e)))?;
         let db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
             .create_with_backend(backend)
             .map_err(|e| with_holder(path, error::from_redb(path, e)))?;
         let owned = path.to_path_buf();
@@ -142,6 +143,7 @@ impl Register {
             let b = backend().map_err(|e| redb::DatabaseError::Storage(e.into()))?;
             Database::builder()
                 .set_check_integrity_on_open(true)
+                .set_cache_size(CACHE_BYTES)
                 .create_with_backend(b)
         });
         Register::with_opener(path, opener)
@@ -241,9 +243,14 @@ impl Register {
         self.discard_database();
         match self.read().and_then(|r| r.generation()) {
             Ok(now) if now == before + 1 => Ok(value),
-            Ok(_) => Err(StoreError::NotSaved(describe_commit_error(commit_error))),
+            Ok(_) => Err(StoreError::NotSaved(format!(
+                "{}: {}",
+                self.path.display(),
+                describe_commit_error(commit_error)
+            ))),
             Err(reopen) => Err(StoreError::Other(format!(
-                "Không chắc đã lưu được ({}); không mở lại được sổ: {reopen}. Hãy đóng chương trình rồi mở lại sổ để kiểm tra.",
+                "Không chắc đã lưu được vào {} ({}); không mở lại được sổ: {reopen}. Hãy đóng chương trình rồi mở lại sổ để kiểm tra.",
+                self.path.display(),
                 describe_commit_error(commit_error)
             ))),
         }

@@ -67,7 +67,8 @@ pub fn progress(counts: &Counts, target: Option<u16>) -> Progress {
         percent_registered: percent_tenths(counts.registered, counts.total),
         target,
         gap,
-        on_track: gap.map(|g| g == 0),
+        // With nothing to count there is nothing to be on track with.
+        on_track: gap.filter(|_| counts.total > 0).map(|g| g == 0),
     }
 }
 

@@ -65,4 +65,16 @@ pub enum Action {
     OpenBulk,
     /// Fill empty targets with the national figures.
     Prefill,
+    /// Open the Report screen (the printed summary, previewed).
+    Report,
+    /// Open the import screen (a CSV list, previewed before anything is written).
+    Import,
+    /// Back the register up now, into the rotating backups beside it.
+    Backup,
+    /// Report: append the recognised units by community (`--list`).
+    ToggleList,
+    /// Report: without diacritics (`--ascii`).
+    ToggleAscii,
+    /// Answer no to a question that has three answers (yes, no, stay).
+    Decline,
 }

@@ -16,7 +16,9 @@ use super::scoring::ScoringState;
 use super::screens::breakdown::BreakdownState;
 use super::screens::detail::DetailState;
 use super::screens::history::HistoryState;
+use super::screens::import::ImportState;
 use super::screens::list::ListState;
+use super::screens::report::ReportState;
 use super::screens::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};
 use super::theme::{Role, Theme};
@@ -25,6 +27,7 @@ use crate::model::{Commune, Target, Title, UnitId, UnitKind, Year};
 use crate::report::Summary;
 use crate::store::{Register, StoreError};
 use crate::tally::{Census, Status, Tally};
+use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEventKind};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -42,6 +45,8 @@ pub enum Screen {
     Sheet(SheetState),
     Breakdown(BreakdownState),
     History(HistoryState),
+    Report(ReportState),
+    Import(ImportState),
 }
 
 /// A question over the screen, answered with Enter (yes) or Esc (no).
@@ -53,6 +58,27 @@ pub enum Confirm {
         id: UnitId,
         name: String,
     },
+    /// "Back up before leaving?": C backs up then quits, K quits, Esc stays.
+    BackupOnQuit,
+    /// Something slow is running (a backup); keys wait until it is done.
+    Working {
+        title: String,
+        text: String,
+    },
+    /// What a slow job did; Enter closes it (and quits, after the backup on leaving).
+    Notice {
+        title: String,
+        text: String,
+        role: Role,
+        then_quit: bool,
+    },
+}
+
+/// Work too slow to run before the screen says it is running: the event loop draws the
+/// "working" dialog, then calls `App::run_pending`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Backup { then_quit: bool },
 }
 
 #[derive(Debug)]
@@ -83,6 +109,15 @@ pub struct App {
     /// History entries (sequence numbers) of this session's own changes, newest last:
     /// what Ctrl+Z undoes, one at a time.
     pub session_changes: Vec<u64>,
+    /// The register's write counter when it was opened or last backed up: a different
+    /// one on leaving means this session changed something not yet backed up.
+    pub clean_generation: u64,
+    pub pending: Option<Pending>,
+    /// The date reports carry (`None`: today); tests fix it.
+    pub today: Option<NaiveDate>,
+    /// Where reports are saved and import looks first (`None`: the user's documents
+    /// folder); tests point it at a temporary folder.
+    pub documents: Option<PathBuf>,
 }
 
 /// The list area is the terminal minus the title, filter, header, footer, message and
@@ -139,6 +174,10 @@ impl App {
             page_rows: page_rows_for(24),
             quit: false,
             session_changes: Vec::new(),
+            clean_generation: 0,
+            pending: None,
+            today: None,
+            documents: None,
         }
     }
 
@@ -147,6 +186,7 @@ impl App {
         let reader = register.read()?;
         self.commune = reader.commune()?;
         self.targets = reader.targets()?;
+        self.clean_generation = reader.generation()?;
         drop(reader);
         self.register = Some(register);
         self.load_year()
@@ -187,8 +227,11 @@ impl App {
     }
 
     pub fn context(&self) -> Ctx {
-        if self.confirm.is_some() {
-            return Ctx::Confirm;
+        match self.confirm {
+            Some(Confirm::BackupOnQuit) => return Ctx::QuitBackup,
+            Some(Confirm::Working { .. } | Confirm::Notice { .. }) => return Ctx::Notice,
+            Some(_) => return Ctx::Confirm,
+            None => {}
         }
         match self.screen() {
             Some(Screen::Setup(_)) | None => Ctx::Setup,
@@ -208,6 +251,9 @@ impl App {
             },
             Some(Screen::Breakdown(_)) => Ctx::Breakdown,
             Some(Screen::History(_)) => Ctx::History,
+            Some(Screen::Report(_)) => Ctx::Report,
+            Some(Screen::Import(state)) if state.preview.is_some() => Ctx::ImportPreview,
+            Some(Screen::Import(_)) => Ctx::Import,
         }
     }
 
@@ -218,6 +264,7 @@ impl App {
             Ctx::Sheet | Ctx::Targets => {
                 matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
             }
+            Ctx::Import => matches!(self.screen(), Some(Screen::Import(s)) if s.focus == 1),
             Ctx::Form => {
                 matches!(self.screen(), Some(Screen::Form(f)) if f.focused().is_some_and(|f| f.input().is_some()))
             }
@@ -252,7 +299,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if self.confirm.is_some() {
             match action {
+                // Nothing interrupts a backup that is being written.
+                _ if matches!(self.confirm, Some(Confirm::Working { .. })) => {}
                 Action::Confirm => self.answer_yes(),
+                Action::Decline => self.answer_no(),
                 Action::Back => self.confirm = None,
                 _ => {}
             }
@@ -263,7 +313,10 @@ impl App {
             self.message = None;
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
+            Action::Report => self.open_report(),
+            Action::Import => self.open_import(),
+            Action::Backup => self.start_backup(false),
             Action::Help => {
                 let under = self.context();
                 self.stack.push(Screen::Help { scroll: 0, under });
@@ -284,6 +337,8 @@ impl App {
                 Some(Screen::Sheet(_)) => self.update_sheet(action),
                 Some(Screen::Breakdown(_)) => self.update_breakdown(action),
                 Some(Screen::History(_)) => self.update_history(action),
+                Some(Screen::Report(_)) => self.update_report(action),
+                Some(Screen::Import(_)) => self.update_import(action),
                 Some(Screen::About) | None => {}
             },
         }
@@ -304,6 +359,7 @@ impl App {
                     self.stack.pop();
                 }
             }
+            Some(Screen::Import(state)) if state.preview.is_some() => state.preview = None,
             Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
             Some(Screen::Sheet(sheet)) if sheet.changed => {
                 self.confirm = Some(Confirm::DiscardForm)
@@ -326,6 +382,9 @@ impl App {
                 self.say("Đã bỏ các thay đổi chưa lưu", Role::Warning);
             }
             Some(Confirm::Archive { kind, id, .. }) => self.archive(kind, id),
+            Some(Confirm::BackupOnQuit) => self.start_backup(true),
+            Some(Confirm::Notice { then_quit, .. }) => self.quit = then_quit,
+            Some(working @ Confirm::Working { .. }) => self.confirm = Some(working),
             None => {}
         }
     }

@@ -27,6 +27,16 @@ pub enum Ctx {
     Targets,
     Breakdown,
     History,
+    /// The Report screen (preview of the printed summary).
+    Report,
+    /// Import: choosing the kind and typing the file's path.
+    Import,
+    /// Import: the preview of what the file would change.
+    ImportPreview,
+    /// "Back up before leaving?" (C/K, Esc stays).
+    QuitBackup,
+    /// A backup running, or what it did.
+    Notice,
 }
 
 impl Ctx {
@@ -47,10 +57,15 @@ impl Ctx {
             Ctx::Targets => "Mục tiêu nghị quyết",
             Ctx::Breakdown => "Kết quả theo thôn, dòng họ",
             Ctx::History => "Lịch sử thay đổi",
+            Ctx::Report => "Báo cáo",
+            Ctx::Import => "Nhập danh sách từ tệp",
+            Ctx::ImportPreview => "Xem trước khi nhập",
+            Ctx::QuitBackup => "Hỏi sao lưu khi thoát",
+            Ctx::Notice => "Kết quả sao lưu",
         }
     }
 
-    pub const ALL: [Ctx; 14] = [
+    pub const ALL: [Ctx; 19] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
@@ -65,6 +80,11 @@ impl Ctx {
         Ctx::Targets,
         Ctx::Breakdown,
         Ctx::History,
+        Ctx::Report,
+        Ctx::Import,
+        Ctx::ImportPreview,
+        Ctx::QuitBackup,
+        Ctx::Notice,
     ];
 }
 

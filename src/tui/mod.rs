@@ -5,6 +5,8 @@
 //! - [`keymap`]: the one command table (dispatcher, hint bar and help);
 //! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms;
 //! - [`update`], [`save`]: what actions do, and the writes to the register;
+//! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
+//!   and backups (on demand, and offered on leaving after changes);
 //! - [`screens`]: pure drawing of each screen from `&App`; [`widgets`]: shared pieces;
 //! - [`theme`]: 16 colours or none (`NO_COLOR`), and the ASCII mode.
 //!
@@ -14,6 +16,7 @@
 
 pub mod action;
 pub mod app;
+mod backup;
 mod commands;
 pub mod form;
 pub mod keymap;
@@ -27,6 +30,8 @@ mod sheet_save;
 pub mod terminal;
 pub mod theme;
 mod update;
+mod update_import;
+mod update_report;
 pub mod widgets;
 
 use crate::cli::{CliError, Env, current_year};
@@ -126,6 +131,12 @@ fn event_loop(
     let size = terminal.size()?;
     app.page_rows = app::page_rows_for(size.height);
     terminal.draw(|frame| screens::render(app, frame))?;
+    // A deliberate bug for the terminal-fault test (tests/pty.rs): proves a panic leaves
+    // the terminal usable. Debug builds only; a release build has no such switch.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("SOHOCTAP_TEST_PANIC").is_some() {
+        panic!("lỗi thử nghiệm do SOHOCTAP_TEST_PANIC");
+    }
     let events = spawn_reader();
     while !app.quit && !stop.requested() {
         let first = match events.recv_timeout(SIGNAL_CHECK) {
@@ -143,6 +154,10 @@ fn event_loop(
         }
         if changed && !app.quit && !stop.requested() {
             terminal.draw(|frame| screens::render(app, frame))?;
+            // A slow job (a backup) runs once its "working" dialog is on screen.
+            if app.run_pending() && !stop.requested() {
+                terminal.draw(|frame| screens::render(app, frame))?;
+            }
         }
     }
     Ok(())

@@ -69,9 +69,32 @@ fn install_panic_hook() {
     }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // The terminal first, so the message lands on a normal screen and stays there.
         restore();
-        previous(info);
+        eprintln!("{}", panic_message(info));
+        // The English report with its backtrace only when a developer asked for it.
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            previous(info);
+        }
     }));
+}
+
+/// What the officer reads after a bug stopped the program: what happened, that saved
+/// work is safe (every save is its own committed transaction), and what to do.
+fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
+    let payload = info
+        .payload()
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let place = info
+        .location()
+        .map(|l| format!(" ({}:{})", l.file(), l.line()))
+        .unwrap_or_default();
+    format!(
+        "Chương trình gặp lỗi và phải dừng: {payload}{place}. Các điểm đã lưu trước đó vẫn nguyên vẹn trong sổ; hãy mở lại chương trình. Nếu lỗi lặp lại, hãy báo cho người hỗ trợ kèm dòng này."
+    )
 }
 
 /// Set when SIGHUP or SIGTERM arrived; checked by the event loop.

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod faulty;
+
 use sohoctap::criteria::{Catalog, CatalogEntry, IndicatorKind};
 use sohoctap::model::{
     Commune, Community, CommunityKind, EvaluationKey, Household, IndicatorValue, Title, Unit,

@@ -25,7 +25,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ),
         (format!("Tệp sổ: {}", app.path.display()), Role::Normal),
         (
-            "Sao lưu: đóng chương trình rồi chép tệp sổ sang USB hoặc thư mục khác.".into(),
+            format!(
+                "Sao lưu: bấm S (bản sao vào {})",
+                crate::store::backup::default_backup_dir(&app.path).display()
+            ),
             Role::Muted,
         ),
         (String::new(), Role::Normal),

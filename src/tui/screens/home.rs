@@ -6,7 +6,9 @@ use super::boxed;
 use crate::model::UnitKind;
 use crate::report::Summary;
 use crate::text::{format_count, pad_left_to_width, pad_to_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::theme::Role;
 use crate::tui::widgets::bar;
 use ratatui::Frame;
@@ -63,13 +65,46 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         area.height.saturating_sub(top - area.y),
     );
     render_bars(app, frame, bars, &app.summary);
+    render_more_keys(app, frame, bars);
+}
+
+/// The keys that do not fit the hint bar (report, import, backup, breakdown, targets,
+/// bulk recognition), on the bottom border of the results box so every bar keeps its
+/// two lines; labels and keys come from the command table.
+fn render_more_keys(app: &App, frame: &mut Frame, area: Rect) {
+    if area.height < 3 {
+        return;
+    }
+    let theme = app.theme;
+    let y = area.y + area.height - 1;
+    let mut x = area.x + 2;
+    let end = area.x + area.width.saturating_sub(2);
+    for (action, label) in [
+        (Action::Report, "Báo cáo"),
+        (Action::Import, "Nhập từ tệp"),
+        (Action::Backup, "Sao lưu"),
+        (Action::OpenBreakdown, "Thôn, họ"),
+        (Action::OpenTargets, "Mục tiêu"),
+        (Action::OpenBulk, "Công nhận"),
+    ] {
+        let key = key_label(Ctx::Home, &action).to_uppercase();
+        let buf = frame.buffer_mut();
+        let room = usize::from(end.saturating_sub(x));
+        let (nx, _) = buf.set_stringn(x, y, format!(" {key}"), room, theme.style(Role::Key));
+        let room = usize::from(end.saturating_sub(nx));
+        let (nx, _) = buf.set_stringn(nx, y, format!(" {label} "), room, theme.style(Role::Normal));
+        x = nx;
+        if x >= end {
+            break;
+        }
+    }
 }
 
 /// The target bars, two lines each, drawn from the live summary (updated after every
 /// save by `App::apply_status`). The denominators are in the help (F1).
 pub fn render_bars(app: &App, frame: &mut Frame, area: Rect, summary: &Summary) {
     let title = format!(
-        "Năm {} · ┃ mục tiêu · F3 theo thôn, họ · F4 mục tiêu · F8 công nhận",
+        "Năm {}: công nhận/tổng, tỷ lệ, ┃ mục tiêu (F1: cách tính tỷ lệ)",
         summary.year
     );
     boxed(app, &title).render(area, frame.buffer_mut());

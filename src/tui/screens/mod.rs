@@ -9,8 +9,10 @@ pub mod form;
 pub mod help;
 pub mod history;
 pub mod home;
+pub mod import;
 pub mod list;
 pub mod opening;
+pub mod report;
 pub mod scoring;
 pub mod setup;
 pub mod sheet;
@@ -45,6 +47,8 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Sheet(state)) => sheet::render(app, frame, body, state),
             Some(Screen::Breakdown(state)) => breakdown::render(app, frame, body, state),
             Some(Screen::History(state)) => history::render(app, frame, body, state),
+            Some(Screen::Report(state)) => report::render(app, frame, body, state),
+            Some(Screen::Import(state)) => import::render(app, frame, body, state),
         }
         if let Some(confirm) = &app.confirm {
             dialog(app, frame, body, confirm);
@@ -138,6 +142,8 @@ fn screen_title(app: &App) -> String {
         },
         Some(Screen::Breakdown(_)) => "Theo thôn, dòng họ".into(),
         Some(Screen::History(_)) => "Lịch sử".into(),
+        Some(Screen::Report(_)) => "Báo cáo".into(),
+        Some(Screen::Import(_)) => "Nhập danh sách".into(),
     }
 }
 
@@ -163,9 +169,24 @@ fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
                 app.year
             ),
         ),
+        Confirm::BackupOnQuit => (
+            "Thoát",
+            "Sao lưu sổ trước khi thoát? (C/K)\nC: sao lưu rồi thoát.   K: thoát, không sao lưu.   Esc: ở lại.".to_string(),
+        ),
+        Confirm::Working { title, text } | Confirm::Notice { title, text, .. } => {
+            (title.as_str(), text.clone())
+        }
     };
     let width = body.width.min(70);
-    let height = 6u16.min(body.height);
+    // A long path wraps; the box grows to hold it (at least the old six rows).
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let lines: usize = text
+        .split('\n')
+        .map(|l| crate::text::width(l).div_ceil(inner).max(1))
+        .sum();
+    let height = (u16::try_from(lines).unwrap_or(4) + 2)
+        .max(6)
+        .min(body.height);
     let area = Rect::new(
         body.x + (body.width - width) / 2,
         body.y + body.height.saturating_sub(height) / 2,
@@ -173,9 +194,13 @@ fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
         height,
     );
     frame.render_widget(Clear, area);
+    let role = match confirm {
+        Confirm::Notice { role, .. } => *role,
+        _ => Role::Warning,
+    };
     let paragraph = Paragraph::new(text)
         .wrap(Wrap { trim: true })
-        .style(app.theme.style(Role::Warning))
+        .style(app.theme.style(role))
         .block(boxed(app, title));
     frame.render_widget(paragraph, area);
 }

@@ -3,5 +3,6 @@
 mod fixture;
 mod form;
 mod keys;
+mod report_import;
 mod scoring;
 mod snapshots;

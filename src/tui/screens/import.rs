@@ -1,0 +1,451 @@
+//! Importing a list from a CSV file, in two steps on one screen: choose the kind and
+//! type the file's path, then read the preview of `exchange::plan` (what would be
+//! added, updated, created, and every problem) before anything is written. The state
+//! lives here; `App` drives it (`update_import.rs`).
+
+use super::boxed;
+use crate::exchange::headers::columns;
+use crate::exchange::{self, ImportPlan};
+use crate::model::{Unit, UnitKind};
+use crate::report::text::layout::wrap;
+use crate::text::{TextInput, format_count, pad_to_width, truncate_to_width};
+use crate::tui::app::App;
+use crate::tui::theme::Role;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::widgets::Widget;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Width the preview is wrapped to: an 80-column screen inside the box.
+pub const PREVIEW_WIDTH: usize = 76;
+
+/// A plan shared between the preview and the apply key. Two handles are equal when they
+/// are the same plan (the screen states compare; plans themselves need not).
+#[derive(Debug, Clone)]
+pub struct PlanHandle(pub Arc<ImportPlan>);
+
+impl PartialEq for PlanHandle {
+    fn eq(&self, other: &PlanHandle) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for PlanHandle {}
+
+/// What a file would do, read and checked, nothing written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub plan: PlanHandle,
+    pub file: PathBuf,
+    /// The preview text, wrapped to [`PREVIEW_WIDTH`].
+    pub lines: Vec<(String, Role)>,
+    pub scroll: usize,
+}
+
+impl Preview {
+    pub fn new(plan: ImportPlan, file: PathBuf) -> Preview {
+        let lines = preview_lines(&plan, &file.display().to_string());
+        Preview {
+            plan: PlanHandle(Arc::new(plan)),
+            file,
+            lines,
+            scroll: 0,
+        }
+    }
+
+    /// Lines of the preview on screen for a list page of `page_rows`: the body (three
+    /// rows more than a list page) less the box's borders and the status line, as
+    /// `render_preview` lays it out.
+    pub fn text_rows(page_rows: usize) -> usize {
+        page_rows.max(1)
+    }
+
+    pub fn max_scroll(&self, page_rows: usize) -> usize {
+        self.lines
+            .len()
+            .saturating_sub(Preview::text_rows(page_rows))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportState {
+    pub kind: UnitKind,
+    pub path: TextInput,
+    /// 0: the kind, 1: the file path.
+    pub focus: usize,
+    /// Why the file could not be read.
+    pub error: Option<String>,
+    pub preview: Option<Preview>,
+}
+
+impl ImportState {
+    pub fn new(kind: UnitKind, folder: Option<PathBuf>) -> ImportState {
+        let mut path = TextInput::new();
+        if let Some(folder) = folder {
+            let mut text = folder.display().to_string();
+            if !text.ends_with(std::path::MAIN_SEPARATOR) {
+                text.push(std::path::MAIN_SEPARATOR);
+            }
+            path.insert_str(&text);
+        }
+        ImportState {
+            kind,
+            path,
+            focus: 1,
+            error: None,
+            preview: None,
+        }
+    }
+
+    /// The next (or previous) kind in the home screen's order.
+    pub fn cycle_kind(&mut self, forward: bool) {
+        let all = UnitKind::ALL;
+        let at = all.iter().position(|k| *k == self.kind).unwrap_or(0);
+        let n = all.len();
+        let next = if forward { at + 1 } else { at + n - 1 } % n;
+        self.kind = all.get(next).copied().unwrap_or(self.kind);
+    }
+}
+
+fn names(units: &[Unit]) -> String {
+    units
+        .iter()
+        .map(|u| format!("{} ({})", u.display_name(), u.code()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn push_wrapped(out: &mut Vec<(String, Role)>, text: &str, indent: &str, role: Role) {
+    for line in wrap(text, PREVIEW_WIDTH, "", indent) {
+        out.push((line, role));
+    }
+}
+
+/// The preview as the officer reads it: problems first (they decide everything), then
+/// what would change, then every row that would be written.
+pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
+    let mut out = Vec::new();
+    let separator = match plan.delimiter {
+        b';' => "dấu chấm phẩy",
+        b'\t' => "dấu tab",
+        _ => "dấu phẩy",
+    };
+    push_wrapped(&mut out, &format!("Tệp: {file}"), "  ", Role::Normal);
+    push_wrapped(
+        &mut out,
+        &format!(
+            "{}, phân cách bằng {separator}, {} dòng dữ liệu.",
+            plan.encoding.label(),
+            format_count(plan.rows_read as u64),
+        ),
+        "  ",
+        Role::Normal,
+    );
+    if !plan.ignored_columns.is_empty() {
+        let ignored: Vec<String> = plan
+            .ignored_columns
+            .iter()
+            .map(|c| format!("«{c}»"))
+            .collect();
+        push_wrapped(
+            &mut out,
+            &format!("Bỏ qua các cột: {}", ignored.join(", ")),
+            "  ",
+            Role::Muted,
+        );
+    }
+    out.push((String::new(), Role::Normal));
+    if !plan.problems.is_empty() {
+        push_wrapped(
+            &mut out,
+            &format!(
+                "Lỗi ({}): sửa trong tệp rồi đọc lại. Chưa ghi gì vào sổ.",
+                format_count(plan.problems.len() as u64)
+            ),
+            "  ",
+            Role::Error,
+        );
+        for problem in &plan.problems {
+            push_wrapped(&mut out, &format!("✗ {problem}"), "    ", Role::Error);
+        }
+        out.push((String::new(), Role::Normal));
+    }
+    let verb = if plan.is_clean() {
+        "Sẽ thêm"
+    } else {
+        "Nếu sửa hết lỗi: sẽ thêm"
+    };
+    push_wrapped(
+        &mut out,
+        &format!(
+            "{verb} {} {}, cập nhật {}, không đổi {}.",
+            format_count(plan.inserts() as u64),
+            plan.kind.counter(),
+            format_count(plan.updates() as u64),
+            format_count(plan.unchanged as u64)
+        ),
+        "  ",
+        Role::Title,
+    );
+    if !plan.new_communities.is_empty() {
+        push_wrapped(
+            &mut out,
+            &format!(
+                "Thôn, tổ dân phố sẽ tạo mới ({}): {}",
+                plan.new_communities.len(),
+                names(&plan.new_communities)
+            ),
+            "  ",
+            Role::Warning,
+        );
+    }
+    if !plan.new_clans.is_empty() {
+        push_wrapped(
+            &mut out,
+            &format!(
+                "Dòng họ sẽ tạo mới ({}): {}",
+                plan.new_clans.len(),
+                names(&plan.new_clans)
+            ),
+            "  ",
+            Role::Warning,
+        );
+    }
+    if plan.generated_codes > 0 {
+        push_wrapped(
+            &mut out,
+            &format!(
+                "{} dòng không có mã nên được cấp mã tự động ({}…): nhập lại tệp này sẽ thêm trùng.",
+                format_count(plan.generated_codes as u64),
+                plan.kind.code_prefix()
+            ),
+            "  ",
+            Role::Warning,
+        );
+    }
+    if !plan.rows.is_empty() {
+        out.push((String::new(), Role::Normal));
+        out.push(("Các dòng sẽ ghi:".into(), Role::Title));
+        for row in &plan.rows {
+            let action = match row.action {
+                exchange::Action::Insert => "thêm",
+                exchange::Action::Update(_) => "cập nhật",
+            };
+            let line = format!(
+                "  dòng {} {} {} {}",
+                pad_to_width(&row.line.to_string(), 5),
+                pad_to_width(action, 8),
+                pad_to_width(row.unit.code(), 8),
+                row.unit.display_name()
+            );
+            out.push((truncate_to_width(&line, PREVIEW_WIDTH), Role::Normal));
+        }
+    }
+    out
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) {
+    match &state.preview {
+        Some(preview) => render_preview(app, frame, area, preview),
+        None => render_choose(app, frame, area, state),
+    }
+}
+
+fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) {
+    let theme = app.theme;
+    boxed(app, "Nhập danh sách từ tệp CSV (Excel)").render(area, frame.buffer_mut());
+    let x = area.x + 2;
+    let width = usize::from(area.width.saturating_sub(4));
+    let label_width = 18;
+    let field_width = width.saturating_sub(label_width);
+    let buf = frame.buffer_mut();
+    let marker = |i: usize| {
+        if state.focus == i {
+            theme.sym("▶", ">")
+        } else {
+            " "
+        }
+    };
+    let label_style = |i: usize| {
+        if state.focus == i {
+            theme.style(Role::Title)
+        } else {
+            theme.style(Role::Normal)
+        }
+    };
+    let value_style = |i: usize| {
+        if state.focus == i {
+            theme.style(Role::Selected)
+        } else {
+            theme.style(Role::Normal).add_modifier(Modifier::UNDERLINED)
+        }
+    };
+    let mut y = area.y + 1;
+    buf.set_stringn(
+        x,
+        y,
+        format!(
+            "{}{}",
+            marker(0),
+            pad_to_width("Loại danh sách", label_width - 1)
+        ),
+        width,
+        label_style(0),
+    );
+    let kind = format!(
+        "{} {} {}",
+        theme.sym("◀", "<"),
+        state.kind.label(),
+        theme.sym("▶", ">")
+    );
+    buf.set_stringn(
+        x + label_width as u16,
+        y,
+        pad_to_width(&kind, 28),
+        28,
+        value_style(0),
+    );
+    if state.focus == 0 {
+        buf.set_stringn(
+            x + label_width as u16 + 29,
+            y,
+            "← → để chọn",
+            field_width.saturating_sub(29),
+            theme.style(Role::Muted),
+        );
+    }
+    y += 2;
+    buf.set_stringn(
+        x,
+        y,
+        format!("{}{}", marker(1), pad_to_width("Tệp CSV", label_width - 1)),
+        width,
+        label_style(1),
+    );
+    let (shown, cursor) = state.path.visible_window(field_width);
+    buf.set_stringn(
+        x + label_width as u16,
+        y,
+        pad_to_width(&shown, field_width),
+        field_width,
+        value_style(1),
+    );
+    let cursor_at = (state.focus == 1).then(|| {
+        (
+            x + label_width as u16 + u16::try_from(cursor).unwrap_or(0),
+            y,
+        )
+    });
+    y += 2;
+    let mut notes: Vec<(String, Role)> = Vec::new();
+    if let Some(error) = &state.error {
+        for line in wrap(&format!("✗ {error}"), width, "", "  ") {
+            notes.push((line, Role::Error));
+        }
+        notes.push((String::new(), Role::Normal));
+    }
+    let expected: Vec<String> = columns(state.kind)
+        .iter()
+        .map(|c| {
+            if c.required {
+                format!("{}*", c.header())
+            } else {
+                c.header().to_string()
+            }
+        })
+        .collect();
+    let help = [
+        format!("Các cột của tệp {}: {}", state.kind.label().to_lowercase(), expected.join(", ")),
+        "(* bắt buộc; tên cột viết hoa, thường, có dấu hay không dấu đều được; cột «STT» và cột lạ được bỏ qua.)".to_string(),
+        "Tệp lưu từ Excel bằng «CSV UTF-8» hoặc «CSV»; phân cách bằng dấu phẩy, chấm phẩy hoặc tab. Mẫu và tên cột khác: docs/import-export.md.".to_string(),
+        "Enter: đọc tệp và xem trước. Chưa ghi gì vào sổ cho tới khi xem trước và bấm F2.".to_string(),
+    ];
+    for (i, text) in help.iter().enumerate() {
+        let role = if i == 0 { Role::Normal } else { Role::Muted };
+        for line in wrap(text, width, "", "  ") {
+            notes.push((line, role));
+        }
+    }
+    for (text, role) in notes {
+        if y + 1 >= area.y + area.height {
+            break;
+        }
+        buf.set_stringn(
+            x,
+            y,
+            truncate_to_width(&text, width),
+            width,
+            theme.style(role),
+        );
+        y += 1;
+    }
+    if let Some(position) = cursor_at {
+        frame.set_cursor_position(position);
+    }
+}
+
+fn render_preview(app: &App, frame: &mut Frame, area: Rect, preview: &Preview) {
+    let theme = app.theme;
+    let plan = &preview.plan.0;
+    let title = format!(
+        "Xem trước: nhập {} (chưa ghi gì)",
+        plan.kind.label().to_lowercase()
+    );
+    boxed(app, &title).render(area, frame.buffer_mut());
+    let x = area.x + 2;
+    let width = usize::from(area.width.saturating_sub(4));
+    // Borders and the status line.
+    let rows = usize::from(area.height.saturating_sub(3)).max(1);
+    let scroll = preview.scroll.min(preview.lines.len().saturating_sub(rows));
+    let buf = frame.buffer_mut();
+    for (i, (text, role)) in preview.lines.iter().skip(scroll).take(rows).enumerate() {
+        let mut text = text.clone();
+        if theme.ascii {
+            text = text.replace('✗', "x");
+        }
+        buf.set_stringn(
+            x,
+            area.y + 1 + i as u16,
+            truncate_to_width(&text, width),
+            width,
+            theme.style(*role),
+        );
+    }
+    let more = if preview.lines.len() > rows {
+        format!(
+            " (dòng {}–{}/{}, ↑↓ PgUp PgDn để cuộn)",
+            scroll + 1,
+            (scroll + rows).min(preview.lines.len()),
+            preview.lines.len()
+        )
+    } else {
+        String::new()
+    };
+    let (status, role) = if plan.is_clean() {
+        (
+            format!(
+                "{} Không có lỗi. F2: ghi vào sổ (một lần, trọn vẹn).{more}",
+                theme.sym("✓", "v")
+            ),
+            Role::Good,
+        )
+    } else {
+        (
+            format!(
+                "{} {} lỗi: không nhập được. Esc để chọn lại tệp.{more}",
+                theme.sym("✗", "x"),
+                format_count(plan.problems.len() as u64)
+            ),
+            Role::Error,
+        )
+    };
+    buf.set_stringn(
+        x,
+        area.y + area.height.saturating_sub(2),
+        truncate_to_width(&status, width),
+        width,
+        theme.style(role),
+    );
+}

@@ -1,0 +1,140 @@
+//! What the Report screen's keys do: build the preview from the same data and the same
+//! renderer as `sohoctap report` (so it matches the command byte for byte), toggle its
+//! options, scroll, and save it owner-only under a dated name in the documents folder.
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::screens::report::ReportState;
+use super::theme::Role;
+use crate::cli::load_report_data;
+use crate::report::text::{file_name, save_path};
+use crate::store::StoreError;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+impl App {
+    /// The date reports carry.
+    pub fn report_date(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Where a report of `year` is saved.
+    pub fn report_path(&self) -> PathBuf {
+        let today = self.report_date();
+        match &self.documents {
+            Some(folder) => folder.join(file_name(self.year, today)),
+            None => save_path(self.year, today),
+        }
+    }
+
+    /// The report of the selected year with these options, read from one snapshot.
+    fn build_report(&self, list: bool, ascii: bool) -> Result<Option<ReportState>, StoreError> {
+        let Some(register) = &self.register else {
+            return Ok(None);
+        };
+        let reader = register.read()?;
+        let data = load_report_data(&reader, self.year, list)?;
+        Ok(Some(ReportState::new(
+            &data,
+            list,
+            ascii,
+            self.report_date(),
+        )))
+    }
+
+    pub(super) fn open_report(&mut self) {
+        // A console started with --ascii cannot show the diacritics either.
+        match self.build_report(false, self.theme.ascii) {
+            Ok(Some(state)) => self.stack.push(Screen::Report(state)),
+            Ok(None) => {}
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Rebuilds the preview with other options or another year, keeping the place.
+    fn rebuild_report(&mut self, list: bool, ascii: bool) {
+        let scroll = match self.stack.last() {
+            Some(Screen::Report(state)) => state.scroll,
+            _ => return,
+        };
+        match self.build_report(list, ascii) {
+            Ok(Some(mut fresh)) => {
+                fresh.scroll = scroll.min(fresh.max_scroll(self.page_rows));
+                if let Some(Screen::Report(state)) = self.stack.last_mut() {
+                    *state = fresh;
+                }
+            }
+            Ok(None) => {}
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn update_report(&mut self, action: Action) {
+        let page_rows = self.page_rows;
+        let Some(Screen::Report(state)) = self.stack.last_mut() else {
+            return;
+        };
+        let (list, ascii) = (state.list, state.ascii);
+        let page = state.text_rows(page_rows);
+        let max = state.max_scroll(page_rows);
+        match action {
+            Action::Up => state.scroll = state.scroll.saturating_sub(1),
+            Action::Down => state.scroll = (state.scroll + 1).min(max),
+            Action::PageUp => state.scroll = state.scroll.saturating_sub(page),
+            Action::PageDown => state.scroll = (state.scroll + page).min(max),
+            Action::First => state.scroll = 0,
+            Action::Last => state.scroll = max,
+            Action::ToggleList => self.rebuild_report(!list, ascii),
+            Action::ToggleAscii => self.rebuild_report(list, !ascii),
+            Action::PrevYear | Action::NextYear => {
+                self.change_year(if action == Action::PrevYear { -1 } else { 1 });
+                self.rebuild_report(list, ascii);
+            }
+            Action::Save => self.save_report(),
+            _ => {}
+        }
+    }
+
+    /// Writes the previewed text, owner-only and atomically, and says where.
+    fn save_report(&mut self) {
+        let path = self.report_path();
+        let Some(Screen::Report(state)) = self.stack.last() else {
+            return;
+        };
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| crate::store::files::write_private(&path, state.text.as_bytes()));
+        let notice = match written {
+            Ok(()) => (
+                format!(
+                    "{} Đã lưu báo cáo vào {}",
+                    self.theme.sym("✓", "v"),
+                    path.display()
+                ),
+                Role::Good,
+            ),
+            Err(source) => {
+                let error = StoreError::Io {
+                    path: path.clone(),
+                    action: "ghi",
+                    source,
+                };
+                (
+                    format!(
+                        "{} {error}. Chưa lưu báo cáo: hãy kiểm tra thư mục có ghi được không (hoặc dùng lệnh sohoctap report --out TỆP).",
+                        self.theme.sym("✗", "x")
+                    ),
+                    Role::Error,
+                )
+            }
+        };
+        let page_rows = self.page_rows;
+        if let Some(Screen::Report(state)) = self.stack.last_mut() {
+            state.notice = Some(notice);
+            // The notice takes two text rows; keep the end reachable.
+            state.scroll = state.scroll.min(state.max_scroll(page_rows));
+        }
+    }
+}
