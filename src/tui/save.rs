@@ -292,6 +292,10 @@ impl App {
     /// On hang-up or termination: a changed, valid form is saved (everything else was
     /// saved when it was entered). Returns whether something was written.
     pub fn save_before_exit(&mut self) -> bool {
+        // A score typed on the scoring screen but not yet entered is saved if valid.
+        if matches!(self.stack.last(), Some(Screen::Scoring(s)) if !s.input.is_empty()) {
+            return self.save_typed_before_exit();
+        }
         let changed = matches!(self.stack.last(), Some(Screen::Form(f)) if f.changed);
         if !changed {
             return false;

@@ -139,6 +139,14 @@ impl App {
         }
     }
 
+    /// On hang-up: the typed value, when valid, is saved like Enter would. Returns
+    /// whether it was written.
+    pub(super) fn save_typed_before_exit(&mut self) -> bool {
+        let before = self.session_changes.len();
+        self.save_typed();
+        self.session_changes.len() > before
+    }
+
     /// A write refused by the register (a decided evaluation, a bad value) is shown on
     /// the scoring screen; nothing was saved.
     fn refuse(&mut self, e: StoreError) {

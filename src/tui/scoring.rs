@@ -274,3 +274,97 @@ fn entry_for(
         entry
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SET: &str = r#"
+schema = 1
+id = "thu"
+title = "gia-dinh"
+name = "Bộ thử"
+valid_from = 2021
+scope = "commune"
+source = "thử"
+status = "verified"
+status_note = ""
+min_total = 5
+
+[[criteria]]
+code = "1"
+name = "Tiêu chí"
+
+[[criteria.indicators]]
+code = "1.1"
+text = "Điểm"
+kind = "points"
+max = 10
+
+[[criteria.indicators]]
+code = "1.2"
+text = "Đạt hay không"
+kind = "pass-fail"
+"#;
+
+    fn state() -> ScoringState {
+        let set = crate::criteria::parse_set("thu.toml", SET).expect("set");
+        ScoringState {
+            kind: UnitKind::Household,
+            id: 0,
+            title: Title::GiaDinh,
+            year: 2025,
+            code: "HO1".into(),
+            name: "Hộ thử".into(),
+            entry: CatalogEntry::new(set, "thử".into()),
+            evaluation: None,
+            last_year: None,
+            cursor: 0,
+            input: TextInput::new(),
+            error: None,
+            from_list: None,
+        }
+    }
+
+    #[test]
+    fn pass_fail_keys_type_d_or_k_and_points_only_digits() {
+        let mut s = state();
+        assert!(!s.type_char('d'), "a points indicator refuses Đ");
+        assert!(
+            s.error
+                .as_deref()
+                .is_some_and(|e| e.contains("chấm bằng điểm"))
+        );
+        assert!(s.type_char('1'));
+        assert!(s.type_char('2'));
+        assert_eq!(
+            s.parsed_input()
+                .map_err(|e| e.contains("vượt quá điểm tối đa 10")),
+            Err(true)
+        );
+        s.move_by(1);
+        assert!(s.input.is_empty(), "moving drops what was typed");
+        for (key, value) in [
+            ('d', true),
+            ('y', true),
+            ('Đ', true),
+            ('k', false),
+            ('n', false),
+        ] {
+            assert!(s.type_char(key));
+            assert_eq!(
+                s.parsed_input(),
+                Ok(Some(("1.2".to_string(), IndicatorValue::Pass(value))))
+            );
+        }
+        assert!(!s.type_char('7'));
+        assert!(
+            s.error
+                .as_deref()
+                .is_some_and(|e| e.contains("d (Đ) hoặc k (K)"))
+        );
+        // After a refusal the next key starts afresh.
+        assert!(s.type_char('k'));
+        assert_eq!(s.input.value(), "K");
+    }
+}

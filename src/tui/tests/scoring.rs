@@ -464,3 +464,25 @@ fn the_breakdown_follows_every_save() {
         .sum();
     assert_eq!(recognised, 2);
 }
+
+#[test]
+fn a_hang_up_saves_a_valid_score_typed_but_not_entered() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    press(app, KeyCode::Enter);
+    type_text(app, "11");
+    assert!(app.save_before_exit());
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(11)));
+    // An invalid one is not written.
+    type_text(app, "99");
+    assert!(!app.save_before_exit());
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(saved.values.get("1.2"), None);
+}
