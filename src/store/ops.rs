@@ -175,17 +175,26 @@ impl Register {
         stamp: &Stamp,
     ) -> Result<Vec<Change>> {
         use crate::model::Stage;
-        let candidates: Vec<(EvaluationKey, Evaluation)> = self
+        // The status index names the passing, unrecognised evaluations without decoding
+        // the whole year; each one is still read and rescored before it is changed.
+        let candidates: Vec<EvaluationKey> = self
             .read()?
-            .evaluations_in_year(year)?
+            .statuses_in_year(year)?
             .into_iter()
-            .filter(|(k, e)| k.title == title && !e.stage.is_decided())
+            .filter(|(t, _, status)| *t == title && status.passed && !status.recognised)
+            .map(|(title, unit, _)| EvaluationKey { year, title, unit })
             .collect();
         self.write(|w| {
             let mut sets: std::collections::HashMap<String, CriteriaSet> =
                 std::collections::HashMap::new();
             let mut changes = Vec::new();
-            for (key, old) in candidates {
+            for key in candidates {
+                let Some(old) = w.evaluation(key)? else {
+                    continue;
+                };
+                if old.stage.is_decided() {
+                    continue;
+                }
                 if !sets.contains_key(&old.criteria_hash) {
                     let set = w.criteria(&old.criteria_hash)?.ok_or_else(|| {
                         StoreError::Invalid(format!(
