@@ -196,6 +196,21 @@ pub fn plan_scores(
             }
             Err(e) => return Err(vec![store_problem(e)]),
         };
+        match reader.unit(title.unit_kind(), unit) {
+            Ok(Some(u)) if u.meta().active_in(year) => {}
+            Ok(_) => {
+                problems.push(at(
+                    &code_header,
+                    &code,
+                    format!(
+                        "{} này không có trong xã năm {year} (chưa vào hoặc đã chuyển đi)",
+                        title.unit_kind().counter()
+                    ),
+                ));
+                continue;
+            }
+            Err(e) => return Err(vec![store_problem(e)]),
+        }
         let key = EvaluationKey { year, title, unit };
         let existing = reader.evaluation(key).map_err(|e| vec![store_problem(e)])?;
         // The unit's own version when it is already registered, else the set in force.

@@ -177,13 +177,24 @@ impl Register {
         use crate::model::Stage;
         // The status index names the passing, unrecognised evaluations without decoding
         // the whole year; each one is still read and rescored before it is changed.
-        let candidates: Vec<EvaluationKey> = self
-            .read()?
+        // Units that left (or had not entered) that year are not the commune's to
+        // recognise, however they were scored.
+        let reader = self.read()?;
+        let active: std::collections::HashSet<u32> = reader
+            .unit_links()?
+            .into_iter()
+            .filter(|(kind, _, link)| *kind == title.unit_kind() && link.active_in(year))
+            .map(|(_, id, _)| id)
+            .collect();
+        let candidates: Vec<EvaluationKey> = reader
             .statuses_in_year(year)?
             .into_iter()
-            .filter(|(t, _, status)| *t == title && status.passed && !status.recognised)
+            .filter(|(t, unit, status)| {
+                *t == title && status.passed && !status.recognised && active.contains(unit)
+            })
             .map(|(title, unit, _)| EvaluationKey { year, title, unit })
             .collect();
+        drop(reader);
         self.write(|w| {
             let mut sets: std::collections::HashMap<String, CriteriaSet> =
                 std::collections::HashMap::new();

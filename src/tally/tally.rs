@@ -50,7 +50,8 @@ impl Tally {
     /// affect are touched.
     pub fn apply(&mut self, census: &mut Census, title: Title, unit: UnitId, new: Status) {
         let old = census.status(title, unit);
-        if old == new {
+        // A unit not in the commune that year counts nowhere (the report agrees).
+        if old == new || !census.is_active(title.unit_kind(), unit) {
             return;
         }
         let households = self.households_affected(census, title, unit);

@@ -158,3 +158,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_unit_not_in_the_commune_that_year_moves_no_counter() {
+    let mut census = census();
+    let mut tally = Tally::compute(&census);
+    let before = tally.clone();
+    // Household 99 does not exist in this year's census (left, or never entered).
+    tally.apply(&mut census, Title::GiaDinh, 99, status(1 | 2 | 4 | 8));
+    assert_eq!(tally, before);
+    assert_eq!(tally, Tally::compute(&census));
+}
