@@ -309,3 +309,39 @@ fn recognise_reports_how_many_and_validates_its_input() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("không hợp lệ"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_missing_subcommand_is_bad_usage() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = sohoctap(&dir.path().join("x.redb"), &["criteria"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("thiếu lệnh con"), "{}", stderr(&o));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_a_full_disk_is_an_error_and_a_closed_pipe_is_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let full = std::fs::File::create("/dev/full").expect("/dev/full");
+    let o = Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+        .args(["criteria", "list"])
+        .arg("--db")
+        .arg(dir.path().join("x.redb"))
+        .stdout(full)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("ổ đĩa đã đầy"), "{}", stderr(&o));
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+        .args(["criteria", "show", "cong-dan", "--year", "2025"])
+        .arg("--db")
+        .arg(dir.path().join("x.redb"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

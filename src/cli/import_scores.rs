@@ -3,6 +3,7 @@
 //! reason) and written in one transaction, or not at all.
 
 use super::args::ImportArgs;
+use super::out::outln;
 use super::recognise::parse_title;
 use super::{CliError, Env};
 use crate::exchange::scores::{apply_scores, plan_scores};
@@ -40,7 +41,7 @@ pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
             return Err(e);
         }
     };
-    println!(
+    outln!(
         "Tệp {file}: {}, {} dòng, {} ô có điểm ({} năm {year})",
         plan.encoding.label(),
         format_count(plan.rows.len() as u64),
@@ -48,17 +49,17 @@ pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
         title.short()
     );
     if !plan.ignored_columns.is_empty() {
-        println!("Bỏ qua các cột: {}", plan.ignored_columns.join(", "));
+        outln!("Bỏ qua các cột: {}", plan.ignored_columns.join(", "));
     }
     if args.dry_run {
-        println!("Chạy thử: tệp hợp lệ; chưa ghi gì vào sổ.");
+        outln!("Chạy thử: tệp hợp lệ; chưa ghi gì vào sổ.");
         register.close()?;
         return Ok(());
     }
     let applied = apply_scores(&register, &plan, &Stamp::now());
     register.close()?;
     let applied = applied?;
-    println!(
+    outln!(
         "Đã ghi {} điểm cho {} {} ({} đăng ký mới); các ô trống giữ nguyên.",
         format_count(applied.values_changed as u64),
         format_count(applied.units_changed as u64),

@@ -28,6 +28,17 @@ pub use usage::explain as explain_usage_error;
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let env = Env::from_cli(&cli);
+    let outcome = dispatch(cli, &env);
+    match (outcome, out::failure()) {
+        (Ok(()), Some(reason)) => Err(CliError::runtime(format!(
+            "Không ghi được kết quả ra đầu ra chuẩn: {reason}"
+        ))),
+        (outcome, _) => outcome,
+    }
+}
+
+fn dispatch(cli: Cli, env: &Env) -> Result<(), CliError> {
+    let env = env.clone();
     match cli.command {
         None => crate::tui::run(&env, cli.ascii),
         Some(Command::Init(args)) => init::run(&env, &args),

@@ -1,23 +1,32 @@
 //! Standard output for subcommands. `sohoctap report --json | head` closes the pipe
-//! early; Rust's `println!` would panic on that, so every line goes through here and a
-//! closed pipe silently ends the output instead.
+//! early; Rust's `println!` would panic on that, so every line goes through here: a
+//! closed pipe quietly ends the output, any other failure (a full disk behind
+//! `> file`) is remembered and turned into an error when the command ends.
 
 use std::io::Write;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static CLOSED: AtomicBool = AtomicBool::new(false);
+static FAILED: OnceLock<String> = OnceLock::new();
 
-/// Writes one line to stdout; once the reader has gone, writes nothing more.
+/// Writes one line to stdout; after a failure, writes nothing more.
 pub fn line(args: std::fmt::Arguments<'_>) {
     if CLOSED.load(Ordering::Relaxed) {
         return;
     }
     let mut stdout = std::io::stdout().lock();
-    if writeln!(stdout, "{args}").is_err() {
-        // A closed pipe (or any other write failure of stdout) ends the output; the
-        // command's work is already done and its exit code still tells the outcome.
+    if let Err(e) = writeln!(stdout, "{args}") {
         CLOSED.store(true, Ordering::Relaxed);
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = FAILED.set(crate::store::describe_io(&e));
+        }
     }
+}
+
+/// Why writing to stdout failed, if it did (a closed pipe is not a failure).
+pub fn failure() -> Option<&'static str> {
+    FAILED.get().map(String::as_str)
 }
 
 /// `println!` for subcommands, safe against a closed pipe.

@@ -17,9 +17,12 @@ pub fn explain(e: &clap::Error) -> Option<String> {
     let arg = context(e, ContextKind::InvalidArg);
     let value = context(e, ContextKind::InvalidValue);
     let line = match e.kind() {
-        ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return None,
+        // `sohoctap criteria` alone: clap would show the help and exit 0, hiding that
+        // nothing was done.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "thiếu lệnh con (vd. sohoctap criteria list)".to_string()
+        }
         ErrorKind::InvalidSubcommand => format!("không có lệnh \"{value}\""),
         ErrorKind::UnknownArgument => format!("không có tùy chọn \"{arg}\""),
         ErrorKind::MissingRequiredArgument => format!("thiếu {arg}"),
