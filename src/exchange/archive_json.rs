@@ -171,6 +171,13 @@ pub fn validate(archive: &Archive) -> Vec<String> {
             ));
         }
         let next = archive.next_ids.get(kind.code()).copied().unwrap_or(1);
+        if a.id > crate::store::MAX_UNIT_ID || next > crate::store::MAX_UNIT_ID + 1 {
+            problems.push(format!(
+                "units[{i}]: mã nội bộ {} vượt giới hạn {} của sổ",
+                a.id.max(next),
+                crate::store::MAX_UNIT_ID
+            ));
+        }
         if a.id >= next {
             problems.push(format!(
                 "units[{i}]: mã nội bộ {} không nhỏ hơn next_ids.{} ({next})",

@@ -44,6 +44,11 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// The largest internal unit id. Ids are handed out one by one from 1, so a commune never
+/// comes near; the limit keeps a doctored archive from making a year's in-memory census
+/// (vectors indexed by id) ask for gigabytes.
+pub const MAX_UNIT_ID: u32 = 4_000_000;
+
 /// How to open the file again after a disk error: redb refuses further work after an
 /// I/O error until the database is reopened, and only a fresh open can tell whether a
 /// commit that reported an error reached the file.

@@ -481,3 +481,18 @@ fn the_check_finds_a_status_index_that_disagrees_with_its_evaluation() {
         report.problems
     );
 }
+
+#[test]
+fn an_archive_cannot_plant_a_huge_unit_id() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let register = Register::create(&dir.path().join("so.redb"), &commune()).expect("create");
+    let e = register
+        .write(|w| w.restore_unit(MAX_UNIT_ID + 1, &community("TH99")))
+        .expect_err("refused");
+    assert!(e.to_string().contains("ngoài giới hạn"), "{e}");
+    assert!(
+        register
+            .write(|w| w.set_next_unit_id(UnitKind::Community, u32::MAX))
+            .is_err()
+    );
+}

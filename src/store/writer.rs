@@ -96,9 +96,12 @@ impl Writer {
             .get_meta(&key)?
             .and_then(|b| b.as_slice().try_into().ok().map(u32::from_le_bytes))
             .unwrap_or(1);
-        let after = next
-            .checked_add(1)
-            .ok_or_else(|| StoreError::Invalid("Sổ đã hết mã nội bộ cho loại đơn vị này".into()))?;
+        if next > super::MAX_UNIT_ID {
+            return Err(StoreError::Invalid(
+                "Sổ đã hết mã nội bộ cho loại đơn vị này".into(),
+            ));
+        }
+        let after = next + 1;
         self.put_meta(&key, &after.to_le_bytes())?;
         Ok(next)
     }

@@ -45,6 +45,13 @@ impl Writer {
     /// Puts a unit under its archived id. Refuses an id or a code already used.
     pub fn restore_unit(&mut self, id: UnitId, unit: &Unit) -> Result<()> {
         let kind = unit.kind();
+        if id == 0 || id > crate::store::MAX_UNIT_ID {
+            return Err(StoreError::Invalid(format!(
+                "Đơn vị {}: mã nội bộ {id} nằm ngoài giới hạn 1–{}",
+                unit.code(),
+                crate::store::MAX_UNIT_ID
+            )));
+        }
         if self.unit(kind, id)?.is_some() || self.unit_id(kind, unit.code())?.is_some() {
             return Err(StoreError::Invalid(format!(
                 "Đơn vị {} (mã nội bộ {id}) đã có trong sổ",
@@ -73,6 +80,12 @@ impl Writer {
 
     /// Sets the next id [`Writer::insert_unit`] gives a unit of `kind`.
     pub fn set_next_unit_id(&mut self, kind: UnitKind, next: UnitId) -> Result<()> {
+        if next > crate::store::MAX_UNIT_ID + 1 {
+            return Err(StoreError::Invalid(format!(
+                "Mã nội bộ tiếp theo {next} vượt giới hạn {}",
+                crate::store::MAX_UNIT_ID
+            )));
+        }
         self.put_meta(&format!("next_id/{}", kind.code()), &next.to_le_bytes())
     }
 
