@@ -46,6 +46,9 @@ fn scores_are_imported_all_or_nothing_with_every_bad_cell_reported() {
             "import",
             "households",
             example("households.csv").to_str().expect("path"),
+            // The households were in the commune in 2025, the year scored below.
+            "--year",
+            "2025",
         ],
     ));
 
@@ -175,7 +178,13 @@ fn the_cdht_rule_end_to_end_with_bulk_recognition() {
     .expect("write");
     ok(&run(
         &db,
-        &["import", "citizens", citizens.to_str().expect("path")],
+        &[
+            "import",
+            "citizens",
+            citizens.to_str().expect("path"),
+            "--year",
+            "2025",
+        ],
     ));
     let scores = dir.path().join("diem-cdht.csv");
     std::fs::write(
@@ -235,4 +244,29 @@ fn the_cdht_rule_end_to_end_with_bulk_recognition() {
     assert!(line("CD2").contains("Đã công nhận"), "{rows}");
     assert!(!line("CD1").contains("Đã công nhận"), "{rows}");
     assert!(!line("CD3").contains("Đã công nhận"), "{rows}");
+}
+
+#[test]
+fn scores_for_a_year_before_a_unit_entered_are_refused_with_the_way_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    ok(&run(&db, &["init", "--commune", "Xã Yên Mô"]));
+    let households = example("households.csv");
+    let households = households.to_str().expect("path");
+    ok(&run(
+        &db,
+        &["import", "households", households, "--year", "2025"],
+    ));
+    let scores = example("scores-gia-dinh.csv");
+    let scores = scores.to_str().expect("path");
+    let out = run(
+        &db,
+        &[
+            "import", "scores", scores, "--title", "gia-dinh", "--year", "2024",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("không thuộc xã năm 2024"), "{stderr}");
+    assert!(stderr.contains("vào sổ từ năm 2025"), "{stderr}");
 }

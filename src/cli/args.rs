@@ -132,7 +132,8 @@ pub struct ImportArgs {
     /// Với scores: danh hiệu (gia-dinh, dong-ho, cong-dong, don-vi, cong-dan)
     #[arg(long, value_name = "DANH_HIỆU")]
     pub title: Option<String>,
-    /// Với scores: năm đánh giá
+    /// Với scores: năm đánh giá. Với danh sách: năm vào sổ của những dòng không có cột
+    /// "Năm vào" (mặc định năm nay)
     #[arg(long, value_name = "NĂM")]
     pub year: Option<u16>,
 }

@@ -145,7 +145,10 @@ fn check(files: &[std::path::PathBuf]) -> Result<(), CliError> {
                 }
             },
             Err(e) => {
-                lines.push(format!("{name}: không đọc được tệp ({e})"));
+                lines.push(format!(
+                    "{name}: không đọc được tệp ({})",
+                    crate::text::describe_io(&e)
+                ));
                 continue;
             }
         };

@@ -86,8 +86,13 @@ fn remove_old_demo(path: &Path) -> Result<(), CliError> {
     if !is_demo_register(path)? {
         return Err(refuse());
     }
-    std::fs::remove_file(path)
-        .map_err(|e| CliError::runtime(format!("Không xóa được sổ mẫu cũ {}: {e}", path.display())))
+    std::fs::remove_file(path).map_err(|e| {
+        CliError::runtime(format!(
+            "Không xóa được sổ mẫu cũ {}: {}",
+            path.display(),
+            crate::text::describe_io(&e)
+        ))
+    })
 }
 
 fn print_summary(path: &Path, s: &DemoSummary, seconds: f64) {

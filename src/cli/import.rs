@@ -93,7 +93,7 @@ fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Re
             kind,
             bytes,
             ImportOptions {
-                default_year: current_year(),
+                default_year: args.year.unwrap_or_else(current_year),
             },
         )?
     };

@@ -137,7 +137,11 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
 
     if let Some(path) = &args.out {
         crate::store::files::write_private(path, &bytes).map_err(|e| {
-            CliError::runtime(format!("Không ghi được tệp {}: {e}", path.display()))
+            CliError::runtime(format!(
+                "Không ghi được tệp {}: {}",
+                path.display(),
+                crate::text::describe_io(&e)
+            ))
         })?;
         eprintln!("Đã ghi báo cáo vào {}", path.display());
     }
@@ -155,7 +159,12 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
                 std::io::ErrorKind::BrokenPipe => Ok(()),
                 _ => Err(e),
             })
-            .map_err(|e| CliError::runtime(format!("Không in được ra màn hình: {e}")))?;
+            .map_err(|e| {
+                CliError::runtime(format!(
+                    "Không in được ra màn hình: {}",
+                    crate::text::describe_io(&e)
+                ))
+            })?;
     }
     Ok(())
 }
@@ -188,8 +197,12 @@ fn is_executable(path: &Path) -> bool {
 }
 
 fn send_to_printer(lp: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let failed =
-        |e: std::io::Error| CliError::runtime(format!("Không gửi được tới máy in (lp): {e}"));
+    let failed = |e: std::io::Error| {
+        CliError::runtime(format!(
+            "Không gửi được tới máy in (lp): {}",
+            crate::text::describe_io(&e)
+        ))
+    };
     let mut child = std::process::Command::new(lp)
         .stdin(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

@@ -104,7 +104,10 @@ impl Catalog {
                 file: dir.display().to_string(),
                 line: None,
                 field: String::new(),
-                message: format!("không đọc được thư mục bộ tiêu chí: {e}"),
+                message: format!(
+                    "không đọc được thư mục bộ tiêu chí: {}",
+                    crate::text::describe_io(&e)
+                ),
             }]
         })?;
         let mut paths: Vec<_> = listing
@@ -125,7 +128,10 @@ impl Catalog {
                     file: name,
                     line: None,
                     field: String::new(),
-                    message: format!("không đọc được tệp (cần mã hóa UTF-8): {e}"),
+                    message: format!(
+                        "không đọc được tệp (cần mã hóa UTF-8): {}",
+                        crate::text::describe_io(&e)
+                    ),
                 }),
             }
         }

@@ -206,7 +206,13 @@ pub fn export_csv(
             header.extend(codes.iter().map(|c| indicator_header(c)));
             header.extend(DECISION_HEADERS.iter().map(|h| h.to_string()));
         }
-        let csv_error = |e: csv::Error| StoreError::Other(format!("Không viết được CSV: {e}"));
+        let csv_error = |e: csv::Error| {
+            let reason = match e.kind() {
+                csv::ErrorKind::Io(io) => crate::text::describe_io(io),
+                _ => e.to_string(),
+            };
+            StoreError::Other(format!("Không viết được CSV: {reason}"))
+        };
         writer.write_record(&header).map_err(csv_error)?;
         for (id, unit) in reader.units(kind)? {
             let mut row: Vec<String> = spec.iter().map(|c| cell(&unit, c.field, &names)).collect();
@@ -215,9 +221,12 @@ pub fn export_csv(
             }
             writer.write_record(&row).map_err(csv_error)?;
         }
-        writer
-            .flush()
-            .map_err(|e| StoreError::Other(format!("Không viết được CSV: {e}")))?;
+        writer.flush().map_err(|e| {
+            StoreError::Other(format!(
+                "Không viết được CSV: {}",
+                crate::text::describe_io(&e)
+            ))
+        })?;
     }
     Ok(out)
 }

@@ -198,17 +198,26 @@ pub fn plan_scores(
         };
         match reader.unit(title.unit_kind(), unit) {
             Ok(Some(u)) if u.meta().active_in(year) => {}
-            Ok(_) => {
+            Ok(Some(u)) => {
+                let meta = u.meta();
+                let why = match meta.left {
+                    Some(left) if left <= year => format!("đã rời xã năm {left}"),
+                    _ => format!(
+                        "vào sổ từ năm {}; nếu đã ở xã từ trước, sửa \"Năm vào\" (hoặc nhập lại danh sách với --year)",
+                        meta.entered
+                    ),
+                };
                 problems.push(at(
                     &code_header,
                     &code,
                     format!(
-                        "{} này không có trong xã năm {year} (chưa vào hoặc đã chuyển đi)",
+                        "{} này không thuộc xã năm {year}: {why}",
                         title.unit_kind().counter()
                     ),
                 ));
                 continue;
             }
+            Ok(None) => continue,
             Err(e) => return Err(vec![store_problem(e)]),
         }
         let key = EvaluationKey { year, title, unit };

@@ -48,28 +48,13 @@ impl StoreError {
     }
 }
 
-/// The cause of an I/O error in Vietnamese (disk full, read-only, no permission…).
+/// The cause of an I/O error in Vietnamese (see [`crate::text::describe_io`]).
 pub fn describe_io(e: &io::Error) -> String {
-    io_reason(e)
+    crate::text::describe_io(e)
 }
 
 fn io_reason(e: &io::Error) -> String {
-    #[cfg(unix)]
-    {
-        // ENOSPC and EROFS have no stable io::ErrorKind on every toolchain; check the code.
-        match e.raw_os_error() {
-            Some(28) => return "ổ đĩa đã đầy".into(),
-            Some(30) => return "ổ đĩa chỉ cho phép đọc".into(),
-            _ => {}
-        }
-    }
-    match e.kind() {
-        io::ErrorKind::PermissionDenied => "không có quyền truy cập".into(),
-        io::ErrorKind::NotFound => "không tìm thấy".into(),
-        io::ErrorKind::StorageFull => "ổ đĩa đã đầy".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
-        _ => e.to_string(),
-    }
+    crate::text::describe_io(e)
 }
 
 impl fmt::Display for StoreError {

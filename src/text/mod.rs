@@ -12,11 +12,13 @@
 //! - [`width`]: terminal column widths, truncation and padding.
 //! - [`number`]: "1.234" and "61,7%".
 //! - [`input`]: a single-line editor that works with Unikey/EVKey.
+//! - [`io_error`]: operating-system errors said in Vietnamese.
 
 pub mod ascii;
 pub mod collate;
 pub mod fold;
 pub mod input;
+pub mod io_error;
 pub mod normalize;
 pub mod number;
 pub mod person;
@@ -26,6 +28,7 @@ pub use ascii::to_ascii;
 pub use collate::{collate, collation_key};
 pub use fold::{fold, matches_query};
 pub use input::TextInput;
+pub use io_error::describe_io;
 pub use normalize::{clean_name, nfc};
 pub use number::{format_count, format_percent, percent_tenths};
 pub use person::person_sort_key;
