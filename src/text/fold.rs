@@ -35,7 +35,18 @@ pub fn matches_query(folded_haystack: &str, query: &str) -> bool {
     folded_query
         .split(' ')
         .filter(|w| !w.is_empty())
-        .all(|word| folded_haystack.contains(word))
+        .all(|word| matches_word(folded_haystack, word))
+}
+
+/// Whether one folded query word matches a folded haystack: a word of letters must begin
+/// a word of the haystack ("an" finds "An" but not the "an" inside "Văn"); a word with
+/// digits may occur anywhere, so "1569" finds the code "HO01569".
+pub fn matches_word(folded_haystack: &str, word: &str) -> bool {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        folded_haystack.contains(word)
+    } else {
+        folded_haystack.split(' ').any(|w| w.starts_with(word))
+    }
 }
 
 #[cfg(test)]
@@ -64,7 +75,9 @@ mod tests {
         assert!(matches_query(&hay, "van an"));
         assert!(matches_query(&hay, "an nguyen"));
         assert!(matches_query(&hay, "NGUYỄN"));
-        assert!(matches_query(&hay, "  uyen   va "));
+        assert!(matches_query(&hay, "  nguy   va "));
+        // Letters match from the start of a word only.
+        assert!(!matches_query(&hay, "uyen"));
         assert!(!matches_query(&hay, "binh"));
         assert!(!matches_query(&hay, "an binh"));
     }
@@ -117,5 +130,24 @@ mod tests {
         fn a_string_matches_its_own_words(s in vietnamish()) {
             prop_assert!(matches_query(&fold(&s), &s));
         }
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn letters_match_the_start_of_a_word_digits_anywhere() {
+        let h = fold("HO01569 Nguyễn Văn An");
+        assert!(matches_query(&h, "nguyen van an"));
+        assert!(matches_query(&h, "an nguy"));
+        assert!(matches_query(&h, "1569"));
+        let binh = fold("HO00086 Nguyễn Văn Bình");
+        assert!(
+            !matches_query(&binh, "nguyen van an"),
+            "the an inside van must not match"
+        );
+        assert!(matches_query(&binh, "nguyen van b"));
     }
 }

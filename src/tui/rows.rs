@@ -7,7 +7,7 @@
 use crate::model::{Affiliation, Title, Unit, UnitId, UnitKind};
 use crate::store::{Reader, Result};
 use crate::tally::{Census, Status};
-use crate::text::{collation_key, fold, person_sort_key};
+use crate::text::{collation_key, fold, matches_word, person_sort_key};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -246,7 +246,7 @@ pub struct Filter {
 impl Filter {
     pub fn set_query(&mut self, query: &str) {
         // `text::matches_query` folds its query on every call; a list folds it once per
-        // keystroke instead and applies the same rule (every word occurs).
+        // keystroke instead and applies the same rule (`text::matches_word`).
         self.words = fold(query)
             .split(' ')
             .filter(|w| !w.is_empty())
@@ -265,12 +265,12 @@ impl Filter {
                 .words
                 .iter()
                 .zip(&self.words)
-                .all(|(old, new)| new.contains(old.as_str()))
+                .all(|(old, new)| new.starts_with(old.as_str()))
     }
 
     pub fn admits(&self, row: &Row, kind: UnitKind, census: &Census) -> bool {
         // Cheapest tests first: the words and the community before the hash lookups.
-        if !self.words.iter().all(|w| row.search.contains(w.as_str())) {
+        if !self.words.iter().all(|w| matches_word(&row.search, w)) {
             return false;
         }
         if self.community.is_some() && row.community != self.community {
@@ -317,7 +317,7 @@ mod tests {
         ] {
             let mut f = Filter::default();
             f.set_query(query);
-            let ours = f.words.iter().all(|w| r.search.contains(w.as_str()));
+            let ours = f.words.iter().all(|w| matches_word(&r.search, w));
             assert_eq!(ours, matches_query(&r.search, query), "{query}");
         }
     }

@@ -165,7 +165,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
     };
     let min = set
         .min_total
-        .map(|m| format!(" (cần ≥ {m})"))
+        .map(|m| format!(" (cần từ {m})"))
         .unwrap_or_default();
     let total = format!(
         "Tổng: {}/{}{min}   Đã chấm {}/{} chỉ số   {verdict}",
@@ -280,7 +280,7 @@ fn list_lines(app: &App, state: &ScoringState, width: usize) -> Vec<ListLine> {
                 IndicatorKind::Points => {
                     let floor = indicator
                         .floor
-                        .map(|f| format!(" ≥{f}"))
+                        .map(|f| format!(" sàn {f}"))
                         .unwrap_or_default();
                     format!("/{}{floor}", indicator.max)
                 }
