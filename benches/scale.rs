@@ -540,6 +540,29 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
     real.draw(|f| screens::render(&app, f))?;
     let search_letter = sink.take();
     println!("terminal bytes: a letter typed in the list filter {search_letter}");
+    // Scoring: Enter ends the filter, Enter opens the scoring screen of the row under the
+    // cursor; then one digit, and Enter (saved at once, cursor to the next indicator).
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    real.draw(|f| screens::render(&app, f))?;
+    let open_scoring = sink.take();
+    let on_scoring = matches!(
+        app.stack.last(),
+        Some(sohoctap::tui::app::Screen::Scoring(_))
+    );
+    key(&mut app, KeyCode::Char('7'));
+    real.draw(|f| screens::render(&app, f))?;
+    let score_digit = sink.take();
+    key(&mut app, KeyCode::Enter);
+    real.draw(|f| screens::render(&app, f))?;
+    let score_enter = sink.take();
+    if on_scoring {
+        println!(
+            "terminal bytes while scoring: open the screen {open_scoring}, a digit {score_digit}, Enter (save + next indicator) {score_enter}"
+        );
+    } else {
+        println!("terminal bytes while scoring: the scoring screen did not open (not measured)");
+    }
     println!("bytes={full_frame} / {after_save} / {cursor_down} / {search_letter} / {no_op} B");
     println!(
         "peak_mb={}",
