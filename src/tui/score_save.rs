@@ -187,6 +187,9 @@ impl App {
     }
 
     /// Runs one write and remembers the history entries it added, for Ctrl+Z.
+    ///
+    /// Once the write returns it is on disk, so it is reported as saved whatever
+    /// happens next: a failed re-read of the history only costs the undo list.
     pub(super) fn write_recorded<T>(
         &mut self,
         write: impl FnOnce(&crate::store::Register) -> Result<T, StoreError>,
@@ -196,9 +199,27 @@ impl App {
         };
         let before = register.read()?.history_len()?;
         let out = write(register)?;
-        let after = register.read()?.history_len()?;
-        self.session_changes.extend(before..after);
+        let after = register.read().and_then(|r| r.history_len());
+        self.record_history_range(before, after);
         Ok(out)
+    }
+
+    /// Adds the entries `before..after` to the undo list. When `after` could not be
+    /// read, the newest change is not in the list and Ctrl+Z would silently undo an
+    /// older one instead, so the list is emptied and the officer told.
+    pub(super) fn record_history_range(&mut self, before: u64, after: Result<u64, StoreError>) {
+        match after {
+            Ok(after) => self.session_changes.extend(before..after),
+            Err(e) => {
+                self.session_changes.clear();
+                self.say(
+                    format!(
+                        "Đã lưu, nhưng không đọc lại được lịch sử ({e}): Ctrl+Z không hoàn tác được các thay đổi trước đây"
+                    ),
+                    Role::Warning,
+                );
+            }
+        }
     }
 
     /// The status of an evaluation after a change, under its own criteria version.

@@ -1,0 +1,39 @@
+//! When a step after a committed save fails (re-reading the history, rescoring, a
+//! refused undo), the app still tells the truth: what is on disk is shown as saved,
+//! and the undo list never points Ctrl+Z at the wrong change.
+
+use super::fixture::*;
+use crate::store::StoreError;
+use crate::tui::theme::Role;
+use crossterm::event::KeyCode;
+
+/// Household list filtered to "chưa chấm", scoring screen of its first household.
+fn score_first_unscored(app: &mut crate::tui::app::App) {
+    type_text(app, "2");
+    press(app, KeyCode::F(5));
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn a_history_re_read_failing_after_a_save_empties_the_undo_list_and_says_saved() {
+    let mut h = app();
+    let app = &mut h.app;
+    score_first_unscored(app);
+    type_text(app, "12");
+    press(app, KeyCode::Enter);
+    let recorded = app.session_changes.clone();
+    assert_eq!(recorded.len(), 1);
+    let next = recorded[0] + 1;
+
+    app.record_history_range(next, Ok(next + 2));
+    assert_eq!(app.session_changes, vec![recorded[0], next, next + 1]);
+
+    // The newest change's entries are unknown: keeping the older ones would make
+    // Ctrl+Z undo an older change while the officer means the last one.
+    app.record_history_range(next + 2, Err(StoreError::Other("đĩa lỗi".into())));
+    assert!(app.session_changes.is_empty());
+    let (text, role) = app.message.clone().expect("a message");
+    assert_eq!(role, Role::Warning);
+    assert!(text.starts_with("Đã lưu"), "{text}");
+    assert!(text.contains("đĩa lỗi"), "{text}");
+}
