@@ -179,8 +179,9 @@ impl App {
         let stamp = Stamp::now();
         match self.write_recorded(|r| r.set_score(key, &code, None, &entry, &stamp)) {
             Ok(change) => {
-                self.after_change(&change);
-                self.say(format!("Đã xóa điểm chỉ số {code}"), Role::Warning);
+                if self.after_change(&change) {
+                    self.say(format!("Đã xóa điểm chỉ số {code}"), Role::Warning);
+                }
             }
             Err(e) => self.refuse(e),
         }
@@ -239,14 +240,36 @@ impl App {
     }
 
     /// After any change to an evaluation: the counters, and every open screen that
-    /// shows it.
-    pub(super) fn after_change(&mut self, change: &Change) {
-        if change.key.year == self.year {
-            match self.status_after(change) {
-                Ok(status) => self.apply_status(change.key.title, change.key.unit, status),
-                Err(e) => return self.fail(&e),
+    /// shows it. Returns false when the counters had to be rebuilt and the message line
+    /// already says why (callers then leave it there).
+    pub(super) fn after_change(&mut self, change: &Change) -> bool {
+        // The screens first: the change is saved whatever the counters do next.
+        self.show_change(change);
+        if change.key.year != self.year {
+            return true;
+        }
+        match self.status_after(change) {
+            Ok(status) => {
+                self.apply_status(change.key.title, change.key.unit, status);
+                true
+            }
+            Err(e) => {
+                // The incremental step is unknown, so the year is counted afresh.
+                let recount = match self.load_year() {
+                    Ok(()) => "đã đếm lại cả năm".to_string(),
+                    Err(again) => format!("đếm lại cũng lỗi: {again}"),
+                };
+                self.say(
+                    format!("Đã lưu, nhưng không tính lại được kết quả ({e}); {recount}"),
+                    Role::Warning,
+                );
+                false
             }
         }
+    }
+
+    /// Every open screen that shows the changed evaluation shows its new value.
+    fn show_change(&mut self, change: &Change) {
         let key = change.key;
         let mut reload = Vec::new();
         for screen in &mut self.stack {
@@ -397,14 +420,16 @@ impl App {
         });
         match result {
             Ok((Some(change), copied)) => {
-                self.after_change(&change);
+                let counted = self.after_change(&change);
                 if let Some(state) = self.scoring_mut() {
                     state.cursor = state.first_missing().unwrap_or(state.cursor);
                 }
-                self.say(
-                    format!("Đã lấy điểm năm trước cho {copied} chỉ số chưa chấm; hãy xem lại"),
-                    Role::Good,
-                );
+                if counted {
+                    self.say(
+                        format!("Đã lấy điểm năm trước cho {copied} chỉ số chưa chấm; hãy xem lại"),
+                        Role::Good,
+                    );
+                }
             }
             Ok((None, _)) => self.say(
                 "Không có chỉ số chưa chấm nào lấy được điểm năm trước",
@@ -489,9 +514,10 @@ impl App {
     fn after_stage(&mut self, result: Result<Change, StoreError>) {
         match result {
             Ok(change) => {
-                self.after_change(&change);
-                let label = change.new.as_ref().map_or("", |e| e.stage.label());
-                self.say(format!("Giai đoạn: {label}"), Role::Good);
+                if self.after_change(&change) {
+                    let label = change.new.as_ref().map_or("", |e| e.stage.label());
+                    self.say(format!("Giai đoạn: {label}"), Role::Good);
+                }
             }
             Err(e) => self.refuse(e),
         }
@@ -586,11 +612,12 @@ impl App {
         };
         match register.undo(&entry, &Stamp::now()) {
             Ok(change) => {
-                self.after_change(&change);
-                self.say(
-                    format!("Đã hoàn tác: {}", entry.describe().join("; ")),
-                    Role::Good,
-                );
+                if self.after_change(&change) {
+                    self.say(
+                        format!("Đã hoàn tác: {}", entry.describe().join("; ")),
+                        Role::Good,
+                    );
+                }
             }
             Err(e) => self.fail(&e),
         }

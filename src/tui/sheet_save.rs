@@ -180,11 +180,12 @@ impl App {
         match self.write_recorded(|r| r.set_stage(key, &change, &stamp)) {
             Ok(done) => {
                 self.stack.pop();
-                self.after_change(&done);
-                self.say(
-                    format!("Đã ghi quyết định: {}", change.stage.label()),
-                    Role::Good,
-                );
+                if self.after_change(&done) {
+                    self.say(
+                        format!("Đã ghi quyết định: {}", change.stage.label()),
+                        Role::Good,
+                    );
+                }
             }
             Err(e) => {
                 if let Some(sheet) = self.sheet_mut() {

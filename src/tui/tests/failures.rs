@@ -37,3 +37,37 @@ fn a_history_re_read_failing_after_a_save_empties_the_undo_list_and_says_saved()
     assert!(text.starts_with("Đã lưu"), "{text}");
     assert!(text.contains("đĩa lỗi"), "{text}");
 }
+
+#[test]
+fn a_status_that_cannot_be_worked_out_still_shows_the_saved_value_and_recounts_the_year() {
+    use crate::model::{Evaluation, IndicatorValue};
+    use crate::store::Change;
+    use crate::tui::app::Screen;
+    let mut h = app();
+    let app = &mut h.app;
+    score_first_unscored(app);
+    let Some(Screen::Scoring(state)) = app.screen() else {
+        panic!("not the scoring screen");
+    };
+    let key = state.key();
+    // Under a criteria version the register has no copy of, the status cannot be
+    // computed: the shape of a change whose rescoring fails.
+    let mut new = Evaluation::register("khong-co", "0000", None, stamp());
+    new.values.insert("1.1".into(), IndicatorValue::Points(3));
+    let change = Change {
+        key,
+        old: None,
+        new: Some(new.clone()),
+    };
+    let tally_before = app.tally.clone();
+    assert!(!app.after_change(&change));
+    let Some(Screen::Scoring(state)) = app.screen() else {
+        panic!("not the scoring screen");
+    };
+    assert_eq!(state.evaluation.as_ref(), Some(&new));
+    let (text, role) = app.message.clone().expect("a message");
+    assert_eq!(role, Role::Warning);
+    assert!(text.contains("đã đếm lại cả năm"), "{text}");
+    // Recounted from the register, which this made-up change never reached.
+    assert_eq!(app.tally, tally_before);
+}
