@@ -596,7 +596,8 @@ impl App {
     /// Ctrl+Z: reverts this session's last change (scores, stages, decisions), which is
     /// itself recorded in the history. Refused when the evaluation changed since.
     pub(super) fn undo_last(&mut self) {
-        let Some(seq) = self.session_changes.pop() else {
+        // Taken off the list only once undone: a refused or failed undo stays to retry.
+        let Some(seq) = self.session_changes.last().copied() else {
             return self.say(
                 "Không còn thay đổi nào của phiên này để hoàn tác",
                 Role::Warning,
@@ -612,6 +613,7 @@ impl App {
         };
         match register.undo(&entry, &Stamp::now()) {
             Ok(change) => {
+                self.session_changes.pop();
                 if self.after_change(&change) {
                     self.say(
                         format!("Đã hoàn tác: {}", entry.describe().join("; ")),

@@ -71,3 +71,36 @@ fn a_status_that_cannot_be_worked_out_still_shows_the_saved_value_and_recounts_t
     // Recounted from the register, which this made-up change never reached.
     assert_eq!(app.tally, tally_before);
 }
+
+#[test]
+fn a_refused_undo_keeps_the_change_in_the_sessions_undo_list() {
+    use crate::model::IndicatorValue;
+    use crate::tui::app::Screen;
+    let mut h = app();
+    let app = &mut h.app;
+    score_first_unscored(app);
+    type_text(app, "12");
+    press(app, KeyCode::Enter);
+    let recorded = app.session_changes.clone();
+    assert_eq!(recorded.len(), 1);
+    let Some(Screen::Scoring(state)) = app.screen() else {
+        panic!("not the scoring screen");
+    };
+    let (key, entry) = (state.key(), state.entry.clone());
+    // Someone else moves the evaluation on: undoing the session's change is refused.
+    app.register
+        .as_ref()
+        .expect("register")
+        .set_score(
+            key,
+            "1.1",
+            Some(IndicatorValue::Points(5)),
+            &entry,
+            &stamp(),
+        )
+        .expect("score");
+    ctrl(app, 'z');
+    let (text, role) = app.message.clone().expect("a message");
+    assert_eq!(role, Role::Error, "{text}");
+    assert_eq!(app.session_changes, recorded);
+}
