@@ -11,7 +11,7 @@ use super::screens::history::HistoryState;
 use super::sheet::SheetState;
 use super::theme::Role;
 use crate::criteria::status_of;
-use crate::model::{Evaluation, EvaluationKey, Stage, Stamp, UnitId, UnitKind};
+use crate::model::{EvaluationKey, Stage, Stamp, UnitId, UnitKind};
 use crate::store::{Change, StageChange, StoreError};
 use crate::tally::Status;
 
@@ -370,56 +370,11 @@ impl App {
             );
         };
         let (key, entry) = (state.key(), state.entry.clone());
-        let set = state.set().clone();
-        let current = state.evaluation.clone();
-        if current.as_ref().is_some_and(|e| e.stage.is_decided()) {
-            return self.say(
-                "Đánh giá đã có quyết định; lùi giai đoạn (F5) trước khi sửa điểm",
-                Role::Warning,
-            );
-        }
         let stamp = Stamp::now();
-        let result = self.write_recorded(|register| {
-            register.write(|w| {
-                let old = w.evaluation(key)?;
-                let mut new = match &old {
-                    Some(e) => e.clone(),
-                    None => {
-                        w.remember_criteria(&entry.hash, &entry.set)?;
-                        Evaluation::register(&entry.set.id, &entry.hash, None, stamp.clone())
-                    }
-                };
-                let mut copied = 0usize;
-                for indicator in set.indicators() {
-                    if new.values.contains_key(&indicator.code) {
-                        continue;
-                    }
-                    // Only values the set still accepts: a changed set may have new codes
-                    // or lower maxima.
-                    if let Some(v) = last.values.get(&indicator.code).copied()
-                        && crate::criteria::check_value(&set, &indicator.code, v).is_ok()
-                    {
-                        new.values.insert(indicator.code.clone(), v);
-                        copied += 1;
-                    }
-                }
-                if copied == 0 {
-                    return Ok((None, 0));
-                }
-                new.stamp = stamp.clone();
-                w.set_evaluation(key, Some(&new), &stamp)?;
-                Ok((
-                    Some(Change {
-                        key,
-                        old,
-                        new: Some(new),
-                    }),
-                    copied,
-                ))
-            })
-        });
+        let result = self
+            .write_recorded(|register| register.take_previous_values(key, &last, &entry, &stamp));
         match result {
-            Ok((Some(change), copied)) => {
+            Ok(Some((change, copied))) => {
                 let counted = self.after_change(&change);
                 if let Some(state) = self.scoring_mut() {
                     state.cursor = state.first_missing().unwrap_or(state.cursor);
@@ -431,7 +386,7 @@ impl App {
                     );
                 }
             }
-            Ok((None, _)) => self.say(
+            Ok(None) => self.say(
                 "Không có chỉ số chưa chấm nào lấy được điểm năm trước",
                 Role::Warning,
             ),
@@ -450,21 +405,7 @@ impl App {
             None => {
                 let today = stamp.at.date();
                 let result = self.write_recorded(|register| {
-                    register.write(|w| {
-                        w.remember_criteria(&entry.hash, &entry.set)?;
-                        let new = Evaluation::register(
-                            &entry.set.id,
-                            &entry.hash,
-                            Some(today),
-                            stamp.clone(),
-                        );
-                        let old = w.set_evaluation(key, Some(&new), &stamp)?;
-                        Ok(Change {
-                            key,
-                            old,
-                            new: Some(new),
-                        })
-                    })
+                    register.register_for_title(key, &entry, today, &stamp)
                 });
                 return self.after_stage(result);
             }
