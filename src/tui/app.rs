@@ -194,13 +194,26 @@ impl App {
 
     /// (Re)loads the census and tally of the selected year.
     pub(super) fn load_year(&mut self) -> Result<(), StoreError> {
+        self.switch_year(self.year)
+    }
+
+    /// Reads everything a year shows, then makes it the selected year. Nothing is
+    /// replaced until every read succeeded, so a failure leaves the census, community
+    /// names and tally all of the year shown before.
+    fn switch_year(&mut self, year: Year) -> Result<(), StoreError> {
         let Some(register) = &self.register else {
+            self.year = year;
             return Ok(());
         };
         let reader = register.read()?;
-        self.census = Census::load(&reader, self.year)?;
-        self.load_communities(&reader)?;
-        self.tally = Tally::compute(&self.census);
+        let census = Census::load(&reader, year)?;
+        let communities = super::save::community_names(&reader, year)?;
+        drop(reader);
+        let tally = Tally::compute(&census);
+        self.year = year;
+        self.census = census;
+        self.community_names = communities;
+        self.tally = tally;
         self.refresh_summary();
         for list in self.lists.values_mut() {
             list.refilter(&self.census, true);
@@ -430,10 +443,7 @@ impl App {
         else {
             return;
         };
-        let before = self.year;
-        self.year = year;
-        if let Err(e) = self.load_year() {
-            self.year = before;
+        if let Err(e) = self.switch_year(year) {
             self.fail(&e);
         }
     }
