@@ -468,18 +468,11 @@ impl App {
 
     fn update_help(&mut self, action: Action) {
         if let Some(Screen::Help { scroll, .. }) = self.stack.last_mut() {
-            let page = self.page_rows.max(1);
-            *scroll = match action {
-                Action::Up => scroll.saturating_sub(1),
-                Action::Down => *scroll + 1,
-                Action::PageUp => scroll.saturating_sub(page),
-                Action::PageDown => *scroll + page,
-                Action::First => 0,
-                Action::Last => usize::MAX / 2,
-                _ => *scroll,
-            };
-            // Render clamps; keep the stored value bounded by the help's length.
-            *scroll = (*scroll).min(super::screens::help::line_count());
+            // Render clamps to the page; the stored value stays within the help's length.
+            let max = super::screens::help::line_count();
+            if let Some(to) = super::scroll::scrolled(*scroll, &action, self.page_rows, max) {
+                *scroll = to;
+            }
         }
     }
 }

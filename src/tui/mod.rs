@@ -25,6 +25,7 @@ mod save;
 mod score_save;
 pub mod scoring;
 pub mod screens;
+mod scroll;
 pub mod sheet;
 mod sheet_save;
 pub mod terminal;

@@ -8,6 +8,7 @@ use super::app::{App, Screen};
 use super::scoring::{OpenError, ScoringState};
 use super::screens::detail::DetailState;
 use super::screens::history::HistoryState;
+use super::scroll::scrolled;
 use super::sheet::SheetState;
 use super::theme::Role;
 use crate::criteria::status_of;
@@ -512,8 +513,10 @@ impl App {
             return self.reload_history();
         }
         let page = self.page_rows;
-        if let Some(Screen::History(h)) = self.stack.last_mut() {
-            h.scroll = scroll(h.scroll, &action, page, h.lines.len());
+        if let Some(Screen::History(h)) = self.stack.last_mut()
+            && let Some(to) = scrolled(h.scroll, &action, page, h.lines.len().saturating_sub(1))
+        {
+            h.scroll = to;
         }
     }
 
@@ -565,17 +568,4 @@ impl App {
             Err(e) => self.fail(&e),
         }
     }
-}
-
-/// A scroll position after a movement key, bounded by the content.
-pub(super) fn scroll(current: usize, action: &Action, page: usize, len: usize) -> usize {
-    let page = page.max(1);
-    let next = match action {
-        Action::Up => current.saturating_sub(1),
-        Action::Down => current + 1,
-        Action::PageUp => current.saturating_sub(page),
-        Action::PageDown => current + page,
-        _ => current,
-    };
-    next.min(len.saturating_sub(1))
 }

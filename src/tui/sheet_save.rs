@@ -59,7 +59,11 @@ impl App {
                 .line(crate::model::Measure::GiaDinh)
                 .and_then(|l| l.progress.target);
             let len = b.line_count(&self.tally, &self.community_names, target);
-            b.scroll = super::score_save::scroll(b.scroll, &action, page, len);
+            if let Some(to) =
+                super::scroll::scrolled(b.scroll, &action, page, len.saturating_sub(1))
+            {
+                b.scroll = to;
+            }
         }
     }
 
