@@ -194,13 +194,26 @@ impl App {
 
     /// (Re)loads the census and tally of the selected year.
     pub(super) fn load_year(&mut self) -> Result<(), StoreError> {
+        self.switch_year(self.year)
+    }
+
+    /// Reads everything a year shows, then makes it the selected year. Nothing is
+    /// replaced until every read succeeded, so a failure leaves the census, community
+    /// names and tally all of the year shown before.
+    fn switch_year(&mut self, year: Year) -> Result<(), StoreError> {
         let Some(register) = &self.register else {
+            self.year = year;
             return Ok(());
         };
         let reader = register.read()?;
-        self.census = Census::load(&reader, self.year)?;
-        self.load_communities(&reader)?;
-        self.tally = Tally::compute(&self.census);
+        let census = Census::load(&reader, year)?;
+        let communities = super::save::community_names(&reader, year)?;
+        drop(reader);
+        let tally = Tally::compute(&census);
+        self.year = year;
+        self.census = census;
+        self.community_names = communities;
+        self.tally = tally;
         self.refresh_summary();
         for list in self.lists.values_mut() {
             list.refilter(&self.census, true);
@@ -430,10 +443,7 @@ impl App {
         else {
             return;
         };
-        let before = self.year;
-        self.year = year;
-        if let Err(e) = self.load_year() {
-            self.year = before;
+        if let Err(e) = self.switch_year(year) {
             self.fail(&e);
         }
     }
@@ -458,18 +468,11 @@ impl App {
 
     fn update_help(&mut self, action: Action) {
         if let Some(Screen::Help { scroll, .. }) = self.stack.last_mut() {
-            let page = self.page_rows.max(1);
-            *scroll = match action {
-                Action::Up => scroll.saturating_sub(1),
-                Action::Down => *scroll + 1,
-                Action::PageUp => scroll.saturating_sub(page),
-                Action::PageDown => *scroll + page,
-                Action::First => 0,
-                Action::Last => usize::MAX / 2,
-                _ => *scroll,
-            };
-            // Render clamps; keep the stored value bounded by the help's length.
-            *scroll = (*scroll).min(super::screens::help::line_count());
+            // Render clamps to the page; the stored value stays within the help's length.
+            let max = super::screens::help::line_count();
+            if let Some(to) = super::scroll::scrolled(*scroll, &action, self.page_rows, max) {
+                *scroll = to;
+            }
         }
     }
 }

@@ -4,7 +4,8 @@
 //! - [`app`]: all state and `App::update(Action)`, the only place state changes;
 //! - [`keymap`]: the one command table (dispatcher, hint bar and help);
 //! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms;
-//! - [`update`], [`save`]: what actions do, and the writes to the register;
+//! - [`update`], [`save`], `score_save`, `history_save`: what actions do, the writes to
+//!   the register, and Ctrl+Z;
 //! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
 //!   and backups (on demand, and offered on leaving after changes);
 //! - [`screens`]: pure drawing of each screen from `&App`; [`widgets`]: shared pieces;
@@ -19,12 +20,14 @@ pub mod app;
 mod backup;
 mod commands;
 pub mod form;
+mod history_save;
 pub mod keymap;
 pub mod rows;
 mod save;
 mod score_save;
 pub mod scoring;
 pub mod screens;
+mod scroll;
 pub mod sheet;
 mod sheet_save;
 pub mod terminal;

@@ -12,17 +12,25 @@ use crate::store::{Reader, Register, StoreError};
 use crate::tally::Tally;
 use crate::text::{clean_name, collate};
 
+/// The communities active in `year`, in Vietnamese order.
+pub(super) fn community_names(
+    reader: &Reader,
+    year: crate::model::Year,
+) -> Result<Vec<(UnitId, String)>, StoreError> {
+    let mut names: Vec<(UnitId, String)> = reader
+        .units(UnitKind::Community)?
+        .into_iter()
+        .filter(|(_, u)| u.meta().active_in(year))
+        .map(|(id, u)| (id, u.display_name()))
+        .collect();
+    names.sort_by(|a, b| collate(&a.1, &b.1));
+    Ok(names)
+}
+
 impl App {
     /// The communities, for the filter and the household form, in Vietnamese order.
     pub(super) fn load_communities(&mut self, reader: &Reader) -> Result<(), StoreError> {
-        let mut names: Vec<(UnitId, String)> = reader
-            .units(UnitKind::Community)?
-            .into_iter()
-            .filter(|(_, u)| u.meta().active_in(self.year))
-            .map(|(id, u)| (id, u.display_name()))
-            .collect();
-        names.sort_by(|a, b| collate(&a.1, &b.1));
-        self.community_names = names;
+        self.community_names = community_names(reader, self.year)?;
         Ok(())
     }
 

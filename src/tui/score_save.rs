@@ -1,17 +1,17 @@
 //! What the scoring screen's keys do, and every write it makes: one indicator, last
-//! year's values, a stage, a decision, an undo. Each is one `Register` transaction;
-//! afterwards only the counters the evaluation touches move (`App::apply_status`), so
-//! the home bars and breakdowns follow every save without rescanning the register.
+//! year's values, a stage, a decision (history and undo are in `history_save`). Each is
+//! one `Register` transaction; afterwards only the counters the evaluation touches move
+//! (`App::apply_status`), so the home bars and breakdowns follow every save without
+//! rescanning the register.
 
 use super::action::Action;
 use super::app::{App, Screen};
 use super::scoring::{OpenError, ScoringState};
 use super::screens::detail::DetailState;
-use super::screens::history::HistoryState;
 use super::sheet::SheetState;
 use super::theme::Role;
 use crate::criteria::status_of;
-use crate::model::{Evaluation, EvaluationKey, Stage, Stamp, UnitId, UnitKind};
+use crate::model::{EvaluationKey, Stage, Stamp, UnitId, UnitKind};
 use crate::store::{Change, StageChange, StoreError};
 use crate::tally::Status;
 
@@ -179,26 +179,12 @@ impl App {
         let stamp = Stamp::now();
         match self.write_recorded(|r| r.set_score(key, &code, None, &entry, &stamp)) {
             Ok(change) => {
-                self.after_change(&change);
-                self.say(format!("Đã xóa điểm chỉ số {code}"), Role::Warning);
+                if self.after_change(&change) {
+                    self.say(format!("Đã xóa điểm chỉ số {code}"), Role::Warning);
+                }
             }
             Err(e) => self.refuse(e),
         }
-    }
-
-    /// Runs one write and remembers the history entries it added, for Ctrl+Z.
-    pub(super) fn write_recorded<T>(
-        &mut self,
-        write: impl FnOnce(&crate::store::Register) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        let Some(register) = &self.register else {
-            return Err(StoreError::Invalid("Chưa mở sổ".into()));
-        };
-        let before = register.read()?.history_len()?;
-        let out = write(register)?;
-        let after = register.read()?.history_len()?;
-        self.session_changes.extend(before..after);
-        Ok(out)
     }
 
     /// The status of an evaluation after a change, under its own criteria version.
@@ -218,14 +204,36 @@ impl App {
     }
 
     /// After any change to an evaluation: the counters, and every open screen that
-    /// shows it.
-    pub(super) fn after_change(&mut self, change: &Change) {
-        if change.key.year == self.year {
-            match self.status_after(change) {
-                Ok(status) => self.apply_status(change.key.title, change.key.unit, status),
-                Err(e) => return self.fail(&e),
+    /// shows it. Returns false when the counters had to be rebuilt and the message line
+    /// already says why (callers then leave it there).
+    pub(super) fn after_change(&mut self, change: &Change) -> bool {
+        // The screens first: the change is saved whatever the counters do next.
+        self.show_change(change);
+        if change.key.year != self.year {
+            return true;
+        }
+        match self.status_after(change) {
+            Ok(status) => {
+                self.apply_status(change.key.title, change.key.unit, status);
+                true
+            }
+            Err(e) => {
+                // The incremental step is unknown, so the year is counted afresh.
+                let recount = match self.load_year() {
+                    Ok(()) => "đã đếm lại cả năm".to_string(),
+                    Err(again) => format!("đếm lại cũng lỗi: {again}"),
+                };
+                self.say(
+                    format!("Đã lưu, nhưng không tính lại được kết quả ({e}); {recount}"),
+                    Role::Warning,
+                );
+                false
             }
         }
+    }
+
+    /// Every open screen that shows the changed evaluation shows its new value.
+    fn show_change(&mut self, change: &Change) {
         let key = change.key;
         let mut reload = Vec::new();
         for screen in &mut self.stack {
@@ -326,66 +334,23 @@ impl App {
             );
         };
         let (key, entry) = (state.key(), state.entry.clone());
-        let set = state.set().clone();
-        let current = state.evaluation.clone();
-        if current.as_ref().is_some_and(|e| e.stage.is_decided()) {
-            return self.say(
-                "Đánh giá đã có quyết định; lùi giai đoạn (F5) trước khi sửa điểm",
-                Role::Warning,
-            );
-        }
         let stamp = Stamp::now();
-        let result = self.write_recorded(|register| {
-            register.write(|w| {
-                let old = w.evaluation(key)?;
-                let mut new = match &old {
-                    Some(e) => e.clone(),
-                    None => {
-                        w.remember_criteria(&entry.hash, &entry.set)?;
-                        Evaluation::register(&entry.set.id, &entry.hash, None, stamp.clone())
-                    }
-                };
-                let mut copied = 0usize;
-                for indicator in set.indicators() {
-                    if new.values.contains_key(&indicator.code) {
-                        continue;
-                    }
-                    // Only values the set still accepts: a changed set may have new codes
-                    // or lower maxima.
-                    if let Some(v) = last.values.get(&indicator.code).copied()
-                        && crate::criteria::check_value(&set, &indicator.code, v).is_ok()
-                    {
-                        new.values.insert(indicator.code.clone(), v);
-                        copied += 1;
-                    }
-                }
-                if copied == 0 {
-                    return Ok((None, 0));
-                }
-                new.stamp = stamp.clone();
-                w.set_evaluation(key, Some(&new), &stamp)?;
-                Ok((
-                    Some(Change {
-                        key,
-                        old,
-                        new: Some(new),
-                    }),
-                    copied,
-                ))
-            })
-        });
+        let result = self
+            .write_recorded(|register| register.take_previous_values(key, &last, &entry, &stamp));
         match result {
-            Ok((Some(change), copied)) => {
-                self.after_change(&change);
+            Ok(Some((change, copied))) => {
+                let counted = self.after_change(&change);
                 if let Some(state) = self.scoring_mut() {
                     state.cursor = state.first_missing().unwrap_or(state.cursor);
                 }
-                self.say(
-                    format!("Đã lấy điểm năm trước cho {copied} chỉ số chưa chấm; hãy xem lại"),
-                    Role::Good,
-                );
+                if counted {
+                    self.say(
+                        format!("Đã lấy điểm năm trước cho {copied} chỉ số chưa chấm; hãy xem lại"),
+                        Role::Good,
+                    );
+                }
             }
-            Ok((None, _)) => self.say(
+            Ok(None) => self.say(
                 "Không có chỉ số chưa chấm nào lấy được điểm năm trước",
                 Role::Warning,
             ),
@@ -404,21 +369,7 @@ impl App {
             None => {
                 let today = stamp.at.date();
                 let result = self.write_recorded(|register| {
-                    register.write(|w| {
-                        w.remember_criteria(&entry.hash, &entry.set)?;
-                        let new = Evaluation::register(
-                            &entry.set.id,
-                            &entry.hash,
-                            Some(today),
-                            stamp.clone(),
-                        );
-                        let old = w.set_evaluation(key, Some(&new), &stamp)?;
-                        Ok(Change {
-                            key,
-                            old,
-                            new: Some(new),
-                        })
-                    })
+                    register.register_for_title(key, &entry, today, &stamp)
                 });
                 return self.after_stage(result);
             }
@@ -468,9 +419,10 @@ impl App {
     fn after_stage(&mut self, result: Result<Change, StoreError>) {
         match result {
             Ok(change) => {
-                self.after_change(&change);
-                let label = change.new.as_ref().map_or("", |e| e.stage.label());
-                self.say(format!("Giai đoạn: {label}"), Role::Good);
+                if self.after_change(&change) {
+                    let label = change.new.as_ref().map_or("", |e| e.stage.label());
+                    self.say(format!("Giai đoạn: {label}"), Role::Good);
+                }
             }
             Err(e) => self.refuse(e),
         }
@@ -503,88 +455,4 @@ impl App {
         );
         self.stack.push(Screen::Sheet(sheet));
     }
-
-    pub(super) fn open_history(&mut self, kind: UnitKind, id: UnitId) {
-        let Some(register) = &self.register else {
-            return;
-        };
-        match register
-            .read()
-            .and_then(|r| HistoryState::load(&r, kind, id))
-        {
-            Ok(Some(state)) => self.stack.push(Screen::History(state)),
-            Ok(None) => self.say("Không tìm thấy đơn vị này trong sổ", Role::Error),
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    pub(super) fn update_history(&mut self, action: Action) {
-        if action == Action::Undo {
-            self.undo_last();
-            return self.reload_history();
-        }
-        let page = self.page_rows;
-        if let Some(Screen::History(h)) = self.stack.last_mut() {
-            h.scroll = scroll(h.scroll, &action, page, h.lines.len());
-        }
-    }
-
-    fn reload_history(&mut self) {
-        let Some(Screen::History(h)) = self.stack.last() else {
-            return;
-        };
-        let (kind, id) = (h.kind, h.id);
-        let Some(register) = &self.register else {
-            return;
-        };
-        if let Ok(Some(fresh)) = register
-            .read()
-            .and_then(|r| HistoryState::load(&r, kind, id))
-            && let Some(Screen::History(top)) = self.stack.last_mut()
-        {
-            *top = fresh;
-        }
-    }
-
-    /// Ctrl+Z: reverts this session's last change (scores, stages, decisions), which is
-    /// itself recorded in the history. Refused when the evaluation changed since.
-    pub(super) fn undo_last(&mut self) {
-        let Some(seq) = self.session_changes.pop() else {
-            return self.say(
-                "Không còn thay đổi nào của phiên này để hoàn tác",
-                Role::Warning,
-            );
-        };
-        let Some(register) = &self.register else {
-            return;
-        };
-        let entry = match register.read().and_then(|r| r.history_entry(seq)) {
-            Ok(Some(entry)) => entry,
-            Ok(None) => return self.say("Không tìm thấy thay đổi trong lịch sử", Role::Error),
-            Err(e) => return self.fail(&e),
-        };
-        match register.undo(&entry, &Stamp::now()) {
-            Ok(change) => {
-                self.after_change(&change);
-                self.say(
-                    format!("Đã hoàn tác: {}", entry.describe().join("; ")),
-                    Role::Good,
-                );
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-}
-
-/// A scroll position after a movement key, bounded by the content.
-pub(super) fn scroll(current: usize, action: &Action, page: usize, len: usize) -> usize {
-    let page = page.max(1);
-    let next = match action {
-        Action::Up => current.saturating_sub(1),
-        Action::Down => current + 1,
-        Action::PageUp => current.saturating_sub(page),
-        Action::PageDown => current + page,
-        _ => current,
-    };
-    next.min(len.saturating_sub(1))
 }

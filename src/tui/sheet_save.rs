@@ -59,7 +59,11 @@ impl App {
                 .line(crate::model::Measure::GiaDinh)
                 .and_then(|l| l.progress.target);
             let len = b.line_count(&self.tally, &self.community_names, target);
-            b.scroll = super::score_save::scroll(b.scroll, &action, page, len);
+            if let Some(to) =
+                super::scroll::scrolled(b.scroll, &action, page, len.saturating_sub(1))
+            {
+                b.scroll = to;
+            }
         }
     }
 
@@ -180,11 +184,12 @@ impl App {
         match self.write_recorded(|r| r.set_stage(key, &change, &stamp)) {
             Ok(done) => {
                 self.stack.pop();
-                self.after_change(&done);
-                self.say(
-                    format!("Đã ghi quyết định: {}", change.stage.label()),
-                    Role::Good,
-                );
+                if self.after_change(&done) {
+                    self.say(
+                        format!("Đã ghi quyết định: {}", change.stage.label()),
+                        Role::Good,
+                    );
+                }
             }
             Err(e) => {
                 if let Some(sheet) = self.sheet_mut() {

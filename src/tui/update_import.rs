@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::app::{App, Screen};
 use super::screens::import::{ImportState, Preview};
+use super::scroll::scrolled;
 use super::theme::Role;
 use super::update::edit;
 use crate::exchange::{self, ImportOptions};
@@ -68,15 +69,10 @@ impl App {
         if let Some(preview) = &mut state.preview {
             let page = Preview::text_rows(page_rows);
             let max = preview.max_scroll(page_rows);
-            match action {
-                Action::Up => preview.scroll = preview.scroll.saturating_sub(1),
-                Action::Down => preview.scroll = (preview.scroll + 1).min(max),
-                Action::PageUp => preview.scroll = preview.scroll.saturating_sub(page),
-                Action::PageDown => preview.scroll = (preview.scroll + page).min(max),
-                Action::First => preview.scroll = 0,
-                Action::Last => preview.scroll = max,
-                Action::Save => self.apply_import(),
-                _ => {}
+            if let Some(to) = scrolled(preview.scroll, &action, page, max) {
+                preview.scroll = to;
+            } else if action == Action::Save {
+                self.apply_import();
             }
             return;
         }

@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::app::{App, Screen};
 use super::screens::report::ReportState;
+use super::scroll::scrolled;
 use super::theme::Role;
 use crate::cli::load_report_data;
 use crate::report::text::{file_name, save_path};
@@ -78,13 +79,11 @@ impl App {
         let (list, ascii) = (state.list, state.ascii);
         let page = state.text_rows(page_rows);
         let max = state.max_scroll(page_rows);
+        if let Some(to) = scrolled(state.scroll, &action, page, max) {
+            state.scroll = to;
+            return;
+        }
         match action {
-            Action::Up => state.scroll = state.scroll.saturating_sub(1),
-            Action::Down => state.scroll = (state.scroll + 1).min(max),
-            Action::PageUp => state.scroll = state.scroll.saturating_sub(page),
-            Action::PageDown => state.scroll = (state.scroll + page).min(max),
-            Action::First => state.scroll = 0,
-            Action::Last => state.scroll = max,
             Action::ToggleList => self.rebuild_report(!list, ascii),
             Action::ToggleAscii => self.rebuild_report(list, !ascii),
             Action::PrevYear | Action::NextYear => {

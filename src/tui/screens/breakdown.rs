@@ -75,11 +75,13 @@ fn own(counts: &Counts, theme: Theme) -> String {
 /// The households' standing against the commune's GĐHT target, by symbol and words.
 fn standing(counts: &Counts, target: Option<u16>, theme: Theme) -> String {
     let p = progress(counts, target);
-    match (p.target, p.gap) {
-        (Some(_), Some(0)) => format!("{} đạt MT", theme.sym("✓", "v")),
-        (Some(_), Some(gap)) => {
+    // `on_track` is unknown for a community with no households: neither met nor short.
+    match (p.target, p.on_track, p.gap) {
+        (Some(_), Some(true), _) => format!("{} đạt MT", theme.sym("✓", "v")),
+        (Some(_), Some(false), Some(gap)) => {
             format!("{} thiếu {} hộ", theme.sym("▼", "!"), format_count(gap))
         }
+        (Some(_), None, _) => format!("{} chưa có hộ", theme.sym("–", "-")),
         _ => String::new(),
     }
 }
@@ -184,5 +186,33 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &BreakdownState) 
             width,
             app.theme.style(*role),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_community_without_households_is_neither_on_target_nor_short() {
+        let theme = Theme::new(false, false);
+        let empty = Counts::default();
+        let shown = standing(&empty, Some(700), theme);
+        assert!(!shown.contains("đạt"), "{shown}");
+        assert!(!shown.contains("thiếu"), "{shown}");
+        assert!(shown.contains("chưa có hộ"), "{shown}");
+        let met = Counts {
+            total: 10,
+            registered: 9,
+            recognised: 7,
+            ..Counts::default()
+        };
+        assert!(standing(&met, Some(700), theme).contains("đạt MT"));
+        let short = Counts {
+            recognised: 5,
+            ..met
+        };
+        assert!(standing(&short, Some(700), theme).contains("thiếu 2 hộ"));
+        assert_eq!(standing(&met, None, theme), "");
     }
 }

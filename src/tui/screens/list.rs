@@ -3,7 +3,10 @@
 
 use crate::model::{Title, UnitId, UnitKind};
 use crate::tally::Census;
-use crate::text::{TextInput, format_count, pad_left_to_width, pad_to_width, truncate_to_width};
+use crate::text::{
+    TextInput, format_count, pad_left_to_width, pad_to_width, truncate_to_width,
+    width as text_width,
+};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label};
@@ -129,6 +132,16 @@ impl ListState {
     }
 }
 
+const SEARCH_LABEL: &str = "Tìm: ";
+const MIN_SEARCH_WIDTH: usize = 10;
+/// "TT" (trạng thái) keeps the filter labels short enough for a wide search field.
+const COMMUNITY_LABEL: &str = " Thôn: ";
+const STAGE_LABEL: &str = " TT: ";
+const UNSCORED_LABEL: &str = " Chưa chấm ";
+/// The widest community name and stage filter shown ("Chưa đăng ký").
+const COMMUNITY_WIDTH: usize = 12;
+const STAGE_WIDTH: usize = 12;
+
 /// Width of the status column ("★ Đã công nhận").
 const STATUS_WIDTH: usize = 15;
 const CODE_WIDTH: usize = 8;
@@ -152,7 +165,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
     } else {
         theme.sym("☐", "[ ]")
     };
-    let field_width = 10;
+    let (community_key, stage_key, unscored_key) = (
+        key_label(Ctx::List, &Action::FilterCommunity),
+        key_label(Ctx::List, &Action::FilterStage),
+        key_label(Ctx::List, &Action::FilterUnscored),
+    );
+    // The search field takes what the filters leave at their widest, so the line never
+    // overflows and does not shift as the filters change; a typed name ("nguyen van
+    // an") fits whole at 80 columns.
+    let filters_width = text_width(&format!(
+        " {community_key}{COMMUNITY_LABEL}{} {stage_key}{STAGE_LABEL}{} {unscored_key}{UNSCORED_LABEL}{check}",
+        " ".repeat(COMMUNITY_WIDTH),
+        " ".repeat(STAGE_WIDTH)
+    ));
+    let field_width = width
+        .saturating_sub(text_width(SEARCH_LABEL) + filters_width)
+        .max(MIN_SEARCH_WIDTH);
     let (shown, cursor) = list.search.visible_window(field_width);
     let search_style = if list.searching {
         theme.style(Role::Selected)
@@ -160,32 +188,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
         theme.style(Role::Normal)
     };
     let filter_line = Line::from(vec![
-        Span::styled("Tìm: ", theme.style(Role::Title)),
+        Span::styled(SEARCH_LABEL, theme.style(Role::Title)),
         Span::styled(
             pad_to_width(&shown, field_width),
             search_style.patch(
                 ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
             ),
         ),
-        Span::styled(
-            format!(" {}", key_label(Ctx::List, &Action::FilterCommunity)),
-            theme.style(Role::Key),
-        ),
-        Span::raw(format!(" Thôn: {} ", truncate_to_width(&community, 12))),
-        Span::styled(
-            key_label(Ctx::List, &Action::FilterStage),
-            theme.style(Role::Key),
-        ),
-        Span::raw(format!(" Trạng thái: {} ", list.filter.stage.label())),
-        Span::styled(
-            key_label(Ctx::List, &Action::FilterUnscored),
-            theme.style(Role::Key),
-        ),
-        Span::raw(format!(" Chưa chấm {check}")),
+        Span::styled(format!(" {community_key}"), theme.style(Role::Key)),
+        Span::raw(format!(
+            "{COMMUNITY_LABEL}{} ",
+            truncate_to_width(&community, COMMUNITY_WIDTH)
+        )),
+        Span::styled(stage_key, theme.style(Role::Key)),
+        Span::raw(format!(
+            "{STAGE_LABEL}{} ",
+            truncate_to_width(list.filter.stage.label(), STAGE_WIDTH)
+        )),
+        Span::styled(unscored_key, theme.style(Role::Key)),
+        Span::raw(format!("{UNSCORED_LABEL}{check}")),
     ]);
     buf.set_line(area.x, y, &filter_line, area.width);
     if list.searching {
-        let x = area.x + 5 + u16::try_from(cursor).unwrap_or(0);
+        let label = u16::try_from(text_width(SEARCH_LABEL)).unwrap_or(0);
+        let x = area.x + label + u16::try_from(cursor).unwrap_or(0);
         frame.set_cursor_position((x, y));
     }
     let buf = frame.buffer_mut();

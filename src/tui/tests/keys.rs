@@ -364,3 +364,28 @@ fn a_status_change_moves_the_home_bar() {
     assert_eq!(app.summary.lines[0].counts.recognised, before + 1);
     assert!(screen_text(app).contains("Đã công nhận"));
 }
+
+#[test]
+fn a_typed_full_name_shows_whole_in_the_search_field() {
+    for ascii in [false, true] {
+        let mut h = app_with(crate::tui::theme::Theme::new(true, ascii));
+        let app = &mut h.app;
+        type_text(app, "2/nguyen van an");
+        assert_eq!(app.context(), Ctx::Search);
+        let text = screen_text(app);
+        let filter_line = text.lines().nth(1).unwrap_or_default();
+        let expected = if ascii {
+            "Tim: nguyen van an"
+        } else {
+            "Tìm: nguyen van an"
+        };
+        assert!(filter_line.contains(expected), "{filter_line}");
+        // The filters after it are still whole.
+        let tail = if ascii {
+            "Chua cham [ ]"
+        } else {
+            "Chưa chấm ☐"
+        };
+        assert!(filter_line.contains(tail), "{filter_line}");
+    }
+}
