@@ -20,12 +20,7 @@ impl Register {
     pub fn criteria_of(&self, evaluation: &Evaluation) -> Result<CriteriaSet> {
         self.read()?
             .criteria(&evaluation.criteria_hash)?
-            .ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "Sổ thiếu bản lưu bộ tiêu chí {} ({})",
-                    evaluation.criteria_id, evaluation.criteria_hash
-                ))
-            })
+            .ok_or_else(|| super::writer::missing_set(evaluation))
     }
 
     /// Sets one indicator's value (or clears it with `None`). A unit not yet registered
@@ -50,9 +45,7 @@ impl Register {
             let set = if new.criteria_hash == in_force.hash {
                 in_force.set.as_ref().clone()
             } else {
-                w.criteria(&new.criteria_hash)?.ok_or_else(|| {
-                    StoreError::Invalid(format!("Sổ thiếu bản lưu bộ tiêu chí {}", new.criteria_id))
-                })?
+                w.stored_set(&new)?
             };
             match value {
                 Some(v) => {
@@ -137,9 +130,7 @@ impl Register {
                 new.decision = Some(decision);
             }
             if change.stage == Stage::Recognised {
-                let set = w.criteria(&old.criteria_hash)?.ok_or_else(|| {
-                    StoreError::Invalid(format!("Sổ thiếu bản lưu bộ tiêu chí {}", old.criteria_id))
-                })?;
+                let set = w.stored_set(&old)?;
                 let score = crate::criteria::score(&set, &old.values);
                 if !score.passed {
                     let reason = change
@@ -208,12 +199,7 @@ impl Register {
                     continue;
                 }
                 if !sets.contains_key(&old.criteria_hash) {
-                    let set = w.criteria(&old.criteria_hash)?.ok_or_else(|| {
-                        StoreError::Invalid(format!(
-                            "Sổ thiếu bản lưu bộ tiêu chí {}",
-                            old.criteria_id
-                        ))
-                    })?;
+                    let set = w.stored_set(&old)?;
                     sets.insert(old.criteria_hash.clone(), set);
                 }
                 let passed = sets
@@ -287,9 +273,7 @@ impl Register {
             let set = if new.criteria_hash == in_force.hash {
                 in_force.set.as_ref().clone()
             } else {
-                w.criteria(&new.criteria_hash)?.ok_or_else(|| {
-                    StoreError::Invalid(format!("Sổ thiếu bản lưu bộ tiêu chí {}", new.criteria_id))
-                })?
+                w.stored_set(&new)?
             };
             let mut taken = 0usize;
             for indicator in set.indicators() {

@@ -310,12 +310,7 @@ impl Writer {
     /// been remembered (in this transaction or before).
     pub(super) fn status_of(&mut self, evaluation: &Evaluation) -> Result<crate::model::Status> {
         if !self.sets.contains_key(&evaluation.criteria_hash) {
-            let set = self.criteria(&evaluation.criteria_hash)?.ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "Sổ thiếu bản lưu bộ tiêu chí {} ({}); hãy lưu bộ tiêu chí trước đánh giá",
-                    evaluation.criteria_id, evaluation.criteria_hash
-                ))
-            })?;
+            let set = self.stored_set(evaluation)?;
             self.sets.insert(evaluation.criteria_hash.clone(), set);
         }
         Ok(self
@@ -323,6 +318,12 @@ impl Writer {
             .get(&evaluation.criteria_hash)
             .map(|set| crate::criteria::status_of(evaluation, set))
             .unwrap_or_default())
+    }
+
+    /// The stored copy of the criteria version `evaluation` is scored under.
+    pub fn stored_set(&self, evaluation: &Evaluation) -> Result<CriteriaSet> {
+        self.criteria(&evaluation.criteria_hash)?
+            .ok_or_else(|| missing_set(evaluation))
     }
 }
 mod restore;
@@ -336,4 +337,12 @@ impl Writer {
             .map_err(|e| from_redb(p, e))?;
         Ok(())
     }
+}
+
+/// The error for an evaluation whose criteria version the register does not hold.
+pub(super) fn missing_set(evaluation: &Evaluation) -> StoreError {
+    StoreError::Invalid(format!(
+        "Sổ thiếu bản lưu bộ tiêu chí {} ({}); chạy «sohoctap check» để kiểm tra sổ",
+        evaluation.criteria_id, evaluation.criteria_hash
+    ))
 }
