@@ -331,6 +331,13 @@ impl Drop for Register {
 /// `Writer::mark_demo`), looked at through a read-only open so that a real register is
 /// left byte for byte as it was. A file redb cannot read is not a demo register.
 pub fn is_demo_register(path: &Path) -> Result<bool> {
+    Ok(peek(path, |r| r.is_demo().ok())?.unwrap_or(false))
+}
+
+/// Reads something through a read-only open, leaving the file byte for byte as it was.
+/// `Ok(None)` when redb cannot open the file read-only (not a register, or one that
+/// needs recovery); an error only when another process holds it.
+fn peek<T>(path: &Path, look: impl FnOnce(&Reader) -> Option<T>) -> Result<Option<T>> {
     let db = match redb::ReadOnlyDatabase::open(path) {
         Ok(db) => db,
         Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
@@ -339,15 +346,15 @@ pub fn is_demo_register(path: &Path) -> Result<bool> {
                 holder: holder::read_holder(path),
             });
         }
-        Err(_) => return Ok(false),
+        Err(_) => return Ok(None),
     };
-    let is_demo = db
+    let seen = db
         .begin_read()
         .ok()
         .map(|txn| Reader::new(txn, path.to_path_buf()))
-        .is_some_and(|r| r.is_demo().unwrap_or(false));
+        .and_then(|r| look(&r));
     let _ = db.close();
-    Ok(is_demo)
+    Ok(seen)
 }
 
 /// Looks at the schema version through a read-only open before the writable open, whose
@@ -355,23 +362,7 @@ pub fn is_demo_register(path: &Path) -> Result<bool> {
 /// was. A file that needs recovery cannot be opened read-only; the writable open then
 /// repairs it and the version is checked again there.
 fn refuse_newer_schema(path: &Path) -> Result<()> {
-    let db = match redb::ReadOnlyDatabase::open(path) {
-        Ok(db) => db,
-        Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
-            return Err(StoreError::AlreadyOpen {
-                path: path.to_path_buf(),
-                holder: holder::read_holder(path),
-            });
-        }
-        Err(_) => return Ok(()),
-    };
-    let version = db
-        .begin_read()
-        .ok()
-        .map(|txn| Reader::new(txn, path.to_path_buf()))
-        .and_then(|r| r.schema_version().ok().flatten());
-    let _ = db.close();
-    match version {
+    match peek(path, |r| r.schema_version().ok().flatten())? {
         Some(found) if found > SCHEMA_VERSION => Err(StoreError::NewerSchema {
             path: path.to_path_buf(),
             found,
