@@ -23,6 +23,7 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
         object.insert("archived".into(), report.archived.into());
         object.insert("evaluations".into(), report.evaluations.into());
         object.insert("problems".into(), report.problems.clone().into());
+        object.insert("warnings".into(), report.warnings.clone().into());
         outln!("{}", serde_json::Value::Object(object));
     } else {
         outln!("Sổ: {}", env.db.display());
@@ -41,6 +42,9 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
         );
         for p in &report.problems {
             outln!("  Lỗi: {p}");
+        }
+        for w in &report.warnings {
+            outln!("  Lưu ý: {w}");
         }
         outln!(
             "{}",

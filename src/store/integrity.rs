@@ -17,6 +17,10 @@ pub struct CheckReport {
     pub archived: usize,
     pub evaluations: usize,
     pub problems: Vec<String>,
+    /// Data that is consistent but probably mistyped: it does not make the check fail,
+    /// but it can skew a percentage (more citizens linked to a household in `year` than
+    /// the household has adults puts the CDHT community share above what is possible).
+    pub warnings: Vec<String>,
 }
 
 pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> {
@@ -82,6 +86,28 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
                 }
             }
             _ => {}
+        }
+    }
+    let mut linked: BTreeMap<u32, u32> = BTreeMap::new();
+    for (_, unit) in &all {
+        if let Unit::Citizen(c) = unit
+            && c.meta.active_in(year)
+            && let Affiliation::Household(h) = c.affiliation
+        {
+            *linked.entry(h).or_default() += 1;
+        }
+    }
+    let mut warnings = Vec::new();
+    for (id, unit) in &all {
+        if let Unit::Household(h) = unit
+            && h.meta.active_in(year)
+            && let Some(&n) = linked.get(id)
+            && n > u32::from(h.adults)
+        {
+            warnings.push(format!(
+                "Hộ {}: {n} công dân trong sổ nhưng chỉ ghi {} người lớn; hãy sửa số người lớn",
+                h.meta.code, h.adults
+            ));
         }
     }
     let links: std::collections::HashMap<(UnitKind, u32), super::UnitLink> = reader
@@ -155,5 +181,6 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
         archived,
         evaluations: evaluations.len(),
         problems,
+        warnings,
     })
 }

@@ -496,3 +496,39 @@ fn an_archive_cannot_plant_a_huge_unit_id() {
             .is_err()
     );
 }
+
+#[test]
+fn more_citizens_than_adults_in_a_household_is_a_warning_not_a_failure() {
+    use crate::model::{Affiliation, Citizen, Gender};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut register = Register::create(&dir.path().join("so.redb"), &commune()).expect("create");
+    register
+        .write(|w| {
+            let th = w.insert_unit(&community("TH01"))?;
+            let ho = w.insert_unit(&household("HO1", th))?; // 2 adults
+            for i in 0..3 {
+                w.insert_unit(&Unit::Citizen(Citizen {
+                    meta: UnitMeta {
+                        code: format!("CD{i}"),
+                        entered: 2020,
+                        left: None,
+                    },
+                    full_name: format!("Người {i}"),
+                    birth_year: Some(1980),
+                    gender: Gender::Nam,
+                    affiliation: Affiliation::Household(ho),
+                    target_group: None,
+                }))?;
+            }
+            Ok(())
+        })
+        .expect("units");
+    let report = register.check(2025).expect("check");
+    assert!(report.ok, "{:?}", report.problems);
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    assert!(
+        report.warnings[0].contains("HO1: 3 công dân"),
+        "{:?}",
+        report.warnings
+    );
+}
