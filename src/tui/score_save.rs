@@ -84,10 +84,7 @@ impl App {
                 match other {
                     Action::Up | Action::PrevField => state.move_by(-1),
                     Action::Down | Action::NextField => state.move_by(1),
-                    Action::Backspace => {
-                        state.input.backspace();
-                        state.error = None;
-                    }
+                    Action::Backspace => state.backspace(),
                     Action::Char(c) => {
                         state.type_char(c);
                     }

@@ -152,9 +152,10 @@ fn out_of_range_and_wrong_kind_input_is_refused_and_nothing_saved() {
     press(app, KeyCode::Backspace);
     press(app, KeyCode::Backspace);
     type_text(app, "d");
-    assert!(screen_text(app).contains("chấm bằng điểm"));
+    assert!(screen_text(app).contains("Chỉ nhập số nguyên từ 0 đến 15"));
     press(app, KeyCode::Enter);
     assert_eq!(stored(app, UnitKind::Household, &code), None);
+    press(app, KeyCode::Backspace);
     // Esc drops a half-typed value first, then leaves.
     type_text(app, "7");
     press(app, KeyCode::Esc);
@@ -162,6 +163,43 @@ fn out_of_range_and_wrong_kind_input_is_refused_and_nothing_saved() {
     press(app, KeyCode::Esc);
     assert_eq!(app.context(), Ctx::List);
     assert_eq!(stored(app, UnitKind::Household, &code), None);
+}
+
+#[test]
+fn a_decimal_comma_or_point_is_never_saved_as_the_last_digit() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    press(app, KeyCode::Enter);
+    for typed in ["9,5", "7.5"] {
+        type_text(app, typed);
+        assert_eq!(scoring(app).input.value(), typed, "the box shows every key");
+        press(app, KeyCode::Enter);
+        let text = screen_text(app);
+        assert!(
+            text.contains("Chỉ nhập số nguyên từ 0 đến 15; không dùng dấu phẩy hay dấu chấm"),
+            "{text}"
+        );
+        assert_eq!(scoring(app).cursor, 0);
+        assert_eq!(stored(app, UnitKind::Household, &code), None);
+        // One Backspace leaves "9," / "7.": still refused.
+        press(app, KeyCode::Backspace);
+        press(app, KeyCode::Enter);
+        assert_eq!(stored(app, UnitKind::Household, &code), None);
+        press(app, KeyCode::Backspace);
+        press(app, KeyCode::Backspace);
+        assert!(scoring(app).input.is_empty());
+    }
+    // Cleared, a whole number saves.
+    type_text(app, "9");
+    press(app, KeyCode::Enter);
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(9)));
 }
 
 #[test]
