@@ -105,6 +105,9 @@ pub struct App {
     pub message: Option<(String, Role)>,
     /// Rows a list page shows at the current terminal size.
     pub page_rows: usize,
+    /// Below 80×24 only "window too small" is drawn, so keys the officer cannot see
+    /// the effect of are ignored (all but F10 and an open question's answers).
+    pub too_small: bool,
     pub quit: bool,
     /// History entries (sequence numbers) of this session's own changes, newest last:
     /// what Ctrl+Z undoes, one at a time.
@@ -172,6 +175,7 @@ impl App {
             confirm: None,
             message: None,
             page_rows: page_rows_for(24),
+            too_small: false,
             quit: false,
             session_changes: Vec::new(),
             clean_generation: 0,
@@ -290,6 +294,13 @@ impl App {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 match keymap::resolve(self.context(), self.typing(), &key) {
+                    // While too small, only leaving (or answering the question shown
+                    // on the too-small screen) does anything.
+                    Some(action)
+                        if self.too_small && action != Action::Quit && self.confirm.is_none() =>
+                    {
+                        false
+                    }
                     Some(action) => {
                         self.update(action);
                         true
@@ -297,16 +308,22 @@ impl App {
                     None => false,
                 }
             }
-            Event::Paste(text) if self.typing() => {
+            Event::Paste(text) if self.typing() && !self.too_small => {
                 self.update(Action::Paste(text));
                 true
             }
-            Event::Resize(_, height) => {
-                self.page_rows = page_rows_for(height);
+            Event::Resize(width, height) => {
+                self.set_window(width, height);
                 true
             }
             _ => false,
         }
+    }
+
+    /// The terminal's size: how many list rows fit, and whether it is too small.
+    pub fn set_window(&mut self, width: u16, height: u16) {
+        self.page_rows = page_rows_for(height);
+        self.too_small = width < super::screens::MIN_WIDTH || height < super::screens::MIN_HEIGHT;
     }
 
     pub fn update(&mut self, action: Action) {

@@ -524,3 +524,38 @@ fn a_hang_up_saves_a_valid_score_typed_but_not_entered() {
     let saved = stored(app, UnitKind::Household, &code).expect("saved");
     assert_eq!(saved.values.get("1.2"), None);
 }
+
+#[test]
+fn a_window_too_small_ignores_every_key_but_f10() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    press(app, KeyCode::Enter);
+    let cursor = scoring(app).cursor;
+    app.handle_event(crossterm::event::Event::Resize(60, 20));
+    let small = draw(app, 60, 20).backend().to_string();
+    assert!(small.contains("Cửa sổ quá nhỏ"), "{small}");
+    type_text(app, "9");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::PageDown);
+    assert!(scoring(app).input.is_empty(), "nothing typed");
+    assert_eq!(scoring(app).cursor, cursor);
+    assert_eq!(stored(app, UnitKind::Household, &code), None);
+    // Large enough again: keys act.
+    app.handle_event(crossterm::event::Event::Resize(80, 24));
+    type_text(app, "9");
+    press(app, KeyCode::Enter);
+    assert!(stored(app, UnitKind::Household, &code).is_some());
+    // Too small, F10 still leaves, and the backup question is shown and answered.
+    app.handle_event(crossterm::event::Event::Resize(60, 20));
+    press(app, KeyCode::F(10));
+    let small = draw(app, 60, 20).backend().to_string();
+    assert!(small.contains("Sao lưu sổ trước khi thoát"), "{small}");
+    type_text(app, "k");
+    assert!(app.quit);
+}
