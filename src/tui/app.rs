@@ -58,6 +58,15 @@ pub enum Confirm {
         id: UnitId,
         name: String,
     },
+    /// F10 on the scoring screen with a score typed but not Entered: Enter drops it and
+    /// goes on quitting, Esc stays (so Enter can save it).
+    QuitTyped {
+        indicator: String,
+        typed: String,
+    },
+    /// Esc on the first-run screen with something typed: Enter leaves without a
+    /// register, Esc stays.
+    LeaveSetup,
     /// "Back up before leaving?": C backs up then quits, K quits, Esc stays.
     BackupOnQuit,
     /// Something slow is running (a backup); keys wait until it is done.
@@ -376,6 +385,9 @@ impl App {
 
     fn back(&mut self) {
         match self.stack.last_mut() {
+            Some(Screen::Setup(s)) if !(s.commune.is_empty() && s.province.is_empty()) => {
+                self.confirm = Some(Confirm::LeaveSetup)
+            }
             Some(Screen::Setup(_)) => self.quit = true,
             Some(Screen::Home) | None => {}
             Some(Screen::List(kind)) => {
@@ -412,6 +424,14 @@ impl App {
                 self.say("Đã bỏ các thay đổi chưa lưu", Role::Warning);
             }
             Some(Confirm::Archive { kind, id, .. }) => self.archive(kind, id),
+            Some(Confirm::LeaveSetup) => self.quit = true,
+            Some(Confirm::QuitTyped { .. }) => {
+                if let Some(Screen::Scoring(s)) = self.stack.last_mut() {
+                    s.input.clear();
+                    s.error = None;
+                }
+                self.request_quit();
+            }
             Some(Confirm::BackupOnQuit) => self.start_backup(true),
             Some(Confirm::Notice { then_quit, .. }) => self.quit = then_quit,
             Some(working @ Confirm::Working { .. }) => self.confirm = Some(working),

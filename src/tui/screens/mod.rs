@@ -185,6 +185,16 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
                 app.year
             ),
         ),
+        Confirm::QuitTyped { indicator, typed } => (
+            "Bỏ điểm đang gõ?",
+            format!(
+                "Điểm «{typed}» gõ cho chỉ số {indicator} chưa được lưu (chưa bấm Enter).\nEnter: bỏ điểm này và thoát.   Esc: ở lại (Enter để lưu)."
+            ),
+        ),
+        Confirm::LeaveSetup => (
+            "Thoát, chưa tạo sổ?",
+            "Sổ chưa được tạo; tên xã, tỉnh đã gõ sẽ mất.\nEnter: thoát, không tạo sổ.   Esc: quay lại (F2 để tạo sổ).".to_string(),
+        ),
         Confirm::BackupOnQuit => (
             "Thoát",
             "Sao lưu sổ trước khi thoát? (C/K)\nC: sao lưu rồi thoát.   K: thoát, không sao lưu.   Esc: ở lại.".to_string(),

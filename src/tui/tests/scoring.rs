@@ -559,3 +559,45 @@ fn a_window_too_small_ignores_every_key_but_f10() {
     type_text(app, "k");
     assert!(app.quit);
 }
+
+#[test]
+fn f10_with_a_score_typed_but_not_entered_asks_first() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    press(app, KeyCode::Enter);
+    type_text(app, "9");
+    press(app, KeyCode::F(10));
+    assert!(!app.quit);
+    let text = screen_text(app);
+    assert!(
+        text.contains("Điểm «9» gõ cho chỉ số 1.1 chưa được lưu"),
+        "{text}"
+    );
+    // Esc stays with the value still typed; Enter then saves it.
+    press(app, KeyCode::Esc);
+    assert_eq!(app.context(), Ctx::Scoring);
+    assert_eq!(scoring(app).input.value(), "9");
+    press(app, KeyCode::Enter);
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(9)));
+    // Typed again, F10 then Enter drops it and goes on to the backup question.
+    type_text(app, "8");
+    press(app, KeyCode::F(10));
+    press(app, KeyCode::Enter);
+    assert!(scoring(app).input.is_empty());
+    assert_eq!(app.context(), Ctx::QuitBackup);
+    type_text(app, "k");
+    assert!(app.quit);
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(
+        saved.values.get("1.2"),
+        None,
+        "the dropped value is not saved"
+    );
+}
