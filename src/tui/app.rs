@@ -67,6 +67,13 @@ pub enum Confirm {
     /// Esc on the first-run screen with something typed: Enter leaves without a
     /// register, Esc stays.
     LeaveSetup,
+    /// Bulk recognition, after the count of units it would recognise is shown.
+    Bulk {
+        title: crate::model::Title,
+        year: Year,
+        decision: crate::model::Decision,
+        count: usize,
+    },
     /// "Back up before leaving?": C backs up then quits, K quits, Esc stays.
     BackupOnQuit,
     /// Something slow is running (a backup); keys wait until it is done.
@@ -425,6 +432,12 @@ impl App {
             }
             Some(Confirm::Archive { kind, id, .. }) => self.archive(kind, id),
             Some(Confirm::LeaveSetup) => self.quit = true,
+            Some(Confirm::Bulk {
+                title,
+                year,
+                decision,
+                ..
+            }) => self.recognise_bulk(title, year, decision),
             Some(Confirm::QuitTyped { .. }) => {
                 if let Some(Screen::Scoring(s)) = self.stack.last_mut() {
                     s.input.clear();

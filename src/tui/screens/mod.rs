@@ -191,6 +191,21 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
                 "Điểm «{typed}» gõ cho chỉ số {indicator} chưa được lưu (chưa bấm Enter).\nEnter: bỏ điểm này và thoát.   Esc: ở lại (Enter để lưu)."
             ),
         ),
+        Confirm::Bulk {
+            title,
+            year,
+            decision,
+            count,
+        } => (
+            "Công nhận hàng loạt?",
+            format!(
+                "Sẽ công nhận {} {} đạt {} năm {year} (đã đạt, chưa có quyết định) theo QĐ {}.\nEnter: công nhận.   Esc: thôi, chưa ghi gì.",
+                crate::text::format_count(*count as u64),
+                title.unit_kind().counter(),
+                title.short(),
+                decision.number
+            ),
+        ),
         Confirm::LeaveSetup => (
             "Thoát, chưa tạo sổ?",
             "Sổ chưa được tạo; tên xã, tỉnh đã gõ sẽ mất.\nEnter: thoát, không tạo sổ.   Esc: quay lại (F2 để tạo sổ).".to_string(),

@@ -336,15 +336,28 @@ fn the_cdht_rule_and_bulk_recognition_in_the_app() {
     type_text(app, "30/QĐ-UBND");
     press(app, KeyCode::Enter);
     press(app, KeyCode::Enter);
+    // First the count, and nothing written until Enter.
+    let text = screen_text(app);
+    assert!(
+        text.contains("Sẽ công nhận 1 người đạt CDHT năm 2025"),
+        "{text}"
+    );
+    assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 0);
+    press(app, KeyCode::Esc);
+    assert_eq!(app.context(), Ctx::Sheet);
+    assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 0);
+    press(app, KeyCode::F(2));
+    press(app, KeyCode::Enter);
     let text = screen_text(app);
     assert!(
         text.contains("Đã công nhận 1 người đạt CDHT năm 2025"),
         "{text}"
     );
     assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 1);
-    // A second run finds nothing left to recognise.
+    // A second run finds nothing left to recognise, and asks nothing.
     press(app, KeyCode::F(2));
-    assert!(screen_text(app).contains("Đã công nhận 0 người"));
+    assert_eq!(app.context(), Ctx::Sheet);
+    assert!(screen_text(app).contains("Không có người nào đạt CDHT năm 2025"));
 }
 
 #[test]
