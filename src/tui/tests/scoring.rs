@@ -484,7 +484,13 @@ fn targets_are_entered_prefilled_on_request_and_move_the_bars() {
     type_text(app, "120");
     press(app, KeyCode::F(2));
     assert_eq!(app.context(), Ctx::Targets);
-    assert!(screen_text(app).contains("không được quá 100%"));
+    let text = screen_text(app);
+    assert!(text.contains("không được quá 100%"), "{text}");
+    // The bad cell itself carries the ✗ the message points to.
+    assert!(
+        text.lines().any(|l| l.contains("120") && l.contains("%✗")),
+        "{text}"
+    );
 }
 
 #[test]
