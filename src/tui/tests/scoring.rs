@@ -394,7 +394,11 @@ fn recognising_a_failing_unit_needs_a_reason() {
     // A decided evaluation refuses score changes until its stage is moved back.
     type_text(app, "5");
     press(app, KeyCode::Enter);
-    assert!(screen_text(app).contains("Không lưu"));
+    let text = screen_text(app);
+    assert!(
+        text.contains("Đã có quyết định: bấm F5 để lùi giai đoạn rồi sửa điểm"),
+        "the whole message, with its key, fits 80 columns: {text}"
+    );
     press(app, KeyCode::F(5));
     assert_eq!(
         scoring(app).evaluation.as_ref().map(|e| e.stage),
