@@ -155,7 +155,10 @@ impl App {
             // Short enough for 80 columns, and it names the key that unlocks the scores.
             Some(state)
                 if matches!(e, StoreError::Invalid(_))
-                    && state.evaluation.as_ref().is_some_and(|ev| ev.stage.is_decided()) =>
+                    && state
+                        .evaluation
+                        .as_ref()
+                        .is_some_and(|ev| ev.stage.is_decided()) =>
             {
                 state.error =
                     Some("Đã có quyết định: bấm F5 để lùi giai đoạn rồi sửa điểm".to_string());

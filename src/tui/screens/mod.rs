@@ -178,9 +178,9 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
             "Phiếu có thay đổi chưa lưu.\nEnter: bỏ các thay đổi.   Esc: quay lại sửa tiếp (F2 để lưu).".to_string(),
         ),
         Confirm::Archive { kind, name, .. } => (
-            "Lưu trữ đơn vị?",
+            "Đơn vị rời xã?",
             format!(
-                "Lưu trữ {} «{name}» từ năm {}?\nĐơn vị không bị xóa: vẫn được tính cho các năm trước.\nEnter: lưu trữ.   Esc: thôi.",
+                "Ghi {} «{name}» rời xã từ năm {}?\nĐơn vị không bị xóa: vẫn được tính cho các năm trước.\nEnter: ghi rời xã.   Esc: thôi.",
                 kind.counter(),
                 app.year
             ),
