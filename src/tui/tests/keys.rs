@@ -410,3 +410,15 @@ fn a_typed_full_name_shows_whole_in_the_search_field() {
         assert!(filter_line.contains(tail), "{filter_line}");
     }
 }
+
+#[test]
+fn the_list_footer_says_filtered_only_when_a_filter_is_on() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "2");
+    assert!(!screen_text(app).contains("đang lọc"));
+    press(app, KeyCode::F(5));
+    assert!(screen_text(app).contains("đang lọc"));
+    ctrl(app, 'r');
+    assert!(!screen_text(app).contains("đang lọc"));
+}
