@@ -437,7 +437,13 @@ fn ctrl_z_undoes_the_sessions_last_changes_and_the_tally_follows() {
     type_text(app, "7");
     press(app, KeyCode::Enter);
     assert_eq!(app.tally.titles[Title::GiaDinh as usize].registered, 5);
+    let code = scoring(app).code.clone();
     ctrl(app, 'z');
+    let (message, _) = app.message.clone().expect("message");
+    assert_eq!(
+        message,
+        format!("Đã hoàn tác {code}: chỉ số 1.2 trở lại (trống)")
+    );
     let e = scoring(app).evaluation.clone().expect("still registered");
     assert_eq!(e.values.get("1.2"), None);
     assert_eq!(e.values.get("1.1"), Some(&IndicatorValue::Points(12)));
