@@ -180,9 +180,7 @@ impl ScoringState {
         let invalid_before = self.input_invalid();
         let accepted = match indicator.kind {
             IndicatorKind::Points if c.is_ascii_digit() => {
-                if invalid_before || self.input.value().chars().count() < 3 {
-                    self.push_limited(c);
-                }
+                self.push_limited(c);
                 true
             }
             IndicatorKind::PassFail if !invalid_before && pass_key(c).is_some() => {
@@ -206,9 +204,9 @@ impl ScoringState {
         self.error = self.invalid_message();
     }
 
-    /// Keeps a refused run of keys visible without letting it grow past the box.
+    /// The box shows three characters: a value, or the keys that made it invalid.
     fn push_limited(&mut self, c: char) {
-        if self.input.value().chars().count() < 6 {
+        if self.input.value().chars().count() < 3 {
             self.input.insert_char(c);
         }
     }

@@ -195,6 +195,15 @@ fn a_decimal_comma_or_point_is_never_saved_as_the_last_digit() {
         press(app, KeyCode::Backspace);
         assert!(scoring(app).input.is_empty());
     }
+    // "12,5": the box keeps "12," (all it shows), still refused.
+    type_text(app, "12,5");
+    assert_eq!(scoring(app).input.value(), "12,");
+    assert!(screen_text(app).contains("[12,]"));
+    press(app, KeyCode::Enter);
+    assert_eq!(stored(app, UnitKind::Household, &code), None);
+    for _ in 0..3 {
+        press(app, KeyCode::Backspace);
+    }
     // Cleared, a whole number saves.
     type_text(app, "9");
     press(app, KeyCode::Enter);
