@@ -102,6 +102,15 @@ pub struct ImportPlan {
     pub new_clans: Vec<Unit>,
     /// Every problem; a plan with problems cannot be applied.
     pub problems: Vec<Problem>,
+    /// Whether the rows were checked at all (a file missing a required column is
+    /// refused before its rows are read, so its counts say nothing).
+    pub rows_checked: bool,
+    /// Rows left out of `rows` and `unchanged` because of a problem.
+    pub rows_refused: usize,
+    /// For updates that change the unit's name: the file line and the name in the
+    /// register now, so the preview can show old → new (a code in the file that belongs
+    /// to someone else shows up as a rename).
+    pub renamed: Vec<(u64, String)>,
 }
 
 impl ImportPlan {
@@ -133,7 +142,18 @@ impl ImportPlan {
             new_communities: Vec::new(),
             new_clans: Vec::new(),
             problems,
+            rows_checked: false,
+            rows_refused: 0,
+            renamed: Vec::new(),
         }
+    }
+
+    /// The register's current name of the unit a planned row renames, if it does.
+    pub fn old_name(&self, row: &PlannedRow) -> Option<&str> {
+        self.renamed
+            .iter()
+            .find(|(line, _)| *line == row.line)
+            .map(|(_, name)| name.as_str())
     }
 }
 
@@ -199,7 +219,10 @@ pub fn plan(
     let mut rows = Vec::new();
     let mut unchanged = 0;
     let mut generated_codes = 0;
-    if problems.is_empty() {
+    let mut rows_refused = 0;
+    let mut renamed = Vec::new();
+    let rows_checked = problems.is_empty();
+    if rows_checked {
         for row in &table.rows {
             let mut cells = super::cells::Cells {
                 row,
@@ -216,13 +239,22 @@ pub fn plan(
                 }
                 UnitKind::Citizen => rows_citizen::plan_row(&mut cells, &mut lookup, options),
             };
-            let Some(planned) = planned else { continue };
+            let Some(planned) = planned else {
+                rows_refused += 1;
+                continue;
+            };
             if planned.generated {
                 generated_codes += 1;
             }
             if planned.unchanged {
                 unchanged += 1;
             } else {
+                if let Action::Update(id) = planned.row.action
+                    && let Some(old) = reader.unit(kind, id)?
+                    && old.display_name() != planned.row.unit.display_name()
+                {
+                    renamed.push((planned.row.line, old.display_name()));
+                }
                 rows.push(planned.row);
             }
         }
@@ -240,6 +272,9 @@ pub fn plan(
         new_communities,
         new_clans,
         problems,
+        rows_checked,
+        rows_refused,
+        renamed,
     })
 }
 

@@ -58,6 +58,22 @@ pub enum Confirm {
         id: UnitId,
         name: String,
     },
+    /// F10 on the scoring screen with a score typed but not Entered: Enter drops it and
+    /// goes on quitting, Esc stays (so Enter can save it).
+    QuitTyped {
+        indicator: String,
+        typed: String,
+    },
+    /// Esc on the first-run screen with something typed: Enter leaves without a
+    /// register, Esc stays.
+    LeaveSetup,
+    /// Bulk recognition, after the count of units it would recognise is shown.
+    Bulk {
+        title: crate::model::Title,
+        year: Year,
+        decision: crate::model::Decision,
+        count: usize,
+    },
     /// "Back up before leaving?": C backs up then quits, K quits, Esc stays.
     BackupOnQuit,
     /// Something slow is running (a backup); keys wait until it is done.
@@ -105,6 +121,9 @@ pub struct App {
     pub message: Option<(String, Role)>,
     /// Rows a list page shows at the current terminal size.
     pub page_rows: usize,
+    /// Below 80×24 only "window too small" is drawn, so keys the officer cannot see
+    /// the effect of are ignored (all but F10 and an open question's answers).
+    pub too_small: bool,
     pub quit: bool,
     /// History entries (sequence numbers) of this session's own changes, newest last:
     /// what Ctrl+Z undoes, one at a time.
@@ -172,6 +191,7 @@ impl App {
             confirm: None,
             message: None,
             page_rows: page_rows_for(24),
+            too_small: false,
             quit: false,
             session_changes: Vec::new(),
             clean_generation: 0,
@@ -290,6 +310,13 @@ impl App {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 match keymap::resolve(self.context(), self.typing(), &key) {
+                    // While too small, only leaving (or answering the question shown
+                    // on the too-small screen) does anything.
+                    Some(action)
+                        if self.too_small && action != Action::Quit && self.confirm.is_none() =>
+                    {
+                        false
+                    }
                     Some(action) => {
                         self.update(action);
                         true
@@ -297,16 +324,22 @@ impl App {
                     None => false,
                 }
             }
-            Event::Paste(text) if self.typing() => {
+            Event::Paste(text) if self.typing() && !self.too_small => {
                 self.update(Action::Paste(text));
                 true
             }
-            Event::Resize(_, height) => {
-                self.page_rows = page_rows_for(height);
+            Event::Resize(width, height) => {
+                self.set_window(width, height);
                 true
             }
             _ => false,
         }
+    }
+
+    /// The terminal's size: how many list rows fit, and whether it is too small.
+    pub fn set_window(&mut self, width: u16, height: u16) {
+        self.page_rows = page_rows_for(height);
+        self.too_small = width < super::screens::MIN_WIDTH || height < super::screens::MIN_HEIGHT;
     }
 
     pub fn update(&mut self, action: Action) {
@@ -359,6 +392,9 @@ impl App {
 
     fn back(&mut self) {
         match self.stack.last_mut() {
+            Some(Screen::Setup(s)) if !(s.commune.is_empty() && s.province.is_empty()) => {
+                self.confirm = Some(Confirm::LeaveSetup)
+            }
             Some(Screen::Setup(_)) => self.quit = true,
             Some(Screen::Home) | None => {}
             Some(Screen::List(kind)) => {
@@ -395,6 +431,20 @@ impl App {
                 self.say("Đã bỏ các thay đổi chưa lưu", Role::Warning);
             }
             Some(Confirm::Archive { kind, id, .. }) => self.archive(kind, id),
+            Some(Confirm::LeaveSetup) => self.quit = true,
+            Some(Confirm::Bulk {
+                title,
+                year,
+                decision,
+                ..
+            }) => self.recognise_bulk(title, year, decision),
+            Some(Confirm::QuitTyped { .. }) => {
+                if let Some(Screen::Scoring(s)) = self.stack.last_mut() {
+                    s.input.clear();
+                    s.error = None;
+                }
+                self.request_quit();
+            }
             Some(Confirm::BackupOnQuit) => self.start_backup(true),
             Some(Confirm::Notice { then_quit, .. }) => self.quit = then_quit,
             Some(working @ Confirm::Working { .. }) => self.confirm = Some(working),

@@ -5,7 +5,7 @@
 //! having to remember to say so. A hang-up or SIGTERM never asks: the event loop exits
 //! without going through `request_quit`.
 
-use super::app::{App, Confirm, Pending};
+use super::app::{App, Confirm, Pending, Screen};
 use super::theme::Role;
 use crate::store::backup::{KEEP_GENERATIONS, backup_generation, default_backup_dir};
 use crate::text::format_count;
@@ -25,6 +25,15 @@ impl App {
 
     /// F10 / Ctrl+Q: leave at once, or first ask about a backup.
     pub(super) fn request_quit(&mut self) {
+        // A score typed but not Entered is never dropped without asking.
+        if let Some(Screen::Scoring(s)) = self.stack.last()
+            && !s.input.is_empty()
+        {
+            let indicator = s.current_code().unwrap_or_default();
+            let typed = s.input.value().to_string();
+            self.confirm = Some(Confirm::QuitTyped { indicator, typed });
+            return;
+        }
         if self.changed_since_backup() {
             self.confirm = Some(Confirm::BackupOnQuit);
         } else {

@@ -149,8 +149,8 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Key::F(8)],
         Action::Archive,
         &[Ctx::List, Ctx::Detail],
-        Some("Lưu trữ"),
-        "Lưu trữ đơn vị (chuyển đi, giải thể): không xóa, vẫn tính cho các năm trước"
+        Some("Rời xã"),
+        "Ghi đơn vị rời xã (chuyển đi, giải thể, qua đời): không xóa, vẫn tính cho các năm trước"
     ),
     cmd!(
         &[Key::Esc],

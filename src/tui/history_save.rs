@@ -9,7 +9,7 @@ use super::screens::history::HistoryState;
 use super::scroll::scrolled;
 use super::theme::Role;
 use crate::model::{Stamp, UnitId, UnitKind};
-use crate::store::StoreError;
+use crate::store::{EvaluationChange, FieldChange, HistoryEntry, StoreError};
 
 impl App {
     /// Runs one write and remembers the history entries it added, for Ctrl+Z.
@@ -110,17 +110,62 @@ impl App {
             Ok(None) => return self.say("Không tìm thấy thay đổi trong lịch sử", Role::Error),
             Err(e) => return self.fail(&e),
         };
+        // The unit's code, so the message says whose change was undone.
+        let code = register
+            .read()
+            .and_then(|r| r.unit(entry.key.title.unit_kind(), entry.key.unit))
+            .ok()
+            .flatten()
+            .map(|u| u.code().to_string());
         match register.undo(&entry, &Stamp::now()) {
             Ok(change) => {
                 self.session_changes.pop();
                 if self.after_change(&change) {
+                    let whose = code.map(|c| format!(" {c}")).unwrap_or_default();
                     self.say(
-                        format!("Đã hoàn tác: {}", entry.describe().join("; ")),
+                        format!("Đã hoàn tác{whose}: {}", undone(&entry).join("; ")),
                         Role::Good,
                     );
                 }
             }
             Err(e) => self.fail(&e),
         }
+    }
+}
+
+/// What an undo put back, in words unlike the change itself ("chỉ số 3.2 trở lại
+/// (trống)"), so the message cannot be read as a new change.
+fn undone(entry: &HistoryEntry) -> Vec<String> {
+    let value = |v: &Option<crate::model::IndicatorValue>| {
+        v.map_or("(trống)".to_string(), |v| v.display())
+    };
+    match &entry.change {
+        EvaluationChange::Created(_) => vec!["bỏ lượt đăng ký (và điểm) vừa tạo".into()],
+        EvaluationChange::Removed(_) => vec!["đăng ký danh hiệu trở lại như cũ".into()],
+        EvaluationChange::Edited(fields) => fields
+            .iter()
+            .map(|f| match f {
+                FieldChange::Value { code, old, .. } => {
+                    format!("chỉ số {code} trở lại {}", value(old))
+                }
+                FieldChange::Stage { old, .. } => {
+                    format!("giai đoạn trở lại «{}»", old.label())
+                }
+                FieldChange::Decision { old, .. } => match old {
+                    Some(d) => format!("quyết định trở lại {}", d.number),
+                    None => "bỏ quyết định".to_string(),
+                },
+                FieldChange::OverrideReason { old, .. } => match old {
+                    Some(_) => "lý do công nhận ngoại lệ trở lại như cũ".to_string(),
+                    None => "bỏ lý do công nhận ngoại lệ".to_string(),
+                },
+                FieldChange::Note { .. } => "ghi chú trở lại như cũ".to_string(),
+                FieldChange::RegisteredOn { old, .. } => match old {
+                    Some(d) => format!("ngày đăng ký trở lại {}", d.format("%d/%m/%Y")),
+                    None => "bỏ ngày đăng ký".to_string(),
+                },
+                FieldChange::Criteria { old, .. } => format!("bộ tiêu chí trở lại {}", old.0),
+            })
+            .collect(),
     }
 }

@@ -132,7 +132,7 @@ fn event_loop(
     stop: &terminal::Stop,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
-    app.page_rows = app::page_rows_for(size.height);
+    app.set_window(size.width, size.height);
     terminal.draw(|frame| screens::render(app, frame))?;
     // A deliberate bug for the terminal-fault test (tests/pty.rs): proves a panic leaves
     // the terminal usable. Debug builds only; a release build has no such switch.

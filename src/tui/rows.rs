@@ -254,6 +254,14 @@ impl Filter {
             .collect();
     }
 
+    /// Whether anything narrows the list (search words or a filter).
+    pub fn is_on(&self) -> bool {
+        !self.words.is_empty()
+            || self.community.is_some()
+            || self.stage != StageFilter::All
+            || self.unscored
+    }
+
     /// Whether `self` can only show a subset of what `previous` showed, so the old
     /// result can be narrowed instead of rescanning every row.
     pub fn narrows(&self, previous: &Filter) -> bool {

@@ -286,7 +286,7 @@ impl App {
                 }
                 self.say(
                     format!(
-                        "Đã lưu trữ {} {} từ năm {year}",
+                        "Đã ghi {} {} rời xã từ năm {year}",
                         unit.code(),
                         unit.display_name()
                     ),

@@ -84,10 +84,7 @@ impl App {
                 match other {
                     Action::Up | Action::PrevField => state.move_by(-1),
                     Action::Down | Action::NextField => state.move_by(1),
-                    Action::Backspace => {
-                        state.input.backspace();
-                        state.error = None;
-                    }
+                    Action::Backspace => state.backspace(),
                     Action::Char(c) => {
                         state.type_char(c);
                     }
@@ -155,6 +152,17 @@ impl App {
             other => other.to_string(),
         };
         match self.scoring_mut() {
+            // Short enough for 80 columns, and it names the key that unlocks the scores.
+            Some(state)
+                if matches!(e, StoreError::Invalid(_))
+                    && state
+                        .evaluation
+                        .as_ref()
+                        .is_some_and(|ev| ev.stage.is_decided()) =>
+            {
+                state.error =
+                    Some("Đã có quyết định: bấm F5 để lùi giai đoạn rồi sửa điểm".to_string());
+            }
             Some(state) => state.error = Some(format!("Không lưu: {text}")),
             None => self.fail(&e),
         }

@@ -5,6 +5,8 @@
 //!
 //! Input rules, so a yearly session is fast and nothing is saved by accident:
 //! - digits type points; `d`/`y` (Đạt) and `k`/`n` (Không đạt) type a pass/fail value;
+//!   any other key stays in the box and makes it invalid (a decimal "9,5" is never
+//!   saved as "5") until Backspace removes it;
 //! - Enter saves the typed value (one write transaction) and moves to the next indicator;
 //!   Enter on an empty input only moves on;
 //! - Backspace edits the typed value only; Delete clears the saved value of the
@@ -168,43 +170,70 @@ impl ScoringState {
     }
 
     /// A typed key: digits for points, d/y/k/n for pass/fail. Returns false for a key
-    /// the indicator cannot take (the caller shows why).
+    /// the indicator cannot take. A refused key stays in the box (shown, with why), so
+    /// "9,5" or "7.5" can never be saved as the last digit: Enter refuses until the
+    /// officer removes it with Backspace (or Delete clears the box).
     pub fn type_char(&mut self, c: char) -> bool {
-        // After a refusal the next key starts the value afresh.
-        if self.error.take().is_some() {
-            self.input.clear();
-        }
         let Some(indicator) = self.set().indicators().nth(self.cursor) else {
             return false;
         };
-        match indicator.kind {
+        let invalid_before = self.input_invalid();
+        let accepted = match indicator.kind {
             IndicatorKind::Points if c.is_ascii_digit() => {
-                if self.input.value().chars().count() < 3 {
-                    self.input.insert_char(c);
-                }
+                self.push_limited(c);
                 true
             }
-            IndicatorKind::PassFail => match pass_key(c) {
-                Some(pass) => {
-                    self.input.clear();
-                    self.input.insert_str(if pass { "Đ" } else { "K" });
-                    true
-                }
-                None => {
-                    self.error = Some(format!(
-                        "Chỉ số {} chấm Đạt/Không đạt: gõ d (Đ) hoặc k (K)",
-                        indicator.code
-                    ));
-                    false
-                }
-            },
-            IndicatorKind::Points => {
-                self.error = Some(format!(
-                    "Chỉ số {} chấm bằng điểm: gõ số từ 0 đến {}",
-                    indicator.code, indicator.max
-                ));
+            IndicatorKind::PassFail if !invalid_before && pass_key(c).is_some() => {
+                let pass = pass_key(c) == Some(true);
+                self.input.clear();
+                self.input.insert_str(if pass { "Đ" } else { "K" });
+                true
+            }
+            _ => {
+                self.push_limited(c);
                 false
             }
+        };
+        self.error = self.invalid_message();
+        accepted
+    }
+
+    /// Backspace: edits the typed value; the refusal stays while the box is invalid.
+    pub fn backspace(&mut self) {
+        self.input.backspace();
+        self.error = self.invalid_message();
+    }
+
+    /// The box shows three characters: a value, or the keys that made it invalid.
+    fn push_limited(&mut self, c: char) {
+        if self.input.value().chars().count() < 3 {
+            self.input.insert_char(c);
+        }
+    }
+
+    /// Whether the box holds something the indicator cannot take.
+    fn input_invalid(&self) -> bool {
+        self.invalid_message().is_some()
+    }
+
+    /// Why the box cannot be saved as typed, whatever comes next; None when it is a
+    /// number (points) or Đ/K (pass/fail), or empty.
+    fn invalid_message(&self) -> Option<String> {
+        let indicator = self.set().indicators().nth(self.cursor)?;
+        let text = self.input.value();
+        if text.is_empty() {
+            return None;
+        }
+        match indicator.kind {
+            IndicatorKind::Points if !text.chars().all(|c| c.is_ascii_digit()) => Some(format!(
+                "Chỉ nhập số nguyên từ 0 đến {}; không dùng dấu phẩy hay dấu chấm",
+                indicator.max
+            )),
+            IndicatorKind::PassFail if text != "Đ" && text != "K" => Some(format!(
+                "Chỉ số {} chấm Đạt/Không đạt: xóa (Backspace) rồi gõ d (Đ) hoặc k (K)",
+                indicator.code
+            )),
+            _ => None,
         }
     }
 
@@ -216,6 +245,9 @@ impl ScoringState {
         let text = self.input.value();
         if text.is_empty() {
             return Ok(None);
+        }
+        if let Some(message) = self.invalid_message() {
+            return Err(message);
         }
         let value = match indicator.kind {
             IndicatorKind::Points => match text.parse::<u16>() {
@@ -333,8 +365,16 @@ kind = "pass-fail"
         assert!(
             s.error
                 .as_deref()
-                .is_some_and(|e| e.contains("chấm bằng điểm"))
+                .is_some_and(|e| e.contains("Chỉ nhập số nguyên từ 0 đến 10"))
         );
+        assert!(
+            s.type_char('1'),
+            "a digit is taken, but the box stays invalid"
+        );
+        assert!(s.parsed_input().is_err());
+        s.backspace();
+        s.backspace();
+        assert!(s.error.is_none() && s.input.is_empty());
         assert!(s.type_char('1'));
         assert!(s.type_char('2'));
         assert_eq!(
@@ -363,8 +403,16 @@ kind = "pass-fail"
                 .as_deref()
                 .is_some_and(|e| e.contains("d (Đ) hoặc k (K)"))
         );
-        // After a refusal the next key starts afresh.
-        assert!(s.type_char('k'));
+        // The refused key stays until Backspace removes it.
+        assert!(!s.type_char('k'));
+        assert!(s.parsed_input().is_err());
+        s.backspace();
+        s.backspace();
         assert_eq!(s.input.value(), "K");
+        assert!(s.error.is_none());
+        assert_eq!(
+            s.parsed_input(),
+            Ok(Some(("1.2".to_string(), IndicatorValue::Pass(false))))
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! then the counters and bars are brought up to date.
 
 use super::action::Action;
-use super::app::{App, Screen};
+use super::app::{App, Confirm, Screen};
 use super::screens::breakdown::BreakdownState;
 use super::sheet::{
     BULK_DATE, BULK_NUMBER, BULK_TITLE, BULK_YEAR, DECISION_CHOICE, DECISION_DATE, DECISION_NUMBER,
@@ -12,7 +12,8 @@ use super::sheet::{
 use super::theme::Role;
 use super::update::edit;
 use crate::model::{Decision, Measure, ResolutionRef, Stage, Stamp, Target, Title, Year};
-use crate::store::StageChange;
+use crate::store::{StageChange, StoreError};
+use crate::tally::Census;
 use crate::text::format_count;
 
 impl App {
@@ -222,6 +223,59 @@ impl App {
         let (Some(year), Some(decision)) = (year, decision) else {
             return;
         };
+        // Nothing is written before the officer has seen how many units it touches.
+        match self.bulk_candidates(title, year) {
+            Ok(0) => {
+                if let Some(sheet) = self.sheet_mut() {
+                    sheet.outcome = Some(format!(
+                        "Không có {} nào đạt {} năm {year} mà chưa có quyết định: không ghi gì.",
+                        title.unit_kind().counter(),
+                        title.short()
+                    ));
+                }
+            }
+            Ok(count) => {
+                self.confirm = Some(Confirm::Bulk {
+                    title,
+                    year,
+                    decision,
+                    count,
+                })
+            }
+            Err(e) => {
+                if let Some(sheet) = self.sheet_mut() {
+                    sheet.outcome = Some(format!("✗ {e}"));
+                }
+            }
+        }
+    }
+
+    /// How many units bulk recognition would recognise: active in the year, passing,
+    /// not recognised yet (the same rule as `Register::recognise_passing`).
+    fn bulk_candidates(&self, title: Title, year: Year) -> Result<usize, StoreError> {
+        let loaded;
+        let census = if year == self.year {
+            &self.census
+        } else {
+            let Some(register) = &self.register else {
+                return Ok(0);
+            };
+            loaded = Census::load(&register.read()?, year)?;
+            &loaded
+        };
+        let kind = title.unit_kind();
+        Ok(census
+            .ids(kind)
+            .filter(|&id| census.is_active(kind, id))
+            .filter(|&id| {
+                let status = census.status(title, id);
+                status.passed && !status.recognised
+            })
+            .count())
+    }
+
+    /// Enter on the bulk question: recognises every passing unit in one transaction.
+    pub(super) fn recognise_bulk(&mut self, title: Title, year: Year, decision: Decision) {
         let stamp = Stamp::now();
         let result = self.write_recorded(|r| r.recognise_passing(title, year, &decision, &stamp));
         match result {

@@ -1,8 +1,9 @@
-//! The same figures as the home bars, per community and per clan, two lines each: its
-//! households recognised GĐHT (with the share registered) and its own CĐHT or DHHT
-//! standing; then its citizens recognised CDHT and how far its households are from the
-//! commune's GĐHT target ("▼ thiếu 12 hộ để đạt 70,0%"). Drawn from the live tally
-//! (`Tally::by_community`, `by_clan`), so it follows every save.
+//! Per community and per clan, two lines each: its households recognised GĐHT (with the
+//! share registered) and how far they are from the commune's GĐHT target ("▼ thiếu 12
+//! hộ"); then the citizens in the register who belong to its households, recognised
+//! CDHT out of those (not the home bar's population measure, which counts adults), and
+//! its own CĐHT or DHHT status in the list's words and symbols. Drawn from the live
+//! tally (`Tally::by_community`, `by_clan`), so it follows every save.
 
 use super::boxed;
 use crate::model::{Title, UnitId, UnitKind, Year};
@@ -61,16 +62,25 @@ fn cell(counts: &Counts) -> String {
     )
 }
 
-/// A community's or clan's own title: recognised, registered, or neither.
+/// A community's or clan's own title, with the list's symbol and words (it is one unit,
+/// so its counts are 0 or 1).
 fn own(counts: &Counts, theme: Theme) -> String {
-    if counts.recognised > 0 {
-        format!("{} công nhận", theme.sym("✓", "v"))
-    } else if counts.registered > 0 {
-        "đã đăng ký".to_string()
-    } else {
-        "chưa đăng ký".to_string()
-    }
+    let status = crate::model::Status {
+        registered: counts.registered > 0,
+        scored: counts.scored > 0,
+        passed: counts.passed > 0,
+        recognised: counts.recognised > 0,
+    };
+    let (symbol, words) = crate::tui::rows::status_label(status, theme.ascii);
+    format!("{symbol} {words}")
 }
+
+/// What the two lines of each community and clan mean (the CDHT one is easy to take
+/// for the home bar's population measure).
+pub const LEGEND: [&str; 2] = [
+    "GĐHT: hộ công nhận/tổng số hộ; ĐK: tỉ lệ đã đăng ký; so với MT GĐHT của xã",
+    "CDHT: CDHT công nhận/công dân trong sổ (khác thanh CDHT màn hình chính)",
+];
 
 /// The households' standing against the commune's GĐHT target, by symbol and words.
 fn standing(counts: &Counts, target: Option<u16>, theme: Theme) -> String {
@@ -94,7 +104,11 @@ fn lines(
     theme: Theme,
 ) -> Vec<(Role, String)> {
     let empty = [Counts::default(); 5];
-    let mut out = Vec::new();
+    let mut out: Vec<(Role, String)> = LEGEND
+        .iter()
+        .map(|l| (Role::Muted, (*l).to_string()))
+        .collect();
+    out.push((Role::Normal, String::new()));
     let group = |out: &mut Vec<(Role, String)>,
                  heading: &str,
                  own_title: Title,
@@ -214,5 +228,30 @@ mod tests {
         };
         assert!(standing(&short, Some(700), theme).contains("thiếu 2 hộ"));
         assert_eq!(standing(&met, None, theme), "");
+    }
+
+    #[test]
+    fn a_communitys_own_status_uses_the_lists_words_and_symbols() {
+        let theme = Theme::new(false, false);
+        let passed = Counts {
+            total: 1,
+            registered: 1,
+            scored: 1,
+            passed: 1,
+            recognised: 0,
+        };
+        assert_eq!(own(&passed, theme), "✓ Đạt, chờ QĐ");
+        let recognised = Counts {
+            recognised: 1,
+            ..passed
+        };
+        assert_eq!(own(&recognised, theme), "★ Đã công nhận");
+        assert_eq!(own(&recognised, Theme::new(false, true)), "* Đã công nhận");
+        let registered = Counts {
+            total: 1,
+            registered: 1,
+            ..Counts::default()
+        };
+        assert_eq!(own(&registered, theme), "○ Đang chấm");
     }
 }

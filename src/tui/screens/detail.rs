@@ -98,7 +98,7 @@ impl DetailState {
             }
         }
         let left = match meta.left {
-            Some(y) => format!("{} – lưu trữ từ {y}", meta.entered),
+            Some(y) => format!("{} – rời xã từ {y}", meta.entered),
             None => format!("từ {}", meta.entered),
         };
         facts.push(("Trong sổ", left));

@@ -38,8 +38,11 @@ pub fn lines(first: Ctx) -> Vec<(bool, String)> {
                 ),
             ));
         }
-        if matches!(ctx, Ctx::Home | Ctx::Breakdown) {
+        if ctx == Ctx::Home {
             out.extend(denominator_lines());
+        }
+        if ctx == Ctx::Breakdown {
+            out.extend(breakdown_lines());
         }
     }
     out
@@ -68,6 +71,24 @@ fn denominator_lines() -> Vec<(bool, String)> {
         false,
         "  Năm giữa hai mốc của nghị quyết dùng mục tiêu của mốc kế tiếp.".to_string(),
     ));
+    out
+}
+
+/// What the breakdown's columns count: its own figures, not the home bars'.
+fn breakdown_lines() -> Vec<(bool, String)> {
+    let text = [
+        "Mỗi thôn, dòng họ hai dòng. Dòng 1: hộ của thôn (dòng họ) được công nhận GĐHT trên tổng số hộ, tỉ lệ đã đăng ký (ĐK), và còn thiếu bao nhiêu hộ so với mục tiêu GĐHT của xã.",
+        "Dòng 2: CDHT công nhận trên số công dân có tên trong sổ (danh sách Công dân) thuộc các hộ của thôn, dòng họ. Đây không phải tỉ lệ trên thanh CDHT của màn hình chính (thanh đó tính trên người lớn của các hộ, dòng họ, thôn học tập).",
+        "Sau cùng là danh hiệu của chính thôn (CĐHT) hay dòng họ (DHHT), cùng ký hiệu với danh sách: ★ Đã công nhận, ✓ Đạt, chờ QĐ, ✗ Chưa đạt, ○ Đang chấm, · Chưa đăng ký.",
+    ];
+    let mut out = vec![(false, "  Các cột của bảng theo thôn, dòng họ:".to_string())];
+    for paragraph in text {
+        out.extend(
+            crate::report::text::layout::wrap(paragraph, 74, "  - ", "    ")
+                .into_iter()
+                .map(|l| (false, l)),
+        );
+    }
     out
 }
 

@@ -172,23 +172,35 @@ pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
         }
         out.push((String::new(), Role::Normal));
     }
-    let verb = if plan.is_clean() {
-        "Sẽ thêm"
-    } else {
-        "Nếu sửa hết lỗi: sẽ thêm"
-    };
-    push_wrapped(
-        &mut out,
-        &format!(
-            "{verb} {} {}, cập nhật {}, không đổi {}.",
-            format_count(plan.inserts() as u64),
-            plan.kind.counter(),
-            format_count(plan.updates() as u64),
-            format_count(plan.unchanged as u64)
-        ),
-        "  ",
-        Role::Title,
+    let counts = format!(
+        "{} {}, cập nhật {}, không đổi {}",
+        format_count(plan.inserts() as u64),
+        plan.kind.counter(),
+        format_count(plan.updates() as u64),
+        format_count(plan.unchanged as u64)
     );
+    let summary = if !plan.rows_checked {
+        "Chưa kiểm tra dòng nào: tệp thiếu cột; sửa tiêu đề cột rồi đọc lại.".to_string()
+    } else if plan.rows_refused > 0 {
+        format!(
+            "Dòng không lỗi: sẽ thêm {counts}; {} dòng lỗi chưa tính.",
+            format_count(plan.rows_refused as u64)
+        )
+    } else {
+        format!("Sẽ thêm {counts}.")
+    };
+    push_wrapped(&mut out, &summary, "  ", Role::Title);
+    if !plan.renamed.is_empty() {
+        push_wrapped(
+            &mut out,
+            &format!(
+                "⚠ {} dòng cập nhật đổi tên đơn vị đã có trong sổ: xem kỹ mã trong tệp có đúng là đơn vị đó không.",
+                format_count(plan.renamed.len() as u64)
+            ),
+            "  ",
+            Role::Warning,
+        );
+    }
     if !plan.new_communities.is_empty() {
         push_wrapped(
             &mut out,
@@ -233,14 +245,21 @@ pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
                 exchange::Action::Insert => "thêm",
                 exchange::Action::Update(_) => "cập nhật",
             };
+            // A rename is marked first, so it survives truncation at 80 columns.
+            let (name, role) = match plan.old_name(row) {
+                Some(old) => (
+                    format!("⚠ đổi tên: {old} → {}", row.unit.display_name()),
+                    Role::Warning,
+                ),
+                None => (row.unit.display_name(), Role::Normal),
+            };
             let line = format!(
-                "  dòng {} {} {} {}",
+                "  dòng {} {} {} {name}",
                 pad_to_width(&row.line.to_string(), 5),
                 pad_to_width(action, 8),
                 pad_to_width(row.unit.code(), 8),
-                row.unit.display_name()
             );
-            out.push((truncate_to_width(&line, PREVIEW_WIDTH), Role::Normal));
+            out.push((truncate_to_width(&line, PREVIEW_WIDTH), role));
         }
     }
     out

@@ -313,8 +313,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
     };
     let shown_to = (offset + page).min(list.visible.len());
     let pages = list.visible.len().div_ceil(page).max(1);
+    // "đang lọc" only when a filter or search actually narrows the list.
+    let filtered = if list.filter.is_on() {
+        " đang lọc"
+    } else {
+        ""
+    };
     let footer = format!(
-        "Dòng {}–{} / {} đang lọc · Tổng {} {} năm {} · Trang {}/{}",
+        "Dòng {}–{} / {}{filtered} · Tổng {} {} năm {} · Trang {}/{}",
         format_count(shown_from as u64),
         format_count(shown_to as u64),
         format_count(list.visible.len() as u64),

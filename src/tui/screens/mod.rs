@@ -57,11 +57,17 @@ pub fn render(app: &App, frame: &mut Frame) {
     app.theme.finish(frame.buffer_mut());
 }
 
+/// Every key but F10 (and the keys of a question already open, shown here) waits
+/// until the window is large enough again: see `App::handle_event`.
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
-    let text = format!(
+    let mut text = format!(
         "Cửa sổ quá nhỏ (cần ít nhất {MIN_WIDTH}×{MIN_HEIGHT}, đang {}×{}). Hãy phóng to cửa sổ. F10 để thoát.",
         area.width, area.height
     );
+    if let Some(confirm) = &app.confirm {
+        let (title, question) = dialog_text(app, confirm);
+        text = format!("{text}\n{title}: {question}");
+    }
     let paragraph = Paragraph::new(text)
         .style(app.theme.style(Role::Warning))
         .wrap(Wrap { trim: true });
@@ -156,18 +162,53 @@ pub fn boxed<'a>(app: &App, title: &'a str) -> Block<'a> {
 }
 
 fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
-    let (title, text) = match confirm {
+    let (title, text) = dialog_text(app, confirm);
+    let role = match confirm {
+        Confirm::Notice { role, .. } => *role,
+        _ => Role::Warning,
+    };
+    dialog_body(app, frame, body, (title, text), role);
+}
+
+/// A question's title and text, for its box (or the too-small screen).
+fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
+    match confirm {
         Confirm::DiscardForm => (
             "Bỏ thay đổi?",
             "Phiếu có thay đổi chưa lưu.\nEnter: bỏ các thay đổi.   Esc: quay lại sửa tiếp (F2 để lưu).".to_string(),
         ),
         Confirm::Archive { kind, name, .. } => (
-            "Lưu trữ đơn vị?",
+            "Đơn vị rời xã?",
             format!(
-                "Lưu trữ {} «{name}» từ năm {}?\nĐơn vị không bị xóa: vẫn được tính cho các năm trước.\nEnter: lưu trữ.   Esc: thôi.",
+                "Ghi {} «{name}» rời xã từ năm {}?\nĐơn vị không bị xóa: vẫn được tính cho các năm trước.\nEnter: ghi rời xã.   Esc: thôi.",
                 kind.counter(),
                 app.year
             ),
+        ),
+        Confirm::QuitTyped { indicator, typed } => (
+            "Bỏ điểm đang gõ?",
+            format!(
+                "Điểm «{typed}» gõ cho chỉ số {indicator} chưa được lưu (chưa bấm Enter).\nEnter: bỏ điểm này và thoát.   Esc: ở lại (Enter để lưu)."
+            ),
+        ),
+        Confirm::Bulk {
+            title,
+            year,
+            decision,
+            count,
+        } => (
+            "Công nhận hàng loạt?",
+            format!(
+                "Sẽ công nhận {} {} đạt {} năm {year} (đã đạt, chưa có quyết định) theo QĐ {}.\nEnter: công nhận.   Esc: thôi, chưa ghi gì.",
+                crate::text::format_count(*count as u64),
+                title.unit_kind().counter(),
+                title.short(),
+                decision.number
+            ),
+        ),
+        Confirm::LeaveSetup => (
+            "Thoát, chưa tạo sổ?",
+            "Sổ chưa được tạo; tên xã, tỉnh đã gõ sẽ mất.\nEnter: thoát, không tạo sổ.   Esc: quay lại (F2 để tạo sổ).".to_string(),
         ),
         Confirm::BackupOnQuit => (
             "Thoát",
@@ -176,7 +217,16 @@ fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
         Confirm::Working { title, text } | Confirm::Notice { title, text, .. } => {
             (title.as_str(), text.clone())
         }
-    };
+    }
+}
+
+fn dialog_body(
+    app: &App,
+    frame: &mut Frame,
+    body: Rect,
+    (title, text): (&str, String),
+    role: Role,
+) {
     let width = body.width.min(70);
     // A long path wraps; the box grows to hold it (at least the old six rows).
     let inner = usize::from(width.saturating_sub(2)).max(1);
@@ -194,10 +244,6 @@ fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
         height,
     );
     frame.render_widget(Clear, area);
-    let role = match confirm {
-        Confirm::Notice { role, .. } => *role,
-        _ => Role::Warning,
-    };
     let paragraph = Paragraph::new(text)
         .wrap(Wrap { trim: true })
         .style(app.theme.style(role))

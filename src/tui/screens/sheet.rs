@@ -277,7 +277,10 @@ fn render_targets(
             }
             buf.set_stringn(cx + cell as u16 - 2, y, "%", 1, theme.style(Role::Muted));
             if let Some(e) = &field.error {
-                errors.push(format!("{} {milestone}: {e}", measure.label()));
+                // The mark sits right after the cell's "%", in the column the cell leaves free.
+                let mark = theme.sym("✗", "x");
+                buf.set_stringn(cx + cell as u16 - 1, y, mark, 1, theme.style(Role::Error));
+                errors.push(format!("{mark} {} {milestone}: {e}", measure.label()));
             }
         }
         let national = format!(

@@ -286,6 +286,27 @@ fn first_run_creates_the_register() {
 }
 
 #[test]
+fn esc_on_the_first_run_screen_asks_when_something_is_typed() {
+    let mut h = first_run();
+    let app = &mut h.app;
+    type_text(app, "Xã Khánh");
+    press(app, KeyCode::Esc);
+    assert!(!app.quit, "typed names are not dropped without asking");
+    assert!(screen_text(app).contains("Sổ chưa được tạo"));
+    press(app, KeyCode::Esc);
+    assert_eq!(app.context(), Ctx::Setup);
+    assert!(!app.quit);
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Enter);
+    assert!(app.quit);
+    assert!(!app.path.exists());
+    // Nothing typed: Esc leaves at once.
+    let mut h = first_run();
+    press(&mut h.app, KeyCode::Esc);
+    assert!(h.app.quit);
+}
+
+#[test]
 fn help_opens_from_f1_and_question_mark_and_lists_the_table() {
     let mut h = app();
     let app = &mut h.app;
@@ -388,4 +409,16 @@ fn a_typed_full_name_shows_whole_in_the_search_field() {
         };
         assert!(filter_line.contains(tail), "{filter_line}");
     }
+}
+
+#[test]
+fn the_list_footer_says_filtered_only_when_a_filter_is_on() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "2");
+    assert!(!screen_text(app).contains("đang lọc"));
+    press(app, KeyCode::F(5));
+    assert!(screen_text(app).contains("đang lọc"));
+    ctrl(app, 'r');
+    assert!(!screen_text(app).contains("đang lọc"));
 }

@@ -234,6 +234,45 @@ fn a_file_with_a_bad_row_is_previewed_with_the_row_and_cannot_be_applied() {
 }
 
 #[test]
+fn an_update_that_renames_a_unit_shows_old_and_new_names() {
+    let mut h = app();
+    let docs = tempfile::tempdir().expect("tempdir");
+    let file = "Mã hộ;Chủ hộ;Thôn;Số nhân khẩu\r\n\
+HO00001;Hoàng Thị Ánh;Đông Hải;6\r\n";
+    preview(&mut h, docs.path(), "doi-ten.csv", file);
+    let screen = screen_text(&h.app);
+    assert!(
+        screen.contains("HO00001  ⚠ đổi tên: Nguyễn Văn An → Hoàng Thị Ánh"),
+        "{screen}"
+    );
+    assert!(screen.contains("⚠ 1 dòng cập nhật đổi tên"), "{screen}");
+}
+
+#[test]
+fn the_preview_counts_only_rows_it_checked() {
+    let mut h = app();
+    let docs = tempfile::tempdir().expect("tempdir");
+    preview(&mut h, docs.path(), "ho-loi.csv", BAD_FILE);
+    let screen = screen_text(&h.app);
+    assert!(
+        screen.contains(
+            "Dòng không lỗi: sẽ thêm 2 hộ, cập nhật 0, không đổi 0; 1 dòng lỗi chưa tính."
+        ),
+        "{screen}"
+    );
+    // A household file without a Thôn column: no row is read, so no count is claimed.
+    let mut h = app();
+    let file = "Mã hộ;Chủ hộ;Số nhân khẩu\r\nHO00201;Ngô Văn Sáu;4\r\nHO00202;Lê Văn Tư;3\r\n";
+    preview(&mut h, docs.path(), "thieu-cot.csv", file);
+    let screen = screen_text(&h.app);
+    assert!(
+        screen.contains("Chưa kiểm tra dòng nào: tệp thiếu cột"),
+        "{screen}"
+    );
+    assert!(!screen.contains("sẽ thêm 0"), "{screen}");
+}
+
+#[test]
 fn a_good_file_applies_at_once_and_the_list_shows_the_new_units() {
     let mut h = app();
     let docs = tempfile::tempdir().expect("tempdir");

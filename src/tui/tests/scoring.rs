@@ -152,9 +152,10 @@ fn out_of_range_and_wrong_kind_input_is_refused_and_nothing_saved() {
     press(app, KeyCode::Backspace);
     press(app, KeyCode::Backspace);
     type_text(app, "d");
-    assert!(screen_text(app).contains("chấm bằng điểm"));
+    assert!(screen_text(app).contains("Chỉ nhập số nguyên từ 0 đến 15"));
     press(app, KeyCode::Enter);
     assert_eq!(stored(app, UnitKind::Household, &code), None);
+    press(app, KeyCode::Backspace);
     // Esc drops a half-typed value first, then leaves.
     type_text(app, "7");
     press(app, KeyCode::Esc);
@@ -162,6 +163,52 @@ fn out_of_range_and_wrong_kind_input_is_refused_and_nothing_saved() {
     press(app, KeyCode::Esc);
     assert_eq!(app.context(), Ctx::List);
     assert_eq!(stored(app, UnitKind::Household, &code), None);
+}
+
+#[test]
+fn a_decimal_comma_or_point_is_never_saved_as_the_last_digit() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    press(app, KeyCode::Enter);
+    for typed in ["9,5", "7.5"] {
+        type_text(app, typed);
+        assert_eq!(scoring(app).input.value(), typed, "the box shows every key");
+        press(app, KeyCode::Enter);
+        let text = screen_text(app);
+        assert!(
+            text.contains("Chỉ nhập số nguyên từ 0 đến 15; không dùng dấu phẩy hay dấu chấm"),
+            "{text}"
+        );
+        assert_eq!(scoring(app).cursor, 0);
+        assert_eq!(stored(app, UnitKind::Household, &code), None);
+        // One Backspace leaves "9," / "7.": still refused.
+        press(app, KeyCode::Backspace);
+        press(app, KeyCode::Enter);
+        assert_eq!(stored(app, UnitKind::Household, &code), None);
+        press(app, KeyCode::Backspace);
+        press(app, KeyCode::Backspace);
+        assert!(scoring(app).input.is_empty());
+    }
+    // "12,5": the box keeps "12," (all it shows), still refused.
+    type_text(app, "12,5");
+    assert_eq!(scoring(app).input.value(), "12,");
+    assert!(screen_text(app).contains("[12,]"));
+    press(app, KeyCode::Enter);
+    assert_eq!(stored(app, UnitKind::Household, &code), None);
+    for _ in 0..3 {
+        press(app, KeyCode::Backspace);
+    }
+    // Cleared, a whole number saves.
+    type_text(app, "9");
+    press(app, KeyCode::Enter);
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(9)));
 }
 
 #[test]
@@ -298,15 +345,28 @@ fn the_cdht_rule_and_bulk_recognition_in_the_app() {
     type_text(app, "30/QĐ-UBND");
     press(app, KeyCode::Enter);
     press(app, KeyCode::Enter);
+    // First the count, and nothing written until Enter.
+    let text = screen_text(app);
+    assert!(
+        text.contains("Sẽ công nhận 1 người đạt CDHT năm 2025"),
+        "{text}"
+    );
+    assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 0);
+    press(app, KeyCode::Esc);
+    assert_eq!(app.context(), Ctx::Sheet);
+    assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 0);
+    press(app, KeyCode::F(2));
+    press(app, KeyCode::Enter);
     let text = screen_text(app);
     assert!(
         text.contains("Đã công nhận 1 người đạt CDHT năm 2025"),
         "{text}"
     );
     assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 1);
-    // A second run finds nothing left to recognise.
+    // A second run finds nothing left to recognise, and asks nothing.
     press(app, KeyCode::F(2));
-    assert!(screen_text(app).contains("Đã công nhận 0 người"));
+    assert_eq!(app.context(), Ctx::Sheet);
+    assert!(screen_text(app).contains("Không có người nào đạt CDHT năm 2025"));
 }
 
 #[test]
@@ -343,7 +403,11 @@ fn recognising_a_failing_unit_needs_a_reason() {
     // A decided evaluation refuses score changes until its stage is moved back.
     type_text(app, "5");
     press(app, KeyCode::Enter);
-    assert!(screen_text(app).contains("Không lưu"));
+    let text = screen_text(app);
+    assert!(
+        text.contains("Đã có quyết định: bấm F5 để lùi giai đoạn rồi sửa điểm"),
+        "the whole message, with its key, fits 80 columns: {text}"
+    );
     press(app, KeyCode::F(5));
     assert_eq!(
         scoring(app).evaluation.as_ref().map(|e| e.stage),
@@ -382,7 +446,13 @@ fn ctrl_z_undoes_the_sessions_last_changes_and_the_tally_follows() {
     type_text(app, "7");
     press(app, KeyCode::Enter);
     assert_eq!(app.tally.titles[Title::GiaDinh as usize].registered, 5);
+    let code = scoring(app).code.clone();
     ctrl(app, 'z');
+    let (message, _) = app.message.clone().expect("message");
+    assert_eq!(
+        message,
+        format!("Đã hoàn tác {code}: chỉ số 1.2 trở lại (trống)")
+    );
     let e = scoring(app).evaluation.clone().expect("still registered");
     assert_eq!(e.values.get("1.2"), None);
     assert_eq!(e.values.get("1.1"), Some(&IndicatorValue::Points(12)));
@@ -433,7 +503,13 @@ fn targets_are_entered_prefilled_on_request_and_move_the_bars() {
     type_text(app, "120");
     press(app, KeyCode::F(2));
     assert_eq!(app.context(), Ctx::Targets);
-    assert!(screen_text(app).contains("không được quá 100%"));
+    let text = screen_text(app);
+    assert!(text.contains("không được quá 100%"), "{text}");
+    // The bad cell itself carries the ✗ the message points to.
+    assert!(
+        text.lines().any(|l| l.contains("120") && l.contains("%✗")),
+        "{text}"
+    );
 }
 
 #[test]
@@ -485,4 +561,81 @@ fn a_hang_up_saves_a_valid_score_typed_but_not_entered() {
     assert!(!app.save_before_exit());
     let saved = stored(app, UnitKind::Household, &code).expect("saved");
     assert_eq!(saved.values.get("1.2"), None);
+}
+
+#[test]
+fn a_window_too_small_ignores_every_key_but_f10() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    press(app, KeyCode::Enter);
+    let cursor = scoring(app).cursor;
+    app.handle_event(crossterm::event::Event::Resize(60, 20));
+    let small = draw(app, 60, 20).backend().to_string();
+    assert!(small.contains("Cửa sổ quá nhỏ"), "{small}");
+    type_text(app, "9");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::PageDown);
+    assert!(scoring(app).input.is_empty(), "nothing typed");
+    assert_eq!(scoring(app).cursor, cursor);
+    assert_eq!(stored(app, UnitKind::Household, &code), None);
+    // Large enough again: keys act.
+    app.handle_event(crossterm::event::Event::Resize(80, 24));
+    type_text(app, "9");
+    press(app, KeyCode::Enter);
+    assert!(stored(app, UnitKind::Household, &code).is_some());
+    // Too small, F10 still leaves, and the backup question is shown and answered.
+    app.handle_event(crossterm::event::Event::Resize(60, 20));
+    press(app, KeyCode::F(10));
+    let small = draw(app, 60, 20).backend().to_string();
+    assert!(small.contains("Sao lưu sổ trước khi thoát"), "{small}");
+    type_text(app, "k");
+    assert!(app.quit);
+}
+
+#[test]
+fn f10_with_a_score_typed_but_not_entered_asks_first() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    press(app, KeyCode::Enter);
+    type_text(app, "9");
+    press(app, KeyCode::F(10));
+    assert!(!app.quit);
+    let text = screen_text(app);
+    assert!(
+        text.contains("Điểm «9» gõ cho chỉ số 1.1 chưa được lưu"),
+        "{text}"
+    );
+    // Esc stays with the value still typed; Enter then saves it.
+    press(app, KeyCode::Esc);
+    assert_eq!(app.context(), Ctx::Scoring);
+    assert_eq!(scoring(app).input.value(), "9");
+    press(app, KeyCode::Enter);
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(9)));
+    // Typed again, F10 then Enter drops it and goes on to the backup question.
+    type_text(app, "8");
+    press(app, KeyCode::F(10));
+    press(app, KeyCode::Enter);
+    assert!(scoring(app).input.is_empty());
+    assert_eq!(app.context(), Ctx::QuitBackup);
+    type_text(app, "k");
+    assert!(app.quit);
+    let saved = stored(app, UnitKind::Household, &code).expect("saved");
+    assert_eq!(
+        saved.values.get("1.2"),
+        None,
+        "the dropped value is not saved"
+    );
 }

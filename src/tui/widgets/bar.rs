@@ -1,7 +1,8 @@
 //! One measure's bar on the home screen, on two lines:
 //! 1. label, the bar with the target marker inside it, recognised / total, percentage;
 //! 2. the standing against the target by symbol and in words ("▼ còn thiếu 37 hộ để
-//!    đạt 70,0%", "✓ đạt mục tiêu"), the milestone it belongs to, and registered %.
+//!    đạt 70,0%", "✓ đạt mục tiêu", "– chưa có số liệu" for a year with no units), the
+//!    milestone it belongs to, and registered %.
 //!
 //! Colour only repeats what the symbols and words say.
 
@@ -37,6 +38,15 @@ pub fn standing(theme: Theme, line: &MeasureLine) -> (String, Role) {
                 format_percent(u32::from(t))
             ),
             Role::Good,
+        ),
+        // No units in the year: neither met nor short.
+        (None, Some(t), _) => (
+            format!(
+                "{} chưa có số liệu (mục tiêu {}{milestone})",
+                theme.sym("–", "-"),
+                format_percent(u32::from(t))
+            ),
+            Role::Muted,
         ),
         (_, Some(t), Some(gap)) => (
             format!(
@@ -112,4 +122,36 @@ pub fn render(buf: &mut Buffer, theme: Theme, x: u16, y: u16, width: usize, line
         width.saturating_sub(indent),
         theme.style(role),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Measure;
+    use crate::tally::{Counts, progress};
+
+    fn line(counts: Counts) -> MeasureLine {
+        MeasureLine {
+            measure: Measure::GiaDinh,
+            counts,
+            progress: progress(&counts, Some(700)),
+            target: None,
+            rule: "",
+        }
+    }
+
+    #[test]
+    fn a_year_without_units_has_no_data_rather_than_a_gap_of_zero() {
+        let theme = Theme::new(false, false);
+        let (text, role) = standing(theme, &line(Counts::default()));
+        assert!(text.starts_with("– chưa có số liệu"), "{text}");
+        assert!(!text.contains("còn thiếu"), "{text}");
+        assert_eq!(role, Role::Muted);
+        let short = Counts {
+            total: 10,
+            recognised: 5,
+            ..Counts::default()
+        };
+        assert!(standing(theme, &line(short)).0.contains("▼ còn thiếu 2 hộ"));
+    }
 }
