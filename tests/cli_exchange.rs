@@ -134,3 +134,27 @@ fn import_export_backup_restore_through_the_binary() {
         }
     }
 }
+
+#[test]
+fn a_reimport_that_renames_a_unit_says_so_before_writing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    assert!(run(&db, &["init", "--commune", "Xã A"]).status.success());
+    let first = dir.path().join("a.csv");
+    let second = dir.path().join("b.csv");
+    std::fs::write(&first, "Mã hộ;Chủ hộ;Thôn\nHO1;Nguyễn Văn An;Đông\n").expect("write");
+    std::fs::write(&second, "Mã hộ;Chủ hộ;Thôn\nHO1;Trần Thị Bình;Đông\n").expect("write");
+    let path = |p: &Path| p.to_str().expect("utf-8").to_string();
+    assert!(
+        run(&db, &["import", "households", &path(&first)])
+            .status
+            .success()
+    );
+    let out = run(&db, &["import", "households", &path(&second), "--dry-run"]);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("⚠ đổi tên (dòng 2): HO1 Nguyễn Văn An → Trần Thị Bình"),
+        "{stdout}"
+    );
+}

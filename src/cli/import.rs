@@ -69,6 +69,18 @@ fn summarise(plan: &ImportPlan, verb: &str) {
         format_count(plan.updates() as u64),
         format_count(plan.unchanged as u64)
     );
+    // A code in the file that belongs to someone else shows as a change of name: say
+    // each one, so the officer can stop before overwriting another household.
+    for row in &plan.rows {
+        if let Some(old) = plan.old_name(row) {
+            outln!(
+                "⚠ đổi tên (dòng {}): {} {old} → {}",
+                row.line,
+                row.unit.code(),
+                row.unit.display_name()
+            );
+        }
+    }
     if !plan.new_communities.is_empty() {
         outln!("Thôn (tổ dân phố) mới: {}", names(&plan.new_communities));
     }
