@@ -3,6 +3,9 @@
 //!
 //! Run: `cargo bench --bench import`
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use sohoctap::exchange::{ImportOptions, apply, plan};
 use sohoctap::model::{Commune, UnitKind};
 use sohoctap::store::Register;

@@ -5,6 +5,9 @@
 //!
 //! `cargo bench --bench report`
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use sohoctap::cli::load_report_data;
 use sohoctap::criteria::{Catalog, IndicatorKind};

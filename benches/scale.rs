@@ -10,6 +10,9 @@
 //! first frame, saves, report, terminal bytes) runs in a child process of this same
 //! binary, so its peak is the app's own and not the generator's.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;

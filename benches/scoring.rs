@@ -18,6 +18,9 @@
 //! Aims from the issue: first frame under 50 ms, save-and-redraw under 5 ms excluding
 //! the disk sync, under 50 MB resident. Prints the figures; asserts nothing.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -1,6 +1,9 @@
 //! Measures the terminal app at commune scale: 50,000 households and 150,000 citizens.
 //! Run: `cargo run --release --example tui_scale` (prints the figures; asserts nothing).
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

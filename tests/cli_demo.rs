@@ -2,6 +2,9 @@
 //! whole with the demo's counts, it rebuilds its own file and refuses to touch anything
 //! that is not a demo register.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,6 +1,9 @@
 //! The real binary: import (bad file → exit 2 with located lines, nothing written; good
 //! file; dry run), export and re-import, JSON archive round trip, backup and restore.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

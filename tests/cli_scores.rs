@@ -3,6 +3,9 @@
 //! `recognise`: 85 points with one indicator at 4 is not passed, exactly 80 with none
 //! below 5 is.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -5,6 +5,9 @@
 //! 200 kills by default; set `SOHOCTAP_CRASH_KILLS` for a longer run, e.g.
 //! `SOHOCTAP_CRASH_KILLS=5000 cargo test --release --test crash -- --nocapture`.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod common;
 
 use common::{YEAR, cell, create_register, gia_dinh_set};

@@ -13,6 +13,9 @@
 //! - the fault-injection backend (tests/common/faulty.rs) returning ENOSPC or EROFS for
 //!   the register's writes, where neither of the above is possible.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 #![cfg(unix)]
 
 mod common;

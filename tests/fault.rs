@@ -3,6 +3,9 @@
 //! found after reopening the file with a healthy backend, the program must never panic,
 //! and every failure must reach the officer as a Vietnamese message.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod common;
 
 use common::faulty::{Control, Fault, open_faulty};

@@ -7,6 +7,9 @@
 //!
 //! `SOHOCTAP_POWER_CUTS=N` sets the number of cuts (default 60).
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod common;
 
 use common::{YEAR, cell, create_register, gia_dinh_set};

@@ -1,6 +1,9 @@
 //! The real binary in a pseudo-terminal at 80×24: what an officer sees and types, and
 //! what happens when the connection drops.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 #![cfg(unix)]
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};

@@ -6,6 +6,9 @@
 //! `UPDATE_GOLDEN=1 cargo test --test report` rewrites the goldens after a deliberate
 //! change; review the diff before committing.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod report_fixture;
 use report_fixture as common;
 

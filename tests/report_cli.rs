@@ -1,6 +1,9 @@
 //! The real binary: `report --out` (owner-only file, same text as the golden),
 //! `--windows` (BOM and CRLF), `--json`, and `--print` on a machine without `lp`.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod report_fixture;
 use report_fixture as common;
 

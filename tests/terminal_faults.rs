@@ -5,6 +5,9 @@
 //!
 //! `SOHOCTAP_RESIZE_CASES=N` sets the number of sequences (default 600).
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

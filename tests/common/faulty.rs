@@ -1,6 +1,9 @@
 //! A redb storage backend over the real file that fails writes or syncs, once or for
 //! good, and tears writes, on command: the disk faults the register must survive.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use redb::backends::FileBackend;
 use redb::{BackendError, StorageBackend};
 use sohoctap::store::{Register, StoreError};

@@ -2,6 +2,9 @@
 //! organisations and citizens, evaluations for two years with fixed stamps and dates,
 //! and the resolution's targets. Everything is deterministic, so the goldens are too.
 
+// Test and benchmark code may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
