@@ -3,7 +3,6 @@
 
 // Test and benchmark code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
-
 #![cfg(unix)]
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};

@@ -2,7 +2,6 @@
 
 // Test and benchmark code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
-
 #![allow(dead_code)]
 
 pub mod faulty;

@@ -4,7 +4,6 @@
 
 // Test and benchmark code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
-
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
