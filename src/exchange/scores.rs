@@ -365,7 +365,13 @@ pub fn apply_scores(
                     })?;
                     w.remember_criteria(&entry.hash, &entry.set)?;
                     applied.units_registered += 1;
-                    Evaluation::register(&entry.set.id, &entry.hash, None, stamp.clone())
+                    // Scores imported for an unregistered unit register it on the import's day.
+                    Evaluation::register(
+                        &entry.set.id,
+                        &entry.hash,
+                        Some(stamp.at.date()),
+                        stamp.clone(),
+                    )
                 }
             };
             let mut changed = old.is_none();

@@ -39,7 +39,13 @@ impl Register {
                 Some(e) => e.clone(),
                 None => {
                     w.remember_criteria(&in_force.hash, &in_force.set)?;
-                    Evaluation::register(&in_force.set.id, &in_force.hash, None, stamp.clone())
+                    // A first score registers the unit: on the day it was entered.
+                    Evaluation::register(
+                        &in_force.set.id,
+                        &in_force.hash,
+                        Some(stamp.at.date()),
+                        stamp.clone(),
+                    )
                 }
             };
             let set = if new.criteria_hash == in_force.hash {
@@ -267,7 +273,13 @@ impl Register {
                 Some(e) => e.clone(),
                 None => {
                     w.remember_criteria(&in_force.hash, &in_force.set)?;
-                    Evaluation::register(&in_force.set.id, &in_force.hash, None, stamp.clone())
+                    // A first score registers the unit: on the day it was entered.
+                    Evaluation::register(
+                        &in_force.set.id,
+                        &in_force.hash,
+                        Some(stamp.at.date()),
+                        stamp.clone(),
+                    )
                 }
             };
             let set = if new.criteria_hash == in_force.hash {

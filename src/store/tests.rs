@@ -199,6 +199,8 @@ fn scores_are_checked_saved_and_kept_in_history() {
         Some(&IndicatorValue::Points(first.max))
     );
     assert_eq!(saved.criteria_hash, entry.hash);
+    // The first score registered the unit, on the day of the save.
+    assert_eq!(saved.registered_on, Some(stamp.at.date()));
     let history = register
         .read()
         .expect("read")

@@ -132,7 +132,7 @@ pub struct App {
     /// one on leaving means this session changed something not yet backed up.
     pub clean_generation: u64,
     pub pending: Option<Pending>,
-    /// The date reports carry (`None`: today); tests fix it.
+    /// The date reports and changes carry (`None`: today); tests fix it.
     pub today: Option<NaiveDate>,
     /// Where reports are saved and import looks first (`None`: the user's documents
     /// folder); tests point it at a temporary folder.
@@ -143,6 +143,20 @@ pub struct App {
 /// hint lines.
 pub fn page_rows_for(height: u16) -> usize {
     usize::from(height.saturating_sub(6)).max(1)
+}
+
+impl App {
+    /// Who and when for a change: now, or the fixed day tests put in `today`, so what
+    /// the screens show of a change does not depend on the day the tests run.
+    pub fn stamp(&self) -> crate::model::Stamp {
+        match self.today {
+            Some(day) => crate::model::Stamp {
+                user: crate::model::current_user(),
+                at: day.and_time(chrono::NaiveTime::MIN),
+            },
+            None => crate::model::Stamp::now(),
+        }
+    }
 }
 
 impl App {

@@ -8,7 +8,7 @@ use super::app::{App, Screen};
 use super::screens::history::HistoryState;
 use super::scroll::scrolled;
 use super::theme::Role;
-use crate::model::{Stamp, UnitId, UnitKind};
+use crate::model::{UnitId, UnitKind};
 use crate::store::{EvaluationChange, FieldChange, HistoryEntry, StoreError};
 
 impl App {
@@ -117,7 +117,7 @@ impl App {
             .ok()
             .flatten()
             .map(|u| u.code().to_string());
-        match register.undo(&entry, &Stamp::now()) {
+        match register.undo(&entry, &self.stamp()) {
             Ok(change) => {
                 self.session_changes.pop();
                 if self.after_change(&change) {

@@ -11,7 +11,7 @@ use super::screens::detail::DetailState;
 use super::sheet::SheetState;
 use super::theme::Role;
 use crate::criteria::status_of;
-use crate::model::{EvaluationKey, Stage, Stamp, UnitId, UnitKind};
+use crate::model::{EvaluationKey, Stage, UnitId, UnitKind};
 use crate::store::{Change, StageChange, StoreError};
 use crate::tally::Status;
 
@@ -115,7 +115,7 @@ impl App {
             Ok(None) => state.move_by(1),
             Ok(Some((code, value))) => {
                 let (key, entry) = (state.key(), state.entry.clone());
-                let stamp = Stamp::now();
+                let stamp = self.stamp();
                 let written = self.write_recorded(|register| {
                     register.set_score(key, &code, Some(value), &entry, &stamp)
                 });
@@ -184,7 +184,7 @@ impl App {
             return;
         }
         let (key, entry) = (state.key(), state.entry.clone());
-        let stamp = Stamp::now();
+        let stamp = self.stamp();
         match self.write_recorded(|r| r.set_score(key, &code, None, &entry, &stamp)) {
             Ok(change) => {
                 if self.after_change(&change) {
@@ -342,7 +342,7 @@ impl App {
             );
         };
         let (key, entry) = (state.key(), state.entry.clone());
-        let stamp = Stamp::now();
+        let stamp = self.stamp();
         let result = self
             .write_recorded(|register| register.take_previous_values(key, &last, &entry, &stamp));
         match result {
@@ -372,7 +372,7 @@ impl App {
             return;
         };
         let (key, entry) = (state.key(), state.entry.clone());
-        let stamp = Stamp::now();
+        let stamp = self.stamp();
         let next = match state.evaluation.as_ref().map(|e| e.stage) {
             None => {
                 let today = stamp.at.date();
@@ -419,7 +419,7 @@ impl App {
             decision: None,
             override_reason: None,
         };
-        let stamp = Stamp::now();
+        let stamp = self.stamp();
         let result = self.write_recorded(|r| r.set_stage(key, &change, &stamp));
         self.after_stage(result);
     }
@@ -459,7 +459,7 @@ impl App {
             format!("{} {}", state.code, state.name),
             score.passed,
             failures,
-            Stamp::now().at.date(),
+            self.stamp().at.date(),
         );
         self.stack.push(Screen::Sheet(sheet));
     }

@@ -11,7 +11,7 @@ use super::sheet::{
 };
 use super::theme::Role;
 use super::update::edit;
-use crate::model::{Decision, Measure, ResolutionRef, Stage, Stamp, Target, Title, Year};
+use crate::model::{Decision, Measure, ResolutionRef, Stage, Target, Title, Year};
 use crate::store::{StageChange, StoreError};
 use crate::tally::Census;
 use crate::text::format_count;
@@ -35,7 +35,7 @@ impl App {
         self.stack.push(Screen::Sheet(SheetState::bulk(
             title,
             self.year,
-            Stamp::now().at.date(),
+            self.stamp().at.date(),
         )));
     }
 
@@ -181,7 +181,7 @@ impl App {
             decision,
             override_reason: (recognise && !passed).then_some(reason),
         };
-        let stamp = Stamp::now();
+        let stamp = self.stamp();
         match self.write_recorded(|r| r.set_stage(key, &change, &stamp)) {
             Ok(done) => {
                 self.stack.pop();
@@ -276,7 +276,7 @@ impl App {
 
     /// Enter on the bulk question: recognises every passing unit in one transaction.
     pub(super) fn recognise_bulk(&mut self, title: Title, year: Year, decision: Decision) {
-        let stamp = Stamp::now();
+        let stamp = self.stamp();
         let result = self.write_recorded(|r| r.recognise_passing(title, year, &decision, &stamp));
         match result {
             Ok(changes) => {

@@ -214,7 +214,9 @@ pub struct Harness {
 pub fn app_with(theme: Theme) -> Harness {
     let dir = tempfile::tempdir().expect("tempdir");
     let register = build(&dir.path().join("so.redb"));
-    let app = App::open(register, Catalog::shipped().expect("catalog"), YEAR, theme).expect("open");
+    let mut app =
+        App::open(register, Catalog::shipped().expect("catalog"), YEAR, theme).expect("open");
+    app.today = chrono::NaiveDate::from_ymd_opt(2025, 12, 15);
     Harness { app, _dir: dir }
 }
 
