@@ -35,24 +35,7 @@ impl Register {
     ) -> Result<Change> {
         self.write(|w| {
             let old = w.evaluation(key)?;
-            let mut new = match &old {
-                Some(e) => e.clone(),
-                None => {
-                    w.remember_criteria(&in_force.hash, &in_force.set)?;
-                    // A first score registers the unit: on the day it was entered.
-                    Evaluation::register(
-                        &in_force.set.id,
-                        &in_force.hash,
-                        Some(stamp.at.date()),
-                        stamp.clone(),
-                    )
-                }
-            };
-            let set = if new.criteria_hash == in_force.hash {
-                in_force.set.as_ref().clone()
-            } else {
-                w.stored_set(&new)?
-            };
+            let (mut new, set) = scoring_start(w, old.as_ref(), in_force, stamp)?;
             match value {
                 Some(v) => {
                     check_value(&set, code, v).map_err(StoreError::Invalid)?;
@@ -269,24 +252,7 @@ impl Register {
                     "Đánh giá đã có quyết định; lùi giai đoạn trước khi sửa điểm".into(),
                 ));
             }
-            let mut new = match &old {
-                Some(e) => e.clone(),
-                None => {
-                    w.remember_criteria(&in_force.hash, &in_force.set)?;
-                    // A first score registers the unit: on the day it was entered.
-                    Evaluation::register(
-                        &in_force.set.id,
-                        &in_force.hash,
-                        Some(stamp.at.date()),
-                        stamp.clone(),
-                    )
-                }
-            };
-            let set = if new.criteria_hash == in_force.hash {
-                in_force.set.as_ref().clone()
-            } else {
-                w.stored_set(&new)?
-            };
+            let (mut new, set) = scoring_start(w, old.as_ref(), in_force, stamp)?;
             let mut taken = 0usize;
             for indicator in set.indicators() {
                 if new.values.contains_key(&indicator.code) {
@@ -341,6 +307,35 @@ impl Register {
             })
         })
     }
+}
+
+/// The evaluation a score is written into — the existing one, or a new registration
+/// under the set in force (a first score registers the unit, on that day) — and the
+/// criteria version it is scored under.
+fn scoring_start(
+    w: &mut super::Writer,
+    old: Option<&Evaluation>,
+    in_force: &CatalogEntry,
+    stamp: &Stamp,
+) -> Result<(Evaluation, CriteriaSet)> {
+    let new = match old {
+        Some(e) => e.clone(),
+        None => {
+            w.remember_criteria(&in_force.hash, &in_force.set)?;
+            Evaluation::register(
+                &in_force.set.id,
+                &in_force.hash,
+                Some(stamp.at.date()),
+                stamp.clone(),
+            )
+        }
+    };
+    let set = if new.criteria_hash == in_force.hash {
+        in_force.set.as_ref().clone()
+    } else {
+        w.stored_set(&new)?
+    };
+    Ok((new, set))
 }
 
 fn not_passed_reason(score: &crate::criteria::Score) -> String {
