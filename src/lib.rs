@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! cli, tui        what the officer touches (subcommands, the terminal app)
+//! print           sending the report to the printer (lp; Notepad on Windows)
 //! report          plain-text and JSON summaries: data in, String out
 //! exchange        CSV / JSON import and export: bytes in, validated records out
 //! tally           percentages against targets, kept up to date incrementally
@@ -19,6 +20,7 @@ pub mod criteria;
 pub mod demo;
 pub mod exchange;
 pub mod model;
+pub mod print;
 pub mod report;
 pub mod store;
 pub mod tally;

@@ -112,6 +112,16 @@ fn random_keys_and_resizes_down_to_nothing_never_panic() {
     };
     demo::build(&register, &spec, &catalog).expect("demo");
     let mut app = App::open(register, catalog, 2025, Theme::new(true, false)).expect("app");
+    // Random keys reach the report's print key: never the real printer.
+    app.printer = |_, _| {
+        Err(sohoctap::print::PrintError::NoPrinter {
+            program: "lp",
+            advice: "thử nghiệm",
+        })
+    };
+    // Nor the officer's documents folder for its save key.
+    let documents = tempfile::tempdir().expect("tempdir");
+    app.documents = Some(documents.path().to_path_buf());
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let mut rng = Rng(0x7E57);
     let (mut frames, mut keys, mut tiny) = (0u64, 0u64, 0u64);

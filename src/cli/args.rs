@@ -244,7 +244,7 @@ pub struct ReportArgs {
     /// Ghi cho Notepad trên Windows: UTF-8 có BOM, xuống dòng CRLF
     #[arg(long, conflicts_with = "json")]
     pub windows: bool,
-    /// Gửi báo cáo tới máy in bằng lệnh lp
+    /// Gửi báo cáo tới máy in (lệnh lp; trên Windows qua Notepad)
     #[arg(long, conflicts_with = "json")]
     pub print: bool,
     /// Kèm danh sách đơn vị, cá nhân được công nhận theo từng thôn

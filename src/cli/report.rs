@@ -14,7 +14,6 @@ use crate::store::{Reader, Register};
 use crate::tally::{Census, Tally};
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
 /// Reads everything the report shows for `year` (and the year before) from one snapshot.
 /// `list` also reads every unit's name for the appendix of recognised units.
@@ -96,17 +95,10 @@ fn criteria_in_use(
 
 pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
     let year = args.year.unwrap_or_else(current_year);
-    // Refuse to print before doing any work when there is no printer command.
-    let lp = if args.print {
-        Some(find_program("lp").ok_or_else(|| {
-            CliError::runtime(
-                "Không tìm thấy lệnh in lp trên máy này (cần cài CUPS). Hãy ghi báo cáo ra tệp \
-                 bằng --out TỆP rồi mở tệp đó để in.",
-            )
-        })?)
-    } else {
-        None
-    };
+    // Refuse to print before doing any work when there is no way to print.
+    if args.print {
+        crate::print::check_printer().map_err(print_error)?;
+    }
     let register = Register::open(&env.db)?;
     let data = {
         let reader = register.read()?;
@@ -145,9 +137,18 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
         })?;
         eprintln!("Đã ghi báo cáo vào {}", path.display());
     }
-    if let Some(lp) = lp {
-        send_to_printer(&lp, &bytes)?;
-        eprintln!("Đã gửi báo cáo tới máy in.");
+    if args.print {
+        let text = String::from_utf8_lossy(&bytes);
+        let printed = crate::print::print_text(&text, &crate::print::spool_folder(&env.db))
+            .map_err(print_error)?;
+        match printed.file {
+            Some(file) => eprintln!(
+                "Đã gửi báo cáo tới máy in ({}, tệp {}).",
+                printed.program,
+                file.display()
+            ),
+            None => eprintln!("Đã gửi báo cáo tới máy in ({}).", printed.program),
+        }
     }
     if args.out.is_none() && !args.print {
         let mut stdout = std::io::stdout().lock();
@@ -169,60 +170,12 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The full path of `name` on `PATH`, if there is one.
-fn find_program(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| {
-            let plain = dir.join(name);
-            let exe = dir.join(format!("{name}.exe"));
-            [plain, exe]
-        })
-        .find(|candidate| is_executable(candidate))
-}
-
-fn is_executable(path: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return false;
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        meta.is_file() && meta.permissions().mode() & 0o111 != 0
-    }
-    #[cfg(not(unix))]
-    {
-        meta.is_file()
-    }
-}
-
-fn send_to_printer(lp: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let failed = |e: std::io::Error| {
-        CliError::runtime(format!(
-            "Không gửi được tới máy in (lp): {}",
-            crate::text::describe_io(&e)
-        ))
-    };
-    let mut child = std::process::Command::new(lp)
-        .stdin(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .map_err(failed)?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(bytes).map_err(failed)?;
-    }
-    let output = child.wait_with_output().map_err(failed)?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        let why = String::from_utf8_lossy(&output.stderr).trim().to_string();
-        Err(CliError::runtime(format!(
-            "Máy in từ chối báo cáo (lp): {}",
-            if why.is_empty() {
-                output.status.to_string()
-            } else {
-                why
-            }
-        )))
+/// The command line's advice on a failed print: write the report to a file instead.
+fn print_error(e: crate::print::PrintError) -> CliError {
+    match e {
+        crate::print::PrintError::NoPrinter { .. } => CliError::runtime(format!(
+            "{e}. Hãy ghi báo cáo ra tệp bằng --out TỆP rồi mở tệp đó để in."
+        )),
+        other => CliError::runtime(other.to_string()),
     }
 }

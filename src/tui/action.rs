@@ -34,6 +34,8 @@ pub enum Action {
     Edit,
     Archive,
     Save,
+    /// Send the report on screen to the printer.
+    Print,
     NextField,
     PrevField,
     /// Answer yes to the dialog on screen.

@@ -137,7 +137,13 @@ pub struct App {
     /// Where reports are saved and import looks first (`None`: the user's documents
     /// folder); tests point it at a temporary folder.
     pub documents: Option<PathBuf>,
+    /// How a report reaches the printer; tests put a fake printer here.
+    pub printer: Printer,
 }
+
+/// Prints a report's text, given a folder it may write a print file to.
+pub type Printer =
+    fn(&str, &std::path::Path) -> Result<crate::print::Printed, crate::print::PrintError>;
 
 /// The list area is the terminal minus the title, filter, header, footer, message and
 /// hint lines.
@@ -212,6 +218,7 @@ impl App {
             pending: None,
             today: None,
             documents: None,
+            printer: crate::print::print_text,
         }
     }
 

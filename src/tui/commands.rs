@@ -350,6 +350,13 @@ pub(super) static COMMANDS: &[Command] = &[
         "Bật/tắt chữ không dấu, cho máy in không có phông tiếng Việt (--ascii)"
     ),
     cmd!(
+        &[Key::F(5), Key::Ctrl('p')],
+        Action::Print,
+        &[Ctx::Report],
+        Some("In"),
+        "In báo cáo ra máy in mặc định (Windows: qua Notepad; Linux: lệnh lp)"
+    ),
+    cmd!(
         &[Key::Char('['), Key::Char('-')],
         Action::PrevYear,
         &[Ctx::Report],

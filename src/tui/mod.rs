@@ -66,7 +66,10 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
             .map(|c| App::open(register, c, year, theme))
             .transpose()?;
     }
-    let stop = terminal::watch_signals()
+    let stop = terminal::Stop::default();
+    // Whatever way this function ends, a closing console stops waiting for it.
+    let _finished = FinishOnDrop(stop.clone());
+    terminal::watch_stop_events(&stop)
         .map_err(|e| CliError::runtime(format!("Không đặt được xử lý tín hiệu: {e}")))?;
     let mut terminal =
         terminal::init().map_err(|e| CliError::runtime(format!("Không mở được màn hình: {e}")))?;
@@ -92,6 +95,20 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
         None => App::first_run(env.db.clone(), catalog, year, theme),
     };
     let outcome = event_loop(&mut terminal, &mut app, &stop);
+    let closed = end_session(&mut app, &stop);
+    // After a hang-up the terminal is gone and its errors mean nothing; the register
+    // was closed above, which is what matters.
+    if !stop.requested() {
+        outcome.map_err(|e| CliError::runtime(format!("Lỗi màn hình: {e}")))?;
+    }
+    closed
+}
+
+/// The end of every session, however it was asked for: when a stop was requested from
+/// outside (a hang-up, the console window closing) a valid score or form being typed is
+/// saved first; then the terminal is restored, the register closed, and whoever waits
+/// for the end (the Windows console handler) is told.
+pub fn end_session(app: &mut App, stop: &terminal::Stop) -> Result<(), CliError> {
     if stop.requested() {
         app.save_before_exit();
     }
@@ -100,12 +117,17 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
         Some(register) => register.close().map_err(CliError::from),
         None => Ok(()),
     };
-    // After a hang-up the terminal is gone and its errors mean nothing; the register
-    // was closed above, which is what matters.
-    if !stop.requested() {
-        outcome.map_err(|e| CliError::runtime(format!("Lỗi màn hình: {e}")))?;
-    }
+    stop.finish();
     closed
+}
+
+/// Tells a waiting console handler the session is over, on paths that return early.
+struct FinishOnDrop(terminal::Stop);
+
+impl Drop for FinishOnDrop {
+    fn drop(&mut self) {
+        self.0.finish();
+    }
 }
 
 /// Reads terminal events on their own thread. After a hang-up crossterm's reader can

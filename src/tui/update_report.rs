@@ -91,7 +91,44 @@ impl App {
                 self.rebuild_report(list, ascii);
             }
             Action::Save => self.save_report(),
+            Action::Print => self.print_report(),
             _ => {}
+        }
+    }
+
+    /// Sends the previewed text to the printer and says how it went.
+    fn print_report(&mut self) {
+        let Some(Screen::Report(state)) = self.stack.last() else {
+            return;
+        };
+        let spool = crate::print::spool_folder(&self.path);
+        let notice = match (self.printer)(&state.text, &spool) {
+            Ok(printed) => (
+                format!(
+                    "{} Đã gửi báo cáo tới máy in ({}).",
+                    self.theme.sym("✓", "v"),
+                    printed.program
+                ),
+                Role::Good,
+            ),
+            Err(e) => (
+                format!(
+                    "{} {e}. Có thể bấm {} để lưu ra tệp rồi in tệp đó.",
+                    self.theme.sym("✗", "x"),
+                    super::keymap::key_label(super::keymap::Ctx::Report, &Action::Save),
+                ),
+                Role::Error,
+            ),
+        };
+        self.set_report_notice(notice);
+    }
+
+    fn set_report_notice(&mut self, notice: (String, Role)) {
+        let page_rows = self.page_rows;
+        if let Some(Screen::Report(state)) = self.stack.last_mut() {
+            state.notice = Some(notice);
+            // The notice takes two text rows; keep the end reachable.
+            state.scroll = state.scroll.min(state.max_scroll(page_rows));
         }
     }
 
@@ -129,11 +166,6 @@ impl App {
                 )
             }
         };
-        let page_rows = self.page_rows;
-        if let Some(Screen::Report(state)) = self.stack.last_mut() {
-            state.notice = Some(notice);
-            // The notice takes two text rows; keep the end reachable.
-            state.scroll = state.scroll.min(state.max_scroll(page_rows));
-        }
+        self.set_report_notice(notice);
     }
 }

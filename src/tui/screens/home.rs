@@ -13,22 +13,28 @@ use crate::tui::theme::Role;
 use crate::tui::widgets::bar;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Borders, Widget};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let lists = Rect::new(
-        area.x,
-        area.y,
-        area.width,
-        (UnitKind::ALL.len() as u16 + 2).min(area.height),
-    );
-    boxed(app, "Danh sách (↑↓ chọn, Enter mở, hoặc bấm số 1–5)").render(lists, frame.buffer_mut());
+    // One row short (80×23: PuTTY's 24 rows less a tmux status line), the lists box gives
+    // up its bottom border: the bars' top border below it separates them just as well,
+    // and every bar keeps its two lines.
+    let bars_height = app.summary.lines.len() as u16 * bar::HEIGHT + 2;
+    let bottom_border = area.height >= UnitKind::ALL.len() as u16 + 2 + bars_height;
+    let lists_height = UnitKind::ALL.len() as u16 + 1 + u16::from(bottom_border);
+    let lists = Rect::new(area.x, area.y, area.width, lists_height.min(area.height));
+    let mut block = boxed(app, "Danh sách (↑↓ chọn, Enter mở, hoặc bấm số 1–5)");
+    if !bottom_border {
+        block = block.borders(Borders::TOP | Borders::LEFT | Borders::RIGHT);
+    }
+    block.render(lists, frame.buffer_mut());
     let buf = frame.buffer_mut();
     let inner_width = usize::from(area.width.saturating_sub(4));
+    let items_end = lists.y + lists.height - u16::from(bottom_border);
     for (i, kind) in UnitKind::ALL.into_iter().enumerate() {
         let y = lists.y + 1 + i as u16;
-        if y + 1 >= lists.y + lists.height {
+        if y >= items_end {
             break;
         }
         let selected = i == app.home_selected;

@@ -26,7 +26,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+/// PuTTY's default 80×24 less a tmux or screen status line.
+pub const MIN_HEIGHT: u16 = 23;
 
 /// Draws the whole app. Never panics, whatever the size (down to 1×1).
 pub fn render(app: &App, frame: &mut Frame) {

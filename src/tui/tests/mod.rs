@@ -6,4 +6,5 @@ mod form;
 mod keys;
 mod report_import;
 mod scoring;
+mod small_screen;
 mod snapshots;

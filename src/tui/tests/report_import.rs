@@ -539,3 +539,59 @@ fn regex_free_minute(screen: &str) -> String {
         .get(at + 3..at + 3 + 15)
         .map_or_else(|| String::from("\u{0}"), str::to_string)
 }
+
+/// What the fake printers below were given, in order.
+static PRINTED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn fake_printer(
+    text: &str,
+    _spool: &Path,
+) -> Result<crate::print::Printed, crate::print::PrintError> {
+    PRINTED.lock().expect("lock").push(text.to_string());
+    Ok(crate::print::Printed {
+        program: "lp",
+        file: None,
+    })
+}
+
+fn missing_printer(
+    _text: &str,
+    _spool: &Path,
+) -> Result<crate::print::Printed, crate::print::PrintError> {
+    Err(crate::print::PrintError::NoPrinter {
+        program: "lp",
+        advice: "cần cài CUPS",
+    })
+}
+
+fn notice(app: &App) -> String {
+    report(app)
+        .notice
+        .clone()
+        .map(|(text, _)| text)
+        .unwrap_or_default()
+}
+
+#[test]
+fn f5_prints_the_report_on_screen_and_says_so_or_why_not() {
+    let mut h = app();
+    let docs = tempfile::tempdir().expect("tempdir");
+    setup(&mut h, docs.path());
+    h.app.printer = fake_printer;
+    type_text(&mut h.app, "b");
+    press(&mut h.app, KeyCode::F(4));
+    press(&mut h.app, KeyCode::F(5));
+    let on_screen = report(&h.app).text.clone();
+    assert!(on_screen.is_ascii(), "F4 made the preview ASCII");
+    assert!(PRINTED.lock().expect("lock").contains(&on_screen));
+    assert!(notice(&h.app).contains("Đã gửi báo cáo tới máy in (lp)"));
+
+    h.app.printer = missing_printer;
+    press(&mut h.app, KeyCode::F(5));
+    let said = notice(&h.app);
+    assert!(said.contains("Không tìm thấy lệnh in lp"), "{said}");
+    assert!(
+        said.contains("F2"),
+        "names the key that saves instead: {said}"
+    );
+}

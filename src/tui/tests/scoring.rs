@@ -4,6 +4,7 @@
 
 use super::fixture::*;
 use crate::model::{EvaluationKey, IndicatorValue, Stage, Title, UnitKind};
+use crate::store::Register;
 use crate::tui::app::{App, Screen};
 use crate::tui::keymap::Ctx;
 use crossterm::event::KeyCode;
@@ -638,4 +639,63 @@ fn f10_with_a_score_typed_but_not_entered_asks_first() {
         None,
         "the dropped value is not saved"
     );
+}
+
+/// The Windows console-close path (`ConsoleEvent::Close`, the same handler logoff and
+/// shutdown use) end to end: the handler asks for a stop and waits; the session's end
+/// saves the typed score and closes the register before the handler lets go.
+#[test]
+fn closing_the_console_saves_a_typed_score_before_the_process_may_end() {
+    use crate::tui::terminal::{ConsoleEvent, Stop, on_console_event};
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let code = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .code
+        .clone();
+    press(app, KeyCode::Enter);
+    type_text(app, "11");
+
+    let path = app.path.clone();
+    let stop = Stop::default();
+    let console = stop.clone();
+    let handler_path = path.clone();
+    let handler = std::thread::spawn(move || {
+        let handled = on_console_event(
+            &console,
+            ConsoleEvent::Close,
+            std::time::Duration::from_secs(60),
+        );
+        // Returning lets Windows end the process: the register must be closed by now.
+        let free = Register::open(&handler_path)
+            .and_then(|r| r.close())
+            .is_ok();
+        (handled, free)
+    });
+    // What the event loop does: notice the request, then end the session.
+    while !stop.requested() {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    crate::tui::end_session(app, &stop).expect("session ended");
+    let (handled, free) = handler.join().expect("handler");
+    assert!(handled);
+    assert!(free, "the handler returned before the register was closed");
+
+    let register = Register::open(&path).expect("reopen");
+    let reader = register.read().expect("read");
+    let id = reader
+        .unit_id(UnitKind::Household, &code)
+        .expect("id")
+        .expect("unit");
+    let saved = reader
+        .evaluation(EvaluationKey {
+            year: YEAR,
+            title: Title::GiaDinh,
+            unit: id,
+        })
+        .expect("evaluation")
+        .expect("saved");
+    assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(11)));
 }

@@ -1,19 +1,34 @@
-//! Entering and leaving the terminal, and the signals that end a session.
+//! Entering and leaving the terminal, and the events that end a session.
 //!
 //! Restoring is idempotent (a flag says whether the terminal is ours) so it can run
-//! from the normal exit path, the error path and the panic hook alike. SIGHUP (the SSH
-//! connection dropped) and SIGTERM only set a flag: the event loop notices it within
-//! its poll timeout, saves, closes the register and restores.
+//! from the normal exit path, the error path and the panic hook alike. A hang-up
+//! (SIGHUP, SIGTERM; on Windows closing the console, logging off, shutting down) only
+//! requests a [`Stop`]: the event loop notices it within its poll timeout, saves, closes
+//! the register and restores (`unix.rs`, `windows.rs`, `stop.rs`).
+//!
+//! Nothing here asks the terminal a question: ratatui's `Terminal::clear` queries the
+//! cursor position (ESC[6n) and waits up to 2 s for a terminal that never answers, so
+//! the screen is cleared with a plain escape sequence and the first frame is drawn at
+//! once. Mouse capture is never turned on, so it is never turned off either (on Windows
+//! turning it off fails unless it was turned on: crossterm#660).
 
-use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
+mod stop;
+#[cfg(unix)]
+mod unix;
+#[cfg(windows)]
+mod windows;
+
+pub use stop::{CLOSE_GRACE, ConsoleEvent, Stop, on_console_event};
+
+#[cfg(unix)]
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -21,43 +36,36 @@ pub type Term = Terminal<CrosstermBackend<Stdout>>;
 /// Whether the terminal is in raw mode on the alternate screen (ours to restore).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Raw mode, alternate screen, bracketed paste on, mouse capture off.
+/// Raw mode, alternate screen cleared, bracketed paste on where the terminal reads
+/// escape sequences (Unix; a Windows console delivers a paste as keys).
 pub fn init() -> io::Result<Term> {
     install_panic_hook();
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut stdout = io::stdout();
-    if let Err(e) = execute!(
+    let entered = execute!(
         stdout,
         EnterAlternateScreen,
-        EnableBracketedPaste,
-        DisableMouseCapture
-    ) {
+        Clear(ClearType::All),
+        cursor::MoveTo(0, 0)
+    );
+    #[cfg(unix)]
+    let entered = entered.and_then(|()| execute!(stdout, EnableBracketedPaste));
+    if let Err(e) = entered {
         restore();
         return Err(e);
     }
-    match Terminal::new(CrosstermBackend::new(stdout)) {
-        Ok(mut terminal) => {
-            let _ = terminal.clear();
-            Ok(terminal)
-        }
-        Err(e) => {
-            restore();
-            Err(e)
-        }
-    }
+    Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())
 }
 
 /// Gives the terminal back as it was. Safe to call any number of times, from anywhere;
 /// errors are ignored because the terminal may already be gone (hang-up).
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(
-            io::stdout(),
-            DisableBracketedPaste,
-            LeaveAlternateScreen,
-            cursor::Show
-        );
+        let mut stdout = io::stdout();
+        #[cfg(unix)]
+        let _ = execute!(stdout, DisableBracketedPaste);
+        let _ = execute!(stdout, LeaveAlternateScreen, cursor::Show);
         let _ = disable_raw_mode();
     }
 }
@@ -97,29 +105,15 @@ fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
     )
 }
 
-/// Set when SIGHUP or SIGTERM arrived; checked by the event loop.
-#[derive(Debug, Clone, Default)]
-pub struct Stop(Arc<AtomicBool>);
-
-impl Stop {
-    pub fn requested(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
+/// Makes every outside request to end the session (see the module docs) set `stop`.
+pub fn watch_stop_events(stop: &Stop) -> io::Result<()> {
+    #[cfg(unix)]
+    return unix::watch_stop_events(stop);
+    #[cfg(windows)]
+    return windows::watch_stop_events(stop);
+    #[cfg(not(any(unix, windows)))]
+    {
+        let _ = stop;
+        Ok(())
     }
-}
-
-/// Registers SIGHUP and SIGTERM to set the returned flag instead of killing the
-/// process, so the register is closed properly.
-#[cfg(unix)]
-pub fn watch_signals() -> io::Result<Stop> {
-    let stop = Stop::default();
-    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(signal, Arc::clone(&stop.0))?;
-    }
-    Ok(stop)
-}
-
-/// Windows consoles close the process themselves; nothing to watch.
-#[cfg(not(unix))]
-pub fn watch_signals() -> io::Result<Stop> {
-    Ok(Stop::default())
 }

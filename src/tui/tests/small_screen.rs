@@ -1,0 +1,193 @@
+//! Every screen at 80×23: PuTTY's default 80×24 less a tmux or screen status line.
+//! Each must draw in full (title bar, body, hint bar), never the "too small" notice,
+//! and one row less than 80×24 must cost no key hint. Snapshots keep what the officer
+//! sees; just below the minimum the notice appears instead.
+
+use super::fixture::*;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crossterm::event::{Event, KeyCode};
+
+const WIDTH: u16 = 80;
+const HEIGHT: u16 = 23;
+
+fn at_80x23(h: &mut Harness) {
+    h.app.handle_event(Event::Resize(WIDTH, HEIGHT));
+    // Fixed day and folder: the report and import screens show them.
+    h.app.today = chrono::NaiveDate::from_ymd_opt(2025, 12, 28);
+    h.app.documents = Some("/tmp/tai-lieu".into());
+}
+
+/// The screen at 80×23 with the temporary register path made fixed, after checking
+/// that it is a whole screen and not the "too small" notice.
+fn whole_screen(app: &App) -> String {
+    let text = draw(app, WIDTH, HEIGHT).backend().to_string();
+    let path = app.path.display().to_string();
+    let text = text.replace(
+        &path,
+        &format!("{:<1$}", "/tmp/so.redb", path.chars().count()),
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), usize::from(HEIGHT), "{text}");
+    assert!(!text.contains("quá nhỏ"), "{text}");
+    assert!(
+        lines[0].contains("Sổ học tập") || lines[0].contains("So hoc tap"),
+        "no title bar at 80×23:\n{text}"
+    );
+    let hints = lines[lines.len() - 1];
+    assert!(
+        hints.trim_matches(['"', ' ']).len() > 10,
+        "no key hints on the last row at 80×23:\n{text}"
+    );
+    text
+}
+
+fn snap_screens(name: &str, h: &mut Harness, steps: &[&dyn Fn(&mut App)]) {
+    let mut out = String::new();
+    for step in steps {
+        step(&mut h.app);
+        out.push_str(&whole_screen(&h.app));
+    }
+    insta::assert_snapshot!(name, out);
+}
+
+fn keys(app: &mut App, codes: &[KeyCode]) {
+    for code in codes {
+        press(app, *code);
+    }
+}
+
+#[test]
+fn home_lists_search_and_detail_fit_80x23() {
+    let mut h = app();
+    at_80x23(&mut h);
+    snap_screens(
+        "home_lists_detail_80x23",
+        &mut h,
+        &[
+            &|_| {},
+            &|a| type_text(a, "2"),
+            &|a| type_text(a, "/van"),
+            &|a| {
+                keys(a, &[KeyCode::Esc, KeyCode::Esc]);
+                type_text(a, "2");
+                ctrl(a, 'd');
+            },
+            &|a| keys(a, &[KeyCode::Esc, KeyCode::Esc, KeyCode::F(3)]),
+        ],
+    );
+}
+
+#[test]
+fn forms_and_dialogs_fit_80x23() {
+    let mut h = app();
+    at_80x23(&mut h);
+    snap_screens(
+        "forms_80x23",
+        &mut h,
+        &[
+            &|a| {
+                type_text(a, "2");
+                keys(
+                    a,
+                    &[KeyCode::F(6), KeyCode::Tab, KeyCode::Tab, KeyCode::Tab],
+                );
+                type_text(a, "abc");
+                press(a, KeyCode::F(2));
+            },
+            &|a| press(a, KeyCode::Esc),
+            // The longest forms: a citizen and an organisation.
+            &|a| {
+                keys(a, &[KeyCode::Enter, KeyCode::Esc, KeyCode::Esc]);
+                type_text(a, "5");
+                press(a, KeyCode::F(6));
+            },
+            &|a| {
+                keys(a, &[KeyCode::Esc, KeyCode::Esc]);
+                type_text(a, "4");
+                press(a, KeyCode::F(6));
+            },
+        ],
+    );
+}
+
+#[test]
+fn scoring_and_decision_fit_80x23() {
+    let mut h = app();
+    at_80x23(&mut h);
+    snap_screens(
+        "scoring_80x23",
+        &mut h,
+        &[
+            &|a| {
+                type_text(a, "2");
+                keys(a, &[KeyCode::F(5), KeyCode::Enter]);
+                for value in ["12", "4", "16"] {
+                    type_text(a, value);
+                    press(a, KeyCode::Enter);
+                }
+            },
+            &|a| {
+                keys(a, &[KeyCode::Esc, KeyCode::Esc, KeyCode::Esc, KeyCode::Esc]);
+                type_text(a, "5");
+                press(a, KeyCode::Enter);
+                type_text(a, "4");
+                keys(a, &[KeyCode::Enter, KeyCode::F(8)]);
+            },
+        ],
+    );
+}
+
+#[test]
+fn help_about_targets_history_report_and_import_fit_80x23() {
+    let mut h = app();
+    at_80x23(&mut h);
+    snap_screens(
+        "other_screens_80x23",
+        &mut h,
+        &[
+            &|a| press(a, KeyCode::F(1)),
+            &|a| keys(a, &[KeyCode::Esc, KeyCode::F(9)]),
+            &|a| keys(a, &[KeyCode::Esc, KeyCode::F(4)]),
+            &|a| {
+                keys(a, &[KeyCode::Esc]);
+                type_text(a, "2");
+                keys(a, &[KeyCode::Enter, KeyCode::F(4)]);
+            },
+            &|a| {
+                keys(a, &[KeyCode::Esc, KeyCode::Esc, KeyCode::Esc, KeyCode::Esc]);
+                type_text(a, "b");
+            },
+            &|a| {
+                press(a, KeyCode::Esc);
+                type_text(a, "n");
+            },
+        ],
+    );
+}
+
+#[test]
+fn first_run_and_ascii_fit_80x23() {
+    let mut h = first_run();
+    at_80x23(&mut h);
+    type_text(&mut h.app, "Xã Yên");
+    let setup = whole_screen(&h.app);
+    let mut h = app_with(Theme::new(false, true));
+    at_80x23(&mut h);
+    let home = whole_screen(&h.app);
+    type_text(&mut h.app, "2");
+    let list = whole_screen(&h.app);
+    assert!(home.is_ascii() && list.is_ascii());
+    insta::assert_snapshot!("first_run_and_ascii_80x23", format!("{setup}{home}{list}"));
+}
+
+#[test]
+fn one_row_or_column_less_is_too_small() {
+    let mut h = app();
+    for (width, height) in [(WIDTH, HEIGHT - 1), (WIDTH - 1, HEIGHT)] {
+        h.app.handle_event(Event::Resize(width, height));
+        let text = draw(&h.app, width, height).backend().to_string();
+        assert!(text.contains("quá nhỏ"), "{width}×{height}:\n{text}");
+        assert!(text.contains("80×23"), "{text}");
+    }
+}
