@@ -88,3 +88,248 @@ fn a_code_at_the_largest_number_stops_generation_with_a_message() {
         );
     }
 }
+
+fn run_args(db: &Path, args: &[String], extra: &[&str]) -> Output {
+    let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
+    all.extend_from_slice(extra);
+    run(db, &all)
+}
+
+/// The names the program used to write to before renaming (`X.tmp`,
+/// `so.redb.holder.tmp`) planted as symlinks to a victim file: nothing may reach it.
+#[cfg(unix)]
+#[test]
+fn planted_symlinks_at_temporary_names_receive_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = register(dir.path());
+    let victim = dir.path().join("nan-nhan.txt");
+    std::fs::write(&victim, "giữ nguyên").unwrap();
+    let out_file = dir.path().join("xuat.csv");
+    let report_file = dir.path().join("bao-cao.txt");
+    let backup_file = dir.path().join("sao-luu.redb");
+    for planted in [
+        "xuat.csv.tmp",
+        "bao-cao.txt.tmp",
+        "sao-luu.redb.tmp",
+        "so.redb.holder.tmp",
+    ] {
+        std::os::unix::fs::symlink(&victim, dir.path().join(planted)).unwrap();
+    }
+    let s = |p: &Path| p.to_string_lossy().into_owned();
+    for args in [
+        vec![
+            "export".to_string(),
+            "csv".into(),
+            "--kind".into(),
+            "households".into(),
+            "--out".into(),
+            s(&out_file),
+        ],
+        vec!["report".into(), "--out".into(), s(&report_file)],
+        vec!["backup".into(), s(&backup_file)],
+        vec![
+            "import".into(),
+            "households".into(),
+            s(&fixture("ho-ma-lon-nhat.csv")),
+        ],
+    ] {
+        let out = run_args(&db, &args, &[]);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "giữ nguyên");
+}
+
+/// `backup --keep` deletes only backups it wrote: not look-alike names that are not
+/// registers, not symlinks, and nothing through a symlinked backup folder.
+#[cfg(unix)]
+#[test]
+fn pruning_deletes_only_backups_the_program_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = register(dir.path());
+    let backups = dir.path().join("so.redb.backup");
+    let out = run(&db, &["backup"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let look_alike = backups.join("so-2000-01-01-0000.redb");
+    std::fs::write(&look_alike, "không phải sổ").unwrap();
+    let elsewhere = dir.path().join("khac.redb");
+    std::fs::copy(&db, &elsewhere).unwrap();
+    let link = backups.join("so-2000-01-01-0001.redb");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    let out = run(&db, &["backup", "--keep", "1"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(look_alike.exists() && link.symlink_metadata().is_ok() && elsewhere.exists());
+    let real: Vec<_> = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.symlink_metadata().unwrap().file_type().is_file() && *p != look_alike)
+        .collect();
+    assert_eq!(real.len(), 1, "the older real backup was pruned: {real:?}");
+
+    // A backup folder that is a symlink to the officer's own folder: nothing is pruned.
+    let own = dir.path().join("tai-lieu");
+    std::fs::create_dir(&own).unwrap();
+    let theirs = own.join("so-2000-01-01-0000.redb");
+    std::fs::copy(&db, &theirs).unwrap();
+    let db2 = dir.path().join("so2").join("so.redb");
+    std::fs::create_dir(dir.path().join("so2")).unwrap();
+    std::fs::copy(&db, &db2).unwrap();
+    std::os::unix::fs::symlink(&own, dir.path().join("so2/so.redb.backup")).unwrap();
+    for _ in 0..2 {
+        let out = run(&db2, &["backup", "--keep", "1"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    assert!(theirs.exists());
+}
+
+/// Folders the program creates are 0700 even under umask 000, and a `--db` that is not a
+/// register keeps its mode.
+#[cfg(unix)]
+#[test]
+fn created_folders_are_owner_only_and_other_files_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("moi/con/so.redb");
+    let script = format!(
+        "umask 000; exec '{}' --db '{}' init --commune 'Xã Thử'",
+        env!("CARGO_BIN_EXE_sohoctap"),
+        db.display(),
+    );
+    let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 000; exec '{}' --db '{}' backup",
+            env!("CARGO_BIN_EXE_sohoctap"),
+            db.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for folder in ["moi", "moi/con", "moi/con/so.redb.backup"] {
+        let mode = std::fs::metadata(dir.path().join(folder))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "{folder}");
+    }
+    let notes = dir.path().join("ghi-chu.txt");
+    std::fs::write(&notes, "không phải sổ").unwrap();
+    std::fs::set_permissions(&notes, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = run(&notes, &["check"]);
+    assert!(!out.status.success());
+    let mode = std::fs::metadata(&notes).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o644);
+}
+
+/// What a restore killed between its two renames leaves: the register renamed away, the
+/// verified copy under its temporary name, the journal. The next command finishes it.
+#[test]
+fn the_next_start_finishes_a_restore_killed_between_its_renames() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = register(dir.path());
+    let backup = dir.path().join("sao-luu.redb");
+    assert!(
+        run(&db, &["backup", backup.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let copy = dir.path().join("so.redb.restore.999999-0.tmp");
+    std::fs::copy(&backup, &copy).unwrap();
+    let kept = dir.path().join("so.redb.replaced-20260101-000000");
+    std::fs::write(
+        dir.path().join("so.redb.restore-journal"),
+        format!(
+            "sohoctap restore 1\nso.redb.restore.999999-0.tmp\nso.redb.replaced-20260101-000000\n{}\n",
+            backup.display()
+        ),
+    )
+    .unwrap();
+    std::fs::rename(&db, &kept).unwrap();
+    let out = run(&db, &["check"]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("bị ngắt giữa chừng") && stderr.contains("đã hoàn tất"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("so.redb.replaced-20260101-000000"),
+        "{stderr}"
+    );
+    assert!(!copy.exists() && kept.exists());
+    assert!(!dir.path().join("so.redb.restore-journal").exists());
+}
+
+/// Temporary files a kill left (a half-verified backup copy and its holder, the holder's
+/// own temporary file) go at the next open; look-alikes that are not the program's stay.
+#[test]
+fn leftovers_of_killed_processes_are_removed_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = register(dir.path());
+    let backups = dir.path().join("so.redb.backup");
+    std::fs::create_dir(&backups).unwrap();
+    let leftovers = [
+        dir.path().join("so.redb.holder.999999-3.tmp"),
+        dir.path().join("so.redb.999999-4.tmp"),
+        backups.join("so-2026-11-22-0930.redb.999999-0.tmp"),
+        backups.join("so-2026-11-22-0930.redb.999999-0.tmp.holder"),
+    ];
+    let kept = [
+        dir.path().join("ghi-chu.txt.999999-0.tmp"),
+        dir.path().join("so.redb.tmp"),
+        backups.join("ban-cua-toi.redb.1-2.tmp"),
+    ];
+    for f in leftovers.iter().chain(&kept) {
+        std::fs::write(f, "x").unwrap();
+    }
+    let out = run(
+        &db,
+        &[
+            "import",
+            "households",
+            fixture("ho-ma-lon-nhat.csv").to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for f in &leftovers {
+        assert!(!f.exists(), "{} is left", f.display());
+    }
+    for f in &kept {
+        assert!(f.exists(), "{} was removed", f.display());
+    }
+}
+
+/// A named pipe in the criteria folder is passed over (and said), not waited on.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_the_criteria_folder_hangs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = register(dir.path());
+    let criteria = dir.path().join("tieu-chi");
+    std::fs::create_dir(&criteria).unwrap();
+    let fifo = criteria.join("ong.toml");
+    if !Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("mkfifo unavailable; skipped");
+        return;
+    }
+    let folder = criteria.to_str().unwrap();
+    for args in [
+        &["criteria", "list"][..],
+        &["criteria", "show", "cong-dan-qd244-2022"],
+    ] {
+        let mut all = vec!["--criteria", folder];
+        all.extend_from_slice(args);
+        let out = run_within(&db, &all, Duration::from_secs(20));
+        let stderr = text(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("ong.toml") && stderr.contains("không phải tệp thường"),
+            "{stderr}"
+        );
+    }
+}
