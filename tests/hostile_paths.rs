@@ -89,10 +89,101 @@ fn a_code_at_the_largest_number_stops_generation_with_a_message() {
     }
 }
 
+/// The three `--out` commands, writing to `out`.
+fn out_commands(out: &Path) -> Vec<Vec<String>> {
+    let out = out.to_string_lossy().into_owned();
+    [
+        vec!["report", "--out"],
+        vec!["export", "csv", "--kind", "households", "--out"],
+        vec!["export", "json", "--out"],
+    ]
+    .into_iter()
+    .map(|args| {
+        let mut args: Vec<String> = args.into_iter().map(String::from).collect();
+        args.push(out.clone());
+        args
+    })
+    .collect()
+}
+
 fn run_args(db: &Path, args: &[String], extra: &[&str]) -> Output {
     let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
     all.extend_from_slice(extra);
     run(db, &all)
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = register(dir.path());
+    let existing = dir.path().join("danh-sach.csv");
+    for args in out_commands(&existing) {
+        std::fs::write(&existing, "của cán bộ").unwrap();
+        let out = run_args(&db, &args, &[]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("danh-sach.csv") && stderr.contains("--force"),
+            "{stderr}"
+        );
+        assert_eq!(std::fs::read_to_string(&existing).unwrap(), "của cán bộ");
+        let out = run_args(&db, &args, &["--force"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert_ne!(std::fs::read_to_string(&existing).unwrap(), "của cán bộ");
+        std::fs::remove_file(&existing).unwrap();
+        // A new file needs no --force.
+        assert!(run_args(&db, &args, &[]).status.success());
+        std::fs::remove_file(&existing).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_written_as_a_stream() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = register(dir.path());
+    let null = Path::new("/dev/null");
+    for args in out_commands(null) {
+        let out = run_args(&db, &args, &[]);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        let kind = std::fs::symlink_metadata(null).unwrap().file_type();
+        assert!(kind.is_char_device(), "/dev/null is still a device");
+    }
+    let fifo = dir.path().join("ong");
+    if !Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("mkfifo unavailable; the pipe case was not run");
+        return;
+    }
+    for args in out_commands(&fifo) {
+        let reading = fifo.clone();
+        let reader = std::thread::spawn(move || {
+            let mut got = Vec::new();
+            std::fs::File::open(&reading)
+                .unwrap()
+                .read_to_end(&mut got)
+                .unwrap();
+            got
+        });
+        let out = run_within(
+            &db,
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+            Duration::from_secs(30),
+        );
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        assert!(!reader.join().unwrap().is_empty());
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
 }
 
 /// The names the program used to write to before renaming (`X.tmp`,

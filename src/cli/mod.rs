@@ -8,6 +8,7 @@ mod backup;
 mod check;
 mod criteria;
 mod demo;
+mod dest;
 mod error;
 mod export;
 mod import;

@@ -136,13 +136,7 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
     };
 
     if let Some(path) = &args.out {
-        crate::store::files::write_private(path, &bytes).map_err(|e| {
-            CliError::runtime(format!(
-                "Không ghi được tệp {}: {}",
-                path.display(),
-                crate::text::describe_io(&e)
-            ))
-        })?;
+        super::dest::write_out(path, &bytes, args.force, &env.db)?;
         eprintln!("Đã ghi báo cáo vào {}", path.display());
     }
     if let Some(lp) = lp {

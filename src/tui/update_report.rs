@@ -95,16 +95,29 @@ impl App {
         }
     }
 
-    /// Writes the previewed text, owner-only and atomically, and says where.
+    /// Writes the previewed text, owner-only and atomically, and says where. A report
+    /// saved earlier the same day is never replaced: the new one is numbered
+    /// (`…-2.txt`, `…-3.txt`).
     fn save_report(&mut self) {
-        let path = self.report_path();
+        let first = self.report_path();
         let Some(Screen::Report(state)) = self.stack.last() else {
             return;
         };
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| crate::store::files::write_private(&path, state.text.as_bytes()));
+        let mut path = first.clone();
+        let written =
+            crate::store::files::create_private_dir(crate::store::files::parent_dir(&first))
+                .and_then(|()| {
+                    let mut n = 1;
+                    loop {
+                        path = crate::store::files::numbered(&first, n);
+                        match crate::store::files::write_new_private(&path, state.text.as_bytes()) {
+                            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => {
+                                n += 1;
+                            }
+                            other => return other,
+                        }
+                    }
+                });
         let notice = match written {
             Ok(()) => (
                 format!(
