@@ -113,6 +113,53 @@ fn run_args(db: &Path, args: &[String], extra: &[&str]) -> Output {
 }
 
 #[test]
+fn out_never_replaces_the_register_or_a_backup_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = register(dir.path());
+    let out = run(&db, &["backup"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let backup = std::fs::read_dir(dir.path().join("so.redb.backup"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .next()
+        .unwrap();
+    let copy = dir.path().join("ban-sao.redb");
+    std::fs::copy(&backup, &copy).unwrap();
+    let mut targets = vec![db.clone(), backup.clone(), copy.clone()];
+    // The register under another spelling.
+    targets.push(dir.path().join(".").join("so.redb"));
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("lien-ket.csv");
+        std::os::unix::fs::symlink(&db, &link).unwrap();
+        targets.push(link);
+    }
+    for target in &targets {
+        let before: Vec<Vec<u8>> = [&db, &backup, &copy]
+            .iter()
+            .map(|p| std::fs::read(p).unwrap())
+            .collect();
+        for args in out_commands(target) {
+            for extra in [&[][..], &["--force"][..]] {
+                let out = run_args(&db, &args, extra);
+                let stderr = text(&out.stderr);
+                assert_eq!(out.status.code(), Some(2), "{args:?} {extra:?}: {stderr}");
+                assert!(
+                    stderr.contains("Không ghi vào") && stderr.contains("chọn tên tệp khác"),
+                    "{stderr}"
+                );
+            }
+        }
+        let after: Vec<Vec<u8>> = [&db, &backup, &copy]
+            .iter()
+            .map(|p| std::fs::read(p).unwrap())
+            .collect();
+        assert!(before == after, "{} was changed", target.display());
+    }
+    assert!(run(&db, &["check"]).status.success());
+}
+
+#[test]
 fn an_existing_file_is_replaced_only_with_force() {
     let dir = tempfile::tempdir().unwrap();
     let db = register(dir.path());
@@ -311,6 +358,63 @@ fn created_folders_are_owner_only_and_other_files_keep_their_mode() {
     assert!(!out.status.success());
     let mode = std::fs::metadata(&notes).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o644);
+}
+
+#[test]
+fn read_only_commands_leave_the_register_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = register(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    let modified = std::fs::metadata(&db).unwrap().modified().unwrap();
+    // The file system's clock must be able to show a change.
+    std::thread::sleep(Duration::from_millis(20));
+    let out_file = dir.path().join("ra.txt");
+    let out = out_file.to_str().unwrap();
+    for args in [
+        &["check"][..],
+        &["check", "--json"],
+        &["report"],
+        &["report", "--json"],
+        &["report", "--list", "--out", out, "--force"],
+        &["export", "csv", "--kind", "households"],
+        &["export", "csv", "--kind", "households", "--year", "2025"],
+        &["export", "json", "--out", out, "--force"],
+    ] {
+        let result = run(&db, args);
+        assert!(
+            result.status.success(),
+            "{args:?}: {}",
+            text(&result.stderr)
+        );
+        assert!(
+            std::fs::read(&db).unwrap() == before,
+            "{args:?} changed the register"
+        );
+        assert_eq!(
+            std::fs::metadata(&db).unwrap().modified().unwrap(),
+            modified,
+            "{args:?} touched the register"
+        );
+    }
+    let holder = dir.path().join("so.redb.holder");
+    assert!(!holder.exists(), "a reader writes no holder file");
+}
+
+/// A reader never writes or removes the holder file of the program that has the register
+/// open, and is told who that is.
+#[test]
+fn a_reader_leaves_the_writers_holder_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = register(dir.path());
+    let holder = dir.path().join("so.redb.holder");
+    let register = sohoctap::store::Register::open(&db).unwrap();
+    let written = std::fs::read(&holder).unwrap();
+    let out = run(&db, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("đang được mở bởi"), "{stderr}");
+    assert_eq!(std::fs::read(&holder).unwrap(), written);
+    register.close().unwrap();
 }
 
 /// What a restore killed between its two renames leaves: the register renamed away, the

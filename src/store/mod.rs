@@ -7,6 +7,7 @@
 //! - [`holder`]: who holds the register open, for the second process's message;
 //! - [`files`]: owner-only files;
 //! - [`integrity`]: the check run by `sohoctap check`;
+//! - [`ReadOnlyRegister`]: `check`, `report` and `export` read without writing a byte;
 //! - [`backup`]: verified copies and restores of the file; `restore`: the restore's
 //!   two renames under a journal, finished at the next start if a kill interrupts them.
 
@@ -20,6 +21,8 @@ mod integrity;
 mod leftovers;
 mod links;
 mod ops;
+mod overlay;
+mod read_only;
 mod reader;
 mod restore;
 pub mod tables;
@@ -33,6 +36,7 @@ pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use integrity::CheckReport;
 pub use links::UnitLink;
 pub use ops::{Change, StageChange};
+pub use read_only::ReadOnlyRegister;
 pub use reader::Reader;
 pub use writer::Writer;
 
