@@ -161,12 +161,18 @@ pub enum ExportCommand {
         /// Tệp ghi ra (mặc định: in ra màn hình)
         #[arg(long, value_name = "TỆP")]
         out: Option<PathBuf>,
+        /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Toàn bộ sổ ra một tệp lưu trữ JSON (nạp lại bằng: sohoctap import json TỆP)
     Json {
         /// Tệp ghi ra (mặc định: in ra màn hình)
         #[arg(long, value_name = "TỆP")]
         out: Option<PathBuf>,
+        /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
+        #[arg(long, requires = "out")]
+        force: bool,
     },
 }
 
@@ -241,6 +247,9 @@ pub struct ReportArgs {
     /// Ghi báo cáo vào tệp (chỉ chủ tệp đọc được) thay vì in ra màn hình
     #[arg(long, value_name = "TỆP")]
     pub out: Option<PathBuf>,
+    /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// Ghi cho Notepad trên Windows: UTF-8 có BOM, xuống dòng CRLF
     #[arg(long, conflicts_with = "json")]
     pub windows: bool,

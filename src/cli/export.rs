@@ -5,19 +5,24 @@ use super::out::outln;
 use super::{CliError, Env};
 use crate::exchange::{archive_to_json, export_archive, export_csv};
 use crate::model::UnitKind;
-use crate::store::{Register, describe_io, files};
+use crate::store::{ReadOnlyRegister, describe_io};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Said every time: the files hold names and birth years of the commune's people.
 pub const PERSONAL_DATA_NOTICE: &str = "Lưu ý: tệp xuất có thông tin cá nhân của người dân; chỉ lưu ở máy của cơ quan, không gửi qua mạng công cộng.";
 
 pub fn run(env: &Env, command: ExportCommand) -> Result<(), CliError> {
-    let register = Register::open(&env.db)?;
+    let register = ReadOnlyRegister::open(&env.db)?;
     let (bytes, out) = {
         let reader = register.read()?;
         match command {
-            ExportCommand::Csv { kind, year, out } => {
+            ExportCommand::Csv {
+                kind,
+                year,
+                out,
+                force,
+            } => {
                 let kind = match kind {
                     ListKind::Communities => UnitKind::Community,
                     ListKind::Households => UnitKind::Household,
@@ -25,27 +30,24 @@ pub fn run(env: &Env, command: ExportCommand) -> Result<(), CliError> {
                     ListKind::Organisations => UnitKind::Organisation,
                     ListKind::Citizens => UnitKind::Citizen,
                 };
-                (export_csv(&reader, kind, year)?, out)
+                (export_csv(&reader, kind, year)?, out.map(|o| (o, force)))
             }
-            ExportCommand::Json { out } => (archive_to_json(&export_archive(&reader)?), out),
+            ExportCommand::Json { out, force } => (
+                archive_to_json(&export_archive(&reader)?),
+                out.map(|o| (o, force)),
+            ),
         }
     };
     register.close()?;
-    write_out(&bytes, out.as_deref())?;
+    write_out(&bytes, out.as_ref(), &env.db)?;
     eprintln!("{PERSONAL_DATA_NOTICE}");
     Ok(())
 }
 
-fn write_out(bytes: &[u8], out: Option<&Path>) -> Result<(), CliError> {
+fn write_out(bytes: &[u8], out: Option<&(PathBuf, bool)>, db: &Path) -> Result<(), CliError> {
     match out {
-        Some(path) => {
-            files::write_private(path, bytes).map_err(|e| {
-                CliError::runtime(format!(
-                    "Không ghi được tệp {}: {}",
-                    path.display(),
-                    describe_io(&e)
-                ))
-            })?;
+        Some((path, force)) => {
+            super::dest::write_out(path, bytes, *force, db)?;
             outln!("Đã ghi {}", path.display());
         }
         None => {

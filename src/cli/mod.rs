@@ -8,6 +8,7 @@ mod backup;
 mod check;
 mod criteria;
 mod demo;
+mod dest;
 mod error;
 mod export;
 mod import;
@@ -39,6 +40,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 
 fn dispatch(cli: Cli, env: &Env) -> Result<(), CliError> {
     let env = env.clone();
+    // A restore killed between its two renames is finished (or undone) before anything
+    // looks for the register; the app does this itself, to show the message on screen.
+    if cli.command.is_some()
+        && let Some(said) = crate::store::backup::finish_interrupted_restore(&env.db)?
+    {
+        eprintln!("{said}");
+    }
     match cli.command {
         None => crate::tui::run(&env, cli.ascii),
         Some(Command::Init(args)) => init::run(&env, &args),

@@ -33,7 +33,11 @@ impl Env {
 
     /// The criteria sets: shipped plus the office's folder.
     pub fn catalog(&self) -> Result<Catalog, CliError> {
-        Catalog::load(self.criteria_dir.as_deref()).map_err(CliError::from)
+        let catalog = Catalog::load(self.criteria_dir.as_deref()).map_err(CliError::from)?;
+        for note in &catalog.skipped {
+            eprintln!("{note}");
+        }
+        Ok(catalog)
     }
 }
 

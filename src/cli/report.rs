@@ -10,7 +10,7 @@ use crate::model::{UnitKind, Year};
 use crate::report::data::CriteriaUse;
 use crate::report::text::{TextOptions, render, windows_bytes};
 use crate::report::{GatherInput, ReportData, UnitLabel, UnitNames, gather, report_json};
-use crate::store::{Reader, Register};
+use crate::store::{ReadOnlyRegister, Reader};
 use crate::tally::{Census, Tally};
 use std::collections::HashMap;
 use std::io::Write;
@@ -99,7 +99,7 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
     if args.print {
         crate::print::check_printer().map_err(print_error)?;
     }
-    let register = Register::open(&env.db)?;
+    let register = ReadOnlyRegister::open(&env.db)?;
     let data = {
         let reader = register.read()?;
         load_report_data(&reader, year, args.list)?
@@ -128,13 +128,7 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
     };
 
     if let Some(path) = &args.out {
-        crate::store::files::write_private(path, &bytes).map_err(|e| {
-            CliError::runtime(format!(
-                "Không ghi được tệp {}: {}",
-                path.display(),
-                crate::text::describe_io(&e)
-            ))
-        })?;
+        super::dest::write_out(path, &bytes, args.force, &env.db)?;
         eprintln!("Đã ghi báo cáo vào {}", path.display());
     }
     if args.print {

@@ -5,6 +5,7 @@
 use super::parse::{CriteriaError, parse_set};
 use super::set::{CriteriaSet, Scope, Status};
 use crate::model::{Title, Year};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -71,6 +72,9 @@ const SHIPPED_ORIGIN: &str = "có sẵn";
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<CatalogEntry>,
+    /// Things in the criteria folder that were passed over (a pipe, a device, a folder
+    /// named `*.toml`), each said in Vietnamese for the front end to show.
+    pub skipped: Vec<String>,
 }
 
 impl Catalog {
@@ -117,11 +121,34 @@ impl Catalog {
             .collect();
         paths.sort();
         let mut errors = Vec::new();
+        let mut ids: HashMap<String, String> = HashMap::new();
         for path in paths {
             let name = path.display().to_string();
+            // Only regular files (or links to one) are read: opening a named pipe would
+            // wait for a writer forever, and a device could be endless.
+            if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+                catalog.skipped.push(format!(
+                    "Bỏ qua {name} trong thư mục bộ tiêu chí: không phải tệp thường"
+                ));
+                continue;
+            }
             match std::fs::read_to_string(&path) {
                 Ok(text) => match parse_set(&name, &text) {
-                    Ok(set) => catalog.add(CatalogEntry::new(set, name)),
+                    Ok(set) => match ids.get(&set.id) {
+                        Some(first) => errors.push(CriteriaError {
+                            file: name,
+                            line: None,
+                            field: "id".into(),
+                            message: format!(
+                                "mã bộ tiêu chí \"{}\" đã có ở tệp {first}; mỗi mã chỉ được ở một tệp, hãy xóa hoặc đổi mã một trong hai tệp",
+                                set.id
+                            ),
+                        }),
+                        None => {
+                            ids.insert(set.id.clone(), name.clone());
+                            catalog.add(CatalogEntry::new(set, name));
+                        }
+                    },
                     Err(e) => errors.extend(e),
                 },
                 Err(e) => errors.push(CriteriaError {
@@ -246,5 +273,34 @@ mod tests {
         let errors = Catalog::load(Some(dir.path())).expect_err("broken file");
         assert!(errors[0].file.ends_with("hong.toml"));
         assert_eq!(errors[0].line, Some(2));
+    }
+
+    #[test]
+    fn two_office_files_with_one_id_are_refused_naming_both() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (_, text) = SHIPPED[0];
+        std::fs::write(dir.path().join("a.toml"), text).expect("write");
+        std::fs::write(dir.path().join("b.toml"), text).expect("write");
+        let errors = Catalog::load(Some(dir.path())).expect_err("duplicate id");
+        let said = errors[0].to_string();
+        assert!(said.contains("a.toml") && said.contains("b.toml"), "{said}");
+    }
+
+    /// A named pipe would block `read_to_string` until a writer came: every command
+    /// hung. It is passed over and said.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_in_the_folder_is_skipped_not_waited_on() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("ong.toml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo unavailable; skipped");
+            return;
+        }
+        std::fs::create_dir(dir.path().join("thu-muc.toml")).expect("dir");
+        let catalog = Catalog::load(Some(dir.path())).expect("loads");
+        assert_eq!(catalog.skipped.len(), 2, "{:?}", catalog.skipped);
+        assert!(catalog.skipped[0].contains("ong.toml"));
     }
 }

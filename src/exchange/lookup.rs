@@ -42,20 +42,38 @@ fn generated_number(kind: UnitKind, code: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// The next free generated code of `kind`, skipping any code already taken.
-fn next_code(kind: UnitKind, next_number: &mut u32, taken: &HashSet<String>) -> String {
+/// The next free generated code of `kind`, skipping any code already taken. Numbers only
+/// go up, so the search ends at the largest number a code can carry: a register or file
+/// holding `HO4294967295` makes generation fail with a message instead of spinning.
+fn next_code(
+    kind: UnitKind,
+    next_number: &mut u32,
+    taken: &HashSet<String>,
+) -> Result<String, String> {
     loop {
-        *next_number = next_number.saturating_add(1);
+        let Some(number) = next_number.checked_add(1) else {
+            return Err(exhausted(kind));
+        };
+        *next_number = number;
         let code = format!(
             "{}{:0width$}",
             kind.code_prefix(),
-            next_number,
+            number,
             width = code_width(kind)
         );
         if !taken.contains(&code) {
-            return code;
+            return Ok(code);
         }
     }
+}
+
+/// Why no code could be generated, in the officer's words.
+pub fn exhausted(kind: UnitKind) -> String {
+    format!(
+        "không tạo được mã mới: đã có mã {}{}, số lớn nhất mà mã tự sinh có thể mang; hãy ghi mã cho dòng này (hoặc sửa mã quá lớn kia)",
+        kind.code_prefix(),
+        u32::MAX
+    )
 }
 
 impl NamedIndex {
@@ -96,15 +114,16 @@ impl NamedIndex {
             .or_else(|| self.by_code(name))
     }
 
-    /// Adds a unit this import creates; a unit without a code gets a generated one.
-    pub fn create(&mut self, mut unit: Unit) -> Ref {
+    /// Adds a unit this import creates; a unit without a code gets a generated one. Fails
+    /// (with the reason) only when no code is left to generate.
+    pub fn create(&mut self, mut unit: Unit) -> Result<Ref, String> {
         if unit.code().is_empty() {
-            unit.meta_mut().code = next_code(unit.kind(), &mut self.next_number, &self.taken);
+            unit.meta_mut().code = next_code(unit.kind(), &mut self.next_number, &self.taken)?;
         }
         let r = Ref::New(self.created.len());
         self.add(&unit, r);
         self.created.push(unit);
-        r
+        Ok(r)
     }
 
     pub fn reserve(&mut self, code: &str) {
@@ -180,15 +199,39 @@ impl Lookup {
         }
     }
 
-    /// A fresh code for a row that has none.
-    pub fn generate_code(&mut self) -> String {
+    /// A fresh code for a row that has none; the reason when none is left.
+    pub fn generate_code(&mut self) -> Result<String, String> {
         let kind = self.kind.unwrap_or(UnitKind::Household);
-        let code = next_code(kind, &mut self.next_number, &self.taken);
+        let code = next_code(kind, &mut self.next_number, &self.taken)?;
         self.taken.insert(code.clone());
-        code
+        Ok(code)
     }
 
     pub fn into_new_units(self) -> (Vec<Unit>, Vec<Unit>) {
         (self.communities.created, self.clans.created)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_largest_code_ends_generation_with_a_message_instead_of_a_loop() {
+        let mut taken = HashSet::new();
+        taken.insert(format!("HO{}", u32::MAX));
+        let mut next = u32::MAX - 1;
+        // HO4294967295 is taken and nothing follows it: an error, at once.
+        let Err(reason) = next_code(UnitKind::Household, &mut next, &taken) else {
+            panic!("a code was generated past the largest number");
+        };
+        assert!(reason.contains("HO4294967295"), "{reason}");
+        let mut next = u32::MAX;
+        assert!(next_code(UnitKind::Community, &mut next, &HashSet::new()).is_err());
+        let mut next = 0;
+        assert_eq!(
+            next_code(UnitKind::Community, &mut next, &HashSet::new()),
+            Ok("TH001".to_string())
+        );
     }
 }

@@ -44,7 +44,14 @@ pub fn start_row(
             }
             (code, false)
         }
-        None => (lookup.generate_code(), true),
+        None => match lookup.generate_code() {
+            Ok(code) => (code, true),
+            Err(reason) => {
+                cells.fail(Field::Code, "", reason);
+                ok = false;
+                (String::new(), true)
+            }
+        },
     };
     let existing = lookup.existing(&code).cloned();
     let old_meta = existing.as_ref().map(|(_, u)| u.meta().clone());

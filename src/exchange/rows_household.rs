@@ -38,6 +38,17 @@ pub fn header_check(kind: UnitKind, map: &ColumnMap, headers: &[String]) -> Opti
     })
 }
 
+/// A community or clan the row creates, or the row's problem when no code is left for it.
+fn created(
+    cells: &mut Cells,
+    field: Field,
+    name: &str,
+    made: Result<Ref, String>,
+) -> Result<Option<Ref>, ()> {
+    made.map(Some)
+        .map_err(|reason| cells.fail(field, name, reason))
+}
+
 fn community_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result<Option<Ref>, ()> {
     let code = cells.text(Field::CommunityCode);
     let name = cells.text(Field::Community);
@@ -45,11 +56,12 @@ fn community_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result
         (Some(code), name) => match lookup.communities.by_code(&code) {
             Some(r) => Ok(Some(r)),
             None => match name {
-                Some(name) => Ok(Some(
-                    lookup
+                Some(name) => {
+                    let made = lookup
                         .communities
-                        .create(rows_community::from_name(code, &name, entered)),
-                )),
+                        .create(rows_community::from_name(code, &name, entered));
+                    created(cells, Field::Community, &name, made)
+                }
                 None => {
                     cells.fail(
                         Field::CommunityCode,
@@ -60,14 +72,17 @@ fn community_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result
                 }
             },
         },
-        (None, Some(name)) => Ok(Some(match lookup.communities.by_name(&name) {
-            Some(r) => r,
+        (None, Some(name)) => match lookup.communities.by_name(&name) {
+            Some(r) => Ok(Some(r)),
             None => {
-                lookup
-                    .communities
-                    .create(rows_community::from_name(String::new(), &name, entered))
+                let made = lookup.communities.create(rows_community::from_name(
+                    String::new(),
+                    &name,
+                    entered,
+                ));
+                created(cells, Field::Community, &name, made)
             }
-        })),
+        },
         (None, None) => Ok(None),
     }
 }
@@ -93,7 +108,10 @@ fn clan_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result<Opti
         (Some(code), name) => match lookup.clans.by_code(&code) {
             Some(r) => Ok(Some(r)),
             None => match name {
-                Some(name) => Ok(Some(lookup.clans.create(new_clan(code, &name, entered)))),
+                Some(name) => {
+                    let made = lookup.clans.create(new_clan(code, &name, entered));
+                    created(cells, Field::Clan, &name, made)
+                }
                 None => {
                     cells.fail(
                         Field::ClanCode,
@@ -104,10 +122,13 @@ fn clan_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result<Opti
                 }
             },
         },
-        (None, Some(name)) => Ok(Some(match lookup.clans.by_name(&name) {
-            Some(r) => r,
-            None => lookup.clans.create(new_clan(String::new(), &name, entered)),
-        })),
+        (None, Some(name)) => match lookup.clans.by_name(&name) {
+            Some(r) => Ok(Some(r)),
+            None => {
+                let made = lookup.clans.create(new_clan(String::new(), &name, entered));
+                created(cells, Field::Clan, &name, made)
+            }
+        },
         (None, None) => Ok(None),
     }
 }

@@ -3,7 +3,6 @@
 //! UTF-8 with a BOM and CRLF line ends as Vietnamese, and its fonts have the letters.
 
 use super::{PrintError, Printed, program_said};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -50,33 +49,12 @@ fn notepad_path() -> PathBuf {
 /// A new file (never an existing one) named by the time it was printed.
 fn write_spool_file(text: &str, spool: &Path) -> Result<PathBuf, PrintError> {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let failed = |path: &Path, e: std::io::Error| PrintError::Spool {
-        path: path.to_path_buf(),
-        why: crate::text::describe_io(&e),
-    };
-    std::fs::create_dir_all(spool).map_err(|e| failed(spool, e))?;
+    let first = spool.join(format!("bao-cao-in-{stamp}.txt"));
     let bytes = crate::report::text::windows_bytes(text);
-    for n in 1..100 {
-        let path = spool.join(format!("bao-cao-in-{stamp}-{n}.txt"));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                file.write_all(&bytes)
-                    .and_then(|()| file.sync_all())
-                    .map_err(|e| failed(&path, e))?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(failed(&path, e)),
-        }
-    }
-    Err(failed(
-        spool,
-        std::io::Error::new(std::io::ErrorKind::AlreadyExists, "quá nhiều tệp in"),
-    ))
+    crate::store::files::write_new_numbered(&first, &bytes).map_err(|e| PrintError::Spool {
+        path: first.clone(),
+        why: crate::text::describe_io(&e),
+    })
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@
 //! By default backups rotate beside the register
 //! (`so-hoc-tap.redb.backup/so-hoc-tap-2026-11-22-0930.redb`), the newest
 //! [`KEEP_GENERATIONS`] kept. A restore checks the backup the same way before it touches
-//! anything, and keeps the file it replaces under a timestamped name.
+//! anything, and keeps the file it replaces under a timestamped name (see
+//! [`super::restore`]).
 
 use super::{Register, Result, StoreError, files};
 use crate::model::Year;
@@ -33,14 +34,9 @@ pub struct BackupReport {
     pub removed: Vec<PathBuf>,
 }
 
-/// What a restore did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RestoreReport {
-    /// Where the register that was replaced now lives (none if there was no register).
-    pub replaced: Option<PathBuf>,
-}
+pub use super::restore::{RestoreReport, finish_interrupted_restore, restore_from};
 
-fn io_error(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreError {
+pub(super) fn io_error(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreError {
     let path = path.to_path_buf();
     move |source| StoreError::Io {
         path,
@@ -49,7 +45,7 @@ fn io_error(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> Stor
     }
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_os_string();
     name.push(suffix);
     PathBuf::from(name)
@@ -60,7 +56,7 @@ pub fn default_backup_dir(register: &Path) -> PathBuf {
     with_suffix(register, ".backup")
 }
 
-fn stem(register: &Path) -> String {
+pub(super) fn stem(register: &Path) -> String {
     register
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -73,7 +69,7 @@ fn this_year() -> Year {
 
 /// Opens a copy as a register (integrity check on open, schema version) and checks every
 /// record. The copy is ours, so the writable open may repair or stamp it.
-fn verify(path: &Path) -> Result<()> {
+pub(super) fn verify(path: &Path) -> Result<()> {
     let mut register = Register::open(path)?;
     let report = register.check(this_year())?;
     register.close()?;
@@ -87,13 +83,38 @@ fn verify(path: &Path) -> Result<()> {
     }
 }
 
-/// Copies `from` into a new owner-only file `to`, synced to disk.
-fn copy_private(from: &Path, to: &Path) -> Result<u64> {
+/// Copies `from` into a new owner-only temporary file beside `beside`, synced to disk;
+/// returns its name and size. The temporary file is created exclusively under a name of
+/// its own, so nothing planted there receives the copy.
+pub(super) fn copy_private(from: &Path, beside: &Path) -> Result<(PathBuf, u64)> {
     let mut source = fs::File::open(from).map_err(io_error(from, "đọc"))?;
-    let mut target = files::create_private(to, true).map_err(io_error(to, "tạo tệp"))?;
-    let bytes = io::copy(&mut source, &mut target).map_err(io_error(to, "ghi"))?;
-    target.sync_all().map_err(io_error(to, "ghi"))?;
-    Ok(bytes)
+    let (tmp, mut target) = files::create_temp(beside).map_err(io_error(beside, "tạo tệp"))?;
+    let copied = io::copy(&mut source, &mut target)
+        .and_then(|bytes| target.sync_all().map(|()| bytes))
+        .map_err(io_error(&tmp, "ghi"));
+    match copied {
+        Ok(bytes) => Ok((tmp, bytes)),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// The first bytes of every redb file: what a file the program wrote starts with.
+const REDB_MAGIC: &[u8] = b"redb\x1a\x0a\xa9\x0d\x0a";
+
+/// Whether `path` is a regular file (not a symlink, device or folder) that starts like a
+/// register. Only such files are ever deleted or counted as the program's own.
+pub fn looks_like_register(path: &Path) -> bool {
+    use std::io::Read;
+    let regular = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+    let mut head = [0u8; 9];
+    regular
+        && fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok()
+        && head == REDB_MAGIC
 }
 
 /// Writes a verified copy of the open `register` to `dest`, which must not exist yet.
@@ -103,35 +124,34 @@ pub fn backup_to(register: &Register, dest: &Path) -> Result<BackupReport> {
     if dest.exists() {
         return Err(StoreError::AlreadyExists(dest.to_path_buf()));
     }
-    let tmp = with_suffix(dest, ".tmp");
     let copied = register.with_db(|db| {
         // Held, never committed: no save of this process can run during the copy.
         let guard = db
             .begin_write()
             .map_err(|e| super::error::from_redb(register.path(), e))?;
-        let copied = copy_private(register.path(), &tmp);
+        let copied = copy_private(register.path(), dest);
         guard
             .abort()
             .map_err(|e| super::error::from_redb(register.path(), e))?;
         Ok(copied)
     })?;
-    let result = copied.and_then(|bytes| {
-        verify(&tmp)?;
-        fs::rename(&tmp, dest).map_err(io_error(dest, "đổi tên"))?;
-        Ok(bytes)
+    let (tmp, bytes) = copied?;
+    let result = verify(&tmp).and_then(|()| {
+        // Unlike a rename, this refuses a name that appeared meanwhile (a planted file or
+        // symlink), so an existing file is never replaced by a backup.
+        files::link_new(&tmp, dest).map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(dest.to_path_buf()),
+            _ => io_error(dest, "đổi tên")(e),
+        })?;
+        files::sync_dir(files::parent_dir(dest)).map_err(io_error(dest, "ghi"))
     });
-    match result {
-        Ok(bytes) => Ok(BackupReport {
-            path: dest.to_path_buf(),
-            bytes,
-            removed: Vec::new(),
-        }),
-        Err(e) => {
-            let _ = fs::remove_file(&tmp);
-            let _ = fs::remove_file(with_suffix(&tmp, ".holder"));
-            Err(e)
-        }
-    }
+    let _ = fs::remove_file(&tmp);
+    let _ = fs::remove_file(super::holder::holder_path(&tmp));
+    result.map(|()| BackupReport {
+        path: dest.to_path_buf(),
+        bytes,
+        removed: Vec::new(),
+    })
 }
 
 /// A new rotating backup in `dir` (by default [`default_backup_dir`]), named after the
@@ -163,14 +183,7 @@ pub fn backup_generation(register: &Register, dir: &Path, keep: usize) -> Result
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir).map_err(io_error(dir, "tạo thư mục"))
+    files::create_private_dir(dir).map_err(io_error(dir, "tạo thư mục"))
 }
 
 /// The generations of `stem` in `dir`, oldest first.
@@ -206,67 +219,51 @@ fn generation_order(path: &Path, stem: &str) -> (String, u32) {
     (minute.join("-"), within)
 }
 
+/// Whether `name` is exactly a generation name of `stem`:
+/// `<stem>-YYYY-MM-DD-HHMM.redb` or `<stem>-YYYY-MM-DD-HHMM-N.redb`.
+pub(super) fn is_generation_name(name: &str, stem: &str) -> bool {
+    let Some(rest) = name
+        .strip_prefix(stem)
+        .and_then(|r| r.strip_prefix('-'))
+        .and_then(|r| r.strip_suffix(".redb"))
+    else {
+        return false;
+    };
+    let parts: Vec<&str> = rest.split('-').collect();
+    let widths: &[usize] = &[4, 2, 2, 4];
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (parts.len() == 4 || parts.len() == 5)
+        && parts.iter().all(|p| digits(p))
+        && parts.iter().zip(widths).all(|(p, w)| p.len() == *w)
+}
+
+/// Removes the oldest generations beyond `keep`. Only files the program wrote are
+/// removed: an exact generation name, a regular file (not a symlink) that starts like a
+/// register. A backup folder that is itself a symlink is never pruned, since its files may
+/// be anything the link points at.
 fn prune(dir: &Path, stem: &str, keep: usize) -> Result<Vec<PathBuf>> {
-    let all = generations(dir, stem)?;
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Ok(Vec::new());
+    }
+    let all: Vec<PathBuf> = generations(dir, stem)?
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| is_generation_name(n, stem))
+                && looks_like_register(p)
+        })
+        .collect();
     let excess = all.len().saturating_sub(keep.max(1));
     let mut removed = Vec::new();
     for old in all.into_iter().take(excess) {
         fs::remove_file(&old).map_err(io_error(&old, "xóa"))?;
         removed.push(old);
     }
+    if !removed.is_empty() {
+        files::sync_dir(dir).map_err(io_error(dir, "xóa"))?;
+    }
     Ok(removed)
-}
-
-/// Replaces the register at `register_path` with the backup `backup`. The backup is
-/// checked first (through a private copy, so the backup file itself is never modified);
-/// a register another program holds open is refused; the replaced file is kept as
-/// `<register>.replaced-YYYYMMDD-HHMMSS`. A damaged register can be replaced: that is
-/// what a restore is for.
-pub fn restore_from(backup: &Path, register_path: &Path) -> Result<RestoreReport> {
-    if !backup.exists() {
-        return Err(StoreError::NotFound(backup.to_path_buf()));
-    }
-    if let Some(dir) = register_path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(io_error(dir, "tạo thư mục"))?;
-    }
-    let tmp = with_suffix(register_path, ".restore.tmp");
-    let checked = copy_private(backup, &tmp).and_then(|_| verify(&tmp));
-    if let Err(e) = checked {
-        let _ = fs::remove_file(&tmp);
-        return Err(match e {
-            StoreError::Corrupted { detail, .. } => StoreError::Corrupted {
-                path: backup.to_path_buf(),
-                detail,
-            },
-            StoreError::NotARegister(_) => StoreError::NotARegister(backup.to_path_buf()),
-            other => other,
-        });
-    }
-    let mut replaced = None;
-    if register_path.exists() {
-        match Register::open(register_path) {
-            Ok(current) => current.close()?,
-            Err(e @ StoreError::AlreadyOpen { .. }) => {
-                let _ = fs::remove_file(&tmp);
-                return Err(e);
-            }
-            // Damaged or unreadable: exactly the register a restore replaces.
-            Err(_) => {}
-        }
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let kept = with_suffix(register_path, &format!(".replaced-{stamp}"));
-        fs::rename(register_path, &kept).map_err(io_error(register_path, "đổi tên"))?;
-        replaced = Some(kept);
-    }
-    if let Err(e) = fs::rename(&tmp, register_path) {
-        // Put the old register back rather than leave no register at all.
-        if let Some(kept) = &replaced {
-            let _ = fs::rename(kept, register_path);
-        }
-        let _ = fs::remove_file(&tmp);
-        return Err(io_error(register_path, "đổi tên")(e));
-    }
-    Ok(RestoreReport { replaced })
 }
 
 #[cfg(test)]

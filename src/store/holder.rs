@@ -24,11 +24,22 @@ pub(crate) fn write_holder(register: &Path) {
     let _ = super::files::write_private(&holder_path(register), text.as_bytes());
 }
 
+/// The holder's line, read only from a small regular file: a planted symlink to a pipe
+/// or a device must not hang the second process or feed it megabytes.
 pub(crate) fn read_holder(register: &Path) -> Option<String> {
-    std::fs::read_to_string(holder_path(register))
-        .ok()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+    use std::io::Read;
+    let path = holder_path(register);
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if !meta.file_type().is_file() {
+        return None;
+    }
+    let mut text = String::new();
+    std::fs::File::open(&path)
+        .ok()?
+        .take(4096)
+        .read_to_string(&mut text)
+        .ok()?;
+    Some(text.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 pub(crate) fn remove_holder(register: &Path) {

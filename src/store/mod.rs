@@ -7,7 +7,9 @@
 //! - [`holder`]: who holds the register open, for the second process's message;
 //! - [`files`]: owner-only files;
 //! - [`integrity`]: the check run by `sohoctap check`;
-//! - [`backup`]: verified copies and restores of the file.
+//! - [`ReadOnlyRegister`]: `check`, `report` and `export` read without writing a byte;
+//! - [`backup`]: verified copies and restores of the file; `restore`: the restore's
+//!   two renames under a journal, finished at the next start if a kill interrupts them.
 
 pub mod backup;
 pub mod codec;
@@ -16,9 +18,13 @@ pub mod files;
 mod history;
 mod holder;
 mod integrity;
+mod leftovers;
 mod links;
 mod ops;
+mod overlay;
+mod read_only;
 mod reader;
+mod restore;
 pub mod tables;
 mod writer;
 
@@ -30,6 +36,7 @@ pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use integrity::CheckReport;
 pub use links::UnitLink;
 pub use ops::{Change, StageChange};
+pub use read_only::ReadOnlyRegister;
 pub use reader::Reader;
 pub use writer::Writer;
 
@@ -88,7 +95,7 @@ impl Register {
             return Err(StoreError::AlreadyExists(path.to_path_buf()));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            files::create_private_dir(dir).map_err(|source| StoreError::Io {
                 path: dir.to_path_buf(),
                 action: "tạo thư mục",
                 source,
@@ -127,14 +134,27 @@ impl Register {
     /// Opens an existing register, checking its integrity (milliseconds at commune
     /// scale) and its schema version.
     pub fn open(path: &Path) -> Result<Register> {
+        let register = Register::open_keeping_temporary_files(path)?;
+        // Holding the register, nothing else is writing its temporary files: any found
+        // are a killed process's.
+        leftovers::remove_leftovers(path);
+        Ok(register)
+    }
+
+    /// [`Register::open`] without the clean-up of temporary files, for a restore that has
+    /// its own copy waiting beside the register.
+    pub(crate) fn open_keeping_temporary_files(path: &Path) -> Result<Register> {
         if !path.exists() {
             return Err(StoreError::NotFound(path.to_path_buf()));
         }
-        // A register copied in from elsewhere may be world-readable; tighten it first.
-        let _ = files::restrict_to_owner(path);
         refuse_newer_schema(path)?;
         let owned = path.to_path_buf();
-        Register::with_opener(path, Box::new(move || open_file(&owned)))
+        let register = Register::with_opener(path, Box::new(move || open_file(&owned)))?;
+        // A register copied in from elsewhere may be world-readable; tighten it, now that
+        // it is known to be a register (a mistyped `--db` naming another file is left as
+        // it was).
+        let _ = files::restrict_to_owner(path);
+        Ok(register)
     }
 
     /// Opens a register through storage backends made by `backend`; `path` names it in

@@ -54,6 +54,8 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
     let catalog = env.catalog()?;
     let theme = Theme::from_env(ascii);
     let year = current_year();
+    // Before looking for the register: a restore killed between its renames left none.
+    let recovered = crate::store::backup::finish_interrupted_restore(&env.db)?;
     let exists = env.db.exists();
     // Without a terminal nothing can be shown while opening: open first, so "already
     // open by …" prints like any error rather than "no screen".
@@ -94,6 +96,14 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
         }
         None => App::first_run(env.db.clone(), catalog, year, theme),
     };
+    if let Some(text) = recovered {
+        app.confirm = Some(app::Confirm::Notice {
+            title: "Khôi phục sổ bị ngắt".into(),
+            text,
+            role: theme::Role::Warning,
+            then_quit: false,
+        });
+    }
     let outcome = event_loop(&mut terminal, &mut app, &stop);
     let closed = end_session(&mut app, &stop);
     // After a hang-up the terminal is gone and its errors mean nothing; the register

@@ -328,7 +328,8 @@ fn resolve_affiliation(reader: &Reader, code: &str) -> Result<Affiliation, Strin
     Err(format!("Không có mã {code}"))
 }
 
-/// The next free code of a kind: its prefix and one more than the highest number used.
+/// The next free code of a kind: its prefix and one more than the highest number used;
+/// empty when the highest number cannot grow.
 fn next_code(kind: UnitKind, reader: &Reader) -> Result<String, StoreError> {
     let prefix = kind.code_prefix();
     let highest = reader
@@ -346,5 +347,10 @@ fn next_code(kind: UnitKind, reader: &Reader) -> Result<String, StoreError> {
     } else {
         3
     };
-    Ok(format!("{prefix}{:0digits$}", highest + 1))
+    // A code at the largest number leaves nothing to suggest: the form then starts with an
+    // empty code for the officer to type, instead of overflowing.
+    Ok(highest
+        .checked_add(1)
+        .map(|n| format!("{prefix}{n:0digits$}"))
+        .unwrap_or_default())
 }

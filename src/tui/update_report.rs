@@ -132,18 +132,17 @@ impl App {
         }
     }
 
-    /// Writes the previewed text, owner-only and atomically, and says where.
+    /// Writes the previewed text, owner-only and atomically, and says where. A report
+    /// saved earlier the same day is never replaced: the new one is numbered
+    /// (`…-2.txt`, `…-3.txt`).
     fn save_report(&mut self) {
-        let path = self.report_path();
+        let first = self.report_path();
         let Some(Screen::Report(state)) = self.stack.last() else {
             return;
         };
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| crate::store::files::write_private(&path, state.text.as_bytes()));
+        let written = crate::store::files::write_new_numbered(&first, state.text.as_bytes());
         let notice = match written {
-            Ok(()) => (
+            Ok(path) => (
                 format!(
                     "{} Đã lưu báo cáo vào {}",
                     self.theme.sym("✓", "v"),
@@ -153,7 +152,7 @@ impl App {
             ),
             Err(source) => {
                 let error = StoreError::Io {
-                    path: path.clone(),
+                    path: first.clone(),
                     action: "ghi",
                     source,
                 };

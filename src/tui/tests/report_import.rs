@@ -150,6 +150,17 @@ fn saving_the_report_writes_the_preview_owner_only_and_names_the_path() {
     let (notice, role) = report(&h.app).notice.clone().expect("notice");
     assert_eq!(role, Role::Good);
     assert!(notice.contains(&path.display().to_string()), "{notice}");
+    // Saving again the same day keeps the first file and names the second.
+    std::fs::write(&path, "đã sửa tay").expect("edit");
+    press(&mut h.app, KeyCode::F(2));
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), "đã sửa tay");
+    let second = folder.join("bao-cao-2025-20251228-2.txt");
+    assert_eq!(
+        std::fs::read_to_string(&second).expect("second"),
+        report(&h.app).text
+    );
+    let (notice, _) = report(&h.app).notice.clone().expect("notice");
+    assert!(notice.contains(&second.display().to_string()), "{notice}");
 }
 
 #[test]

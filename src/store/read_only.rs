@@ -1,0 +1,180 @@
+//! The register opened for reading only, for `check`, `report` and `export`: they leave
+//! the file byte for byte (and its modification time) as it was.
+//!
+//! redb's `ReadOnlyDatabase` takes a shared lock, so several readers may look at once
+//! while a program that has the register open for writing (the app, an import) keeps
+//! them out, and they keep it out, as before. A reader never writes or removes the holder
+//! side file: that file names the writer, and a reader is not one.
+//!
+//! A file that was not closed cleanly (a kill, a power cut) cannot be opened read-only:
+//! it needs redb's repair, a write. It is then opened for writing once, repaired as at
+//! any start, closed, and opened read-only again.
+
+use super::error::from_redb;
+use super::overlay::Overlay;
+use super::{
+    CACHE_BYTES, CheckReport, Reader, Register, Result, SCHEMA_VERSION, StoreError, integrity,
+};
+use redb::{Database, ReadOnlyDatabase, ReadableDatabase};
+use std::path::{Path, PathBuf};
+
+/// An open, read-only register.
+pub struct ReadOnlyRegister {
+    db: ReadOnlyDatabase,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for ReadOnlyRegister {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadOnlyRegister")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+fn open_database(path: &Path) -> std::result::Result<ReadOnlyDatabase, redb::DatabaseError> {
+    // redb 4.5 panics ("Malformed allocator state") on some damaged files instead of
+    // returning an error; a damaged file must be reported, not end the program.
+    std::panic::catch_unwind(|| {
+        Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .open_read_only(path)
+    })
+    .unwrap_or_else(|_| {
+        Err(redb::DatabaseError::Storage(redb::StorageError::Corrupted(
+            "trạng thái cấp phát trang không đọc được".into(),
+        )))
+    })
+}
+
+impl ReadOnlyRegister {
+    /// Opens the register at `path` for reading, refusing what [`Register::open`]
+    /// refuses (missing, held, not a register, a newer layout).
+    pub fn open(path: &Path) -> Result<ReadOnlyRegister> {
+        if !path.exists() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        let db = match open_database(path) {
+            Ok(db) => db,
+            Err(redb::DatabaseError::RepairAborted) => {
+                // Not closed cleanly: repaired by the writable open, as at any start.
+                Register::open(path)?.close()?;
+                open_database(path).map_err(|e| super::with_holder(path, from_redb(path, e)))?
+            }
+            Err(e) => return Err(super::with_holder(path, from_redb(path, e))),
+        };
+        let register = ReadOnlyRegister {
+            db,
+            path: path.to_path_buf(),
+        };
+        match register.read()?.schema_version()? {
+            Some(SCHEMA_VERSION) => Ok(register),
+            Some(found) if found > SCHEMA_VERSION => Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+            Some(_) | None => Err(StoreError::NotARegister(path.to_path_buf())),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A consistent snapshot for reading.
+    pub fn read(&self) -> Result<Reader> {
+        let txn = self.db.begin_read().map_err(|e| from_redb(&self.path, e))?;
+        Ok(Reader::new(txn, self.path.clone()))
+    }
+
+    /// Verifies the file (page checksums, allocator) and every record in it, as
+    /// [`Register::check`] does, without writing: redb's check runs over a copy-on-write
+    /// view of the file while this read-only open keeps writers out.
+    pub fn check(&self, year: crate::model::Year) -> Result<CheckReport> {
+        let path = &self.path;
+        let view = Overlay::open(path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            action: "đọc",
+            source,
+        })?;
+        let mut db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .create_with_backend(view)
+            .map_err(|e| from_redb(path, e))?;
+        let file_ok = db.check_integrity().map_err(|e| from_redb(path, e))?;
+        drop(db);
+        let mut report = integrity::check_records(&self.read()?, year)?;
+        report.ok &= file_ok;
+        if !file_ok {
+            report
+                .problems
+                .push("Kiểm tra trang dữ liệu của tệp không đạt".into());
+        }
+        Ok(report)
+    }
+
+    /// Releases the file.
+    pub fn close(self) -> Result<()> {
+        self.db.close().map_err(|e| from_redb(&self.path, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Commune;
+
+    #[test]
+    fn reading_and_checking_leave_the_file_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("so.redb");
+        let commune = Commune {
+            name: "Xã Thử".into(),
+            province: "Ninh Bình".into(),
+        };
+        Register::create(&path, &commune).unwrap().close().unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        let register = ReadOnlyRegister::open(&path).unwrap();
+        assert_eq!(register.read().unwrap().commune().unwrap(), commune);
+        let report = register.check(2025).unwrap();
+        assert!(report.ok, "{:?}", report.problems);
+        // A writer is kept out while a reader looks, and told so.
+        assert!(matches!(
+            Register::open(&path),
+            Err(StoreError::AlreadyOpen { .. })
+        ));
+        register.close().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            modified
+        );
+        assert!(!super::super::holder::holder_path(&path).exists());
+    }
+
+    #[test]
+    fn a_damaged_page_is_found_without_touching_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("so.redb");
+        let commune = Commune {
+            name: "Xã Thử".into(),
+            province: "Ninh Bình".into(),
+        };
+        Register::create(&path, &commune).unwrap().close().unwrap();
+        let mut bytes = std::fs::read(&path).unwrap();
+        // Flip bytes in every page after the header: some page's checksum must fail.
+        for at in (8192..bytes.len()).step_by(4096) {
+            if let Some(b) = bytes.get_mut(at + 100) {
+                *b ^= 0xFF;
+            }
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        match ReadOnlyRegister::open(&path).and_then(|r| r.check(2025)) {
+            Ok(report) => assert!(!report.ok),
+            Err(e) => assert!(matches!(e, StoreError::Corrupted { .. }), "{e}"),
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    }
+}
