@@ -5,13 +5,15 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 #![cfg(unix)]
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+#[path = "support/pty_session.rs"]
+mod pty_session;
+
+use portable_pty::CommandBuilder;
+use pty_session::Session;
 use sohoctap::model::{Commune, Community, CommunityKind, Household, Unit, UnitKind, UnitMeta};
 use sohoctap::store::Register;
 use sohoctap::text::fold;
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const NAMES: [&str; 6] = [
@@ -61,115 +63,6 @@ fn register_with_data(path: &Path) {
     register.close().expect("close");
 }
 
-struct Session {
-    master: Option<Box<dyn MasterPty + Send>>,
-    writer: Option<Box<dyn Write + Send>>,
-    child: Box<dyn Child + Send + Sync>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    /// Every byte the program wrote, unparsed (escape sequences included).
-    raw: Arc<Mutex<Vec<u8>>>,
-    /// Tells the output thread to drop its copy of the master side at its next read.
-    hang_up: Arc<std::sync::atomic::AtomicBool>,
-    output: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Session {
-    fn start(db: &Path) -> Session {
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
-        command.arg("--db");
-        command.arg(db);
-        Session::spawn(command)
-    }
-
-    fn spawn(mut command: CommandBuilder) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("openpty");
-        command.env("TERM", "xterm");
-        command.env("NO_COLOR", "1");
-        let child = pty.slave.spawn_command(command).expect("spawn");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-        let feed = Arc::clone(&screen);
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let record = Arc::clone(&raw);
-        let hang_up = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let stop_reading = Arc::clone(&hang_up);
-        let output = std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || stop_reading.load(std::sync::atomic::Ordering::SeqCst) {
-                    break;
-                }
-                if let Ok(mut parser) = feed.lock() {
-                    parser.process(&buf[..n]);
-                }
-                if let Ok(mut all) = record.lock() {
-                    all.extend_from_slice(&buf[..n]);
-                }
-            }
-        });
-        Session {
-            master: Some(pty.master),
-            writer: Some(writer),
-            child,
-            screen,
-            raw,
-            hang_up,
-            output: Some(output),
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen
-            .lock()
-            .map(|p| p.screen().contents())
-            .unwrap_or_default()
-    }
-
-    fn wait_for(&self, what: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.contents().contains(what) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("«{what}» never appeared; the screen:\n{}", self.contents());
-    }
-
-    /// Sends bytes, then pauses so a lone Esc is not read as the start of a sequence.
-    fn send(&mut self, bytes: &str) {
-        let writer = self.writer.as_mut().expect("writer");
-        writer.write_all(bytes.as_bytes()).expect("write");
-        writer.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(80));
-    }
-
-    /// Waits up to 5 s for the process to end; returns how long it took.
-    fn wait_exit(&mut self, since: Instant) -> Duration {
-        while since.elapsed() < Duration::from_secs(5) {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                let _ = status;
-                return since.elapsed();
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let _ = self.child.kill();
-        panic!(
-            "the process was still running 5 s later; the screen:\n{}",
-            self.contents()
-        );
-    }
-}
-
 const F2: &str = "\x1bOQ";
 const F6: &str = "\x1b[17~";
 const F10: &str = "\x1b[21~";
@@ -202,6 +95,33 @@ fn a_demo_household(path: &Path) -> (String, String, usize) {
         .expect("a Vietnamese name");
     register.close().expect("close");
     (code, name, count)
+}
+
+/// PuTTY's 80×24 less a tmux status line: the whole home screen, and not one question to
+/// the terminal before it (a cursor-position query, ESC[6n, waits up to 2 s on a terminal
+/// that never answers, as this pseudo-terminal never does).
+#[test]
+fn the_app_draws_at_80x23_without_asking_the_terminal_anything() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("demo.redb");
+    demo_register(&db);
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
+    command.arg("--db");
+    command.arg(&db);
+    let mut s = Session::spawn_sized(command, 23, 80);
+    s.wait_for("Màn hình chính");
+    s.wait_for("CDHT trong ĐVHT");
+    s.wait_for("F10 Thoát");
+    assert!(!s.contents().contains("quá nhỏ"), "{}", s.contents());
+    let raw = s.raw();
+    assert!(
+        !raw.windows(4).any(|w| w == b"\x1b[6n"),
+        "the program asked the terminal for the cursor position"
+    );
+    // No mouse capture is switched on or off (crossterm#660 on Windows).
+    assert!(!raw.windows(8).any(|w| w == b"\x1b[?1000"));
+    s.send(F10);
+    s.wait_exit(Instant::now());
 }
 
 #[test]
