@@ -340,6 +340,14 @@ impl ColumnMap {
     pub fn has(&self, field: Field) -> bool {
         self.positions.contains_key(&field)
     }
+
+    /// Every field the file has, with its column, in column order.
+    pub fn fields(&self) -> Vec<(Field, usize)> {
+        let mut fields: Vec<(Field, usize)> =
+            self.positions.iter().map(|(f, i)| (*f, *i)).collect();
+        fields.sort_by_key(|(_, i)| *i);
+        fields
+    }
 }
 
 /// Why the header row cannot be used.

@@ -5,6 +5,7 @@
 //!
 //! - [`csv_read`]: encodings, separators, records with line numbers;
 //! - [`headers`]: which column is which field (documented aliases);
+//! - [`cell_rules`]: what any cell may hold (characters, lengths, codes, formulas);
 //! - `rows_*`: one kind's row → unit;
 //! - [`plan`]: the whole file checked against the register, then applied at once;
 //! - [`export_csv`]: a kind's list (with a year's evaluations) for Excel;
@@ -12,6 +13,7 @@
 //! - [`scores`]: indicator values of one title and year, one row per unit.
 
 pub mod archive_json;
+pub mod cell_rules;
 mod cells;
 pub mod csv_read;
 pub mod export_csv;
@@ -35,3 +37,5 @@ pub use plan::{Action, Applied, ImportOptions, ImportPlan, PlannedRow, Problem, 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hostile;

@@ -1,0 +1,122 @@
+//! Files made to hurt: control characters, look-alike codes, overlong cells, formula
+//! cells, codes that disagree with names, lists of the wrong kind. Each test would pass
+//! the file through (or garble it) without the check it names.
+
+use super::cell_rules::starts_like_formula;
+use super::tests::{fresh, household, import, plan_for, units};
+use super::*;
+use crate::model::UnitKind;
+
+fn problems_text(p: &ImportPlan) -> String {
+    p.problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn control_and_bidi_characters_in_cells_are_refused_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    let file = "Mã hộ,Chủ hộ,Thôn\n\
+                HO1,Nguyễn Văn An,Đông\n\
+                HO2,\"Trần\u{1B}]52;c;ZWNobw==\u{7}Bình\",Đông\n\
+                HO3,Lê Văn \u{202E}Cường,Đông\n\
+                HO4,Phạm Thị Dung,\"Tây\u{1B}[2J\"\n";
+    let p = plan_for(&register, UnitKind::Household, file.as_bytes());
+    assert_eq!(p.problems.len(), 3, "{}", problems_text(&p));
+    let text = problems_text(&p);
+    assert!(text.contains("dòng 3, cột \"Chủ hộ\""), "{text}");
+    assert!(text.contains("U+001B"), "{text}");
+    assert!(text.contains("dòng 4, cột \"Chủ hộ\""), "{text}");
+    assert!(text.contains("U+202E"), "{text}");
+    assert!(text.contains("dòng 5, cột \"Thôn\""), "{text}");
+    // The message itself never carries the raw character to the terminal.
+    assert!(
+        !text.contains('\u{1B}') && !text.contains('\u{202E}'),
+        "{text}"
+    );
+    assert!(apply(&register, &p).is_err());
+    assert!(units(&register, UnitKind::Household).is_empty());
+}
+
+#[test]
+fn a_header_with_a_control_character_refuses_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    let file = "Mã hộ,Chủ hộ,Thôn,\"Ghi\u{1B}[31m chú\"\nHO1,An,Đông,\n";
+    let p = plan_for(&register, UnitKind::Household, file.as_bytes());
+    let text = problems_text(&p);
+    assert!(
+        text.contains("dòng 1") && text.contains("<U+001B>"),
+        "{text}"
+    );
+    assert!(!p.is_clean());
+}
+
+#[test]
+fn overlong_cells_and_look_alike_codes_are_refused_naming_the_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    let long_name = "Ngô".repeat(70);
+    let file = format!(
+        "Mã hộ,Chủ hộ,Thôn\n\
+         \u{41D}\u{41E}00001,Nguyễn Văn An,Đông\n\
+         HO2,{long_name},Đông\n\
+         HO3,Lê Văn Cường,Đông\n\
+         ＨＯ4,Phạm Dung,Đông\n"
+    );
+    let p = plan_for(&register, UnitKind::Household, file.as_bytes());
+    let text = problems_text(&p);
+    assert_eq!(p.problems.len(), 3, "{text}");
+    assert!(text.contains("dòng 2, cột \"Mã hộ\""), "{text}");
+    assert!(text.contains("U+041D") && text.contains("Kirin"), "{text}");
+    assert!(text.contains("dòng 3, cột \"Chủ hộ\""), "{text}");
+    assert!(text.contains("210 ký tự, quá giới hạn 200"), "{text}");
+    assert!(
+        text.contains("dòng 5") && text.contains("toàn khổ"),
+        "{text}"
+    );
+}
+
+#[test]
+fn formula_cells_are_flagged_exported_behind_a_quote_and_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    let file = "Mã hộ,Chủ hộ,Thôn,Địa chỉ\n\
+                HO1,\"=HYPERLINK(\"\"http://x\"\",\"\"An\"\")\",Đông,\n\
+                HO2,Trần Thị Bình,Đông,-\n\
+                HO3,@Lê,Đông,+84 912 345 678\n\
+                HO4,'=đã có dấu nháy,Đông,\n";
+    let p = import(&register, UnitKind::Household, file.as_bytes());
+    let places: Vec<u64> = p.formula_cells.iter().map(|(line, _)| *line).collect();
+    assert_eq!(places, vec![2, 3, 4, 4], "{:?}", p.formula_cells);
+    let warning = p.formula_warning().unwrap();
+    assert!(warning.contains("dòng 2 cột \"Chủ hộ\""), "{warning}");
+    // The quote our exports add is taken off again.
+    assert_eq!(household(&register, "HO4").head_name, "=đã có dấu nháy");
+    let exported = export_csv(&register.read().unwrap(), UnitKind::Household, None).unwrap();
+    let text = String::from_utf8(exported.clone()).unwrap();
+    for line in text.lines().skip(1) {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !starts_like_formula(cell),
+                "a cell Excel would run: {cell} in {line}"
+            );
+        }
+    }
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(text.contains(",'-"), "{text}");
+    // Lossless: re-importing the export changes nothing.
+    let again = plan_for(&register, UnitKind::Household, &exported);
+    assert!(again.is_clean(), "{}", problems_text(&again));
+    assert!(again.rows.is_empty(), "{:?}", again.rows);
+    let copy = fresh(&dir, "ban-sao.redb");
+    import(&copy, UnitKind::Household, &exported);
+    assert_eq!(
+        units(&copy, UnitKind::Household),
+        units(&register, UnitKind::Household)
+    );
+}
