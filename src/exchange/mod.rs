@@ -3,7 +3,9 @@
 //! archive (export and import). Bytes in, validated records out; the register is changed
 //! only through one `Register::write` per import.
 //!
-//! - [`csv_read`]: encodings, separators, records with line numbers;
+//! - [`decode`]: which encoding a file is in (UTF-8, UTF-16, Windows-1258, TCVN3, VNI),
+//!   or which lines cannot be read; `legacy_vn` and `syllable` serve it;
+//! - [`csv_read`]: separators, records with line numbers, unclosed quotes;
 //! - [`headers`]: which column is which field (documented aliases);
 //! - [`cell_rules`]: what any cell may hold (characters, lengths, codes, formulas);
 //! - `rows_*`: one kind's row → unit;
@@ -16,8 +18,10 @@ pub mod archive_json;
 pub mod cell_rules;
 mod cells;
 pub mod csv_read;
+pub mod decode;
 pub mod export_csv;
 pub mod headers;
+mod legacy_vn;
 mod lookup;
 pub mod plan;
 mod rows_citizen;
@@ -27,6 +31,7 @@ mod rows_community;
 mod rows_household;
 mod rows_organisation;
 pub mod scores;
+mod syllable;
 
 pub use archive_json::{
     Archive, archive_from_json, archive_to_json, export_archive, import_archive,

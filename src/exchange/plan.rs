@@ -9,7 +9,7 @@
 //! row without a code gets a generated one, and so can never be matched again.
 
 use super::cell_rules::check_row;
-use super::csv_read::{ReadError, Row, SourceEncoding, read_table};
+use super::csv_read::{Row, SourceEncoding, read_table};
 use super::headers::{ColumnMap, Field, HeaderProblem, map_headers};
 use super::lookup::{Lookup, Ref};
 use super::{rows_citizen, rows_clan, rows_community, rows_household, rows_organisation};
@@ -202,27 +202,7 @@ pub fn plan(
 ) -> Result<ImportPlan, StoreError> {
     let table = match read_table(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            let line = match &e {
-                ReadError::Malformed { line, .. } => Some(*line),
-                ReadError::Empty => None,
-            };
-            let reason = match e {
-                ReadError::Malformed { reason, .. } => {
-                    format!("không đọc được cấu trúc CSV ({reason})")
-                }
-                ReadError::Empty => e.to_string(),
-            };
-            return Ok(ImportPlan::refused(
-                kind,
-                vec![Problem {
-                    line,
-                    column: None,
-                    value: None,
-                    reason,
-                }],
-            ));
-        }
+        Err(e) => return Ok(ImportPlan::refused(kind, e.problems())),
     };
     if let Some(problems) = header_characters(&table.headers, table.header_line) {
         let mut plan = ImportPlan::refused(kind, problems);

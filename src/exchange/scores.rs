@@ -78,14 +78,7 @@ pub fn plan_scores(
     year: Year,
     bytes: &[u8],
 ) -> Result<ScoresPlan, Vec<Problem>> {
-    let table = read_table(bytes).map_err(|e| {
-        vec![Problem {
-            line: None,
-            column: None,
-            value: None,
-            reason: e.to_string(),
-        }]
-    })?;
+    let table = read_table(bytes).map_err(|e| e.problems())?;
     let store_problem = |e: StoreError| Problem {
         line: None,
         column: None,

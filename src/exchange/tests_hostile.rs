@@ -3,6 +3,7 @@
 //! the file through (or garble it) without the check it names.
 
 use super::cell_rules::starts_like_formula;
+use super::csv_read::SourceEncoding;
 use super::tests::{fresh, household, import, plan_for, units};
 use super::*;
 use crate::model::UnitKind;
@@ -119,4 +120,97 @@ fn formula_cells_are_flagged_exported_behind_a_quote_and_round_trip() {
         units(&copy, UnitKind::Household),
         units(&register, UnitKind::Household)
     );
+}
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/encodings");
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{FIXTURES}/{name}")).unwrap()
+}
+
+fn head_names(register: &crate::store::Register) -> Vec<String> {
+    units(register, UnitKind::Household)
+        .into_iter()
+        .map(|u| u.display_name())
+        .collect()
+}
+
+const EXPECTED_HEADS: [&str; 6] = [
+    "Nguyễn Văn Ước",
+    "Trần Thị Bình",
+    "Lê Văn Cường",
+    "Phạm Thị Dung",
+    "Hoàng Văn Đức",
+    "Đỗ Thị Hằng",
+];
+
+#[test]
+fn tcvn3_and_vni_files_are_converted_and_said_in_the_preview() {
+    // ho-tcvn3.csv was written by glibc's iconv (TCVN5712-1); ho-vni.csv from the VNI
+    // chart by a separate script. Both hold the same six households.
+    for (name, encoding) in [
+        ("ho-tcvn3.csv", SourceEncoding::Tcvn3),
+        ("ho-vni.csv", SourceEncoding::Vni),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let register = fresh(&dir, "so.redb");
+        let p = import(&register, UnitKind::Household, &fixture(name));
+        assert_eq!(p.encoding, encoding, "{name}");
+        assert!(p.encoding.label().contains("đã chuyển sang Unicode"));
+        assert_eq!(head_names(&register), EXPECTED_HEADS, "{name}");
+        let mut thon: Vec<String> = units(&register, UnitKind::Community)
+            .into_iter()
+            .map(|u| u.display_name())
+            .collect();
+        thon.sort();
+        assert_eq!(
+            thon,
+            ["Thôn Hạ", "Thôn Thượng", "Thôn Tây", "Thôn Đông"],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_utf8_file_with_one_stray_byte_writes_nothing_and_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    let p = plan_for(
+        &register,
+        UnitKind::Household,
+        &fixture("ho-utf8-mot-byte-hong.csv"),
+    );
+    let text = problems_text(&p);
+    assert_eq!(p.problems.len(), 1, "{text}");
+    assert!(text.starts_with("dòng 4, giá trị \"0xF5, 0xF5\""), "{text}");
+    assert!(apply(&register, &p).is_err());
+    assert!(units(&register, UnitKind::Household).is_empty());
+}
+
+#[test]
+fn an_unterminated_quote_is_refused_with_the_line_where_it_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    let p = plan_for(
+        &register,
+        UnitKind::Household,
+        &fixture("ho-nhay-khong-dong.csv"),
+    );
+    let text = problems_text(&p);
+    assert_eq!(p.problems.len(), 1, "{text}");
+    assert!(text.starts_with("dòng 3: dấu nháy kép"), "{text}");
+    assert!(units(&register, UnitKind::Household).is_empty());
+}
+
+#[test]
+fn a_cr_only_file_numbers_its_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    let p = plan_for(&register, UnitKind::Household, &fixture("ho-cr.csv"));
+    let text = problems_text(&p);
+    assert!(
+        text.starts_with("dòng 5, cột \"Số nhân khẩu\", giá trị \"hai\""),
+        "{text}"
+    );
+    assert_eq!(p.rows_read, 6);
 }
