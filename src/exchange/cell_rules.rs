@@ -149,7 +149,9 @@ pub fn cell_problem(field: Field, raw: &str) -> Option<String> {
 pub fn check_row(row: &Row, map: &ColumnMap, headers: &[String]) -> (Vec<Problem>, Vec<String>) {
     let mut problems = Vec::new();
     let mut formulas = Vec::new();
-    for (field, index) in map.fields() {
+    let mut fields: Vec<(Field, usize)> = map.fields().collect();
+    fields.sort_by_key(|(_, index)| *index);
+    for (field, index) in fields {
         let Some(raw) = row.fields.get(index) else {
             continue;
         };

@@ -341,12 +341,9 @@ impl ColumnMap {
         self.positions.contains_key(&field)
     }
 
-    /// Every field the file has, with its column, in column order.
-    pub fn fields(&self) -> Vec<(Field, usize)> {
-        let mut fields: Vec<(Field, usize)> =
-            self.positions.iter().map(|(f, i)| (*f, *i)).collect();
-        fields.sort_by_key(|(_, i)| *i);
-        fields
+    /// Every field the file has, with its column, in no particular order.
+    pub fn fields(&self) -> impl Iterator<Item = (Field, usize)> + '_ {
+        self.positions.iter().map(|(f, i)| (*f, *i))
     }
 }
 

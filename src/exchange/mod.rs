@@ -8,6 +8,7 @@
 //! - [`csv_read`]: separators, records with line numbers, unclosed quotes;
 //! - [`headers`]: which column is which field (documented aliases);
 //! - [`cell_rules`]: what any cell may hold (characters, lengths, codes, formulas);
+//! - `kind_guess`: a list of another kind refused before its rows are read;
 //! - `rows_*`: one kind's row → unit;
 //! - [`plan`]: the whole file checked against the register, then applied at once;
 //! - [`export_csv`]: a kind's list (with a year's evaluations) for Excel;
@@ -21,6 +22,7 @@ pub mod csv_read;
 pub mod decode;
 pub mod export_csv;
 pub mod headers;
+mod kind_guess;
 mod legacy_vn;
 mod lookup;
 pub mod plan;

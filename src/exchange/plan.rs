@@ -11,6 +11,7 @@
 use super::cell_rules::check_row;
 use super::csv_read::{Row, SourceEncoding, read_table};
 use super::headers::{ColumnMap, Field, HeaderProblem, map_headers};
+use super::kind_guess;
 use super::lookup::{Lookup, Ref};
 use super::{rows_citizen, rows_clan, rows_community, rows_household, rows_organisation};
 use crate::model::{Unit, UnitId, UnitKind, Year};
@@ -206,6 +207,13 @@ pub fn plan(
     };
     if let Some(problems) = header_characters(&table.headers, table.header_line) {
         let mut plan = ImportPlan::refused(kind, problems);
+        plan.encoding = table.encoding;
+        plan.delimiter = table.delimiter;
+        return Ok(plan);
+    }
+    if let Some((other, telling)) = kind_guess::other_kind(kind, &table.headers) {
+        let reason = kind_guess::message(kind, other, &telling);
+        let mut plan = ImportPlan::refused(kind, vec![Problem::at_line(table.header_line, reason)]);
         plan.encoding = table.encoding;
         plan.delimiter = table.delimiter;
         return Ok(plan);

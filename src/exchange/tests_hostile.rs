@@ -214,3 +214,88 @@ fn a_cr_only_file_numbers_its_lines() {
     );
     assert_eq!(p.rows_read, 6);
 }
+
+#[test]
+fn a_thon_or_clan_name_edited_while_its_code_stays_is_a_conflict_not_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    import(
+        &register,
+        UnitKind::Household,
+        "Mã hộ,Chủ hộ,Mã thôn,Thôn,Mã dòng họ,Dòng họ\n\
+         HO1,Nguyễn Văn An,TH001,Đông,DH001,Nguyễn\n\
+         HO2,Trần Thị Bình,TH002,Tây,DH002,Trần\n"
+            .as_bytes(),
+    );
+    let exported = export_csv(&register.read().unwrap(), UnitKind::Household, None).unwrap();
+    let text = String::from_utf8(exported).unwrap();
+    // Unchanged export: nothing to do.
+    let p = plan_for(&register, UnitKind::Household, text.as_bytes());
+    assert!(p.is_clean() && p.rows.is_empty(), "{}", problems_text(&p));
+    // The officer renames the thôn and the clan in Excel and keeps the codes.
+    let edited =
+        text.replacen("Thôn Đông", "Thôn Đông Mới", 1)
+            .replacen(",Trần,", ",Trần Đình,", 1);
+    let p = plan_for(&register, UnitKind::Household, edited.as_bytes());
+    let problems = problems_text(&p);
+    assert_eq!(p.problems.len(), 2, "{problems}");
+    assert!(
+        problems.contains("dòng 2, cột \"Thôn\", giá trị \"Thôn Đông Mới\": mã thôn TH001 trong sổ là \"Thôn Đông\""),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("dòng 3, cột \"Dòng họ\", giá trị \"Trần Đình\": mã dòng họ DH002"),
+        "{problems}"
+    );
+    assert_eq!(p.unchanged, 0, "a conflict is never counted as unchanged");
+}
+
+#[test]
+fn a_scores_file_with_an_indicator_column_twice_is_refused_naming_it() {
+    use crate::criteria::Catalog;
+    use crate::model::Title;
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    import(
+        &register,
+        UnitKind::Household,
+        "Mã hộ,Chủ hộ,Thôn,Năm vào\nHO1,Nguyễn Văn An,Đông,2020\n".as_bytes(),
+    );
+    let catalog = Catalog::shipped().unwrap();
+    let set = &catalog.in_force(Title::GiaDinh, 2025).unwrap().set;
+    let codes: Vec<String> = set.indicators().map(|i| i.code.clone()).collect();
+    let file = format!("Mã hộ;{a};{b};{a}\nHO1;1;1;0\n", a = codes[0], b = codes[1]);
+    let problems = scores::plan_scores(
+        &register.read().unwrap(),
+        &catalog,
+        Title::GiaDinh,
+        2025,
+        file.as_bytes(),
+    )
+    .unwrap_err();
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(
+        text[0].starts_with(&format!(
+            "dòng 1, cột \"{}\": chỉ số {} có hai cột (cột 2 và cột 4)",
+            codes[0], codes[0]
+        )),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn a_household_file_imported_as_communities_is_refused_naming_its_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    let file = "Mã hộ,Chủ hộ,Mã thôn,Thôn,Số nhân khẩu\nHO1,Nguyễn Văn An,TH001,Đông,4\n";
+    let p = plan_for(&register, UnitKind::Community, file.as_bytes());
+    let text = problems_text(&p);
+    assert!(
+        text.starts_with("dòng 1: tệp này có vẻ là danh sách hộ gia đình"),
+        "{text}"
+    );
+    assert!(text.contains("sohoctap import households"), "{text}");
+    assert!(apply(&register, &p).is_err());
+    assert!(units(&register, UnitKind::Community).is_empty());
+}
