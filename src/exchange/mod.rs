@@ -16,6 +16,7 @@
 //! - [`scores`]: indicator values of one title and year, one row per unit.
 
 pub mod archive_json;
+mod archive_text;
 pub mod cell_rules;
 mod cells;
 pub mod csv_read;
@@ -23,6 +24,7 @@ pub mod decode;
 pub mod export_csv;
 pub mod headers;
 mod kind_guess;
+mod left_check;
 mod legacy_vn;
 mod lookup;
 pub mod plan;

@@ -12,6 +12,7 @@ use super::cell_rules::check_row;
 use super::csv_read::{Row, SourceEncoding, read_table};
 use super::headers::{ColumnMap, Field, HeaderProblem, map_headers};
 use super::kind_guess;
+use super::left_check;
 use super::lookup::{Lookup, Ref};
 use super::{rows_citizen, rows_clan, rows_community, rows_household, rows_organisation};
 use crate::model::{Unit, UnitId, UnitKind, Year};
@@ -289,6 +290,12 @@ pub fn plan(
                 rows.push(planned.row);
             }
         }
+    }
+    let late_left = left_check::check(reader, kind, &rows, &table.headers)?;
+    if !late_left.is_empty() {
+        rows.retain(|r| late_left.iter().all(|(line, _)| *line != r.line));
+        rows_refused += late_left.len();
+        problems.extend(late_left.into_iter().map(|(_, p)| p));
     }
     let (new_communities, new_clans) = lookup.into_new_units();
     Ok(ImportPlan {

@@ -299,3 +299,101 @@ fn a_household_file_imported_as_communities_is_refused_naming_its_kind() {
     assert!(apply(&register, &p).is_err());
     assert!(units(&register, UnitKind::Community).is_empty());
 }
+
+#[test]
+fn a_year_left_before_a_recorded_decision_is_a_conflict_not_a_silent_drop() {
+    use crate::criteria::{Catalog, IndicatorKind};
+    use crate::model::{Decision, EvaluationKey, IndicatorValue, Stage, Stamp, Title};
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    import(
+        &register,
+        UnitKind::Household,
+        "Mã hộ,Chủ hộ,Thôn,Năm vào\nHO1,Nguyễn Văn An,Đông,2020\n".as_bytes(),
+    );
+    let unit = register
+        .read()
+        .unwrap()
+        .unit_id(UnitKind::Household, "HO1")
+        .unwrap()
+        .unwrap();
+    let catalog = Catalog::shipped().unwrap();
+    let entry = catalog.in_force(Title::GiaDinh, 2024).unwrap();
+    let key = EvaluationKey {
+        year: 2024,
+        title: Title::GiaDinh,
+        unit,
+    };
+    let indicator = entry.set.indicators().next().unwrap();
+    let value = match indicator.kind {
+        IndicatorKind::Points => IndicatorValue::Points(1),
+        IndicatorKind::PassFail => IndicatorValue::Pass(true),
+    };
+    register
+        .set_score(key, &indicator.code, Some(value), entry, &Stamp::now())
+        .unwrap();
+    let mut evaluation = register.read().unwrap().evaluation(key).unwrap().unwrap();
+    evaluation.stage = Stage::NotRecognised;
+    evaluation.decision = Some(Decision {
+        number: "12/QĐ-UBND".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2024, 12, 20).unwrap(),
+    });
+    register
+        .put_evaluation(key, Some(&evaluation), &Stamp::now())
+        .unwrap();
+    let p = plan_for(
+        &register,
+        UnitKind::Household,
+        "Mã hộ,Chủ hộ,Thôn,Năm rời\nHO1,Nguyễn Văn An,Đông,2023\n".as_bytes(),
+    );
+    let text = problems_text(&p);
+    assert!(
+        text.starts_with("dòng 2, cột \"Năm rời\", giá trị \"2023\": đơn vị đã có quyết định"),
+        "{text}"
+    );
+    assert!(text.contains("năm 2024"), "{text}");
+    assert!(p.rows.is_empty());
+    // After the decided year, leaving is fine.
+    let p = plan_for(
+        &register,
+        UnitKind::Household,
+        "Mã hộ,Chủ hộ,Thôn,Năm rời\nHO1,Nguyễn Văn An,Đông,2025\n".as_bytes(),
+    );
+    assert!(p.is_clean(), "{}", problems_text(&p));
+}
+
+#[test]
+fn an_archive_with_a_control_character_in_a_name_is_refused_by_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    import(
+        &register,
+        UnitKind::Household,
+        "Mã hộ,Chủ hộ,Thôn\nHO1,Nguyễn Văn An,Đông\n".as_bytes(),
+    );
+    let mut archive = export_archive(&register.read().unwrap()).unwrap();
+    for a in &mut archive.units {
+        if let crate::model::Unit::Household(h) = &mut a.unit {
+            h.head_name = "An\u{1B}]52;c;ZXZpbA==\u{7}\nTỔNG CỘNG: 100%".into();
+        }
+    }
+    let json = archive_to_json(&archive);
+    let problems = archive_from_json(&json).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("units[1].unit.Household.head_name: có ký tự điều khiển ESC"),
+        "{problems:?}"
+    );
+    // A value of the wrong type is said in Vietnamese, without serde's English.
+    let text = String::from_utf8(archive_to_json(
+        &export_archive(&register.read().unwrap()).unwrap(),
+    ))
+    .unwrap();
+    let broken = text.replacen("\"version\": 1", "\"version\": \"một\"", 1);
+    let problems = archive_from_json(broken.as_bytes()).unwrap_err();
+    assert!(
+        problems[0].contains("sai kiểu giá trị: có chuỗi \"một\""),
+        "{problems:?}"
+    );
+    assert!(!problems[0].contains("expected"), "{problems:?}");
+}

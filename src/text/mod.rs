@@ -13,10 +13,12 @@
 //! - [`number`]: "1.234" and "61,7%".
 //! - [`input`]: a single-line editor that works with Unikey/EVKey.
 //! - [`io_error`]: operating-system errors said in Vietnamese.
+//! - [`english`]: library messages (serde, postcard, redb) said in Vietnamese.
 //! - [`safe`]: control and bidirectional characters refused on input, escaped on output.
 
 pub mod ascii;
 pub mod collate;
+pub mod english;
 pub mod fold;
 pub mod input;
 pub mod io_error;
