@@ -61,9 +61,10 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
     escape_keeping(s, &[])
 }
 
-/// Like [`escape`], but keeps the line ends and tabs of a multi-line text (a report).
+/// Like [`escape`], but keeps the line ends, tabs and page breaks (form feed) of a
+/// multi-line text (a printed report).
 pub fn escape_text(s: &str) -> std::borrow::Cow<'_, str> {
-    escape_keeping(s, &['\n', '\t', '\r'])
+    escape_keeping(s, &['\n', '\t', '\r', '\u{0C}'])
 }
 
 fn escape_keeping<'a>(s: &'a str, keep: &[char]) -> std::borrow::Cow<'a, str> {
@@ -141,7 +142,7 @@ mod tests {
 
     #[test]
     fn escape_text_keeps_line_ends_but_not_a_lone_cr() {
-        assert_eq!(escape_text("a\r\nb\nc\td"), "a\r\nb\nc\td");
+        assert_eq!(escape_text("a\r\nb\nc\td\u{0C}"), "a\r\nb\nc\td\u{0C}");
         assert_eq!(escape_text("a\rb\u{1B}"), "a<U+000D>b<U+001B>");
     }
 
