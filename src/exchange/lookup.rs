@@ -85,7 +85,13 @@ impl NamedIndex {
         for name in &names {
             self.by_name.entry(name.clone()).or_insert(r);
         }
-        self.names_of.insert(r, (names, unit.display_name()));
+        // A clan registered by branch is still rightly named by its family name alone
+        // next to its code ("DH1", "Nguyễn" for "Nguyễn (chi 2)").
+        let mut accepted = names;
+        if let Unit::Clan(c) = unit {
+            accepted.push(fold(&c.name));
+        }
+        self.names_of.insert(r, (accepted, unit.display_name()));
     }
 
     /// Whether `name` (as a file spells it) is a name of the unit `r`, or its code.
