@@ -22,8 +22,9 @@ fn main() -> ExitCode {
     match sohoctap::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            // An error line may quote a file: escape what would drive the terminal.
             for line in &e.lines {
-                eprintln!("sohoctap: {line}");
+                eprintln!("sohoctap: {}", sohoctap::text::escape(line));
             }
             ExitCode::from(u8::try_from(e.code).unwrap_or(1))
         }

@@ -1,7 +1,10 @@
 //! Bad input, fuzz style: random bytes and mutated valid files fed to every reader of
 //! outside data (CSV import, criteria files, JSON archives, stored records). Nothing may
 //! panic, every rejection must say where (line, column or field) and what, and anything
-//! accepted must leave a register that passes its integrity check.
+//! accepted must leave a register that passes its integrity check. The mutations include
+//! legacy-encoded bytes (Windows-1258, TCVN3, VNI), unclosed quotes, terminal control
+//! sequences, bidirectional controls and formula cells: no message may carry such a
+//! character raw, and nothing stored or accepted may hold one.
 //!
 //! A fixed seed makes every run the same; a failure prints the case number to replay.
 //! `SOHOCTAP_FUZZ_CASES=N` sets the number of cases per target (default 750), e.g.
@@ -93,6 +96,28 @@ const NASTY: &[&[u8]] = &[
     b"null",
     b"true",
     b"\\u0000",
+    // Terminal attacks: CSI and OSC 52 (clipboard) sequences, bidi controls, and their
+    // JSON/TOML escapes.
+    b"\x1B[2J",
+    b"\x1B]52;c;ZXZpbA==\x07",
+    "\u{202E}".as_bytes(),
+    "\u{2066}".as_bytes(),
+    "\u{200F}".as_bytes(),
+    "\u{FFFD}".as_bytes(),
+    b"\x7F",
+    b"\\u001b[31m",
+    b"\\u202e",
+    // Formula cells, guarded and not.
+    b"=HYPERLINK(\"http://x\")",
+    b"+84",
+    b"@SUM(A1)",
+    b"'=1+2",
+    // Legacy encodings: an undefined Windows-1258 byte, TCVN3 "\xD4" (ễ), VNI "e\xE3"
+    // (ễ) and a stray Windows-1258 "ơ".
+    b"\x8D",
+    b"Nguy\xD4n",
+    b"Nguye\xE3n",
+    b"\xF5",
 ];
 
 /// One to four random edits of `input`: flips, cuts, insertions of nasty bytes, line
@@ -205,10 +230,23 @@ fn csv_import_never_panics_and_every_problem_says_where() {
     ] {
         valid.push((kind, std::fs::read(examples.join(name)).expect("example")));
     }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encodings");
+    for name in [
+        "ho-tcvn3.csv",
+        "ho-vni.csv",
+        "ho-cr.csv",
+        "ho-utf8-mot-byte-hong.csv",
+        "ho-nhay-khong-dong.csv",
+    ] {
+        let bytes = std::fs::read(fixtures.join(name)).expect("fixture");
+        valid.push((UnitKind::Household, bytes));
+    }
     // The target register already holds units, so codes and links are looked up for real.
     let target = tiny_demo(&dir.path().join("dich.redb"));
     let mut rng = Rng(0xC5F1);
     let (mut tried, mut rejected, mut applied, mut problems, mut with_column) = (0, 0, 0, 0, 0);
+    let mut encodings: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let (mut quotes, mut characters, mut formulas) = (0, 0, 0);
     for case in 0..cases() * 2 {
         let (kind, bytes) = if case % 4 == 0 {
             (UnitKind::ALL[rng.below(5)], rng.bytes(300))
@@ -222,6 +260,8 @@ fn csv_import_never_panics_and_every_problem_says_where() {
             plan(&reader, kind, &bytes, ImportOptions { default_year: YEAR })
                 .unwrap_or_else(|e| panic!("case {case}: plan failed on the register: {e}"))
         };
+        *encodings.entry(planned.encoding.label()).or_default() += 1;
+        formulas += planned.formula_cells.len();
         if planned.is_clean() {
             // Accepted: it must apply in one piece (at most a refusal, never a panic).
             if apply(&target, &planned).is_ok() {
@@ -246,6 +286,27 @@ fn csv_import_never_panics_and_every_problem_says_where() {
             if p.column.is_some() {
                 with_column += 1;
             }
+            // A message quotes the file, but never a character that drives the terminal.
+            assert!(
+                text.chars().all(|c| !sohoctap::text::safe::is_unsafe(c)),
+                "case {case}: a raw control character in a message: {text:?}"
+            );
+            quotes += usize::from(p.reason.contains("dấu nháy kép"));
+            characters += usize::from(text.contains("<U+") || p.reason.contains(" U+"));
+        }
+    }
+    // Nothing stored holds a control, bidirectional or replacement character.
+    {
+        let reader = target.read().expect("read");
+        for kind in UnitKind::ALL {
+            for (_, unit) in reader.units(kind).expect("units") {
+                for text in [unit.code().to_string(), unit.display_name()] {
+                    assert!(
+                        sohoctap::text::safe::first_unsafe(&text).is_none(),
+                        "stored: {text:?}"
+                    );
+                }
+            }
         }
     }
     let mut target = target;
@@ -257,6 +318,9 @@ fn csv_import_never_panics_and_every_problem_says_where() {
     );
     println!(
         "CSV import: {tried} inputs tried, {rejected} rejected with {problems} problems ({with_column} naming a column, all naming a line), {applied} accepted and applied; integrity check passes"
+    );
+    println!(
+        "CSV import: read as {encodings:?}; {quotes} unclosed quotes and {characters} refused characters or bytes named, {formulas} formula cells flagged; no raw control character in any message or stored name"
     );
     assert!(
         rejected > tried / 4,
@@ -290,6 +354,22 @@ fn criteria_files_never_panic_and_every_error_names_file_and_place() {
         match parse_set(&file, &text) {
             Ok(set) => {
                 accepted += 1;
+                let texts = std::iter::once(set.name.as_str())
+                    .chain(set.criteria.iter().map(|c| c.name.as_str()))
+                    .chain(set.indicators().map(|i| i.text.as_str()));
+                for t in texts {
+                    assert!(
+                        sohoctap::text::safe::first_unsafe(t).is_none(),
+                        "case {case}: a criteria text with a control character: {t:?}"
+                    );
+                }
+                for i in set.indicators() {
+                    assert!(
+                        i.code.chars().all(|c| c.is_ascii_graphic()),
+                        "case {case}: code {:?}",
+                        i.code
+                    );
+                }
                 // An accepted set must score anything without panicking.
                 let _ = score(&set, &BTreeMap::new());
                 let full: BTreeMap<String, IndicatorValue> = set
@@ -330,6 +410,21 @@ fn criteria_files_never_panic_and_every_error_names_file_and_place() {
 
 /// Where a JSON archive problem is: a line and column, an element (`units[3]`), or a
 /// named top-level field.
+/// Whether any string of an accepted archive holds a refused character.
+fn archive_text_is_unsafe(archive: &sohoctap::exchange::Archive) -> bool {
+    let json = String::from_utf8(archive_to_json(archive)).unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    fn walk(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::String(s) => sohoctap::text::safe::first_unsafe(s).is_some(),
+            serde_json::Value::Array(a) => a.iter().any(walk),
+            serde_json::Value::Object(m) => m.values().any(walk),
+            _ => false,
+        }
+    }
+    walk(&value)
+}
+
 fn names_a_place(message: &str) -> bool {
     message.contains("dòng ")
         || message.contains('[')
@@ -366,6 +461,9 @@ fn json_archives_never_panic_and_accepted_ones_import_whole() {
                         "case {case}: a problem without a place: {m}"
                     );
                 }
+            }
+            Ok(archive) if archive_text_is_unsafe(&archive) => {
+                panic!("case {case}: an archive with a control character was accepted")
             }
             Ok(archive) if imported + refused < import_budget => {
                 let path = dir.path().join(format!("nhap-{case}.redb"));
@@ -533,4 +631,105 @@ fn every_history_variant_round_trips_and_damaged_ones_are_errors() {
         }
     }
     println!("history records: {tried} damaged inputs tried, {refused} refused");
+}
+
+/// Payloads an adversary puts into one cell.
+const HOSTILE_CELLS: &[&str] = &[
+    "\u{1B}[2J\u{1B}[H",
+    "An\u{1B}]52;c;ZXZpbA==\u{7}",
+    "Bình\u{202E}gnp.exe",
+    "\u{2066}Cường\u{2069}",
+    "Dung\u{200F}",
+    "Tèo\u{FFFD}",
+    "=HYPERLINK(\"http://x\",\"Bấm\")",
+    "+84 912 345 678",
+    "-",
+    "@SUM(A1:A9)",
+    "'=đã có nháy",
+    "\u{41D}\u{41E}00001",
+    "ＨＯ１",
+    "HO\u{200B}1",
+    "Hoàng\r\nTỔNG CỘNG: 100%",
+];
+
+#[test]
+fn hostile_cells_are_refused_with_their_place_or_stored_clean() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = tiny_demo(&dir.path().join("dich.redb"));
+    let mut rng = Rng(0xE5C);
+    let (mut tried, mut refused, mut accepted, mut flagged) = (0, 0, 0, 0);
+    let columns = ["Mã hộ", "Chủ hộ", "Thôn", "Dòng họ", "Địa chỉ"];
+    for case in 0..cases() / 2 {
+        let mut file = format!("{}\n", columns.join(","));
+        let rows = 1 + rng.below(4);
+        let (line, column) = (2 + rng.below(rows), rng.below(columns.len()));
+        for r in 0..rows {
+            let mut cells = [
+                format!("HX{case:05}{r}"),
+                "Nguyễn Văn An".to_string(),
+                "Đông".to_string(),
+                "Nguyễn".to_string(),
+                String::new(),
+            ];
+            if r + 2 == line {
+                let payload = HOSTILE_CELLS[rng.below(HOSTILE_CELLS.len())];
+                cells[column] = format!("\"{}\"", payload.replace('"', "\"\""));
+            }
+            file.push_str(&cells.join(","));
+            file.push('\n');
+        }
+        tried += 1;
+        let planned = {
+            let reader = target.read().expect("read");
+            plan(
+                &reader,
+                UnitKind::Household,
+                file.as_bytes(),
+                ImportOptions { default_year: YEAR },
+            )
+            .expect("plan")
+        };
+        flagged += planned.formula_cells.len();
+        if planned.is_clean() {
+            accepted += 1;
+            apply(&target, &planned).expect("apply");
+            continue;
+        }
+        refused += 1;
+        for p in &planned.problems {
+            let text = p.to_string();
+            assert_eq!(p.line, Some(line as u64), "case {case}: {text}");
+            assert_eq!(
+                p.column.as_deref(),
+                Some(columns[column]),
+                "case {case}: {text}"
+            );
+            assert!(
+                text.chars().all(|c| !sohoctap::text::safe::is_unsafe(c)),
+                "case {case}: {text:?}"
+            );
+        }
+    }
+    let reader = target.read().expect("read");
+    for kind in UnitKind::ALL {
+        for (_, unit) in reader.units(kind).expect("units") {
+            assert!(sohoctap::text::safe::first_unsafe(&unit.display_name()).is_none());
+        }
+    }
+    let exported =
+        String::from_utf8(export_csv(&reader, UnitKind::Household, None).expect("export"))
+            .expect("utf-8");
+    for cell in exported
+        .split([',', '\n'])
+        .map(|c| c.trim_start_matches(['"', '\r']))
+    {
+        assert!(
+            !matches!(cell.chars().next(), Some('=' | '+' | '@')) && !cell.starts_with("-"),
+            "an exported cell Excel would run: {cell:?}"
+        );
+    }
+    println!(
+        "hostile cells: {tried} files tried, {refused} refused (every problem on the right line and column), {accepted} accepted and stored clean, {flagged} formula cells flagged, export neutralised"
+    );
+    assert!(refused > 0 && accepted > 0 && flagged > 0);
 }

@@ -81,6 +81,9 @@ fn summarise(plan: &ImportPlan, verb: &str) {
             );
         }
     }
+    if let Some(warning) = plan.formula_warning() {
+        outln!("{warning}");
+    }
     if !plan.new_communities.is_empty() {
         outln!("Thôn (tổ dân phố) mới: {}", names(&plan.new_communities));
     }

@@ -1,7 +1,8 @@
 //! Standard output for subcommands. `sohoctap report --json | head` closes the pipe
 //! early; Rust's `println!` would panic on that, so every line goes through here: a
 //! closed pipe quietly ends the output, any other failure (a full disk behind
-//! `> file`) is remembered and turned into an error when the command ends.
+//! `> file`) is remembered and turned into an error when the command ends. Control and
+//! bidirectional characters are escaped on the way (see `text::safe`).
 
 use std::io::Write;
 use std::sync::OnceLock;
@@ -15,8 +16,12 @@ pub fn line(args: std::fmt::Arguments<'_>) {
     if CLOSED.load(Ordering::Relaxed) {
         return;
     }
+    // Names in a line come from files the office did not write: a control character in
+    // one must not drive the terminal, so it is shown as <U+XXXX>.
+    let text = args.to_string();
+    let text = crate::text::escape_text(&text);
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = writeln!(stdout, "{args}") {
+    if let Err(e) = writeln!(stdout, "{text}") {
         CLOSED.store(true, Ordering::Relaxed);
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = FAILED.set(crate::store::describe_io(&e));

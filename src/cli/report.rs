@@ -39,9 +39,11 @@ pub fn load_report_data(
             if census.is_active(kind, id) {
                 names.insert(
                     (kind, id),
+                    // Escaped here so a line break in an old register's name cannot
+                    // start a fake line of the report.
                     UnitLabel {
-                        code: unit.code().to_string(),
-                        name: unit.display_name(),
+                        code: crate::text::escape(unit.code()).into_owned(),
+                        name: crate::text::escape(&unit.display_name()).into_owned(),
                     },
                 );
             }
@@ -106,8 +108,13 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
     };
     register.close()?;
 
+    // Names come from the register, which may predate the refusal of control and
+    // bidirectional characters on import: they are escaped, never sent raw.
     let bytes = if args.json {
-        format!("{:#}\n", report_json(&data)).into_bytes()
+        let json = format!("{:#}\n", report_json(&data));
+        crate::text::safe::escape_json(&json)
+            .into_owned()
+            .into_bytes()
     } else {
         let today = args
             .date
@@ -120,6 +127,7 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
                 list: args.list,
             },
         );
+        let text = crate::text::escape_text(&text).into_owned();
         if args.windows {
             windows_bytes(&text)
         } else {

@@ -5,13 +5,15 @@
 //! - [`set`]: the validated types of a set and its content hash;
 //! - [`parse`]: TOML text → set, with every problem located by line and field;
 //! - [`catalog`]: the shipped sets plus the office's folder, and which set is in force;
-//! - [`score`]: the pure scoring engine.
+//! - [`score`]: the pure scoring engine;
+//! - `text_rules`: no control characters in any text, ASCII codes, length limits.
 
 mod catalog;
 mod parse;
 mod score;
 mod set;
 mod status;
+mod text_rules;
 
 pub use catalog::{Catalog, CatalogEntry};
 pub use parse::{CriteriaError, parse_set};

@@ -127,6 +127,14 @@ pub fn parse_set(file: &str, text: &str) -> Result<CriteriaSet, Vec<CriteriaErro
         list: Vec::new(),
     };
     let set = validate(raw, &mut problems);
+    for (field, message) in super::text_rules::check_texts(&set) {
+        problems.list.push(CriteriaError {
+            file: file.into(),
+            line: None,
+            field,
+            message,
+        });
+    }
     if problems.list.is_empty() {
         Ok(set)
     } else {
@@ -429,6 +437,11 @@ fn validate_indicator(
 /// actually meet and keep the rest as they are.
 fn translate_toml_message(message: &str) -> String {
     let m = message.trim();
+    // serde's own wording ("invalid type: integer `70000`, expected u16") is translated
+    // by the shared translator; TOML's syntax messages keep their TOML label.
+    if crate::text::english::is_known(m) {
+        return crate::text::english::translate(m);
+    }
     if let Some(rest) = m.strip_prefix("missing field ") {
         format!("thiếu trường {rest}")
     } else if let Some(rest) = m.strip_prefix("unknown field ") {

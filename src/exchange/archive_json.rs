@@ -121,10 +121,16 @@ pub fn archive_to_json(archive: &Archive) -> Vec<u8> {
 pub fn archive_from_json(bytes: &[u8]) -> Result<Archive, Vec<String>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let archive: Archive = serde_json::from_slice(bytes).map_err(|e| {
+        // serde's message carries its own "at line … column …": said once, in Vietnamese.
+        let message = e.to_string();
+        let body = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(body, _)| body);
         vec![format!(
-            "dòng {}, cột {}: tệp lưu trữ JSON không hợp lệ ({e})",
+            "dòng {}, cột {}: tệp lưu trữ JSON không hợp lệ ({})",
             e.line(),
-            e.column()
+            e.column(),
+            crate::text::english::translate(body)
         )]
     })?;
     let problems = validate(&archive);
@@ -135,8 +141,9 @@ pub fn archive_from_json(bytes: &[u8]) -> Result<Archive, Vec<String>> {
     }
 }
 
-/// Checks that the archive is whole before anything is written: a known format, unique
-/// ids and codes, and every reference pointing at something the archive holds.
+/// Checks that the archive is whole before anything is written: a known format, no
+/// control character or overlong text anywhere, unique ids and codes, and every
+/// reference pointing at something the archive holds.
 pub fn validate(archive: &Archive) -> Vec<String> {
     let mut problems = Vec::new();
     if archive.format != ARCHIVE_FORMAT {
@@ -156,6 +163,13 @@ pub fn validate(archive: &Archive) -> Vec<String> {
             "tệp lưu trữ từ sổ định dạng {}, mới hơn chương trình này ({SCHEMA_VERSION})",
             archive.schema
         ));
+    }
+    match serde_json::to_value(archive) {
+        Ok(value) => problems.extend(super::archive_text::string_problems(&value)),
+        Err(e) => problems.push(format!(
+            "không kiểm tra được nội dung chữ của tệp ({})",
+            crate::text::english::translate(&e.to_string())
+        )),
     }
     let mut ids = HashSet::new();
     let mut codes = HashSet::new();

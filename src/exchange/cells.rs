@@ -2,6 +2,7 @@
 //! recorded as a [`Problem`] naming the line, the column as the file spells it, the value
 //! and the reason.
 
+use super::cell_rules::strip_formula_guard;
 use super::csv_read::Row;
 use super::headers::{ColumnMap, Field};
 use super::plan::Problem;
@@ -29,7 +30,9 @@ impl Cells<'_> {
 
     /// The cleaned text of a cell (NFC, spaces normalised), `None` when blank or absent.
     pub fn text(&self, field: Field) -> Option<String> {
-        self.raw(field).map(clean_name).filter(|s| !s.is_empty())
+        self.raw(field)
+            .map(|raw| clean_name(strip_formula_guard(raw)))
+            .filter(|s| !s.is_empty())
     }
 
     /// Records a problem with this row's `field`.

@@ -1,61 +1,18 @@
 //! Turning the bytes of an office's spreadsheet export into rows of text.
 //!
 //! Offices save lists from Excel in whatever the machine offers: UTF-8 with or without a
-//! byte-order mark, "Unicode text" (UTF-16 with a BOM, tab separated), or the legacy
-//! Vietnamese code page Windows-1258 on older PCs. The separator follows the Windows
-//! list separator (comma, semicolon) or is a tab. None of this is announced in the file,
-//! so it is detected here: a BOM decides; otherwise bytes that are valid UTF-8 are UTF-8
-//! (Windows-1258 text with any accented letter is almost never valid UTF-8), and anything
-//! else is Windows-1258. That code page writes many letters as a base letter plus a
-//! combining tone mark, so its text is NFC-normalised before anything compares it.
+//! byte-order mark, "Unicode text" (UTF-16 with a BOM, tab separated), the legacy
+//! Vietnamese code page Windows-1258, or sheets typed with the old TCVN3 and VNI fonts.
+//! [`super::decode`] finds out which (or refuses the file); this module then finds the
+//! separator (comma, semicolon or tab, or Excel's `sep=` line) and reads the records
+//! with the line each starts on. A quote left open would swallow the rest of the file
+//! into one cell, so it is refused with the line where it opened.
 
-use crate::text::nfc;
-use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1258};
-
-/// The text encodings a file can arrive in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SourceEncoding {
-    Utf8,
-    Utf8Bom,
-    Utf16,
-    Windows1258,
-}
-
-impl SourceEncoding {
-    /// How the encoding is named to the officer (the names Excel's "Save as" uses).
-    pub fn label(self) -> &'static str {
-        match self {
-            SourceEncoding::Utf8 => "UTF-8",
-            SourceEncoding::Utf8Bom => "UTF-8 (có BOM)",
-            SourceEncoding::Utf16 => "Unicode (UTF-16)",
-            SourceEncoding::Windows1258 => "Windows-1258 (mã cũ)",
-        }
-    }
-}
-
-/// Decodes a whole file to NFC text, detecting its encoding. Never fails: every byte
-/// sequence decodes to something under Windows-1258, and whether that something makes
-/// sense is for the header check to say.
-pub fn decode(bytes: &[u8]) -> (String, SourceEncoding) {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (nfc(&String::from_utf8_lossy(rest)), SourceEncoding::Utf8Bom);
-    }
-    if bytes.starts_with(b"\xFF\xFE") {
-        let (text, _) = UTF_16LE.decode_with_bom_removal(bytes);
-        return (nfc(&text), SourceEncoding::Utf16);
-    }
-    if bytes.starts_with(b"\xFE\xFF") {
-        let (text, _) = UTF_16BE.decode_with_bom_removal(bytes);
-        return (nfc(&text), SourceEncoding::Utf16);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (nfc(text), SourceEncoding::Utf8),
-        Err(_) => {
-            let text = WINDOWS_1258.decode_without_bom_handling(bytes).0;
-            (nfc(&text), SourceEncoding::Windows1258)
-        }
-    }
-}
+pub use super::decode::SourceEncoding;
+use super::decode::{EncodingError, decode};
+use super::plan::Problem;
+#[cfg(test)]
+use encoding_rs::WINDOWS_1258;
 
 /// One record of the file with the line it starts on (1-based, as an editor shows it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,16 +40,95 @@ pub enum ReadError {
         line: u64,
         reason: String,
     },
+    /// Bytes that are not text in the file's encoding, or an encoding not recognised.
+    Encoding(EncodingError),
+    /// A quoted cell that never closes.
+    UnterminatedQuote {
+        line: u64,
+    },
+}
+
+impl ReadError {
+    /// One problem per line at fault, for the import's list of problems.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            ReadError::Empty => vec![Problem {
+                line: None,
+                column: None,
+                value: None,
+                reason: self.to_string(),
+            }],
+            ReadError::Malformed { line, reason } => vec![Problem::at_line(
+                *line,
+                format!("không đọc được cấu trúc CSV ({reason})"),
+            )],
+            ReadError::UnterminatedQuote { line } => vec![Problem::at_line(
+                *line,
+                "dấu nháy kép (\") mở ở dòng này không được đóng: phần còn lại của tệp sẽ bị gộp vào một ô. Thêm dấu \" đóng ô, hoặc xóa dấu \" thừa",
+            )],
+            ReadError::Encoding(e) if e.lines.is_empty() => vec![Problem {
+                line: None,
+                column: None,
+                value: None,
+                reason: e.reason.clone(),
+            }],
+            ReadError::Encoding(e) => e
+                .lines
+                .iter()
+                .map(|(line, bytes)| Problem {
+                    line: Some(*line),
+                    column: None,
+                    value: Some(bytes.clone()),
+                    reason: e.reason.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Empty => f.write_str("tệp trống, không có dòng tiêu đề"),
-            ReadError::Malformed { line, reason } => {
-                write!(f, "dòng {line}: không đọc được cấu trúc CSV ({reason})")
+            _ => {
+                let lines: Vec<String> = self.problems().iter().map(ToString::to_string).collect();
+                f.write_str(&lines.join("; "))
             }
         }
+    }
+}
+
+/// The line where a quoted cell opens and never closes, if one does. Follows the csv
+/// reader's rules: a quote opens a quoted cell only at the start of a cell, `""`
+/// inside is a quote, and after the closing quote the cell goes on unquoted.
+fn unterminated_quote(text: &str, delimiter: u8) -> Option<u64> {
+    #[derive(Clone, Copy)]
+    enum State {
+        CellStart,
+        Unquoted,
+        Quoted(u64),
+        QuoteInQuoted(u64),
+    }
+    let delimiter = char::from(delimiter);
+    let mut state = State::CellStart;
+    let mut line = 1u64;
+    for c in text.chars() {
+        state = match (state, c) {
+            (State::CellStart, '"') => State::Quoted(line),
+            (State::Quoted(open), '"') => State::QuoteInQuoted(open),
+            (State::QuoteInQuoted(open), '"') => State::Quoted(open),
+            (State::Quoted(open), _) => State::Quoted(open),
+            (_, '\n') => State::CellStart,
+            (_, c) if c == delimiter => State::CellStart,
+            _ => State::Unquoted,
+        };
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    match state {
+        State::Quoted(open) => Some(open),
+        _ => None,
     }
 }
 
@@ -172,7 +208,7 @@ impl<'a> LineCounter<'a> {
 /// Reads a decoded file into a table: header from the first non-blank line, then every
 /// record that has at least one non-blank field (Excel pads empty rows with separators).
 pub fn read_table(bytes: &[u8]) -> Result<Table, ReadError> {
-    let (text, encoding) = decode(bytes);
+    let (text, encoding) = decode(bytes).map_err(ReadError::Encoding)?;
     let mut lines = text.split('\n').enumerate();
     let mut skip_lines = 0usize;
     let mut forced = None;
@@ -194,6 +230,9 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ReadError> {
         break line;
     };
     let delimiter = forced.unwrap_or_else(|| sniff_delimiter(header_text));
+    if let Some(line) = unterminated_quote(&text, delimiter) {
+        return Err(ReadError::UnterminatedQuote { line });
+    }
     let body: std::borrow::Cow<str> = if skip_lines == 0 {
         std::borrow::Cow::Borrowed(&text)
     } else {
@@ -332,6 +371,19 @@ mod tests {
         assert_eq!(sniff_delimiter("a\tb, c\td"), b'\t');
         assert_eq!(sniff_delimiter("\"Thôn, xóm\";Chủ hộ"), b';');
         assert_eq!(sniff_delimiter("Chủ hộ"), b',');
+    }
+
+    #[test]
+    fn a_quote_left_open_is_found_where_it_opened() {
+        assert_eq!(unterminated_quote("a;b\n1;\"x\n2;3\n", b';'), Some(2));
+        assert_eq!(unterminated_quote("a;b\n1;\"x\"\"y\"\n", b';'), None);
+        // A quote inside an unquoted cell is a plain character, as the csv reader says.
+        assert_eq!(unterminated_quote("a;b\n1;5\" TV\n", b';'), None);
+        assert_eq!(unterminated_quote("a;b\n\"1\"\";2\n", b';'), Some(2));
+        assert!(matches!(
+            read_table(b"a,b\n1,\"x\n2,3\n"),
+            Err(ReadError::UnterminatedQuote { line: 2 })
+        ));
     }
 
     proptest! {

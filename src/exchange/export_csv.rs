@@ -3,12 +3,15 @@
 //! The unit columns carry exactly the headers the importer knows first (see
 //! [`super::headers`]), so an exported file can be edited and imported back; with a year,
 //! each row also carries that year's evaluation (stage, total, result, every indicator,
-//! decision), which the importer ignores.
+//! decision), which the importer ignores. Cells that start like a formula are written
+//! behind a `'` (the importer takes it off again), so a round trip is lossless.
 
+use super::cell_rules::formula_guard;
 use super::headers::{Field, columns};
 use crate::criteria::{CriteriaSet, score};
 use crate::model::{Affiliation, Evaluation, Title, Unit, UnitId, UnitKind, Year};
 use crate::store::{Reader, StoreError};
+use crate::text::escape;
 use std::collections::HashMap;
 
 /// The headers of the evaluation columns. None of them is an import alias of any kind.
@@ -166,6 +169,17 @@ fn evaluation_cells(
     row
 }
 
+/// A cell as Excel must see it: a formula-looking start behind a `'` (Excel would run
+/// `=HYPERLINK(…)` typed into a name), and any control or bidirectional character
+/// written visibly (a register from before such characters were refused on import).
+fn safe_cell(text: String) -> String {
+    let text = match escape(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(escaped) => escaped,
+    };
+    formula_guard(text)
+}
+
 /// The CSV bytes of every unit of `kind` (archived ones too, with their "Năm ra"), and
 /// with `year` that year's evaluation for the kind's title.
 pub fn export_csv(
@@ -219,6 +233,7 @@ pub fn export_csv(
             if let Some(y) = year {
                 row.extend(evaluation_cells(y, evaluations.get(&id), &sets, &codes));
             }
+            let row: Vec<String> = row.into_iter().map(safe_cell).collect();
             writer.write_record(&row).map_err(csv_error)?;
         }
         writer.flush().map_err(|e| {

@@ -340,6 +340,11 @@ impl ColumnMap {
     pub fn has(&self, field: Field) -> bool {
         self.positions.contains_key(&field)
     }
+
+    /// Every field the file has, with its column, in no particular order.
+    pub fn fields(&self) -> impl Iterator<Item = (Field, usize)> + '_ {
+        self.positions.iter().map(|(f, i)| (*f, *i))
+    }
 }
 
 /// Why the header row cannot be used.

@@ -10,7 +10,7 @@ use crate::text::fold;
 use std::collections::{HashMap, HashSet};
 
 /// A unit a row points to: already in the register, or the n-th unit this import creates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ref {
     Existing(UnitId),
     New(usize),
@@ -24,6 +24,9 @@ pub struct NamedIndex {
     taken: HashSet<String>,
     next_number: u32,
     created: Vec<Unit>,
+    /// Each unit's folded names and the name shown for it, to tell whether a row's
+    /// name cell agrees with its code cell.
+    names_of: HashMap<Ref, (Vec<String>, String)>,
 }
 
 /// The digits a generated code carries (TH001, HO00001): enough for a large commune.
@@ -97,8 +100,29 @@ impl NamedIndex {
             Unit::Clan(c) if c.branch.is_none() => vec![fold(&c.name)],
             _ => vec![fold(&unit.display_name())],
         };
-        for name in names {
-            self.by_name.entry(name).or_insert(r);
+        for name in &names {
+            self.by_name.entry(name.clone()).or_insert(r);
+        }
+        // A clan registered by branch is still rightly named by its family name alone
+        // next to its code ("DH1", "Nguyễn" for "Nguyễn (chi 2)").
+        let mut accepted = names;
+        if let Unit::Clan(c) = unit {
+            accepted.push(fold(&c.name));
+        }
+        self.names_of.insert(r, (accepted, unit.display_name()));
+    }
+
+    /// Whether `name` (as a file spells it) is a name of the unit `r`, or its code.
+    /// `Err` holds the unit's name when it is not.
+    pub fn check_name(&self, r: Ref, name: &str) -> Result<(), String> {
+        let Some((names, shown)) = self.names_of.get(&r) else {
+            return Ok(());
+        };
+        let folded = fold(name);
+        if names.contains(&folded) || self.by_code(name) == Some(r) {
+            Ok(())
+        } else {
+            Err(shown.clone())
         }
     }
 

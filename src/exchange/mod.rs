@@ -3,8 +3,12 @@
 //! archive (export and import). Bytes in, validated records out; the register is changed
 //! only through one `Register::write` per import.
 //!
-//! - [`csv_read`]: encodings, separators, records with line numbers;
+//! - [`decode`]: which encoding a file is in (UTF-8, UTF-16, Windows-1258, TCVN3, VNI),
+//!   or which lines cannot be read; `legacy_vn` and `syllable` serve it;
+//! - [`csv_read`]: separators, records with line numbers, unclosed quotes;
 //! - [`headers`]: which column is which field (documented aliases);
+//! - [`cell_rules`]: what any cell may hold (characters, lengths, codes, formulas);
+//! - `kind_guess`: a list of another kind refused before its rows are read;
 //! - `rows_*`: one kind's row → unit;
 //! - [`plan`]: the whole file checked against the register, then applied at once;
 //! - [`export_csv`]: a kind's list (with a year's evaluations) for Excel;
@@ -12,10 +16,16 @@
 //! - [`scores`]: indicator values of one title and year, one row per unit.
 
 pub mod archive_json;
+mod archive_text;
+pub mod cell_rules;
 mod cells;
 pub mod csv_read;
+pub mod decode;
 pub mod export_csv;
 pub mod headers;
+mod kind_guess;
+mod left_check;
+mod legacy_vn;
 mod lookup;
 pub mod plan;
 mod rows_citizen;
@@ -25,6 +35,7 @@ mod rows_community;
 mod rows_household;
 mod rows_organisation;
 pub mod scores;
+mod syllable;
 
 pub use archive_json::{
     Archive, archive_from_json, archive_to_json, export_archive, import_archive,
@@ -35,3 +46,5 @@ pub use plan::{Action, Applied, ImportOptions, ImportPlan, PlannedRow, Problem, 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hostile;

@@ -8,13 +8,16 @@
 //! register updates that unit, which is what makes importing the same file twice safe. A
 //! row without a code gets a generated one, and so can never be matched again.
 
-use super::csv_read::{ReadError, Row, SourceEncoding, read_table};
+use super::cell_rules::check_row;
+use super::csv_read::{Row, SourceEncoding, read_table};
 use super::headers::{ColumnMap, Field, HeaderProblem, map_headers};
+use super::kind_guess;
+use super::left_check;
 use super::lookup::{Lookup, Ref};
 use super::{rows_citizen, rows_clan, rows_community, rows_household, rows_organisation};
 use crate::model::{Unit, UnitId, UnitKind, Year};
 use crate::store::{Reader, Register, StoreError};
-use crate::text::clean_name;
+use crate::text::{clean_name, escape, unsafe_reason};
 use std::fmt;
 
 /// One thing wrong with the file, located as precisely as the file allows.
@@ -38,6 +41,8 @@ impl Problem {
     }
 }
 
+/// A problem quotes the file: its column and value, and a reason that may quote a name,
+/// are escaped so a control character in the file never reaches the terminal.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::new();
@@ -45,15 +50,15 @@ impl fmt::Display for Problem {
             parts.push(format!("dòng {line}"));
         }
         if let Some(column) = &self.column {
-            parts.push(format!("cột \"{column}\""));
+            parts.push(format!("cột \"{}\"", escape(column)));
         }
         if let Some(value) = &self.value {
-            parts.push(format!("giá trị \"{value}\""));
+            parts.push(format!("giá trị \"{}\"", escape(value)));
         }
         if parts.is_empty() {
-            f.write_str(&self.reason)
+            f.write_str(&escape(&self.reason))
         } else {
-            write!(f, "{}: {}", parts.join(", "), self.reason)
+            write!(f, "{}: {}", parts.join(", "), escape(&self.reason))
         }
     }
 }
@@ -111,6 +116,9 @@ pub struct ImportPlan {
     /// register now, so the preview can show old → new (a code in the file that belongs
     /// to someone else shows up as a rename).
     pub renamed: Vec<(u64, String)>,
+    /// Cells that start like a spreadsheet formula (`=`, `+`, `-`, `@`): the line and
+    /// the column. Stored as text; the preview flags them.
+    pub formula_cells: Vec<(u64, String)>,
 }
 
 impl ImportPlan {
@@ -145,7 +153,30 @@ impl ImportPlan {
             rows_checked: false,
             rows_refused: 0,
             renamed: Vec::new(),
+            formula_cells: Vec::new(),
         }
+    }
+
+    /// The preview's warning about cells that start like a formula, listing the first
+    /// few places.
+    pub fn formula_warning(&self) -> Option<String> {
+        if self.formula_cells.is_empty() {
+            return None;
+        }
+        let mut places: Vec<String> = self
+            .formula_cells
+            .iter()
+            .take(5)
+            .map(|(line, column)| format!("dòng {line} cột \"{}\"", escape(column)))
+            .collect();
+        if self.formula_cells.len() > places.len() {
+            places.push("…".into());
+        }
+        Some(format!(
+            "⚠ {} ô bắt đầu bằng =, +, - hoặc @ (Excel coi là công thức): {}. Sẽ lưu nguyên văn như chữ; khi xuất CSV, các ô này có thêm dấu ' ở đầu để Excel không chạy.",
+            self.formula_cells.len(),
+            places.join(", ")
+        ))
     }
 
     /// The register's current name of the unit a planned row renames, if it does.
@@ -173,28 +204,21 @@ pub fn plan(
 ) -> Result<ImportPlan, StoreError> {
     let table = match read_table(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            let line = match &e {
-                ReadError::Malformed { line, .. } => Some(*line),
-                ReadError::Empty => None,
-            };
-            let reason = match e {
-                ReadError::Malformed { reason, .. } => {
-                    format!("không đọc được cấu trúc CSV ({reason})")
-                }
-                ReadError::Empty => e.to_string(),
-            };
-            return Ok(ImportPlan::refused(
-                kind,
-                vec![Problem {
-                    line,
-                    column: None,
-                    value: None,
-                    reason,
-                }],
-            ));
-        }
+        Err(e) => return Ok(ImportPlan::refused(kind, e.problems())),
     };
+    if let Some(problems) = header_characters(&table.headers, table.header_line) {
+        let mut plan = ImportPlan::refused(kind, problems);
+        plan.encoding = table.encoding;
+        plan.delimiter = table.delimiter;
+        return Ok(plan);
+    }
+    if let Some((other, telling)) = kind_guess::other_kind(kind, &table.headers) {
+        let reason = kind_guess::message(kind, other, &telling);
+        let mut plan = ImportPlan::refused(kind, vec![Problem::at_line(table.header_line, reason)]);
+        plan.encoding = table.encoding;
+        plan.delimiter = table.delimiter;
+        return Ok(plan);
+    }
     let header_problems = |problems: Vec<HeaderProblem>| {
         problems
             .iter()
@@ -221,9 +245,17 @@ pub fn plan(
     let mut generated_codes = 0;
     let mut rows_refused = 0;
     let mut renamed = Vec::new();
+    let mut formula_cells = Vec::new();
     let rows_checked = problems.is_empty();
     if rows_checked {
         for row in &table.rows {
+            let (cell_problems, formulas) = check_row(row, &map, &table.headers);
+            if !cell_problems.is_empty() {
+                problems.extend(cell_problems);
+                rows_refused += 1;
+                continue;
+            }
+            formula_cells.extend(formulas.into_iter().map(|column| (row.line, column)));
             let mut cells = super::cells::Cells {
                 row,
                 map: &map,
@@ -259,6 +291,12 @@ pub fn plan(
             }
         }
     }
+    let late_left = left_check::check(reader, kind, &rows, &table.headers)?;
+    if !late_left.is_empty() {
+        rows.retain(|r| late_left.iter().all(|(line, _)| *line != r.line));
+        rows_refused += late_left.len();
+        problems.extend(late_left.into_iter().map(|(_, p)| p));
+    }
     let (new_communities, new_clans) = lookup.into_new_units();
     Ok(ImportPlan {
         kind,
@@ -275,7 +313,25 @@ pub fn plan(
         rows_checked,
         rows_refused,
         renamed,
+        formula_cells,
     })
+}
+
+/// Headers are printed in the preview and in messages: one holding a control or
+/// bidirectional character refuses the file.
+pub(super) fn header_characters(headers: &[String], line: u64) -> Option<Vec<Problem>> {
+    let problems: Vec<Problem> = headers
+        .iter()
+        .filter_map(|h| {
+            unsafe_reason(h).map(|reason| Problem {
+                line: Some(line),
+                column: Some(h.clone()),
+                value: None,
+                reason: format!("tên cột {reason}"),
+            })
+        })
+        .collect();
+    (!problems.is_empty()).then_some(problems)
 }
 
 /// Codes written anywhere in the file are taken before the first code is generated, so a

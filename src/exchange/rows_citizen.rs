@@ -42,8 +42,22 @@ fn affiliation(
         None => None,
     };
     let organisation_id = match (&org_code, &org_name) {
-        (Some(code), _) => match lookup.organisations.by_code(code) {
-            Some(Ref::Existing(id)) => Some(id),
+        (Some(code), name) => match lookup.organisations.by_code(code) {
+            // Code and name of different organisations: the officer must say which.
+            Some(r @ Ref::Existing(id)) => match name
+                .as_ref()
+                .map(|n| (n, lookup.organisations.check_name(r, n)))
+            {
+                Some((name, Err(registered))) => {
+                    cells.fail(
+                        Field::Organisation,
+                        name,
+                        format!("mã đơn vị {code} trong sổ là \"{registered}\", không khớp tên trong ô này; sửa mã hoặc tên cho khớp"),
+                    );
+                    return Err(());
+                }
+                _ => Some(id),
+            },
             _ => {
                 cells.fail(
                     Field::OrganisationCode,

@@ -49,12 +49,31 @@ fn created(
         .map_err(|reason| cells.fail(field, name, reason))
 }
 
+/// A row whose code cell and name cell name different units: which one the officer
+/// meant is not for the import to guess (an edited name would otherwise be dropped
+/// silently, or the household moved to the wrong thôn).
+fn disagreement(what: &str, code: &str, registered: &str) -> String {
+    format!(
+        "mã {what} {code} trong sổ là \"{registered}\", không khớp tên trong ô này. Nếu {what} đã đổi tên, sửa tên trong danh sách {what} (hoặc trong ứng dụng); nếu hộ chuyển sang {what} khác, sửa cả mã; nếu không, để tên như trong sổ"
+    )
+}
+
 fn community_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result<Option<Ref>, ()> {
     let code = cells.text(Field::CommunityCode);
     let name = cells.text(Field::Community);
     match (code, name) {
         (Some(code), name) => match lookup.communities.by_code(&code) {
-            Some(r) => Ok(Some(r)),
+            Some(r) => match name.map(|n| (lookup.communities.check_name(r, &n), n)) {
+                Some((Err(registered), name)) => {
+                    cells.fail(
+                        Field::Community,
+                        &name,
+                        disagreement("thôn", &code, &registered),
+                    );
+                    Err(())
+                }
+                _ => Ok(Some(r)),
+            },
             None => match name {
                 Some(name) => {
                     let made = lookup
@@ -106,7 +125,17 @@ fn clan_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result<Opti
     let name = cells.text(Field::Clan);
     match (code, name) {
         (Some(code), name) => match lookup.clans.by_code(&code) {
-            Some(r) => Ok(Some(r)),
+            Some(r) => match name.map(|n| (lookup.clans.check_name(r, &n), n)) {
+                Some((Err(registered), name)) => {
+                    cells.fail(
+                        Field::Clan,
+                        &name,
+                        disagreement("dòng họ", &code, &registered),
+                    );
+                    Err(())
+                }
+                _ => Ok(Some(r)),
+            },
             None => match name {
                 Some(name) => {
                     let made = lookup.clans.create(new_clan(code, &name, entered));

@@ -78,20 +78,16 @@ pub fn plan_scores(
     year: Year,
     bytes: &[u8],
 ) -> Result<ScoresPlan, Vec<Problem>> {
-    let table = read_table(bytes).map_err(|e| {
-        vec![Problem {
-            line: None,
-            column: None,
-            value: None,
-            reason: e.to_string(),
-        }]
-    })?;
+    let table = read_table(bytes).map_err(|e| e.problems())?;
     let store_problem = |e: StoreError| Problem {
         line: None,
         column: None,
         value: None,
         reason: e.to_string(),
     };
+    if let Some(problems) = super::plan::header_characters(&table.headers, table.header_line) {
+        return Err(problems);
+    }
     let mut problems = Vec::new();
     let header_line = table.header_line;
     let folded: Vec<String> = table.headers.iter().map(|h| fold(h.trim())).collect();
@@ -140,6 +136,20 @@ pub fn plan_scores(
                             .collect::<Vec<_>>()
                             .join(", "))
                         .unwrap_or_default()
+                ),
+            });
+            continue;
+        }
+        // A second column for one indicator would silently overwrite the first.
+        if let Some((first, _)) = indicator_columns.iter().find(|(_, code)| code == header) {
+            problems.push(Problem {
+                line: Some(header_line),
+                column: Some(header.to_string()),
+                value: None,
+                reason: format!(
+                    "chỉ số {header} có hai cột (cột {} và cột {}); xóa một cột rồi nhập lại",
+                    first + 1,
+                    i + 1
                 ),
             });
             continue;

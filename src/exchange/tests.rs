@@ -12,9 +12,9 @@ use crate::store::Register;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
-const OPTIONS: ImportOptions = ImportOptions { default_year: 2025 };
+pub(super) const OPTIONS: ImportOptions = ImportOptions { default_year: 2025 };
 
-fn fresh(dir: &tempfile::TempDir, name: &str) -> Register {
+pub(super) fn fresh(dir: &tempfile::TempDir, name: &str) -> Register {
     Register::create(
         &dir.path().join(name),
         &Commune {
@@ -25,18 +25,18 @@ fn fresh(dir: &tempfile::TempDir, name: &str) -> Register {
     .unwrap()
 }
 
-fn plan_for(register: &Register, kind: UnitKind, bytes: &[u8]) -> ImportPlan {
+pub(super) fn plan_for(register: &Register, kind: UnitKind, bytes: &[u8]) -> ImportPlan {
     plan(&register.read().unwrap(), kind, bytes, OPTIONS).unwrap()
 }
 
-fn import(register: &Register, kind: UnitKind, bytes: &[u8]) -> ImportPlan {
+pub(super) fn import(register: &Register, kind: UnitKind, bytes: &[u8]) -> ImportPlan {
     let p = plan_for(register, kind, bytes);
     assert!(p.is_clean(), "{:?}", p.problems);
     apply(register, &p).unwrap();
     p
 }
 
-fn units(register: &Register, kind: UnitKind) -> Vec<Unit> {
+pub(super) fn units(register: &Register, kind: UnitKind) -> Vec<Unit> {
     register
         .read()
         .unwrap()
@@ -47,7 +47,7 @@ fn units(register: &Register, kind: UnitKind) -> Vec<Unit> {
         .collect()
 }
 
-fn household(register: &Register, code: &str) -> crate::model::Household {
+pub(super) fn household(register: &Register, code: &str) -> crate::model::Household {
     match units(register, UnitKind::Household)
         .into_iter()
         .find(|u| u.code() == code)

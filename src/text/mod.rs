@@ -13,15 +13,19 @@
 //! - [`number`]: "1.234" and "61,7%".
 //! - [`input`]: a single-line editor that works with Unikey/EVKey.
 //! - [`io_error`]: operating-system errors said in Vietnamese.
+//! - [`english`]: library messages (serde, postcard, redb) said in Vietnamese.
+//! - [`safe`]: control and bidirectional characters refused on input, escaped on output.
 
 pub mod ascii;
 pub mod collate;
+pub mod english;
 pub mod fold;
 pub mod input;
 pub mod io_error;
 pub mod normalize;
 pub mod number;
 pub mod person;
+pub mod safe;
 pub mod width;
 
 pub use ascii::to_ascii;
@@ -32,4 +36,5 @@ pub use io_error::describe_io;
 pub use normalize::{clean_name, nfc};
 pub use number::{format_count, format_percent, percent_tenths};
 pub use person::person_sort_key;
+pub use safe::{escape, escape_text, unsafe_reason};
 pub use width::{pad_left_to_width, pad_to_width, truncate_to_width, width};

@@ -25,7 +25,9 @@ pub fn clean_name(s: &str) -> String {
 /// Characters that are invisible in a name and only ever arrive by accident
 /// (copied from Word/Excel or a web page).
 fn is_invisible_junk(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}') || (c.is_control() && !c.is_whitespace())
+    matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}' | '\u{FFFD}')
+        || (c.is_control() && !c.is_whitespace())
+        || super::safe::is_bidi_control(c)
 }
 
 /// Trims, turns every whitespace run into a single ASCII space, and drops
@@ -73,6 +75,14 @@ mod tests {
         assert_eq!(clean_name("Nguye\u{302}\u{303}n  Văn An"), "Nguyễn Văn An");
         assert_eq!(clean_name("   "), "");
         assert_eq!(clean_name(""), "");
+    }
+
+    #[test]
+    fn clean_name_drops_bidi_controls_and_replacement_characters() {
+        assert_eq!(
+            clean_name("Lê\u{202E} Văn\u{2066}\u{FFFD} An\u{1B}"),
+            "Lê Văn An"
+        );
     }
 
     #[test]

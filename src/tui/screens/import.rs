@@ -225,6 +225,9 @@ pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
             Role::Warning,
         );
     }
+    if let Some(warning) = plan.formula_warning() {
+        push_wrapped(&mut out, &warning, "  ", Role::Warning);
+    }
     if plan.generated_codes > 0 {
         push_wrapped(
             &mut out,
