@@ -163,3 +163,75 @@ fn the_register_format_doc_names_every_table() {
         );
     }
 }
+
+/// Every record of the schema-1 golden register decodes into today's model and encodes
+/// back to the very bytes on disk, while version 1 is still the newest record version.
+/// (When a `V2` is added, this test moves to comparing decoded values only.)
+#[test]
+fn every_schema_1_record_re_encodes_to_the_same_bytes() {
+    use redb::{ReadableDatabase, ReadableTable};
+    use sohoctap::store::{codec, tables};
+    let db = redb::ReadOnlyDatabase::open(fixture("schema1.redb")).expect("open read-only");
+    let txn = db.begin_read().expect("read");
+    let mut checked = 0;
+    let units = txn.open_table(tables::UNITS).expect("units");
+    for item in units.iter().expect("iter") {
+        let (_, v) = item.expect("item");
+        let bytes = v.value();
+        assert_eq!(
+            codec::encode_unit(&codec::decode_unit(bytes).expect("unit")),
+            bytes
+        );
+        checked += 1;
+    }
+    let evaluations = txn.open_table(tables::EVALUATIONS).expect("evaluations");
+    for item in evaluations.iter().expect("iter") {
+        let (_, v) = item.expect("item");
+        let bytes = v.value();
+        let e = codec::decode_evaluation(bytes).expect("evaluation");
+        assert_eq!(codec::encode_evaluation(&e), bytes);
+        assert_eq!(
+            codec::decode_evaluation_criteria(bytes).expect("head"),
+            e.criteria_hash
+        );
+        checked += 1;
+    }
+    let history = txn.open_table(tables::HISTORY).expect("history");
+    for item in history.iter().expect("iter") {
+        let (_, v) = item.expect("item");
+        let bytes = v.value();
+        assert_eq!(
+            codec::encode_history(&codec::decode_history(bytes).expect("history")),
+            bytes
+        );
+        checked += 1;
+    }
+    let criteria = txn.open_table(tables::CRITERIA).expect("criteria");
+    for item in criteria.iter().expect("iter") {
+        let (_, v) = item.expect("item");
+        let bytes = v.value();
+        assert_eq!(
+            codec::encode_criteria(&codec::decode_criteria(bytes).expect("set")),
+            bytes
+        );
+        checked += 1;
+    }
+    let targets = txn.open_table(tables::TARGETS).expect("targets");
+    for item in targets.iter().expect("iter") {
+        let (_, v) = item.expect("item");
+        let bytes = v.value();
+        assert_eq!(
+            codec::encode_target(&codec::decode_target(bytes).expect("target")),
+            bytes
+        );
+        checked += 1;
+    }
+    let meta = txn.open_table(tables::META).expect("meta");
+    let commune = meta.get("commune").expect("get").expect("commune");
+    let bytes = commune.value();
+    assert_eq!(
+        codec::encode_commune(&codec::decode_commune(bytes).expect("commune")),
+        bytes
+    );
+    assert!(checked > 200, "{checked} records");
+}

@@ -19,6 +19,7 @@ mod integrity;
 mod links;
 mod ops;
 mod reader;
+mod records;
 pub mod tables;
 mod writer;
 
