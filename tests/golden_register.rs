@@ -7,8 +7,11 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use serde_json::Value;
-use sohoctap::exchange::archive_json::{archive_to_json, export_archive};
-use sohoctap::store::Register;
+use sohoctap::criteria::CriteriaSet;
+use sohoctap::exchange::archive_json::{
+    archive_from_json, archive_to_json, export_archive, import_archive,
+};
+use sohoctap::store::{Register, legacy_content_hash};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -60,16 +63,145 @@ fn assert_same_records(got: &Value, want: &Value) {
     }
 }
 
+/// The export of a schema-1 register as this version's export of it must read: every
+/// criteria identity renamed from its schema-1 hash to its canonical one (migration 001),
+/// the sets in the order of their new identities.
+fn as_migrated(mut want: Value) -> Value {
+    let mut text = want.to_string();
+    for c in want["criteria"].as_array().unwrap() {
+        let set: CriteriaSet = serde_json::from_value(c["set"].clone()).unwrap();
+        let old = c["hash"].as_str().unwrap();
+        assert_eq!(
+            old,
+            legacy_content_hash(&set),
+            "the fixture's identities are schema 1's"
+        );
+        text = text.replace(old, &set.content_hash());
+    }
+    want = serde_json::from_str(&text).unwrap();
+    want["criteria"]
+        .as_array_mut()
+        .unwrap()
+        .sort_by(|a, b| a["hash"].as_str().cmp(&b["hash"].as_str()));
+    want
+}
+
+fn backups_of(path: &Path) -> Vec<PathBuf> {
+    let dir = sohoctap::store::backup::default_backup_dir(path);
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+/// A schema-1 register opens: it is backed up (the copy verified and left at schema 1),
+/// migrated, passes `check`, and every record compares equal to its schema-1 export.
 #[test]
-fn the_schema_1_golden_register_opens_with_every_record_intact() {
+fn the_schema_1_golden_register_is_backed_up_migrated_and_intact() {
     let (_dir, path) = copy_of("schema1.redb");
+    let original = std::fs::read(&path).unwrap();
     let mut register = Register::open(&path).expect("open golden register");
+    let notice = register
+        .upgrade_notice()
+        .expect("told about the upgrade")
+        .to_string();
+    assert!(
+        notice.contains("định dạng 1") && notice.contains("đã được kiểm tra"),
+        "{notice}"
+    );
     let got = exported(&register);
-    let want = expected_json("schema1.json");
-    assert_same_records(&got, &want);
+    assert_same_records(&got, &as_migrated(expected_json("schema1.json")));
     let report = register.check(2025).expect("check");
     assert!(report.ok, "{:?}", report.problems);
     register.close().expect("close");
+
+    let backups = backups_of(&path);
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert!(
+        notice.contains(&backups[0].display().to_string()),
+        "{notice}"
+    );
+    // The backup is the old file as it was (byte for byte, up to redb's own recovery
+    // stamp on open) and still reads as schema 1.
+    let db = redb::ReadOnlyDatabase::open(&backups[0]).expect("backup opens read-only");
+    let txn = redb::ReadableDatabase::begin_read(&db).expect("read");
+    let meta = txn.open_table(sohoctap::store::tables::META).expect("meta");
+    let schema = meta
+        .get("schema")
+        .expect("get")
+        .expect("schema")
+        .value()
+        .to_vec();
+    assert_eq!(schema, 1u32.to_le_bytes());
+    assert_eq!(
+        std::fs::metadata(&backups[0]).unwrap().len(),
+        original.len() as u64
+    );
+
+    // A second open finds nothing to do.
+    let again = Register::open(&path).expect("reopen");
+    assert!(again.upgrade_notice().is_none());
+}
+
+/// The export of the schema-1 register, imported into an empty register by this
+/// version, gives the same records as the migrated register: old archives keep working.
+#[test]
+fn a_schema_1_archive_imports_with_its_identities_upgraded() {
+    let bytes = std::fs::read(fixture("schema1.json")).unwrap();
+    let archive = archive_from_json(&bytes).expect("a schema-1 archive is accepted");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("imported.redb");
+    let register = Register::create(&path, &archive.commune).unwrap();
+    import_archive(&register, &archive).expect("import");
+    assert_same_records(
+        &exported(&register),
+        &as_migrated(expected_json("schema1.json")),
+    );
+}
+
+/// kill -9 while an older register is being backed up and migrated (the real binary,
+/// `sohoctap check`, killed at random moments): the register always opens afterwards,
+/// and every record compares equal — the migration either happened whole or not at all.
+#[cfg(unix)]
+#[test]
+fn a_kill_during_the_migration_leaves_the_register_whole() {
+    use std::process::{Command, Stdio};
+    let rounds: u64 = std::env::var("SOHOCTAP_MIGRATION_KILLS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(12);
+    let want = as_migrated(expected_json("schema1.json"));
+    let (mut before, mut after) = (0, 0);
+    for round in 0..rounds {
+        let (_dir, path) = copy_of("schema1.redb");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+            .arg("--db")
+            .arg(&path)
+            .arg("check")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        // Spread the kills over the open: integrity check, backup copy, its
+        // verification, the migration's transaction and after.
+        std::thread::sleep(std::time::Duration::from_millis(
+            round * 400 / rounds.max(1),
+        ));
+        let _ = child.kill();
+        let _ = child.wait();
+        let _ = std::fs::remove_file(path.with_extension("redb.holder"));
+        let mut register = Register::open(&path).expect("opens after the kill");
+        if register.upgrade_notice().is_some() {
+            before += 1;
+        } else {
+            after += 1;
+        }
+        assert_same_records(&exported(&register), &want);
+        assert!(register.check(2025).expect("check").ok);
+        register.close().expect("close");
+    }
+    eprintln!("migration kills: {rounds} ({before} before the migration committed, {after} after)");
 }
 
 /// The fixture holds what it claims: every kind, stage and history variant.

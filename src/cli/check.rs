@@ -5,11 +5,10 @@ use super::out::outln;
 use super::paths::current_year;
 use super::{CliError, Env};
 use crate::model::UnitKind;
-use crate::store::Register;
 use crate::text::format_count;
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
-    let mut register = Register::open(&env.db)?;
+    let mut register = super::open_register(&env.db)?;
     let year = args.year.unwrap_or_else(current_year);
     let report = register.check(year)?;
     register.close()?;

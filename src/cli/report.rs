@@ -10,7 +10,7 @@ use crate::model::{UnitKind, Year};
 use crate::report::data::CriteriaUse;
 use crate::report::text::{TextOptions, render, windows_bytes};
 use crate::report::{GatherInput, ReportData, UnitLabel, UnitNames, gather, report_json};
-use crate::store::{Reader, Register};
+use crate::store::Reader;
 use crate::tally::{Census, Tally};
 use std::collections::HashMap;
 use std::io::Write;
@@ -107,7 +107,7 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
     } else {
         None
     };
-    let register = Register::open(&env.db)?;
+    let register = super::open_register(&env.db)?;
     let data = {
         let reader = register.read()?;
         load_report_data(&reader, year, args.list)?

@@ -120,14 +120,16 @@ pub fn archive_to_json(archive: &Archive) -> Vec<u8> {
 /// Parses archive JSON; a syntax or shape error names its line and column.
 pub fn archive_from_json(bytes: &[u8]) -> Result<Archive, Vec<String>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let archive: Archive = serde_json::from_slice(bytes).map_err(|e| {
+    let mut archive: Archive = serde_json::from_slice(bytes).map_err(|e| {
         vec![format!(
             "dòng {}, cột {}: tệp lưu trữ JSON không hợp lệ ({e})",
             e.line(),
             e.column()
         )]
     })?;
-    let problems = validate(&archive);
+    // Archives of older registers name their criteria sets by an older identity.
+    let mut problems = super::archive_upgrade::upgrade_criteria_identities(&mut archive);
+    problems.extend(validate(&archive));
     if problems.is_empty() {
         Ok(archive)
     } else {

@@ -12,6 +12,7 @@
 //! - [`scores`]: indicator values of one title and year, one row per unit.
 
 pub mod archive_json;
+mod archive_upgrade;
 mod cells;
 pub mod csv_read;
 pub mod export_csv;

@@ -330,3 +330,10 @@ impl Reader {
             .unwrap_or(1))
     }
 }
+
+#[cfg(test)]
+impl Reader {
+    pub(super) fn has_meta_for_test(&self, key: &str) -> bool {
+        self.meta(key).ok().flatten().is_some()
+    }
+}

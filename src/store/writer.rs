@@ -298,10 +298,27 @@ impl Writer {
     }
 }
 
+impl Writer {
+    /// Stamps the schema version (the last step of each migration's transaction).
+    pub(super) fn set_schema(&mut self, version: u32) -> Result<()> {
+        self.put_meta("schema", &version.to_le_bytes())
+    }
+
+    /// The transaction itself, for migrations, which rewrite tables wholesale.
+    pub(super) fn txn(&self) -> &WriteTransaction {
+        &self.txn
+    }
+
+    /// The register's path, for error messages.
+    pub(super) fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
 #[cfg(test)]
 impl Writer {
     pub(super) fn put_schema_for_test(&mut self, version: u32) -> Result<()> {
-        self.put_meta("schema", &version.to_le_bytes())
+        self.set_schema(version)
     }
 }
 

@@ -10,6 +10,7 @@ use crate::criteria::{self, CriteriaSet};
 use crate::model::{self, Evaluation, Target, Unit};
 use crate::store::history::{EvaluationChange, FieldChange, HistoryEntry};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 /// A conversion from stored bytes that decoded but do not make a valid model value.
@@ -673,6 +674,19 @@ impl From<CriteriaSetV1> for CriteriaSet {
                 .collect(),
         }
     }
+}
+
+/// The identity schema 1 gave a criteria set: 16 hex digits of SHA-256 over the postcard
+/// bytes of [`CriteriaSetV1`] (with no version tag). Registers of schema 1 key their
+/// stored sets and their evaluations by it; migration 001 replaces it with the canonical
+/// hash, and archives written by schema 1 are recognised by it.
+pub fn legacy_content_hash(set: &CriteriaSet) -> String {
+    let bytes = postcard::to_stdvec(&CriteriaSetV1::from(set)).unwrap_or_default();
+    Sha256::digest(&bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 // ------------------------------------------------------------------ targets, commune

@@ -1,0 +1,43 @@
+//! Criteria identities in JSON archives written by older versions. An archive of a
+//! schema-1 register names its criteria sets by their schema-1 hash
+//! ([`crate::store::legacy_content_hash`]); on reading, each such hash is renamed to the
+//! set's canonical identity throughout the archive (the sets, the evaluations and the
+//! history), exactly as migration 001 does in a register. A hash that is neither is
+//! refused: it does not identify the set it labels.
+
+use super::archive_json::Archive;
+use std::collections::HashMap;
+
+/// Renames old identities to canonical ones; returns a problem per set whose hash
+/// matches neither its canonical nor its schema-1 identity.
+pub fn upgrade_criteria_identities(archive: &mut Archive) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    for (i, c) in archive.criteria.iter_mut().enumerate() {
+        let canonical = c.set.content_hash();
+        if c.hash == canonical {
+            continue;
+        }
+        if c.hash == crate::store::legacy_content_hash(&c.set) {
+            renamed.insert(std::mem::replace(&mut c.hash, canonical.clone()), canonical);
+        } else {
+            problems.push(format!(
+                "criteria[{i}].hash: mã \"{}\" không khớp nội dung bộ tiêu chí {} (đúng là \"{canonical}\")",
+                c.hash, c.set.id
+            ));
+        }
+    }
+    if renamed.is_empty() {
+        return problems;
+    }
+    for e in &mut archive.evaluations {
+        if let Some(new) = renamed.get(&e.evaluation.criteria_hash) {
+            e.evaluation.criteria_hash = new.clone();
+        }
+    }
+    let rename = |old: &str| renamed.get(old).cloned();
+    for h in &mut archive.history {
+        h.entry.rename_criteria(&rename);
+    }
+    problems
+}
