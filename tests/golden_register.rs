@@ -367,3 +367,41 @@ fn every_schema_1_record_re_encodes_to_the_same_bytes() {
     );
     assert!(checked > 200, "{checked} records");
 }
+
+/// `sohoctap import json` refuses an archive `check` would fail (issue 11, defect 7),
+/// with a Vietnamese message naming the place, and writes nothing.
+#[test]
+fn import_json_refuses_more_adults_than_members_through_the_binary() {
+    let mut v = expected_json("schema1.json");
+    let i = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|u| u["unit"].get("Household").is_some())
+        .unwrap();
+    let members = v["units"][i]["unit"]["Household"]["members"]
+        .as_u64()
+        .unwrap();
+    v["units"][i]["unit"]["Household"]["adults"] = serde_json::json!(members + 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("luu-tru.json");
+    std::fs::write(&file, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    let db = dir.path().join("so.redb");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("SOHOCTAP_DB")
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["init", "--commune", "Xã Mẫu Sơn"]).status.success());
+    let out = run(&["import", "json", file.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let place = format!("units[{i}].unit.adults: số người lớn");
+    assert!(stderr.contains(&place), "{stderr}");
+    let check = run(&["check", "--json"]);
+    assert!(check.status.success(), "nothing was written");
+}

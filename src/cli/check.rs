@@ -22,6 +22,7 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
         object.insert("archived".into(), report.archived.into());
         object.insert("evaluations".into(), report.evaluations.into());
         object.insert("problems".into(), report.problems.clone().into());
+        object.insert("damaged".into(), report.damaged.into());
         object.insert("warnings".into(), report.warnings.clone().into());
         outln!("{}", serde_json::Value::Object(object));
     } else {

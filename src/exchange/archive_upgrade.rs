@@ -3,32 +3,23 @@
 //! ([`crate::store::legacy_content_hash`]); on reading, each such hash is renamed to the
 //! set's canonical identity throughout the archive (the sets, the evaluations and the
 //! history), exactly as migration 001 does in a register. A hash that is neither is
-//! refused: it does not identify the set it labels.
+//! left as it is, for [`super::archive_json::validate`] to refuse: it does not identify
+//! the set it labels.
 
 use super::archive_json::Archive;
 use std::collections::HashMap;
 
-/// Renames old identities to canonical ones; returns a problem per set whose hash
-/// matches neither its canonical nor its schema-1 identity.
-pub fn upgrade_criteria_identities(archive: &mut Archive) -> Vec<String> {
-    let mut problems = Vec::new();
+/// Renames schema-1 identities to canonical ones throughout the archive.
+pub fn upgrade_criteria_identities(archive: &mut Archive) {
     let mut renamed: HashMap<String, String> = HashMap::new();
-    for (i, c) in archive.criteria.iter_mut().enumerate() {
+    for c in &mut archive.criteria {
         let canonical = c.set.content_hash();
-        if c.hash == canonical {
-            continue;
-        }
-        if c.hash == crate::store::legacy_content_hash(&c.set) {
+        if c.hash != canonical && c.hash == crate::store::legacy_content_hash(&c.set) {
             renamed.insert(std::mem::replace(&mut c.hash, canonical.clone()), canonical);
-        } else {
-            problems.push(format!(
-                "criteria[{i}].hash: mã \"{}\" không khớp nội dung bộ tiêu chí {} (đúng là \"{canonical}\")",
-                c.hash, c.set.id
-            ));
         }
     }
     if renamed.is_empty() {
-        return problems;
+        return;
     }
     for e in &mut archive.evaluations {
         if let Some(new) = renamed.get(&e.evaluation.criteria_hash) {
@@ -39,5 +30,4 @@ pub fn upgrade_criteria_identities(archive: &mut Archive) -> Vec<String> {
     for h in &mut archive.history {
         h.entry.rename_criteria(&rename);
     }
-    problems
 }

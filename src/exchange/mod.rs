@@ -12,6 +12,8 @@
 //! - [`scores`]: indicator values of one title and year, one row per unit.
 
 pub mod archive_json;
+#[cfg(test)]
+mod archive_rules_tests;
 mod archive_upgrade;
 mod cells;
 pub mod csv_read;

@@ -24,6 +24,7 @@ mod ops;
 mod reader;
 mod records;
 pub mod tables;
+pub mod validate;
 mod writer;
 
 pub use codec::DecodeError;
@@ -349,9 +350,10 @@ impl Register {
         let mut report = integrity::check_records(&self.read()?, year)?;
         report.ok &= file_ok;
         if !file_ok {
+            report.damaged = true;
             report
                 .problems
-                .push("Kiểm tra trang dữ liệu của tệp không đạt".into());
+                .insert(0, "Kiểm tra trang dữ liệu của tệp không đạt".into());
         }
         Ok(report)
     }

@@ -222,6 +222,19 @@ impl Reader {
             .transpose()
     }
 
+    /// Every history entry with its sequence number, oldest first.
+    pub fn all_history(&self) -> Result<Vec<(u64, HistoryEntry)>> {
+        let Some(t) = self.table(HISTORY)? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
+            let (k, v) = item.map_err(|e| from_redb(&self.path, e))?;
+            out.push((k.value(), codec::decode_history(v.value())?));
+        }
+        Ok(out)
+    }
+
     /// The stored copy of a criteria set version.
     pub fn criteria(&self, hash: &str) -> Result<Option<CriteriaSet>> {
         let Some(t) = self.table(CRITERIA)? else {

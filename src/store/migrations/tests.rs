@@ -67,14 +67,12 @@ fn schema_1_register(path: &std::path::Path) -> (String, EvaluationKey) {
             };
             let mut e = Evaluation::register(&entry.set.id, &legacy, None, stamp());
             w.set_evaluation(key, Some(&e), &stamp())?;
-            let code = entry
-                .set
-                .indicators()
-                .next()
-                .expect("indicator")
-                .code
-                .clone();
-            e.values.insert(code, IndicatorValue::Pass(true));
+            let first = entry.set.indicators().next().expect("indicator");
+            let value = match first.kind {
+                crate::criteria::IndicatorKind::Points => IndicatorValue::Points(first.max),
+                crate::criteria::IndicatorKind::PassFail => IndicatorValue::Pass(true),
+            };
+            e.values.insert(first.code.clone(), value);
             w.set_evaluation(key, Some(&e), &stamp())?;
             w.put_schema_for_test(1)?;
             Ok(key)
@@ -118,7 +116,8 @@ fn a_schema_1_register_is_backed_up_then_migrated_on_open() {
     let undo = history[0].1.revert(Some(&e), &stamp());
     assert!(undo.is_err(), "the evaluation changed after its creation");
     drop(reader);
-    assert!(register.check(2025).expect("check").ok);
+    let report = register.check(2025).expect("check");
+    assert!(report.ok, "{:?}", report.problems);
     register.close().expect("close");
 
     // The backup is the schema-1 file, verified, and never migrated.
