@@ -11,6 +11,7 @@
 //! of the old version kept in `tests/fixtures/registers/`.
 
 mod migration_001_canonical_criteria_hash;
+mod migration_002_community_kind_word;
 
 use super::{Register, Result, Writer};
 
@@ -35,11 +36,18 @@ pub struct MigrationReport {
 }
 
 /// Every migration, in order: `MIGRATIONS[i].to == OLDEST_SUPPORTED + 1 + i`.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    to: 2,
-    what: "mã nhận diện bộ tiêu chí tính theo dạng chuẩn có đánh số phiên bản",
-    run: migration_001_canonical_criteria_hash::run,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        to: 2,
+        what: "mã nhận diện bộ tiêu chí tính theo dạng chuẩn có đánh số phiên bản",
+        run: migration_001_canonical_criteria_hash::run,
+    },
+    Migration {
+        to: 3,
+        what: "tên thôn, tổ dân phố không lặp chữ chỉ loại (\"Thôn Thôn Đông\")",
+        run: migration_002_community_kind_word::run,
+    },
+];
 
 /// Runs every migration of `migrations` after schema `found`, each in its own write
 /// transaction that ends by stamping its version. Stops at the first failure: the

@@ -304,6 +304,21 @@ impl Writer {
         self.put_meta("schema", &version.to_le_bytes())
     }
 
+    /// Every unit of a kind, archived ones included, in id order.
+    pub(super) fn units_of_kind(&self, kind: UnitKind) -> Result<Vec<(UnitId, Unit)>> {
+        let t = self.txn.open_table(UNITS).map_err(|e| self.err(e))?;
+        let k = kind as u8;
+        let range = t
+            .range((k, 0u32)..=(k, u32::MAX))
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for item in range {
+            let (key, value) = item.map_err(|e| self.err(e))?;
+            out.push((key.value().1, codec::decode_unit(value.value())?));
+        }
+        Ok(out)
+    }
+
     /// The transaction itself, for migrations, which rewrite tables wholesale.
     pub(super) fn txn(&self) -> &WriteTransaction {
         &self.txn

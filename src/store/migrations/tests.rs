@@ -209,3 +209,58 @@ fn a_failing_migration_step_leaves_the_register_at_the_version_before_it() {
         Some(SCHEMA_VERSION)
     );
 }
+
+#[test]
+fn migration_002_repairs_doubled_kind_words_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("so.redb");
+    let register = Register::create(&path, &commune()).expect("create");
+    let names = [
+        ("TH01", "Thôn Đông", CommunityKind::Thon),
+        ("TH02", "Đoài", CommunityKind::Thon),
+        ("TH03", "Tổ dân phố số 3", CommunityKind::ToDanPho),
+        ("TH04", "Thôn", CommunityKind::Thon),
+        ("TH05", "Ban Mai", CommunityKind::Ban),
+    ];
+    register
+        .write(|w| {
+            for (code, name, kind) in names {
+                w.insert_unit(&Unit::Community(Community {
+                    meta: UnitMeta {
+                        code: code.into(),
+                        entered: 2020,
+                        left: None,
+                    },
+                    name: name.into(),
+                    kind,
+                }))?;
+            }
+            w.put_schema_for_test(2)
+        })
+        .expect("write");
+    register.close().expect("close");
+
+    let mut register = Register::open(&path).expect("open and migrate");
+    let notice = register.upgrade_notice().expect("notice").to_string();
+    assert!(notice.contains("2 thôn, tổ dân phố"), "{notice}");
+    assert!(
+        notice.contains("«Thôn Thôn Đông» → «Thôn Đông»"),
+        "{notice}"
+    );
+    let units = register
+        .read()
+        .and_then(|r| r.units(crate::model::UnitKind::Community))
+        .expect("units");
+    let shown: Vec<String> = units.iter().map(|(_, u)| u.display_name()).collect();
+    assert_eq!(
+        shown,
+        [
+            "Thôn Đông",
+            "Thôn Đoài",
+            "Tổ dân phố số 3",
+            "Thôn Thôn",
+            "Bản Ban Mai"
+        ]
+    );
+    assert!(register.check(2025).expect("check").ok);
+}
