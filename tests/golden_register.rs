@@ -438,3 +438,26 @@ fn import_json_refuses_more_adults_than_members_through_the_binary() {
     let check = run(&["check", "--json"]);
     assert!(check.status.success(), "nothing was written");
 }
+
+/// The officer is told, in Vietnamese, that an older register was backed up and
+/// upgraded; `check --json` keeps its standard output clean JSON.
+#[test]
+fn the_binary_says_an_old_register_was_backed_up_and_upgraded() {
+    let (_dir, path) = copy_of("schema1.redb");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+        .arg("--db")
+        .arg(&path)
+        .args(["check", "--json", "--year", "2025"])
+        .env_remove("SOHOCTAP_DB")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("được ghi bởi phiên bản cũ") && stderr.contains("Đã sao lưu sổ cũ vào"),
+        "{stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(json["ok"], true);
+    assert_eq!(json["damaged"], false);
+}
