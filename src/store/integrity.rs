@@ -236,7 +236,27 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
             ));
         }
     }
-    for (seq, entry) in reader.all_history()? {
+    let history = reader.all_history()?;
+    let index = reader.history_index()?;
+    let by_seq: std::collections::HashMap<u64, &super::HistoryEntry> =
+        history.iter().map(|(seq, e)| (*seq, e)).collect();
+    let indexed: HashSet<u64> = index.iter().map(|(_, _, seq)| *seq).collect();
+    for (title, unit, seq) in &index {
+        let agrees = by_seq
+            .get(seq)
+            .is_some_and(|e| e.key.title as u8 == *title && e.key.unit == *unit);
+        if !agrees {
+            problems.push(format!(
+                "Chỉ mục lịch sử số {seq} không khớp mục lịch sử nào của đơn vị {unit}"
+            ));
+        }
+    }
+    if let Some((seq, _)) = history.iter().find(|(seq, _)| !indexed.contains(seq)) {
+        problems.push(format!(
+            "Chỉ mục lịch sử thiếu mục số {seq} (và có thể các mục khác)"
+        ));
+    }
+    for (seq, entry) in &history {
         if !exists(entry.key.title.unit_kind(), entry.key.unit) {
             data.push(format!(
                 "Lịch sử số {seq}: đánh giá {} năm {} của đơn vị {} không có trong sổ",

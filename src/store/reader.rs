@@ -222,6 +222,19 @@ impl Reader {
             .transpose()
     }
 
+    /// Every row of the history index: (title code, unit id, sequence).
+    pub fn history_index(&self) -> Result<Vec<(u8, UnitId, u64)>> {
+        let Some(t) = self.table(HISTORY_BY_UNIT)? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
+            let (k, _) = item.map_err(|e| from_redb(&self.path, e))?;
+            out.push(k.value());
+        }
+        Ok(out)
+    }
+
     /// Every history entry with its sequence number, oldest first.
     pub fn all_history(&self) -> Result<Vec<(u64, HistoryEntry)>> {
         let Some(t) = self.table(HISTORY)? else {

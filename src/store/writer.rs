@@ -362,6 +362,22 @@ mod restore;
 
 #[cfg(test)]
 impl Writer {
+    pub(super) fn put_history_index_for_test(
+        &mut self,
+        title: u8,
+        unit: UnitId,
+        seq: u64,
+    ) -> Result<()> {
+        let p = &self.path;
+        let mut t = self
+            .txn
+            .open_table(HISTORY_BY_UNIT)
+            .map_err(|e| from_redb(p, e))?;
+        t.insert((title, unit, seq), ())
+            .map_err(|e| from_redb(p, e))?;
+        Ok(())
+    }
+
     pub(super) fn put_status_for_test(&mut self, key: EvaluationKey, bits: u8) -> Result<()> {
         let p = &self.path;
         let mut t = self.txn.open_table(STATUSES).map_err(|e| from_redb(p, e))?;
