@@ -3,12 +3,11 @@
 use super::args::{BackupArgs, RestoreArgs};
 use super::out::outln;
 use super::{CliError, Env};
-use crate::store::Register;
 use crate::store::backup::{backup_generation, backup_to, default_backup_dir, restore_from};
 use crate::text::format_count;
 
 pub fn backup(env: &Env, args: &BackupArgs) -> Result<(), CliError> {
-    let register = Register::open(&env.db)?;
+    let register = super::open_register(&env.db)?;
     let result = match &args.dest {
         None => backup_generation(&register, &default_backup_dir(&env.db), args.keep),
         // A folder of the officer's own (a USB stick): add a dated copy, remove nothing.

@@ -5,11 +5,10 @@ use super::out::outln;
 use super::paths::current_year;
 use super::{CliError, Env};
 use crate::model::UnitKind;
-use crate::store::ReadOnlyRegister;
 use crate::text::format_count;
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
-    let register = ReadOnlyRegister::open(&env.db)?;
+    let register = super::open_register_read_only(&env.db)?;
     let year = args.year.unwrap_or_else(current_year);
     let report = register.check(year)?;
     register.close()?;
@@ -23,6 +22,7 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
         object.insert("archived".into(), report.archived.into());
         object.insert("evaluations".into(), report.evaluations.into());
         object.insert("problems".into(), report.problems.clone().into());
+        object.insert("damaged".into(), report.damaged.into());
         object.insert("warnings".into(), report.warnings.clone().into());
         outln!("{}", serde_json::Value::Object(object));
     } else {

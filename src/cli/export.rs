@@ -5,7 +5,7 @@ use super::out::outln;
 use super::{CliError, Env};
 use crate::exchange::{archive_to_json, export_archive, export_csv};
 use crate::model::UnitKind;
-use crate::store::{ReadOnlyRegister, describe_io};
+use crate::store::describe_io;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 pub const PERSONAL_DATA_NOTICE: &str = "Lưu ý: tệp xuất có thông tin cá nhân của người dân; chỉ lưu ở máy của cơ quan, không gửi qua mạng công cộng.";
 
 pub fn run(env: &Env, command: ExportCommand) -> Result<(), CliError> {
-    let register = ReadOnlyRegister::open(&env.db)?;
+    let register = super::open_register_read_only(&env.db)?;
     let (bytes, out) = {
         let reader = register.read()?;
         match command {

@@ -100,7 +100,7 @@ fn summarise(plan: &ImportPlan, verb: &str) {
 }
 
 fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Result<(), CliError> {
-    let register = Register::open(&env.db)?;
+    let register = super::open_register(&env.db)?;
     let plan = {
         let reader = register.read()?;
         exchange::plan(
@@ -158,7 +158,7 @@ fn import_json(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliErro
         return Ok(());
     }
     let register = if env.db.exists() {
-        Register::open(&env.db)?
+        super::open_register(&env.db)?
     } else {
         Register::create(&env.db, &archive.commune)?
     };

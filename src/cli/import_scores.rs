@@ -8,7 +8,6 @@ use super::recognise::parse_title;
 use super::{CliError, Env};
 use crate::exchange::scores::{apply_scores, plan_scores};
 use crate::model::Stamp;
-use crate::store::Register;
 use crate::text::format_count;
 
 pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
@@ -19,7 +18,7 @@ pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
     };
     let title = parse_title(title)?;
     let catalog = env.catalog()?;
-    let register = Register::open(&env.db)?;
+    let register = super::open_register(&env.db)?;
     let planned = register
         .read()
         .map_err(CliError::from)

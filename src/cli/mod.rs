@@ -26,6 +26,30 @@ pub use paths::{Env, current_year, default_register_path};
 pub use report::load_report_data;
 pub use usage::explain as explain_usage_error;
 
+/// Opens the register for a subcommand. When it was written by an older program it has
+/// just been backed up and migrated: the officer is told so (on stderr, so the output of
+/// `--json` and `export` stays clean).
+pub(crate) fn open_register(path: &std::path::Path) -> Result<crate::store::Register, CliError> {
+    let register = crate::store::Register::open(path)?;
+    if let Some(notice) = register.upgrade_notice() {
+        eprintln!("{notice}");
+    }
+    Ok(register)
+}
+
+/// Opens the register for a command that only reads it (`check`, `report`, `export`):
+/// not a byte is written, unless it was written by an older program, which is upgraded
+/// first as [`open_register`] does, and the officer told.
+pub(crate) fn open_register_read_only(
+    path: &std::path::Path,
+) -> Result<crate::store::ReadOnlyRegister, CliError> {
+    let register = crate::store::ReadOnlyRegister::open(path)?;
+    if let Some(notice) = register.upgrade_notice() {
+        eprintln!("{notice}");
+    }
+    Ok(register)
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let env = Env::from_cli(&cli);

@@ -4,7 +4,6 @@ use super::args::RecogniseArgs;
 use super::out::outln;
 use super::{CliError, Env};
 use crate::model::{Decision, Stamp, Title};
-use crate::store::Register;
 use crate::text::format_count;
 
 /// Parses a title code, with the list of valid codes in the message.
@@ -35,7 +34,7 @@ pub fn run(env: &Env, args: &RecogniseArgs) -> Result<(), CliError> {
     if number.is_empty() {
         return Err(CliError::input("Số quyết định không được để trống"));
     }
-    let register = Register::open(&env.db)?;
+    let register = super::open_register(&env.db)?;
     let changes = register.recognise_passing(
         title,
         args.year,

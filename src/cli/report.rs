@@ -10,7 +10,7 @@ use crate::model::{UnitKind, Year};
 use crate::report::data::CriteriaUse;
 use crate::report::text::{TextOptions, render, windows_bytes};
 use crate::report::{GatherInput, ReportData, UnitLabel, UnitNames, gather, report_json};
-use crate::store::{ReadOnlyRegister, Reader};
+use crate::store::Reader;
 use crate::tally::{Census, Tally};
 use std::collections::HashMap;
 use std::io::Write;
@@ -101,7 +101,7 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
     if args.print {
         crate::print::check_printer().map_err(print_error)?;
     }
-    let register = ReadOnlyRegister::open(&env.db)?;
+    let register = super::open_register_read_only(&env.db)?;
     let data = {
         let reader = register.read()?;
         load_report_data(&reader, year, args.list)?

@@ -2,12 +2,14 @@
 //! live in TOML files (`criteria/` in the source tree, embedded in the binary, and an
 //! optional folder of the office's own files), never in code.
 //!
-//! - [`set`]: the validated types of a set and its content hash;
+//! - [`set`]: the validated types of a set;
+//! - [`canonical`]: the canonical, versioned form of a set and its identity (hash);
 //! - [`parse`]: TOML text → set, with every problem located by line and field;
 //! - [`catalog`]: the shipped sets plus the office's folder, and which set is in force;
 //! - [`score`]: the pure scoring engine;
 //! - `text_rules`: no control characters in any text, ASCII codes, length limits.
 
+pub mod canonical;
 mod catalog;
 mod parse;
 mod score;

@@ -3,7 +3,6 @@
 
 use crate::model::{Title, Year};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
@@ -122,14 +121,12 @@ impl CriteriaSet {
         }
     }
 
-    /// A short content hash (16 hex digits of SHA-256 over the canonical encoding). Two
-    /// files that differ only in comments or layout have the same hash; any change to what
-    /// is scored gives a new one.
+    /// The set's identity: 16 hex digits of SHA-256 over its canonical, versioned form
+    /// (see [`super::canonical`]), never over whatever the struct happens to serialise
+    /// to, so a shipped set keeps its identity across versions of the program. Two files
+    /// that differ only in comments or layout have the same hash; any change to what is
+    /// scored gives a new one.
     pub fn content_hash(&self) -> String {
-        // Encoding a plain struct into a Vec cannot fail; fall back to the debug text so
-        // the hash is still content-derived if it ever did.
-        let bytes = postcard::to_stdvec(self).unwrap_or_else(|_| format!("{self:?}").into_bytes());
-        let digest = Sha256::digest(&bytes);
-        digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+        super::canonical::canonical_hash(self)
     }
 }

@@ -120,7 +120,7 @@ pub fn archive_to_json(archive: &Archive) -> Vec<u8> {
 /// Parses archive JSON; a syntax or shape error names its line and column.
 pub fn archive_from_json(bytes: &[u8]) -> Result<Archive, Vec<String>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let archive: Archive = serde_json::from_slice(bytes).map_err(|e| {
+    let mut archive: Archive = serde_json::from_slice(bytes).map_err(|e| {
         // serde's message carries its own "at line … column …": said once, in Vietnamese.
         let message = e.to_string();
         let body = message
@@ -133,6 +133,8 @@ pub fn archive_from_json(bytes: &[u8]) -> Result<Archive, Vec<String>> {
             crate::text::english::translate(body)
         )]
     })?;
+    // Archives of older registers name their criteria sets by an older identity.
+    super::archive_upgrade::upgrade_criteria_identities(&mut archive);
     let problems = validate(&archive);
     if problems.is_empty() {
         Ok(archive)
@@ -243,6 +245,7 @@ pub fn validate(archive: &Archive) -> Vec<String> {
             problems.push(format!("history[{i}]: trùng số thứ tự {}", h.seq));
         }
     }
+    problems.extend(rule_problems(archive, &exists));
     let mut milestones = HashSet::new();
     for (i, t) in archive.targets.iter().enumerate() {
         if !milestones.insert((t.measure, t.milestone)) {
@@ -251,6 +254,89 @@ pub fn validate(archive: &Archive) -> Vec<String> {
                 t.measure.code(),
                 t.milestone
             ));
+        }
+    }
+    problems
+}
+
+/// The rules of [`crate::store::validate`] — the ones `sohoctap check` applies to a
+/// register — on every record of the archive, each problem named by its place
+/// (`units[3].adults: …`), so an archive is refused for anything `check` would report.
+fn rule_problems(archive: &Archive, exists: &dyn Fn(UnitKind, UnitId) -> bool) -> Vec<String> {
+    use crate::store::validate;
+    let mut problems = Vec::new();
+    let mut place = |at: String, f: validate::Finding| {
+        problems.push(format!("{at}.{}: {}", f.field, f.message));
+    };
+    for (i, a) in archive.units.iter().enumerate() {
+        for f in validate::unit_findings(&a.unit) {
+            place(format!("units[{i}].unit"), f);
+        }
+    }
+    let mut sets = BTreeMap::new();
+    for (i, c) in archive.criteria.iter().enumerate() {
+        let identity = c.set.content_hash();
+        if c.hash != identity {
+            place(
+                format!("criteria[{i}]"),
+                validate::Finding {
+                    field: "hash".into(),
+                    message: format!(
+                        "mã \"{}\" không khớp nội dung bộ tiêu chí {} (đúng là \"{identity}\")",
+                        c.hash, c.set.id
+                    ),
+                },
+            );
+        }
+        if sets.insert(c.hash.as_str(), &c.set).is_some() {
+            place(
+                format!("criteria[{i}]"),
+                validate::Finding {
+                    field: "hash".into(),
+                    message: format!("bộ tiêu chí {} có hai lần", c.hash),
+                },
+            );
+        }
+        for f in validate::criteria_findings(&c.set) {
+            place(format!("criteria[{i}].set"), f);
+        }
+    }
+    for (i, e) in archive.evaluations.iter().enumerate() {
+        // A missing set is reported above ("thiếu bộ tiêu chí").
+        if let Some(set) = sets.get(e.evaluation.criteria_hash.as_str()) {
+            for f in validate::evaluation_findings(&e.key, &e.evaluation, Some(set)) {
+                place(format!("evaluations[{i}]"), f);
+            }
+        }
+    }
+    for (i, h) in archive.history.iter().enumerate() {
+        let key = &h.entry.key;
+        if !exists(key.title.unit_kind(), key.unit) {
+            place(
+                format!("history[{i}].entry"),
+                validate::Finding {
+                    field: "key.unit".into(),
+                    message: format!(
+                        "lịch sử của đơn vị {} ({}) không có trong tệp",
+                        key.unit,
+                        key.title.short()
+                    ),
+                },
+            );
+        }
+        if !validate::YEARS.contains(&key.year) {
+            place(
+                format!("history[{i}].entry"),
+                validate::Finding {
+                    field: "key.year".into(),
+                    message: format!("năm {} nằm ngoài phạm vi", key.year),
+                },
+            );
+        }
+    }
+    for (i, t) in archive.targets.iter().enumerate() {
+        for f in validate::target_findings(t) {
+            place(format!("targets[{i}]"), f);
         }
     }
     problems

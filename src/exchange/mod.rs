@@ -16,7 +16,10 @@
 //! - [`scores`]: indicator values of one title and year, one row per unit.
 
 pub mod archive_json;
+#[cfg(test)]
+mod archive_rules_tests;
 mod archive_text;
+mod archive_upgrade;
 pub mod cell_rules;
 mod cells;
 pub mod csv_read;

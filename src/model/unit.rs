@@ -130,6 +130,22 @@ impl CommunityKind {
             CommunityKind::KhuPho => "Khu phố",
         }
     }
+
+    /// The name without a leading copy of this kind's own word, when it has one and
+    /// something follows it: a thôn saved as "Thôn Đông" shows as "Thôn Thôn Đông", so
+    /// "Đông" is what it should have been. Case-insensitive but exact in diacritics, so
+    /// "Ban Mai" (a bản) or "Xóm Bến" (a thôn) are left alone.
+    pub fn without_own_word(self, name: &str) -> Option<String> {
+        let name = crate::text::clean_name(name);
+        let word = self.label().to_lowercase();
+        let n = self.label().split(' ').count();
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() <= n {
+            return None;
+        }
+        let head = words[..n].join(" ").to_lowercase();
+        (head == word).then(|| words[n..].join(" "))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -327,6 +343,24 @@ mod tests {
         assert!(m.active_in(2023));
         assert!(!m.active_in(2024));
         assert!(meta(2020, None).active_in(2030));
+    }
+
+    #[test]
+    fn a_doubled_kind_word_is_found_exactly() {
+        let thon = CommunityKind::Thon;
+        assert_eq!(thon.without_own_word("Thôn Đông").as_deref(), Some("Đông"));
+        assert_eq!(thon.without_own_word("thôn  Đông").as_deref(), Some("Đông"));
+        assert_eq!(thon.without_own_word("Thôn"), None);
+        assert_eq!(thon.without_own_word("Xóm Bến"), None);
+        assert_eq!(thon.without_own_word("Thon Ha"), None);
+        assert_eq!(CommunityKind::Ban.without_own_word("Ban Mai"), None);
+        let tdp = CommunityKind::ToDanPho;
+        assert_eq!(
+            tdp.without_own_word("Tổ dân phố số 3").as_deref(),
+            Some("số 3")
+        );
+        assert_eq!(tdp.without_own_word("Tổ dân phố"), None);
+        assert_eq!(tdp.without_own_word("Tổ 3"), None);
     }
 
     #[test]

@@ -68,12 +68,15 @@ fn this_year() -> Year {
 }
 
 /// Opens a copy as a register (integrity check on open, schema version) and checks every
-/// record. The copy is ours, so the writable open may repair or stamp it.
+/// record. The copy is ours, so the writable open may repair or stamp it; it is never
+/// migrated (a backup of an older register stays as it was written).
 pub(super) fn verify(path: &Path) -> Result<()> {
-    let mut register = Register::open(path)?;
+    let mut register = Register::open_as_is(path)?;
     let report = register.check(this_year())?;
     register.close()?;
-    if report.ok {
+    // Data an officer can correct (more adults than members) is no reason to refuse a
+    // copy; damage is.
+    if !report.damaged {
         Ok(())
     } else {
         Err(StoreError::Corrupted {
@@ -180,6 +183,24 @@ pub fn backup_generation(register: &Register, dir: &Path, keep: usize) -> Result
     let mut report = backup_to(register, &dest)?;
     report.removed = prune(dir, &stem, keep)?;
     Ok(report)
+}
+
+/// A verified copy of a register about to be migrated from schema `found`, in the
+/// register's backup folder under a name the rotation never prunes
+/// (`truoc-nang-cap-<stem>-dinh-dang-1-2026-12-01-0930.redb`).
+pub(super) fn backup_before_upgrade(register: &Register, found: u32) -> Result<BackupReport> {
+    let dir = default_backup_dir(register.path());
+    create_private_dir(&dir)?;
+    let stem = stem(register.path());
+    let minute = chrono::Local::now().format("%Y-%m-%d-%H%M").to_string();
+    let name = format!("truoc-nang-cap-{stem}-dinh-dang-{found}-{minute}");
+    let mut dest = dir.join(format!("{name}.redb"));
+    let mut n = 2;
+    while dest.exists() {
+        dest = dir.join(format!("{name}-{n}.redb"));
+        n += 1;
+    }
+    backup_to(register, &dest)
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {

@@ -1,8 +1,11 @@
-//! Record values as version-tagged postcard bytes. Each record type is an enum whose
-//! variants are format versions (`V1`, later `V2`, …; only ever appended), so an old
-//! register stays readable and a damaged value is an error, never a panic.
+//! Record values as version-tagged postcard bytes. Each record type is stored as an enum
+//! whose variants are format versions (`V1`, later `V2`, …; only ever appended) wrapping
+//! the frozen wire types of [`super::records`]. Decoding accepts every known version and
+//! converts it into today's model; encoding writes the newest. So the model can change
+//! without touching old bytes, and a damaged value is an error, never a panic.
 
 use super::history::HistoryEntry;
+use super::records::v1;
 use crate::criteria::CriteriaSet;
 use crate::model::{Commune, Evaluation, Target, Unit};
 use serde::{Deserialize, Serialize};
@@ -23,108 +26,84 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-macro_rules! versioned {
-    ($wire:ident, $borrowed:ident, $ty:ty, $what:literal, $encode:ident, $decode:ident) => {
-        #[derive(Deserialize)]
-        enum $wire {
-            V1($ty),
-        }
+/// Reads one whole postcard value; trailing bytes are refused.
+fn take_whole<'a, T: Deserialize<'a>>(
+    bytes: &'a [u8],
+    what: &'static str,
+) -> Result<T, DecodeError> {
+    let (value, rest): (T, &[u8]) = postcard::take_from_bytes(bytes).map_err(|e| DecodeError {
+        what,
+        reason: e.to_string(),
+    })?;
+    if !rest.is_empty() {
+        return Err(DecodeError {
+            what,
+            reason: format!("thừa {} byte ở cuối", rest.len()),
+        });
+    }
+    Ok(value)
+}
 
-        #[derive(Serialize)]
-        enum $borrowed<'a> {
-            V1(&'a $ty),
+/// One record type: its versioned wire enum, and its encoder and decoder. `$into` turns
+/// a decoded wire value into the model (a `Result<_, String>` for values whose bytes
+/// decode but do not make a valid model value, such as a date out of range).
+macro_rules! versioned {
+    ($wire:ident, $ty:ty, $what:literal, $encode:ident, $decode:ident,
+     V1($v1:ty) => $into:expr) => {
+        #[derive(Serialize, Deserialize)]
+        enum $wire {
+            V1($v1),
         }
 
         pub fn $encode(value: &$ty) -> Vec<u8> {
             // Serialising plain data into a Vec has no failure mode that data can cause;
             // an empty value would be refused on decode rather than trusted.
-            postcard::to_stdvec(&$borrowed::V1(value)).unwrap_or_default()
+            postcard::to_stdvec(&$wire::V1(<$v1>::from(value))).unwrap_or_default()
         }
 
         pub fn $decode(bytes: &[u8]) -> Result<$ty, DecodeError> {
-            let (wire, rest): ($wire, &[u8]) =
-                postcard::take_from_bytes(bytes).map_err(|e| DecodeError {
+            let into: fn($v1) -> Result<$ty, String> = $into;
+            match take_whole::<$wire>(bytes, $what)? {
+                $wire::V1(v) => into(v).map_err(|reason| DecodeError {
                     what: $what,
-                    reason: e.to_string(),
-                })?;
-            if !rest.is_empty() {
-                return Err(DecodeError {
-                    what: $what,
-                    reason: format!("thừa {} byte ở cuối", rest.len()),
-                });
-            }
-            match wire {
-                $wire::V1(v) => Ok(v),
+                    reason,
+                }),
             }
         }
     };
 }
 
-versioned!(UnitWire, UnitRef, Unit, "đơn vị", encode_unit, decode_unit);
+versioned!(UnitWire, Unit, "đơn vị", encode_unit, decode_unit,
+    V1(v1::UnitV1) => |v| Ok(v.into()));
+versioned!(EvaluationWire, Evaluation, "đánh giá", encode_evaluation, decode_evaluation,
+    V1(v1::EvaluationV1) => Evaluation::try_from);
+versioned!(HistoryWire, HistoryEntry, "lịch sử", encode_history, decode_history,
+    V1(v1::HistoryEntryV1) => HistoryEntry::try_from);
+versioned!(CriteriaWire, CriteriaSet, "bộ tiêu chí", encode_criteria, decode_criteria,
+    V1(v1::CriteriaSetV1) => |v| Ok(v.into()));
+versioned!(TargetWire, Target, "chỉ tiêu", encode_target, decode_target,
+    V1(v1::TargetV1) => Target::try_from);
+versioned!(CommuneWire, Commune, "thông tin xã", encode_commune, decode_commune,
+    V1(v1::CommuneV1) => |v| Ok(v.into()));
 
-/// The leading fields of an evaluation record, up to its criteria version: enough to
-/// count which sets a year is scored under without decoding every value.
+/// The leading fields of an evaluation record of each version, up to its criteria
+/// version.
 #[derive(Deserialize)]
 enum EvaluationHeadWire {
-    V1(EvaluationHead),
+    V1(v1::EvaluationHeadV1),
 }
 
-#[derive(Deserialize)]
-struct EvaluationHead {
-    _registered_on: Option<i32>,
-    _criteria_id: String,
-    criteria_hash: String,
-}
-
-/// The criteria hash of an encoded evaluation.
+/// The criteria hash of an encoded evaluation, decoding only the head of the record.
 pub fn decode_evaluation_criteria(bytes: &[u8]) -> Result<String, DecodeError> {
-    let (EvaluationHeadWire::V1(head), _rest): (EvaluationHeadWire, &[u8]) =
+    let (head, _rest): (EvaluationHeadWire, &[u8]) =
         postcard::take_from_bytes(bytes).map_err(|e| DecodeError {
             what: "đánh giá",
             reason: e.to_string(),
         })?;
-    Ok(head.criteria_hash)
+    match head {
+        EvaluationHeadWire::V1(head) => Ok(head.criteria_hash),
+    }
 }
-versioned!(
-    EvaluationWire,
-    EvaluationRef,
-    Evaluation,
-    "đánh giá",
-    encode_evaluation,
-    decode_evaluation
-);
-versioned!(
-    HistoryWire,
-    HistoryRef,
-    HistoryEntry,
-    "lịch sử",
-    encode_history,
-    decode_history
-);
-versioned!(
-    CriteriaWire,
-    CriteriaRef,
-    CriteriaSet,
-    "bộ tiêu chí",
-    encode_criteria,
-    decode_criteria
-);
-versioned!(
-    TargetWire,
-    TargetRef,
-    Target,
-    "chỉ tiêu",
-    encode_target,
-    decode_target
-);
-versioned!(
-    CommuneWire,
-    CommuneRef,
-    Commune,
-    "thông tin xã",
-    encode_commune,
-    decode_commune
-);
 
 #[cfg(test)]
 mod tests {

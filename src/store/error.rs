@@ -21,6 +21,13 @@ pub enum StoreError {
         supported: u32,
     },
     NotARegister(PathBuf),
+    /// A migration of an older register failed; the register is as it was before that
+    /// migration, and `backup` holds the file as it was before any.
+    UpgradeFailed {
+        path: PathBuf,
+        backup: PathBuf,
+        cause: String,
+    },
     Corrupted {
         path: PathBuf,
         detail: String,
@@ -84,6 +91,16 @@ impl fmt::Display for StoreError {
                 f,
                 "Sổ {} được tạo bởi phiên bản mới hơn (định dạng {found}, chương trình này đọc đến {supported}). Hãy cập nhật sohoctap; sổ không bị thay đổi.",
                 path.display()
+            ),
+            StoreError::UpgradeFailed {
+                path,
+                backup,
+                cause,
+            } => write!(
+                f,
+                "Không nâng cấp được sổ {} lên định dạng mới: {cause}. Bước lỗi không ghi gì vào sổ; bản sao của sổ trước khi nâng cấp ở {}.",
+                path.display(),
+                backup.display()
             ),
             StoreError::NotARegister(p) => {
                 write!(f, "Tệp {} không phải là sổ sohoctap", p.display())

@@ -119,6 +119,37 @@ fn same_content(a: &Evaluation, b: &Evaluation) -> bool {
 }
 
 impl HistoryEntry {
+    /// Renames criteria versions throughout the entry (the evaluation it created or
+    /// removed, a change of criteria): `rename` gives the new hash of an old one, or
+    /// `None` to keep it. Returns whether anything changed.
+    pub fn rename_criteria(&mut self, rename: &dyn Fn(&str) -> Option<String>) -> bool {
+        match &mut self.change {
+            EvaluationChange::Created(e) | EvaluationChange::Removed(e) => {
+                match rename(&e.criteria_hash) {
+                    Some(new) => {
+                        e.criteria_hash = new;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            EvaluationChange::Edited(fields) => {
+                let mut changed = false;
+                for field in fields {
+                    if let FieldChange::Criteria { old, new } = field {
+                        for (_, hash) in [old, new] {
+                            if let Some(renamed) = rename(hash) {
+                                *hash = renamed;
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+                changed
+            }
+        }
+    }
+
     /// The entry recording `old` → `new`, or `None` when nothing but the stamp changed.
     pub fn between(
         key: EvaluationKey,

@@ -1,6 +1,12 @@
 //! The logical half of `sohoctap check`: every record decodes, every reference points at
-//! a unit that exists, every evaluation's criteria version is kept. (redb checks the
-//! pages and checksums itself.)
+//! a unit that exists, every evaluation's criteria version is kept, every index agrees
+//! with the records, and every record keeps the rules of [`super::validate`] (the same
+//! rules `import json` applies). (redb checks the pages and checksums itself.)
+//!
+//! Problems are of two kinds: **damage** (the file or its indexes are not what the
+//! program wrote: a backup of it would not be trustworthy) and **data** (records that
+//! break a rule — a household with more adults than members — which the officer can
+//! correct; such a register can still be backed up).
 
 use super::Reader;
 use super::Result;
@@ -16,15 +22,32 @@ pub struct CheckReport {
     pub active: BTreeMap<&'static str, usize>,
     pub archived: usize,
     pub evaluations: usize,
+    /// Every problem, damage and data alike.
     pub problems: Vec<String>,
+    /// Whether any problem is damage (see the module documentation): a backup refuses
+    /// a damaged register, never one whose only problems are data.
+    pub damaged: bool,
     /// Data that is consistent but probably mistyped: it does not make the check fail,
     /// but it can skew a percentage (more citizens linked to a household in `year` than
     /// the household has adults puts the CDHT community share above what is possible).
     pub warnings: Vec<String>,
 }
 
+/// The word a problem about a unit starts with ("Hộ HO00012: …").
+fn kind_word(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Community => "Thôn",
+        UnitKind::Household => "Hộ",
+        UnitKind::Clan => "Dòng họ",
+        UnitKind::Organisation => "Đơn vị",
+        UnitKind::Citizen => "Công dân",
+    }
+}
+
 pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> {
+    // Damage first; data problems are collected apart and appended at the end.
     let mut problems = Vec::new();
+    let mut data = Vec::new();
     let mut active = BTreeMap::new();
     let mut archived = 0;
     let mut ids: BTreeMap<UnitKind, HashSet<u32>> = BTreeMap::new();
@@ -55,20 +78,14 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
         match unit {
             Unit::Household(h) => {
                 if !exists(UnitKind::Community, h.community) {
-                    problems.push(format!("Hộ {} thuộc thôn không có trong sổ", h.meta.code));
+                    data.push(format!("Hộ {} thuộc thôn không có trong sổ", h.meta.code));
                 }
                 if let Some(clan) = h.clan
                     && !exists(UnitKind::Clan, clan)
                 {
-                    problems.push(format!(
+                    data.push(format!(
                         "Hộ {} thuộc dòng họ không có trong sổ",
                         h.meta.code
-                    ));
-                }
-                if h.adults > h.members {
-                    problems.push(format!(
-                        "Hộ {}: số người lớn ({}) nhiều hơn số nhân khẩu ({})",
-                        h.meta.code, h.adults, h.members
                     ));
                 }
             }
@@ -79,13 +96,21 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
                     Affiliation::None => false,
                 };
                 if missing {
-                    problems.push(format!(
+                    data.push(format!(
                         "Công dân {} thuộc hộ/đơn vị không có trong sổ",
                         c.meta.code
                     ));
                 }
             }
             _ => {}
+        }
+        for f in super::validate::unit_findings(unit) {
+            data.push(format!(
+                "{} {}: {}",
+                kind_word(unit.kind()),
+                unit.code(),
+                f.message
+            ));
         }
     }
     let mut linked: BTreeMap<u32, u32> = BTreeMap::new();
@@ -158,8 +183,20 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
                 key.unit
             ));
         }
+        if let Some(set) = sets.get(&evaluation.criteria_hash) {
+            for f in super::validate::evaluation_findings(key, evaluation, Some(set)) {
+                data.push(format!(
+                    "Đánh giá {} năm {} (đơn vị {}), {}: {}",
+                    key.title.short(),
+                    key.year,
+                    key.unit,
+                    f.field,
+                    f.message
+                ));
+            }
+        }
         if !exists(key.title.unit_kind(), key.unit) {
-            problems.push(format!(
+            data.push(format!(
                 "Đánh giá {} năm {} trỏ tới đơn vị không có",
                 key.title.short(),
                 key.year
@@ -174,8 +211,66 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
             ));
         }
     }
+    for (hash, set) in &sets {
+        if set.content_hash() != *hash {
+            data.push(format!(
+                "Bộ tiêu chí {} lưu dưới mã {hash}, không khớp nội dung (đúng là {})",
+                set.id,
+                set.content_hash()
+            ));
+        }
+        for f in super::validate::criteria_findings(set) {
+            data.push(format!(
+                "Bộ tiêu chí {} ({hash}), {}: {}",
+                set.id, f.field, f.message
+            ));
+        }
+    }
+    for t in reader.targets()? {
+        for f in super::validate::target_findings(&t) {
+            data.push(format!(
+                "Chỉ tiêu {} năm {}: {}",
+                t.measure.code(),
+                t.milestone,
+                f.message
+            ));
+        }
+    }
+    let history = reader.all_history()?;
+    let index = reader.history_index()?;
+    let by_seq: std::collections::HashMap<u64, &super::HistoryEntry> =
+        history.iter().map(|(seq, e)| (*seq, e)).collect();
+    let indexed: HashSet<u64> = index.iter().map(|(_, _, seq)| *seq).collect();
+    for (title, unit, seq) in &index {
+        let agrees = by_seq
+            .get(seq)
+            .is_some_and(|e| e.key.title as u8 == *title && e.key.unit == *unit);
+        if !agrees {
+            problems.push(format!(
+                "Chỉ mục lịch sử số {seq} không khớp mục lịch sử nào của đơn vị {unit}"
+            ));
+        }
+    }
+    if let Some((seq, _)) = history.iter().find(|(seq, _)| !indexed.contains(seq)) {
+        problems.push(format!(
+            "Chỉ mục lịch sử thiếu mục số {seq} (và có thể các mục khác)"
+        ));
+    }
+    for (seq, entry) in &history {
+        if !exists(entry.key.title.unit_kind(), entry.key.unit) {
+            data.push(format!(
+                "Lịch sử số {seq}: đánh giá {} năm {} của đơn vị {} không có trong sổ",
+                entry.key.title.short(),
+                entry.key.year,
+                entry.key.unit
+            ));
+        }
+    }
+    let damaged = !problems.is_empty();
+    problems.extend(data);
     Ok(CheckReport {
         ok: problems.is_empty(),
+        damaged,
         year,
         active,
         archived,

@@ -9,7 +9,9 @@
 //! - [`integrity`]: the check run by `sohoctap check`;
 //! - [`ReadOnlyRegister`]: `check`, `report` and `export` read without writing a byte;
 //! - [`backup`]: verified copies and restores of the file; `restore`: the restore's
-//!   two renames under a journal, finished at the next start if a kill interrupts them.
+//!   two renames under a journal, finished at the next start if a kill interrupts them;
+//! - `records`: the stored form of every record, frozen per format version;
+//! - [`migrations`]: numbered steps from an older schema to this one, run on open.
 
 pub mod backup;
 pub mod codec;
@@ -20,12 +22,15 @@ mod holder;
 mod integrity;
 mod leftovers;
 mod links;
+pub mod migrations;
 mod ops;
 mod overlay;
 mod read_only;
 mod reader;
+mod records;
 mod restore;
 pub mod tables;
+pub mod validate;
 mod writer;
 
 pub use codec::DecodeError;
@@ -46,8 +51,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The layout version of the register. A file with a higher number was written by a
-/// newer program and is refused untouched.
-pub const SCHEMA_VERSION: u32 = 1;
+/// newer program and is refused untouched; an older one is backed up and migrated on
+/// open (see [`migrations`]).
+///
+/// - 1: the first layout;
+/// - 2: criteria sets identified by the hash of their canonical form (migration 001);
+/// - 3: no community name repeats its kind word (migration 002).
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The identity schema 1 gave a criteria set (recognised in old JSON archives).
+pub use records::v1::legacy_content_hash;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -67,6 +80,8 @@ pub struct Register {
     db: Mutex<Option<Database>>,
     opener: Opener,
     path: PathBuf,
+    /// What opening did to an older register (backup and migrations), for the officer.
+    upgraded: Option<String>,
 }
 
 impl std::fmt::Debug for Register {
@@ -117,6 +132,7 @@ impl Register {
             db: Mutex::new(Some(db)),
             opener: Box::new(move || open_file(&owned)),
             path: path.to_path_buf(),
+            upgraded: None,
         };
         let created = register.write(|w| {
             w.init_schema()?;
@@ -132,7 +148,8 @@ impl Register {
     }
 
     /// Opens an existing register, checking its integrity (milliseconds at commune
-    /// scale) and its schema version.
+    /// scale) and its schema version. A register written by an older program is first
+    /// copied to a verified backup, then migrated (see [`Register::upgrade_notice`]).
     pub fn open(path: &Path) -> Result<Register> {
         let register = Register::open_keeping_temporary_files(path)?;
         // Holding the register, nothing else is writing its temporary files: any found
@@ -144,17 +161,65 @@ impl Register {
     /// [`Register::open`] without the clean-up of temporary files, for a restore that has
     /// its own copy waiting beside the register.
     pub(crate) fn open_keeping_temporary_files(path: &Path) -> Result<Register> {
+        let (mut register, found) = Register::open_file_as_is(path)?;
+        if found < SCHEMA_VERSION {
+            register.upgraded = Some(register.upgrade(found, migrations::MIGRATIONS)?);
+        }
+        Ok(register)
+    }
+
+    /// Opens a register at whatever schema version it has, as long as this program can
+    /// read it, without migrating it: for verifying backups, which must stay as they
+    /// were written.
+    pub(crate) fn open_as_is(path: &Path) -> Result<Register> {
+        Ok(Register::open_file_as_is(path)?.0)
+    }
+
+    fn open_file_as_is(path: &Path) -> Result<(Register, u32)> {
         if !path.exists() {
             return Err(StoreError::NotFound(path.to_path_buf()));
         }
         refuse_newer_schema(path)?;
         let owned = path.to_path_buf();
-        let register = Register::with_opener(path, Box::new(move || open_file(&owned)))?;
+        let opened = Register::with_opener(path, Box::new(move || open_file(&owned)), true)?;
         // A register copied in from elsewhere may be world-readable; tighten it, now that
         // it is known to be a register (a mistyped `--db` naming another file is left as
         // it was).
         let _ = files::restrict_to_owner(path);
-        Ok(register)
+        Ok(opened)
+    }
+
+    /// Backs up the register as it is (schema `found`), then runs the migrations after
+    /// it. Returns the Vietnamese notice of what was done.
+    fn upgrade(&self, found: u32, steps: &[migrations::Migration]) -> Result<String> {
+        let backup = backup::backup_before_upgrade(self, found)?;
+        let reports =
+            migrations::upgrade(self, found, steps).map_err(|e| StoreError::UpgradeFailed {
+                path: self.path.clone(),
+                backup: backup.path.clone(),
+                cause: e.to_string(),
+            })?;
+        let mut notice = format!(
+            "Sổ {} được ghi bởi phiên bản cũ của chương trình (định dạng {found}). Đã sao lưu sổ cũ vào {} (bản sao đã được kiểm tra), rồi nâng sổ lên định dạng {}:",
+            self.path.display(),
+            backup.path.display(),
+            reports.last().map_or(found, |r| r.to)
+        );
+        for report in &reports {
+            notice.push_str(&format!(
+                "\n  - định dạng {}: {} ({})",
+                report.to,
+                report.what,
+                report.changes.join("; ")
+            ));
+        }
+        Ok(notice)
+    }
+
+    /// What opening did to a register written by an older program (the backup made and
+    /// each migration run), to be shown to the officer; `None` when nothing was done.
+    pub fn upgrade_notice(&self) -> Option<&str> {
+        self.upgraded.as_deref()
     }
 
     /// Opens a register through storage backends made by `backend`; `path` names it in
@@ -171,19 +236,23 @@ impl Register {
                 .set_cache_size(CACHE_BYTES)
                 .create_with_backend(b)
         });
-        Register::with_opener(path, opener)
+        // No file to back up behind an arbitrary backend: older layouts are refused.
+        Ok(Register::with_opener(path, opener, false)?.0)
     }
 
-    fn with_opener(path: &Path, opener: Opener) -> Result<Register> {
+    /// Opens through `opener` and reads the schema version: this one, or (with
+    /// `accept_older`) one this program can migrate from.
+    fn with_opener(path: &Path, opener: Opener, accept_older: bool) -> Result<(Register, u32)> {
         let db = opener().map_err(|e| with_holder(path, error::from_redb(path, e)))?;
         let register = Register {
             db: Mutex::new(Some(db)),
             opener,
             path: path.to_path_buf(),
+            upgraded: None,
         };
         let version = register.read()?.schema_version()?;
-        match version {
-            Some(SCHEMA_VERSION) => {}
+        let found = match version {
+            Some(SCHEMA_VERSION) => SCHEMA_VERSION,
             Some(found) if found > SCHEMA_VERSION => {
                 return Err(StoreError::NewerSchema {
                     path: path.to_path_buf(),
@@ -191,11 +260,11 @@ impl Register {
                     supported: SCHEMA_VERSION,
                 });
             }
-            // Older layouts will be migrated here (backup first, then one transaction).
+            Some(found) if accept_older && found >= migrations::OLDEST_SUPPORTED => found,
             Some(_) | None => return Err(StoreError::NotARegister(path.to_path_buf())),
-        }
+        };
         holder::write_holder(path);
-        Ok(register)
+        Ok((register, found))
     }
 
     pub fn path(&self) -> &Path {
@@ -302,9 +371,10 @@ impl Register {
         let mut report = integrity::check_records(&self.read()?, year)?;
         report.ok &= file_ok;
         if !file_ok {
+            report.damaged = true;
             report
                 .problems
-                .push("Kiểm tra trang dữ liệu của tệp không đạt".into());
+                .insert(0, "Kiểm tra trang dữ liệu của tệp không đạt".into());
         }
         Ok(report)
     }

@@ -8,7 +8,9 @@
 //!
 //! A file that was not closed cleanly (a kill, a power cut) cannot be opened read-only:
 //! it needs redb's repair, a write. It is then opened for writing once, repaired as at
-//! any start, closed, and opened read-only again.
+//! any start, closed, and opened read-only again. A register written by an older
+//! program is likewise upgraded by one writable open (a verified backup, then the
+//! migrations) before it is read; [`ReadOnlyRegister::upgrade_notice`] says so.
 
 use super::error::from_redb;
 use super::overlay::Overlay;
@@ -22,6 +24,8 @@ use std::path::{Path, PathBuf};
 pub struct ReadOnlyRegister {
     db: ReadOnlyDatabase,
     path: PathBuf,
+    /// What the upgrade of an older register did, for the officer.
+    upgraded: Option<String>,
 }
 
 impl std::fmt::Debug for ReadOnlyRegister {
@@ -66,9 +70,20 @@ impl ReadOnlyRegister {
         let register = ReadOnlyRegister {
             db,
             path: path.to_path_buf(),
+            upgraded: None,
         };
         match register.read()?.schema_version()? {
             Some(SCHEMA_VERSION) => Ok(register),
+            Some(older) if older > 0 => {
+                // Written by an older program: upgraded once, as any writable open does.
+                register.close()?;
+                let writer = Register::open(path)?;
+                let upgraded = writer.upgrade_notice().map(str::to_owned);
+                writer.close()?;
+                let mut register = ReadOnlyRegister::open(path)?;
+                register.upgraded = upgraded;
+                Ok(register)
+            }
             Some(found) if found > SCHEMA_VERSION => Err(StoreError::NewerSchema {
                 path: path.to_path_buf(),
                 found,
@@ -76,6 +91,12 @@ impl ReadOnlyRegister {
             }),
             Some(_) | None => Err(StoreError::NotARegister(path.to_path_buf())),
         }
+    }
+
+    /// What opening did to a register written by an older program; `None` when it was
+    /// already current.
+    pub fn upgrade_notice(&self) -> Option<&str> {
+        self.upgraded.as_deref()
     }
 
     pub fn path(&self) -> &Path {
@@ -107,9 +128,10 @@ impl ReadOnlyRegister {
         let mut report = integrity::check_records(&self.read()?, year)?;
         report.ok &= file_ok;
         if !file_ok {
+            report.damaged = true;
             report
                 .problems
-                .push("Kiểm tra trang dữ liệu của tệp không đạt".into());
+                .insert(0, "Kiểm tra trang dữ liệu của tệp không đạt".into());
         }
         Ok(report)
     }

@@ -222,6 +222,32 @@ impl Reader {
             .transpose()
     }
 
+    /// Every row of the history index: (title code, unit id, sequence).
+    pub fn history_index(&self) -> Result<Vec<(u8, UnitId, u64)>> {
+        let Some(t) = self.table(HISTORY_BY_UNIT)? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
+            let (k, _) = item.map_err(|e| from_redb(&self.path, e))?;
+            out.push(k.value());
+        }
+        Ok(out)
+    }
+
+    /// Every history entry with its sequence number, oldest first.
+    pub fn all_history(&self) -> Result<Vec<(u64, HistoryEntry)>> {
+        let Some(t) = self.table(HISTORY)? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
+            let (k, v) = item.map_err(|e| from_redb(&self.path, e))?;
+            out.push((k.value(), codec::decode_history(v.value())?));
+        }
+        Ok(out)
+    }
+
     /// The stored copy of a criteria set version.
     pub fn criteria(&self, hash: &str) -> Result<Option<CriteriaSet>> {
         let Some(t) = self.table(CRITERIA)? else {
@@ -328,5 +354,12 @@ impl Reader {
             .as_deref()
             .and_then(le_u32)
             .unwrap_or(1))
+    }
+}
+
+#[cfg(test)]
+impl Reader {
+    pub(super) fn has_meta_for_test(&self, key: &str) -> bool {
+        self.meta(key).ok().flatten().is_some()
     }
 }

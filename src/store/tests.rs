@@ -114,7 +114,7 @@ fn a_newer_schema_is_refused_untouched() {
     let before = std::fs::read(&path).expect("read");
     let e = Register::open(&path).expect_err("newer");
     assert!(
-        matches!(e, StoreError::NewerSchema { found: 2, .. }),
+        matches!(e, StoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1),
         "{e:?}"
     );
     assert!(
@@ -482,6 +482,53 @@ fn the_check_finds_a_status_index_that_disagrees_with_its_evaluation() {
         "{:?}",
         report.problems
     );
+}
+
+#[test]
+fn the_check_finds_a_history_index_row_without_its_entry_as_damage() {
+    let (_dir, register, entry, ids) = with_households(1);
+    score_all(&register, &entry, ids[0], true);
+    let mut register = register;
+    assert!(register.check(2025).expect("check").ok);
+    register
+        .write(|w| w.put_history_index_for_test(Title::GiaDinh as u8, ids[0], 9_999))
+        .expect("tamper");
+    let report = register.check(2025).expect("check");
+    assert!(!report.ok && report.damaged, "{:?}", report.problems);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("Chỉ mục lịch sử số 9999")),
+        "{:?}",
+        report.problems
+    );
+}
+
+#[test]
+fn a_register_with_data_problems_only_is_still_backed_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("so.redb");
+    let mut register = Register::create(&path, &commune()).expect("create");
+    register
+        .write(|w| {
+            let th = w.insert_unit(&community("TH01"))?;
+            let Unit::Household(mut h) = household("HO01", th) else {
+                unreachable!()
+            };
+            h.adults = h.members + 3;
+            w.insert_unit(&Unit::Household(h))
+        })
+        .expect("write");
+    let report = register.check(2025).expect("check");
+    assert!(!report.ok && !report.damaged, "{:?}", report.problems);
+    assert!(
+        report.problems[0].starts_with("Hộ HO01: số người lớn"),
+        "{:?}",
+        report.problems
+    );
+    let copy = backup::backup_to(&register, &dir.path().join("copy.redb"));
+    assert!(copy.is_ok(), "{copy:?}");
 }
 
 #[test]

@@ -298,10 +298,42 @@ impl Writer {
     }
 }
 
+impl Writer {
+    /// Stamps the schema version (the last step of each migration's transaction).
+    pub(super) fn set_schema(&mut self, version: u32) -> Result<()> {
+        self.put_meta("schema", &version.to_le_bytes())
+    }
+
+    /// Every unit of a kind, archived ones included, in id order.
+    pub(super) fn units_of_kind(&self, kind: UnitKind) -> Result<Vec<(UnitId, Unit)>> {
+        let t = self.txn.open_table(UNITS).map_err(|e| self.err(e))?;
+        let k = kind as u8;
+        let range = t
+            .range((k, 0u32)..=(k, u32::MAX))
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for item in range {
+            let (key, value) = item.map_err(|e| self.err(e))?;
+            out.push((key.value().1, codec::decode_unit(value.value())?));
+        }
+        Ok(out)
+    }
+
+    /// The transaction itself, for migrations, which rewrite tables wholesale.
+    pub(super) fn txn(&self) -> &WriteTransaction {
+        &self.txn
+    }
+
+    /// The register's path, for error messages.
+    pub(super) fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
 #[cfg(test)]
 impl Writer {
     pub(super) fn put_schema_for_test(&mut self, version: u32) -> Result<()> {
-        self.put_meta("schema", &version.to_le_bytes())
+        self.set_schema(version)
     }
 }
 
@@ -330,6 +362,22 @@ mod restore;
 
 #[cfg(test)]
 impl Writer {
+    pub(super) fn put_history_index_for_test(
+        &mut self,
+        title: u8,
+        unit: UnitId,
+        seq: u64,
+    ) -> Result<()> {
+        let p = &self.path;
+        let mut t = self
+            .txn
+            .open_table(HISTORY_BY_UNIT)
+            .map_err(|e| from_redb(p, e))?;
+        t.insert((title, unit, seq), ())
+            .map_err(|e| from_redb(p, e))?;
+        Ok(())
+    }
+
     pub(super) fn put_status_for_test(&mut self, key: EvaluationKey, bits: u8) -> Result<()> {
         let p = &self.path;
         let mut t = self.txn.open_table(STATUSES).map_err(|e| from_redb(p, e))?;

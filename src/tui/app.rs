@@ -174,9 +174,14 @@ impl App {
         theme: Theme,
     ) -> Result<App, StoreError> {
         let path = register.path().to_path_buf();
+        // An older register was backed up and migrated on open: say so, on one line.
+        let upgraded = register.upgrade_notice().map(|n| n.replace('\n', " "));
         let mut app = App::empty(path, catalog, year, theme);
         app.attach(register)?;
         app.stack = vec![Screen::Home];
+        if let Some(notice) = upgraded {
+            app.say(notice, Role::Warning);
+        }
         Ok(app)
     }
 

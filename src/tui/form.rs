@@ -357,14 +357,17 @@ impl FormState {
         let t = |s: &Self, i: usize| s.fields.get(i).map(Field::text_value).unwrap_or_default();
         let c = |s: &Self, i: usize| s.fields.get(i).and_then(Field::chosen).unwrap_or(0);
         let unit = match self.kind {
-            UnitKind::Community => Unit::Community(Community {
-                meta,
-                name: t(self, 1),
-                kind: CommunityKind::ALL
+            UnitKind::Community => {
+                let kind = CommunityKind::ALL
                     .get(c(self, 2) as usize)
                     .copied()
-                    .unwrap_or(CommunityKind::Thon),
-            }),
+                    .unwrap_or(CommunityKind::Thon);
+                // The list shows the kind word before the name: "Thôn Đông" typed in
+                // full must not become "Thôn Thôn Đông" (migration 002 repairs old ones).
+                let name = t(self, 1);
+                let name = kind.without_own_word(&name).unwrap_or(name);
+                Unit::Community(Community { meta, name, kind })
+            }
             UnitKind::Household => {
                 let members = self.number(4, 1, 99).unwrap_or(0);
                 let adults = self.number(5, 0, 99).unwrap_or(0);

@@ -54,3 +54,16 @@ fn more_adults_than_members_is_refused_beside_the_field() {
         Some("Nhiều hơn số nhân khẩu")
     );
 }
+
+#[test]
+fn a_thon_typed_with_its_kind_word_is_not_doubled() {
+    let mut form = FormState::new(UnitKind::Community, None, &choices(), 2025);
+    if let Some(t) = form.fields[1].input_mut() {
+        t.insert_str("Thôn Đông");
+    }
+    let Some(Unit::Community(c)) = form.build(Affiliation::None) else {
+        panic!("not built: {:?}", form.fields);
+    };
+    assert_eq!(c.name, "Đông");
+    assert_eq!(Unit::Community(c).display_name(), "Thôn Đông");
+}

@@ -1,0 +1,130 @@
+//! Writes the small golden register kept in `tests/fixtures/registers/`: a seeded demo
+//! commune small enough to commit, plus a few changes the demo never makes (an edited
+//! score, an undone stage change, a removed evaluation, an override reason), so every
+//! record type and every history variant is on disk. The golden-register test
+//! (`tests/golden_register.rs`) opens a copy with every later version of the program.
+//!
+//! Usage: golden_register REGISTER [SEED]
+
+// Fixture builders may stop at the first surprise; the program itself may not.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use sohoctap::criteria::Catalog;
+use sohoctap::demo::{DemoSpec, build};
+use sohoctap::model::{Commune, EvaluationKey, IndicatorValue, Stage, Stamp, Title};
+use sohoctap::store::{Register, StageChange};
+use std::path::PathBuf;
+
+/// The seed of the committed fixture: one whose small commune has every stage.
+const SEED: u64 = 3;
+
+fn main() {
+    let path = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .expect("usage: golden_register REGISTER"),
+    );
+    let register = Register::create(
+        &path,
+        &Commune {
+            name: "Xã Mẫu Sơn".into(),
+            province: "Tỉnh Mẫu".into(),
+        },
+    )
+    .expect("create");
+    let catalog = Catalog::shipped().expect("shipped criteria");
+    let spec = DemoSpec {
+        communities: 3,
+        households: 24,
+        clans: 3,
+        organisations: 3,
+        citizens: 16,
+        years: 3,
+        last_year: 2025,
+        seed: std::env::args()
+            .nth(2)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(SEED),
+    };
+    let summary = build(&register, &spec, &catalog).expect("demo");
+    let stamp = Stamp {
+        user: "can-bo".into(),
+        at: chrono::NaiveDate::from_ymd_opt(2025, 12, 30)
+            .and_then(|d| d.and_hms_opt(10, 15, 0))
+            .expect("time"),
+    };
+    let year = summary.last_year;
+    let evaluations = register
+        .read()
+        .and_then(|r| r.evaluations_in_year(year))
+        .expect("evaluations");
+    // An edit of one score (history: Edited with a Value change).
+    let open = evaluations
+        .iter()
+        .find(|(k, e)| k.title == Title::GiaDinh && !e.stage.is_decided())
+        .expect("an undecided household evaluation");
+    let entry = catalog
+        .in_force(Title::GiaDinh, year)
+        .expect("set in force");
+    let code = entry
+        .set
+        .indicators()
+        .next()
+        .expect("indicator")
+        .code
+        .clone();
+    register
+        .set_score(
+            open.0,
+            &code,
+            Some(IndicatorValue::Points(0)),
+            entry,
+            &stamp,
+        )
+        .expect("score");
+    // A stage change, then its undo (history: Stage, then the revert).
+    let change = register
+        .set_stage(
+            open.0,
+            &StageChange {
+                stage: Stage::SelfAssessed,
+                decision: None,
+                override_reason: None,
+            },
+            &stamp,
+        )
+        .expect("stage");
+    let last = register
+        .read()
+        .and_then(|r| r.history_of(change.key.title, change.key.unit))
+        .expect("history");
+    if let Some((_, entry)) = last.last() {
+        register.undo(entry, &stamp).expect("undo");
+    }
+    // A removed evaluation (history: Removed).
+    let removed = evaluations
+        .iter()
+        .find(|(k, _)| k.title == Title::DongHo)
+        .map(|(k, _)| *k)
+        .unwrap_or(EvaluationKey {
+            year,
+            title: Title::DongHo,
+            unit: 1,
+        });
+    register
+        .put_evaluation(removed, None, &stamp)
+        .expect("remove");
+    // A note and an override reason on a recognised evaluation.
+    if let Some((key, e)) = evaluations
+        .iter()
+        .find(|(k, e)| k.title == Title::CongDan && e.stage == Stage::Recognised)
+    {
+        let mut e = e.clone();
+        e.note = "Gương sáng tự học".into();
+        e.override_reason = Some("Đặc cách theo biên bản họp".into());
+        register
+            .put_evaluation(*key, Some(&e), &stamp)
+            .expect("note");
+    }
+    register.close().expect("close");
+}

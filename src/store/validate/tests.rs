@@ -1,0 +1,70 @@
+use super::*;
+use crate::model::{Household, Measure, ResolutionRef};
+
+fn household(adults: u16, members: u16, entered: Year, left: Option<Year>) -> Unit {
+    Unit::Household(Household {
+        meta: UnitMeta {
+            code: "HO00001".into(),
+            entered,
+            left,
+        },
+        head_name: "Nguyễn Văn An".into(),
+        community: 1,
+        clan: None,
+        members,
+        adults,
+        address: String::new(),
+    })
+}
+
+fn fields(findings: &[Finding]) -> Vec<&str> {
+    findings.iter().map(|f| f.field.as_str()).collect()
+}
+
+#[test]
+fn unit_rules_name_their_field() {
+    assert!(unit_findings(&household(2, 4, 2020, None)).is_empty());
+    assert!(unit_findings(&household(4, 4, 2020, Some(2020))).is_empty());
+    assert_eq!(
+        fields(&unit_findings(&household(5, 4, 2020, None))),
+        ["adults"]
+    );
+    assert_eq!(
+        fields(&unit_findings(&household(1, 4, 0, None))),
+        ["meta.entered"]
+    );
+    assert_eq!(
+        fields(&unit_findings(&household(1, 4, 2020, Some(2019)))),
+        ["meta.left"]
+    );
+    assert_eq!(
+        fields(&unit_findings(&household(1, 4, 2020, Some(65535)))),
+        ["meta.left"]
+    );
+}
+
+#[test]
+fn targets_above_100_percent_are_refused() {
+    let target = |tenths| Target {
+        measure: Measure::GiaDinh,
+        milestone: 2025,
+        percent_tenths: tenths,
+        resolution: ResolutionRef {
+            number: "05".into(),
+            date: None,
+            body: "Đảng ủy xã".into(),
+        },
+    };
+    assert!(target_findings(&target(1000)).is_empty());
+    let f = target_findings(&target(1001));
+    assert_eq!(fields(&f), ["percent_tenths"]);
+    assert!(f[0].message.contains("100,1%"), "{}", f[0].message);
+}
+
+#[test]
+fn every_shipped_set_keeps_the_rules() {
+    let catalog = crate::criteria::Catalog::shipped().expect("shipped");
+    for entry in catalog.entries() {
+        assert!(criteria_findings(&entry.set).is_empty(), "{}", entry.set.id);
+    }
+}
