@@ -25,14 +25,8 @@ pub fn require(tools: &[(&str, &str)]) {
         return;
     }
     eprintln!("installing from Debian: {}", missing.join(" "));
-    let installed = apt_get(&["update", "-q"])
-        && apt_get(
-            &[
-                &["install", "-y", "-q", "--no-install-recommends"],
-                &missing[..],
-            ]
-            .concat(),
-        );
+    let installed =
+        apt_get(&["update", "-q"]) && apt_get(&[&["install", "-y", "-q"], &missing[..]].concat());
     let still: Vec<&str> = tools
         .iter()
         .filter(|(program, _)| !on_path(program))
