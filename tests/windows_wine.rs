@@ -249,3 +249,37 @@ fn the_windows_app_draws_its_home_screen_in_a_console_and_leaves_on_f10() {
     let out = linux(&["--db", db.to_str().expect("path"), "backup"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+/// Every unit test of the library, built for Windows and run under wine: the file,
+/// path, printing and terminal code behind `cfg(windows)` runs for real, and everything
+/// else is shown to behave the same there. The screens' snapshots are shared with the
+/// Linux run (scratch folders of the same length, separators shown alike).
+#[test]
+fn the_library_tests_pass_on_windows() {
+    let _ = windows();
+    let project = tools::project_dir();
+    let started = Instant::now();
+    let run = tools::run_ok(
+        Command::new(env!("CARGO"))
+            .args(["test", "--locked", "--lib", "--target", TARGET])
+            .env("CARGO_TARGET_DIR", project.join("target").join("windows"))
+            .env(
+                "CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER",
+                project.join("tests").join("windows").join("wine-runner"),
+            )
+            // A snapshot that differs must fail here, never be written as new.
+            .env("INSTA_UPDATE", "no")
+            .current_dir(project),
+        "cargo test --lib --target x86_64-pc-windows-gnu (under wine)",
+    );
+    let said = text(&run.stdout);
+    let summary = said
+        .lines()
+        .find(|l| l.starts_with("test result:"))
+        .unwrap_or_default();
+    eprintln!(
+        "library tests under wine: {summary} ({:.0} s with the build)",
+        started.elapsed().as_secs_f64()
+    );
+    assert!(summary.contains(" 0 failed"), "{said}");
+}

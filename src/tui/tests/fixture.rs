@@ -211,8 +211,27 @@ pub struct Harness {
     _dir: tempfile::TempDir,
 }
 
+/// A scratch folder whose path is as long on Windows (`C:\t\.tmpXXXXXX`) as on Linux
+/// (`/tmp/.tmpXXXXXX`), so screens that show a path lay out alike on both and one set
+/// of snapshots serves the Linux run and the Windows run under wine.
+pub fn scratch_dir() -> tempfile::TempDir {
+    #[cfg(windows)]
+    {
+        let root = std::path::Path::new("C:\\t");
+        std::fs::create_dir_all(root).expect("C:\\t");
+        tempfile::tempdir_in(root).expect("tempdir")
+    }
+    #[cfg(not(windows))]
+    tempfile::tempdir().expect("tempdir")
+}
+
+/// A screen as text with Windows path separators shown as on Linux.
+pub fn same_separators(text: &str) -> String {
+    text.replace('\\', "/")
+}
+
 pub fn app_with(theme: Theme) -> Harness {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = scratch_dir();
     let register = build(&dir.path().join("so.redb"));
     let mut app =
         App::open(register, Catalog::shipped().expect("catalog"), YEAR, theme).expect("open");
@@ -225,7 +244,7 @@ pub fn app() -> Harness {
 }
 
 pub fn first_run() -> Harness {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = scratch_dir();
     let app = App::first_run(
         dir.path().join("moi.redb"),
         Catalog::shipped().expect("catalog"),

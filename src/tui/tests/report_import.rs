@@ -53,13 +53,13 @@ fn snap(app: &App, documents: &Path) -> String {
     ] {
         text = text.replace(&path, &format!("{fixed:<0$}", path.chars().count()));
     }
-    text
+    same_separators(&text)
 }
 
 #[test]
 fn the_report_preview_is_the_report_byte_for_byte_with_every_option() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     setup(&mut h, docs.path());
     type_text(&mut h.app, "b");
     assert_eq!(h.app.context(), Ctx::Report);
@@ -91,7 +91,7 @@ fn the_report_preview_is_the_report_byte_for_byte_with_every_option() {
 #[test]
 fn the_report_scrolls_and_pages_show_as_separators() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     setup(&mut h, docs.path());
     type_text(&mut h.app, "b");
     let pages = report(&h.app).pages();
@@ -131,7 +131,7 @@ fn the_report_scrolls_and_pages_show_as_separators() {
 #[test]
 fn saving_the_report_writes_the_preview_owner_only_and_names_the_path() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     let folder = docs.path().join("Tài liệu");
     setup(&mut h, &folder);
     type_text(&mut h.app, "b");
@@ -166,7 +166,7 @@ fn saving_the_report_writes_the_preview_owner_only_and_names_the_path() {
 #[test]
 fn a_report_folder_that_cannot_be_written_gets_a_vietnamese_error() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     // A file where the folder should be: no permission trick needed (tests may run as
     // root, who may write anywhere).
     let blocker = docs.path().join("Documents");
@@ -205,7 +205,7 @@ fn preview(h: &mut Harness, docs: &Path, name: &str, content: &str) {
 #[test]
 fn a_file_with_a_bad_row_is_previewed_with_the_row_and_cannot_be_applied() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     let generation = h
         .app
         .register
@@ -247,7 +247,7 @@ fn a_file_with_a_bad_row_is_previewed_with_the_row_and_cannot_be_applied() {
 #[test]
 fn an_update_that_renames_a_unit_shows_old_and_new_names() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     let file = "Mã hộ;Chủ hộ;Thôn;Số nhân khẩu\r\n\
 HO00001;Hoàng Thị Ánh;Đông Hải;6\r\n";
     preview(&mut h, docs.path(), "doi-ten.csv", file);
@@ -262,7 +262,7 @@ HO00001;Hoàng Thị Ánh;Đông Hải;6\r\n";
 #[test]
 fn the_preview_counts_only_rows_it_checked() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     preview(&mut h, docs.path(), "ho-loi.csv", BAD_FILE);
     let screen = screen_text(&h.app);
     assert!(
@@ -286,7 +286,7 @@ fn the_preview_counts_only_rows_it_checked() {
 #[test]
 fn a_good_file_applies_at_once_and_the_list_shows_the_new_units() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     type_text(&mut h.app, "2");
     press(&mut h.app, KeyCode::Esc);
     preview(&mut h, docs.path(), "ho.csv", GOOD_FILE);
@@ -335,7 +335,7 @@ fn a_good_file_applies_at_once_and_the_list_shows_the_new_units() {
 #[test]
 fn a_path_that_cannot_be_read_is_said_in_vietnamese_on_the_form() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     setup(&mut h, docs.path());
     type_text(&mut h.app, "n");
     type_text(&mut h.app, "khong-co.csv");
@@ -349,7 +349,7 @@ fn a_path_that_cannot_be_read_is_said_in_vietnamese_on_the_form() {
 #[test]
 fn the_import_kind_is_chosen_with_the_arrows() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     setup(&mut h, docs.path());
     type_text(&mut h.app, "n");
     press(&mut h.app, KeyCode::Up);
@@ -372,7 +372,7 @@ fn backups(app: &App) -> Vec<std::path::PathBuf> {
 #[test]
 fn leaving_after_a_change_offers_a_backup_and_makes_it() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     preview(&mut h, docs.path(), "ho.csv", GOOD_FILE);
     press(&mut h.app, KeyCode::F(2));
     press(&mut h.app, KeyCode::F(10));
@@ -471,7 +471,7 @@ fn backing_up_now_from_home_then_leaving_does_not_ask_again() {
 #[test]
 fn snapshot_report() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     setup(&mut h, docs.path());
     type_text(&mut h.app, "b");
     insta::assert_snapshot!(snap(&h.app, docs.path()));
@@ -480,7 +480,7 @@ fn snapshot_report() {
 #[test]
 fn snapshot_report_ascii_after_saving_at_a_page_break() {
     let mut h = app_with(Theme::new(true, true));
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     setup(&mut h, docs.path());
     type_text(&mut h.app, "b");
     assert!(report(&h.app).ascii, "an --ascii console previews --ascii");
@@ -501,7 +501,7 @@ fn snapshot_report_ascii_after_saving_at_a_page_break() {
 #[test]
 fn snapshot_import_choose() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     setup(&mut h, docs.path());
     type_text(&mut h.app, "n");
     type_text(&mut h.app, "ho.csv");
@@ -511,7 +511,7 @@ fn snapshot_import_choose() {
 #[test]
 fn snapshot_import_preview_with_problems_and_good() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     preview(&mut h, docs.path(), "ho-loi.csv", BAD_FILE);
     let bad = snap(&h.app, docs.path());
     press(&mut h.app, KeyCode::Esc);
@@ -586,7 +586,7 @@ fn notice(app: &App) -> String {
 #[test]
 fn f5_prints_the_report_on_screen_and_says_so_or_why_not() {
     let mut h = app();
-    let docs = tempfile::tempdir().expect("tempdir");
+    let docs = scratch_dir();
     setup(&mut h, docs.path());
     h.app.printer = fake_printer;
     type_text(&mut h.app, "b");

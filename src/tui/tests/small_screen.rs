@@ -23,10 +23,10 @@ fn at_80x23(h: &mut Harness) {
 fn whole_screen(app: &App) -> String {
     let text = draw(app, WIDTH, HEIGHT).backend().to_string();
     let path = app.path.display().to_string();
-    let text = text.replace(
+    let text = same_separators(&text.replace(
         &path,
         &format!("{:<1$}", "/tmp/so.redb", path.chars().count()),
-    );
+    ));
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), usize::from(HEIGHT), "{text}");
     assert!(!text.contains("quá nhỏ"), "{text}");

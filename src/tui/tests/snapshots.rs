@@ -9,10 +9,10 @@ use crossterm::event::KeyCode;
 /// replaced by a fixed one of the same width.
 fn snap(app: &crate::tui::app::App) -> String {
     let path = app.path.display().to_string();
-    screen_text(app).replace(
+    same_separators(&screen_text(app).replace(
         &path,
         &format!("{:<1$}", "/tmp/so.redb", path.chars().count()),
-    )
+    ))
 }
 
 #[test]
