@@ -204,6 +204,26 @@ fn the_windows_build_registers_reports_exports_imports_and_backs_up() {
     let said = text(&import.stdout);
     assert!(said.contains("Đã thêm 0 hộ, cập nhật 0"), "{said}");
 
+    // `--out` never replaces the register (named with other case and slashes, as
+    // Windows allows), nor an existing file without `--force`.
+    let before = std::fs::read(&db).expect("register");
+    let aliased = db_arg.to_uppercase().replace('\\', "/");
+    let existing = win_path(&notepad);
+    for (target, why) in [
+        (db_arg.as_str(), "chính tệp sổ"),
+        (aliased.as_str(), "chính tệp sổ"),
+        (existing.as_str(), "--force"),
+    ] {
+        let refused = w
+            .wine(&["--db", &db_arg, "report", "--out", target])
+            .output()
+            .expect("wine");
+        assert!(!refused.status.success(), "--out {target} was accepted");
+        let said = text(&refused.stderr);
+        assert!(said.contains(why), "--out {target}: {said}");
+    }
+    assert_eq!(std::fs::read(&db).expect("register"), before);
+
     // A verified backup beside the register.
     tools::run_ok(&mut w.wine(&["--db", &db_arg, "backup"]), "backup");
     let backups = std::fs::read_dir(dir.path().join("so.redb.backup"))
