@@ -262,6 +262,12 @@ pub struct ReportArgs {
     /// Ngày ghi trên báo cáo, dạng NĂM-THÁNG-NGÀY (mặc định hôm nay)
     #[arg(long, value_name = "NGÀY")]
     pub date: Option<chrono::NaiveDate>,
+    /// Ghi báo cáo thành văn bản Word (.docx) theo thể thức Nghị định 30/2020; cần --out
+    #[arg(long, requires = "out", conflicts_with_all = ["json", "windows", "print"])]
+    pub docx: bool,
+    /// Họ tên người ký, in dưới chữ ký trong văn bản Word (mặc định để trống để viết tay)
+    #[arg(long, value_name = "HỌ TÊN", requires = "docx")]
+    pub signer: Option<String>,
 }
 
 #[derive(Debug, Args)]

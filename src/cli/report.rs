@@ -1,13 +1,14 @@
 //! `sohoctap report`: the year's summary, as the printed report (to the screen, a file
-//! or the printer) or as JSON. Reading the register happens here, in
-//! [`load_report_data`], so `crate::report` stays pure; the app's Report screen calls
-//! the same function, so what it previews is what this prints.
+//! or the printer), as a Word document (`--docx`) or as JSON. Reading the register
+//! happens here, in [`load_report_data`], so `crate::report` stays pure; the app's Report
+//! screen calls the same function, so what it previews is what this prints.
 
 use super::args::ReportArgs;
 use super::paths::current_year;
 use super::{CliError, Env};
 use crate::model::{UnitKind, Year};
 use crate::report::data::CriteriaUse;
+use crate::report::docx::DocxOptions;
 use crate::report::text::{TextOptions, render, windows_bytes};
 use crate::report::{GatherInput, ReportData, UnitLabel, UnitNames, gather, report_json};
 use crate::store::{ReadOnlyRegister, Reader};
@@ -106,12 +107,23 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
     };
     register.close()?;
 
+    let today = args
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let bytes = if args.json {
         format!("{:#}\n", report_json(&data)).into_bytes()
+    } else if args.docx {
+        // The office edits the document in Word; --ascii is for printers, not for it.
+        crate::report::docx::render(
+            &data,
+            &DocxOptions {
+                today,
+                list: args.list,
+                signer: args.signer.clone(),
+            },
+        )
+        .map_err(|e| CliError::runtime(e.to_string()))?
     } else {
-        let today = args
-            .date
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
         let text = render(
             &data,
             &TextOptions {
