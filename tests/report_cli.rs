@@ -1,5 +1,6 @@
 //! The real binary: `report --out` (owner-only file, same text as the golden),
-//! `--windows` (BOM and CRLF), `--json`, and `--print` on a machine without `lp`.
+//! `--windows` (BOM and CRLF), `--json`, and `--print` without the tools and with fake
+//! ones.
 
 // Test and benchmark code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -105,39 +106,77 @@ fn report_json_keeps_schema_1_and_adds_the_breakdown() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+#[cfg(unix)]
 #[test]
-fn report_print_without_lp_says_so_and_fails() {
+fn report_print_without_the_tools_names_the_packages_and_fails() {
     let (dir, db) = register();
     let empty = dir.path().join("empty-bin");
     std::fs::create_dir(&empty).expect("dir");
     let o = run(&db, &["--year", "2025", "--print"], Some(&empty));
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("Không tìm thấy lệnh in lp"), "{err}");
+    assert!(
+        err.contains("lệnh in lp")
+            && err.contains("LibreOffice")
+            && err.contains("apt-get install cups-client libreoffice-writer-nogui"),
+        "{err}"
+    );
     assert!(o.stdout.is_empty());
 }
 
+/// A fake LibreOffice that "converts" by copying the document to `<outdir>/<name>.pdf`,
+/// and a fake `lp` that keeps what it is given: the plumbing, without the real tools
+/// (tests/paper_real_tools.rs runs the real ones).
 #[cfg(unix)]
 #[test]
-fn report_print_hands_the_text_to_lp() {
+fn report_print_renders_the_text_and_hands_the_file_to_lp() {
+    use std::io::Read;
     use std::os::unix::fs::PermissionsExt;
     let (dir, db) = register();
     let bin = dir.path().join("bin");
     std::fs::create_dir(&bin).expect("dir");
-    let received = dir.path().join("printed.txt");
-    let lp = bin.join("lp");
-    std::fs::write(
-        &lp,
-        format!("#!/bin/sh\n/bin/cat > '{}'\n", received.display()),
-    )
-    .expect("fake lp");
-    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let received = dir.path().join("printed.pdf");
+    let script = |name: &str, body: String| {
+        let path = bin.join(name);
+        std::fs::write(&path, format!("#!/bin/sh\n{body}")).expect("script");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    };
+    script(
+        "soffice",
+        "for a; do last=$a; done\n/bin/cp \"$last\" \"${last%.docx}.pdf\"\n".into(),
+    );
+    script(
+        "lp",
+        format!(
+            "[ \"$1\" = -- ] && shift\n/bin/cp \"$1\" '{}'\n",
+            received.display()
+        ),
+    );
     let o = run(
         &db,
         &["--year", "2025", "--date", "2026-11-22", "--print"],
         Some(&bin),
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let printed = std::fs::read_to_string(&received).expect("lp got the text");
-    assert!(printed.contains("BÁO CÁO") && printed.contains("Trang 1/"));
+    let printed = std::fs::read(&received).expect("lp got the file");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(printed)).expect("a document");
+    let mut doc = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut doc)
+        .expect("read");
+    assert!(doc.contains("BÁO CÁO") && doc.contains("Trang 1/"));
+    assert!(
+        doc.contains("<w:pageBreakBefore/>"),
+        "pages start at form feeds"
+    );
+    // The work folder is removed once lp has the file.
+    let spool = dir.path().join("ban-in");
+    let left: Vec<_> = std::fs::read_dir(&spool)
+        .expect("spool")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().starts_with("in-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }

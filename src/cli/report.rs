@@ -179,7 +179,8 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
 /// The command line's advice on a failed print: write the report to a file instead.
 fn print_error(e: crate::print::PrintError) -> CliError {
     match e {
-        crate::print::PrintError::NoPrinter { .. } => CliError::runtime(format!(
+        crate::print::PrintError::NoPrinter { .. }
+        | crate::print::PrintError::MissingTools { .. } => CliError::runtime(format!(
             "{e}. Hãy ghi báo cáo ra tệp bằng --out TỆP rồi mở tệp đó để in."
         )),
         other => CliError::runtime(other.to_string()),

@@ -11,11 +11,13 @@
 //!
 //! - [`xml`]: paragraphs, runs and tables as WordprocessingML;
 //! - [`page`]: page size, margins, fonts, header, the package's fixed parts;
-//! - [`tables`]: the figures as Word tables; [`body`]: the document top to bottom.
+//! - [`tables`]: the figures as Word tables; [`body`]: the document top to bottom;
+//! - [`typed`]: the 80-column text report as a document, for printing it.
 
 pub mod body;
 pub mod page;
 mod tables;
+pub mod typed;
 pub mod xml;
 
 use super::data::ReportData;
