@@ -40,9 +40,13 @@ const ROMAN: [&str; 8] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 /// "Số:      /BC-KH": the number is given when the report is signed.
 const NUMBER: &str = "Số:        /BC-KH";
 
-/// Where the two header columns split: the issuing body's side is narrower, the
-/// national header must fit on one line in the other.
-const LEFT_COLUMN: u32 = 4196; // 7,4 cm
+/// The letterhead's columns: "HỘI KHUYẾN HỌC TỈNH NINH BÌNH" (12 pt) needs 7,6 cm, the
+/// national header (12 pt bold) 9,5 cm, on one line each. That is 6 mm more than the
+/// 165 mm between the margins, so the borderless letterhead table reaches 3 mm into
+/// each margin (centred), as office templates do; everything else keeps the margins.
+/// Longer names wrap inside their column, which the decree allows.
+const LEFT_COLUMN: u32 = 4309; // 7,6 cm
+const RIGHT_COLUMN: u32 = 5386; // 9,5 cm
 
 /// The superior body ("HỘI KHUYẾN HỌC TỈNH NINH BÌNH"), from the commune's province;
 /// `None` when the register does not name one (the office types it in Word).
@@ -120,9 +124,8 @@ fn letterhead(data: &ReportData, options: &DocxOptions) -> Table {
         place_name(&commune.name),
         long_date(options.today)
     );
-    let width = super::page::text_width();
     Table {
-        widths: vec![LEFT_COLUMN, width - LEFT_COLUMN],
+        widths: vec![LEFT_COLUMN, RIGHT_COLUMN],
         ruled: false,
         rows: vec![
             Row {
