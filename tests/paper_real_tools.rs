@@ -3,6 +3,7 @@
 //! - The Word report (`report --docx`) opened by LibreOffice headless and saved as PDF:
 //!   A4, every Vietnamese tone letter intact, the figures of `report --json`, the page
 //!   number from page 2 only, the narrative placeholders.
+//! - A recognition decision (`decision`) the same way: letterhead, number, the list.
 //! - `report --print` through a CUPS queue that prints to PDF (cups-pdf): the pages the
 //!   text report has, on A4, looking like what the renderer made; the renderer's PDF
 //!   carries "KẾT QUẢ" and every tone letter as text.
@@ -332,6 +333,37 @@ fn word_report_opens_in_libreoffice_as_a4_with_every_letter_and_the_json_figures
     };
     assert_ne!(first_line(by_page[0]), "1");
     assert_eq!(first_line(by_page[1]), "2");
+}
+
+#[test]
+fn recognition_decision_opens_in_libreoffice_with_its_list() {
+    tools();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    common::build(&db, common::SMALL);
+    let docx = dir.path().join("quyet-dinh.docx");
+    run(sohoctap(
+        &db,
+        &["decision", "--title", "gia-dinh", "--year", "2025", "--out"],
+    )
+    .arg(&docx));
+    let pdf = to_pdf(&docx, dir.path());
+    let (pages, size) = pdf_info(&pdf);
+    assert!(size.contains("(A4)"), "{size}");
+    assert!(pages >= 2, "the list starts on a page of its own");
+    let flat = squash(&pdf_text(&pdf, false));
+    for phrase in [
+        "ỦY BAN NHÂN DÂN XÃ YÊN MÔ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 125/QĐ-UBND",
+        "QUYẾT ĐỊNH",
+        "Về việc công nhận danh hiệu “Gia đình học tập” năm 2025",
+        "TM. ỦY BAN NHÂN DÂN",
+        "DANH SÁCH HỘ ĐƯỢC CÔNG NHẬN",
+        "(Kèm theo Quyết định số 125/QĐ-UBND ngày 10 tháng 12 năm 2025",
+    ] {
+        assert!(flat.contains(&squash(phrase)), "missing {phrase:?}");
+    }
 }
 
 /// cupsd, started by this test when it was not running, stopped when the test ends.

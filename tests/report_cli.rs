@@ -180,3 +180,48 @@ fn report_print_renders_the_text_and_hands_the_file_to_lp() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// `decision`: the recorded decision as a Word document with every unit it recognised,
+/// the same count as `report --json`; several decisions or none need `--number`.
+#[test]
+fn decision_drafts_the_recorded_decision_with_its_units() {
+    use std::io::Read;
+    let (dir, db) = register();
+    let out = dir.path().join("qd.docx");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sohoctap"));
+    cmd.arg("--db")
+        .arg(&db)
+        .args(["decision", "--title", "gia-dinh", "--year", "2025", "--out"]);
+    let o = cmd.arg(&out).output().expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["--year", "2025", "--json"], None).stdout)
+            .expect("json");
+    let recognised = json["titles"][0]["recognised"].as_u64().expect("count");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&out).expect("docx")))
+        .expect("zip");
+    let mut doc = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut doc)
+        .expect("read");
+    assert!(doc.contains("Số: 125/QĐ-UBND"), "the recorded number");
+    assert!(
+        doc.contains(&format!("cho {recognised} hộ")),
+        "{recognised}"
+    );
+    // One row per unit, plus the header row.
+    let rows = doc.matches("<w:tr>").count();
+    assert_eq!(
+        rows as u64,
+        recognised + 1 + 2 + 1,
+        "letterhead 2 rows, signature 1"
+    );
+    let mut again = Command::new(env!("CARGO_BIN_EXE_sohoctap"));
+    again.arg("--db").arg(&db).args([
+        "decision", "--title", "gia-dinh", "--year", "2025", "--number", "9/QĐ", "--out",
+    ]);
+    let o = again.arg(dir.path().join("x.docx")).output().expect("run");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("125/QĐ-UBND"));
+}

@@ -85,6 +85,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Công nhận hàng loạt các đơn vị đã đạt và chưa có quyết định
     Recognise(RecogniseArgs),
+    /// Soạn văn bản Word quyết định công nhận đã ghi trong sổ, kèm danh sách
+    Decision(DecisionArgs),
     /// Tạo sổ mẫu (dữ liệu giả của một xã) để xem thử, tập huấn; không đụng tới sổ thật
     Demo(DemoArgs),
     /// Nhập danh sách từ tệp CSV (Excel) hoặc tệp lưu trữ JSON
@@ -268,6 +270,25 @@ pub struct ReportArgs {
     /// Họ tên người ký, in dưới chữ ký trong văn bản Word (mặc định để trống để viết tay)
     #[arg(long, value_name = "HỌ TÊN", requires = "docx")]
     pub signer: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DecisionArgs {
+    /// Danh hiệu: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan
+    #[arg(long, value_name = "MÃ")]
+    pub title: String,
+    /// Năm đánh giá
+    #[arg(long)]
+    pub year: u16,
+    /// Số quyết định đã ghi trong sổ (bắt buộc khi năm đó có nhiều quyết định)
+    #[arg(long, value_name = "SỐ")]
+    pub number: Option<String>,
+    /// Tệp Word (.docx) để ghi
+    #[arg(long, value_name = "TỆP")]
+    pub out: PathBuf,
+    /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod args;
 mod backup;
 mod check;
 mod criteria;
+mod decision;
 mod demo;
 mod dest;
 mod error;
@@ -54,6 +55,7 @@ fn dispatch(cli: Cli, env: &Env) -> Result<(), CliError> {
         Some(Command::Check(args)) => check::run(&env, &args),
         Some(Command::Report(args)) => report::run(&env, &args, cli.ascii),
         Some(Command::Recognise(args)) => recognise::run(&env, &args),
+        Some(Command::Decision(args)) => decision::run(&env, &args),
         Some(Command::Demo(args)) => {
             let path = demo::demo_path(cli.db.as_deref());
             demo::run(&env, &path, &args, cli.ascii)

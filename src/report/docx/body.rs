@@ -5,6 +5,7 @@
 //! `text::signature`), so the two never say different things.
 
 use super::DocxOptions;
+use super::letterhead::body_line;
 use super::tables;
 use super::xml::{Align, Cell, Look, P, Row, Table};
 use crate::report::ReportData;
@@ -39,14 +40,6 @@ const ROMAN: [&str; 8] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 
 /// "Số:      /BC-KH": the number is given when the report is signed.
 const NUMBER: &str = "Số:        /BC-KH";
-
-/// The letterhead's columns: "HỘI KHUYẾN HỌC TỈNH NINH BÌNH" (12 pt) needs 7,6 cm, the
-/// national header (12 pt bold) 9,5 cm, on one line each. That is 6 mm more than the
-/// 165 mm between the margins, so the borderless letterhead table reaches 3 mm into
-/// each margin (centred), as office templates do; everything else keeps the margins.
-/// Longer names wrap inside their column, which the decree allows.
-const LEFT_COLUMN: u32 = 4309; // 7,6 cm
-const RIGHT_COLUMN: u32 = 5386; // 9,5 cm
 
 /// The superior body ("HỘI KHUYẾN HỌC TỈNH NINH BÌNH"), from the commune's province;
 /// `None` when the register does not name one (the office types it in Word).
@@ -95,54 +88,16 @@ fn letterhead(data: &ReportData, options: &DocxOptions) -> Table {
     let commune = &data.summary.commune;
     let mut left = Vec::new();
     if let Some(superior) = superior_body(&commune.province) {
-        left.push(P::new().center().size(12).text(&superior));
+        left.push(body_line(&superior, false));
     }
-    left.push(
-        P::new()
-            .center()
-            .size(12)
-            .bold()
-            .text(&issuing_body(&commune.name)),
-    );
-    left.push(P::new().center().size(12).bold().text("BAN CHẤP HÀNH"));
-    left.push(P::rule(1200));
-    let right = vec![
-        P::new()
-            .center()
-            .size(12)
-            .bold()
-            .text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-        P::new()
-            .center()
-            .size(13)
-            .bold()
-            .text("Độc lập - Tự do - Hạnh phúc"),
-        P::rule(1000),
-    ];
+    left.push(body_line(&issuing_body(&commune.name), true));
+    left.push(body_line("BAN CHẤP HÀNH", true));
     let date = format!(
         "{}, {}",
         place_name(&commune.name),
         long_date(options.today)
     );
-    Table {
-        widths: vec![LEFT_COLUMN, RIGHT_COLUMN],
-        ruled: false,
-        rows: vec![
-            Row {
-                header: false,
-                cells: vec![Cell::new(left), Cell::new(right)],
-            },
-            Row {
-                header: false,
-                cells: vec![
-                    Cell::new(vec![P::new().center().space(6, 0).size(13).text(NUMBER)]),
-                    Cell::new(vec![
-                        P::new().center().space(6, 0).italic().size(14).text(&date),
-                    ]),
-                ],
-            },
-        ],
-    }
+    super::letterhead::table(left, NUMBER, &date)
 }
 
 fn title(data: &ReportData) -> Vec<P> {

@@ -11,10 +11,14 @@
 //!
 //! - [`xml`]: paragraphs, runs and tables as WordprocessingML;
 //! - [`page`]: page size, margins, fonts, header, the package's fixed parts;
+//! - [`letterhead`]: issuing body, national header, number, place and date;
 //! - [`tables`]: the figures as Word tables; [`body`]: the document top to bottom;
-//! - [`typed`]: the 80-column text report as a document, for printing it.
+//! - [`typed`]: the 80-column text report as a document, for printing it;
+//! - [`decision`]: a recognition decision with its attached list of units.
 
 pub mod body;
+pub mod decision;
+pub mod letterhead;
 pub mod page;
 mod tables;
 pub mod typed;
@@ -48,17 +52,22 @@ pub fn render(data: &ReportData, options: &DocxOptions) -> Result<Vec<u8>, DocxE
         data.summary.year
     );
     let author = super::text::header::issuing_body(&data.summary.commune.name);
-    let parts: [(&str, String); 7] = [
+    package(&body, &title, &author)
+}
+
+/// A document of `body` (block XML) on the NĐ 30 page, with its title and author.
+fn package(body: &str, title: &str, author: &str) -> Result<Vec<u8>, DocxError> {
+    let parts: [(&str, String); 8] = [
         ("[Content_Types].xml", page::content_types()),
         ("_rels/.rels", page::package_rels()),
-        ("docProps/core.xml", page::core_properties(&title, &author)),
+        ("docProps/core.xml", page::core_properties(title, author)),
         ("word/_rels/document.xml.rels", page::document_rels()),
-        ("word/document.xml", page::document(&body)),
+        ("word/document.xml", page::document(body)),
         ("word/styles.xml", page::styles()),
         ("word/header1.xml", page::page_number_header()),
+        ("word/header2.xml", page::first_header()),
     ];
-    let first_header = ("word/header2.xml", page::first_header());
-    zip_parts(parts.iter().chain(std::iter::once(&first_header)))
+    zip_parts(parts.iter())
 }
 
 fn zip_parts<'a>(parts: impl Iterator<Item = &'a (&'a str, String)>) -> Result<Vec<u8>, DocxError> {
