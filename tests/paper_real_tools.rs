@@ -3,7 +3,7 @@
 //! - The Word report (`report --docx`) opened by LibreOffice headless and saved as PDF:
 //!   A4, every Vietnamese tone letter intact, the figures of `report --json`, the page
 //!   number from page 2 only, the narrative placeholders.
-//! - A recognition decision (`decision`) the same way: letterhead, number, the list.
+//! - A recognition decision (`decision`) and a scoring sheet (`sheet`) the same way.
 //! - `report --print` through a CUPS queue that prints to PDF (cups-pdf): the pages the
 //!   text report has, on A4, looking like what the renderer made; the renderer's PDF
 //!   carries "KẾT QUẢ" and every tone letter as text.
@@ -336,7 +336,7 @@ fn word_report_opens_in_libreoffice_as_a4_with_every_letter_and_the_json_figures
 }
 
 #[test]
-fn recognition_decision_opens_in_libreoffice_with_its_list() {
+fn decision_and_scoring_sheet_open_in_libreoffice() {
     tools();
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("so.redb");
@@ -352,6 +352,30 @@ fn recognition_decision_opens_in_libreoffice_with_its_list() {
     assert!(size.contains("(A4)"), "{size}");
     assert!(pages >= 2, "the list starts on a page of its own");
     let flat = squash(&pdf_text(&pdf, false));
+    // The scoring sheet of a household, the same way.
+    let sheet = dir.path().join("phieu.docx");
+    run(sohoctap(
+        &db,
+        &[
+            "sheet", "--title", "gia-dinh", "--year", "2025", "--unit", "HO00001", "--out",
+        ],
+    )
+    .arg(&sheet));
+    let sheet_pdf = to_pdf(&sheet, dir.path());
+    assert!(pdf_info(&sheet_pdf).1.contains("(A4)"));
+    let sheet_text = squash(&pdf_text(&sheet_pdf, false));
+    for phrase in [
+        "PHIẾU CHẤM ĐIỂM",
+        "Danh hiệu “Gia đình học tập” năm 2025",
+        "Mã: HO00001",
+        "Tổng điểm",
+        "NGƯỜI CHẤM",
+    ] {
+        assert!(
+            sheet_text.contains(&squash(phrase)),
+            "sheet: missing {phrase:?}"
+        );
+    }
     for phrase in [
         "ỦY BAN NHÂN DÂN XÃ YÊN MÔ",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -225,3 +225,42 @@ fn decision_drafts_the_recorded_decision_with_its_units() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("125/QĐ-UBND"));
 }
+
+/// `sheet`: a household's scoring sheet with every indicator of its set; an unknown
+/// code is bad input.
+#[test]
+fn sheet_lists_every_indicator_of_the_units_set() {
+    use std::io::Read;
+    let (dir, db) = register();
+    let out = dir.path().join("phieu.docx");
+    let sheet = |code: &str, out: &Path| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sohoctap"));
+        cmd.arg("--db")
+            .arg(&db)
+            .env_remove("SOHOCTAP_CRITERIA")
+            .args([
+                "sheet", "--title", "gia-dinh", "--year", "2025", "--unit", code, "--out",
+            ]);
+        cmd.arg(out).output().expect("run")
+    };
+    let o = sheet("HO00001", &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&out).expect("docx")))
+        .expect("zip");
+    let mut doc = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut doc)
+        .expect("read");
+    let catalog = sohoctap::criteria::Catalog::shipped().expect("catalog");
+    let set = &catalog
+        .in_force(sohoctap::model::Title::GiaDinh, 2025)
+        .expect("set")
+        .set;
+    assert!(doc.contains("PHIẾU CHẤM ĐIỂM") && doc.contains("HO00001"));
+    for indicator in set.criteria.iter().flat_map(|c| &c.indicators) {
+        assert!(doc.contains(&indicator.code), "{}", indicator.code);
+    }
+    let o = sheet("HO99999", &dir.path().join("x.docx"));
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -87,6 +87,8 @@ pub enum Command {
     Recognise(RecogniseArgs),
     /// Soạn văn bản Word quyết định công nhận đã ghi trong sổ, kèm danh sách
     Decision(DecisionArgs),
+    /// Phiếu chấm điểm của một đơn vị (Word), ghi sẵn các chỉ số và điểm đã có
+    Sheet(SheetArgs),
     /// Tạo sổ mẫu (dữ liệu giả của một xã) để xem thử, tập huấn; không đụng tới sổ thật
     Demo(DemoArgs),
     /// Nhập danh sách từ tệp CSV (Excel) hoặc tệp lưu trữ JSON
@@ -270,6 +272,25 @@ pub struct ReportArgs {
     /// Họ tên người ký, in dưới chữ ký trong văn bản Word (mặc định để trống để viết tay)
     #[arg(long, value_name = "HỌ TÊN", requires = "docx")]
     pub signer: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SheetArgs {
+    /// Danh hiệu: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan
+    #[arg(long, value_name = "MÃ")]
+    pub title: String,
+    /// Mã đơn vị trong sổ (ví dụ HO00123)
+    #[arg(long, value_name = "MÃ")]
+    pub unit: String,
+    /// Năm chấm (mặc định năm nay)
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Tệp Word (.docx) để ghi
+    #[arg(long, value_name = "TỆP")]
+    pub out: PathBuf,
+    /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -14,12 +14,14 @@
 //! - [`letterhead`]: issuing body, national header, number, place and date;
 //! - [`tables`]: the figures as Word tables; [`body`]: the document top to bottom;
 //! - [`typed`]: the 80-column text report as a document, for printing it;
-//! - [`decision`]: a recognition decision with its attached list of units.
+//! - [`decision`]: a recognition decision with its attached list of units;
+//! - [`sheet`]: a unit's scoring sheet, pre-filled with its last values.
 
 pub mod body;
 pub mod decision;
 pub mod letterhead;
 pub mod page;
+pub mod sheet;
 mod tables;
 pub mod typed;
 pub mod xml;
