@@ -233,25 +233,29 @@ fn sheet_lists_every_indicator_of_the_units_set() {
     use std::io::Read;
     let (dir, db) = register();
     let out = dir.path().join("phieu.docx");
-    let sheet = |code: &str, out: &Path| {
+    let sheet = |code: &str, out: &Path, extra: &[&str]| {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sohoctap"));
         cmd.arg("--db")
             .arg(&db)
             .env_remove("SOHOCTAP_CRITERIA")
             .args([
-                "sheet", "--title", "gia-dinh", "--year", "2025", "--unit", code, "--out",
+                "sheet", "--title", "gia-dinh", "--year", "2025", "--unit", code,
             ]);
-        cmd.arg(out).output().expect("run")
+        cmd.args(extra).arg("--out").arg(out).output().expect("run")
     };
-    let o = sheet("HO00001", &out);
+    let document = |path: &Path| {
+        let bytes = std::fs::read(path).expect("docx");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut doc = String::new();
+        zip.by_name("word/document.xml")
+            .expect("document.xml")
+            .read_to_string(&mut doc)
+            .expect("read");
+        doc
+    };
+    let o = sheet("HO00001", &out, &[]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&out).expect("docx")))
-        .expect("zip");
-    let mut doc = String::new();
-    zip.by_name("word/document.xml")
-        .expect("document.xml")
-        .read_to_string(&mut doc)
-        .expect("read");
+    let doc = document(&out);
     let catalog = sohoctap::criteria::Catalog::shipped().expect("catalog");
     let set = &catalog
         .in_force(sohoctap::model::Title::GiaDinh, 2025)
@@ -261,6 +265,14 @@ fn sheet_lists_every_indicator_of_the_units_set() {
     for indicator in set.criteria.iter().flat_map(|c| &c.indicators) {
         assert!(doc.contains(&indicator.code), "{}", indicator.code);
     }
-    let o = sheet("HO99999", &dir.path().join("x.docx"));
+    let o = sheet("HO99999", &dir.path().join("x.docx"), &[]);
     assert_eq!(o.status.code(), Some(2));
+    let form = dir.path().join("dang-ky.docx");
+    let o = sheet("HO00001", &form, &["--registration"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = document(&form);
+    assert!(doc.contains("PHIẾU ĐĂNG KÝ") && doc.contains("HO00001"));
+    for criterion in &set.criteria {
+        assert!(doc.contains(&criterion.name), "{}", criterion.name);
+    }
 }

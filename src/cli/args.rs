@@ -87,7 +87,7 @@ pub enum Command {
     Recognise(RecogniseArgs),
     /// Soạn văn bản Word quyết định công nhận đã ghi trong sổ, kèm danh sách
     Decision(DecisionArgs),
-    /// Phiếu chấm điểm của một đơn vị (Word), ghi sẵn các chỉ số và điểm đã có
+    /// Phiếu chấm điểm (hoặc phiếu đăng ký) của một đơn vị (Word), ghi sẵn các chỉ số
     Sheet(SheetArgs),
     /// Tạo sổ mẫu (dữ liệu giả của một xã) để xem thử, tập huấn; không đụng tới sổ thật
     Demo(DemoArgs),
@@ -282,6 +282,9 @@ pub struct SheetArgs {
     /// Mã đơn vị trong sổ (ví dụ HO00123)
     #[arg(long, value_name = "MÃ")]
     pub unit: String,
+    /// Ghi phiếu đăng ký (thay cho phiếu chấm điểm)
+    #[arg(long)]
+    pub registration: bool,
     /// Năm chấm (mặc định năm nay)
     #[arg(long)]
     pub year: Option<u16>,

@@ -1,4 +1,5 @@
-//! `sohoctap sheet`: a unit's scoring sheet as a Word document (`report::docx::sheet`),
+//! `sohoctap sheet`: a unit's scoring sheet (or, with `--registration`, its registration
+//! form) as a Word document (`report::docx::sheet`, `report::docx::registration`),
 //! with the criteria set its evaluation uses (or, never scored, the set in force) and
 //! its last recorded values.
 
@@ -7,6 +8,7 @@ use super::paths::current_year;
 use super::recognise::parse_title;
 use super::{CliError, Env};
 use crate::model::{EvaluationKey, UnitKind};
+use crate::report::docx::registration;
 use crate::report::docx::sheet::{SheetData, render};
 use crate::store::ReadOnlyRegister;
 use crate::tally::Census;
@@ -86,10 +88,15 @@ pub fn run(env: &Env, args: &SheetArgs) -> Result<(), CliError> {
         (set, data)
     };
     register.close()?;
-    let bytes = render(&set, &data).map_err(|e| CliError::runtime(e.to_string()))?;
+    let (bytes, what) = if args.registration {
+        (registration::render(&set, &data), "phiếu đăng ký")
+    } else {
+        (render(&set, &data), "phiếu chấm điểm")
+    };
+    let bytes = bytes.map_err(|e| CliError::runtime(e.to_string()))?;
     super::dest::write_out(&args.out, &bytes, args.force, &env.db)?;
     eprintln!(
-        "Đã ghi phiếu chấm điểm {} của {} vào {}",
+        "Đã ghi {what} {} của {} vào {}",
         title.short(),
         data.unit_code,
         args.out.display()

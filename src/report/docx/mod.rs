@@ -15,12 +15,14 @@
 //! - [`tables`]: the figures as Word tables; [`body`]: the document top to bottom;
 //! - [`typed`]: the 80-column text report as a document, for printing it;
 //! - [`decision`]: a recognition decision with its attached list of units;
-//! - [`sheet`]: a unit's scoring sheet, pre-filled with its last values.
+//! - [`sheet`]: a unit's scoring sheet, pre-filled with its last values;
+//!   [`registration`]: its registration form.
 
 pub mod body;
 pub mod decision;
 pub mod letterhead;
 pub mod page;
+pub mod registration;
 pub mod sheet;
 mod tables;
 pub mod typed;
