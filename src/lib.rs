@@ -5,8 +5,8 @@
 //!
 //! ```text
 //! cli, tui        what the officer touches (subcommands, the terminal app)
-//! print           sending the report to the printer (lp; Notepad on Windows)
-//! report          plain-text and JSON summaries: data in, String out
+//! print           sending the report to the printer (PDF, then lp; Notepad on Windows)
+//! report          plain-text, Word (.docx) and JSON summaries: data in, bytes out
 //! exchange        CSV / JSON import and export: bytes in, validated records out
 //! tally           percentages against targets, kept up to date incrementally
 //! store           the redb register file: the only code that touches it

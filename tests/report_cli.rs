@@ -1,5 +1,6 @@
 //! The real binary: `report --out` (owner-only file, same text as the golden),
-//! `--windows` (BOM and CRLF), `--json`, and `--print` on a machine without `lp`.
+//! `--windows` (BOM and CRLF), `--json`, and `--print` without the tools and with fake
+//! ones.
 
 // Test and benchmark code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -105,39 +106,173 @@ fn report_json_keeps_schema_1_and_adds_the_breakdown() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+#[cfg(unix)]
 #[test]
-fn report_print_without_lp_says_so_and_fails() {
+fn report_print_without_the_tools_names_the_packages_and_fails() {
     let (dir, db) = register();
     let empty = dir.path().join("empty-bin");
     std::fs::create_dir(&empty).expect("dir");
     let o = run(&db, &["--year", "2025", "--print"], Some(&empty));
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("Không tìm thấy lệnh in lp"), "{err}");
+    assert!(
+        err.contains("lệnh in lp")
+            && err.contains("LibreOffice")
+            && err.contains("apt-get install cups-client libreoffice-writer-nogui"),
+        "{err}"
+    );
     assert!(o.stdout.is_empty());
 }
 
+/// A fake LibreOffice that "converts" by copying the document to `<outdir>/<name>.pdf`,
+/// and a fake `lp` that keeps what it is given: the plumbing, without the real tools
+/// (tests/paper_real_tools.rs runs the real ones).
 #[cfg(unix)]
 #[test]
-fn report_print_hands_the_text_to_lp() {
+fn report_print_renders_the_text_and_hands_the_file_to_lp() {
+    use std::io::Read;
     use std::os::unix::fs::PermissionsExt;
     let (dir, db) = register();
     let bin = dir.path().join("bin");
     std::fs::create_dir(&bin).expect("dir");
-    let received = dir.path().join("printed.txt");
-    let lp = bin.join("lp");
-    std::fs::write(
-        &lp,
-        format!("#!/bin/sh\n/bin/cat > '{}'\n", received.display()),
-    )
-    .expect("fake lp");
-    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let received = dir.path().join("printed.pdf");
+    let script = |name: &str, body: String| {
+        let path = bin.join(name);
+        std::fs::write(&path, format!("#!/bin/sh\n{body}")).expect("script");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    };
+    script(
+        "soffice",
+        "for a; do last=$a; done\n/bin/cp \"$last\" \"${last%.docx}.pdf\"\n".into(),
+    );
+    script(
+        "lp",
+        format!(
+            "[ \"$1\" = -- ] && shift\n/bin/cp \"$1\" '{}'\n",
+            received.display()
+        ),
+    );
     let o = run(
         &db,
         &["--year", "2025", "--date", "2026-11-22", "--print"],
         Some(&bin),
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let printed = std::fs::read_to_string(&received).expect("lp got the text");
-    assert!(printed.contains("BÁO CÁO") && printed.contains("Trang 1/"));
+    let printed = std::fs::read(&received).expect("lp got the file");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(printed)).expect("a document");
+    let mut doc = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut doc)
+        .expect("read");
+    assert!(doc.contains("BÁO CÁO") && doc.contains("Trang 1/"));
+    assert!(
+        doc.contains("<w:pageBreakBefore/>"),
+        "pages start at form feeds"
+    );
+    // The work folder is removed once lp has the file.
+    let spool = dir.path().join("ban-in");
+    let left: Vec<_> = std::fs::read_dir(&spool)
+        .expect("spool")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().starts_with("in-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// `decision`: the recorded decision as a Word document with every unit it recognised,
+/// the same count as `report --json`; several decisions or none need `--number`.
+#[test]
+fn decision_drafts_the_recorded_decision_with_its_units() {
+    use std::io::Read;
+    let (dir, db) = register();
+    let out = dir.path().join("qd.docx");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sohoctap"));
+    cmd.arg("--db")
+        .arg(&db)
+        .args(["decision", "--title", "gia-dinh", "--year", "2025", "--out"]);
+    let o = cmd.arg(&out).output().expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["--year", "2025", "--json"], None).stdout)
+            .expect("json");
+    let recognised = json["titles"][0]["recognised"].as_u64().expect("count");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&out).expect("docx")))
+        .expect("zip");
+    let mut doc = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut doc)
+        .expect("read");
+    assert!(doc.contains("Số: 125/QĐ-UBND"), "the recorded number");
+    assert!(
+        doc.contains(&format!("cho {recognised} hộ")),
+        "{recognised}"
+    );
+    // One row per unit, plus the header row.
+    let rows = doc.matches("<w:tr>").count();
+    assert_eq!(
+        rows as u64,
+        recognised + 1 + 2 + 1,
+        "letterhead 2 rows, signature 1"
+    );
+    let mut again = Command::new(env!("CARGO_BIN_EXE_sohoctap"));
+    again.arg("--db").arg(&db).args([
+        "decision", "--title", "gia-dinh", "--year", "2025", "--number", "9/QĐ", "--out",
+    ]);
+    let o = again.arg(dir.path().join("x.docx")).output().expect("run");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("125/QĐ-UBND"));
+}
+
+/// `sheet`: a household's scoring sheet with every indicator of its set; an unknown
+/// code is bad input.
+#[test]
+fn sheet_lists_every_indicator_of_the_units_set() {
+    use std::io::Read;
+    let (dir, db) = register();
+    let out = dir.path().join("phieu.docx");
+    let sheet = |code: &str, out: &Path, extra: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sohoctap"));
+        cmd.arg("--db")
+            .arg(&db)
+            .env_remove("SOHOCTAP_CRITERIA")
+            .args([
+                "sheet", "--title", "gia-dinh", "--year", "2025", "--unit", code,
+            ]);
+        cmd.args(extra).arg("--out").arg(out).output().expect("run")
+    };
+    let document = |path: &Path| {
+        let bytes = std::fs::read(path).expect("docx");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut doc = String::new();
+        zip.by_name("word/document.xml")
+            .expect("document.xml")
+            .read_to_string(&mut doc)
+            .expect("read");
+        doc
+    };
+    let o = sheet("HO00001", &out, &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = document(&out);
+    let catalog = sohoctap::criteria::Catalog::shipped().expect("catalog");
+    let set = &catalog
+        .in_force(sohoctap::model::Title::GiaDinh, 2025)
+        .expect("set")
+        .set;
+    assert!(doc.contains("PHIẾU CHẤM ĐIỂM") && doc.contains("HO00001"));
+    for indicator in set.criteria.iter().flat_map(|c| &c.indicators) {
+        assert!(doc.contains(&indicator.code), "{}", indicator.code);
+    }
+    let o = sheet("HO99999", &dir.path().join("x.docx"), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let form = dir.path().join("dang-ky.docx");
+    let o = sheet("HO00001", &form, &["--registration"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = document(&form);
+    assert!(doc.contains("PHIẾU ĐĂNG KÝ") && doc.contains("HO00001"));
+    for criterion in &set.criteria {
+        assert!(doc.contains(&criterion.name), "{}", criterion.name);
+    }
 }

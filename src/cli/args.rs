@@ -85,6 +85,10 @@ pub enum Command {
     Report(ReportArgs),
     /// Công nhận hàng loạt các đơn vị đã đạt và chưa có quyết định
     Recognise(RecogniseArgs),
+    /// Soạn văn bản Word quyết định công nhận đã ghi trong sổ, kèm danh sách
+    Decision(DecisionArgs),
+    /// Phiếu chấm điểm (hoặc phiếu đăng ký) của một đơn vị (Word), ghi sẵn các chỉ số
+    Sheet(SheetArgs),
     /// Tạo sổ mẫu (dữ liệu giả của một xã) để xem thử, tập huấn; không đụng tới sổ thật
     Demo(DemoArgs),
     /// Nhập danh sách từ tệp CSV (Excel) hoặc tệp lưu trữ JSON
@@ -262,6 +266,53 @@ pub struct ReportArgs {
     /// Ngày ghi trên báo cáo, dạng NĂM-THÁNG-NGÀY (mặc định hôm nay)
     #[arg(long, value_name = "NGÀY")]
     pub date: Option<chrono::NaiveDate>,
+    /// Ghi báo cáo thành văn bản Word (.docx) theo thể thức Nghị định 30/2020; cần --out
+    #[arg(long, requires = "out", conflicts_with_all = ["json", "windows", "print"])]
+    pub docx: bool,
+    /// Họ tên người ký, in dưới chữ ký trong văn bản Word (mặc định để trống để viết tay)
+    #[arg(long, value_name = "HỌ TÊN", requires = "docx")]
+    pub signer: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SheetArgs {
+    /// Danh hiệu: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan
+    #[arg(long, value_name = "MÃ")]
+    pub title: String,
+    /// Mã đơn vị trong sổ (ví dụ HO00123)
+    #[arg(long, value_name = "MÃ")]
+    pub unit: String,
+    /// Ghi phiếu đăng ký (thay cho phiếu chấm điểm)
+    #[arg(long)]
+    pub registration: bool,
+    /// Năm chấm (mặc định năm nay)
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Tệp Word (.docx) để ghi
+    #[arg(long, value_name = "TỆP")]
+    pub out: PathBuf,
+    /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DecisionArgs {
+    /// Danh hiệu: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan
+    #[arg(long, value_name = "MÃ")]
+    pub title: String,
+    /// Năm đánh giá
+    #[arg(long)]
+    pub year: u16,
+    /// Số quyết định đã ghi trong sổ (bắt buộc khi năm đó có nhiều quyết định)
+    #[arg(long, value_name = "SỐ")]
+    pub number: Option<String>,
+    /// Tệp Word (.docx) để ghi
+    #[arg(long, value_name = "TỆP")]
+    pub out: PathBuf,
+    /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

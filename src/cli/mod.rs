@@ -7,6 +7,7 @@ mod args;
 mod backup;
 mod check;
 mod criteria;
+mod decision;
 mod demo;
 mod dest;
 mod error;
@@ -18,6 +19,7 @@ pub(crate) mod out;
 mod paths;
 mod recognise;
 mod report;
+mod sheet;
 mod usage;
 
 pub use args::{Cli, Command, parse};
@@ -78,6 +80,8 @@ fn dispatch(cli: Cli, env: &Env) -> Result<(), CliError> {
         Some(Command::Check(args)) => check::run(&env, &args),
         Some(Command::Report(args)) => report::run(&env, &args, cli.ascii),
         Some(Command::Recognise(args)) => recognise::run(&env, &args),
+        Some(Command::Decision(args)) => decision::run(&env, &args),
+        Some(Command::Sheet(args)) => sheet::run(&env, &args),
         Some(Command::Demo(args)) => {
             let path = demo::demo_path(cli.db.as_deref());
             demo::run(&env, &path, &args, cli.ascii)

@@ -1,13 +1,14 @@
 //! `sohoctap report`: the year's summary, as the printed report (to the screen, a file
-//! or the printer) or as JSON. Reading the register happens here, in
-//! [`load_report_data`], so `crate::report` stays pure; the app's Report screen calls
-//! the same function, so what it previews is what this prints.
+//! or the printer), as a Word document (`--docx`) or as JSON. Reading the register
+//! happens here, in [`load_report_data`], so `crate::report` stays pure; the app's Report
+//! screen calls the same function, so what it previews is what this prints.
 
 use super::args::ReportArgs;
 use super::paths::current_year;
 use super::{CliError, Env};
 use crate::model::{UnitKind, Year};
 use crate::report::data::CriteriaUse;
+use crate::report::docx::DocxOptions;
 use crate::report::text::{TextOptions, render, windows_bytes};
 use crate::report::{GatherInput, ReportData, UnitLabel, UnitNames, gather, report_json};
 use crate::store::Reader;
@@ -108,6 +109,9 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
     };
     register.close()?;
 
+    let today = args
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     // Names come from the register, which may predate the refusal of control and
     // bidirectional characters on import: they are escaped, never sent raw.
     let bytes = if args.json {
@@ -115,10 +119,18 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
         crate::text::safe::escape_json(&json)
             .into_owned()
             .into_bytes()
+    } else if args.docx {
+        // The office edits the document in Word; --ascii is for printers, not for it.
+        crate::report::docx::render(
+            &data,
+            &DocxOptions {
+                today,
+                list: args.list,
+                signer: args.signer.clone(),
+            },
+        )
+        .map_err(|e| CliError::runtime(e.to_string()))?
     } else {
-        let today = args
-            .date
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
         let text = render(
             &data,
             &TextOptions {
@@ -175,7 +187,8 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
 /// The command line's advice on a failed print: write the report to a file instead.
 fn print_error(e: crate::print::PrintError) -> CliError {
     match e {
-        crate::print::PrintError::NoPrinter { .. } => CliError::runtime(format!(
+        crate::print::PrintError::NoPrinter { .. }
+        | crate::print::PrintError::MissingTools { .. } => CliError::runtime(format!(
             "{e}. Hãy ghi báo cáo ra tệp bằng --out TỆP rồi mở tệp đó để in."
         )),
         other => CliError::runtime(other.to_string()),

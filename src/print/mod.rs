@@ -1,6 +1,8 @@
 //! Sending the text report to the printer, by the route each system has.
 //!
-//! - Unix: the CUPS command `lp`, fed the text on its standard input (`unix.rs`).
+//! - Unix: the text is rendered to an A4 PDF with every Vietnamese letter by LibreOffice
+//!   headless (`pdf.rs`), then printed by the CUPS command `lp` (`unix.rs`); a missing
+//!   tool is named with the Debian package to install.
 //! - Windows: the text is written as a Notepad file (UTF-8 with BOM, CRLF) in a spool
 //!   folder beside the register, then Notepad prints it on the default printer with
 //!   `notepad /p` (`windows.rs`): Notepad is on every Windows 10/11 PC and its fonts have
@@ -10,6 +12,8 @@
 //! Both front ends (the `report --print` command and the app's report screen) call
 //! [`print_text`]; each adds its own advice to a [`PrintError`].
 
+#[cfg(unix)]
+mod pdf;
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]
@@ -29,6 +33,10 @@ pub enum PrintError {
         program: &'static str,
         advice: &'static str,
     },
+    #[error(
+        "Máy này chưa có {missing} để in báo cáo tiếng Việt đúng dấu. Hãy cài (cần quyền quản trị): sudo apt-get install {packages}"
+    )]
+    MissingTools { missing: String, packages: String },
     #[error("Không gửi được tới máy in ({program}): {why}")]
     Failed { program: &'static str, why: String },
     #[error("Máy in từ chối báo cáo ({program}): {why}")]
@@ -61,6 +69,13 @@ pub fn check_printer() -> Result<(), PrintError> {
 /// the program may write to (beside the register), used where the route needs a file.
 pub fn print_text(text: &str, spool: &Path) -> Result<Printed, PrintError> {
     platform::print(text, spool)
+}
+
+/// The PDF the printer is sent (Unix): `text` rendered in `work`, LibreOffice's own
+/// profile kept in `profile`. Public so the rendering can be checked without a printer.
+#[cfg(unix)]
+pub fn render_pdf(text: &str, work: &Path, profile: &Path) -> Result<PathBuf, PrintError> {
+    pdf::render(text, work, profile)
 }
 
 /// The folder print files are written to, beside the register.

@@ -34,6 +34,8 @@ pub enum Action {
     Edit,
     Archive,
     Save,
+    /// Report: save it as a Word document (.docx) in the documents folder.
+    SaveDocx,
     /// Send the report on screen to the printer.
     Print,
     NextField,

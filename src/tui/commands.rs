@@ -339,14 +339,14 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Key::F(3)],
         Action::ToggleList,
         &[Ctx::Report],
-        Some("Kèm danh sách"),
+        Some("Danh sách"),
         "Bật/tắt phần danh sách đơn vị đã công nhận theo thôn (--list)"
     ),
     cmd!(
         &[Key::F(4)],
         Action::ToggleAscii,
         &[Ctx::Report],
-        Some("Không dấu"),
+        Some("Bỏ dấu"),
         "Bật/tắt chữ không dấu, cho máy in không có phông tiếng Việt (--ascii)"
     ),
     cmd!(
@@ -355,6 +355,13 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Ctx::Report],
         Some("In"),
         "In báo cáo ra máy in mặc định (Windows: qua Notepad; Linux: lệnh lp)"
+    ),
+    cmd!(
+        &[Key::F(6), Key::Char('w'), Key::Char('W')],
+        Action::SaveDocx,
+        &[Ctx::Report],
+        Some("Word"),
+        "Lưu báo cáo thành văn bản Word (.docx) theo thể thức Nghị định 30 vào thư mục Tài liệu, để sửa, ký và in"
     ),
     cmd!(
         &[Key::Char('['), Key::Char('-')],

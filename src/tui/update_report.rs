@@ -1,6 +1,7 @@
 //! What the Report screen's keys do: build the preview from the same data and the same
 //! renderer as `sohoctap report` (so it matches the command byte for byte), toggle its
-//! options, scroll, and save it owner-only under a dated name in the documents folder.
+//! options, scroll, and save it owner-only under a dated name in the documents folder,
+//! as text or as a Word document.
 
 use super::action::Action;
 use super::app::{App, Screen};
@@ -91,6 +92,7 @@ impl App {
                 self.rebuild_report(list, ascii);
             }
             Action::Save => self.save_report(),
+            Action::SaveDocx => self.save_docx(),
             Action::Print => self.print_report(),
             _ => {}
         }
@@ -130,6 +132,68 @@ impl App {
             // The notice takes two text rows; keep the end reachable.
             state.scroll = state.scroll.min(state.max_scroll(page_rows));
         }
+    }
+
+    /// Where a Word report of `year` is saved: beside the text one, `.docx`.
+    fn docx_path(&self) -> PathBuf {
+        self.report_path()
+            .with_file_name(crate::report::docx::file_name(
+                self.year,
+                self.report_date(),
+            ))
+    }
+
+    /// Writes the report as a Word document (read again from the register, the same
+    /// data as the preview) under a dated name, never replacing an earlier file.
+    fn save_docx(&mut self) {
+        let Some(Screen::Report(state)) = self.stack.last() else {
+            return;
+        };
+        let list = state.list;
+        let Some(register) = &self.register else {
+            return;
+        };
+        let first = self.docx_path();
+        let options = crate::report::docx::DocxOptions {
+            today: self.report_date(),
+            list,
+            signer: None,
+        };
+        let built = register
+            .read()
+            .and_then(|reader| load_report_data(&reader, self.year, list))
+            .map_err(|e| e.to_string())
+            .and_then(|data| {
+                crate::report::docx::render(&data, &options).map_err(|e| e.to_string())
+            });
+        let written = built.and_then(|bytes| {
+            crate::store::files::write_new_numbered(&first, &bytes).map_err(|source| {
+                StoreError::Io {
+                    path: first.clone(),
+                    action: "ghi",
+                    source,
+                }
+                .to_string()
+            })
+        });
+        let notice = match written {
+            Ok(path) => (
+                format!(
+                    "{} Đã lưu văn bản Word vào {}",
+                    self.theme.sym("✓", "v"),
+                    path.display()
+                ),
+                Role::Good,
+            ),
+            Err(why) => (
+                format!(
+                    "{} {why}. Chưa lưu văn bản Word: hãy kiểm tra thư mục có ghi được không (hoặc dùng lệnh sohoctap report --docx --out TỆP).",
+                    self.theme.sym("✗", "x")
+                ),
+                Role::Error,
+            ),
+        };
+        self.set_report_notice(notice);
     }
 
     /// Writes the previewed text, owner-only and atomically, and says where. A report

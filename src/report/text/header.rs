@@ -133,8 +133,16 @@ pub fn resolutions(targets: &[&Target]) -> Vec<String> {
 
 /// The opening paragraph: what the report measures against.
 pub fn preamble(pen: &Pen, commune: &Commune, year: Year, targets: &[&Target]) -> Vec<Block> {
+    let text = preamble_text(commune, year, targets);
+    let mut lines = wrap(&pen.t(&text), PAGE_WIDTH, "    ", "");
+    lines.push(String::new());
+    vec![Block::Flow(lines)]
+}
+
+/// The opening sentence, shared by the text and the Word report.
+pub fn preamble_text(commune: &Commune, year: Year, targets: &[&Target]) -> String {
     let sources = resolutions(targets);
-    let text = if sources.is_empty() {
+    if sources.is_empty() {
         format!(
             "Sổ chưa có chỉ tiêu của nghị quyết, nên các cột Chỉ tiêu và Còn thiếu để trống. \
              Ban Chấp hành Hội Khuyến học {} báo cáo kết quả xây dựng các mô hình học tập \
@@ -148,10 +156,7 @@ pub fn preamble(pen: &Pen, commune: &Commune, year: Year, targets: &[&Target]) -
             sources.join("; "),
             in_sentence(&commune.name)
         )
-    };
-    let mut lines = wrap(&pen.t(&text), PAGE_WIDTH, "    ", "");
-    lines.push(String::new());
-    vec![Block::Flow(lines)]
+    }
 }
 
 #[cfg(test)]

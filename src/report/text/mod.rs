@@ -12,8 +12,8 @@
 mod grid;
 pub mod header;
 pub mod layout;
-mod notes;
-mod signature;
+pub mod notes;
+pub mod signature;
 pub mod tables;
 
 use super::data::ReportData;

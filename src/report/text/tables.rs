@@ -61,6 +61,26 @@ fn legend(pen: &Pen, text: &str) -> Block {
     Block::Flow(lines)
 }
 
+/// Under the table of figures per title: the abbreviations spelt out.
+pub const SUMMARY_LEGEND: &str = "GĐHT: Gia đình học tập; DHHT: Dòng họ học tập; CĐHT: Cộng \
+     đồng học tập; ĐVHT: Đơn vị học tập; CDHT: Công dân học tập (trong các gia đình, dòng \
+     họ, cộng đồng học tập; trong các đơn vị học tập); TDP: tổ dân phố; ĐK: đăng ký; CN: \
+     công nhận. Còn thiếu: số đơn vị (người) cần công nhận thêm để đạt chỉ tiêu.";
+
+/// Under the table per community.
+pub const COMMUNITY_LEGEND: &str = "Tỷ lệ GĐHT: số hộ được công nhận trên số hộ của thôn. \
+     Công dân trong sổ: số công dân thuộc các hộ của thôn đã ghi trong sổ. Cột CĐHT: kết \
+     quả của chính thôn, tổ dân phố (Công nhận; Đạt, chờ QĐ: đủ điểm, chưa có quyết định; \
+     Đã đăng ký; Chưa đăng ký).";
+
+/// Under the comparison with the year `before`.
+pub fn change_legend(before: crate::model::Year) -> String {
+    format!(
+        "Tỷ lệ: số được công nhận trên tổng số của từng năm, theo cùng cách tính ở mục Ghi \
+         chú; tổng số năm {before} là các đơn vị có trong sổ năm đó."
+    )
+}
+
 /// I. The year's figures per title and CDHT population.
 pub fn summary(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
     let rows: Vec<Vec<String>> = summary
@@ -89,17 +109,11 @@ pub fn summary(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
             &format!("{number}. KẾT QUẢ CHUNG NĂM {}", summary.year),
         ),
         Block::Table(grid.table(pen, None, &rows, None)),
-        legend(
-            pen,
-            "GĐHT: Gia đình học tập; DHHT: Dòng họ học tập; CĐHT: Cộng đồng học tập; \
-             ĐVHT: Đơn vị học tập; CDHT: Công dân học tập (trong các gia đình, dòng họ, \
-             cộng đồng học tập; trong các đơn vị học tập); TDP: tổ dân phố; ĐK: đăng ký; \
-             CN: công nhận. Còn thiếu: số đơn vị (người) cần công nhận thêm để đạt chỉ tiêu.",
-        ),
+        legend(pen, SUMMARY_LEGEND),
     ]
 }
 
-fn community_cells(line: &CommunityLine) -> Vec<String> {
+pub fn community_cells(line: &CommunityLine) -> Vec<String> {
     vec![
         line.name.clone(),
         count(line.households.total),
@@ -133,29 +147,10 @@ pub fn communities(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
         .iter()
         .map(|l| community_cells(l).iter().map(|c| pen.t(c)).collect())
         .collect();
-    let households = sum(data.communities.iter().map(|l| l.households));
-    let citizens = sum(data.communities.iter().map(|l| l.citizens));
-    let recognised = data
-        .communities
+    let totals: Vec<String> = community_totals(&data.communities)
         .iter()
-        .filter(|l| l.cdht_status == CommunityStanding::Recognised)
-        .count();
-    let totals: Vec<String> = [
-        "Cộng".to_string(),
-        count(households.total),
-        count(households.registered),
-        count(households.recognised),
-        percent(crate::text::percent_tenths(
-            households.recognised,
-            households.total,
-        )),
-        count(citizens.total),
-        count(citizens.recognised),
-        format!("{}/{} CN", recognised, data.communities.len()),
-    ]
-    .iter()
-    .map(|c| pen.t(c))
-    .collect();
+        .map(|c| pen.t(c))
+        .collect();
     let mut all = rows.clone();
     all.push(totals.clone());
     let grid = Grid::new(
@@ -173,14 +168,31 @@ pub fn communities(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
         0,
     );
     blocks.push(Block::Table(grid.table(pen, None, &rows, Some(&totals))));
-    blocks.push(legend(
-        pen,
-        "Tỷ lệ GĐHT: số hộ được công nhận trên số hộ của thôn. Công dân trong sổ: số công \
-         dân thuộc các hộ của thôn đã ghi trong sổ. Cột CĐHT: kết quả của chính thôn, tổ \
-         dân phố (Công nhận; Đạt, chờ QĐ: đủ điểm, chưa có quyết định; Đã đăng ký; Chưa \
-         đăng ký).",
-    ));
+    blocks.push(legend(pen, COMMUNITY_LEGEND));
     blocks
+}
+
+/// The "Cộng" row under the communities, in column order.
+pub fn community_totals(communities: &[CommunityLine]) -> Vec<String> {
+    let households = sum(communities.iter().map(|l| l.households));
+    let citizens = sum(communities.iter().map(|l| l.citizens));
+    let recognised = communities
+        .iter()
+        .filter(|l| l.cdht_status == CommunityStanding::Recognised)
+        .count();
+    vec![
+        "Cộng".to_string(),
+        count(households.total),
+        count(households.registered),
+        count(households.recognised),
+        percent(crate::text::percent_tenths(
+            households.recognised,
+            households.total,
+        )),
+        count(citizens.total),
+        count(citizens.recognised),
+        format!("{}/{} CN", recognised, communities.len()),
+    ]
 }
 
 fn sum(counts: impl Iterator<Item = Counts>) -> Counts {
@@ -264,13 +276,7 @@ pub fn change(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
     vec![
         heading(pen, &format!("{number}. SO VỚI NĂM {before}")),
         Block::Table(grid.table(pen, None, &rows, None)),
-        legend(
-            pen,
-            &format!(
-                "Tỷ lệ: số được công nhận trên tổng số của từng năm, theo cùng cách tính ở \
-                 mục Ghi chú; tổng số năm {before} là các đơn vị có trong sổ năm đó."
-            ),
-        ),
+        legend(pen, &change_legend(before)),
     ]
 }
 
@@ -288,25 +294,10 @@ pub fn listing(pen: &Pen, number: &str, groups: &[RecognisedGroup]) -> Vec<Block
         return blocks;
     }
     for (i, group) in groups.iter().enumerate() {
-        let caption = match &group.community {
-            Some((code, name)) => format!("{}. {name} ({code})", i + 1),
-            None => format!("{}. Không thuộc thôn, tổ dân phố", i + 1),
-        };
-        let rows: Vec<Vec<String>> = group
-            .units
+        let caption = group_caption(i, group);
+        let rows: Vec<Vec<String>> = listing_cells(group)
             .iter()
-            .enumerate()
-            .map(|(n, u)| {
-                [
-                    format_count(n as u64 + 1),
-                    u.title.short().to_string(),
-                    u.code.clone(),
-                    u.name.clone(),
-                ]
-                .iter()
-                .map(|c| pen.t(c))
-                .collect()
-            })
+            .map(|row| row.iter().map(|c| pen.t(c)).collect())
             .collect();
         let grid = Grid::new(
             vec![
@@ -318,23 +309,50 @@ pub fn listing(pen: &Pen, number: &str, groups: &[RecognisedGroup]) -> Vec<Block
             &rows,
             3,
         );
-        let by_title: Vec<String> = Title::ALL
-            .iter()
-            .filter_map(|t| {
-                let n = group.units.iter().filter(|u| u.title == *t).count();
-                (n > 0).then(|| format!("{} {}", format_count(n as u64), t.short()))
-            })
-            .collect();
         blocks.push(Block::Table(grid.table(
             pen,
             Some(pen.t(&caption)),
             &rows,
             None,
         )));
-        blocks.push(Block::Flow(vec![
-            pen.t(&format!("Cộng: {}.", by_title.join(", "))),
-            String::new(),
-        ]));
+        blocks.push(Block::Flow(vec![pen.t(&group_total(group)), String::new()]));
     }
     blocks
+}
+
+/// "1. Thôn Đông (TH01)": the caption of the `i`-th group (from 0) of the listing.
+pub fn group_caption(i: usize, group: &RecognisedGroup) -> String {
+    match &group.community {
+        Some((code, name)) => format!("{}. {name} ({code})", i + 1),
+        None => format!("{}. Không thuộc thôn, tổ dân phố", i + 1),
+    }
+}
+
+/// The rows of a group in the listing: number, title, code, name.
+pub fn listing_cells(group: &RecognisedGroup) -> Vec<[String; 4]> {
+    group
+        .units
+        .iter()
+        .enumerate()
+        .map(|(n, u)| {
+            [
+                format_count(n as u64 + 1),
+                u.title.short().to_string(),
+                u.code.clone(),
+                u.name.clone(),
+            ]
+        })
+        .collect()
+}
+
+/// "Cộng: 12 GĐHT, 1 CĐHT.": a group's count per title.
+pub fn group_total(group: &RecognisedGroup) -> String {
+    let by_title: Vec<String> = Title::ALL
+        .iter()
+        .filter_map(|t| {
+            let n = group.units.iter().filter(|u| u.title == *t).count();
+            (n > 0).then(|| format!("{} {}", format_count(n as u64), t.short()))
+        })
+        .collect();
+    format!("Cộng: {}.", by_title.join(", "))
 }

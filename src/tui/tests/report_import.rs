@@ -164,6 +164,35 @@ fn saving_the_report_writes_the_preview_owner_only_and_names_the_path() {
 }
 
 #[test]
+fn f6_saves_the_word_report_with_the_list_and_never_replaces_one() {
+    let mut h = app();
+    let docs = tempfile::tempdir().expect("tempdir");
+    setup(&mut h, docs.path());
+    type_text(&mut h.app, "b");
+    press(&mut h.app, KeyCode::F(3));
+    press(&mut h.app, KeyCode::F(6));
+    let path = docs.path().join("bao-cao-2025-20251228.docx");
+    let written = std::fs::read(&path).expect("saved");
+    let register = h.app.register.as_ref().expect("register");
+    let data = load_report_data(&register.read().expect("read"), h.app.year, true).expect("data");
+    let options = crate::report::docx::DocxOptions {
+        today: today(),
+        list: true,
+        signer: None,
+    };
+    assert_eq!(
+        written,
+        crate::report::docx::render(&data, &options).expect("docx")
+    );
+    let (notice, role) = report(&h.app).notice.clone().expect("notice");
+    assert_eq!(role, Role::Good);
+    assert!(notice.contains(&path.display().to_string()), "{notice}");
+    type_text(&mut h.app, "w");
+    assert!(docs.path().join("bao-cao-2025-20251228-2.docx").is_file());
+    assert_eq!(std::fs::read(&path).expect("kept"), written);
+}
+
+#[test]
 fn a_report_folder_that_cannot_be_written_gets_a_vietnamese_error() {
     let mut h = app();
     let docs = scratch_dir();

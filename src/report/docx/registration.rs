@@ -1,0 +1,119 @@
+//! A registration form ("Phiếu đăng ký") for one unit: the unit undertakes to work for
+//! the title this year, against the criteria listed from its set, and signs. Same data
+//! as the scoring sheet (`sheet::SheetData`), its own page.
+
+use super::letterhead::body_line;
+use super::page::text_width;
+use super::sheet::SheetData;
+use super::xml::{Align, Cell, Look, P, Row, Table};
+use crate::criteria::CriteriaSet;
+use crate::report::text::header::{in_sentence, issuing_body, place_name};
+
+fn para(text: &str) -> P {
+    P::new()
+        .align(Align::Both)
+        .first_line(567)
+        .space(0, 6)
+        .text(text)
+}
+
+/// Every block of the form, as XML.
+pub fn blocks(set: &CriteriaSet, d: &SheetData) -> Vec<String> {
+    let title = set.title.name();
+    let place_date = format!(
+        "{}, ngày … tháng … năm {}",
+        place_name(&d.commune.name),
+        d.year
+    );
+    let mut out = vec![
+        super::letterhead::table(
+            vec![body_line(&d.unit_name.to_uppercase(), true)],
+            "",
+            &place_date,
+        )
+        .xml(),
+    ];
+    let mut paras = vec![
+        P::new().center().space(18, 0).bold().text("PHIẾU ĐĂNG KÝ"),
+        P::new()
+            .center()
+            .bold()
+            .text(&format!("Xây dựng danh hiệu “{title}” năm {}", d.year)),
+        P::rule(3900),
+        P::new().center().space(12, 12).text(&format!(
+            "Kính gửi: Ban Chấp hành Hội Khuyến học {}",
+            in_sentence(&d.commune.name)
+        )),
+        para(&format!(
+            "Tên: {}    Mã trong sổ: {}",
+            d.unit_name, d.unit_code
+        )),
+    ];
+    if !d.community.is_empty() {
+        paras.push(para(&format!("Thôn, tổ dân phố: {}", d.community)));
+    }
+    paras.push(para(&format!(
+        "Sau khi nghiên cứu bộ tiêu chí «{}», chúng tôi đăng ký phấn đấu đạt danh hiệu \
+         “{title}” năm {}, thực hiện đầy đủ các tiêu chí sau:",
+        set.name, d.year
+    )));
+    for criterion in &set.criteria {
+        paras.push(
+            P::new()
+                .align(Align::Both)
+                .hanging(284)
+                .space(0, 3)
+                .text(&format!("-\t{}. {}", criterion.code, criterion.name)),
+        );
+    }
+    paras.push(para(
+        "Chúng tôi cam kết thực hiện và đề nghị Hội Khuyến học theo dõi, đánh giá, công \
+         nhận.",
+    ));
+    paras.push(P::new().space(12, 0).keep_next());
+    out.extend(paras.iter().map(P::xml));
+    let sign = |who: &str| {
+        vec![
+            P::new().center().bold().text(who),
+            P::new().center().run(
+                "(Ký, ghi rõ họ tên)",
+                Look {
+                    italic: true,
+                    size: Some(24),
+                    ..Look::default()
+                },
+            ),
+        ]
+    };
+    let w = text_width();
+    out.push(
+        Table {
+            widths: vec![w / 2, w - w / 2],
+            ruled: false,
+            rows: vec![Row {
+                header: false,
+                cells: vec![
+                    Cell::new(sign("XÁC NHẬN CỦA THÔN")),
+                    Cell::new(sign("ĐẠI DIỆN ĐĂNG KÝ")),
+                ],
+            }],
+        }
+        .xml(),
+    );
+    out
+}
+
+/// The whole .docx of the form.
+pub fn render(set: &CriteriaSet, d: &SheetData) -> Result<Vec<u8>, super::DocxError> {
+    let title = format!(
+        "Phiếu đăng ký {} {} năm {}",
+        set.title.short(),
+        d.unit_code,
+        d.year
+    );
+    super::package(
+        &blocks(set, d).concat(),
+        &title,
+        &issuing_body(&d.commune.name),
+    )
+}
