@@ -142,13 +142,18 @@ impl App {
             Err(e) => return self.fail(&e),
         };
         let affiliation = match resolve_affiliation(&reader, &form.affiliation_code()) {
-            Ok(a) => a,
-            Err(message) => {
-                form.set_error(4, message);
-                Affiliation::None
-            }
+            Ok(a) => Ok(a),
+            Err(ResolveError::Store(e)) => return self.fail(&e),
+            Err(ResolveError::Unknown(message)) => Err(message),
         };
-        let unit_built = form.build(affiliation);
+        // `build` clears every field's message before checking, so an unknown code is
+        // marked after it: before, the message was wiped and the citizen saved with no
+        // household, under "Đã lưu".
+        let mut unit_built = form.build(affiliation.clone().unwrap_or(Affiliation::None));
+        if let Err(message) = affiliation {
+            form.set_error(4, message);
+            unit_built = None;
+        }
         let editing_id = form.editing.as_ref().map(|(id, _)| *id);
         let duplicate = match reader.unit_id(form.kind, &form.code()) {
             Ok(found) => found.filter(|found| Some(*found) != editing_id),
@@ -313,19 +318,54 @@ impl App {
     }
 }
 
-/// The household or organisation a citizen belongs to, by code ("" for none).
-fn resolve_affiliation(reader: &Reader, code: &str) -> Result<Affiliation, String> {
+/// Why a citizen's household or organisation code was not resolved.
+enum ResolveError {
+    Store(StoreError),
+    /// No household or organisation has the code: the message beside the field.
+    Unknown(String),
+}
+
+/// The household or organisation a citizen belongs to, by code ("" for none). Codes are
+/// matched without regard to case ("ho00009" is HO00009): officers type them in lower
+/// case, and two codes differing only in case would be a typing mistake anyway.
+fn resolve_affiliation(reader: &Reader, code: &str) -> Result<Affiliation, ResolveError> {
     if code.is_empty() {
         return Ok(Affiliation::None);
     }
-    let lookup = |kind| reader.unit_id(kind, code).ok().flatten();
-    if let Some(h) = lookup(UnitKind::Household) {
-        return Ok(Affiliation::Household(h));
+    for (kind, wrap) in [
+        (
+            UnitKind::Household,
+            Affiliation::Household as fn(UnitId) -> Affiliation,
+        ),
+        (UnitKind::Organisation, Affiliation::Organisation),
+    ] {
+        if let Some(id) = find_code(reader, kind, code).map_err(ResolveError::Store)? {
+            return Ok(wrap(id));
+        }
     }
-    if let Some(o) = lookup(UnitKind::Organisation) {
-        return Ok(Affiliation::Organisation(o));
+    Err(ResolveError::Unknown(format!("Không có mã {code}")))
+}
+
+/// A unit's id by code: exactly, then in capitals, then any case (one pass over the
+/// kind, only when the first two miss).
+pub(super) fn find_code(
+    reader: &Reader,
+    kind: UnitKind,
+    code: &str,
+) -> Result<Option<UnitId>, StoreError> {
+    if let Some(id) = reader.unit_id(kind, code)? {
+        return Ok(Some(id));
     }
-    Err(format!("Không có mã {code}"))
+    let upper = code.to_uppercase();
+    if let Some(id) = reader.unit_id(kind, &upper)? {
+        return Ok(Some(id));
+    }
+    let lower = code.to_lowercase();
+    Ok(reader
+        .units(kind)?
+        .into_iter()
+        .find(|(_, u)| u.code().to_lowercase() == lower)
+        .map(|(id, _)| id))
 }
 
 /// The next free code of a kind: its prefix and one more than the highest number used;

@@ -4,6 +4,7 @@ mod failures;
 mod fixture;
 mod form;
 mod keys;
+mod mistakes;
 mod report_import;
 mod scoring;
 mod small_screen;
