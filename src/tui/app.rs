@@ -49,10 +49,17 @@ pub enum Screen {
     Import(ImportState),
 }
 
-/// A question over the screen, answered with Enter (yes) or Esc (no).
+/// A question over the screen, answered with Enter (yes) or Esc (no); a question that
+/// throws something away (`discards`) is answered yes only with its letter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     DiscardForm,
+    /// F5 on a decided evaluation: moving back a stage drops its decision.
+    DropDecision {
+        key: crate::model::EvaluationKey,
+        stage: crate::model::Stage,
+        decision: Option<crate::model::Decision>,
+    },
     Archive {
         kind: UnitKind,
         id: UnitId,
@@ -88,6 +95,20 @@ pub enum Confirm {
         role: Role,
         then_quit: bool,
     },
+}
+
+impl Confirm {
+    /// Whether "yes" loses typed data or a recorded decision: such a question keeps
+    /// everything on Enter (see `Ctx::Discard`).
+    pub fn discards(&self) -> bool {
+        matches!(
+            self,
+            Confirm::DiscardForm
+                | Confirm::DropDecision { .. }
+                | Confirm::QuitTyped { .. }
+                | Confirm::LeaveSetup
+        )
+    }
 }
 
 /// Work too slow to run before the screen says it is running: the event loop draws the
@@ -284,6 +305,7 @@ impl App {
         match self.confirm {
             Some(Confirm::BackupOnQuit) => return Ctx::QuitBackup,
             Some(Confirm::Working { .. } | Confirm::Notice { .. }) => return Ctx::Notice,
+            Some(ref c) if c.discards() => return Ctx::Discard,
             Some(_) => return Ctx::Confirm,
             None => {}
         }
@@ -450,6 +472,9 @@ impl App {
             Some(Confirm::DiscardForm) => {
                 self.stack.pop();
                 self.say("Đã bỏ các thay đổi chưa lưu", Role::Warning);
+            }
+            Some(Confirm::DropDecision { key, .. }) => {
+                self.move_stage(key, crate::model::Stage::Reviewed)
             }
             Some(Confirm::Archive { kind, id, .. }) => self.archive(kind, id),
             Some(Confirm::LeaveSetup) => self.quit = true,

@@ -39,6 +39,22 @@ pub(super) static COMMANDS: &[Command] = &[
         Some("Không"),
         "Không, quay lại"
     ),
+    // Enter never throws anything away: in these questions it keeps what is there,
+    // and discarding takes the letter the box names.
+    cmd!(
+        &[Key::Char('B'), Key::Char('b')],
+        Action::Confirm,
+        &[Ctx::Discard],
+        Some("Bỏ"),
+        "Bỏ (phiếu đang gõ, điểm chưa lưu hoặc quyết định, như hộp hỏi ghi)"
+    ),
+    cmd!(
+        &[Key::Enter, Key::Esc],
+        Action::Back,
+        &[Ctx::Discard],
+        Some("Giữ lại"),
+        "Không bỏ gì, quay lại"
+    ),
     cmd!(
         &[Key::F(1), Key::Char('?')],
         Action::Help,

@@ -21,6 +21,9 @@ pub enum Ctx {
     About,
     /// A yes/no question over the screen.
     Confirm,
+    /// A question whose "yes" throws something away (typed data, a decision): Enter
+    /// keeps it, only an explicit letter named in the box discards.
+    Discard,
     Scoring,
     /// The decision and bulk recognition forms.
     Sheet,
@@ -52,6 +55,7 @@ impl Ctx {
             Ctx::Help => "Trợ giúp",
             Ctx::About => "Thông tin",
             Ctx::Confirm => "Hộp hỏi",
+            Ctx::Discard => "Hỏi trước khi bỏ",
             Ctx::Scoring => "Chấm điểm",
             Ctx::Sheet => "Quyết định, công nhận hàng loạt",
             Ctx::Targets => "Mục tiêu nghị quyết",
@@ -65,7 +69,7 @@ impl Ctx {
         }
     }
 
-    pub const ALL: [Ctx; 19] = [
+    pub const ALL: [Ctx; 20] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
@@ -75,6 +79,7 @@ impl Ctx {
         Ctx::Help,
         Ctx::About,
         Ctx::Confirm,
+        Ctx::Discard,
         Ctx::Scoring,
         Ctx::Sheet,
         Ctx::Targets,
@@ -203,6 +208,22 @@ pub fn key_label(ctx: Ctx, action: &Action) -> String {
         .find(|c| c.scope.contains(&ctx) && c.action == *action)
         .and_then(|c| c.keys.first())
         .map_or_else(String::new, |k| k.label())
+}
+
+/// Every key bound to `action` in `ctx`, joined by "hoặc" ("Enter hoặc Esc"), for a
+/// question box that names all the ways to answer it.
+pub fn keys_label(ctx: Ctx, action: &Action) -> String {
+    COMMANDS
+        .iter()
+        .find(|c| c.scope.contains(&ctx) && c.action == *action)
+        .map(|c| {
+            c.keys
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(" hoặc ")
+        })
+        .unwrap_or_default()
 }
 
 /// The hint bar's entries for a context: first key and short label, in table order.

@@ -403,7 +403,16 @@ impl App {
         };
         let key = state.key();
         let back = match state.evaluation.as_ref().map(|e| e.stage) {
-            Some(Stage::Recognised | Stage::NotRecognised) => Stage::Reviewed,
+            // Moving back drops the decision: asked first, as every removal is.
+            Some(stage @ (Stage::Recognised | Stage::NotRecognised)) => {
+                let decision = state.evaluation.as_ref().and_then(|e| e.decision.clone());
+                self.confirm = Some(super::app::Confirm::DropDecision {
+                    key,
+                    stage,
+                    decision,
+                });
+                return;
+            }
             Some(Stage::Reviewed) => Stage::SelfAssessed,
             Some(Stage::SelfAssessed) => Stage::Registered,
             Some(Stage::Registered) | None => {
@@ -413,7 +422,7 @@ impl App {
         self.move_stage(key, back);
     }
 
-    fn move_stage(&mut self, key: EvaluationKey, stage: Stage) {
+    pub(super) fn move_stage(&mut self, key: EvaluationKey, stage: Stage) {
         let change = StageChange {
             stage,
             decision: None,

@@ -161,7 +161,13 @@ impl App {
             return;
         };
         let recognise = sheet.field(DECISION_CHOICE).map(|f| f.chosen()) == Some(0);
-        let decision = Self::decision_fields(sheet, DECISION_NUMBER, DECISION_DATE);
+        // Not recognising often has no numbered decision (the council simply does not
+        // propose the unit): the number is asked for only when one is typed.
+        let decision = if recognise || !sheet.value(DECISION_NUMBER).is_empty() {
+            Self::decision_fields(sheet, DECISION_NUMBER, DECISION_DATE)
+        } else {
+            None
+        };
         let reason = sheet.value(DECISION_REASON);
         if recognise && !passed && reason.is_empty() {
             sheet.set_error(

@@ -17,7 +17,9 @@ pub mod scoring;
 pub mod setup;
 pub mod sheet;
 
+use super::action::Action;
 use super::app::{App, Confirm, Screen};
+use super::keymap::{self, Ctx};
 use super::theme::Role;
 use super::widgets::hints;
 use crate::text::{pad_to_width, truncate_to_width};
@@ -173,10 +175,30 @@ fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
 
 /// A question's title and text, for its box (or the too-small screen).
 fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
+    // The keys of a discarding question, named from the command table.
+    let discard = keymap::key_label(Ctx::Discard, &Action::Confirm);
+    let keep = keymap::keys_label(Ctx::Discard, &Action::Back);
     match confirm {
         Confirm::DiscardForm => (
             "Bỏ thay đổi?",
-            "Phiếu có thay đổi chưa lưu.\nEnter: bỏ các thay đổi.   Esc: quay lại sửa tiếp (F2 để lưu).".to_string(),
+            format!(
+                "Phiếu có thay đổi chưa lưu.\n{discard}: bỏ các thay đổi.   {keep}: quay lại sửa tiếp (F2 để lưu)."
+            ),
+        ),
+        Confirm::DropDecision {
+            stage, decision, ..
+        } => (
+            "Bỏ quyết định?",
+            format!(
+                "Lùi giai đoạn sẽ bỏ quyết định «{}»{}.\nĐiểm vẫn giữ; đơn vị về «{}» để sửa điểm.\n{discard}: bỏ quyết định.   {keep}: giữ quyết định.",
+                stage.label(),
+                decision.as_ref().map_or(String::new(), |d| format!(
+                    " số {} ngày {}",
+                    d.number,
+                    d.date.format("%d/%m/%Y")
+                )),
+                crate::model::Stage::Reviewed.label(),
+            ),
         ),
         Confirm::Archive { kind, name, .. } => (
             "Đơn vị rời xã?",
@@ -189,7 +211,7 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
         Confirm::QuitTyped { indicator, typed } => (
             "Bỏ điểm đang gõ?",
             format!(
-                "Điểm «{typed}» gõ cho chỉ số {indicator} chưa được lưu (chưa bấm Enter).\nEnter: bỏ điểm này và thoát.   Esc: ở lại (Enter để lưu)."
+                "Điểm «{typed}» gõ cho chỉ số {indicator} chưa được lưu (chưa bấm Enter).\n{discard}: bỏ điểm này và thoát.   {keep}: ở lại (rồi Enter để lưu)."
             ),
         ),
         Confirm::Bulk {
@@ -209,7 +231,7 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
         ),
         Confirm::LeaveSetup => (
             "Thoát, chưa tạo sổ?",
-            "Sổ chưa được tạo; tên xã, tỉnh đã gõ sẽ mất.\nEnter: thoát, không tạo sổ.   Esc: quay lại (F2 để tạo sổ).".to_string(),
+            format!("Sổ chưa được tạo; tên xã, tỉnh đã gõ sẽ mất.\n{discard}: thoát, không tạo sổ.   {keep}: quay lại (F2 để tạo sổ)."),
         ),
         Confirm::BackupOnQuit => (
             "Thoát",

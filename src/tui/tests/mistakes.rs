@@ -60,3 +60,138 @@ fn a_household_code_typed_in_lower_case_finds_the_household() {
     let household = household_id(app, "HO00002").expect("household");
     assert_eq!(saved.affiliation, Affiliation::Household(household));
 }
+
+fn stage_of(app: &App, code: &str) -> Option<crate::model::Stage> {
+    let reader = app.register.as_ref()?.read().ok()?;
+    let unit = reader.unit_id(UnitKind::Household, code).ok()??;
+    let key = crate::model::EvaluationKey {
+        year: YEAR,
+        title: crate::model::Title::GiaDinh,
+        unit,
+    };
+    reader.evaluation(key).ok()?.map(|e| e.stage)
+}
+
+#[test]
+fn enter_in_the_discard_question_keeps_the_form_and_b_discards() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "2");
+    press(app, KeyCode::F(6));
+    type_text(app, "Ngô Thị Mai");
+    press(app, KeyCode::Esc);
+    assert_eq!(app.context(), Ctx::Discard);
+    let text = screen_text(app);
+    assert!(text.contains("B: bỏ các thay đổi"), "{text}");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Ctx::Form, "Enter is the safe answer");
+    let Some(Screen::Form(form)) = app.screen() else {
+        panic!("form closed")
+    };
+    assert_eq!(
+        form.fields[1].input().map(|t| t.value().to_string()),
+        Some("Ngô Thị Mai".into())
+    );
+    press(app, KeyCode::Esc);
+    type_text(app, "b");
+    assert_eq!(app.context(), Ctx::List, "B discards");
+}
+
+#[test]
+fn enter_on_leaving_setup_with_a_name_typed_stays() {
+    let mut h = first_run();
+    let app = &mut h.app;
+    type_text(app, "Xã Yên Mô");
+    press(app, KeyCode::Esc);
+    assert_eq!(app.context(), Ctx::Discard);
+    press(app, KeyCode::Enter);
+    assert!(!app.quit);
+    assert_eq!(app.context(), Ctx::Setup);
+    press(app, KeyCode::Esc);
+    type_text(app, "B");
+    assert!(app.quit);
+}
+
+#[test]
+fn f5_on_a_decided_unit_asks_before_dropping_the_decision() {
+    let mut h = app();
+    let app = &mut h.app;
+    // HO00001 (Nguyễn Văn An, first in the list) is recognised by QĐ 12/QĐ-UBND.
+    type_text(app, "2");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Ctx::Scoring);
+    press(app, KeyCode::F(5));
+    assert_eq!(app.context(), Ctx::Discard);
+    let text = screen_text(app);
+    assert!(
+        text.contains("12/QĐ-UBND") && text.contains("20/12/2025"),
+        "{text}"
+    );
+    press(app, KeyCode::Enter);
+    assert_eq!(
+        stage_of(app, "HO00001"),
+        Some(crate::model::Stage::Recognised)
+    );
+    press(app, KeyCode::F(5));
+    press(app, KeyCode::Esc);
+    assert_eq!(
+        stage_of(app, "HO00001"),
+        Some(crate::model::Stage::Recognised)
+    );
+    press(app, KeyCode::F(5));
+    type_text(app, "b");
+    assert_eq!(
+        stage_of(app, "HO00001"),
+        Some(crate::model::Stage::Reviewed)
+    );
+    // Moving back from an undecided stage drops nothing: no question.
+    press(app, KeyCode::F(5));
+    assert_eq!(app.context(), Ctx::Scoring);
+    assert_eq!(
+        stage_of(app, "HO00001"),
+        Some(crate::model::Stage::SelfAssessed)
+    );
+}
+
+#[test]
+fn not_recognising_needs_no_decision_number() {
+    let mut h = app();
+    let app = &mut h.app;
+    // HO00002 passes and has no decision.
+    type_text(app, "2");
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Ctx::Scoring);
+    press(app, KeyCode::F(8));
+    press(app, KeyCode::Up);
+    press(app, KeyCode::Right);
+    press(app, KeyCode::F(2));
+    assert_eq!(app.context(), Ctx::Scoring, "{}", screen_text(app));
+    let code = match app.screen() {
+        Some(Screen::Scoring(s)) => s.code.clone(),
+        _ => String::new(),
+    };
+    assert_eq!(
+        stage_of(app, &code),
+        Some(crate::model::Stage::NotRecognised)
+    );
+}
+
+#[test]
+fn snapshot_drop_decision_question() {
+    // 80×24 in colour, then 80×23 in ASCII without colour: the same question fits both.
+    let mut out = String::new();
+    for (theme, height) in [
+        (crate::tui::theme::Theme::new(true, false), 24),
+        (crate::tui::theme::Theme::new(false, true), 23),
+    ] {
+        let mut h = app_with(theme);
+        let app = &mut h.app;
+        type_text(app, "2");
+        press(app, KeyCode::Enter);
+        press(app, KeyCode::F(5));
+        out.push_str(&draw(app, 80, height).backend().to_string());
+    }
+    insta::assert_snapshot!(out);
+}

@@ -410,6 +410,7 @@ fn recognising_a_failing_unit_needs_a_reason() {
         "the whole message, with its key, fits 80 columns: {text}"
     );
     press(app, KeyCode::F(5));
+    type_text(app, "b");
     assert_eq!(
         scoring(app).evaluation.as_ref().map(|e| e.stage),
         Some(Stage::Reviewed)
@@ -625,10 +626,10 @@ fn f10_with_a_score_typed_but_not_entered_asks_first() {
     press(app, KeyCode::Enter);
     let saved = stored(app, UnitKind::Household, &code).expect("saved");
     assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(9)));
-    // Typed again, F10 then Enter drops it and goes on to the backup question.
+    // Typed again, F10 then B drops it and goes on to the backup question.
     type_text(app, "8");
     press(app, KeyCode::F(10));
-    press(app, KeyCode::Enter);
+    type_text(app, "b");
     assert!(scoring(app).input.is_empty());
     assert_eq!(app.context(), Ctx::QuitBackup);
     type_text(app, "k");
