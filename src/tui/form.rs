@@ -357,14 +357,21 @@ impl FormState {
         let t = |s: &Self, i: usize| s.fields.get(i).map(Field::text_value).unwrap_or_default();
         let c = |s: &Self, i: usize| s.fields.get(i).and_then(Field::chosen).unwrap_or(0);
         let unit = match self.kind {
-            UnitKind::Community => Unit::Community(Community {
-                meta,
-                name: t(self, 1),
-                kind: CommunityKind::ALL
+            UnitKind::Community => {
+                let chosen = CommunityKind::ALL
                     .get(c(self, 2) as usize)
                     .copied()
-                    .unwrap_or(CommunityKind::Thon),
-            }),
+                    .unwrap_or(CommunityKind::Thon);
+                // The list shows "<kind> <name>", so "Thôn Đông" typed as the name would
+                // read "Thôn Thôn Đông". A kind word the officer typed wins over the
+                // choice (which starts on Thôn whatever the place is), as in import.
+                let (named, stripped) = crate::exchange::split_kind(&t(self, 1));
+                let (kind, name) = match named {
+                    Some(kind) => (kind, stripped),
+                    None => (chosen, stripped),
+                };
+                Unit::Community(Community { meta, name, kind })
+            }
             UnitKind::Household => {
                 let members = self.number(4, 1, 99).unwrap_or(0);
                 let adults = self.number(5, 0, 99).unwrap_or(0);
