@@ -83,7 +83,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Báo cáo kết quả xây dựng các mô hình học tập
     Report(ReportArgs),
-    /// Công nhận hàng loạt các đơn vị đã đạt và chưa có quyết định
+    /// Công nhận hàng loạt các đơn vị đã đạt và chưa có quyết định; rút lại hoặc sửa số,
+    /// ngày của cả một quyết định
     Recognise(RecogniseArgs),
     /// Tạo sổ mẫu (dữ liệu giả của một xã) để xem thử, tập huấn; không đụng tới sổ thật
     Demo(DemoArgs),
@@ -275,9 +276,18 @@ pub struct RecogniseArgs {
     /// Số quyết định công nhận, ví dụ "45/QĐ-UBND"
     #[arg(long, value_name = "SỐ")]
     pub decision: String,
-    /// Ngày quyết định, dạng YYYY-MM-DD
+    /// Ngày quyết định, dạng YYYY-MM-DD (cần khi công nhận)
     #[arg(long, value_name = "NGÀY")]
-    pub date: String,
+    pub date: Option<String>,
+    /// Rút lại cả quyết định: mọi đơn vị quyết định này đã công nhận về "đã thẩm định"
+    #[arg(long, conflicts_with_all = ["date", "new_decision", "new_date"])]
+    pub withdraw: bool,
+    /// Sửa số của quyết định đã ghi (mọi đơn vị theo quyết định đó)
+    #[arg(long, value_name = "SỐ_MỚI")]
+    pub new_decision: Option<String>,
+    /// Sửa ngày của quyết định đã ghi, dạng YYYY-MM-DD
+    #[arg(long, value_name = "NGÀY_MỚI")]
+    pub new_date: Option<String>,
 }
 
 #[derive(Debug, Args)]

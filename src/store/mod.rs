@@ -13,6 +13,7 @@
 
 pub mod backup;
 pub mod codec;
+mod decisions;
 mod error;
 pub mod files;
 mod history;
@@ -29,6 +30,7 @@ pub mod tables;
 mod writer;
 
 pub use codec::DecodeError;
+pub use decisions::DecisionBatch;
 pub use error::StoreError;
 /// The cause of an I/O error in Vietnamese, for messages about files outside the register.
 pub use error::describe_io;
