@@ -65,6 +65,8 @@ pub enum Action {
     OpenBreakdown,
     OpenTargets,
     OpenBulk,
+    /// From bulk recognition: withdraw or correct a decision as a whole.
+    OpenWithdraw,
     /// Fill empty targets with the national figures.
     Prefill,
     /// Open the Report screen (the printed summary, previewed).

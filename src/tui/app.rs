@@ -81,6 +81,8 @@ pub enum Confirm {
         decision: crate::model::Decision,
         count: usize,
     },
+    /// Withdraw or correct a decision as a whole, after its date and units are shown.
+    FixDecision(Box<super::decision_save::DecisionFix>),
     /// "Back up before leaving?": C backs up then quits, K quits, Esc stays.
     BackupOnQuit,
     /// Something slow is running (a backup); keys wait until it is done.
@@ -107,7 +109,7 @@ impl Confirm {
                 | Confirm::DropDecision { .. }
                 | Confirm::QuitTyped { .. }
                 | Confirm::LeaveSetup
-        )
+        ) || matches!(self, Confirm::FixDecision(fix) if fix.corrected.is_none())
     }
 }
 
@@ -323,7 +325,8 @@ impl App {
             Some(Screen::Scoring(_)) => Ctx::Scoring,
             Some(Screen::Sheet(s)) => match s.purpose {
                 SheetPurpose::Targets { .. } => Ctx::Targets,
-                _ => Ctx::Sheet,
+                SheetPurpose::Bulk => Ctx::Bulk,
+                SheetPurpose::Decision { .. } | SheetPurpose::Withdraw => Ctx::Sheet,
             },
             Some(Screen::Breakdown(_)) => Ctx::Breakdown,
             Some(Screen::History(_)) => Ctx::History,
@@ -337,7 +340,7 @@ impl App {
     pub fn typing(&self) -> bool {
         match self.context() {
             Ctx::Setup | Ctx::Search | Ctx::Scoring => true,
-            Ctx::Sheet | Ctx::Targets => {
+            Ctx::Sheet | Ctx::Bulk | Ctx::Targets => {
                 matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
             }
             Ctx::Import => matches!(self.screen(), Some(Screen::Import(s)) if s.focus == 1),
@@ -473,6 +476,7 @@ impl App {
                 self.stack.pop();
                 self.say("Đã bỏ các thay đổi chưa lưu", Role::Warning);
             }
+            Some(Confirm::FixDecision(fix)) => self.fix_decision(*fix),
             Some(Confirm::DropDecision { key, .. }) => {
                 self.move_stage(key, crate::model::Stage::Reviewed)
             }

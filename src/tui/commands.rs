@@ -632,21 +632,21 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::Tab],
         Action::NextField,
-        &[Ctx::Scoring, Ctx::Sheet, Ctx::Targets],
+        &[Ctx::Scoring, Ctx::Sheet, Ctx::Bulk, Ctx::Targets],
         None,
         "Sang chỉ số (ô) sau"
     ),
     cmd!(
         &[Key::BackTab],
         Action::PrevField,
-        &[Ctx::Scoring, Ctx::Sheet, Ctx::Targets],
+        &[Ctx::Scoring, Ctx::Sheet, Ctx::Bulk, Ctx::Targets],
         None,
         "Về chỉ số (ô) trước"
     ),
     cmd!(
         &[Key::Backspace],
         Action::Backspace,
-        &[Ctx::Scoring, Ctx::Sheet, Ctx::Targets],
+        &[Ctx::Scoring, Ctx::Sheet, Ctx::Bulk, Ctx::Targets],
         None,
         "Xóa chữ số vừa gõ (không xóa điểm đã lưu)"
     ),
@@ -681,37 +681,44 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::F(2), Key::Ctrl('s')],
         Action::Save,
-        &[Ctx::Sheet, Ctx::Targets],
+        &[Ctx::Sheet, Ctx::Bulk, Ctx::Targets],
         Some("Lưu"),
         "Lưu (trọn vẹn trong một lần ghi)"
     ),
     cmd!(
         &[Key::Enter, Key::Down],
         Action::NextField,
-        &[Ctx::Sheet, Ctx::Targets],
+        &[Ctx::Sheet, Ctx::Bulk, Ctx::Targets],
         None,
         "Sang ô sau"
     ),
     cmd!(
         &[Key::Up],
         Action::PrevField,
-        &[Ctx::Sheet, Ctx::Targets],
+        &[Ctx::Sheet, Ctx::Bulk, Ctx::Targets],
         None,
         "Về ô trước"
     ),
     cmd!(
         &[Key::Left],
         Action::Left,
-        &[Ctx::Sheet, Ctx::Targets],
+        &[Ctx::Sheet, Ctx::Bulk, Ctx::Targets],
         None,
         "Con trỏ sang trái; ô chọn: lựa chọn trước"
     ),
     cmd!(
         &[Key::Right],
         Action::Right,
-        &[Ctx::Sheet, Ctx::Targets],
+        &[Ctx::Sheet, Ctx::Bulk, Ctx::Targets],
         None,
         "Con trỏ sang phải; ô chọn: lựa chọn sau"
+    ),
+    cmd!(
+        &[Key::F(5)],
+        Action::OpenWithdraw,
+        &[Ctx::Bulk],
+        Some("Rút lại, sửa QĐ"),
+        "Rút lại cả một quyết định công nhận, hoặc sửa số, ngày của nó"
     ),
     cmd!(
         &[Key::F(6)],
@@ -737,7 +744,13 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::Esc],
         Action::Back,
-        &[Ctx::Sheet, Ctx::Targets, Ctx::Breakdown, Ctx::History],
+        &[
+            Ctx::Sheet,
+            Ctx::Bulk,
+            Ctx::Targets,
+            Ctx::Breakdown,
+            Ctx::History
+        ],
         Some("Quay lại"),
         "Quay lại (phiếu đã sửa thì hỏi trước khi bỏ)"
     ),
@@ -747,6 +760,7 @@ pub(super) static COMMANDS: &[Command] = &[
         &[
             Ctx::Scoring,
             Ctx::Sheet,
+            Ctx::Bulk,
             Ctx::Targets,
             Ctx::Breakdown,
             Ctx::History

@@ -25,8 +25,10 @@ pub enum Ctx {
     /// keeps it, only an explicit letter named in the box discards.
     Discard,
     Scoring,
-    /// The decision and bulk recognition forms.
+    /// The decision form of one unit; withdrawing or correcting a decision as a whole.
     Sheet,
+    /// Bulk recognition (F5 there opens the withdraw/correct form).
+    Bulk,
     Targets,
     Breakdown,
     History,
@@ -57,7 +59,8 @@ impl Ctx {
             Ctx::Confirm => "Hộp hỏi",
             Ctx::Discard => "Hỏi trước khi bỏ",
             Ctx::Scoring => "Chấm điểm",
-            Ctx::Sheet => "Quyết định, công nhận hàng loạt",
+            Ctx::Sheet => "Quyết định; rút lại, sửa quyết định",
+            Ctx::Bulk => "Công nhận hàng loạt",
             Ctx::Targets => "Mục tiêu nghị quyết",
             Ctx::Breakdown => "Kết quả theo thôn, dòng họ",
             Ctx::History => "Lịch sử thay đổi",
@@ -69,7 +72,7 @@ impl Ctx {
         }
     }
 
-    pub const ALL: [Ctx; 20] = [
+    pub const ALL: [Ctx; 21] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
@@ -82,6 +85,7 @@ impl Ctx {
         Ctx::Discard,
         Ctx::Scoring,
         Ctx::Sheet,
+        Ctx::Bulk,
         Ctx::Targets,
         Ctx::Breakdown,
         Ctx::History,

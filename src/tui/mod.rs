@@ -19,6 +19,7 @@ pub mod action;
 pub mod app;
 mod backup;
 mod commands;
+pub mod decision_save;
 pub mod form;
 mod history_save;
 pub mod keymap;

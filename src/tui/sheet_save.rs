@@ -74,6 +74,7 @@ impl App {
         };
         match action {
             Action::Save => self.save_sheet(),
+            Action::OpenWithdraw => self.open_withdraw(),
             Action::NextField if sheet.focus + 1 == sheet.fields.len() => self.save_sheet(),
             Action::NextField => sheet.next(),
             Action::PrevField => sheet.prev(),
@@ -116,6 +117,7 @@ impl App {
         match purpose {
             SheetPurpose::Decision { key, passed, .. } => self.save_decision(key, passed),
             SheetPurpose::Bulk => self.save_bulk(),
+            SheetPurpose::Withdraw => self.save_withdraw(),
             SheetPurpose::Targets { milestones } => self.save_targets(&milestones),
         }
     }

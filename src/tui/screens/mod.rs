@@ -147,6 +147,7 @@ fn screen_title(app: &App) -> String {
         Some(Screen::Sheet(s)) => match s.purpose {
             crate::tui::sheet::SheetPurpose::Decision { .. } => "Quyết định".into(),
             crate::tui::sheet::SheetPurpose::Bulk => "Công nhận hàng loạt".into(),
+            crate::tui::sheet::SheetPurpose::Withdraw => "Rút lại, sửa quyết định".into(),
             crate::tui::sheet::SheetPurpose::Targets { .. } => "Mục tiêu".into(),
         },
         Some(Screen::Breakdown(_)) => "Theo thôn, dòng họ".into(),
@@ -178,6 +179,7 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
     // The keys of a discarding question, named from the command table.
     let discard = keymap::key_label(Ctx::Discard, &Action::Confirm);
     let keep = keymap::keys_label(Ctx::Discard, &Action::Back);
+    let yes = keymap::key_label(Ctx::Confirm, &Action::Confirm);
     match confirm {
         Confirm::DiscardForm => (
             "Bỏ thay đổi?",
@@ -229,6 +231,22 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
                 decision.number
             ),
         ),
+        Confirm::FixDecision(fix) => match fix.corrected {
+            None => (
+                "Rút lại quyết định?",
+                format!(
+                    "{}\n{discard}: rút lại.   {keep}: thôi, chưa ghi gì.",
+                    fix.question()
+                ),
+            ),
+            Some(_) => (
+                "Sửa quyết định?",
+                format!(
+                    "{}\n{yes}: sửa.   Esc: thôi, chưa ghi gì.",
+                    fix.question()
+                ),
+            ),
+        },
         Confirm::LeaveSetup => (
             "Thoát, chưa tạo sổ?",
             format!("Sổ chưa được tạo; tên xã, tỉnh đã gõ sẽ mất.\n{discard}: thoát, không tạo sổ.   {keep}: quay lại (F2 để tạo sổ)."),

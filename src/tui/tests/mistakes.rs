@@ -195,3 +195,105 @@ fn snapshot_drop_decision_question() {
     }
     insta::assert_snapshot!(out);
 }
+
+fn recognised_households(app: &App) -> u64 {
+    app.tally.titles[crate::model::Title::GiaDinh as usize].recognised
+}
+
+fn decision_of(app: &App, code: &str) -> Option<crate::model::Decision> {
+    let reader = app.register.as_ref()?.read().ok()?;
+    let unit = reader.unit_id(UnitKind::Household, code).ok()??;
+    let key = crate::model::EvaluationKey {
+        year: YEAR,
+        title: crate::model::Title::GiaDinh,
+        unit,
+    };
+    reader.evaluation(key).ok()??.decision
+}
+
+/// Home → F8 (bulk) → the decision number → F5 (withdraw or correct).
+fn open_withdraw(app: &mut App, number: &str) {
+    press(app, KeyCode::F(8));
+    type_text(app, number);
+    assert_eq!(app.context(), Ctx::Bulk);
+    press(app, KeyCode::F(5));
+    assert!(matches!(
+        app.screen(),
+        Some(Screen::Sheet(s)) if s.purpose == crate::tui::sheet::SheetPurpose::Withdraw
+    ));
+}
+
+#[test]
+fn a_decision_is_corrected_then_withdrawn_as_a_whole_in_the_app() {
+    let mut h = app();
+    let app = &mut h.app;
+    assert_eq!(recognised_households(app), 1);
+    open_withdraw(app, "12/qđ-ubnd");
+    // Correct the date: "Sửa số, ngày", a new date only.
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Right);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    type_text(app, "22/12/2025");
+    press(app, KeyCode::F(2));
+    assert_eq!(app.context(), Ctx::Confirm);
+    let text = screen_text(app);
+    assert!(
+        text.contains("QĐ 12/QĐ-UBND ngày 20/12/2025 đã công nhận 1 hộ"),
+        "{text}"
+    );
+    press(app, KeyCode::Enter);
+    let corrected = decision_of(app, "HO00001").expect("decision");
+    assert_eq!(corrected.date.format("%d/%m/%Y").to_string(), "22/12/2025");
+    assert_eq!(corrected.number, "12/QĐ-UBND");
+    assert_eq!(recognised_households(app), 1);
+
+    // Withdraw it: asked with the date and count; Enter keeps it, B withdraws.
+    press(app, KeyCode::Up);
+    press(app, KeyCode::Up);
+    press(app, KeyCode::Left);
+    press(app, KeyCode::F(2));
+    assert_eq!(app.context(), Ctx::Discard);
+    let text = screen_text(app);
+    assert!(text.contains("ngày 22/12/2025 đã công nhận 1 hộ"), "{text}");
+    press(app, KeyCode::Enter);
+    assert_eq!(recognised_households(app), 1, "Enter withdraws nothing");
+    press(app, KeyCode::F(2));
+    type_text(app, "b");
+    assert_eq!(decision_of(app, "HO00001"), None);
+    assert_eq!(
+        stage_of(app, "HO00001"),
+        Some(crate::model::Stage::Reviewed)
+    );
+    assert_eq!(recognised_households(app), 0, "the bars follow");
+}
+
+#[test]
+fn withdrawing_a_decision_that_recognised_nothing_says_so_beside_the_number() {
+    let mut h = app();
+    let app = &mut h.app;
+    open_withdraw(app, "99/QĐ-UBND");
+    press(app, KeyCode::F(2));
+    assert_eq!(app.confirm, None);
+    assert!(
+        screen_text(app)
+            .contains("Không có hộ nào được công nhận GĐHT năm 2025 theo QĐ 99/QĐ-UBND")
+    );
+}
+
+#[test]
+fn snapshot_withdraw_sheet_and_question() {
+    let mut out = String::new();
+    for (theme, height) in [
+        (crate::tui::theme::Theme::new(true, false), 24),
+        (crate::tui::theme::Theme::new(false, true), 23),
+    ] {
+        let mut h = app_with(theme);
+        let app = &mut h.app;
+        open_withdraw(app, "12/QĐ-UBND");
+        out.push_str(&draw(app, 80, height).backend().to_string());
+        press(app, KeyCode::F(2));
+        out.push_str(&draw(app, 80, height).backend().to_string());
+    }
+    insta::assert_snapshot!(out);
+}

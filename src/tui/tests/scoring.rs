@@ -342,7 +342,7 @@ fn the_cdht_rule_and_bulk_recognition_in_the_app() {
     press(app, KeyCode::Esc);
     assert_eq!(app.screen(), Some(&Screen::Home));
     press(app, KeyCode::F(8));
-    assert_eq!(app.context(), Ctx::Sheet);
+    assert_eq!(app.context(), Ctx::Bulk);
     type_text(app, "30/QĐ-UBND");
     press(app, KeyCode::Enter);
     press(app, KeyCode::Enter);
@@ -354,7 +354,7 @@ fn the_cdht_rule_and_bulk_recognition_in_the_app() {
     );
     assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 0);
     press(app, KeyCode::Esc);
-    assert_eq!(app.context(), Ctx::Sheet);
+    assert_eq!(app.context(), Ctx::Bulk);
     assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 0);
     press(app, KeyCode::F(2));
     press(app, KeyCode::Enter);
@@ -366,7 +366,7 @@ fn the_cdht_rule_and_bulk_recognition_in_the_app() {
     assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 1);
     // A second run finds nothing left to recognise, and asks nothing.
     press(app, KeyCode::F(2));
-    assert_eq!(app.context(), Ctx::Sheet);
+    assert_eq!(app.context(), Ctx::Bulk);
     assert!(screen_text(app).contains("Không có người nào đạt CDHT năm 2025"));
 }
 
