@@ -30,6 +30,10 @@ pub enum Action {
     /// Toggle "chưa chấm" (not fully scored yet).
     FilterUnscored,
     ClearFilters,
+    /// Show the units that left the commune, or back to this year's.
+    FilterLeft,
+    /// Return an archived unit to the commune.
+    Return,
     Add,
     Edit,
     Archive,

@@ -65,6 +65,13 @@ pub enum Confirm {
         id: UnitId,
         name: String,
     },
+    /// F8 in the "Đã rời xã" list: the unit counts again from the year it left.
+    Return {
+        kind: UnitKind,
+        id: UnitId,
+        name: String,
+        left: Year,
+    },
     /// F10 on the scoring screen with a score typed but not Entered: Enter drops it and
     /// goes on quitting, Esc stays (so Enter can save it).
     QuitTyped {
@@ -151,6 +158,10 @@ pub struct App {
     /// History entries (sequence numbers) of this session's own changes, newest last:
     /// what Ctrl+Z undoes, one at a time.
     pub session_changes: Vec<u64>,
+    /// Archives of this session, for Ctrl+Z: the unit, the year it had left before
+    /// (`None`: it was active) and how many `session_changes` there were then, so undo
+    /// takes back whichever came last.
+    pub session_archives: Vec<super::archive::Archived>,
     /// The register's write counter when it was opened or last backed up: a different
     /// one on leaving means this session changed something not yet backed up.
     pub clean_generation: u64,
@@ -237,6 +248,7 @@ impl App {
             too_small: false,
             quit: false,
             session_changes: Vec::new(),
+            session_archives: Vec::new(),
             clean_generation: 0,
             pending: None,
             today: None,
@@ -316,6 +328,7 @@ impl App {
             Some(Screen::Home) => Ctx::Home,
             Some(Screen::List(kind)) => match self.lists.get(kind) {
                 Some(list) if list.searching => Ctx::Search,
+                Some(list) if list.filter.left => Ctx::ListLeft,
                 _ => Ctx::List,
             },
             Some(Screen::Detail(_)) => Ctx::Detail,
@@ -481,6 +494,7 @@ impl App {
                 self.move_stage(key, crate::model::Stage::Reviewed)
             }
             Some(Confirm::Archive { kind, id, .. }) => self.archive(kind, id),
+            Some(Confirm::Return { kind, id, .. }) => self.return_unit(kind, id),
             Some(Confirm::LeaveSetup) => self.quit = true,
             Some(Confirm::Bulk {
                 title,

@@ -7,8 +7,15 @@ use super::keymap::{Command, Ctx, Key};
 use crate::model::UnitKind;
 
 const EDIT: &[Ctx] = &[Ctx::Setup, Ctx::Search, Ctx::Form];
-const LISTS: &[Ctx] = &[Ctx::List, Ctx::Search];
-const MOVE: &[Ctx] = &[Ctx::Home, Ctx::List, Ctx::Search, Ctx::Help, Ctx::Detail];
+const LISTS: &[Ctx] = &[Ctx::List, Ctx::ListLeft, Ctx::Search];
+const MOVE: &[Ctx] = &[
+    Ctx::Home,
+    Ctx::List,
+    Ctx::ListLeft,
+    Ctx::Search,
+    Ctx::Help,
+    Ctx::Detail,
+];
 /// Screens that scroll a long text: the report preview and the import preview.
 const SCROLL: &[Ctx] = &[Ctx::Report, Ctx::ImportPreview];
 
@@ -55,6 +62,21 @@ pub(super) static COMMANDS: &[Command] = &[
         Some("Giữ lại"),
         "Không bỏ gì, quay lại"
     ),
+    // The "Đã rời xã" list first, so its hint bar leads with returning a unit.
+    cmd!(
+        &[Key::Enter, Key::Ctrl('d')],
+        Action::OpenDetail,
+        &[Ctx::ListLeft],
+        Some("Chi tiết"),
+        "Xem thông tin và kết quả các năm của đơn vị đã rời xã"
+    ),
+    cmd!(
+        &[Key::F(8)],
+        Action::Return,
+        &[Ctx::ListLeft],
+        Some("Quay lại xã"),
+        "Ghi đơn vị đã rời xã quay lại xã (sửa khi ghi rời xã nhầm)"
+    ),
     cmd!(
         &[Key::F(1), Key::Char('?')],
         Action::Help,
@@ -62,6 +84,7 @@ pub(super) static COMMANDS: &[Command] = &[
             Ctx::Setup,
             Ctx::Home,
             Ctx::List,
+            Ctx::ListLeft,
             Ctx::Search,
             Ctx::Form,
             Ctx::Detail,
@@ -80,7 +103,7 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::Char('/'), Key::Ctrl('f')],
         Action::Search,
-        &[Ctx::List],
+        &[Ctx::List, Ctx::ListLeft],
         Some("Tìm"),
         "Tìm theo tên hoặc mã, gõ không dấu cũng được"
     ),
@@ -150,14 +173,14 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::F(6), Key::Ctrl('n')],
         Action::Add,
-        &[Ctx::List, Ctx::Search],
+        &[Ctx::List, Ctx::ListLeft, Ctx::Search],
         Some("Thêm"),
         "Thêm đơn vị mới"
     ),
     cmd!(
         &[Key::F(7), Key::Ctrl('e')],
         Action::Edit,
-        &[Ctx::List, Ctx::Detail],
+        &[Ctx::List, Ctx::ListLeft, Ctx::Detail],
         Some("Sửa"),
         "Sửa đơn vị đang chọn"
     ),
@@ -173,6 +196,7 @@ pub(super) static COMMANDS: &[Command] = &[
         Action::Back,
         &[
             Ctx::List,
+            Ctx::ListLeft,
             Ctx::Search,
             Ctx::Form,
             Ctx::Detail,
@@ -211,6 +235,13 @@ pub(super) static COMMANDS: &[Command] = &[
         "Chỉ hiện đơn vị chưa chấm đủ điểm"
     ),
     cmd!(
+        &[Key::Ctrl('l')],
+        Action::FilterLeft,
+        LISTS,
+        None,
+        "Xem các đơn vị đã rời xã (mọi năm); bấm lại để về danh sách năm đang xem"
+    ),
+    cmd!(
         &[Key::Ctrl('r')],
         Action::ClearFilters,
         LISTS,
@@ -220,21 +251,21 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::Char('['), Key::Char('-')],
         Action::PrevYear,
-        &[Ctx::Home, Ctx::List],
+        &[Ctx::Home, Ctx::List, Ctx::ListLeft],
         Some("Năm trước"),
         "Xem năm trước"
     ),
     cmd!(
         &[Key::Char(']'), Key::Char('+')],
         Action::NextYear,
-        &[Ctx::Home, Ctx::List],
+        &[Ctx::Home, Ctx::List, Ctx::ListLeft],
         Some("Năm sau"),
         "Xem năm sau"
     ),
     cmd!(
         &[Key::F(9)],
         Action::About,
-        &[Ctx::Home, Ctx::List, Ctx::Detail],
+        &[Ctx::Home, Ctx::List, Ctx::ListLeft, Ctx::Detail],
         Some("Thông tin"),
         "Thông tin về sổ, bộ tiêu chí, kiểm tra chữ"
     ),
@@ -259,14 +290,14 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::Home],
         Action::First,
-        &[Ctx::Home, Ctx::List, Ctx::Help],
+        &[Ctx::Home, Ctx::List, Ctx::ListLeft, Ctx::Help],
         None,
         "Về đầu danh sách"
     ),
     cmd!(
         &[Key::End],
         Action::Last,
-        &[Ctx::Home, Ctx::List, Ctx::Help],
+        &[Ctx::Home, Ctx::List, Ctx::ListLeft, Ctx::Help],
         None,
         "Xuống cuối danh sách"
     ),
@@ -303,7 +334,14 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::F(10), Key::Ctrl('q')],
         Action::Quit,
-        &[Ctx::Home, Ctx::List, Ctx::Search, Ctx::Detail, Ctx::About],
+        &[
+            Ctx::Home,
+            Ctx::List,
+            Ctx::ListLeft,
+            Ctx::Search,
+            Ctx::Detail,
+            Ctx::About
+        ],
         Some("Thoát"),
         "Thoát chương trình (mọi thứ đã lưu)"
     ),
@@ -608,6 +646,7 @@ pub(super) static COMMANDS: &[Command] = &[
         &[
             Ctx::Home,
             Ctx::List,
+            Ctx::ListLeft,
             Ctx::Detail,
             Ctx::Scoring,
             Ctx::History

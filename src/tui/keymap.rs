@@ -13,6 +13,8 @@ pub enum Ctx {
     Setup,
     Home,
     List,
+    /// A list showing the units that left the commune.
+    ListLeft,
     /// Typing in a list's search box.
     Search,
     Form,
@@ -51,6 +53,7 @@ impl Ctx {
             Ctx::Setup => "Tạo sổ mới",
             Ctx::Home => "Màn hình chính",
             Ctx::List => "Danh sách",
+            Ctx::ListLeft => "Danh sách đã rời xã",
             Ctx::Search => "Ô tìm kiếm",
             Ctx::Form => "Phiếu nhập",
             Ctx::Detail => "Xem đơn vị",
@@ -72,10 +75,11 @@ impl Ctx {
         }
     }
 
-    pub const ALL: [Ctx; 21] = [
+    pub const ALL: [Ctx; 22] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
+        Ctx::ListLeft,
         Ctx::Search,
         Ctx::Form,
         Ctx::Detail,

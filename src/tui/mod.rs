@@ -17,6 +17,7 @@
 
 pub mod action;
 pub mod app;
+pub mod archive;
 mod backup;
 mod commands;
 pub mod decision_save;

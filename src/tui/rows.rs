@@ -21,6 +21,8 @@ pub struct Row {
     pub community: Option<UnitId>,
     /// `fold(code name extras)`, computed once.
     pub search: String,
+    /// The year the unit left the commune, if it did (the "Đã rời xã" filter).
+    pub left: Option<crate::model::Year>,
 }
 
 /// Names the rows need that live in other units (a household's community name).
@@ -113,6 +115,7 @@ pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
         extra,
         community,
         search,
+        left: unit.meta().left,
     }
 }
 
@@ -241,6 +244,8 @@ pub struct Filter {
     pub community: Option<UnitId>,
     pub stage: StageFilter,
     pub unscored: bool,
+    /// Show the units that left the commune (in any year) instead of this year's.
+    pub left: bool,
 }
 
 impl Filter {
@@ -260,12 +265,14 @@ impl Filter {
             || self.community.is_some()
             || self.stage != StageFilter::All
             || self.unscored
+            || self.left
     }
 
     /// Whether `self` can only show a subset of what `previous` showed, so the old
     /// result can be narrowed instead of rescanning every row.
     pub fn narrows(&self, previous: &Filter) -> bool {
         self.community == previous.community
+            && self.left == previous.left
             && self.stage == previous.stage
             && self.unscored == previous.unscored
             && previous.words.len() <= self.words.len()
@@ -283,6 +290,12 @@ impl Filter {
         }
         if self.community.is_some() && row.community != self.community {
             return false;
+        }
+        // Those that left are listed whatever the year (one that entered and left in
+        // the same year is active in none, and must stay findable); their standing in
+        // this year's census does not apply.
+        if self.left {
+            return row.left.is_some();
         }
         if !census.is_active(kind, row.id) {
             return false;
@@ -308,6 +321,7 @@ mod tests {
             extra: vec![],
             community: None,
             search: fold(&format!("HO1 {name}")),
+            left: None,
         }
     }
 

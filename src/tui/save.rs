@@ -1,4 +1,5 @@
-//! Every write the app makes: creating the register, saving a form, archiving a unit.
+//! Every write the app makes: creating the register, saving a form (archiving and
+//! returning a unit are in `archive.rs`).
 //! Each is one `Register::write` transaction; afterwards the census, tally and row
 //! models are brought up to date without rereading more than needed.
 
@@ -203,7 +204,7 @@ impl App {
     }
 
     /// Brings the census, tally, rows and an open detail up to date after a unit write.
-    fn after_unit_saved(
+    pub(super) fn after_unit_saved(
         &mut self,
         kind: UnitKind,
         id: UnitId,
@@ -264,42 +265,6 @@ impl App {
             lookup.household_community.insert(h, household.community);
         }
         Ok(lookup)
-    }
-
-    pub(super) fn archive(&mut self, kind: UnitKind, id: UnitId) {
-        let Some(register) = &self.register else {
-            return;
-        };
-        let year = self.year;
-        let result = register.write(|w| {
-            let Some(mut unit) = w.unit(kind, id)? else {
-                return Err(StoreError::Invalid(
-                    "Không tìm thấy đơn vị này trong sổ".into(),
-                ));
-            };
-            unit.meta_mut().left = Some(year);
-            w.update_unit(id, &unit)?;
-            Ok(unit)
-        });
-        match result {
-            Ok(unit) => {
-                if matches!(self.stack.last(), Some(Screen::Detail(d)) if d.id == id) {
-                    self.stack.pop();
-                }
-                if let Err(e) = self.after_unit_saved(kind, id, &unit, false) {
-                    return self.fail(&e);
-                }
-                self.say(
-                    format!(
-                        "Đã ghi {} {} rời xã từ năm {year}",
-                        unit.code(),
-                        unit.display_name()
-                    ),
-                    Role::Good,
-                );
-            }
-            Err(e) => self.fail(&e),
-        }
     }
 
     /// On hang-up or termination: a changed, valid form is saved (everything else was

@@ -83,6 +83,23 @@ impl App {
                 list.refilter(census, true);
                 list.offset = 0;
             }
+            Action::FilterLeft => {
+                list.filter.left = !list.filter.left;
+                list.refilter(census, true);
+                list.offset = 0;
+            }
+            Action::Return => {
+                if let Some(row) = list.selected_row()
+                    && let Some(left) = row.left
+                {
+                    self.confirm = Some(Confirm::Return {
+                        kind,
+                        id: row.id,
+                        name: row.name.clone(),
+                        left,
+                    });
+                }
+            }
             Action::ClearFilters => {
                 list.search.clear();
                 list.searching = false;
@@ -133,7 +150,18 @@ impl App {
         let (kind, id, name) = (state.unit.kind(), state.id, state.unit.display_name());
         match action {
             Action::Edit => self.open_form(kind, Some(id)),
-            Action::Archive => self.confirm = Some(Confirm::Archive { kind, id, name }),
+            // Archiving again would move the year it left to the year shown.
+            Action::Archive => match state.unit.meta().left {
+                Some(left) => self.say(
+                    format!(
+                        "Đơn vị đã rời xã từ năm {left}; muốn ghi quay lại xã: {} ở danh sách, rồi {}",
+                        super::keymap::key_label(super::keymap::Ctx::List, &Action::FilterLeft),
+                        super::keymap::key_label(super::keymap::Ctx::ListLeft, &Action::Return),
+                    ),
+                    Role::Warning,
+                ),
+                None => self.confirm = Some(Confirm::Archive { kind, id, name }),
+            },
             Action::Open => self.open_scoring(kind, id, None),
             Action::ShowHistory => self.open_history(kind, id),
             Action::Undo => self.undo_last(),

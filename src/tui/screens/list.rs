@@ -187,7 +187,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
     } else {
         theme.style(Role::Normal)
     };
-    let filter_line = Line::from(vec![
+    // Among the units that left, this year's filters do not apply: the line says
+    // which list this is and how to go back.
+    let tail = if list.filter.left {
+        vec![
+            Span::styled(" ĐÃ RỜI XÃ ", theme.style(Role::Warning)),
+            Span::styled(
+                key_label(Ctx::ListLeft, &Action::FilterLeft),
+                theme.style(Role::Key),
+            ),
+            Span::raw(format!(" về danh sách năm {}", app.year)),
+        ]
+    } else {
+        vec![
+            Span::styled(format!(" {community_key}"), theme.style(Role::Key)),
+            Span::raw(format!(
+                "{COMMUNITY_LABEL}{} ",
+                truncate_to_width(&community, COMMUNITY_WIDTH)
+            )),
+            Span::styled(stage_key, theme.style(Role::Key)),
+            Span::raw(format!(
+                "{STAGE_LABEL}{} ",
+                truncate_to_width(list.filter.stage.label(), STAGE_WIDTH)
+            )),
+            Span::styled(unscored_key, theme.style(Role::Key)),
+            Span::raw(format!("{UNSCORED_LABEL}{check}")),
+        ]
+    };
+    let mut spans = vec![
         Span::styled(SEARCH_LABEL, theme.style(Role::Title)),
         Span::styled(
             pad_to_width(&shown, field_width),
@@ -195,19 +222,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
                 ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
             ),
         ),
-        Span::styled(format!(" {community_key}"), theme.style(Role::Key)),
-        Span::raw(format!(
-            "{COMMUNITY_LABEL}{} ",
-            truncate_to_width(&community, COMMUNITY_WIDTH)
-        )),
-        Span::styled(stage_key, theme.style(Role::Key)),
-        Span::raw(format!(
-            "{STAGE_LABEL}{} ",
-            truncate_to_width(list.filter.stage.label(), STAGE_WIDTH)
-        )),
-        Span::styled(unscored_key, theme.style(Role::Key)),
-        Span::raw(format!("{UNSCORED_LABEL}{check}")),
-    ]);
+    ];
+    spans.extend(tail);
+    let filter_line = Line::from(spans);
     buf.set_line(area.x, y, &filter_line, area.width);
     if list.searching {
         let label = u16::try_from(text_width(SEARCH_LABEL)).unwrap_or(0);
@@ -238,10 +255,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
         });
     }
     header.push(' ');
-    header.push_str(&pad_to_width(
-        &format!("{} {}", title.short(), app.year),
-        STATUS_WIDTH,
-    ));
+    // Units that left show the year they left instead of this year's standing.
+    let status_heading = if list.filter.left {
+        "Đã rời xã".to_string()
+    } else {
+        format!("{} {}", title.short(), app.year)
+    };
+    header.push_str(&pad_to_width(&status_heading, STATUS_WIDTH));
     buf.set_stringn(
         area.x,
         y,
@@ -261,7 +281,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
             continue;
         };
         let selected = n == list.selected;
-        let (symbol, text) = status_label(app.census.status(title, row.id), theme.ascii);
+        let status = match row.left {
+            Some(year) if list.filter.left => format!("Rời xã {year}"),
+            _ => {
+                let (symbol, text) = status_label(app.census.status(title, row.id), theme.ascii);
+                format!("{symbol} {text}")
+            }
+        };
         let marker = if selected {
             theme.sym("▶ ", "> ")
         } else {
@@ -282,10 +308,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
             });
         }
         line.push(' ');
-        line.push_str(&truncate_to_width(
-            &format!("{symbol} {text}"),
-            STATUS_WIDTH,
-        ));
+        line.push_str(&truncate_to_width(&status, STATUS_WIDTH));
         let style = if selected {
             theme.style(Role::Selected)
         } else {

@@ -135,6 +135,9 @@ fn screen_title(app: &App) -> String {
     match app.screen() {
         Some(Screen::Setup(_)) => "Tạo sổ mới".into(),
         Some(Screen::Home) | None => "Màn hình chính".into(),
+        Some(Screen::List(kind)) if app.lists.get(kind).is_some_and(|l| l.filter.left) => {
+            format!("{}: đã rời xã", kind.label())
+        }
         Some(Screen::List(kind)) => kind.label().into(),
         Some(Screen::Detail(d)) => format!("{} {}", d.unit.kind().label(), d.unit.code()),
         Some(Screen::Form(f)) => match &f.editing {
@@ -208,6 +211,15 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
                 "Ghi {} «{name}» rời xã từ năm {}?\nĐơn vị không bị xóa: vẫn được tính cho các năm trước.\nEnter: ghi rời xã.   Esc: thôi.",
                 kind.counter(),
                 app.year
+            ),
+        ),
+        Confirm::Return {
+            kind, name, left, ..
+        } => (
+            "Quay lại xã?",
+            format!(
+                "Ghi {} «{name}» quay lại xã? Đơn vị được tính lại từ năm {left} (năm ghi rời xã).\n{yes}: quay lại xã.   Esc: thôi.",
+                kind.counter()
             ),
         ),
         Confirm::QuitTyped { indicator, typed } => (

@@ -1,5 +1,6 @@
 //! App tests: key sequences on the state, and snapshots of every screen at 80×24.
 
+mod archive;
 mod failures;
 mod fixture;
 mod form;
