@@ -16,6 +16,7 @@ pub mod codec;
 mod decisions;
 mod error;
 pub mod files;
+mod groups;
 mod history;
 mod holder;
 mod integrity;
@@ -34,6 +35,7 @@ pub use decisions::DecisionBatch;
 pub use error::StoreError;
 /// The cause of an I/O error in Vietnamese, for messages about files outside the register.
 pub use error::describe_io;
+pub use groups::MemberFate;
 pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use integrity::CheckReport;
 pub use links::UnitLink;

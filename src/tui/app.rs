@@ -65,6 +65,8 @@ pub enum Confirm {
         id: UnitId,
         name: String,
     },
+    /// F8 on a thôn or clan that still has households: where they go.
+    ArchiveGroup(Box<super::archive::GroupArchive>),
     /// F8 in the "Đã rời xã" list: the unit counts again from the year it left.
     Return {
         kind: UnitKind,
@@ -318,6 +320,7 @@ impl App {
     pub fn context(&self) -> Ctx {
         match self.confirm {
             Some(Confirm::BackupOnQuit) => return Ctx::QuitBackup,
+            Some(Confirm::ArchiveGroup(_)) => return Ctx::ArchiveGroup,
             Some(Confirm::Working { .. } | Confirm::Notice { .. }) => return Ctx::Notice,
             Some(ref c) if c.discards() => return Ctx::Discard,
             Some(_) => return Ctx::Confirm,
@@ -407,7 +410,17 @@ impl App {
                 // Nothing interrupts a backup that is being written.
                 _ if matches!(self.confirm, Some(Confirm::Working { .. })) => {}
                 Action::Confirm => self.answer_yes(),
+                Action::Decline if matches!(self.confirm, Some(Confirm::ArchiveGroup(_))) => {
+                    if let Some(Confirm::ArchiveGroup(group)) = self.confirm.take() {
+                        self.archive_group(*group, true);
+                    }
+                }
                 Action::Decline => self.answer_no(),
+                Action::Left | Action::Right => {
+                    if let Some(Confirm::ArchiveGroup(group)) = &mut self.confirm {
+                        group.cycle(action == Action::Right);
+                    }
+                }
                 Action::Back => self.confirm = None,
                 _ => {}
             }
@@ -495,6 +508,7 @@ impl App {
             }
             Some(Confirm::Archive { kind, id, .. }) => self.archive(kind, id),
             Some(Confirm::Return { kind, id, .. }) => self.return_unit(kind, id),
+            Some(Confirm::ArchiveGroup(group)) => self.archive_group(*group, false),
             Some(Confirm::LeaveSetup) => self.quit = true,
             Some(Confirm::Bulk {
                 title,

@@ -528,6 +528,41 @@ pub(super) static COMMANDS: &[Command] = &[
         "Thoát chương trình"
     ),
     cmd!(
+        &[Key::Enter],
+        Action::Confirm,
+        &[Ctx::ArchiveGroup],
+        Some("Chuyển hộ rồi ghi rời xã"),
+        "Chuyển các hộ sang thôn (dòng họ) đang chọn, rồi ghi thôn (dòng họ) rời xã"
+    ),
+    cmd!(
+        &[Key::Left],
+        Action::Left,
+        &[Ctx::ArchiveGroup],
+        None,
+        "Thôn (dòng họ) nhận hộ: lựa chọn trước"
+    ),
+    cmd!(
+        &[Key::Right],
+        Action::Right,
+        &[Ctx::ArchiveGroup],
+        None,
+        "Thôn (dòng họ) nhận hộ: lựa chọn sau"
+    ),
+    cmd!(
+        &[Key::Char('R'), Key::Char('r')],
+        Action::Decline,
+        &[Ctx::ArchiveGroup],
+        Some("Các hộ cũng rời xã"),
+        "Ghi cả các hộ rời xã cùng năm"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::ArchiveGroup],
+        Some("Thôi"),
+        "Thôi, không ghi gì"
+    ),
+    cmd!(
         &[Key::Char('C'), Key::Char('c'), Key::Enter],
         Action::Confirm,
         &[Ctx::QuitBackup],

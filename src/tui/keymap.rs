@@ -40,6 +40,8 @@ pub enum Ctx {
     Import,
     /// Import: the preview of what the file would change.
     ImportPreview,
+    /// A thôn or clan with households leaving: where the households go.
+    ArchiveGroup,
     /// "Back up before leaving?" (C/K, Esc stays).
     QuitBackup,
     /// A backup running, or what it did.
@@ -70,12 +72,13 @@ impl Ctx {
             Ctx::Report => "Báo cáo",
             Ctx::Import => "Nhập danh sách từ tệp",
             Ctx::ImportPreview => "Xem trước khi nhập",
+            Ctx::ArchiveGroup => "Thôn, dòng họ rời xã khi còn hộ",
             Ctx::QuitBackup => "Hỏi sao lưu khi thoát",
             Ctx::Notice => "Kết quả sao lưu",
         }
     }
 
-    pub const ALL: [Ctx; 22] = [
+    pub const ALL: [Ctx; 23] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
@@ -96,6 +99,7 @@ impl Ctx {
         Ctx::Report,
         Ctx::Import,
         Ctx::ImportPreview,
+        Ctx::ArchiveGroup,
         Ctx::QuitBackup,
         Ctx::Notice,
     ];

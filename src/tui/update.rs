@@ -116,12 +116,8 @@ impl App {
                 }
             }
             Action::Archive => {
-                if let Some(row) = list.selected_row() {
-                    self.confirm = Some(Confirm::Archive {
-                        kind,
-                        id: row.id,
-                        name: row.name.clone(),
-                    });
+                if let Some((id, name)) = list.selected_row().map(|r| (r.id, r.name.clone())) {
+                    self.ask_archive(kind, id, name);
                 }
             }
             other if list.searching && edit(&mut list.search, &other) => list.query_changed(census),
@@ -160,7 +156,7 @@ impl App {
                     ),
                     Role::Warning,
                 ),
-                None => self.confirm = Some(Confirm::Archive { kind, id, name }),
+                None => self.ask_archive(kind, id, name),
             },
             Action::Open => self.open_scoring(kind, id, None),
             Action::ShowHistory => self.open_history(kind, id),

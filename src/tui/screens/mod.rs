@@ -213,6 +213,21 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
                 app.year
             ),
         ),
+        Confirm::ArchiveGroup(group) => (
+            "Rời xã khi còn hộ?",
+            format!(
+                "«{}» còn {} hộ trong xã. Các hộ đi đâu?\nChuyển sang: {} {} {}   ({} {} đổi)\n{}: chuyển rồi ghi rời xã.   {}: các hộ cũng rời xã.   Esc: thôi.",
+                group.name,
+                crate::text::format_count(group.members as u64),
+                app.theme.sym("◀", "<"),
+                group.target_name().unwrap_or("(không có)"),
+                app.theme.sym("▶", ">"),
+                keymap::key_label(Ctx::ArchiveGroup, &Action::Left),
+                keymap::key_label(Ctx::ArchiveGroup, &Action::Right),
+                keymap::key_label(Ctx::ArchiveGroup, &Action::Confirm),
+                keymap::key_label(Ctx::ArchiveGroup, &Action::Decline),
+            ),
+        ),
         Confirm::Return {
             kind, name, left, ..
         } => (

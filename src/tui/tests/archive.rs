@@ -131,3 +131,119 @@ fn snapshot_left_list() {
     }
     insta::assert_snapshot!(out);
 }
+
+fn community_of(app: &App, code: &str) -> Option<crate::model::UnitId> {
+    let reader = app.register.as_ref()?.read().ok()?;
+    let id = reader.unit_id(UnitKind::Household, code).ok()??;
+    match reader.unit(UnitKind::Household, id).ok()?? {
+        crate::model::Unit::Household(h) => Some(h.community),
+        _ => None,
+    }
+}
+
+fn community_id(app: &App, code: &str) -> Option<crate::model::UnitId> {
+    let reader = app.register.as_ref()?.read().ok()?;
+    reader.unit_id(UnitKind::Community, code).ok()?
+}
+
+/// The community list, cursor on "Thôn Đông Hải" (TH001: HO00001, HO00004, HO00007).
+fn archive_dong_hai(app: &mut App) {
+    type_text(app, "1");
+    press(app, KeyCode::Down);
+    let selected = app.lists[&UnitKind::Community]
+        .selected_row()
+        .map(|r| r.code.clone());
+    assert_eq!(selected.as_deref(), Some("TH001"));
+    press(app, KeyCode::F(8));
+}
+
+#[test]
+fn a_thon_with_households_asks_where_they_go_and_moves_them() {
+    let mut h = app();
+    let app = &mut h.app;
+    archive_dong_hai(app);
+    assert_eq!(app.context(), Ctx::ArchiveGroup);
+    let text = screen_text(app);
+    assert!(text.contains("còn 3 hộ trong xã"), "{text}");
+    // Enter never archives blindly: it moves the households to the thôn chosen.
+    press(app, KeyCode::Right);
+    let text = screen_text(app);
+    assert!(text.contains("Chuyển sang: ◀ Thôn Tây Sơn ▶"), "{text}");
+    press(app, KeyCode::Enter);
+    assert_eq!(left_of(app, UnitKind::Community, "TH001"), Some(Some(YEAR)));
+    let tay_son = community_id(app, "TH002");
+    for code in ["HO00001", "HO00004", "HO00007"] {
+        assert_eq!(community_of(app, code), tay_son, "{code}");
+        assert_eq!(left_of(app, UnitKind::Household, code), Some(None));
+    }
+    assert_eq!(app.census.count(UnitKind::Household), 8);
+    assert_eq!(app.census.count(UnitKind::Community), 2);
+    let report = app
+        .register
+        .as_mut()
+        .map(|r| r.check(YEAR).expect("check"))
+        .expect("register");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[test]
+fn a_clan_with_households_can_take_them_along_with_r() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "3");
+    // "Họ Nguyễn" (DH001: HO00001, HO00003, HO00005, HO00007) is first.
+    press(app, KeyCode::F(8));
+    assert_eq!(app.context(), Ctx::ArchiveGroup);
+    assert!(screen_text(app).contains("còn 4 hộ trong xã"));
+    type_text(app, "r");
+    assert_eq!(left_of(app, UnitKind::Clan, "DH001"), Some(Some(YEAR)));
+    for code in ["HO00001", "HO00003", "HO00005", "HO00007"] {
+        assert_eq!(
+            left_of(app, UnitKind::Household, code),
+            Some(Some(YEAR)),
+            "{code}"
+        );
+    }
+    assert_eq!(app.census.count(UnitKind::Household), 4);
+}
+
+#[test]
+fn check_reports_households_left_in_an_archived_thon() {
+    let mut h = app();
+    let app = &mut h.app;
+    let register = app.register.as_mut().expect("register");
+    let id = register
+        .read()
+        .and_then(|r| r.unit_id(UnitKind::Community, "TH001"))
+        .expect("read")
+        .expect("TH001");
+    // The old way: the thôn archived on its own.
+    register
+        .write(|w| {
+            let mut unit = w.unit(UnitKind::Community, id)?.expect("unit");
+            unit.meta_mut().left = Some(YEAR);
+            w.update_unit(id, &unit)
+        })
+        .expect("write");
+    let report = register.check(YEAR).expect("check");
+    let about: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("thôn TH001 đã rời xã"))
+        .collect();
+    assert_eq!(about.len(), 3, "{:?}", report.warnings);
+}
+
+#[test]
+fn snapshot_archive_group_question() {
+    let mut out = String::new();
+    for (theme, height) in [
+        (crate::tui::theme::Theme::new(true, false), 24),
+        (crate::tui::theme::Theme::new(false, true), 23),
+    ] {
+        let mut h = app_with(theme);
+        archive_dong_hai(&mut h.app);
+        out.push_str(&draw(&h.app, 80, height).backend().to_string());
+    }
+    insta::assert_snapshot!(out);
+}
