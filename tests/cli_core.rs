@@ -262,6 +262,11 @@ fn bad_usage_exits_with_2() {
     assert_eq!(o.status.code(), Some(2));
     let o = sohoctap(&dir.path().join("x.redb"), &["lenh-la"]);
     assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("không có lệnh \"lenh-la\""),
+        "the unknown command is named: {}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -23,7 +23,11 @@ pub fn explain(e: &clap::Error) -> Option<String> {
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "thiếu lệnh con (vd. sohoctap criteria list)".to_string()
         }
-        ErrorKind::InvalidSubcommand => format!("không có lệnh \"{value}\""),
+        // clap names the unknown command under its own context key, not the value's.
+        ErrorKind::InvalidSubcommand => format!(
+            "không có lệnh \"{}\"",
+            context(e, ContextKind::InvalidSubcommand)
+        ),
         ErrorKind::UnknownArgument => format!("không có tùy chọn \"{arg}\""),
         ErrorKind::MissingRequiredArgument => format!("thiếu {arg}"),
         ErrorKind::MissingSubcommand => "thiếu lệnh con".to_string(),

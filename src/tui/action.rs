@@ -41,6 +41,8 @@ pub enum Action {
     /// Send the report on screen to the printer.
     Print,
     NextField,
+    /// Enter in a unit form: the next field, or save on the last one.
+    NextOrSave,
     PrevField,
     /// Answer yes to the dialog on screen.
     Confirm,

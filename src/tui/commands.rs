@@ -131,9 +131,16 @@ pub(super) static COMMANDS: &[Command] = &[
     cmd!(
         &[Key::Enter],
         Action::NextField,
-        &[Ctx::Setup, Ctx::Form],
+        &[Ctx::Setup],
         None,
-        "Sang ô tiếp theo"
+        "Sang ô tiếp theo; ở ô cuối: tạo sổ"
+    ),
+    cmd!(
+        &[Key::Enter],
+        Action::NextOrSave,
+        &[Ctx::Form],
+        None,
+        "Sang ô tiếp theo; ở ô cuối: lưu phiếu"
     ),
     cmd!(
         &[Key::Char('1')],

@@ -166,14 +166,16 @@ impl App {
     }
 
     pub(super) fn update_form(&mut self, action: Action) {
-        if action == Action::Save {
+        let on_last =
+            matches!(self.stack.last(), Some(Screen::Form(f)) if f.focus + 1 == f.fields.len());
+        if action == Action::Save || (action == Action::NextOrSave && on_last) {
             return self.save_form();
         }
         let Some(Screen::Form(form)) = self.stack.last_mut() else {
             return;
         };
         match action {
-            Action::NextField => form.next(),
+            Action::NextField | Action::NextOrSave => form.next(),
             Action::PrevField => form.prev(),
             Action::Left | Action::Right
                 if matches!(

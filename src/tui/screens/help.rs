@@ -77,8 +77,8 @@ fn denominator_lines() -> Vec<(bool, String)> {
 /// What the breakdown's columns count: its own figures, not the home bars'.
 fn breakdown_lines() -> Vec<(bool, String)> {
     let text = [
-        "Mỗi thôn, dòng họ hai dòng. Dòng 1: hộ của thôn (dòng họ) được công nhận GĐHT trên tổng số hộ, tỉ lệ đã đăng ký (ĐK), và còn thiếu bao nhiêu hộ so với mục tiêu GĐHT của xã.",
-        "Dòng 2: CDHT công nhận trên số công dân có tên trong sổ (danh sách Công dân) thuộc các hộ của thôn, dòng họ. Đây không phải tỉ lệ trên thanh CDHT của màn hình chính (thanh đó tính trên người lớn của các hộ, dòng họ, thôn học tập).",
+        "Mỗi thôn, dòng họ hai dòng. Dòng 1: hộ của thôn (dòng họ) được công nhận GĐHT trên tổng số hộ, tỷ lệ đã đăng ký (ĐK), và còn thiếu bao nhiêu hộ so với mục tiêu GĐHT của xã.",
+        "Dòng 2: CDHT công nhận trên số công dân có tên trong sổ (danh sách Công dân) thuộc các hộ của thôn, dòng họ. Đây không phải tỷ lệ trên thanh CDHT của màn hình chính (thanh đó tính trên người lớn của các hộ, dòng họ, thôn học tập).",
         "Sau cùng là danh hiệu của chính thôn (CĐHT) hay dòng họ (DHHT), cùng ký hiệu với danh sách: ★ Đã công nhận, ✓ Đạt, chờ QĐ, ✗ Chưa đạt, ○ Đang chấm, · Chưa đăng ký.",
     ];
     let mut out = vec![(false, "  Các cột của bảng theo thôn, dòng họ:".to_string())];

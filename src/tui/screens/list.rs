@@ -319,9 +319,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
     }
     if list.visible.is_empty() {
         let text = if list.rows.is_empty() {
-            format!("  Chưa có {} nào. Bấm F6 để thêm.", kind.counter())
+            format!(
+                "  Chưa có {} nào. Bấm {} để thêm.",
+                kind.counter(),
+                key_label(Ctx::List, &Action::Add)
+            )
         } else {
-            "  Không có đơn vị nào khớp. Ctrl+R bỏ lọc, Esc xóa ô tìm.".to_string()
+            // Name only the ways out that would change something.
+            let mut ways = Vec::new();
+            if list.searching && !list.search.is_empty() {
+                ways.push("Esc xóa ô tìm".to_string());
+            }
+            if list.filter.is_on() {
+                ways.push(format!(
+                    "{} bỏ lọc",
+                    key_label(Ctx::List, &Action::ClearFilters)
+                ));
+            }
+            match (list.filter.left, ways.is_empty()) {
+                (true, _) if list.search.is_empty() => {
+                    format!("  Chưa có {} nào rời xã.", kind.counter())
+                }
+                (_, true) => "  Không có đơn vị nào khớp.".to_string(),
+                (_, false) => format!("  Không có đơn vị nào khớp: {}.", ways.join(", ")),
+            }
         };
         buf.set_stringn(area.x, y, text, width, theme.style(Role::Muted));
     }
@@ -350,7 +371,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
         format_count(active as u64),
         kind.counter(),
         app.year,
-        offset / page + 1,
+        // The page the last row shown is on: a short last page scrolled to (offset not
+        // a multiple of the page) still says it is the last.
+        shown_to.div_ceil(page).max(1),
         pages
     );
     buf.set_stringn(

@@ -8,5 +8,6 @@ mod keys;
 mod mistakes;
 mod report_import;
 mod scoring;
+mod small_fixes;
 mod small_screen;
 mod snapshots;

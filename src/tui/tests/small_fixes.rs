@@ -1,0 +1,97 @@
+//! The smaller defects of issue 14 (items 8–9), each by the keys that showed it.
+
+use super::fixture::*;
+use crate::model::{Household, Unit, UnitKind, UnitMeta};
+use crate::tui::keymap::Ctx;
+use crossterm::event::KeyCode;
+
+#[test]
+fn the_last_page_says_it_is_the_last() {
+    let mut h = app();
+    let app = &mut h.app;
+    let register = app.register.as_ref().expect("register");
+    let community = register
+        .read()
+        .and_then(|r| r.unit_id(UnitKind::Community, "TH001"))
+        .expect("read")
+        .expect("TH001");
+    register
+        .write(|w| {
+            for i in 0..20 {
+                w.insert_unit(&Unit::Household(Household {
+                    meta: UnitMeta {
+                        code: format!("HO{:05}", 100 + i),
+                        entered: 2020,
+                        left: None,
+                    },
+                    head_name: format!("Lý Văn Thêm {i}"),
+                    community,
+                    clan: None,
+                    members: 3,
+                    adults: 2,
+                    address: String::new(),
+                }))?;
+            }
+            Ok(())
+        })
+        .expect("write");
+    app.load_year().expect("year");
+    type_text(app, "2");
+    press(app, KeyCode::End);
+    let text = screen_text(app);
+    assert!(text.contains("Trang 2/2"), "{text}");
+    press(app, KeyCode::Home);
+    assert!(screen_text(app).contains("Trang 1/2"));
+}
+
+#[test]
+fn no_match_names_ctrl_r_only_when_a_filter_is_set() {
+    let mut h = app();
+    let app = &mut h.app;
+    // Both organisations leave: nothing to show, and no filter to clear.
+    type_text(app, "4");
+    for _ in 0..2 {
+        press(app, KeyCode::F(8));
+        press(app, KeyCode::Enter);
+    }
+    let text = screen_text(app);
+    assert!(text.contains("Không có đơn vị nào khớp."), "{text}");
+    assert!(!text.contains("Ctrl+R"), "{text}");
+    // With a filter on, Ctrl+R is the way out.
+    press(app, KeyCode::F(4));
+    press(app, KeyCode::F(4));
+    assert!(screen_text(app).contains("Ctrl+R bỏ lọc"));
+    // None of the thôn has left.
+    press(app, KeyCode::Esc);
+    type_text(app, "1");
+    ctrl(app, 'l');
+    let text = screen_text(app);
+    assert!(text.contains("Chưa có thôn nào rời xã."), "{text}");
+}
+
+#[test]
+fn enter_on_the_last_field_saves_the_form() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "2");
+    press(app, KeyCode::F(6));
+    type_text(app, "Ngô Thị Mai");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Enter);
+    type_text(app, "5");
+    press(app, KeyCode::Enter);
+    type_text(app, "3");
+    // Address, then the entry year (last): Enter there saves.
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Ctx::Form);
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Ctx::List, "{:?}", app.message);
+    assert_eq!(app.census.count(UnitKind::Household), 9);
+    // Tab on the last field still only moves (to the first).
+    press(app, KeyCode::F(6));
+    press(app, KeyCode::BackTab);
+    press(app, KeyCode::Tab);
+    assert_eq!(app.context(), Ctx::Form);
+}
