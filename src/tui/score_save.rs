@@ -332,12 +332,9 @@ impl App {
         let Some(Screen::Scoring(state)) = self.stack.last() else {
             return;
         };
-        let Some(last) = state.last_year.clone() else {
+        let Some((from, last)) = state.last_year.clone() else {
             return self.say(
-                format!(
-                    "Năm {} đơn vị này chưa có điểm",
-                    state.year.saturating_sub(1)
-                ),
+                "Các năm trước đơn vị này chưa có điểm".to_string(),
                 Role::Warning,
             );
         };
@@ -353,7 +350,9 @@ impl App {
                 }
                 if counted {
                     self.say(
-                        format!("Đã lấy điểm năm trước cho {copied} chỉ số chưa chấm; hãy xem lại"),
+                        format!(
+                            "Đã lấy điểm năm {from} cho {copied} chỉ số chưa chấm; hãy xem lại"
+                        ),
                         Role::Good,
                     );
                 }

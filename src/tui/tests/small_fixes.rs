@@ -95,3 +95,25 @@ fn enter_on_the_last_field_saves_the_form() {
     press(app, KeyCode::Tab);
     assert_eq!(app.context(), Ctx::Form);
 }
+
+#[test]
+fn f6_takes_the_latest_earlier_year_that_has_scores() {
+    let mut h = app();
+    let app = &mut h.app;
+    // 2026 was skipped; in 2027 F6 takes 2025's scores of HO00001.
+    type_text(app, "]]2");
+    assert_eq!(app.year, YEAR + 2);
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::F(6));
+    let Some(crate::tui::app::Screen::Scoring(state)) = app.screen() else {
+        panic!("not scoring")
+    };
+    assert_eq!(
+        state.evaluation.as_ref().map(|e| e.values.len()),
+        Some(9),
+        "{:?}",
+        app.message
+    );
+    let message = app.message.clone().map(|(m, _)| m).unwrap_or_default();
+    assert!(message.contains("năm 2025"), "{message}");
+}
