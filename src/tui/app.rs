@@ -167,6 +167,9 @@ pub struct App {
     /// The register's write counter when it was opened or last backed up: a different
     /// one on leaving means this session changed something not yet backed up.
     pub clean_generation: u64,
+    /// The last decision number and date recorded this session: the next decision form
+    /// starts with them (a sitting decides many units under one decision).
+    pub last_decision: Option<crate::model::Decision>,
     pub pending: Option<Pending>,
     /// The date reports and changes carry (`None`: today); tests fix it.
     pub today: Option<NaiveDate>,
@@ -253,6 +256,7 @@ impl App {
             session_archives: Vec::new(),
             clean_generation: 0,
             pending: None,
+            last_decision: None,
             today: None,
             documents: None,
             printer: crate::print::print_text,

@@ -468,6 +468,7 @@ impl App {
             score.passed,
             failures,
             self.stamp().at.date(),
+            self.last_decision.as_ref(),
         );
         self.stack.push(Screen::Sheet(sheet));
     }

@@ -3,7 +3,7 @@
 //! Fields hold text or a fixed choice; parsing into dates, years and percentages is
 //! here, the writes are in `sheet_save.rs`.
 
-use crate::model::{EvaluationKey, Measure, Target, Title, UnitKind, Year};
+use crate::model::{Decision, EvaluationKey, Measure, Target, Title, UnitKind, Year};
 use crate::text::{TextInput, clean_name};
 use chrono::NaiveDate;
 
@@ -122,17 +122,19 @@ impl SheetState {
         passed: bool,
         failures: Vec<String>,
         today: NaiveDate,
+        last: Option<&Decision>,
     ) -> SheetState {
+        let date = last.map_or(today, |d| d.date);
         let mut fields = vec![
             SheetField::choice(
                 "Quyết định",
                 vec!["Công nhận".into(), "Không công nhận".into()],
                 usize::from(!passed),
             ),
-            SheetField::text("Số quyết định", ""),
+            SheetField::text("Số quyết định", last.map_or("", |d| d.number.as_str())),
             SheetField::text(
                 "Ngày (ngày/tháng/năm)",
-                &today.format("%d/%m/%Y").to_string(),
+                &date.format("%d/%m/%Y").to_string(),
             ),
         ];
         if !passed {

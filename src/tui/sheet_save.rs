@@ -171,6 +171,26 @@ impl App {
             None
         };
         let reason = sheet.value(DECISION_REASON);
+        // A decision dated before the unit registered is a typing mistake (a wrong year).
+        let registered_on = self
+            .register
+            .as_ref()
+            .and_then(|r| r.read().and_then(|r| r.evaluation(key)).ok().flatten())
+            .and_then(|e| e.registered_on);
+        let Some(sheet) = self.sheet_mut() else {
+            return;
+        };
+        if let (Some(d), Some(on)) = (&decision, registered_on)
+            && d.date < on
+        {
+            sheet.set_error(
+                DECISION_DATE,
+                format!(
+                    "Ngày quyết định trước ngày đăng ký {}",
+                    on.format("%d/%m/%Y")
+                ),
+            );
+        }
         if recognise && !passed && reason.is_empty() {
             sheet.set_error(
                 DECISION_REASON,
@@ -193,6 +213,9 @@ impl App {
         match self.write_recorded(|r| r.set_stage(key, &change, &stamp)) {
             Ok(done) => {
                 self.stack.pop();
+                if change.decision.is_some() {
+                    self.last_decision.clone_from(&change.decision);
+                }
                 if self.after_change(&done) {
                     self.say(
                         format!("Đã ghi quyết định: {}", change.stage.label()),
@@ -288,6 +311,7 @@ impl App {
         let result = self.write_recorded(|r| r.recognise_passing(title, year, &decision, &stamp));
         match result {
             Ok(changes) => {
+                self.last_decision = Some(decision.clone());
                 self.after_bulk(year, title, &changes);
                 let text = format!(
                     "Đã công nhận {} {} đạt {} năm {year} theo QĐ {}.",

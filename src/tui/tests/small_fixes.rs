@@ -117,3 +117,55 @@ fn f6_takes_the_latest_earlier_year_that_has_scores() {
     let message = app.message.clone().map(|(m, _)| m).unwrap_or_default();
     assert!(message.contains("năm 2025"), "{message}");
 }
+
+fn selected_code(app: &crate::tui::app::App) -> String {
+    app.lists[&UnitKind::Household]
+        .selected_row()
+        .map(|r| r.code.clone())
+        .unwrap_or_default()
+}
+
+/// Replaces the text of the focused field.
+fn retype(app: &mut crate::tui::app::App, text: &str) {
+    press(app, KeyCode::End);
+    for _ in 0..20 {
+        press(app, KeyCode::Backspace);
+    }
+    type_text(app, text);
+}
+
+#[test]
+fn the_decision_form_refuses_a_date_before_registration_and_remembers_the_last_one() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "2");
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Down);
+    assert_eq!(selected_code(app), "HO00002");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::F(8));
+    type_text(app, "31/QĐ-UBND");
+    press(app, KeyCode::Tab);
+    // Registered on 01/03/2025 (its first score): a decision cannot come before.
+    retype(app, "01/01/2025");
+    press(app, KeyCode::F(2));
+    assert_eq!(app.context(), Ctx::Sheet);
+    let text = screen_text(app);
+    assert!(text.contains("trước ngày đăng ký 01/03/2025"), "{text}");
+    retype(app, "20/12/2025");
+    press(app, KeyCode::F(2));
+    assert_eq!(app.context(), Ctx::Scoring, "{}", screen_text(app));
+    // The next unit's decision form starts with the same number and date.
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Down);
+    assert_eq!(selected_code(app), "HO00003");
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::F(8));
+    let Some(crate::tui::app::Screen::Sheet(sheet)) = app.screen() else {
+        panic!("no decision form")
+    };
+    use crate::tui::sheet::{DECISION_DATE, DECISION_NUMBER};
+    assert_eq!(sheet.value(DECISION_NUMBER), "31/QĐ-UBND");
+    assert_eq!(sheet.value(DECISION_DATE), "20/12/2025");
+}
