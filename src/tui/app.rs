@@ -138,6 +138,9 @@ pub struct App {
     pub path: PathBuf,
     pub year: Year,
     pub commune: Commune,
+    /// A demo register (`sohoctap demo`): the title bar says "SỔ MẪU" so its made-up
+    /// figures are never taken for the commune's.
+    pub demo: bool,
     pub census: Census,
     pub tally: Tally,
     pub targets: Vec<Target>,
@@ -240,6 +243,7 @@ impl App {
             year,
             summary: Summary::build(&commune, year, &tally, &[]),
             commune,
+            demo: false,
             census: Census::default(),
             tally,
             targets: Vec::new(),
@@ -267,6 +271,7 @@ impl App {
     pub(super) fn attach(&mut self, register: Register) -> Result<(), StoreError> {
         let reader = register.read()?;
         self.commune = reader.commune()?;
+        self.demo = reader.is_demo()?;
         self.targets = reader.targets()?;
         self.clean_generation = reader.generation()?;
         drop(reader);

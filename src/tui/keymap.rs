@@ -206,10 +206,18 @@ pub fn resolve(ctx: Ctx, typing: bool, event: &KeyEvent) -> Option<Action> {
     if typing && let Key::Char(c) = key {
         return Some(Action::Char(c));
     }
-    COMMANDS
+    let bound = COMMANDS
         .iter()
         .find(|c| c.scope.contains(&ctx) && c.keys.contains(&key))
-        .map(|c| c.action.clone())
+        .map(|c| c.action.clone());
+    // In a list, a letter or digit with no binding of its own starts a search with it:
+    // officers type the name without looking for the search key first.
+    match (bound, key) {
+        (None, Key::Char(c)) if matches!(ctx, Ctx::List | Ctx::ListLeft) && !c.is_control() => {
+            Some(Action::Char(c))
+        }
+        (bound, _) => bound,
+    }
 }
 
 /// The first key bound to `action` in `ctx`, for screens that name a key in place

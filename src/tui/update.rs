@@ -120,6 +120,12 @@ impl App {
                     self.ask_archive(kind, id, name);
                 }
             }
+            Action::Char(_) if !list.searching => {
+                list.searching = true;
+                if edit(&mut list.search, &action) {
+                    list.query_changed(census);
+                }
+            }
             other if list.searching && edit(&mut list.search, &other) => list.query_changed(census),
             _ => {}
         }

@@ -92,6 +92,12 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
             app.commune.name, app.commune.province
         )
     };
+    // A demo register replaces the program's name (the line keeps its length).
+    let place = if app.demo {
+        place.replacen("Sổ học tập", "SỔ MẪU", 1)
+    } else {
+        place
+    };
     let screen = screen_title(app);
     let year = format!("[ Năm {} ] ", app.year);
     let left = truncate_to_width(

@@ -169,3 +169,37 @@ fn the_decision_form_refuses_a_date_before_registration_and_remembers_the_last_o
     assert_eq!(sheet.value(DECISION_NUMBER), "31/QĐ-UBND");
     assert_eq!(sheet.value(DECISION_DATE), "20/12/2025");
 }
+
+#[test]
+fn typing_a_name_in_a_list_starts_the_search() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "2dang thi");
+    assert_eq!(app.context(), Ctx::Search);
+    let list = &app.lists[&UnitKind::Household];
+    let names: Vec<&str> = list
+        .visible
+        .iter()
+        .map(|&i| list.rows[i].name.as_str())
+        .collect();
+    assert_eq!(names, ["Đặng Thị Hoa"]);
+    // Keys bound in a list keep their meaning: "]" is still the next year.
+    press(app, KeyCode::Esc);
+    type_text(app, "]");
+    assert_eq!(app.year, YEAR + 1);
+}
+
+#[test]
+fn a_demo_register_says_so_in_the_title_bar() {
+    let mut h = app();
+    let app = &mut h.app;
+    assert!(!screen_text(app).contains("SỔ MẪU"));
+    let register = app.register.take().expect("register");
+    register.write(|w| w.mark_demo()).expect("mark");
+    app.attach(register).expect("attach");
+    let text = screen_text(app);
+    assert!(
+        text.lines().next().is_some_and(|l| l.contains("SỔ MẪU")),
+        "{text}"
+    );
+}
