@@ -4,7 +4,6 @@
 //! F-keys, Ctrl+letter, Enter, Tab, arrows, PgUp/PgDn; no Alt bindings.
 
 use super::action::Action;
-use super::commands::COMMANDS;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where the keyboard is: the screen on top, or the dialog over it.
@@ -163,8 +162,8 @@ pub struct Command {
 }
 
 /// Every command, in the order the help screen lists them.
-pub fn commands() -> &'static [Command] {
-    COMMANDS
+pub fn commands() -> impl Iterator<Item = &'static Command> {
+    super::commands::all()
 }
 
 /// The key as the table knows it. Ctrl+H and DEL (0x7f, sent by many terminals for
@@ -206,8 +205,7 @@ pub fn resolve(ctx: Ctx, typing: bool, event: &KeyEvent) -> Option<Action> {
     if typing && let Key::Char(c) = key {
         return Some(Action::Char(c));
     }
-    let bound = COMMANDS
-        .iter()
+    let bound = commands()
         .find(|c| c.scope.contains(&ctx) && c.keys.contains(&key))
         .map(|c| c.action.clone());
     // In a list, a letter or digit with no binding of its own starts a search with it:
@@ -223,8 +221,7 @@ pub fn resolve(ctx: Ctx, typing: bool, event: &KeyEvent) -> Option<Action> {
 /// The first key bound to `action` in `ctx`, for screens that name a key in place
 /// (the list's filter line), so the label follows the table.
 pub fn key_label(ctx: Ctx, action: &Action) -> String {
-    COMMANDS
-        .iter()
+    commands()
         .find(|c| c.scope.contains(&ctx) && c.action == *action)
         .and_then(|c| c.keys.first())
         .map_or_else(String::new, |k| k.label())
@@ -233,8 +230,7 @@ pub fn key_label(ctx: Ctx, action: &Action) -> String {
 /// Every key bound to `action` in `ctx`, joined by "hoặc" ("Enter hoặc Esc"), for a
 /// question box that names all the ways to answer it.
 pub fn keys_label(ctx: Ctx, action: &Action) -> String {
-    COMMANDS
-        .iter()
+    commands()
         .find(|c| c.scope.contains(&ctx) && c.action == *action)
         .map(|c| {
             c.keys
@@ -248,8 +244,7 @@ pub fn keys_label(ctx: Ctx, action: &Action) -> String {
 
 /// The hint bar's entries for a context: first key and short label, in table order.
 pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
-    COMMANDS
-        .iter()
+    commands()
         .filter(|c| c.scope.contains(&ctx))
         .filter_map(|c| Some((c.keys.first()?.label(), c.hint?)))
         .collect()
@@ -301,7 +296,7 @@ mod tests {
     fn each_key_means_one_thing_per_context() {
         for ctx in Ctx::ALL {
             let mut seen = Vec::new();
-            for c in COMMANDS.iter().filter(|c| c.scope.contains(&ctx)) {
+            for c in commands().filter(|c| c.scope.contains(&ctx)) {
                 for k in c.keys {
                     assert!(!seen.contains(k), "{ctx:?}: {k:?} bound twice");
                     seen.push(*k);

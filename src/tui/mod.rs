@@ -20,6 +20,8 @@ pub mod app;
 pub mod archive;
 mod backup;
 mod commands;
+mod commands_files;
+mod commands_work;
 pub mod decision_save;
 pub mod form;
 mod history_save;

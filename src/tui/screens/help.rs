@@ -21,7 +21,7 @@ pub fn lines(first: Ctx) -> Vec<(bool, String)> {
     let mut out = Vec::new();
     for ctx in order {
         out.push((true, ctx.label().to_string()));
-        for c in keymap::commands().iter().filter(|c| c.scope.contains(&ctx)) {
+        for c in keymap::commands().filter(|c| c.scope.contains(&ctx)) {
             let keys: Vec<String> = c.keys.iter().map(|k| k.label()).collect();
             out.push((
                 false,
