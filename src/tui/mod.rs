@@ -22,6 +22,7 @@ mod backup;
 mod commands;
 mod commands_files;
 mod commands_work;
+pub mod confirm;
 pub mod decision_save;
 pub mod form;
 mod history_save;
