@@ -10,6 +10,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+/// The text width of the help page at 80 columns (less borders and margins).
+const HELP_WIDTH: usize = 76;
+
 /// (is heading, text) lines of the help, starting with the context `first`.
 pub fn lines(first: Ctx) -> Vec<(bool, String)> {
     let mut order = vec![first];
@@ -23,10 +26,14 @@ pub fn lines(first: Ctx) -> Vec<(bool, String)> {
         out.push((true, ctx.label().to_string()));
         for c in keymap::commands().filter(|c| c.scope.contains(&ctx)) {
             let keys: Vec<String> = c.keys.iter().map(|k| k.label()).collect();
-            out.push((
-                false,
-                format!("  {} {}", pad_to_width(&keys.join(", "), 16), c.help),
-            ));
+            // A long explanation wraps under itself instead of being cut at 80 columns.
+            let first = format!("  {} ", pad_to_width(&keys.join(", "), 16));
+            let rest = " ".repeat(crate::text::width(&first));
+            out.extend(
+                crate::report::text::layout::wrap(c.help, HELP_WIDTH, &first, &rest)
+                    .into_iter()
+                    .map(|l| (false, l)),
+            );
         }
         if matches!(ctx, Ctx::Setup | Ctx::Search | Ctx::Form) {
             out.push((

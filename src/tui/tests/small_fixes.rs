@@ -203,3 +203,18 @@ fn a_demo_register_says_so_in_the_title_bar() {
         "{text}"
     );
 }
+
+#[test]
+fn every_help_line_fits_80_columns_and_no_section_is_empty() {
+    use crate::tui::screens::help::lines;
+    let all = lines(Ctx::Home);
+    for (_, text) in &all {
+        assert!(crate::text::width(text) <= 76, "cut at 80 columns: {text}");
+    }
+    for (i, (heading, text)) in all.iter().enumerate() {
+        if *heading {
+            let next = all.get(i + 1);
+            assert!(next.is_some_and(|(h, _)| !h), "empty help section: {text}");
+        }
+    }
+}
