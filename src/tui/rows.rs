@@ -85,7 +85,12 @@ pub struct Column {
 }
 
 pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
-    let community_name = |c: UnitId| lookup.community_names.get(&c).cloned().unwrap_or_default();
+    let community_name = |c: UnitId| {
+        lookup
+            .community_names
+            .get(&c)
+            .map_or_else(String::new, |n| short_community(n))
+    };
     let (community, extra) = match unit {
         Unit::Community(c) => (Some(id), vec![c.kind.label().to_string()]),
         Unit::Household(h) => (
@@ -117,6 +122,18 @@ pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
         search,
         left: unit.meta().left,
     }
+}
+
+/// A community's name for a narrow column: the long kind words abbreviated as offices
+/// write them, so "Tổ dân phố Bắc Sơn" and "Tổ dân phố Bắc Hải" do not both become
+/// "Tổ dân phố Bắ…".
+pub fn short_community(name: &str) -> String {
+    for (long, short) in [("Tổ dân phố ", "TDP "), ("Khu phố ", "KP ")] {
+        if let Some(rest) = name.strip_prefix(long) {
+            return format!("{short}{rest}");
+        }
+    }
+    name.to_string()
 }
 
 /// The key rows are ordered by: persons by given name, everything else by the name as

@@ -218,3 +218,37 @@ fn every_help_line_fits_80_columns_and_no_section_is_empty() {
         }
     }
 }
+
+#[test]
+fn two_long_community_names_stay_apart_in_the_list_column() {
+    use crate::text::truncate_to_width;
+    use crate::tui::rows::{Lookup, extra_columns, row_of};
+    let mut lookup = Lookup::default();
+    lookup
+        .community_names
+        .insert(1, "Tổ dân phố Bắc Sơn".into());
+    lookup
+        .community_names
+        .insert(2, "Tổ dân phố Bắc Hải".into());
+    let width = extra_columns(UnitKind::Household)[0].width;
+    let cells: Vec<String> = [1, 2]
+        .into_iter()
+        .map(|community| {
+            let unit = Unit::Household(Household {
+                meta: UnitMeta {
+                    code: "HO1".into(),
+                    entered: 2020,
+                    left: None,
+                },
+                head_name: "Lê Văn An".into(),
+                community,
+                clan: None,
+                members: 3,
+                adults: 2,
+                address: String::new(),
+            });
+            truncate_to_width(&row_of(7, &unit, &lookup).extra[0], width)
+        })
+        .collect();
+    assert_eq!(cells, ["TDP Bắc Sơn", "TDP Bắc Hải"]);
+}
