@@ -443,7 +443,7 @@ impl FormState {
         match text.parse::<u64>() {
             Ok(n) if (min..=max).contains(&n) => Some(n),
             _ => {
-                self.set_error(i, format!("Phải là số từ {min} đến {max}"));
+                self.set_error(i, format!("Số từ {min} đến {max}"));
                 None
             }
         }

@@ -252,3 +252,20 @@ fn two_long_community_names_stay_apart_in_the_list_column() {
         .collect();
     assert_eq!(cells, ["TDP Bắc Sơn", "TDP Bắc Hải"]);
 }
+
+#[test]
+fn a_long_name_fits_the_form_and_shows_its_start_when_not_focused() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "4");
+    press(app, KeyCode::F(6));
+    type_text(app, "Trường Tiểu học Nguyễn Văn Trỗi");
+    press(app, KeyCode::Tab);
+    let text = screen_text(app);
+    assert!(text.contains("Trường Tiểu học Nguyễn Văn Trỗi "), "{text}");
+    press(app, KeyCode::BackTab);
+    type_text(app, " xã Yên Mô");
+    press(app, KeyCode::Tab);
+    let text = screen_text(app);
+    assert!(text.contains("Trường Tiểu học Nguyễn Văn Trỗ…"), "{text}");
+}
