@@ -269,3 +269,14 @@ fn a_long_name_fits_the_form_and_shows_its_start_when_not_focused() {
     let text = screen_text(app);
     assert!(text.contains("Trường Tiểu học Nguyễn Văn Trỗ…"), "{text}");
 }
+
+#[test]
+fn the_scoring_header_keeps_the_decision_date() {
+    let mut h = app();
+    let app = &mut h.app;
+    type_text(app, "2");
+    press(app, KeyCode::Enter);
+    let text = screen_text(app);
+    let header = text.lines().nth(1).unwrap_or_default();
+    assert!(header.contains("ngày 20/12/2025"), "{header}");
+}
