@@ -353,3 +353,30 @@ fn output_to_a_full_disk_is_an_error_and_a_closed_pipe_is_not() {
     let o = child.wait_with_output().expect("wait");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn import_and_export_take_the_vietnamese_kind_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    assert!(
+        sohoctap(&db, &["init", "--commune", "Xã A"])
+            .status
+            .success()
+    );
+    let households =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/households.csv");
+    let o = sohoctap(
+        &db,
+        &[
+            "import",
+            "ho",
+            households.to_str().expect("path"),
+            "--dry-run",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for kind in ["thon", "ho", "dong-ho", "don-vi", "cong-dan"] {
+        let o = sohoctap(&db, &["export", "csv", "--kind", kind]);
+        assert!(o.status.success(), "{kind}: {}", stderr(&o));
+    }
+}

@@ -102,20 +102,28 @@ pub enum Command {
 /// What an import file holds. Each list kind is one value; a new kind of file is one
 /// more value here and one more arm in `cli::import`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// The Vietnamese names (`thon`, `ho`, `dong-ho`, `don-vi`, `cong-dan`, `diem`) are
+/// accepted too, as officers say them.
 pub enum ImportKind {
-    /// Thôn, xóm, bản, ấp, tổ dân phố, khu phố
+    /// Thôn, xóm, bản, ấp, tổ dân phố, khu phố (cũng viết: thon)
+    #[value(alias = "thon")]
     Communities,
-    /// Hộ gia đình
+    /// Hộ gia đình (cũng viết: ho)
+    #[value(alias = "ho")]
     Households,
-    /// Dòng họ
+    /// Dòng họ (cũng viết: dong-ho)
+    #[value(alias = "dong-ho")]
     Clans,
-    /// Cơ quan, trường học, doanh nghiệp, hợp tác xã…
+    /// Cơ quan, trường học, doanh nghiệp, hợp tác xã… (cũng viết: don-vi)
+    #[value(alias = "don-vi")]
     Organisations,
-    /// Công dân
+    /// Công dân (cũng viết: cong-dan)
+    #[value(alias = "cong-dan")]
     Citizens,
     /// Tệp lưu trữ JSON (sohoctap export json), chỉ nạp vào sổ trống
     Json,
-    /// Điểm từng chỉ số (một dòng một đơn vị, một cột một mã chỉ số); cần --title và --year
+    /// Điểm từng chỉ số (một dòng một đơn vị, một cột một mã chỉ số); cần --title và --year (cũng viết: diem)
+    #[value(alias = "diem")]
     Scores,
 }
 
@@ -141,11 +149,17 @@ pub struct ImportArgs {
 
 /// The unit kinds a CSV export can list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// Vietnamese names accepted too, as for import.
 pub enum ListKind {
+    #[value(alias = "thon")]
     Communities,
+    #[value(alias = "ho")]
     Households,
+    #[value(alias = "dong-ho")]
     Clans,
+    #[value(alias = "don-vi")]
     Organisations,
+    #[value(alias = "cong-dan")]
     Citizens,
 }
 
