@@ -380,3 +380,22 @@ fn import_and_export_take_the_vietnamese_kind_names() {
         assert!(o.status.success(), "{kind}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn help_has_no_english_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("x.redb");
+    for args in [
+        vec!["--help"],
+        vec!["import", "--help"],
+        vec!["report", "--help"],
+        vec!["recognise", "--help"],
+    ] {
+        let o = sohoctap(&db, &args);
+        assert!(o.status.success(), "{args:?}");
+        let out = String::from_utf8_lossy(&o.stdout).into_owned();
+        for english in ["[OPTIONS]", "Possible values", "[env:", "Usage", "Options:"] {
+            assert!(!out.contains(english), "{args:?} shows {english}:\n{out}");
+        }
+    }
+}

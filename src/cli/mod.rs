@@ -25,6 +25,7 @@ pub use error::CliError;
 pub use paths::{Env, current_year, default_register_path};
 pub use report::load_report_data;
 pub use usage::explain as explain_usage_error;
+pub use usage::help_text;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {

@@ -48,3 +48,20 @@ pub fn explain(e: &clap::Error) -> Option<String> {
     };
     Some(format!("{line}. Xem hướng dẫn: sohoctap --help"))
 }
+
+/// The help text clap writes, with the words its templates keep in English put in
+/// Vietnamese ("[OPTIONS]", "Possible values", "[env: …]"): the officer reads no
+/// English anywhere.
+pub fn help_text(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    [
+        ("[OPTIONS]", "[TÙY_CHỌN]"),
+        ("Possible values:", "Các giá trị:"),
+        ("[possible values: ", "[các giá trị: "),
+        ("[default: ", "[mặc định: "),
+        ("[env: ", "[biến môi trường: "),
+        ("[aliases: ", "[cũng viết: "),
+    ]
+    .iter()
+    .fold(text, |t, (en, vi)| t.replace(en, vi))
+}
