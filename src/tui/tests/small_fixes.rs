@@ -280,3 +280,12 @@ fn the_scoring_header_keeps_the_decision_date() {
     let header = text.lines().nth(1).unwrap_or_default();
     assert!(header.contains("ngày 20/12/2025"), "{header}");
 }
+
+#[test]
+fn in_january_the_app_opens_on_the_year_just_ended() {
+    use crate::tui::opening_year;
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    assert_eq!(opening_year(day(2026, 1, 15)), Some(2025));
+    assert_eq!(opening_year(day(2026, 2, 1)), Some(2026));
+    assert_eq!(opening_year(day(2025, 12, 31)), Some(2025));
+}
