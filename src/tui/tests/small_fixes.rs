@@ -289,3 +289,15 @@ fn in_january_the_app_opens_on_the_year_just_ended() {
     assert_eq!(opening_year(day(2026, 2, 1)), Some(2026));
     assert_eq!(opening_year(day(2025, 12, 31)), Some(2025));
 }
+
+#[test]
+fn in_ascii_a_cut_name_ends_in_three_dots() {
+    let mut h = app_with(crate::tui::theme::Theme::new(false, true));
+    let app = &mut h.app;
+    type_text(app, "4");
+    press(app, KeyCode::F(6));
+    type_text(app, "Trường Tiểu học Nguyễn Văn Trỗi xã Yên Mô");
+    press(app, KeyCode::Tab);
+    let text = screen_text(app);
+    assert!(text.contains("Truong Tieu hoc Nguyen Van Tro..."), "{text}");
+}
