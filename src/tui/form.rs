@@ -25,6 +25,9 @@ pub struct Field {
     pub value: FieldValue,
     pub required: bool,
     pub error: Option<String>,
+    /// What the typed value refers to, shown beside the field while there is no error
+    /// (the household a code names, as it is typed).
+    pub note: Option<String>,
 }
 
 impl Field {
@@ -34,6 +37,7 @@ impl Field {
             value: FieldValue::Text(TextInput::with_value(value)),
             required,
             error: None,
+            note: None,
         }
     }
 
@@ -44,6 +48,7 @@ impl Field {
             value: FieldValue::Number(TextInput::with_value(&text)),
             required,
             error: None,
+            note: None,
         }
     }
 
@@ -57,6 +62,7 @@ impl Field {
             value: FieldValue::Choice { options, index },
             required: true,
             error: None,
+            note: None,
         }
     }
 
@@ -306,6 +312,9 @@ impl FormState {
             .map(Field::text_value)
             .unwrap_or_default()
     }
+
+    /// The index of the citizen form's household (or organisation) code field.
+    pub const AFFILIATION: usize = 4;
 
     /// The affiliation code a citizen form holds ("" when none or another kind).
     pub fn affiliation_code(&self) -> String {

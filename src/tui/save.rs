@@ -311,6 +311,26 @@ fn resolve_affiliation(reader: &Reader, code: &str) -> Result<Affiliation, Resol
     Err(ResolveError::Unknown(format!("Không có mã {code}")))
 }
 
+/// The note beside a citizen's household field as the code is typed: whose household
+/// (or which organisation) it names, or that none has it yet.
+pub(super) fn affiliation_note(reader: &Reader, code: &str) -> Result<Option<String>, StoreError> {
+    if code.is_empty() {
+        return Ok(None);
+    }
+    for kind in [UnitKind::Household, UnitKind::Organisation] {
+        if let Some(id) = find_code(reader, kind, code)?
+            && let Some(unit) = reader.unit(kind, id)?
+        {
+            return Ok(Some(format!(
+                "= {} {}",
+                kind.counter(),
+                unit.display_name()
+            )));
+        }
+    }
+    Ok(Some("chưa khớp mã nào".into()))
+}
+
 /// A unit's id by code: exactly, then in capitals, then any case (one pass over the
 /// kind, only when the first two miss).
 pub(super) fn find_code(

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Confirm, Screen};
-use super::form::FieldValue;
+use super::form::{FieldValue, FormState};
 use super::screens::detail::DetailState;
 use super::theme::Role;
 use crate::model::UnitKind;
@@ -198,8 +198,31 @@ impl App {
                 {
                     field.error = None;
                     form.changed = true;
+                    if form.kind == UnitKind::Citizen && form.focus == FormState::AFFILIATION {
+                        self.note_affiliation();
+                    }
                 }
             }
+        }
+    }
+
+    /// Looks the typed household code up as it is typed, so a wrong code shows before
+    /// saving (the save refuses it in any case).
+    fn note_affiliation(&mut self) {
+        let Some(Screen::Form(form)) = self.stack.last() else {
+            return;
+        };
+        let code = form.affiliation_code();
+        let note = self
+            .register
+            .as_ref()
+            .and_then(|r| r.read().ok())
+            .and_then(|reader| super::save::affiliation_note(&reader, &code).ok())
+            .flatten();
+        if let Some(Screen::Form(form)) = self.stack.last_mut()
+            && let Some(field) = form.fields.get_mut(FormState::AFFILIATION)
+        {
+            field.note = note;
         }
     }
 

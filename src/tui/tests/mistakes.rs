@@ -297,3 +297,14 @@ fn snapshot_withdraw_sheet_and_question() {
     }
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn the_household_a_code_names_shows_while_it_is_typed() {
+    let mut h = app();
+    let app = &mut h.app;
+    new_citizen_with_household(app, "ho0000");
+    assert!(screen_text(app).contains("chưa khớp mã nào"));
+    type_text(app, "2");
+    let text = screen_text(app);
+    assert!(text.contains("= hộ Trần Thị Bích"), "{text}");
+}

@@ -86,6 +86,14 @@ pub fn render(
             note_width,
             theme.style(Role::Error),
         );
+    } else if let Some(note) = &field.note {
+        buf.set_stringn(
+            note_x,
+            y,
+            truncate_to_width(note, note_width),
+            note_width,
+            theme.style(Role::Muted),
+        );
     } else if focused && matches!(field.value, FieldValue::Choice { .. }) {
         buf.set_stringn(
             note_x,
