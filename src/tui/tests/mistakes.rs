@@ -308,3 +308,52 @@ fn the_household_a_code_names_shows_while_it_is_typed() {
     let text = screen_text(app);
     assert!(text.contains("= hộ Trần Thị Bích"), "{text}");
 }
+
+/// The yearly cycle with an officer's mistakes, each taken back: a bulk recognition
+/// under a wrong number withdrawn, a household archived by mistake returned, Enter
+/// pressed in the discard question. Every count ends as it was before the mistakes.
+#[test]
+fn every_mistake_of_a_session_is_taken_back_and_the_counts_are_as_before() {
+    let mut h = app();
+    let app = &mut h.app;
+    let counts = |app: &App| {
+        (
+            app.census.count(UnitKind::Household),
+            recognised_households(app),
+            app.tally.titles[crate::model::Title::GiaDinh as usize].passed,
+        )
+    };
+    let before = counts(app);
+    // Bulk recognition under a wrong number: HO00002 and HO00003 recognised.
+    press(app, KeyCode::F(8));
+    type_text(app, "99/QĐ-UBND");
+    press(app, KeyCode::F(2));
+    press(app, KeyCode::Enter);
+    assert_eq!(recognised_households(app), 3);
+    // Withdrawn as a whole.
+    press(app, KeyCode::F(5));
+    press(app, KeyCode::F(2));
+    type_text(app, "b");
+    assert_eq!(recognised_households(app), 1);
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Esc);
+    // A household archived by mistake, returned from the "Đã rời xã" list.
+    type_text(app, "2");
+    press(app, KeyCode::F(8));
+    press(app, KeyCode::Enter);
+    assert_eq!(app.census.count(UnitKind::Household), 7);
+    ctrl(app, 'l');
+    press(app, KeyCode::F(8));
+    press(app, KeyCode::Enter);
+    ctrl(app, 'l');
+    // A form half typed, Esc, then Enter in the question: the typing is still there.
+    press(app, KeyCode::F(7));
+    type_text(app, " Hai");
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Ctx::Form);
+    press(app, KeyCode::Esc);
+    type_text(app, "b");
+    assert_eq!(app.context(), Ctx::List);
+    assert_eq!(counts(app), before);
+}
