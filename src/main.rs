@@ -9,7 +9,7 @@ fn main() -> ExitCode {
             // Help and version are not errors; everything else is bad usage (exit 2).
             return match sohoctap::cli::explain_usage_error(&e) {
                 None => {
-                    let _ = e.print();
+                    print!("{}", sohoctap::cli::help_text(&e));
                     ExitCode::SUCCESS
                 }
                 Some(line) => {

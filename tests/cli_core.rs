@@ -262,6 +262,11 @@ fn bad_usage_exits_with_2() {
     assert_eq!(o.status.code(), Some(2));
     let o = sohoctap(&dir.path().join("x.redb"), &["lenh-la"]);
     assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("không có lệnh \"lenh-la\""),
+        "the unknown command is named: {}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -347,4 +352,50 @@ fn output_to_a_full_disk_is_an_error_and_a_closed_pipe_is_not() {
     drop(child.stdout.take());
     let o = child.wait_with_output().expect("wait");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn import_and_export_take_the_vietnamese_kind_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    assert!(
+        sohoctap(&db, &["init", "--commune", "Xã A"])
+            .status
+            .success()
+    );
+    let households =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/households.csv");
+    let o = sohoctap(
+        &db,
+        &[
+            "import",
+            "ho",
+            households.to_str().expect("path"),
+            "--dry-run",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for kind in ["thon", "ho", "dong-ho", "don-vi", "cong-dan"] {
+        let o = sohoctap(&db, &["export", "csv", "--kind", kind]);
+        assert!(o.status.success(), "{kind}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn help_has_no_english_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("x.redb");
+    for args in [
+        vec!["--help"],
+        vec!["import", "--help"],
+        vec!["report", "--help"],
+        vec!["recognise", "--help"],
+    ] {
+        let o = sohoctap(&db, &args);
+        assert!(o.status.success(), "{args:?}");
+        let out = String::from_utf8_lossy(&o.stdout).into_owned();
+        for english in ["[OPTIONS]", "Possible values", "[env:", "Usage", "Options:"] {
+            assert!(!out.contains(english), "{args:?} shows {english}:\n{out}");
+        }
+    }
 }

@@ -83,7 +83,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Báo cáo kết quả xây dựng các mô hình học tập
     Report(ReportArgs),
-    /// Công nhận hàng loạt các đơn vị đã đạt và chưa có quyết định
+    /// Công nhận hàng loạt các đơn vị đã đạt và chưa có quyết định; rút lại hoặc sửa số,
+    /// ngày của cả một quyết định
     Recognise(RecogniseArgs),
     /// Soạn văn bản Word quyết định công nhận đã ghi trong sổ, kèm danh sách
     Decision(DecisionArgs),
@@ -105,20 +106,28 @@ pub enum Command {
 /// What an import file holds. Each list kind is one value; a new kind of file is one
 /// more value here and one more arm in `cli::import`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// The Vietnamese names (`thon`, `ho`, `dong-ho`, `don-vi`, `cong-dan`, `diem`) are
+/// accepted too, as officers say them.
 pub enum ImportKind {
-    /// Thôn, xóm, bản, ấp, tổ dân phố, khu phố
+    /// Thôn, xóm, bản, ấp, tổ dân phố, khu phố (cũng viết: thon)
+    #[value(alias = "thon")]
     Communities,
-    /// Hộ gia đình
+    /// Hộ gia đình (cũng viết: ho)
+    #[value(alias = "ho")]
     Households,
-    /// Dòng họ
+    /// Dòng họ (cũng viết: dong-ho)
+    #[value(alias = "dong-ho")]
     Clans,
-    /// Cơ quan, trường học, doanh nghiệp, hợp tác xã…
+    /// Cơ quan, trường học, doanh nghiệp, hợp tác xã… (cũng viết: don-vi)
+    #[value(alias = "don-vi")]
     Organisations,
-    /// Công dân
+    /// Công dân (cũng viết: cong-dan)
+    #[value(alias = "cong-dan")]
     Citizens,
     /// Tệp lưu trữ JSON (sohoctap export json), chỉ nạp vào sổ trống
     Json,
-    /// Điểm từng chỉ số (một dòng một đơn vị, một cột một mã chỉ số); cần --title và --year
+    /// Điểm từng chỉ số (một dòng một đơn vị, một cột một mã chỉ số); cần --title và --year (cũng viết: diem)
+    #[value(alias = "diem")]
     Scores,
 }
 
@@ -144,11 +153,17 @@ pub struct ImportArgs {
 
 /// The unit kinds a CSV export can list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// Vietnamese names accepted too, as for import.
 pub enum ListKind {
+    #[value(alias = "thon")]
     Communities,
+    #[value(alias = "ho")]
     Households,
+    #[value(alias = "dong-ho")]
     Clans,
+    #[value(alias = "don-vi")]
     Organisations,
+    #[value(alias = "cong-dan")]
     Citizens,
 }
 
@@ -326,9 +341,18 @@ pub struct RecogniseArgs {
     /// Số quyết định công nhận, ví dụ "45/QĐ-UBND"
     #[arg(long, value_name = "SỐ")]
     pub decision: String,
-    /// Ngày quyết định, dạng YYYY-MM-DD
+    /// Ngày quyết định, dạng YYYY-MM-DD (cần khi công nhận)
     #[arg(long, value_name = "NGÀY")]
-    pub date: String,
+    pub date: Option<String>,
+    /// Rút lại cả quyết định: mọi đơn vị quyết định này đã công nhận về "đã thẩm định"
+    #[arg(long, conflicts_with_all = ["date", "new_decision", "new_date"])]
+    pub withdraw: bool,
+    /// Sửa số của quyết định đã ghi (mọi đơn vị theo quyết định đó)
+    #[arg(long, value_name = "SỐ_MỚI")]
+    pub new_decision: Option<String>,
+    /// Sửa ngày của quyết định đã ghi, dạng YYYY-MM-DD
+    #[arg(long, value_name = "NGÀY_MỚI")]
+    pub new_date: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -33,7 +33,7 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
             outln!("  {:<18} {:>8}", kind.label(), format_count(n as u64));
         }
         outln!(
-            "  Đã lưu trữ (chuyển đi, giải thể): {}",
+            "  Đã rời xã (chuyển đi, qua đời; thôn, dòng họ giải thể, sáp nhập): {}",
             format_count(report.archived as u64)
         );
         outln!(

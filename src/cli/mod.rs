@@ -27,6 +27,7 @@ pub use error::CliError;
 pub use paths::{Env, current_year, default_register_path};
 pub use report::load_report_data;
 pub use usage::explain as explain_usage_error;
+pub use usage::help_text;
 
 /// Opens the register for a subcommand. When it was written by an older program it has
 /// just been backed up and migrated: the officer is told so (on stderr, so the output of

@@ -4,6 +4,7 @@ use super::args::RecogniseArgs;
 use super::out::outln;
 use super::{CliError, Env};
 use crate::model::{Decision, Stamp, Title};
+use crate::store::Register;
 use crate::text::format_count;
 
 /// Parses a title code, with the list of valid codes in the message.
@@ -29,11 +30,19 @@ pub fn parse_date(text: &str) -> Result<chrono::NaiveDate, CliError> {
 
 pub fn run(env: &Env, args: &RecogniseArgs) -> Result<(), CliError> {
     let title = parse_title(&args.title)?;
-    let date = parse_date(&args.date)?;
     let number = crate::text::clean_name(&args.decision);
     if number.is_empty() {
         return Err(CliError::input("Số quyết định không được để trống"));
     }
+    if args.withdraw || args.new_decision.is_some() || args.new_date.is_some() {
+        return change_decision(env, args, title, &number);
+    }
+    let Some(date) = &args.date else {
+        return Err(CliError::input(
+            "Thiếu --date (ngày quyết định, dạng 2025-12-20)",
+        ));
+    };
+    let date = parse_date(date)?;
     let register = super::open_register(&env.db)?;
     let changes = register.recognise_passing(
         title,
@@ -52,6 +61,74 @@ pub fn run(env: &Env, args: &RecogniseArgs) -> Result<(), CliError> {
         title.name(),
         args.year,
         date.format("%d/%m/%Y")
+    );
+    Ok(())
+}
+
+/// `--withdraw`, `--new-decision`, `--new-date`: the decision as a whole, every unit it
+/// recognised in one transaction.
+fn change_decision(
+    env: &Env,
+    args: &RecogniseArgs,
+    title: Title,
+    number: &str,
+) -> Result<(), CliError> {
+    let new_date = args.new_date.as_deref().map(parse_date).transpose()?;
+    let new_number = args
+        .new_decision
+        .as_deref()
+        .map(crate::text::clean_name)
+        .filter(|n| !n.is_empty());
+    if args.new_decision.is_some() && new_number.is_none() {
+        return Err(CliError::input("Số quyết định mới không được để trống"));
+    }
+    let register = super::open_register(&env.db)?;
+    let result = change_open(&register, args, title, number, new_number, new_date);
+    register.close()?;
+    result
+}
+
+fn change_open(
+    register: &Register,
+    args: &RecogniseArgs,
+    title: Title,
+    number: &str,
+    new_number: Option<String>,
+    new_date: Option<chrono::NaiveDate>,
+) -> Result<(), CliError> {
+    let Some(batch) = register.decision_batch(title, args.year, number)? else {
+        return Err(CliError::input(format!(
+            "Không có {} nào được công nhận {} năm {} theo quyết định {number}",
+            title.unit_kind().counter(),
+            title.short(),
+            args.year
+        )));
+    };
+    let was = format!(
+        "quyết định {} ngày {}",
+        batch.decision.number,
+        batch.decision.date.format("%d/%m/%Y")
+    );
+    if args.withdraw {
+        let changes = register.withdraw_decision(title, args.year, number, &Stamp::now())?;
+        outln!(
+            "Đã rút lại {was}: {} {} về \"đã thẩm định\" (điểm giữ nguyên).",
+            format_count(changes.len() as u64),
+            title.unit_kind().counter(),
+        );
+        return Ok(());
+    }
+    let corrected = Decision {
+        number: new_number.unwrap_or_else(|| batch.decision.number.clone()),
+        date: new_date.unwrap_or(batch.decision.date),
+    };
+    let changes = register.correct_decision(title, args.year, number, &corrected, &Stamp::now())?;
+    outln!(
+        "Đã sửa {was} thành quyết định {} ngày {} cho {} {}.",
+        corrected.number,
+        corrected.date.format("%d/%m/%Y"),
+        format_count(changes.len() as u64),
+        title.unit_kind().counter(),
     );
     Ok(())
 }

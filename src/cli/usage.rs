@@ -23,7 +23,11 @@ pub fn explain(e: &clap::Error) -> Option<String> {
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "thiếu lệnh con (vd. sohoctap criteria list)".to_string()
         }
-        ErrorKind::InvalidSubcommand => format!("không có lệnh \"{value}\""),
+        // clap names the unknown command under its own context key, not the value's.
+        ErrorKind::InvalidSubcommand => format!(
+            "không có lệnh \"{}\"",
+            context(e, ContextKind::InvalidSubcommand)
+        ),
         ErrorKind::UnknownArgument => format!("không có tùy chọn \"{arg}\""),
         ErrorKind::MissingRequiredArgument => format!("thiếu {arg}"),
         ErrorKind::MissingSubcommand => "thiếu lệnh con".to_string(),
@@ -43,4 +47,21 @@ pub fn explain(e: &clap::Error) -> Option<String> {
         _ => "câu lệnh không hợp lệ".to_string(),
     };
     Some(format!("{line}. Xem hướng dẫn: sohoctap --help"))
+}
+
+/// The help text clap writes, with the words its templates keep in English put in
+/// Vietnamese ("[OPTIONS]", "Possible values", "[env: …]"): the officer reads no
+/// English anywhere.
+pub fn help_text(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    [
+        ("[OPTIONS]", "[TÙY_CHỌN]"),
+        ("Possible values:", "Các giá trị:"),
+        ("[possible values: ", "[các giá trị: "),
+        ("[default: ", "[mặc định: "),
+        ("[env: ", "[biến môi trường: "),
+        ("[aliases: ", "[cũng viết: "),
+    ]
+    .iter()
+    .fold(text, |t, (en, vi)| t.replace(en, vi))
 }

@@ -46,6 +46,7 @@ pub use archive_json::{
 pub use export_csv::export_csv;
 pub use lookup::Ref;
 pub use plan::{Action, Applied, ImportOptions, ImportPlan, PlannedRow, Problem, apply, plan};
+pub use rows_community::split_kind;
 
 #[cfg(test)]
 mod tests;

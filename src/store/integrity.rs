@@ -135,6 +135,44 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
             ));
         }
     }
+    // A household still in the commune whose thôn or clan has left (dissolved, merged)
+    // is counted in one part of the report and missing from another.
+    let gone: HashSet<(UnitKind, u32)> = all
+        .iter()
+        .filter(|(_, u)| {
+            matches!(u.kind(), UnitKind::Community | UnitKind::Clan)
+                && u.meta().left.is_some()
+                && !u.meta().active_in(year)
+        })
+        .map(|(id, u)| (u.kind(), *id))
+        .collect();
+    let code_of = |kind: UnitKind, id: u32| {
+        all.iter()
+            .find(|(i, u)| *i == id && u.kind() == kind)
+            .map_or_else(String::new, |(_, u)| u.code().to_string())
+    };
+    for (_, unit) in &all {
+        if let Unit::Household(h) = unit
+            && h.meta.active_in(year)
+        {
+            if gone.contains(&(UnitKind::Community, h.community)) {
+                warnings.push(format!(
+                    "Hộ {} còn trong xã nhưng thôn {} đã rời xã (giải thể, sáp nhập): chuyển hộ sang thôn khác",
+                    h.meta.code,
+                    code_of(UnitKind::Community, h.community)
+                ));
+            }
+            if let Some(clan) = h.clan
+                && gone.contains(&(UnitKind::Clan, clan))
+            {
+                warnings.push(format!(
+                    "Hộ {} còn trong xã nhưng dòng họ {} đã rời xã: sửa dòng họ của hộ",
+                    h.meta.code,
+                    code_of(UnitKind::Clan, clan)
+                ));
+            }
+        }
+    }
     let links: std::collections::HashMap<(UnitKind, u32), super::UnitLink> = reader
         .unit_links()?
         .into_iter()

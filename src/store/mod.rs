@@ -15,8 +15,10 @@
 
 pub mod backup;
 pub mod codec;
+mod decisions;
 mod error;
 pub mod files;
+mod groups;
 mod history;
 mod holder;
 mod integrity;
@@ -34,9 +36,11 @@ pub mod validate;
 mod writer;
 
 pub use codec::DecodeError;
+pub use decisions::DecisionBatch;
 pub use error::StoreError;
 /// The cause of an I/O error in Vietnamese, for messages about files outside the register.
 pub use error::describe_io;
+pub use groups::MemberFate;
 pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use integrity::CheckReport;
 pub use links::UnitLink;

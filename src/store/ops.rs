@@ -89,8 +89,9 @@ pub struct StageChange {
 }
 
 impl Register {
-    /// Moves one evaluation to a stage. Recognising requires a decision, and a unit that
-    /// does not pass can only be recognised with an explicit override reason.
+    /// Moves one evaluation to a stage. Recognising requires a decision (not recognising
+    /// takes one when given), and a unit that does not pass can only be recognised with
+    /// an explicit override reason.
     pub fn set_stage(
         &self,
         key: EvaluationKey,
@@ -106,7 +107,11 @@ impl Register {
             new.stage = change.stage;
             new.decision = None;
             new.override_reason = None;
-            if change.stage.is_decided() {
+            // Recognition needs its decision; "not recognised" keeps one only when given
+            // (often there is no numbered decision for it).
+            if change.stage == Stage::Recognised
+                || (change.stage == Stage::NotRecognised && change.decision.is_some())
+            {
                 let decision = change
                     .decision
                     .clone()

@@ -30,6 +30,10 @@ pub enum Action {
     /// Toggle "chưa chấm" (not fully scored yet).
     FilterUnscored,
     ClearFilters,
+    /// Show the units that left the commune, or back to this year's.
+    FilterLeft,
+    /// Return an archived unit to the commune.
+    Return,
     Add,
     Edit,
     Archive,
@@ -39,6 +43,8 @@ pub enum Action {
     /// Send the report on screen to the printer.
     Print,
     NextField,
+    /// Enter in a unit form: the next field, or save on the last one.
+    NextOrSave,
     PrevField,
     /// Answer yes to the dialog on screen.
     Confirm,
@@ -67,6 +73,8 @@ pub enum Action {
     OpenBreakdown,
     OpenTargets,
     OpenBulk,
+    /// From bulk recognition: withdraw or correct a decision as a whole.
+    OpenWithdraw,
     /// Fill empty targets with the national figures.
     Prefill,
     /// Open the Report screen (the printed summary, previewed).

@@ -49,46 +49,7 @@ pub enum Screen {
     Import(ImportState),
 }
 
-/// A question over the screen, answered with Enter (yes) or Esc (no).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Confirm {
-    DiscardForm,
-    Archive {
-        kind: UnitKind,
-        id: UnitId,
-        name: String,
-    },
-    /// F10 on the scoring screen with a score typed but not Entered: Enter drops it and
-    /// goes on quitting, Esc stays (so Enter can save it).
-    QuitTyped {
-        indicator: String,
-        typed: String,
-    },
-    /// Esc on the first-run screen with something typed: Enter leaves without a
-    /// register, Esc stays.
-    LeaveSetup,
-    /// Bulk recognition, after the count of units it would recognise is shown.
-    Bulk {
-        title: crate::model::Title,
-        year: Year,
-        decision: crate::model::Decision,
-        count: usize,
-    },
-    /// "Back up before leaving?": C backs up then quits, K quits, Esc stays.
-    BackupOnQuit,
-    /// Something slow is running (a backup); keys wait until it is done.
-    Working {
-        title: String,
-        text: String,
-    },
-    /// What a slow job did; Enter closes it (and quits, after the backup on leaving).
-    Notice {
-        title: String,
-        text: String,
-        role: Role,
-        then_quit: bool,
-    },
-}
+pub use super::confirm::Confirm;
 
 /// Work too slow to run before the screen says it is running: the event loop draws the
 /// "working" dialog, then calls `App::run_pending`.
@@ -106,6 +67,9 @@ pub struct App {
     pub path: PathBuf,
     pub year: Year,
     pub commune: Commune,
+    /// A demo register (`sohoctap demo`): the title bar says "SỔ MẪU" so its made-up
+    /// figures are never taken for the commune's.
+    pub demo: bool,
     pub census: Census,
     pub tally: Tally,
     pub targets: Vec<Target>,
@@ -128,9 +92,16 @@ pub struct App {
     /// History entries (sequence numbers) of this session's own changes, newest last:
     /// what Ctrl+Z undoes, one at a time.
     pub session_changes: Vec<u64>,
+    /// Archives of this session, for Ctrl+Z: the unit, the year it had left before
+    /// (`None`: it was active) and how many `session_changes` there were then, so undo
+    /// takes back whichever came last.
+    pub session_archives: Vec<super::archive::Archived>,
     /// The register's write counter when it was opened or last backed up: a different
     /// one on leaving means this session changed something not yet backed up.
     pub clean_generation: u64,
+    /// The last decision number and date recorded this session: the next decision form
+    /// starts with them (a sitting decides many units under one decision).
+    pub last_decision: Option<crate::model::Decision>,
     pub pending: Option<Pending>,
     /// The date reports and changes carry (`None`: today); tests fix it.
     pub today: Option<NaiveDate>,
@@ -206,6 +177,7 @@ impl App {
             year,
             summary: Summary::build(&commune, year, &tally, &[]),
             commune,
+            demo: false,
             census: Census::default(),
             tally,
             targets: Vec::new(),
@@ -219,8 +191,10 @@ impl App {
             too_small: false,
             quit: false,
             session_changes: Vec::new(),
+            session_archives: Vec::new(),
             clean_generation: 0,
             pending: None,
+            last_decision: None,
             today: None,
             documents: None,
             printer: crate::print::print_text,
@@ -231,6 +205,7 @@ impl App {
     pub(super) fn attach(&mut self, register: Register) -> Result<(), StoreError> {
         let reader = register.read()?;
         self.commune = reader.commune()?;
+        self.demo = reader.is_demo()?;
         self.targets = reader.targets()?;
         self.clean_generation = reader.generation()?;
         drop(reader);
@@ -288,7 +263,9 @@ impl App {
     pub fn context(&self) -> Ctx {
         match self.confirm {
             Some(Confirm::BackupOnQuit) => return Ctx::QuitBackup,
+            Some(Confirm::ArchiveGroup(_)) => return Ctx::ArchiveGroup,
             Some(Confirm::Working { .. } | Confirm::Notice { .. }) => return Ctx::Notice,
+            Some(ref c) if c.discards() => return Ctx::Discard,
             Some(_) => return Ctx::Confirm,
             None => {}
         }
@@ -297,6 +274,7 @@ impl App {
             Some(Screen::Home) => Ctx::Home,
             Some(Screen::List(kind)) => match self.lists.get(kind) {
                 Some(list) if list.searching => Ctx::Search,
+                Some(list) if list.filter.left => Ctx::ListLeft,
                 _ => Ctx::List,
             },
             Some(Screen::Detail(_)) => Ctx::Detail,
@@ -306,7 +284,8 @@ impl App {
             Some(Screen::Scoring(_)) => Ctx::Scoring,
             Some(Screen::Sheet(s)) => match s.purpose {
                 SheetPurpose::Targets { .. } => Ctx::Targets,
-                _ => Ctx::Sheet,
+                SheetPurpose::Bulk => Ctx::Bulk,
+                SheetPurpose::Decision { .. } | SheetPurpose::Withdraw => Ctx::Sheet,
             },
             Some(Screen::Breakdown(_)) => Ctx::Breakdown,
             Some(Screen::History(_)) => Ctx::History,
@@ -320,7 +299,7 @@ impl App {
     pub fn typing(&self) -> bool {
         match self.context() {
             Ctx::Setup | Ctx::Search | Ctx::Scoring => true,
-            Ctx::Sheet | Ctx::Targets => {
+            Ctx::Sheet | Ctx::Bulk | Ctx::Targets => {
                 matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
             }
             Ctx::Import => matches!(self.screen(), Some(Screen::Import(s)) if s.focus == 1),
@@ -374,7 +353,17 @@ impl App {
                 // Nothing interrupts a backup that is being written.
                 _ if matches!(self.confirm, Some(Confirm::Working { .. })) => {}
                 Action::Confirm => self.answer_yes(),
+                Action::Decline if matches!(self.confirm, Some(Confirm::ArchiveGroup(_))) => {
+                    if let Some(Confirm::ArchiveGroup(group)) = self.confirm.take() {
+                        self.archive_group(*group, true);
+                    }
+                }
                 Action::Decline => self.answer_no(),
+                Action::Left | Action::Right => {
+                    if let Some(Confirm::ArchiveGroup(group)) = &mut self.confirm {
+                        group.cycle(action == Action::Right);
+                    }
+                }
                 Action::Back => self.confirm = None,
                 _ => {}
             }
@@ -456,7 +445,13 @@ impl App {
                 self.stack.pop();
                 self.say("Đã bỏ các thay đổi chưa lưu", Role::Warning);
             }
+            Some(Confirm::FixDecision(fix)) => self.fix_decision(*fix),
+            Some(Confirm::DropDecision { key, .. }) => {
+                self.move_stage(key, crate::model::Stage::Reviewed)
+            }
             Some(Confirm::Archive { kind, id, .. }) => self.archive(kind, id),
+            Some(Confirm::Return { kind, id, .. }) => self.return_unit(kind, id),
+            Some(Confirm::ArchiveGroup(group)) => self.archive_group(*group, false),
             Some(Confirm::LeaveSetup) => self.quit = true,
             Some(Confirm::Bulk {
                 title,

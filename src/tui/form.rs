@@ -25,6 +25,9 @@ pub struct Field {
     pub value: FieldValue,
     pub required: bool,
     pub error: Option<String>,
+    /// What the typed value refers to, shown beside the field while there is no error
+    /// (the household a code names, as it is typed).
+    pub note: Option<String>,
 }
 
 impl Field {
@@ -34,6 +37,7 @@ impl Field {
             value: FieldValue::Text(TextInput::with_value(value)),
             required,
             error: None,
+            note: None,
         }
     }
 
@@ -44,6 +48,7 @@ impl Field {
             value: FieldValue::Number(TextInput::with_value(&text)),
             required,
             error: None,
+            note: None,
         }
     }
 
@@ -57,6 +62,7 @@ impl Field {
             value: FieldValue::Choice { options, index },
             required: true,
             error: None,
+            note: None,
         }
     }
 
@@ -307,6 +313,9 @@ impl FormState {
             .unwrap_or_default()
     }
 
+    /// The index of the citizen form's household (or organisation) code field.
+    pub const AFFILIATION: usize = 4;
+
     /// The affiliation code a citizen form holds ("" when none or another kind).
     pub fn affiliation_code(&self) -> String {
         match self.kind {
@@ -358,14 +367,18 @@ impl FormState {
         let c = |s: &Self, i: usize| s.fields.get(i).and_then(Field::chosen).unwrap_or(0);
         let unit = match self.kind {
             UnitKind::Community => {
-                let kind = CommunityKind::ALL
+                let chosen = CommunityKind::ALL
                     .get(c(self, 2) as usize)
                     .copied()
                     .unwrap_or(CommunityKind::Thon);
-                // The list shows the kind word before the name: "Thôn Đông" typed in
-                // full must not become "Thôn Thôn Đông" (migration 002 repairs old ones).
-                let name = t(self, 1);
-                let name = kind.without_own_word(&name).unwrap_or(name);
+                // The list shows "<kind> <name>", so "Thôn Đông" typed as the name would
+                // read "Thôn Thôn Đông". A kind word the officer typed wins over the
+                // choice (which starts on Thôn whatever the place is), as in import.
+                let (named, stripped) = crate::exchange::split_kind(&t(self, 1));
+                let (kind, name) = match named {
+                    Some(kind) => (kind, stripped),
+                    None => (chosen, stripped),
+                };
                 Unit::Community(Community { meta, name, kind })
             }
             UnitKind::Household => {
@@ -439,7 +452,7 @@ impl FormState {
         match text.parse::<u64>() {
             Ok(n) if (min..=max).contains(&n) => Some(n),
             _ => {
-                self.set_error(i, format!("Phải là số từ {min} đến {max}"));
+                self.set_error(i, format!("Số từ {min} đến {max}"));
                 None
             }
         }

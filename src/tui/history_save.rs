@@ -95,6 +95,9 @@ impl App {
     /// Ctrl+Z: reverts this session's last change (scores, stages, decisions), which is
     /// itself recorded in the history. Refused when the evaluation changed since.
     pub(super) fn undo_last(&mut self) {
+        if self.undo_archive() {
+            return;
+        }
         // Taken off the list only once undone: a refused or failed undo stays to retry.
         let Some(seq) = self.session_changes.last().copied() else {
             return self.say(

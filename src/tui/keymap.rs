@@ -4,7 +4,6 @@
 //! F-keys, Ctrl+letter, Enter, Tab, arrows, PgUp/PgDn; no Alt bindings.
 
 use super::action::Action;
-use super::commands::COMMANDS;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where the keyboard is: the screen on top, or the dialog over it.
@@ -13,6 +12,8 @@ pub enum Ctx {
     Setup,
     Home,
     List,
+    /// A list showing the units that left the commune.
+    ListLeft,
     /// Typing in a list's search box.
     Search,
     Form,
@@ -21,9 +22,14 @@ pub enum Ctx {
     About,
     /// A yes/no question over the screen.
     Confirm,
+    /// A question whose "yes" throws something away (typed data, a decision): Enter
+    /// keeps it, only an explicit letter named in the box discards.
+    Discard,
     Scoring,
-    /// The decision and bulk recognition forms.
+    /// The decision form of one unit; withdrawing or correcting a decision as a whole.
     Sheet,
+    /// Bulk recognition (F5 there opens the withdraw/correct form).
+    Bulk,
     Targets,
     Breakdown,
     History,
@@ -33,6 +39,8 @@ pub enum Ctx {
     Import,
     /// Import: the preview of what the file would change.
     ImportPreview,
+    /// A thôn or clan with households leaving: where the households go.
+    ArchiveGroup,
     /// "Back up before leaving?" (C/K, Esc stays).
     QuitBackup,
     /// A backup running, or what it did.
@@ -46,43 +54,51 @@ impl Ctx {
             Ctx::Setup => "Tạo sổ mới",
             Ctx::Home => "Màn hình chính",
             Ctx::List => "Danh sách",
+            Ctx::ListLeft => "Danh sách đã rời xã",
             Ctx::Search => "Ô tìm kiếm",
             Ctx::Form => "Phiếu nhập",
             Ctx::Detail => "Xem đơn vị",
             Ctx::Help => "Trợ giúp",
             Ctx::About => "Thông tin",
             Ctx::Confirm => "Hộp hỏi",
+            Ctx::Discard => "Hỏi trước khi bỏ",
             Ctx::Scoring => "Chấm điểm",
-            Ctx::Sheet => "Quyết định, công nhận hàng loạt",
+            Ctx::Sheet => "Quyết định; rút lại, sửa quyết định",
+            Ctx::Bulk => "Công nhận hàng loạt",
             Ctx::Targets => "Mục tiêu nghị quyết",
             Ctx::Breakdown => "Kết quả theo thôn, dòng họ",
             Ctx::History => "Lịch sử thay đổi",
             Ctx::Report => "Báo cáo",
             Ctx::Import => "Nhập danh sách từ tệp",
             Ctx::ImportPreview => "Xem trước khi nhập",
+            Ctx::ArchiveGroup => "Thôn, dòng họ rời xã khi còn hộ",
             Ctx::QuitBackup => "Hỏi sao lưu khi thoát",
             Ctx::Notice => "Kết quả sao lưu",
         }
     }
 
-    pub const ALL: [Ctx; 19] = [
+    pub const ALL: [Ctx; 23] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
+        Ctx::ListLeft,
         Ctx::Search,
         Ctx::Form,
         Ctx::Detail,
         Ctx::Help,
         Ctx::About,
         Ctx::Confirm,
+        Ctx::Discard,
         Ctx::Scoring,
         Ctx::Sheet,
+        Ctx::Bulk,
         Ctx::Targets,
         Ctx::Breakdown,
         Ctx::History,
         Ctx::Report,
         Ctx::Import,
         Ctx::ImportPreview,
+        Ctx::ArchiveGroup,
         Ctx::QuitBackup,
         Ctx::Notice,
     ];
@@ -146,8 +162,8 @@ pub struct Command {
 }
 
 /// Every command, in the order the help screen lists them.
-pub fn commands() -> &'static [Command] {
-    COMMANDS
+pub fn commands() -> impl Iterator<Item = &'static Command> {
+    super::commands::all()
 }
 
 /// The key as the table knows it. Ctrl+H and DEL (0x7f, sent by many terminals for
@@ -189,26 +205,46 @@ pub fn resolve(ctx: Ctx, typing: bool, event: &KeyEvent) -> Option<Action> {
     if typing && let Key::Char(c) = key {
         return Some(Action::Char(c));
     }
-    COMMANDS
-        .iter()
+    let bound = commands()
         .find(|c| c.scope.contains(&ctx) && c.keys.contains(&key))
-        .map(|c| c.action.clone())
+        .map(|c| c.action.clone());
+    // In a list, a letter or digit with no binding of its own starts a search with it:
+    // officers type the name without looking for the search key first.
+    match (bound, key) {
+        (None, Key::Char(c)) if matches!(ctx, Ctx::List | Ctx::ListLeft) && !c.is_control() => {
+            Some(Action::Char(c))
+        }
+        (bound, _) => bound,
+    }
 }
 
 /// The first key bound to `action` in `ctx`, for screens that name a key in place
 /// (the list's filter line), so the label follows the table.
 pub fn key_label(ctx: Ctx, action: &Action) -> String {
-    COMMANDS
-        .iter()
+    commands()
         .find(|c| c.scope.contains(&ctx) && c.action == *action)
         .and_then(|c| c.keys.first())
         .map_or_else(String::new, |k| k.label())
 }
 
+/// Every key bound to `action` in `ctx`, joined by "hoặc" ("Enter hoặc Esc"), for a
+/// question box that names all the ways to answer it.
+pub fn keys_label(ctx: Ctx, action: &Action) -> String {
+    commands()
+        .find(|c| c.scope.contains(&ctx) && c.action == *action)
+        .map(|c| {
+            c.keys
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(" hoặc ")
+        })
+        .unwrap_or_default()
+}
+
 /// The hint bar's entries for a context: first key and short label, in table order.
 pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
-    COMMANDS
-        .iter()
+    commands()
         .filter(|c| c.scope.contains(&ctx))
         .filter_map(|c| Some((c.keys.first()?.label(), c.hint?)))
         .collect()
@@ -260,7 +296,7 @@ mod tests {
     fn each_key_means_one_thing_per_context() {
         for ctx in Ctx::ALL {
             let mut seen = Vec::new();
-            for c in COMMANDS.iter().filter(|c| c.scope.contains(&ctx)) {
+            for c in commands().filter(|c| c.scope.contains(&ctx)) {
                 for k in c.keys {
                     assert!(!seen.contains(k), "{ctx:?}: {k:?} bound twice");
                     seen.push(*k);

@@ -17,8 +17,13 @@
 
 pub mod action;
 pub mod app;
+pub mod archive;
 mod backup;
 mod commands;
+mod commands_files;
+mod commands_work;
+pub mod confirm;
+pub mod decision_save;
 pub mod form;
 mod history_save;
 pub mod keymap;
@@ -53,7 +58,8 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
     let catalog = env.catalog()?;
     let theme = Theme::from_env(ascii);
-    let year = current_year();
+    let today = chrono::Local::now().date_naive();
+    let year = opening_year(today).unwrap_or_else(current_year);
     // Before looking for the register: a restore killed between its renames left none.
     let recovered = crate::store::backup::finish_interrupted_restore(&env.db)?;
     let exists = env.db.exists();
@@ -96,6 +102,16 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
         }
         None => App::first_run(env.db.clone(), catalog, year, theme),
     };
+    if year != current_year() && app.register.is_some() {
+        app.say(
+            format!(
+                "Tháng 1: đang xem năm {year} để làm nốt (bấm {} để sang năm {})",
+                keymap::key_label(keymap::Ctx::Home, &action::Action::NextYear),
+                year + 1
+            ),
+            theme::Role::Warning,
+        );
+    }
     if let Some(text) = recovered {
         app.confirm = Some(app::Confirm::Notice {
             title: "Khôi phục sổ bị ngắt".into(),
@@ -196,6 +212,14 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// The year the app opens on: in January the office is still finishing the year just
+/// ended (decisions, the report), so it opens there rather than on a new, empty year.
+pub fn opening_year(today: chrono::NaiveDate) -> Option<crate::model::Year> {
+    use chrono::Datelike;
+    let year = crate::model::Year::try_from(today.year()).ok()?;
+    Some(if today.month() == 1 { year - 1 } else { year })
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub struct Row {
     pub community: Option<UnitId>,
     /// `fold(code name extras)`, computed once.
     pub search: String,
+    /// The year the unit left the commune, if it did (the "Đã rời xã" filter).
+    pub left: Option<crate::model::Year>,
 }
 
 /// Names the rows need that live in other units (a household's community name).
@@ -83,7 +85,12 @@ pub struct Column {
 }
 
 pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
-    let community_name = |c: UnitId| lookup.community_names.get(&c).cloned().unwrap_or_default();
+    let community_name = |c: UnitId| {
+        lookup
+            .community_names
+            .get(&c)
+            .map_or_else(String::new, |n| short_community(n))
+    };
     let (community, extra) = match unit {
         Unit::Community(c) => (Some(id), vec![c.kind.label().to_string()]),
         Unit::Household(h) => (
@@ -113,7 +120,20 @@ pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
         extra,
         community,
         search,
+        left: unit.meta().left,
     }
+}
+
+/// A community's name for a narrow column: the long kind words abbreviated as offices
+/// write them, so "Tổ dân phố Bắc Sơn" and "Tổ dân phố Bắc Hải" do not both become
+/// "Tổ dân phố Bắ…".
+pub fn short_community(name: &str) -> String {
+    for (long, short) in [("Tổ dân phố ", "TDP "), ("Khu phố ", "KP ")] {
+        if let Some(rest) = name.strip_prefix(long) {
+            return format!("{short}{rest}");
+        }
+    }
+    name.to_string()
 }
 
 /// The key rows are ordered by: persons by given name, everything else by the name as
@@ -241,6 +261,8 @@ pub struct Filter {
     pub community: Option<UnitId>,
     pub stage: StageFilter,
     pub unscored: bool,
+    /// Show the units that left the commune (in any year) instead of this year's.
+    pub left: bool,
 }
 
 impl Filter {
@@ -260,12 +282,14 @@ impl Filter {
             || self.community.is_some()
             || self.stage != StageFilter::All
             || self.unscored
+            || self.left
     }
 
     /// Whether `self` can only show a subset of what `previous` showed, so the old
     /// result can be narrowed instead of rescanning every row.
     pub fn narrows(&self, previous: &Filter) -> bool {
         self.community == previous.community
+            && self.left == previous.left
             && self.stage == previous.stage
             && self.unscored == previous.unscored
             && previous.words.len() <= self.words.len()
@@ -283,6 +307,12 @@ impl Filter {
         }
         if self.community.is_some() && row.community != self.community {
             return false;
+        }
+        // Those that left are listed whatever the year (one that entered and left in
+        // the same year is active in none, and must stay findable); their standing in
+        // this year's census does not apply.
+        if self.left {
+            return row.left.is_some();
         }
         if !census.is_active(kind, row.id) {
             return false;
@@ -308,6 +338,7 @@ mod tests {
             extra: vec![],
             community: None,
             search: fold(&format!("HO1 {name}")),
+            left: None,
         }
     }
 

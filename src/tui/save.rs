@@ -1,4 +1,5 @@
-//! Every write the app makes: creating the register, saving a form, archiving a unit.
+//! Every write the app makes: creating the register, saving a form (archiving and
+//! returning a unit are in `archive.rs`).
 //! Each is one `Register::write` transaction; afterwards the census, tally and row
 //! models are brought up to date without rereading more than needed.
 
@@ -142,13 +143,18 @@ impl App {
             Err(e) => return self.fail(&e),
         };
         let affiliation = match resolve_affiliation(&reader, &form.affiliation_code()) {
-            Ok(a) => a,
-            Err(message) => {
-                form.set_error(4, message);
-                Affiliation::None
-            }
+            Ok(a) => Ok(a),
+            Err(ResolveError::Store(e)) => return self.fail(&e),
+            Err(ResolveError::Unknown(message)) => Err(message),
         };
-        let unit_built = form.build(affiliation);
+        // `build` clears every field's message before checking, so an unknown code is
+        // marked after it: before, the message was wiped and the citizen saved with no
+        // household, under "Đã lưu".
+        let mut unit_built = form.build(affiliation.clone().unwrap_or(Affiliation::None));
+        if let Err(message) = affiliation {
+            form.set_error(4, message);
+            unit_built = None;
+        }
         let editing_id = form.editing.as_ref().map(|(id, _)| *id);
         let duplicate = match reader.unit_id(form.kind, &form.code()) {
             Ok(found) => found.filter(|found| Some(*found) != editing_id),
@@ -198,7 +204,7 @@ impl App {
     }
 
     /// Brings the census, tally, rows and an open detail up to date after a unit write.
-    fn after_unit_saved(
+    pub(super) fn after_unit_saved(
         &mut self,
         kind: UnitKind,
         id: UnitId,
@@ -261,42 +267,6 @@ impl App {
         Ok(lookup)
     }
 
-    pub(super) fn archive(&mut self, kind: UnitKind, id: UnitId) {
-        let Some(register) = &self.register else {
-            return;
-        };
-        let year = self.year;
-        let result = register.write(|w| {
-            let Some(mut unit) = w.unit(kind, id)? else {
-                return Err(StoreError::Invalid(
-                    "Không tìm thấy đơn vị này trong sổ".into(),
-                ));
-            };
-            unit.meta_mut().left = Some(year);
-            w.update_unit(id, &unit)?;
-            Ok(unit)
-        });
-        match result {
-            Ok(unit) => {
-                if matches!(self.stack.last(), Some(Screen::Detail(d)) if d.id == id) {
-                    self.stack.pop();
-                }
-                if let Err(e) = self.after_unit_saved(kind, id, &unit, false) {
-                    return self.fail(&e);
-                }
-                self.say(
-                    format!(
-                        "Đã ghi {} {} rời xã từ năm {year}",
-                        unit.code(),
-                        unit.display_name()
-                    ),
-                    Role::Good,
-                );
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
     /// On hang-up or termination: a changed, valid form is saved (everything else was
     /// saved when it was entered). Returns whether something was written.
     pub fn save_before_exit(&mut self) -> bool {
@@ -313,19 +283,74 @@ impl App {
     }
 }
 
-/// The household or organisation a citizen belongs to, by code ("" for none).
-fn resolve_affiliation(reader: &Reader, code: &str) -> Result<Affiliation, String> {
+/// Why a citizen's household or organisation code was not resolved.
+enum ResolveError {
+    Store(StoreError),
+    /// No household or organisation has the code: the message beside the field.
+    Unknown(String),
+}
+
+/// The household or organisation a citizen belongs to, by code ("" for none). Codes are
+/// matched without regard to case ("ho00009" is HO00009): officers type them in lower
+/// case, and two codes differing only in case would be a typing mistake anyway.
+fn resolve_affiliation(reader: &Reader, code: &str) -> Result<Affiliation, ResolveError> {
     if code.is_empty() {
         return Ok(Affiliation::None);
     }
-    let lookup = |kind| reader.unit_id(kind, code).ok().flatten();
-    if let Some(h) = lookup(UnitKind::Household) {
-        return Ok(Affiliation::Household(h));
+    for (kind, wrap) in [
+        (
+            UnitKind::Household,
+            Affiliation::Household as fn(UnitId) -> Affiliation,
+        ),
+        (UnitKind::Organisation, Affiliation::Organisation),
+    ] {
+        if let Some(id) = find_code(reader, kind, code).map_err(ResolveError::Store)? {
+            return Ok(wrap(id));
+        }
     }
-    if let Some(o) = lookup(UnitKind::Organisation) {
-        return Ok(Affiliation::Organisation(o));
+    Err(ResolveError::Unknown(format!("Không có mã {code}")))
+}
+
+/// The note beside a citizen's household field as the code is typed: whose household
+/// (or which organisation) it names, or that none has it yet.
+pub(super) fn affiliation_note(reader: &Reader, code: &str) -> Result<Option<String>, StoreError> {
+    if code.is_empty() {
+        return Ok(None);
     }
-    Err(format!("Không có mã {code}"))
+    for kind in [UnitKind::Household, UnitKind::Organisation] {
+        if let Some(id) = find_code(reader, kind, code)?
+            && let Some(unit) = reader.unit(kind, id)?
+        {
+            return Ok(Some(format!(
+                "= {} {}",
+                kind.counter(),
+                unit.display_name()
+            )));
+        }
+    }
+    Ok(Some("chưa khớp mã nào".into()))
+}
+
+/// A unit's id by code: exactly, then in capitals, then any case (one pass over the
+/// kind, only when the first two miss).
+pub(super) fn find_code(
+    reader: &Reader,
+    kind: UnitKind,
+    code: &str,
+) -> Result<Option<UnitId>, StoreError> {
+    if let Some(id) = reader.unit_id(kind, code)? {
+        return Ok(Some(id));
+    }
+    let upper = code.to_uppercase();
+    if let Some(id) = reader.unit_id(kind, &upper)? {
+        return Ok(Some(id));
+    }
+    let lower = code.to_lowercase();
+    Ok(reader
+        .units(kind)?
+        .into_iter()
+        .find(|(_, u)| u.code().to_lowercase() == lower)
+        .map(|(id, _)| id))
 }
 
 /// The next free code of a kind: its prefix and one more than the highest number used;

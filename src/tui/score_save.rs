@@ -332,12 +332,9 @@ impl App {
         let Some(Screen::Scoring(state)) = self.stack.last() else {
             return;
         };
-        let Some(last) = state.last_year.clone() else {
+        let Some((from, last)) = state.last_year.clone() else {
             return self.say(
-                format!(
-                    "Năm {} đơn vị này chưa có điểm",
-                    state.year.saturating_sub(1)
-                ),
+                "Các năm trước đơn vị này chưa có điểm".to_string(),
                 Role::Warning,
             );
         };
@@ -353,7 +350,9 @@ impl App {
                 }
                 if counted {
                     self.say(
-                        format!("Đã lấy điểm năm trước cho {copied} chỉ số chưa chấm; hãy xem lại"),
+                        format!(
+                            "Đã lấy điểm năm {from} cho {copied} chỉ số chưa chấm; hãy xem lại"
+                        ),
                         Role::Good,
                     );
                 }
@@ -403,7 +402,16 @@ impl App {
         };
         let key = state.key();
         let back = match state.evaluation.as_ref().map(|e| e.stage) {
-            Some(Stage::Recognised | Stage::NotRecognised) => Stage::Reviewed,
+            // Moving back drops the decision: asked first, as every removal is.
+            Some(stage @ (Stage::Recognised | Stage::NotRecognised)) => {
+                let decision = state.evaluation.as_ref().and_then(|e| e.decision.clone());
+                self.confirm = Some(super::app::Confirm::DropDecision {
+                    key,
+                    stage,
+                    decision,
+                });
+                return;
+            }
             Some(Stage::Reviewed) => Stage::SelfAssessed,
             Some(Stage::SelfAssessed) => Stage::Registered,
             Some(Stage::Registered) | None => {
@@ -413,7 +421,7 @@ impl App {
         self.move_stage(key, back);
     }
 
-    fn move_stage(&mut self, key: EvaluationKey, stage: Stage) {
+    pub(super) fn move_stage(&mut self, key: EvaluationKey, stage: Stage) {
         let change = StageChange {
             stage,
             decision: None,
@@ -460,6 +468,7 @@ impl App {
             score.passed,
             failures,
             self.stamp().at.date(),
+            self.last_decision.as_ref(),
         );
         self.stack.push(Screen::Sheet(sheet));
     }

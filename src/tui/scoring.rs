@@ -30,8 +30,9 @@ pub struct ScoringState {
     /// for a unit not registered yet.
     pub entry: CatalogEntry,
     pub evaluation: Option<Evaluation>,
-    /// Last year's values, offered (never applied silently) with the "take last year" key.
-    pub last_year: Option<Evaluation>,
+    /// The latest earlier year with scores and its evaluation, offered (never applied
+    /// silently) with the "take last year" key.
+    pub last_year: Option<(Year, Evaluation)>,
     /// Index of the indicator under the cursor, in the set's order.
     pub cursor: usize,
     pub input: TextInput,
@@ -72,6 +73,9 @@ impl From<crate::store::StoreError> for OpenError {
     }
 }
 
+/// How many years back "take last year's values" looks for scores.
+const LOOK_BACK: Year = 10;
+
 impl ScoringState {
     pub fn load(
         reader: &Reader,
@@ -90,13 +94,19 @@ impl ScoringState {
         let evaluation = reader.evaluation(key)?;
         let entry = entry_for(reader, catalog, title, year, evaluation.as_ref())?
             .ok_or(OpenError::NoCriteria(title, year))?;
-        let last_year = match year.checked_sub(1) {
-            Some(previous) => reader.evaluation(crate::model::EvaluationKey {
+        // The latest earlier year with scores, not only the year before: a unit not
+        // scored one year (or a year skipped) still starts from its last scores.
+        let mut last_year = None;
+        for previous in (year.saturating_sub(LOOK_BACK)..year).rev() {
+            if let Some(e) = reader.evaluation(crate::model::EvaluationKey {
                 year: previous,
                 ..key
-            })?,
-            None => None,
-        };
+            })? && !e.values.is_empty()
+            {
+                last_year = Some((previous, e));
+                break;
+            }
+        }
         let mut state = ScoringState {
             kind,
             id,
@@ -106,7 +116,7 @@ impl ScoringState {
             name: unit.display_name(),
             entry,
             evaluation,
-            last_year: last_year.filter(|e| !e.values.is_empty()),
+            last_year,
             cursor: 0,
             input: TextInput::new(),
             error: None,

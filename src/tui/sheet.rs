@@ -3,7 +3,7 @@
 //! Fields hold text or a fixed choice; parsing into dates, years and percentages is
 //! here, the writes are in `sheet_save.rs`.
 
-use crate::model::{EvaluationKey, Measure, Target, Title, UnitKind, Year};
+use crate::model::{Decision, EvaluationKey, Measure, Target, Title, UnitKind, Year};
 use crate::text::{TextInput, clean_name};
 use chrono::NaiveDate;
 
@@ -72,6 +72,8 @@ pub enum SheetPurpose {
     },
     /// Recognise every passing, undecided evaluation of a title and year.
     Bulk,
+    /// Withdraw, or correct the number and date of, one decision as a whole.
+    Withdraw,
     /// The resolution and a target per measure per milestone year.
     Targets { milestones: Vec<Year> },
 }
@@ -98,6 +100,14 @@ pub const BULK_YEAR: usize = 1;
 pub const BULK_NUMBER: usize = 2;
 pub const BULK_DATE: usize = 3;
 
+/// Index of the fields of the withdraw/correct sheet.
+pub const WITHDRAW_TITLE: usize = 0;
+pub const WITHDRAW_YEAR: usize = 1;
+pub const WITHDRAW_NUMBER: usize = 2;
+pub const WITHDRAW_WHAT: usize = 3;
+pub const WITHDRAW_NEW_NUMBER: usize = 4;
+pub const WITHDRAW_NEW_DATE: usize = 5;
+
 /// The first target field of the targets sheet (after number, date, body).
 pub const TARGETS_FIRST: usize = 3;
 
@@ -112,17 +122,19 @@ impl SheetState {
         passed: bool,
         failures: Vec<String>,
         today: NaiveDate,
+        last: Option<&Decision>,
     ) -> SheetState {
+        let date = last.map_or(today, |d| d.date);
         let mut fields = vec![
             SheetField::choice(
                 "Quyết định",
                 vec!["Công nhận".into(), "Không công nhận".into()],
                 usize::from(!passed),
             ),
-            SheetField::text("Số quyết định", ""),
+            SheetField::text("Số quyết định", last.map_or("", |d| d.number.as_str())),
             SheetField::text(
                 "Ngày (ngày/tháng/năm)",
-                &today.format("%d/%m/%Y").to_string(),
+                &date.format("%d/%m/%Y").to_string(),
             ),
         ];
         if !passed {
@@ -160,6 +172,33 @@ impl SheetState {
                 ),
             ],
             focus: BULK_NUMBER,
+            outcome: None,
+            changed: false,
+        }
+    }
+
+    /// Withdraw or correct a decision: which one (title, year, number as recorded),
+    /// what to do, and for a correction the new number and date (empty: unchanged).
+    pub fn withdraw(title: Title, year: Year, number: &str) -> SheetState {
+        SheetState {
+            purpose: SheetPurpose::Withdraw,
+            fields: vec![
+                SheetField::choice(
+                    "Danh hiệu",
+                    Title::ALL.iter().map(|t| t.name().to_string()).collect(),
+                    Title::ALL.iter().position(|t| *t == title).unwrap_or(0),
+                ),
+                SheetField::text("Năm", &year.to_string()),
+                SheetField::text("Số quyết định đã ghi", number),
+                SheetField::choice(
+                    "Việc cần làm",
+                    vec!["Rút lại quyết định".into(), "Sửa số, ngày".into()],
+                    0,
+                ),
+                SheetField::text("Số mới (khi sửa)", ""),
+                SheetField::text("Ngày mới (khi sửa)", ""),
+            ],
+            focus: WITHDRAW_NUMBER,
             outcome: None,
             changed: false,
         }

@@ -74,6 +74,7 @@ impl App {
         };
         match action {
             Action::Save => self.save_sheet(),
+            Action::OpenWithdraw => self.open_withdraw(),
             Action::NextField if sheet.focus + 1 == sheet.fields.len() => self.save_sheet(),
             Action::NextField => sheet.next(),
             Action::PrevField => sheet.prev(),
@@ -116,6 +117,7 @@ impl App {
         match purpose {
             SheetPurpose::Decision { key, passed, .. } => self.save_decision(key, passed),
             SheetPurpose::Bulk => self.save_bulk(),
+            SheetPurpose::Withdraw => self.save_withdraw(),
             SheetPurpose::Targets { milestones } => self.save_targets(&milestones),
         }
     }
@@ -161,8 +163,34 @@ impl App {
             return;
         };
         let recognise = sheet.field(DECISION_CHOICE).map(|f| f.chosen()) == Some(0);
-        let decision = Self::decision_fields(sheet, DECISION_NUMBER, DECISION_DATE);
+        // Not recognising often has no numbered decision (the council simply does not
+        // propose the unit): the number is asked for only when one is typed.
+        let decision = if recognise || !sheet.value(DECISION_NUMBER).is_empty() {
+            Self::decision_fields(sheet, DECISION_NUMBER, DECISION_DATE)
+        } else {
+            None
+        };
         let reason = sheet.value(DECISION_REASON);
+        // A decision dated before the unit registered is a typing mistake (a wrong year).
+        let registered_on = self
+            .register
+            .as_ref()
+            .and_then(|r| r.read().and_then(|r| r.evaluation(key)).ok().flatten())
+            .and_then(|e| e.registered_on);
+        let Some(sheet) = self.sheet_mut() else {
+            return;
+        };
+        if let (Some(d), Some(on)) = (&decision, registered_on)
+            && d.date < on
+        {
+            sheet.set_error(
+                DECISION_DATE,
+                format!(
+                    "Ngày quyết định trước ngày đăng ký {}",
+                    on.format("%d/%m/%Y")
+                ),
+            );
+        }
         if recognise && !passed && reason.is_empty() {
             sheet.set_error(
                 DECISION_REASON,
@@ -185,6 +213,9 @@ impl App {
         match self.write_recorded(|r| r.set_stage(key, &change, &stamp)) {
             Ok(done) => {
                 self.stack.pop();
+                if change.decision.is_some() {
+                    self.last_decision.clone_from(&change.decision);
+                }
                 if self.after_change(&done) {
                     self.say(
                         format!("Đã ghi quyết định: {}", change.stage.label()),
@@ -280,6 +311,7 @@ impl App {
         let result = self.write_recorded(|r| r.recognise_passing(title, year, &decision, &stamp));
         match result {
             Ok(changes) => {
+                self.last_decision = Some(decision.clone());
                 self.after_bulk(year, title, &changes);
                 let text = format!(
                     "Đã công nhận {} {} đạt {} năm {year} theo QĐ {}.",

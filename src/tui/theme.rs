@@ -103,15 +103,32 @@ impl Theme {
         if !self.ascii {
             return;
         }
-        for cell in &mut buffer.content {
-            let symbol = cell.symbol();
+        let width = usize::from(buffer.area.width).max(1);
+        let cells = &mut buffer.content;
+        for i in 0..cells.len() {
+            let symbol = cells[i].symbol();
             if symbol.is_ascii() {
+                continue;
+            }
+            // A cut text ends in "…": "..." when two blank cells follow in the row (a
+            // single "." reads as a full stop, as if the name were complete); a plain "."
+            // otherwise, so no separator or border after it is overwritten.
+            if symbol == "…" {
+                cells[i].set_symbol(".");
+                let room = width - 1 - i % width;
+                let blank =
+                    room >= 2 && cells.iter().skip(i + 1).take(2).all(|c| c.symbol() == " ");
+                if blank {
+                    for next in cells.iter_mut().skip(i + 1).take(2) {
+                        next.set_symbol(".");
+                    }
+                }
                 continue;
             }
             let ascii = crate::text::to_ascii(symbol);
             let first = ascii.chars().next().unwrap_or(' ');
             let mut buf = [0u8; 4];
-            cell.set_symbol(first.encode_utf8(&mut buf));
+            cells[i].set_symbol(first.encode_utf8(&mut buf));
         }
     }
 }

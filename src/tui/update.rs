@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Confirm, Screen};
-use super::form::FieldValue;
+use super::form::{FieldValue, FormState};
 use super::screens::detail::DetailState;
 use super::theme::Role;
 use crate::model::UnitKind;
@@ -83,6 +83,23 @@ impl App {
                 list.refilter(census, true);
                 list.offset = 0;
             }
+            Action::FilterLeft => {
+                list.filter.left = !list.filter.left;
+                list.refilter(census, true);
+                list.offset = 0;
+            }
+            Action::Return => {
+                if let Some(row) = list.selected_row()
+                    && let Some(left) = row.left
+                {
+                    self.confirm = Some(Confirm::Return {
+                        kind,
+                        id: row.id,
+                        name: row.name.clone(),
+                        left,
+                    });
+                }
+            }
             Action::ClearFilters => {
                 list.search.clear();
                 list.searching = false;
@@ -99,12 +116,14 @@ impl App {
                 }
             }
             Action::Archive => {
-                if let Some(row) = list.selected_row() {
-                    self.confirm = Some(Confirm::Archive {
-                        kind,
-                        id: row.id,
-                        name: row.name.clone(),
-                    });
+                if let Some((id, name)) = list.selected_row().map(|r| (r.id, r.name.clone())) {
+                    self.ask_archive(kind, id, name);
+                }
+            }
+            Action::Char(_) if !list.searching => {
+                list.searching = true;
+                if edit(&mut list.search, &action) {
+                    list.query_changed(census);
                 }
             }
             other if list.searching && edit(&mut list.search, &other) => list.query_changed(census),
@@ -133,7 +152,18 @@ impl App {
         let (kind, id, name) = (state.unit.kind(), state.id, state.unit.display_name());
         match action {
             Action::Edit => self.open_form(kind, Some(id)),
-            Action::Archive => self.confirm = Some(Confirm::Archive { kind, id, name }),
+            // Archiving again would move the year it left to the year shown.
+            Action::Archive => match state.unit.meta().left {
+                Some(left) => self.say(
+                    format!(
+                        "Đơn vị đã rời xã từ năm {left}; muốn ghi quay lại xã: {} ở danh sách, rồi {}",
+                        super::keymap::key_label(super::keymap::Ctx::List, &Action::FilterLeft),
+                        super::keymap::key_label(super::keymap::Ctx::ListLeft, &Action::Return),
+                    ),
+                    Role::Warning,
+                ),
+                None => self.ask_archive(kind, id, name),
+            },
             Action::Open => self.open_scoring(kind, id, None),
             Action::ShowHistory => self.open_history(kind, id),
             Action::Undo => self.undo_last(),
@@ -142,14 +172,16 @@ impl App {
     }
 
     pub(super) fn update_form(&mut self, action: Action) {
-        if action == Action::Save {
+        let on_last =
+            matches!(self.stack.last(), Some(Screen::Form(f)) if f.focus + 1 == f.fields.len());
+        if action == Action::Save || (action == Action::NextOrSave && on_last) {
             return self.save_form();
         }
         let Some(Screen::Form(form)) = self.stack.last_mut() else {
             return;
         };
         match action {
-            Action::NextField => form.next(),
+            Action::NextField | Action::NextOrSave => form.next(),
             Action::PrevField => form.prev(),
             Action::Left | Action::Right
                 if matches!(
@@ -166,8 +198,31 @@ impl App {
                 {
                     field.error = None;
                     form.changed = true;
+                    if form.kind == UnitKind::Citizen && form.focus == FormState::AFFILIATION {
+                        self.note_affiliation();
+                    }
                 }
             }
+        }
+    }
+
+    /// Looks the typed household code up as it is typed, so a wrong code shows before
+    /// saving (the save refuses it in any case).
+    fn note_affiliation(&mut self) {
+        let Some(Screen::Form(form)) = self.stack.last() else {
+            return;
+        };
+        let code = form.affiliation_code();
+        let note = self
+            .register
+            .as_ref()
+            .and_then(|r| r.read().ok())
+            .and_then(|reader| super::save::affiliation_note(&reader, &code).ok())
+            .flatten();
+        if let Some(Screen::Form(form)) = self.stack.last_mut()
+            && let Some(field) = form.fields.get_mut(FormState::AFFILIATION)
+        {
+            field.note = note;
         }
     }
 

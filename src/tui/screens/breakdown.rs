@@ -78,7 +78,7 @@ fn own(counts: &Counts, theme: Theme) -> String {
 /// What the two lines of each community and clan mean (the CDHT one is easy to take
 /// for the home bar's population measure).
 pub const LEGEND: [&str; 2] = [
-    "GĐHT: hộ công nhận/tổng số hộ; ĐK: tỉ lệ đã đăng ký; so với MT GĐHT của xã",
+    "GĐHT: hộ công nhận/tổng số hộ; ĐK: tỷ lệ đã đăng ký; so với MT GĐHT của xã",
     "CDHT: CDHT công nhận/công dân trong sổ (khác thanh CDHT màn hình chính)",
 ];
 

@@ -46,7 +46,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &FormState) {
     let note = if let Some(error) = &focused_error {
         error.as_str()
     } else if state.changed {
-        "* bắt buộc. Có thay đổi chưa lưu: F2 để lưu, Esc để bỏ."
+        "* bắt buộc. Có thay đổi chưa lưu: F2 để lưu (Esc hỏi trước khi bỏ)."
     } else {
         "* bắt buộc. Tab/↓ sang ô sau, ↑ về ô trước, F2 lưu, Esc quay lại."
     };

@@ -10,6 +10,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+/// The text width of the help page at 80 columns (less borders and margins).
+const HELP_WIDTH: usize = 76;
+
 /// (is heading, text) lines of the help, starting with the context `first`.
 pub fn lines(first: Ctx) -> Vec<(bool, String)> {
     let mut order = vec![first];
@@ -21,12 +24,16 @@ pub fn lines(first: Ctx) -> Vec<(bool, String)> {
     let mut out = Vec::new();
     for ctx in order {
         out.push((true, ctx.label().to_string()));
-        for c in keymap::commands().iter().filter(|c| c.scope.contains(&ctx)) {
+        for c in keymap::commands().filter(|c| c.scope.contains(&ctx)) {
             let keys: Vec<String> = c.keys.iter().map(|k| k.label()).collect();
-            out.push((
-                false,
-                format!("  {} {}", pad_to_width(&keys.join(", "), 16), c.help),
-            ));
+            // A long explanation wraps under itself instead of being cut at 80 columns.
+            let first = format!("  {} ", pad_to_width(&keys.join(", "), 16));
+            let rest = " ".repeat(crate::text::width(&first));
+            out.extend(
+                crate::report::text::layout::wrap(c.help, HELP_WIDTH, &first, &rest)
+                    .into_iter()
+                    .map(|l| (false, l)),
+            );
         }
         if matches!(ctx, Ctx::Setup | Ctx::Search | Ctx::Form) {
             out.push((
@@ -77,8 +84,8 @@ fn denominator_lines() -> Vec<(bool, String)> {
 /// What the breakdown's columns count: its own figures, not the home bars'.
 fn breakdown_lines() -> Vec<(bool, String)> {
     let text = [
-        "Mỗi thôn, dòng họ hai dòng. Dòng 1: hộ của thôn (dòng họ) được công nhận GĐHT trên tổng số hộ, tỉ lệ đã đăng ký (ĐK), và còn thiếu bao nhiêu hộ so với mục tiêu GĐHT của xã.",
-        "Dòng 2: CDHT công nhận trên số công dân có tên trong sổ (danh sách Công dân) thuộc các hộ của thôn, dòng họ. Đây không phải tỉ lệ trên thanh CDHT của màn hình chính (thanh đó tính trên người lớn của các hộ, dòng họ, thôn học tập).",
+        "Mỗi thôn, dòng họ hai dòng. Dòng 1: hộ của thôn (dòng họ) được công nhận GĐHT trên tổng số hộ, tỷ lệ đã đăng ký (ĐK), và còn thiếu bao nhiêu hộ so với mục tiêu GĐHT của xã.",
+        "Dòng 2: CDHT công nhận trên số công dân có tên trong sổ (danh sách Công dân) thuộc các hộ của thôn, dòng họ. Đây không phải tỷ lệ trên thanh CDHT của màn hình chính (thanh đó tính trên người lớn của các hộ, dòng họ, thôn học tập).",
         "Sau cùng là danh hiệu của chính thôn (CĐHT) hay dòng họ (DHHT), cùng ký hiệu với danh sách: ★ Đã công nhận, ✓ Đạt, chờ QĐ, ✗ Chưa đạt, ○ Đang chấm, · Chưa đăng ký.",
     ];
     let mut out = vec![(false, "  Các cột của bảng theo thôn, dòng họ:".to_string())];

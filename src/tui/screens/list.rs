@@ -187,7 +187,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
     } else {
         theme.style(Role::Normal)
     };
-    let filter_line = Line::from(vec![
+    // Among the units that left, this year's filters do not apply: the line says
+    // which list this is and how to go back.
+    let tail = if list.filter.left {
+        vec![
+            Span::styled(" ĐÃ RỜI XÃ ", theme.style(Role::Warning)),
+            Span::styled(
+                key_label(Ctx::ListLeft, &Action::FilterLeft),
+                theme.style(Role::Key),
+            ),
+            Span::raw(format!(" về danh sách năm {}", app.year)),
+        ]
+    } else {
+        vec![
+            Span::styled(format!(" {community_key}"), theme.style(Role::Key)),
+            Span::raw(format!(
+                "{COMMUNITY_LABEL}{} ",
+                truncate_to_width(&community, COMMUNITY_WIDTH)
+            )),
+            Span::styled(stage_key, theme.style(Role::Key)),
+            Span::raw(format!(
+                "{STAGE_LABEL}{} ",
+                truncate_to_width(list.filter.stage.label(), STAGE_WIDTH)
+            )),
+            Span::styled(unscored_key, theme.style(Role::Key)),
+            Span::raw(format!("{UNSCORED_LABEL}{check}")),
+        ]
+    };
+    let mut spans = vec![
         Span::styled(SEARCH_LABEL, theme.style(Role::Title)),
         Span::styled(
             pad_to_width(&shown, field_width),
@@ -195,19 +222,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
                 ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
             ),
         ),
-        Span::styled(format!(" {community_key}"), theme.style(Role::Key)),
-        Span::raw(format!(
-            "{COMMUNITY_LABEL}{} ",
-            truncate_to_width(&community, COMMUNITY_WIDTH)
-        )),
-        Span::styled(stage_key, theme.style(Role::Key)),
-        Span::raw(format!(
-            "{STAGE_LABEL}{} ",
-            truncate_to_width(list.filter.stage.label(), STAGE_WIDTH)
-        )),
-        Span::styled(unscored_key, theme.style(Role::Key)),
-        Span::raw(format!("{UNSCORED_LABEL}{check}")),
-    ]);
+    ];
+    spans.extend(tail);
+    let filter_line = Line::from(spans);
     buf.set_line(area.x, y, &filter_line, area.width);
     if list.searching {
         let label = u16::try_from(text_width(SEARCH_LABEL)).unwrap_or(0);
@@ -238,10 +255,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
         });
     }
     header.push(' ');
-    header.push_str(&pad_to_width(
-        &format!("{} {}", title.short(), app.year),
-        STATUS_WIDTH,
-    ));
+    // Units that left show the year they left instead of this year's standing.
+    let status_heading = if list.filter.left {
+        "Đã rời xã".to_string()
+    } else {
+        format!("{} {}", title.short(), app.year)
+    };
+    header.push_str(&pad_to_width(&status_heading, STATUS_WIDTH));
     buf.set_stringn(
         area.x,
         y,
@@ -261,7 +281,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
             continue;
         };
         let selected = n == list.selected;
-        let (symbol, text) = status_label(app.census.status(title, row.id), theme.ascii);
+        let status = match row.left {
+            Some(year) if list.filter.left => format!("Rời xã {year}"),
+            _ => {
+                let (symbol, text) = status_label(app.census.status(title, row.id), theme.ascii);
+                format!("{symbol} {text}")
+            }
+        };
         let marker = if selected {
             theme.sym("▶ ", "> ")
         } else {
@@ -282,10 +308,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
             });
         }
         line.push(' ');
-        line.push_str(&truncate_to_width(
-            &format!("{symbol} {text}"),
-            STATUS_WIDTH,
-        ));
+        line.push_str(&truncate_to_width(&status, STATUS_WIDTH));
         let style = if selected {
             theme.style(Role::Selected)
         } else {
@@ -296,9 +319,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
     }
     if list.visible.is_empty() {
         let text = if list.rows.is_empty() {
-            format!("  Chưa có {} nào. Bấm F6 để thêm.", kind.counter())
+            format!(
+                "  Chưa có {} nào. Bấm {} để thêm.",
+                kind.counter(),
+                key_label(Ctx::List, &Action::Add)
+            )
         } else {
-            "  Không có đơn vị nào khớp. Ctrl+R bỏ lọc, Esc xóa ô tìm.".to_string()
+            // Name only the ways out that would change something.
+            let mut ways = Vec::new();
+            if list.searching && !list.search.is_empty() {
+                ways.push("Esc xóa ô tìm".to_string());
+            }
+            if list.filter.is_on() {
+                ways.push(format!(
+                    "{} bỏ lọc",
+                    key_label(Ctx::List, &Action::ClearFilters)
+                ));
+            }
+            match (list.filter.left, ways.is_empty()) {
+                (true, _) if list.search.is_empty() => {
+                    format!("  Chưa có {} nào rời xã.", kind.counter())
+                }
+                (_, true) => "  Không có đơn vị nào khớp.".to_string(),
+                (_, false) => format!("  Không có đơn vị nào khớp: {}.", ways.join(", ")),
+            }
         };
         buf.set_stringn(area.x, y, text, width, theme.style(Role::Muted));
     }
@@ -327,7 +371,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
         format_count(active as u64),
         kind.counter(),
         app.year,
-        offset / page + 1,
+        // The page the last row shown is on: a short last page scrolled to (offset not
+        // a multiple of the page) still says it is the last.
+        shown_to.div_ceil(page).max(1),
         pages
     );
     buf.set_stringn(

@@ -17,7 +17,9 @@ pub mod scoring;
 pub mod setup;
 pub mod sheet;
 
+use super::action::Action;
 use super::app::{App, Confirm, Screen};
+use super::keymap::{self, Ctx};
 use super::theme::Role;
 use super::widgets::hints;
 use crate::text::{pad_to_width, truncate_to_width};
@@ -90,6 +92,12 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
             app.commune.name, app.commune.province
         )
     };
+    // A demo register replaces the program's name (the line keeps its length).
+    let place = if app.demo {
+        place.replacen("Sổ học tập", "SỔ MẪU", 1)
+    } else {
+        place
+    };
     let screen = screen_title(app);
     let year = format!("[ Năm {} ] ", app.year);
     let left = truncate_to_width(
@@ -133,6 +141,9 @@ fn screen_title(app: &App) -> String {
     match app.screen() {
         Some(Screen::Setup(_)) => "Tạo sổ mới".into(),
         Some(Screen::Home) | None => "Màn hình chính".into(),
+        Some(Screen::List(kind)) if app.lists.get(kind).is_some_and(|l| l.filter.left) => {
+            format!("{}: đã rời xã", kind.label())
+        }
         Some(Screen::List(kind)) => kind.label().into(),
         Some(Screen::Detail(d)) => format!("{} {}", d.unit.kind().label(), d.unit.code()),
         Some(Screen::Form(f)) => match &f.editing {
@@ -145,6 +156,7 @@ fn screen_title(app: &App) -> String {
         Some(Screen::Sheet(s)) => match s.purpose {
             crate::tui::sheet::SheetPurpose::Decision { .. } => "Quyết định".into(),
             crate::tui::sheet::SheetPurpose::Bulk => "Công nhận hàng loạt".into(),
+            crate::tui::sheet::SheetPurpose::Withdraw => "Rút lại, sửa quyết định".into(),
             crate::tui::sheet::SheetPurpose::Targets { .. } => "Mục tiêu".into(),
         },
         Some(Screen::Breakdown(_)) => "Theo thôn, dòng họ".into(),
@@ -173,10 +185,31 @@ fn dialog(app: &App, frame: &mut Frame, body: Rect, confirm: &Confirm) {
 
 /// A question's title and text, for its box (or the too-small screen).
 fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
+    // The keys of a discarding question, named from the command table.
+    let discard = keymap::key_label(Ctx::Discard, &Action::Confirm);
+    let keep = keymap::keys_label(Ctx::Discard, &Action::Back);
+    let yes = keymap::key_label(Ctx::Confirm, &Action::Confirm);
     match confirm {
         Confirm::DiscardForm => (
             "Bỏ thay đổi?",
-            "Phiếu có thay đổi chưa lưu.\nEnter: bỏ các thay đổi.   Esc: quay lại sửa tiếp (F2 để lưu).".to_string(),
+            format!(
+                "Phiếu có thay đổi chưa lưu.\n{discard}: bỏ các thay đổi.   {keep}: quay lại sửa tiếp (F2 để lưu)."
+            ),
+        ),
+        Confirm::DropDecision {
+            stage, decision, ..
+        } => (
+            "Bỏ quyết định?",
+            format!(
+                "Lùi giai đoạn sẽ bỏ quyết định «{}»{}.\nĐiểm vẫn giữ; đơn vị về «{}» để sửa điểm.\n{discard}: bỏ quyết định.   {keep}: giữ quyết định.",
+                stage.label(),
+                decision.as_ref().map_or(String::new(), |d| format!(
+                    " số {} ngày {}",
+                    d.number,
+                    d.date.format("%d/%m/%Y")
+                )),
+                crate::model::Stage::Reviewed.label(),
+            ),
         ),
         Confirm::Archive { kind, name, .. } => (
             "Đơn vị rời xã?",
@@ -186,10 +219,34 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
                 app.year
             ),
         ),
+        Confirm::ArchiveGroup(group) => (
+            "Rời xã khi còn hộ?",
+            format!(
+                "«{}» còn {} hộ trong xã. Các hộ đi đâu?\nChuyển sang: {} {} {}   ({} {} đổi)\n{}: chuyển rồi ghi rời xã.   {}: các hộ cũng rời xã.   Esc: thôi.",
+                group.name,
+                crate::text::format_count(group.members as u64),
+                app.theme.sym("◀", "<"),
+                group.target_name().unwrap_or("(không có)"),
+                app.theme.sym("▶", ">"),
+                keymap::key_label(Ctx::ArchiveGroup, &Action::Left),
+                keymap::key_label(Ctx::ArchiveGroup, &Action::Right),
+                keymap::key_label(Ctx::ArchiveGroup, &Action::Confirm),
+                keymap::key_label(Ctx::ArchiveGroup, &Action::Decline),
+            ),
+        ),
+        Confirm::Return {
+            kind, name, left, ..
+        } => (
+            "Quay lại xã?",
+            format!(
+                "Ghi {} «{name}» quay lại xã? Đơn vị được tính lại từ năm {left} (năm ghi rời xã).\n{yes}: quay lại xã.   Esc: thôi.",
+                kind.counter()
+            ),
+        ),
         Confirm::QuitTyped { indicator, typed } => (
             "Bỏ điểm đang gõ?",
             format!(
-                "Điểm «{typed}» gõ cho chỉ số {indicator} chưa được lưu (chưa bấm Enter).\nEnter: bỏ điểm này và thoát.   Esc: ở lại (Enter để lưu)."
+                "Điểm «{typed}» gõ cho chỉ số {indicator} chưa được lưu (chưa bấm Enter).\n{discard}: bỏ điểm này và thoát.   {keep}: ở lại (rồi Enter để lưu)."
             ),
         ),
         Confirm::Bulk {
@@ -207,9 +264,25 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
                 decision.number
             ),
         ),
+        Confirm::FixDecision(fix) => match fix.corrected {
+            None => (
+                "Rút lại quyết định?",
+                format!(
+                    "{}\n{discard}: rút lại.   {keep}: thôi, chưa ghi gì.",
+                    fix.question()
+                ),
+            ),
+            Some(_) => (
+                "Sửa quyết định?",
+                format!(
+                    "{}\n{yes}: sửa.   Esc: thôi, chưa ghi gì.",
+                    fix.question()
+                ),
+            ),
+        },
         Confirm::LeaveSetup => (
             "Thoát, chưa tạo sổ?",
-            "Sổ chưa được tạo; tên xã, tỉnh đã gõ sẽ mất.\nEnter: thoát, không tạo sổ.   Esc: quay lại (F2 để tạo sổ).".to_string(),
+            format!("Sổ chưa được tạo; tên xã, tỉnh đã gõ sẽ mất.\n{discard}: thoát, không tạo sổ.   {keep}: quay lại (F2 để tạo sổ)."),
         ),
         Confirm::BackupOnQuit => (
             "Thoát",

@@ -47,17 +47,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
                     d.date.format("%d/%m/%Y")
                 ));
             }
-            if let Some(on) = e.registered_on {
+            // Once decided, the decision is what matters; the registration date would
+            // push its date off an 80-column line.
+            if let (None, Some(on)) = (&e.decision, e.registered_on) {
                 s.push_str(&format!(", ĐK {}", on.format("%d/%m/%Y")));
             }
             s
         });
+    // The name gives way when the line is long: the decision's number and date, and
+    // the registration date, are what the officer checks here.
+    // The title is in the title bar ("Chấm điểm GĐHT HO00001").
+    let tail = format!(" · năm {} · {stage}", state.year);
+    let room =
+        width.saturating_sub(crate::text::width(&state.code) + 1 + crate::text::width(&tail));
     let head = format!(
-        "{} {} · {} năm {} · {stage}",
+        "{} {}{tail}",
         state.code,
-        state.name,
-        state.title.short(),
-        state.year
+        truncate_to_width(&state.name, room.max(4)),
     );
     buf.set_stringn(
         area.x + 1,

@@ -46,12 +46,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &SetupState) {
             value: FieldValue::Text(state.commune.clone()),
             required: true,
             error: state.error.clone(),
+            note: None,
         },
         Field {
             label: "Tỉnh, thành phố",
             value: FieldValue::Text(state.province.clone()),
             required: false,
             error: None,
+            note: None,
         },
     ];
     let width = usize::from(area.width.saturating_sub(2));

@@ -99,6 +99,19 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
             }
             ("Quyết định công nhận".into(), intro)
         }
+        SheetPurpose::Withdraw => (
+            "Rút lại hoặc sửa một quyết định".into(),
+            vec![
+                (
+                    Role::Normal,
+                    "Mọi đơn vị được công nhận theo số quyết định này (danh hiệu, năm đã".into(),
+                ),
+                (
+                    Role::Normal,
+                    "chọn) được rút lại hoặc sửa số, ngày trong một lần ghi; hỏi trước.".into(),
+                ),
+            ],
+        ),
         _ => (
             "Công nhận hàng loạt".into(),
             vec![

@@ -67,3 +67,38 @@ fn a_thon_typed_with_its_kind_word_is_not_doubled() {
     assert_eq!(c.name, "Đông");
     assert_eq!(Unit::Community(c).display_name(), "Thôn Đông");
 }
+
+fn community_named(name: &str, kind_steps: usize) -> Option<Unit> {
+    let mut form = FormState::new(UnitKind::Community, None, &choices(), 2025);
+    if let Some(t) = form.fields[1].input_mut() {
+        t.insert_str(name);
+    }
+    form.focus = 2;
+    for _ in 0..kind_steps {
+        form.cycle(true);
+    }
+    form.build(Affiliation::None)
+}
+
+#[test]
+fn a_community_named_with_its_kind_word_is_not_prefixed_twice() {
+    use crate::model::CommunityKind;
+    let Some(Unit::Community(c)) = community_named("Thôn Đông", 0) else {
+        panic!("not built")
+    };
+    assert_eq!((c.kind, c.name.as_str()), (CommunityKind::Thon, "Đông"));
+    assert_eq!(Unit::Community(c).display_name(), "Thôn Đông");
+    // The choice starts on Thôn; the kind word typed says what the place is.
+    let Some(Unit::Community(c)) = community_named("Tổ dân phố Bắc Sơn", 0) else {
+        panic!("not built")
+    };
+    assert_eq!(
+        (c.kind, c.name.as_str()),
+        (CommunityKind::ToDanPho, "Bắc Sơn")
+    );
+    // A name without a kind word keeps the chosen kind; a bare kind word stays whole.
+    let Some(Unit::Community(c)) = community_named("Đoài", 1) else {
+        panic!("not built")
+    };
+    assert_eq!((c.kind, c.name.as_str()), (CommunityKind::Xom, "Đoài"));
+}

@@ -222,7 +222,7 @@ fn esc_on_a_changed_form_asks_before_discarding() {
     assert_eq!(app.confirm, None);
     assert_eq!(form_value(app, 1), "x", "nothing lost by answering no");
     press(app, KeyCode::Esc);
-    press(app, KeyCode::Enter);
+    type_text(app, "b");
     assert_eq!(app.context(), Ctx::List);
     // An unchanged form closes at once.
     press(app, KeyCode::F(6));
@@ -297,7 +297,7 @@ fn esc_on_the_first_run_screen_asks_when_something_is_typed() {
     assert_eq!(app.context(), Ctx::Setup);
     assert!(!app.quit);
     press(app, KeyCode::Esc);
-    press(app, KeyCode::Enter);
+    type_text(app, "b");
     assert!(app.quit);
     assert!(!app.path.exists());
     // Nothing typed: Esc leaves at once.

@@ -342,7 +342,7 @@ fn the_cdht_rule_and_bulk_recognition_in_the_app() {
     press(app, KeyCode::Esc);
     assert_eq!(app.screen(), Some(&Screen::Home));
     press(app, KeyCode::F(8));
-    assert_eq!(app.context(), Ctx::Sheet);
+    assert_eq!(app.context(), Ctx::Bulk);
     type_text(app, "30/QĐ-UBND");
     press(app, KeyCode::Enter);
     press(app, KeyCode::Enter);
@@ -354,7 +354,7 @@ fn the_cdht_rule_and_bulk_recognition_in_the_app() {
     );
     assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 0);
     press(app, KeyCode::Esc);
-    assert_eq!(app.context(), Ctx::Sheet);
+    assert_eq!(app.context(), Ctx::Bulk);
     assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 0);
     press(app, KeyCode::F(2));
     press(app, KeyCode::Enter);
@@ -366,7 +366,7 @@ fn the_cdht_rule_and_bulk_recognition_in_the_app() {
     assert_eq!(app.tally.titles[Title::CongDan as usize].recognised, 1);
     // A second run finds nothing left to recognise, and asks nothing.
     press(app, KeyCode::F(2));
-    assert_eq!(app.context(), Ctx::Sheet);
+    assert_eq!(app.context(), Ctx::Bulk);
     assert!(screen_text(app).contains("Không có người nào đạt CDHT năm 2025"));
 }
 
@@ -410,6 +410,7 @@ fn recognising_a_failing_unit_needs_a_reason() {
         "the whole message, with its key, fits 80 columns: {text}"
     );
     press(app, KeyCode::F(5));
+    type_text(app, "b");
     assert_eq!(
         scoring(app).evaluation.as_ref().map(|e| e.stage),
         Some(Stage::Reviewed)
@@ -625,10 +626,10 @@ fn f10_with_a_score_typed_but_not_entered_asks_first() {
     press(app, KeyCode::Enter);
     let saved = stored(app, UnitKind::Household, &code).expect("saved");
     assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(9)));
-    // Typed again, F10 then Enter drops it and goes on to the backup question.
+    // Typed again, F10 then B drops it and goes on to the backup question.
     type_text(app, "8");
     press(app, KeyCode::F(10));
-    press(app, KeyCode::Enter);
+    type_text(app, "b");
     assert!(scoring(app).input.is_empty());
     assert_eq!(app.context(), Ctx::QuitBackup);
     type_text(app, "k");

@@ -8,7 +8,10 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
 pub const LABEL_WIDTH: usize = 23;
-pub const VALUE_WIDTH: usize = 26;
+/// Wide enough for a full Vietnamese name ("Trường Tiểu học Nguyễn Văn Trỗi"); the
+/// message beside the field keeps 21 columns ("✗ Không được để trống"), and the whole message is on the
+/// form's bottom line when the field has the cursor.
+pub const VALUE_WIDTH: usize = 31;
 
 /// Draws `field` at (x, y) in `width` columns; `Some(cursor column)` when it has the
 /// cursor and takes text.
@@ -43,6 +46,11 @@ pub fn render(
         theme.style(Role::Normal).add_modifier(Modifier::UNDERLINED)
     };
     let (text, cursor) = match &field.value {
+        // Away from the cursor a long value shows its start (the name as read), not
+        // the window the cursor left at its end.
+        FieldValue::Text(input) | FieldValue::Number(input) if !focused => {
+            (truncate_to_width(input.value(), VALUE_WIDTH), None)
+        }
         FieldValue::Text(input) | FieldValue::Number(input) => {
             let (shown, cursor) = input.visible_window(VALUE_WIDTH);
             (shown, Some(cursor))
@@ -77,6 +85,14 @@ pub fn render(
             truncate_to_width(&text, note_width),
             note_width,
             theme.style(Role::Error),
+        );
+    } else if let Some(note) = &field.note {
+        buf.set_stringn(
+            note_x,
+            y,
+            truncate_to_width(note, note_width),
+            note_width,
+            theme.style(Role::Muted),
         );
     } else if focused && matches!(field.value, FieldValue::Choice { .. }) {
         buf.set_stringn(

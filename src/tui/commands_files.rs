@@ -1,0 +1,271 @@
+//! The command table, continued: the report, import and backup screens, and the
+//! questions on leaving. Read with the rest through `commands::all()`.
+
+use super::action::Action;
+use super::commands::cmd;
+use super::keymap::{Command, Ctx, Key};
+
+/// Screens that scroll a long text: the report preview and the import preview.
+const SCROLL: &[Ctx] = &[Ctx::Report, Ctx::ImportPreview];
+
+pub(super) static COMMANDS: &[Command] = &[
+    // Report, import and backup. Their own lines (rather than new scopes on the lines
+    // above) so each screen's hint bar lists its keys in the order it needs.
+    cmd!(
+        &[Key::Char('b'), Key::Char('B')],
+        Action::Report,
+        &[Ctx::Home],
+        Some("Báo cáo"),
+        "Báo cáo gửi Đảng ủy, UBND: xem trước, lưu ra tệp"
+    ),
+    cmd!(
+        &[Key::Char('n'), Key::Char('N')],
+        Action::Import,
+        &[Ctx::Home],
+        Some("Nhập tệp"),
+        "Nhập danh sách từ tệp CSV (Excel): xem trước rồi mới ghi"
+    ),
+    cmd!(
+        &[Key::Char('s'), Key::Char('S')],
+        Action::Backup,
+        &[Ctx::Home, Ctx::About],
+        Some("Sao lưu"),
+        "Sao lưu sổ ngay (bản sao được kiểm tra, giữ 10 bản gần nhất)"
+    ),
+    cmd!(
+        &[Key::F(1), Key::Char('?')],
+        Action::Help,
+        &[Ctx::Report, Ctx::ImportPreview],
+        Some("Trợ giúp"),
+        "Xem tất cả các phím"
+    ),
+    cmd!(
+        &[Key::F(1)],
+        Action::Help,
+        &[Ctx::Import],
+        Some("Trợ giúp"),
+        "Xem tất cả các phím"
+    ),
+    cmd!(
+        &[Key::F(2), Key::Ctrl('s')],
+        Action::Save,
+        &[Ctx::Report],
+        Some("Lưu tệp"),
+        "Lưu báo cáo vào thư mục Tài liệu (Documents), tên tệp có năm và ngày"
+    ),
+    cmd!(
+        &[Key::F(3)],
+        Action::ToggleList,
+        &[Ctx::Report],
+        Some("Danh sách"),
+        "Bật/tắt phần danh sách đơn vị đã công nhận theo thôn (--list)"
+    ),
+    cmd!(
+        &[Key::F(4)],
+        Action::ToggleAscii,
+        &[Ctx::Report],
+        Some("Bỏ dấu"),
+        "Bật/tắt chữ không dấu, cho máy in không có phông tiếng Việt (--ascii)"
+    ),
+    cmd!(
+        &[Key::F(5), Key::Ctrl('p')],
+        Action::Print,
+        &[Ctx::Report],
+        Some("In"),
+        "In báo cáo ra máy in mặc định (Windows: qua Notepad; Linux: lệnh lp)"
+    ),
+    cmd!(
+        &[Key::F(6), Key::Char('w'), Key::Char('W')],
+        Action::SaveDocx,
+        &[Ctx::Report],
+        Some("Word"),
+        "Lưu báo cáo thành văn bản Word (.docx) theo thể thức Nghị định 30 vào thư mục Tài liệu, để sửa, ký và in"
+    ),
+    cmd!(
+        &[Key::Char('['), Key::Char('-')],
+        Action::PrevYear,
+        &[Ctx::Report],
+        None,
+        "Báo cáo năm trước"
+    ),
+    cmd!(
+        &[Key::Char(']'), Key::Char('+')],
+        Action::NextYear,
+        &[Ctx::Report],
+        None,
+        "Báo cáo năm sau"
+    ),
+    cmd!(
+        &[Key::Enter, Key::F(2)],
+        Action::Open,
+        &[Ctx::Import],
+        Some("Xem trước"),
+        "Đọc tệp và xem trước những gì sẽ thay đổi (chưa ghi gì)"
+    ),
+    cmd!(
+        &[Key::Tab, Key::Down],
+        Action::NextField,
+        &[Ctx::Import],
+        Some("Ô sau"),
+        "Sang ô sau"
+    ),
+    cmd!(
+        &[Key::BackTab, Key::Up],
+        Action::PrevField,
+        &[Ctx::Import],
+        None,
+        "Về ô trước"
+    ),
+    cmd!(
+        &[Key::Left],
+        Action::Left,
+        &[Ctx::Import],
+        None,
+        "Ô loại: loại trước; ô tệp: con trỏ sang trái"
+    ),
+    cmd!(
+        &[Key::Right],
+        Action::Right,
+        &[Ctx::Import],
+        None,
+        "Ô loại: loại sau; ô tệp: con trỏ sang phải"
+    ),
+    cmd!(
+        &[Key::Home],
+        Action::LineStart,
+        &[Ctx::Import],
+        None,
+        "Về đầu ô"
+    ),
+    cmd!(
+        &[Key::End],
+        Action::LineEnd,
+        &[Ctx::Import],
+        None,
+        "Về cuối ô"
+    ),
+    cmd!(
+        &[Key::Backspace],
+        Action::Backspace,
+        &[Ctx::Import],
+        None,
+        "Xóa chữ trước con trỏ"
+    ),
+    cmd!(
+        &[Key::Delete],
+        Action::Delete,
+        &[Ctx::Import],
+        None,
+        "Xóa chữ sau con trỏ"
+    ),
+    cmd!(
+        &[Key::F(2), Key::Ctrl('s')],
+        Action::Save,
+        &[Ctx::ImportPreview],
+        Some("Nhập vào sổ"),
+        "Ghi cả tệp vào sổ trong một lần (chỉ khi tệp không có lỗi)"
+    ),
+    cmd!(&[Key::Up], Action::Up, SCROLL, None, "Lên một dòng"),
+    cmd!(&[Key::Down], Action::Down, SCROLL, None, "Xuống một dòng"),
+    cmd!(&[Key::PageUp], Action::PageUp, SCROLL, None, "Trang trước"),
+    cmd!(
+        &[Key::PageDown],
+        Action::PageDown,
+        SCROLL,
+        None,
+        "Trang sau"
+    ),
+    cmd!(&[Key::Home], Action::First, SCROLL, None, "Về đầu"),
+    cmd!(&[Key::End], Action::Last, SCROLL, None, "Xuống cuối"),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::Report, Ctx::Import],
+        Some("Quay lại"),
+        "Quay lại màn hình chính"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::ImportPreview],
+        Some("Quay lại"),
+        "Quay lại chọn tệp khác (chưa ghi gì)"
+    ),
+    cmd!(
+        &[Key::F(10), Key::Ctrl('q')],
+        Action::Quit,
+        &[Ctx::Report, Ctx::ImportPreview],
+        Some("Thoát"),
+        "Thoát chương trình"
+    ),
+    cmd!(
+        &[Key::Enter],
+        Action::Confirm,
+        &[Ctx::ArchiveGroup],
+        Some("Chuyển hộ rồi ghi rời xã"),
+        "Chuyển các hộ sang thôn (dòng họ) đang chọn, rồi ghi thôn (dòng họ) rời xã"
+    ),
+    cmd!(
+        &[Key::Left],
+        Action::Left,
+        &[Ctx::ArchiveGroup],
+        None,
+        "Thôn (dòng họ) nhận hộ: lựa chọn trước"
+    ),
+    cmd!(
+        &[Key::Right],
+        Action::Right,
+        &[Ctx::ArchiveGroup],
+        None,
+        "Thôn (dòng họ) nhận hộ: lựa chọn sau"
+    ),
+    cmd!(
+        &[Key::Char('R'), Key::Char('r')],
+        Action::Decline,
+        &[Ctx::ArchiveGroup],
+        Some("Các hộ cũng rời xã"),
+        "Ghi cả các hộ rời xã cùng năm"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::ArchiveGroup],
+        Some("Thôi"),
+        "Thôi, không ghi gì"
+    ),
+    cmd!(
+        &[Key::Char('C'), Key::Char('c'), Key::Enter],
+        Action::Confirm,
+        &[Ctx::QuitBackup],
+        Some("Có, sao lưu rồi thoát"),
+        "Sao lưu sổ rồi thoát"
+    ),
+    cmd!(
+        &[Key::Char('K'), Key::Char('k')],
+        Action::Decline,
+        &[Ctx::QuitBackup],
+        Some("Không, thoát luôn"),
+        "Thoát không sao lưu"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::QuitBackup],
+        Some("Ở lại"),
+        "Không thoát, quay lại chương trình"
+    ),
+    cmd!(
+        &[Key::Enter],
+        Action::Confirm,
+        &[Ctx::Notice],
+        Some("Tiếp tục"),
+        "Đóng thông báo (sau sao lưu khi thoát: thoát)"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::Notice],
+        Some("Đóng, ở lại"),
+        "Đóng thông báo, ở lại chương trình"
+    ),
+];

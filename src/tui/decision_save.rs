@@ -1,0 +1,198 @@
+//! Withdrawing or correcting a recognition decision as a whole, from the bulk
+//! recognition sheet (F5): the sheet names the decision, a question shows its recorded
+//! date and how many units it recognised, then one transaction changes them all. The
+//! store does the work (`Register::withdraw_decision`, `correct_decision`), as the
+//! `recognise --withdraw` command does.
+
+use super::app::{App, Confirm, Screen};
+use super::sheet::{
+    BULK_NUMBER, BULK_TITLE, BULK_YEAR, SheetPurpose, SheetState, WITHDRAW_NEW_DATE,
+    WITHDRAW_NEW_NUMBER, WITHDRAW_NUMBER, WITHDRAW_TITLE, WITHDRAW_WHAT, WITHDRAW_YEAR, parse_date,
+};
+use super::theme::Role;
+use crate::model::{Decision, Title, Year};
+use crate::store::DecisionBatch;
+use crate::text::format_count;
+
+/// What the officer asked to do with a decision, held by the question until answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionFix {
+    pub title: Title,
+    pub year: Year,
+    /// The number as typed, matched in any case.
+    pub number: String,
+    /// The decision as recorded, and how many units it recognised.
+    pub batch: DecisionBatch,
+    /// `None`: withdraw; `Some`: the corrected number and date.
+    pub corrected: Option<Decision>,
+}
+
+impl DecisionFix {
+    /// The question's text: the decision as recorded (number, date, units) and what
+    /// will happen to it.
+    pub fn question(&self) -> String {
+        let units = format!(
+            "{} {}",
+            format_count(self.batch.count as u64),
+            self.title.unit_kind().counter()
+        );
+        let recorded = format!(
+            "QĐ {} ngày {} đã công nhận {units} đạt {} năm {}.",
+            self.batch.decision.number,
+            self.batch.decision.date.format("%d/%m/%Y"),
+            self.title.short(),
+            self.year
+        );
+        match &self.corrected {
+            None => format!(
+                "{recorded}\nRút lại: cả {units} về «Đã thẩm định», không còn quyết định (điểm giữ nguyên)."
+            ),
+            Some(d) => format!(
+                "{recorded}\nSửa thành QĐ {} ngày {} cho cả {units}.",
+                d.number,
+                d.date.format("%d/%m/%Y")
+            ),
+        }
+    }
+}
+
+impl App {
+    /// F5 on the bulk sheet: the withdraw/correct sheet, with the title, year and
+    /// number already typed there.
+    pub(super) fn open_withdraw(&mut self) {
+        let Some(Screen::Sheet(sheet)) = self.stack.last() else {
+            return;
+        };
+        if sheet.purpose != SheetPurpose::Bulk {
+            return;
+        }
+        let title = Title::ALL
+            .get(sheet.field(BULK_TITLE).map_or(0, |f| f.chosen()))
+            .copied()
+            .unwrap_or(Title::GiaDinh);
+        let year = sheet.value(BULK_YEAR).parse().unwrap_or(self.year);
+        let number = sheet.value(BULK_NUMBER);
+        self.stack
+            .push(Screen::Sheet(SheetState::withdraw(title, year, &number)));
+    }
+
+    /// F2 on the withdraw/correct sheet: checks it, finds the decision, asks.
+    pub(super) fn save_withdraw(&mut self) {
+        let Some(Screen::Sheet(sheet)) = self.stack.last_mut() else {
+            return;
+        };
+        let title = Title::ALL
+            .get(sheet.field(WITHDRAW_TITLE).map_or(0, |f| f.chosen()))
+            .copied()
+            .unwrap_or(Title::GiaDinh);
+        let year_text = sheet.value(WITHDRAW_YEAR);
+        let year = year_text
+            .parse::<Year>()
+            .ok()
+            .filter(|y| (2000..=2100).contains(y));
+        if year.is_none() {
+            sheet.set_error(WITHDRAW_YEAR, format!("«{year_text}» không phải năm"));
+        }
+        let number = sheet.value(WITHDRAW_NUMBER);
+        if number.is_empty() {
+            sheet.set_error(WITHDRAW_NUMBER, "Cần số quyết định đã ghi");
+        }
+        let correcting = sheet.field(WITHDRAW_WHAT).map(|f| f.chosen()) == Some(1);
+        let new_number = sheet.value(WITHDRAW_NEW_NUMBER);
+        let new_date_text = sheet.value(WITHDRAW_NEW_DATE);
+        let new_date = match new_date_text.as_str() {
+            "" => None,
+            text => match parse_date(text) {
+                Ok(d) => Some(d),
+                Err(reason) => {
+                    sheet.set_error(WITHDRAW_NEW_DATE, reason);
+                    None
+                }
+            },
+        };
+        if correcting && new_number.is_empty() && new_date_text.is_empty() {
+            sheet.set_error(WITHDRAW_NEW_NUMBER, "Gõ số mới, ngày mới hoặc cả hai");
+        }
+        if let Some(first) = sheet.first_error() {
+            sheet.focus = first;
+            sheet.outcome = Some("Còn ô sai: xem dấu ✗ rồi lưu lại".into());
+            return;
+        }
+        let Some(year) = year else { return };
+        let Some(register) = &self.register else {
+            return;
+        };
+        let batch = match register.decision_batch(title, year, &number) {
+            Ok(Some(batch)) => batch,
+            Ok(None) => {
+                sheet.set_error(
+                    WITHDRAW_NUMBER,
+                    format!(
+                        "Không có {} nào được công nhận {} năm {year} theo QĐ {number}",
+                        title.unit_kind().counter(),
+                        title.short()
+                    ),
+                );
+                sheet.focus = WITHDRAW_NUMBER;
+                return;
+            }
+            Err(e) => {
+                sheet.outcome = Some(format!("✗ {e}"));
+                return;
+            }
+        };
+        let corrected = correcting.then(|| Decision {
+            number: Some(new_number)
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| batch.decision.number.clone()),
+            date: new_date.unwrap_or(batch.decision.date),
+        });
+        self.confirm = Some(Confirm::FixDecision(Box::new(DecisionFix {
+            title,
+            year,
+            number,
+            batch,
+            corrected,
+        })));
+    }
+
+    /// The answer to the question: one transaction for every unit of the decision.
+    pub(super) fn fix_decision(&mut self, fix: DecisionFix) {
+        let stamp = self.stamp();
+        let result = self.write_recorded(|r| match &fix.corrected {
+            None => r.withdraw_decision(fix.title, fix.year, &fix.number, &stamp),
+            Some(d) => r.correct_decision(fix.title, fix.year, &fix.number, d, &stamp),
+        });
+        let changes = match result {
+            Ok(changes) => changes,
+            Err(e) => return self.fail(&e),
+        };
+        if fix.year == self.year
+            && let Err(e) = self.load_year()
+        {
+            return self.fail(&e);
+        }
+        let units = format!(
+            "{} {}",
+            format_count(changes.len() as u64),
+            fix.title.unit_kind().counter()
+        );
+        let text = match &fix.corrected {
+            None => format!(
+                "Đã rút lại QĐ {}: {units} về «Đã thẩm định»",
+                fix.batch.decision.number
+            ),
+            Some(d) => format!(
+                "Đã sửa QĐ {} thành QĐ {} ngày {} cho {units}",
+                fix.batch.decision.number,
+                d.number,
+                d.date.format("%d/%m/%Y")
+            ),
+        };
+        if let Some(Screen::Sheet(sheet)) = self.stack.last_mut() {
+            sheet.outcome = Some(text.clone());
+            sheet.changed = false;
+        }
+        self.say(text, Role::Good);
+    }
+}
