@@ -146,6 +146,13 @@ pub(super) static COMMANDS: &[Command] = &[
         "Sửa đơn vị đang chọn"
     ),
     cmd!(
+        &[Key::Ctrl('x')],
+        Action::ExportXlsx,
+        &[Ctx::List],
+        None,
+        "Xuất danh sách này (kèm kết quả năm đang xem) ra tệp Excel (.xlsx) trong thư mục Tài liệu"
+    ),
+    cmd!(
         &[Key::F(8)],
         Action::Archive,
         &[Ctx::List, Ctx::Detail],
@@ -305,7 +312,7 @@ pub(super) static COMMANDS: &[Command] = &[
         Action::Import,
         &[Ctx::Home],
         Some("Nhập tệp"),
-        "Nhập danh sách từ tệp CSV (Excel): xem trước rồi mới ghi"
+        "Nhập danh sách từ tệp Excel (.xlsx, .xls, .ods) hoặc CSV: xem trước rồi mới ghi"
     ),
     cmd!(
         &[Key::Char('s'), Key::Char('S')],
@@ -334,6 +341,13 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Ctx::Report],
         Some("Lưu tệp"),
         "Lưu báo cáo vào thư mục Tài liệu (Documents), tên tệp có năm và ngày"
+    ),
+    cmd!(
+        &[Key::F(6)],
+        Action::ExportXlsx,
+        &[Ctx::Report],
+        None,
+        "Lưu các bảng của báo cáo ra tệp Excel (.xlsx), mỗi phần một trang, trong thư mục Tài liệu"
     ),
     cmd!(
         &[Key::F(3)],
@@ -439,6 +453,13 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Ctx::ImportPreview],
         Some("Nhập vào sổ"),
         "Ghi cả tệp vào sổ trong một lần (chỉ khi tệp không có lỗi)"
+    ),
+    cmd!(
+        &[Key::F(6)],
+        Action::AcceptCodeMapping,
+        &[Ctx::ImportPreview],
+        None,
+        "Xác nhận ghép mã: mã số trong tệp chỉ khác mã trong sổ ở số 0 đầu (bảng tính đã xóa) là cùng một mã; xem trước lại"
     ),
     cmd!(&[Key::Up], Action::Up, SCROLL, None, "Lên một dòng"),
     cmd!(&[Key::Down], Action::Down, SCROLL, None, "Xuống một dòng"),

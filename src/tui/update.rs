@@ -98,6 +98,7 @@ impl App {
                     self.open_form(kind, Some(id));
                 }
             }
+            Action::ExportXlsx => self.export_list_xlsx(kind),
             Action::Archive => {
                 if let Some(row) = list.selected_row() {
                     self.confirm = Some(Confirm::Archive {
