@@ -92,9 +92,9 @@ pub enum Command {
     Sheet(SheetArgs),
     /// Tạo sổ mẫu (dữ liệu giả của một xã) để xem thử, tập huấn; không đụng tới sổ thật
     Demo(DemoArgs),
-    /// Nhập danh sách từ tệp CSV (Excel) hoặc tệp lưu trữ JSON
+    /// Nhập danh sách từ bảng tính Excel (.xlsx, .xls, .ods) hoặc tệp CSV, hoặc tệp lưu trữ JSON
     Import(ImportArgs),
-    /// Xuất danh sách ra CSV (mở bằng Excel) hoặc toàn bộ sổ ra JSON
+    /// Xuất danh sách ra Excel (.xlsx) hoặc CSV, hoặc toàn bộ sổ ra JSON
     #[command(subcommand)]
     Export(ExportCommand),
     /// Sao lưu sổ (mặc định: giữ 10 bản gần nhất cạnh tệp sổ)
@@ -136,9 +136,17 @@ pub struct ImportArgs {
     /// Loại danh sách
     #[arg(value_enum, value_name = "LOẠI")]
     pub kind: ImportKind,
-    /// Tệp CSV (UTF-8 hoặc Windows-1258; dấu phẩy, chấm phẩy hoặc tab) hoặc JSON
+    /// Bảng tính (.xlsx, .xlsm, .xls, .ods), tệp CSV (UTF-8, Windows-1258, TCVN3, VNI;
+    /// dấu phẩy, chấm phẩy hoặc tab) hoặc JSON
     #[arg(value_name = "TỆP")]
     pub file: PathBuf,
+    /// Với bảng tính: tên trang cần đọc (mặc định trang đầu tiên)
+    #[arg(long, value_name = "TÊN_TRANG")]
+    pub sheet: Option<String>,
+    /// Xác nhận ghép mã: mã số trong tệp chỉ khớp mã trong sổ khi thêm hoặc bỏ số 0 ở
+    /// đầu (123 ↔ 0123, do bảng tính xóa số 0) là cùng một mã
+    #[arg(long)]
+    pub accept_code_mapping: bool,
     /// Chỉ kiểm tra và cho biết sẽ thêm, sửa gì; không ghi vào sổ
     #[arg(long)]
     pub dry_run: bool,
@@ -182,6 +190,21 @@ pub enum ExportCommand {
         out: Option<PathBuf>,
         /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
         #[arg(long, requires = "out")]
+        force: bool,
+    },
+    /// Một danh sách ra bảng tính Excel (.xlsx): mã giữ nguyên số 0, số là số, ngày là ngày
+    Xlsx {
+        /// Loại danh sách
+        #[arg(long, value_enum, value_name = "LOẠI")]
+        kind: ListKind,
+        /// Năm đánh giá: thêm các cột giai đoạn, tổng điểm, kết quả, từng chỉ số, quyết định
+        #[arg(long)]
+        year: Option<u16>,
+        /// Tệp .xlsx ghi ra
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+        /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
+        #[arg(long)]
         force: bool,
     },
     /// Toàn bộ sổ ra một tệp lưu trữ JSON (nạp lại bằng: sohoctap import json TỆP)
@@ -269,6 +292,9 @@ pub struct ReportArgs {
     /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
     #[arg(long, requires = "out")]
     pub force: bool,
+    /// Ghi các bảng của báo cáo ra bảng tính Excel (.xlsx), mỗi phần một trang; cần --out
+    #[arg(long, requires = "out", conflicts_with_all = ["json", "print", "windows"])]
+    pub xlsx: bool,
     /// Ghi cho Notepad trên Windows: UTF-8 có BOM, xuống dòng CRLF
     #[arg(long, conflicts_with = "json")]
     pub windows: bool,

@@ -1,9 +1,10 @@
-//! `sohoctap export csv|json`: a list for Excel, or the whole register as an archive.
+//! `sohoctap export csv|xlsx|json`: a list for Excel (CSV or a typed workbook), or the
+//! whole register as an archive.
 
 use super::args::{ExportCommand, ListKind};
 use super::out::outln;
 use super::{CliError, Env};
-use crate::exchange::{archive_to_json, export_archive, export_csv};
+use crate::exchange::{archive_to_json, export_archive, export_csv, export_xlsx};
 use crate::model::UnitKind;
 use crate::store::describe_io;
 use std::io::Write;
@@ -22,16 +23,19 @@ pub fn run(env: &Env, command: ExportCommand) -> Result<(), CliError> {
                 year,
                 out,
                 force,
-            } => {
-                let kind = match kind {
-                    ListKind::Communities => UnitKind::Community,
-                    ListKind::Households => UnitKind::Household,
-                    ListKind::Clans => UnitKind::Clan,
-                    ListKind::Organisations => UnitKind::Organisation,
-                    ListKind::Citizens => UnitKind::Citizen,
-                };
-                (export_csv(&reader, kind, year)?, out.map(|o| (o, force)))
-            }
+            } => (
+                export_csv(&reader, unit_kind(kind), year)?,
+                out.map(|o| (o, force)),
+            ),
+            ExportCommand::Xlsx {
+                kind,
+                year,
+                out,
+                force,
+            } => (
+                export_xlsx(&reader, unit_kind(kind), year)?,
+                Some((out, force)),
+            ),
             ExportCommand::Json { out, force } => (
                 archive_to_json(&export_archive(&reader)?),
                 out.map(|o| (o, force)),
@@ -42,6 +46,16 @@ pub fn run(env: &Env, command: ExportCommand) -> Result<(), CliError> {
     write_out(&bytes, out.as_ref(), &env.db)?;
     eprintln!("{PERSONAL_DATA_NOTICE}");
     Ok(())
+}
+
+fn unit_kind(kind: ListKind) -> UnitKind {
+    match kind {
+        ListKind::Communities => UnitKind::Community,
+        ListKind::Households => UnitKind::Household,
+        ListKind::Clans => UnitKind::Clan,
+        ListKind::Organisations => UnitKind::Organisation,
+        ListKind::Citizens => UnitKind::Citizen,
+    }
 }
 
 fn write_out(bytes: &[u8], out: Option<&(PathBuf, bool)>, db: &Path) -> Result<(), CliError> {

@@ -1,11 +1,14 @@
-//! `sohoctap import KIND FILE [--dry-run]`: a list from an office's CSV file, checked
-//! whole and written in one transaction, or a JSON archive into an empty register.
+//! `sohoctap import KIND FILE [--sheet NAME] [--accept-code-mapping] [--dry-run]`: a
+//! list from an office's workbook (.xlsx, .xlsm, .xls, .ods) or CSV file, checked whole
+//! and written in one transaction, or a JSON archive into an empty register.
 
 use super::args::{ImportArgs, ImportKind};
 use super::out::outln;
 use super::paths::current_year;
 use super::{CliError, Env};
-use crate::exchange::{self, ImportOptions, ImportPlan, archive_from_json, import_archive};
+use crate::exchange::{
+    self, FileOptions, ImportOptions, ImportPlan, archive_from_json, import_archive,
+};
 use crate::model::{Unit, UnitKind};
 use crate::store::{Register, describe_io};
 use crate::text::format_count;
@@ -40,17 +43,28 @@ fn names(units: &[Unit]) -> String {
 }
 
 fn describe(plan: &ImportPlan, file: &Path) {
-    let separator = match plan.delimiter {
-        b';' => "chấm phẩy",
-        b'\t' => "tab",
-        _ => "phẩy",
-    };
-    outln!(
-        "Tệp {}: {}, phân cách bằng dấu {separator}, {} dòng dữ liệu",
-        file.display(),
-        plan.encoding.label(),
-        format_count(plan.rows_read as u64)
-    );
+    if plan.sheet_notes.is_empty() {
+        let separator = match plan.delimiter {
+            b';' => "chấm phẩy",
+            b'\t' => "tab",
+            _ => "phẩy",
+        };
+        outln!(
+            "Tệp {}: {}, phân cách bằng dấu {separator}, {} dòng dữ liệu",
+            file.display(),
+            plan.encoding.label(),
+            format_count(plan.rows_read as u64)
+        );
+    } else {
+        outln!(
+            "Tệp {}: {} dòng dữ liệu",
+            file.display(),
+            format_count(plan.rows_read as u64)
+        );
+        for note in &plan.sheet_notes {
+            outln!("{note}");
+        }
+    }
     if !plan.ignored_columns.is_empty() {
         let ignored: Vec<String> = plan
             .ignored_columns
@@ -84,6 +98,20 @@ fn summarise(plan: &ImportPlan, verb: &str) {
     if let Some(warning) = plan.formula_warning() {
         outln!("{warning}");
     }
+    if plan.mapping_accepted {
+        for conflict in &plan.code_conflicts {
+            outln!(
+                "Ghép mã (dòng {}, cột \"{}\"): {} → {}",
+                conflict.line,
+                crate::text::escape(&conflict.column),
+                crate::text::escape(&conflict.value),
+                crate::text::escape(&conflict.existing)
+            );
+        }
+    }
+    for (_, note) in &plan.same_name {
+        outln!("⚠ có thể trùng: {note}");
+    }
     if !plan.new_communities.is_empty() {
         outln!("Thôn (tổ dân phố) mới: {}", names(&plan.new_communities));
     }
@@ -103,10 +131,14 @@ fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Re
     let register = super::open_register(&env.db)?;
     let plan = {
         let reader = register.read()?;
-        exchange::plan(
+        exchange::plan_file(
             &reader,
             kind,
             bytes,
+            &FileOptions {
+                sheet: args.sheet.clone(),
+                accept_code_mapping: args.accept_code_mapping,
+            },
             ImportOptions {
                 default_year: args.year.unwrap_or_else(current_year),
             },
@@ -120,10 +152,18 @@ fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Re
             .iter()
             .map(|p| format!("{file}: {p}"))
             .collect();
+        if let Some(first) = plan.sheet_notes.first() {
+            lines.insert(0, format!("{file}: {first}"));
+        }
         lines.push(format!(
             "{file}: có {} lỗi; chưa ghi gì vào sổ. Sửa các dòng trên rồi nhập lại.",
             format_count(plan.problems.len() as u64)
         ));
+        if plan.awaits_code_mapping() {
+            lines.push(format!(
+                "{file}: nếu các mã số trên đúng là mã trong sổ (bảng tính đã xóa số 0 ở đầu), chạy lại lệnh với --accept-code-mapping để ghép mã."
+            ));
+        }
         return Err(CliError { code: 2, lines });
     }
     describe(&plan, &args.file);

@@ -6,7 +6,7 @@ use super::args::ImportArgs;
 use super::out::outln;
 use super::recognise::parse_title;
 use super::{CliError, Env};
-use crate::exchange::scores::{apply_scores, plan_scores};
+use crate::exchange::scores::{apply_scores, plan_scores_file};
 use crate::model::Stamp;
 use crate::text::format_count;
 
@@ -19,10 +19,9 @@ pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
     let title = parse_title(title)?;
     let catalog = env.catalog()?;
     let register = super::open_register(&env.db)?;
-    let planned = register
-        .read()
-        .map_err(CliError::from)
-        .map(|reader| plan_scores(&reader, &catalog, title, year, bytes));
+    let planned = register.read().map_err(CliError::from).map(|reader| {
+        plan_scores_file(&reader, &catalog, title, year, bytes, args.sheet.as_deref())
+    });
     let file = args.file.display().to_string();
     let plan = match planned {
         Ok(Ok(plan)) => plan,
@@ -40,13 +39,26 @@ pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
             return Err(e);
         }
     };
+    let source = plan
+        .sheet_notes
+        .first()
+        .cloned()
+        .unwrap_or_else(|| plan.encoding.label().to_string());
     outln!(
-        "Tệp {file}: {}, {} dòng, {} ô có điểm ({} năm {year})",
-        plan.encoding.label(),
+        "Tệp {file}: {source}, {} dòng, {} ô có điểm ({} năm {year})",
         format_count(plan.rows.len() as u64),
         format_count(plan.cells as u64),
         title.short()
     );
+    for note in plan.sheet_notes.iter().skip(1) {
+        outln!("{note}");
+    }
+    if plan.empty_rows > 0 {
+        outln!(
+            "{} dòng không có điểm nào, bỏ qua.",
+            format_count(plan.empty_rows as u64)
+        );
+    }
     if !plan.ignored_columns.is_empty() {
         outln!("Bỏ qua các cột: {}", plan.ignored_columns.join(", "));
     }

@@ -114,7 +114,9 @@ pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     // Names come from the register, which may predate the refusal of control and
     // bidirectional characters on import: they are escaped, never sent raw.
-    let bytes = if args.json {
+    let bytes = if args.xlsx {
+        crate::exchange::report_xlsx::report_xlsx(&data)?
+    } else if args.json {
         let json = format!("{:#}\n", report_json(&data));
         crate::text::safe::escape_json(&json)
             .into_owned()

@@ -29,6 +29,8 @@ pub struct Table {
     pub rows: Vec<Row>,
     pub encoding: SourceEncoding,
     pub delimiter: u8,
+    /// How a workbook's sheet was read; `None` for a text file.
+    pub sheet: Option<Box<super::sheet_read::SheetInfo>>,
 }
 
 /// Why a file could not be read as a table at all.
@@ -46,6 +48,8 @@ pub enum ReadError {
     UnterminatedQuote {
         line: u64,
     },
+    /// A workbook that cannot be opened, or has no such sheet (the reason, in Vietnamese).
+    Sheet(String),
 }
 
 impl ReadError {
@@ -57,6 +61,12 @@ impl ReadError {
                 column: None,
                 value: None,
                 reason: self.to_string(),
+            }],
+            ReadError::Sheet(reason) => vec![Problem {
+                line: None,
+                column: None,
+                value: None,
+                reason: reason.clone(),
             }],
             ReadError::Malformed { line, reason } => vec![Problem::at_line(
                 *line,
@@ -279,6 +289,7 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ReadError> {
         rows,
         encoding,
         delimiter,
+        sheet: None,
     })
 }
 

@@ -180,13 +180,46 @@ fn safe_cell(text: String) -> String {
     formula_guard(text)
 }
 
-/// The CSV bytes of every unit of `kind` (archived ones too, with their "Năm ra"), and
-/// with `year` that year's evaluation for the kind's title.
-pub fn export_csv(
+/// How a column's cells are typed in a workbook (a CSV file holds only text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// Codes and names: text, so `0123` keeps its zero.
+    Text,
+    /// Counts, years, points: numbers when the cell is one (Đ/K stay text).
+    Number,
+    /// `dd/mm/yyyy`: a date.
+    Date,
+}
+
+/// A kind's list as rows of text, with each column's type: what both the CSV and the
+/// workbook exports write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportGrid {
+    pub headers: Vec<String>,
+    pub types: Vec<ColumnType>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn field_type(field: Field) -> ColumnType {
+    match field {
+        Field::Members
+        | Field::Adults
+        | Field::Staff
+        | Field::Entered
+        | Field::Left
+        | Field::BirthYear
+        | Field::TargetGroup => ColumnType::Number,
+        _ => ColumnType::Text,
+    }
+}
+
+/// Every unit of `kind` (archived ones too, with their "Năm ra"), and with `year` that
+/// year's evaluation for the kind's title. Cells are the register's text, unescaped.
+pub fn export_grid(
     reader: &Reader,
     kind: UnitKind,
     year: Option<Year>,
-) -> Result<Vec<u8>, StoreError> {
+) -> Result<ExportGrid, StoreError> {
     let names = Names::load(reader, kind)?;
     let spec = columns(kind);
     let title = Title::for_kind(kind);
@@ -209,17 +242,49 @@ pub fn export_csv(
     }
     let ordered: Vec<&CriteriaSet> = set_order.iter().filter_map(|h| sets.get(h)).collect();
     let codes = indicator_codes(&ordered);
+    let mut headers: Vec<String> = spec.iter().map(|c| c.header().to_string()).collect();
+    let mut types: Vec<ColumnType> = spec.iter().map(|c| field_type(c.field)).collect();
+    if year.is_some() {
+        headers.extend(EVALUATION_HEADERS.iter().map(|h| h.to_string()));
+        types.extend([
+            ColumnType::Number,
+            ColumnType::Text,
+            ColumnType::Number,
+            ColumnType::Text,
+        ]);
+        headers.extend(codes.iter().map(|c| indicator_header(c)));
+        types.extend(codes.iter().map(|_| ColumnType::Number));
+        headers.extend(DECISION_HEADERS.iter().map(|h| h.to_string()));
+        types.extend([ColumnType::Text, ColumnType::Date, ColumnType::Text]);
+    }
+    let mut rows = Vec::new();
+    for (id, unit) in reader.units(kind)? {
+        let mut row: Vec<String> = spec.iter().map(|c| cell(&unit, c.field, &names)).collect();
+        if let Some(y) = year {
+            row.extend(evaluation_cells(y, evaluations.get(&id), &sets, &codes));
+        }
+        rows.push(row);
+    }
+    Ok(ExportGrid {
+        headers,
+        types,
+        rows,
+    })
+}
+
+/// The CSV bytes of every unit of `kind` (archived ones too, with their "Năm ra"), and
+/// with `year` that year's evaluation for the kind's title.
+pub fn export_csv(
+    reader: &Reader,
+    kind: UnitKind,
+    year: Option<Year>,
+) -> Result<Vec<u8>, StoreError> {
+    let grid = export_grid(reader, kind, year)?;
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        let mut header: Vec<String> = spec.iter().map(|c| c.header().to_string()).collect();
-        if year.is_some() {
-            header.extend(EVALUATION_HEADERS.iter().map(|h| h.to_string()));
-            header.extend(codes.iter().map(|c| indicator_header(c)));
-            header.extend(DECISION_HEADERS.iter().map(|h| h.to_string()));
-        }
         let csv_error = |e: csv::Error| {
             let reason = match e.kind() {
                 csv::ErrorKind::Io(io) => crate::text::describe_io(io),
@@ -227,12 +292,8 @@ pub fn export_csv(
             };
             StoreError::Other(format!("Không viết được CSV: {reason}"))
         };
-        writer.write_record(&header).map_err(csv_error)?;
-        for (id, unit) in reader.units(kind)? {
-            let mut row: Vec<String> = spec.iter().map(|c| cell(&unit, c.field, &names)).collect();
-            if let Some(y) = year {
-                row.extend(evaluation_cells(y, evaluations.get(&id), &sets, &codes));
-            }
+        writer.write_record(&grid.headers).map_err(csv_error)?;
+        for row in grid.rows {
             let row: Vec<String> = row.into_iter().map(safe_cell).collect();
             writer.write_record(&row).map_err(csv_error)?;
         }

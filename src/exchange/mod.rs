@@ -6,12 +6,17 @@
 //! - [`decode`]: which encoding a file is in (UTF-8, UTF-16, Windows-1258, TCVN3, VNI),
 //!   or which lines cannot be read; `legacy_vn` and `syllable` serve it;
 //! - [`csv_read`]: separators, records with line numbers, unclosed quotes;
+//! - [`sheet_read`]: workbooks (.xlsx, .xlsm, .xls, .ods): the sheet, the header row below
+//!   title rows, numbers and dates as shown, formulas flagged, old fonts converted;
+//! - [`source`]: which of the two a file needs, by its signature;
 //! - [`headers`]: which column is which field (documented aliases);
 //! - [`cell_rules`]: what any cell may hold (characters, lengths, codes, formulas);
 //! - `kind_guess`: a list of another kind refused before its rows are read;
 //! - `rows_*`: one kind's row → unit;
 //! - [`plan`]: the whole file checked against the register, then applied at once;
 //! - [`export_csv`]: a kind's list (with a year's evaluations) for Excel;
+//! - [`export_xlsx`], [`report_xlsx`]: the same list, and the report's tables, as typed
+//!   workbooks ([`xlsx_write`] writes them);
 //! - [`archive_json`]: the complete archival dump and its exact reload;
 //! - [`scores`]: indicator values of one title and year, one row per unit.
 
@@ -22,30 +27,42 @@ mod archive_text;
 mod archive_upgrade;
 pub mod cell_rules;
 mod cells;
+mod code_check;
 pub mod csv_read;
 pub mod decode;
 pub mod export_csv;
+pub mod export_xlsx;
 pub mod headers;
 mod kind_guess;
 mod left_check;
 mod legacy_vn;
 mod lookup;
 pub mod plan;
+pub mod report_xlsx;
 mod rows_citizen;
 mod rows_clan;
 mod rows_common;
 mod rows_community;
 mod rows_household;
 mod rows_organisation;
+mod same_name;
 pub mod scores;
+pub mod sheet_read;
+pub mod source;
 mod syllable;
+pub mod xlsx_write;
 
 pub use archive_json::{
     Archive, archive_from_json, archive_to_json, export_archive, import_archive,
 };
+pub use code_check::CodeConflict;
 pub use export_csv::export_csv;
+pub use export_xlsx::export_xlsx;
 pub use lookup::Ref;
-pub use plan::{Action, Applied, ImportOptions, ImportPlan, PlannedRow, Problem, apply, plan};
+pub use plan::{
+    Action, Applied, FileOptions, ImportOptions, ImportPlan, PlannedRow, Problem, apply, plan,
+    plan_file,
+};
 pub use rows_community::split_kind;
 
 #[cfg(test)]

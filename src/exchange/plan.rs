@@ -9,11 +9,13 @@
 //! row without a code gets a generated one, and so can never be matched again.
 
 use super::cell_rules::check_row;
-use super::csv_read::{Row, SourceEncoding, read_table};
+use super::code_check::{CodeConflict, check_codes};
+use super::csv_read::{Row, SourceEncoding, Table};
 use super::headers::{ColumnMap, Field, HeaderProblem, map_headers};
 use super::kind_guess;
 use super::left_check;
 use super::lookup::{Lookup, Ref};
+use super::source::read_source;
 use super::{rows_citizen, rows_clan, rows_community, rows_household, rows_organisation};
 use crate::model::{Unit, UnitId, UnitKind, Year};
 use crate::store::{Reader, Register, StoreError};
@@ -119,6 +121,16 @@ pub struct ImportPlan {
     /// Cells that start like a spreadsheet formula (`=`, `+`, `-`, `@`): the line and
     /// the column. Stored as text; the preview flags them.
     pub formula_cells: Vec<(u64, String)>,
+    /// What the preview says about a workbook's sheet (which sheet, the header row, the
+    /// title rows skipped, formulas, old fonts); empty for a text file.
+    pub sheet_notes: Vec<String>,
+    /// Codes that match the register only after a spreadsheet's change (`123` ↔
+    /// `0123`). Unless `mapping_accepted`, each is also a problem.
+    pub code_conflicts: Vec<CodeConflict>,
+    pub mapping_accepted: bool,
+    /// New rows whose name is that of a unit already registered (for a household, in
+    /// the same thôn) under another code: line, and the existing unit's name and code.
+    pub same_name: Vec<(u64, String)>,
 }
 
 impl ImportPlan {
@@ -154,7 +166,24 @@ impl ImportPlan {
             rows_refused: 0,
             renamed: Vec::new(),
             formula_cells: Vec::new(),
+            sheet_notes: Vec::new(),
+            code_conflicts: Vec::new(),
+            mapping_accepted: false,
+            same_name: Vec::new(),
         }
+    }
+
+    /// Whether confirming the code mapping would take away the conflicts (the app offers
+    /// its key, the command line its flag).
+    pub fn awaits_code_mapping(&self) -> bool {
+        !self.code_conflicts.is_empty() && !self.mapping_accepted
+    }
+
+    fn with_source(mut self, table: &Table) -> ImportPlan {
+        self.encoding = table.encoding;
+        self.delimiter = table.delimiter;
+        self.sheet_notes = sheet_notes(table);
+        self
     }
 
     /// The preview's warning about cells that start like a formula, listing the first
@@ -195,6 +224,16 @@ pub struct ImportOptions {
     pub default_year: Year,
 }
 
+/// Which part of a file to read, and what the officer has confirmed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileOptions {
+    /// A workbook's sheet by name; the first sheet when `None`.
+    pub sheet: Option<String>,
+    /// The officer confirmed that codes matching only after leading zeros are put back
+    /// or taken away (`123` ↔ `0123`) are the register's codes.
+    pub accept_code_mapping: bool,
+}
+
 /// Reads `bytes` as a file of `kind` and checks every row against the register.
 pub fn plan(
     reader: &Reader,
@@ -202,43 +241,78 @@ pub fn plan(
     bytes: &[u8],
     options: ImportOptions,
 ) -> Result<ImportPlan, StoreError> {
-    let table = match read_table(bytes) {
+    plan_file(reader, kind, bytes, &FileOptions::default(), options)
+}
+
+/// The preview's lines about a workbook's sheet.
+fn sheet_notes(table: &Table) -> Vec<String> {
+    table
+        .sheet
+        .as_ref()
+        .map(|s| s.notes(table.header_line, &table.headers))
+        .unwrap_or_default()
+}
+
+/// [`plan`] for a file of any format (CSV, .xlsx, .xlsm, .xls, .ods), with a sheet
+/// chosen and the code mapping confirmed or not.
+pub fn plan_file(
+    reader: &Reader,
+    kind: UnitKind,
+    bytes: &[u8],
+    file: &FileOptions,
+    options: ImportOptions,
+) -> Result<ImportPlan, StoreError> {
+    let is_header = |headers: &[String]| {
+        map_headers(kind, headers).is_ok() || kind_guess::other_kind(kind, headers).is_some()
+    };
+    let mut table = match read_source(bytes, file.sheet.as_deref(), &is_header) {
         Ok(t) => t,
         Err(e) => return Ok(ImportPlan::refused(kind, e.problems())),
     };
     if let Some(problems) = header_characters(&table.headers, table.header_line) {
-        let mut plan = ImportPlan::refused(kind, problems);
-        plan.encoding = table.encoding;
-        plan.delimiter = table.delimiter;
-        return Ok(plan);
+        return Ok(ImportPlan::refused(kind, problems).with_source(&table));
     }
     if let Some((other, telling)) = kind_guess::other_kind(kind, &table.headers) {
         let reason = kind_guess::message(kind, other, &telling);
-        let mut plan = ImportPlan::refused(kind, vec![Problem::at_line(table.header_line, reason)]);
-        plan.encoding = table.encoding;
-        plan.delimiter = table.delimiter;
-        return Ok(plan);
+        return Ok(
+            ImportPlan::refused(kind, vec![Problem::at_line(table.header_line, reason)])
+                .with_source(&table),
+        );
     }
+    let header_line = table.header_line;
     let header_problems = |problems: Vec<HeaderProblem>| {
         problems
             .iter()
-            .map(|p| Problem::at_line(table.header_line, p.message()))
+            .map(|p| Problem::at_line(header_line, p.message()))
             .collect::<Vec<_>>()
     };
     let map = match map_headers(kind, &table.headers) {
         Ok(m) => m,
         Err(problems) => {
-            let mut plan = ImportPlan::refused(kind, header_problems(problems));
-            plan.encoding = table.encoding;
-            plan.delimiter = table.delimiter;
-            return Ok(plan);
+            return Ok(ImportPlan::refused(kind, header_problems(problems)).with_source(&table));
         }
     };
-    let mut lookup = Lookup::load(reader, kind)?;
     let mut problems = Vec::new();
     if let Some(problem) = rows_household::header_check(kind, &map, &table.headers) {
         problems.extend(header_problems(vec![problem]));
     }
+    let rows_checked = problems.is_empty();
+    let (code_conflicts, code_problems) =
+        check_codes(reader, kind, &map, &mut table, file.accept_code_mapping)?;
+    problems.extend(code_problems);
+    if !file.accept_code_mapping {
+        problems.extend(code_conflicts.iter().map(|c| Problem {
+            line: Some(c.line),
+            column: Some(c.column.clone()),
+            value: Some(c.value.clone()),
+            reason: format!(
+                "chỉ khớp mã \"{}\" trong sổ khi thêm hoặc bỏ số 0 ở đầu (bảng tính đã đổi mã thành số?); chưa nhập. Nếu đúng là cùng một mã, hãy xác nhận ghép mã",
+                escape(&c.existing)
+            ),
+        }));
+    }
+    problems.extend(sheet_error_cells(&table, &map));
+    let mut lookup = Lookup::load(reader, kind)?;
     reserve_written_codes(&mut lookup, &map, &table.rows);
     let mut rows = Vec::new();
     let mut unchanged = 0;
@@ -246,7 +320,6 @@ pub fn plan(
     let mut rows_refused = 0;
     let mut renamed = Vec::new();
     let mut formula_cells = Vec::new();
-    let rows_checked = problems.is_empty();
     if rows_checked {
         for row in &table.rows {
             let (cell_problems, formulas) = check_row(row, &map, &table.headers);
@@ -298,7 +371,13 @@ pub fn plan(
         problems.extend(late_left.into_iter().map(|(_, p)| p));
     }
     let (new_communities, new_clans) = lookup.into_new_units();
+    let same_name = super::same_name::check(reader, kind, &rows)?;
+    let sheet_notes = sheet_notes(&table);
     Ok(ImportPlan {
+        sheet_notes,
+        code_conflicts,
+        mapping_accepted: file.accept_code_mapping,
+        same_name,
         kind,
         encoding: table.encoding,
         delimiter: table.delimiter,
@@ -315,6 +394,29 @@ pub fn plan(
         renamed,
         formula_cells,
     })
+}
+
+/// A formula's error value (`#N/A`, `#REF!`) in a column the import reads is refused:
+/// stored, it would be a name or a code.
+fn sheet_error_cells(table: &Table, map: &ColumnMap) -> Vec<Problem> {
+    let Some(sheet) = &table.sheet else {
+        return Vec::new();
+    };
+    sheet
+        .errors
+        .iter()
+        .filter(|(_, col)| map.fields().any(|(_, i)| i == *col))
+        .map(|(line, col)| Problem {
+            line: Some(*line),
+            column: table.headers.get(*col).cloned(),
+            value: table
+                .rows
+                .iter()
+                .find(|r| r.line == *line)
+                .and_then(|r| r.fields.get(*col).cloned()),
+            reason: "ô báo lỗi của công thức; sửa công thức trong bảng tính (hoặc chép giá trị) rồi nhập lại".into(),
+        })
+        .collect()
 }
 
 /// Headers are printed in the preview and in messages: one holding a control or

@@ -8,8 +8,9 @@
 //! is only there for the person typing and is ignored. An empty cell leaves the value
 //! as it is; "D", "Đ", "đạt" mean Đạt and "K", "không đạt" mean Không đạt.
 
-use super::csv_read::{SourceEncoding, read_table};
+use super::csv_read::SourceEncoding;
 use super::plan::Problem;
+use super::source::read_source;
 use crate::criteria::{Catalog, CatalogEntry, CriteriaSet, IndicatorKind, check_value};
 use crate::model::{Evaluation, EvaluationKey, IndicatorValue, Stamp, Title, UnitId, Year};
 use crate::store::{Reader, Register, StoreError};
@@ -34,6 +35,31 @@ fn is_code_header(folded: &str) -> bool {
     folded == "ma" || folded == "code" || (folded.starts_with("ma ") && !folded.contains("chi so"))
 }
 
+/// The indicator code a header names: `1.1`, or `Chỉ số 1.1` as `export --year`
+/// writes it.
+fn indicator_header(header: &str) -> Option<&str> {
+    let mut words = header.split_whitespace();
+    let (first, second) = (words.next()?, words.next()?);
+    (fold(first) == "chi" && fold(second) == "so")
+        .then(|| header.trim().splitn(3, char::is_whitespace).nth(2))
+        .flatten()
+        .map(str::trim)
+        .filter(|code| !code.is_empty())
+}
+
+/// Whether a sheet's row is the header of a scores file: a code column and at least
+/// one indicator column.
+fn is_scores_header(headers: &[String]) -> bool {
+    headers.iter().any(|h| is_code_header(&fold(h.trim())))
+        && headers.iter().any(|h| {
+            let h = h.trim();
+            indicator_header(h).is_some()
+                || (h.contains('.')
+                    && h.split('.')
+                        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+        })
+}
+
 /// One unit's values from the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreRow {
@@ -55,6 +81,10 @@ pub struct ScoresPlan {
     pub ignored_columns: Vec<String>,
     /// Cells that hold a value (not empty).
     pub cells: usize,
+    /// Rows with no value at all (a `--year` export's unregistered units), left alone.
+    pub empty_rows: usize,
+    /// What the preview says about a workbook's sheet; empty for a text file.
+    pub sheet_notes: Vec<String>,
 }
 
 /// Parses a cell: points, or Đ/K in their usual spellings.
@@ -78,7 +108,24 @@ pub fn plan_scores(
     year: Year,
     bytes: &[u8],
 ) -> Result<ScoresPlan, Vec<Problem>> {
-    let table = read_table(bytes).map_err(|e| e.problems())?;
+    plan_scores_file(reader, catalog, title, year, bytes, None)
+}
+
+/// [`plan_scores`] for a file of any format, a workbook's sheet chosen by name.
+pub fn plan_scores_file(
+    reader: &Reader,
+    catalog: &Catalog,
+    title: Title,
+    year: Year,
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<ScoresPlan, Vec<Problem>> {
+    let table = read_source(bytes, sheet, &is_scores_header).map_err(|e| e.problems())?;
+    let sheet_notes = table
+        .sheet
+        .as_ref()
+        .map(|s| s.notes(table.header_line, &table.headers))
+        .unwrap_or_default();
     let store_problem = |e: StoreError| Problem {
         line: None,
         column: None,
@@ -106,11 +153,24 @@ pub fn plan_scores(
                 .collect::<Vec<_>>()
         })
         .collect();
+    // A `--year` export names its indicator columns "Chỉ số 1.1"; its other columns
+    // (names, thôn, stage, total, decision) are the unit's and the evaluation's, ignored.
+    let prefixed = table.headers.iter().any(|h| indicator_header(h).is_some());
     for (i, header) in table.headers.iter().enumerate() {
         let header = header.trim();
         if i == code_column {
             continue;
         }
+        let header = match indicator_header(header) {
+            Some(code) => code,
+            None if prefixed => {
+                if !header.is_empty() {
+                    ignored_columns.push(header.to_string());
+                }
+                continue;
+            }
+            None => header,
+        };
         if NAME_HEADERS.contains(&folded[i].as_str()) {
             ignored_columns.push(header.to_string());
             continue;
@@ -165,6 +225,7 @@ pub fn plan_scores(
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
     let mut rows = Vec::new();
     let mut cells = 0usize;
+    let mut empty_rows = 0usize;
     for row in &table.rows {
         let cell = |i: usize| {
             row.fields
@@ -189,6 +250,10 @@ pub fn plan_scores(
                 &code,
                 format!("mã này đã có ở dòng {first}"),
             ));
+            continue;
+        }
+        if prefixed && indicator_columns.iter().all(|(c, _)| cell(*c).is_empty()) {
+            empty_rows += 1;
             continue;
         }
         let unit = match reader.unit_id(title.unit_kind(), &code) {
@@ -335,6 +400,8 @@ pub fn plan_scores(
         delimiter: table.delimiter,
         ignored_columns,
         cells,
+        empty_rows,
+        sheet_notes,
     })
 }
 

@@ -89,4 +89,9 @@ pub enum Action {
     ToggleAscii,
     /// Answer no to a question that has three answers (yes, no, stay).
     Decline,
+    /// Save the list on screen, or the report's tables, as an Excel workbook.
+    ExportXlsx,
+    /// Import preview: confirm that codes a spreadsheet stripped of leading zeros
+    /// (`123` ↔ `0123`) are the register's codes, and preview again.
+    AcceptCodeMapping,
 }

@@ -423,7 +423,10 @@ impl App {
                     self.stack.pop();
                 }
             }
-            Some(Screen::Import(state)) if state.preview.is_some() => state.preview = None,
+            Some(Screen::Import(state)) if state.preview.is_some() => {
+                state.preview = None;
+                state.accept_code_mapping = false;
+            }
             Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
             Some(Screen::Sheet(sheet)) if sheet.changed => {
                 self.confirm = Some(Confirm::DiscardForm)

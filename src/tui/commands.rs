@@ -202,6 +202,13 @@ static COMMANDS: &[Command] = &[
         "Sửa đơn vị đang chọn"
     ),
     cmd!(
+        &[Key::Ctrl('x')],
+        Action::ExportXlsx,
+        &[Ctx::List],
+        None,
+        "Xuất danh sách này (kèm kết quả năm đang xem) ra tệp Excel (.xlsx) trong thư mục Tài liệu"
+    ),
+    cmd!(
         &[Key::F(8)],
         Action::Archive,
         &[Ctx::List, Ctx::Detail],

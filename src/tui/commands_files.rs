@@ -23,7 +23,7 @@ pub(super) static COMMANDS: &[Command] = &[
         Action::Import,
         &[Ctx::Home],
         Some("Nhập tệp"),
-        "Nhập danh sách từ tệp CSV (Excel): xem trước rồi mới ghi"
+        "Nhập danh sách từ tệp Excel (.xlsx, .xls, .ods) hoặc CSV: xem trước rồi mới ghi"
     ),
     cmd!(
         &[Key::Char('s'), Key::Char('S')],
@@ -80,6 +80,13 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Ctx::Report],
         Some("Word"),
         "Lưu báo cáo thành văn bản Word (.docx) theo thể thức Nghị định 30 vào thư mục Tài liệu, để sửa, ký và in"
+    ),
+    cmd!(
+        &[Key::F(7), Key::Char('x'), Key::Char('X')],
+        Action::ExportXlsx,
+        &[Ctx::Report],
+        None,
+        "Lưu các bảng của báo cáo ra tệp Excel (.xlsx), mỗi phần một trang, trong thư mục Tài liệu"
     ),
     cmd!(
         &[Key::Char('['), Key::Char('-')],
@@ -164,6 +171,13 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Ctx::ImportPreview],
         Some("Nhập vào sổ"),
         "Ghi cả tệp vào sổ trong một lần (chỉ khi tệp không có lỗi)"
+    ),
+    cmd!(
+        &[Key::F(6)],
+        Action::AcceptCodeMapping,
+        &[Ctx::ImportPreview],
+        None,
+        "Xác nhận ghép mã: mã số trong tệp chỉ khác mã trong sổ ở số 0 đầu (bảng tính đã xóa) là cùng một mã; xem trước lại"
     ),
     cmd!(&[Key::Up], Action::Up, SCROLL, None, "Lên một dòng"),
     cmd!(&[Key::Down], Action::Down, SCROLL, None, "Xuống một dòng"),

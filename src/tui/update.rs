@@ -115,6 +115,7 @@ impl App {
                     self.open_form(kind, Some(id));
                 }
             }
+            Action::ExportXlsx => self.export_list_xlsx(kind),
             Action::Archive => {
                 if let Some((id, name)) = list.selected_row().map(|r| (r.id, r.name.clone())) {
                     self.ask_archive(kind, id, name);

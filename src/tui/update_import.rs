@@ -8,7 +8,7 @@ use super::screens::import::{ImportState, Preview};
 use super::scroll::scrolled;
 use super::theme::Role;
 use super::update::edit;
-use crate::exchange::{self, ImportOptions};
+use crate::exchange::{self, FileOptions, ImportOptions};
 use crate::model::UnitKind;
 use crate::store::StoreError;
 use crate::text::format_count;
@@ -57,7 +57,14 @@ impl App {
             .get(self.home_selected)
             .copied()
             .unwrap_or(UnitKind::Household);
-        let state = ImportState::new(kind, self.import_folder());
+        // The app's own documents folder (set in tests and by the set-up) is looked in
+        // alone; otherwise the system's documents, desktop, downloads and drives.
+        let folders = match &self.documents {
+            Some(docs) => vec![docs.clone()],
+            None => super::file_choice::folders(None, &self.path),
+        };
+        let files = super::file_choice::list(&folders);
+        let state = ImportState::new(kind, self.import_folder(), files);
         self.stack.push(Screen::Import(state));
     }
 
@@ -73,11 +80,15 @@ impl App {
                 preview.scroll = to;
             } else if action == Action::Save {
                 self.apply_import();
+            } else if action == Action::AcceptCodeMapping && preview.plan.0.awaits_code_mapping() {
+                state.accept_code_mapping = true;
+                self.preview_import();
             }
             return;
         }
         match action {
-            Action::NextField | Action::PrevField => state.focus = 1 - state.focus.min(1),
+            Action::NextField => state.focus_next(),
+            Action::PrevField => state.focus_prev(),
             Action::Left | Action::Right if state.focus == 0 => {
                 state.cycle_kind(action == Action::Right);
                 state.error = None;
@@ -97,9 +108,13 @@ impl App {
             return;
         };
         let (kind, file) = (state.kind, typed_path(state.path.value()));
+        let file_options = FileOptions {
+            sheet: None,
+            accept_code_mapping: state.accept_code_mapping,
+        };
         let outcome = if file.as_os_str().is_empty() || file.is_dir() {
             Err(format!(
-                "Hãy gõ đường dẫn tới một tệp CSV (đang là thư mục «{}»)",
+                "Hãy gõ đường dẫn tới một tệp bảng tính hoặc CSV, hoặc chọn tệp trong danh sách (đang là thư mục «{}»)",
                 file.display()
             ))
         } else {
@@ -116,10 +131,11 @@ impl App {
                     register
                         .read()
                         .and_then(|reader| {
-                            exchange::plan(
+                            exchange::plan_file(
                                 &reader,
                                 kind,
                                 &bytes,
+                                &file_options,
                                 ImportOptions {
                                     default_year: self.year,
                                 },

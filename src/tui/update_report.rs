@@ -94,6 +94,7 @@ impl App {
             Action::Save => self.save_report(),
             Action::SaveDocx => self.save_docx(),
             Action::Print => self.print_report(),
+            Action::ExportXlsx => self.export_report_xlsx(),
             _ => {}
         }
     }
@@ -125,7 +126,7 @@ impl App {
         self.set_report_notice(notice);
     }
 
-    fn set_report_notice(&mut self, notice: (String, Role)) {
+    pub(super) fn set_report_notice(&mut self, notice: (String, Role)) {
         let page_rows = self.page_rows;
         if let Some(Screen::Report(state)) = self.stack.last_mut() {
             state.notice = Some(notice);

@@ -1,5 +1,6 @@
-//! Importing a list from a CSV file, in two steps on one screen: choose the kind and
-//! type the file's path, then read the preview of `exchange::plan` (what would be
+//! Importing a list from a workbook (.xlsx, .xlsm, .xls, .ods) or a CSV file, in two
+//! steps on one screen: choose the kind and the file (from the list of files found in
+//! the usual folders, or by typing its path), then read the preview of `exchange::plan` (what would be
 //! added, updated, created, and every problem) before anything is written. The state
 //! lives here; `App` drives it (`update_import.rs`).
 
@@ -20,6 +21,8 @@ use std::sync::Arc;
 
 /// Width the preview is wrapped to: an 80-column screen inside the box.
 pub const PREVIEW_WIDTH: usize = 76;
+/// Files of the list shown at once (the screen must fit 80×24).
+const FILE_ROWS: usize = 5;
 
 /// A plan shared between the preview and the apply key. Two handles are equal when they
 /// are the same plan (the screen states compare; plans themselves need not).
@@ -73,15 +76,21 @@ impl Preview {
 pub struct ImportState {
     pub kind: UnitKind,
     pub path: TextInput,
-    /// 0: the kind, 1: the file path.
+    /// 0: the kind, 1: the file path, 2: the list of files found.
     pub focus: usize,
     /// Why the file could not be read.
     pub error: Option<String>,
     pub preview: Option<Preview>,
+    /// Spreadsheets and CSV files found in the usual folders, newest first.
+    pub files: Vec<PathBuf>,
+    /// The file chosen in `files` (while the list has the focus).
+    pub file_selected: usize,
+    /// The officer confirmed the code mapping (F6 in the preview); reset on Esc.
+    pub accept_code_mapping: bool,
 }
 
 impl ImportState {
-    pub fn new(kind: UnitKind, folder: Option<PathBuf>) -> ImportState {
+    pub fn new(kind: UnitKind, folder: Option<PathBuf>, files: Vec<PathBuf>) -> ImportState {
         let mut path = TextInput::new();
         if let Some(folder) = folder {
             let mut text = folder.display().to_string();
@@ -96,6 +105,44 @@ impl ImportState {
             focus: 1,
             error: None,
             preview: None,
+            files,
+            file_selected: 0,
+            accept_code_mapping: false,
+        }
+    }
+
+    /// Tab and ↓: kind → path → file list, then down the list.
+    pub fn focus_next(&mut self) {
+        match self.focus {
+            0 => self.focus = 1,
+            1 if !self.files.is_empty() => {
+                self.focus = 2;
+                self.choose_file(self.file_selected);
+            }
+            1 => self.focus = 0,
+            _ => self.choose_file(self.file_selected + 1),
+        }
+    }
+
+    /// Shift+Tab and ↑: up the file list, then back to the path and the kind.
+    pub fn focus_prev(&mut self) {
+        match self.focus {
+            2 if self.file_selected > 0 => self.choose_file(self.file_selected - 1),
+            2 => self.focus = 1,
+            1 => self.focus = 0,
+            _ => self.focus = 1,
+        }
+    }
+
+    /// Selects a file of the list and puts its path in the path field.
+    fn choose_file(&mut self, index: usize) {
+        let Some(last) = self.files.len().checked_sub(1) else {
+            return;
+        };
+        self.file_selected = index.min(last);
+        if let Some(path) = self.files.get(self.file_selected) {
+            self.path = TextInput::new();
+            self.path.insert_str(&path.display().to_string());
         }
     }
 
@@ -133,16 +180,35 @@ pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
         _ => "dấu phẩy",
     };
     push_wrapped(&mut out, &format!("Tệp: {file}"), "  ", Role::Normal);
-    push_wrapped(
-        &mut out,
-        &format!(
-            "{}, phân cách bằng {separator}, {} dòng dữ liệu.",
-            plan.encoding.label(),
-            format_count(plan.rows_read as u64),
-        ),
-        "  ",
-        Role::Normal,
-    );
+    if plan.sheet_notes.is_empty() {
+        push_wrapped(
+            &mut out,
+            &format!(
+                "{}, phân cách bằng {separator}, {} dòng dữ liệu.",
+                plan.encoding.label(),
+                format_count(plan.rows_read as u64),
+            ),
+            "  ",
+            Role::Normal,
+        );
+    } else {
+        push_wrapped(
+            &mut out,
+            &format!("{} dòng dữ liệu.", format_count(plan.rows_read as u64)),
+            "  ",
+            Role::Normal,
+        );
+        for (i, note) in plan.sheet_notes.iter().enumerate() {
+            let role = if note.starts_with('⚠') {
+                Role::Warning
+            } else if i == 0 {
+                Role::Normal
+            } else {
+                Role::Muted
+            };
+            push_wrapped(&mut out, note, "  ", role);
+        }
+    }
     if !plan.ignored_columns.is_empty() {
         let ignored: Vec<String> = plan
             .ignored_columns
@@ -157,6 +223,35 @@ pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
         );
     }
     out.push((String::new(), Role::Normal));
+    if plan.awaits_code_mapping() {
+        push_wrapped(
+            &mut out,
+            &format!(
+                "⚠ {} mã số chỉ khớp mã trong sổ khi thêm hoặc bỏ số 0 ở đầu (bảng tính đã xóa số 0?). Nếu đúng là cùng một mã, bấm F6 để xác nhận ghép mã và xem trước lại.",
+                format_count(plan.code_conflicts.len() as u64)
+            ),
+            "  ",
+            Role::Warning,
+        );
+        out.push((String::new(), Role::Normal));
+    } else if plan.mapping_accepted && !plan.code_conflicts.is_empty() {
+        push_wrapped(
+            &mut out,
+            &format!(
+                "Đã xác nhận ghép {} mã: {}",
+                format_count(plan.code_conflicts.len() as u64),
+                plan.code_conflicts
+                    .iter()
+                    .take(5)
+                    .map(|c| format!("{} → {}", c.value, c.existing))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "  ",
+            Role::Warning,
+        );
+        out.push((String::new(), Role::Normal));
+    }
     if !plan.problems.is_empty() {
         push_wrapped(
             &mut out,
@@ -228,6 +323,14 @@ pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
     if let Some(warning) = plan.formula_warning() {
         push_wrapped(&mut out, &warning, "  ", Role::Warning);
     }
+    for (_, note) in &plan.same_name {
+        push_wrapped(
+            &mut out,
+            &format!("⚠ có thể trùng: {note}"),
+            "  ",
+            Role::Warning,
+        );
+    }
     if plan.generated_codes > 0 {
         push_wrapped(
             &mut out,
@@ -277,7 +380,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) {
 
 fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) {
     let theme = app.theme;
-    boxed(app, "Nhập danh sách từ tệp CSV (Excel)").render(area, frame.buffer_mut());
+    boxed(app, "Nhập danh sách từ tệp Excel hoặc CSV").render(area, frame.buffer_mut());
     let x = area.x + 2;
     let width = usize::from(area.width.saturating_sub(4));
     let label_width = 18;
@@ -342,7 +445,7 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) 
     buf.set_stringn(
         x,
         y,
-        format!("{}{}", marker(1), pad_to_width("Tệp CSV", label_width - 1)),
+        format!("{}{}", marker(1), pad_to_width("Tệp", label_width - 1)),
         width,
         label_style(1),
     );
@@ -361,6 +464,53 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) 
         )
     });
     y += 2;
+    if !state.files.is_empty() {
+        buf.set_stringn(
+            x,
+            y,
+            format!(
+                "{}{}",
+                marker(2),
+                truncate_to_width(
+                    &format!(
+                        "Tệp tìm thấy ({}): Tab hoặc ↓ để chọn, Enter để xem trước",
+                        state.files.len()
+                    ),
+                    width.saturating_sub(1)
+                )
+            ),
+            width,
+            label_style(2),
+        );
+        y += 1;
+        let first = state
+            .file_selected
+            .saturating_sub(FILE_ROWS - 1)
+            .min(state.files.len().saturating_sub(FILE_ROWS));
+        for (i, path) in state.files.iter().enumerate().skip(first).take(FILE_ROWS) {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let folder = path
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            let line = format!(
+                "  {} {}",
+                pad_to_width(&truncate_to_width(&name, 36), 36),
+                folder
+            );
+            let style = if state.focus == 2 && i == state.file_selected {
+                theme.style(Role::Selected)
+            } else {
+                theme.style(Role::Normal)
+            };
+            buf.set_stringn(x, y, truncate_to_width(&line, width), width, style);
+            y += 1;
+        }
+        y += 1;
+    }
     let mut notes: Vec<(String, Role)> = Vec::new();
     if let Some(error) = &state.error {
         for line in wrap(&format!("✗ {error}"), width, "", "  ") {
@@ -381,7 +531,7 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) 
     let help = [
         format!("Các cột của tệp {}: {}", state.kind.label().to_lowercase(), expected.join(", ")),
         "(* bắt buộc; tên cột viết hoa, thường, có dấu hay không dấu đều được; cột «STT» và cột lạ được bỏ qua.)".to_string(),
-        "Tệp lưu từ Excel bằng «CSV UTF-8» hoặc «CSV»; phân cách bằng dấu phẩy, chấm phẩy hoặc tab. Mẫu và tên cột khác: docs/import-export.md.".to_string(),
+        "Đọc thẳng tệp Excel (.xlsx, .xls), LibreOffice (.ods) — trang đầu, bỏ qua các dòng tên bảng ở trên — hoặc tệp CSV. Mẫu và tên cột khác: docs/import-export.md.".to_string(),
         "Enter: đọc tệp và xem trước. Chưa ghi gì vào sổ cho tới khi xem trước và bấm F2.".to_string(),
     ];
     for (i, text) in help.iter().enumerate() {
@@ -456,9 +606,14 @@ fn render_preview(app: &App, frame: &mut Frame, area: Rect, preview: &Preview) {
     } else {
         (
             format!(
-                "{} {} lỗi: không nhập được. Esc để chọn lại tệp.{more}",
+                "{} {} lỗi: không nhập được. {}Esc để chọn lại tệp.{more}",
                 theme.sym("✗", "x"),
-                format_count(plan.problems.len() as u64)
+                format_count(plan.problems.len() as u64),
+                if plan.awaits_code_mapping() {
+                    "F6: xác nhận ghép mã. "
+                } else {
+                    ""
+                }
             ),
             Role::Error,
         )

@@ -635,3 +635,109 @@ fn f5_prints_the_report_on_screen_and_says_so_or_why_not() {
         "names the key that saves instead: {said}"
     );
 }
+
+fn import_plan(app: &App) -> std::sync::Arc<crate::exchange::ImportPlan> {
+    match app.screen() {
+        Some(Screen::Import(state)) => {
+            let preview = state.preview.as_ref().expect("a preview");
+            std::sync::Arc::clone(&preview.plan.0)
+        }
+        other => panic!("not the import screen: {other:?}"),
+    }
+}
+
+fn households(app: &App) -> usize {
+    let register = app.register.as_ref().expect("register");
+    let reader = register.read().expect("read");
+    reader.units(UnitKind::Household).expect("units").len()
+}
+
+#[test]
+fn a_workbook_is_chosen_from_the_file_list_and_stripped_codes_are_confirmed_with_f6() {
+    let mut h = app();
+    let docs = tempfile::tempdir().expect("tempdir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/excel");
+    std::fs::copy(
+        fixtures.join("ho-thon-dong.xlsx"),
+        docs.path().join("ho.xlsx"),
+    )
+    .expect("copy");
+    std::fs::write(docs.path().join("anh.png"), b"not a list").expect("write");
+    setup(&mut h, docs.path());
+    type_text(&mut h.app, "n");
+    match h.app.screen() {
+        Some(Screen::Import(state)) => {
+            assert_eq!(state.files, vec![docs.path().join("ho.xlsx")]);
+        }
+        other => panic!("not the import screen: {other:?}"),
+    }
+    // Tab moves from the path to the list, which puts the file's path in the field.
+    press(&mut h.app, KeyCode::Tab);
+    assert!(screen_text(&h.app).contains("Tệp tìm thấy (1)"));
+    press(&mut h.app, KeyCode::Enter);
+    assert_eq!(h.app.context(), Ctx::ImportPreview);
+    assert!(
+        screen_text(&h.app).contains("dòng tiêu đề cột là dòng 4"),
+        "{}",
+        screen_text(&h.app)
+    );
+    let before = households(&h.app);
+    press(&mut h.app, KeyCode::F(2));
+    assert_eq!(households(&h.app), before + 3);
+
+    // The same list after a spreadsheet made its codes numbers: refused, then F6.
+    std::fs::copy(
+        fixtures.join("ho-ma-so.xlsx"),
+        docs.path().join("ho-so.xlsx"),
+    )
+    .expect("copy");
+    press(&mut h.app, KeyCode::Esc);
+    type_text(&mut h.app, "n");
+    type_text(&mut h.app, "ho-so.xlsx");
+    press(&mut h.app, KeyCode::Enter);
+    let plan = import_plan(&h.app);
+    assert!(plan.awaits_code_mapping() && !plan.is_clean());
+    assert!(
+        screen_text(&h.app).contains("F6"),
+        "{}",
+        screen_text(&h.app)
+    );
+    press(&mut h.app, KeyCode::F(6));
+    let plan = import_plan(&h.app);
+    assert!(
+        plan.mapping_accepted && plan.is_clean(),
+        "{:?}",
+        plan.problems
+    );
+    assert_eq!((plan.inserts(), plan.updates(), plan.unchanged), (0, 0, 3));
+    press(&mut h.app, KeyCode::F(2));
+    assert_eq!(
+        households(&h.app),
+        before + 3,
+        "the round trip adds no unit"
+    );
+}
+
+#[test]
+fn the_report_and_a_list_are_saved_as_workbooks() {
+    let mut h = app();
+    let docs = tempfile::tempdir().expect("tempdir");
+    setup(&mut h, docs.path());
+    type_text(&mut h.app, "b");
+    press(&mut h.app, KeyCode::F(7));
+    let saved = docs.path().join("bao-cao-2025-20251228.xlsx");
+    assert!(saved.exists(), "{}", screen_text(&h.app));
+    press(&mut h.app, KeyCode::Esc);
+    type_text(&mut h.app, "2");
+    ctrl(&mut h.app, 'x');
+    let names: Vec<String> = std::fs::read_dir(docs.path())
+        .expect("read dir")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("ho-gia-dinh-2025-") && n.ends_with(".xlsx")),
+        "{names:?}"
+    );
+}
