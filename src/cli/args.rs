@@ -96,6 +96,8 @@ pub enum Command {
     Backup(BackupArgs),
     /// Khôi phục sổ từ một bản sao lưu (sổ cũ được giữ lại)
     Restore(RestoreArgs),
+    /// Tổng hợp báo cáo JSON (report --json) của nhiều xã cùng một năm, cho Hội Khuyến học tỉnh
+    Rollup(RollupArgs),
 }
 
 /// What an import file holds. Each list kind is one value; a new kind of file is one
@@ -260,6 +262,28 @@ pub struct ReportArgs {
     #[arg(long)]
     pub list: bool,
     /// Ngày ghi trên báo cáo, dạng NĂM-THÁNG-NGÀY (mặc định hôm nay)
+    #[arg(long, value_name = "NGÀY")]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct RollupArgs {
+    /// Các tệp báo cáo JSON của các xã (sohoctap report --json), cùng một năm
+    #[arg(value_name = "TỆP", required = true)]
+    pub files: Vec<PathBuf>,
+    /// In bản tổng hợp dạng JSON thay vì bản in A4
+    #[arg(long)]
+    pub json: bool,
+    /// Ghi ra tệp thay vì in ra màn hình
+    #[arg(long, value_name = "TỆP")]
+    pub out: Option<PathBuf>,
+    /// Ghi đè tệp đã có
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Danh sách các xã phải gửi báo cáo (tệp văn bản, mỗi dòng một tên xã), để biết xã nào còn thiếu
+    #[arg(long, value_name = "TỆP")]
+    pub expect: Option<PathBuf>,
+    /// Ngày ghi trên bản tổng hợp, dạng NĂM-THÁNG-NGÀY (mặc định hôm nay)
     #[arg(long, value_name = "NGÀY")]
     pub date: Option<chrono::NaiveDate>,
 }

@@ -18,6 +18,7 @@ pub(crate) mod out;
 mod paths;
 mod recognise;
 mod report;
+mod rollup;
 mod usage;
 
 pub use args::{Cli, Command, parse};
@@ -86,5 +87,6 @@ fn dispatch(cli: Cli, env: &Env) -> Result<(), CliError> {
         Some(Command::Export(args)) => export::run(&env, args),
         Some(Command::Backup(args)) => backup::backup(&env, &args),
         Some(Command::Restore(args)) => backup::restore(&env, &args),
+        Some(Command::Rollup(args)) => rollup::run(&env, &args, cli.ascii),
     }
 }

@@ -9,7 +9,7 @@
 //! - [`notes`]: denominators and criteria sets;
 //! - [`signature`]: the signature block.
 
-mod grid;
+pub mod grid;
 pub mod header;
 pub mod layout;
 mod notes;
