@@ -96,7 +96,9 @@ fn report_json_keeps_schema_1_and_adds_the_breakdown() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["schema"], 1);
-    assert_eq!(v["titles"].as_array().map(Vec::len), Some(6));
+    // Six measures, then the whole commune's CDHT count.
+    assert_eq!(v["titles"].as_array().map(Vec::len), Some(7));
+    assert_eq!(v["titles"][6]["title"], "cong-dan");
     assert_eq!(v["communities"].as_array().map(Vec::len), Some(4));
     assert_eq!(v["previous_year"]["year"], 2024);
     assert!(v.get("recognised").is_none());

@@ -10,7 +10,7 @@ fn percent(tenths: Option<u32>) -> Value {
 }
 
 pub fn to_json(summary: &Summary) -> Value {
-    let titles: Vec<Value> = summary
+    let mut titles: Vec<Value> = summary
         .lines
         .iter()
         .map(|l| {
@@ -33,6 +33,24 @@ pub fn to_json(summary: &Summary) -> Value {
             })
         })
         .collect();
+    // Appended after the six measures, so readers of the six keep working.
+    let (c, p) = (&summary.citizens, &summary.citizens_progress);
+    titles.push(json!({
+        "title": crate::tally::ALL_CITIZENS_CODE,
+        "name": crate::tally::ALL_CITIZENS_LABEL,
+        "total": c.total,
+        "registered": c.registered,
+        "scored": c.scored,
+        "passed": c.passed,
+        "recognised": c.recognised,
+        "percent_registered": percent(p.percent_registered),
+        "percent_of_total": percent(p.percent_of_total),
+        "percent_of_registered": percent(p.percent_of_registered),
+        "target": Value::Null,
+        "target_milestone": Value::Null,
+        "gap": Value::Null,
+        "denominator": crate::tally::ALL_CITIZENS_RULE,
+    }));
     let resolution =
         summary
             .lines

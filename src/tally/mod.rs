@@ -15,5 +15,7 @@ pub use crate::criteria::status_of;
 pub use crate::model::Status;
 pub use census::Census;
 pub use counts::{Counts, Progress, progress};
-pub use rules::{DENOMINATOR_RULES, denominator_rule};
+pub use rules::{
+    ALL_CITIZENS_CODE, ALL_CITIZENS_LABEL, ALL_CITIZENS_RULE, DENOMINATOR_RULES, denominator_rule,
+};
 pub use tally::Tally;

@@ -13,6 +13,12 @@ pub fn notes(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
         let text = format!("{}: {}", measure_label(line.measure), line.rule);
         lines.extend(wrap(&pen.t(&text), PAGE_WIDTH, "   - ", "     "));
     }
+    let text = format!(
+        "{}: {}",
+        super::tables::ALL_CITIZENS_ROW,
+        crate::tally::ALL_CITIZENS_RULE
+    );
+    lines.extend(wrap(&pen.t(&text), PAGE_WIDTH, "   - ", "     "));
     lines.push(String::new());
     let year = data.summary.year;
     lines.push(pen.t(&format!("2. Bộ tiêu chí đã dùng để chấm năm {year}:")));

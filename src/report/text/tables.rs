@@ -33,6 +33,26 @@ pub fn measure_label(measure: Measure) -> &'static str {
     }
 }
 
+/// The row label of the whole commune's CDHT count.
+pub const ALL_CITIZENS_ROW: &str = "CDHT - toàn xã";
+
+/// The cells of the whole commune's CDHT count in the main table: no target, no gap.
+pub fn citizens_cells(summary: &Summary) -> Vec<String> {
+    let c = &summary.citizens;
+    let p = &summary.citizens_progress;
+    vec![
+        ALL_CITIZENS_ROW.to_string(),
+        count(c.total),
+        count(c.registered),
+        percent(p.percent_registered),
+        count(c.recognised),
+        percent(p.percent_of_total),
+        percent(p.percent_of_registered),
+        NONE.into(),
+        NONE.into(),
+    ]
+}
+
 /// The cells of one measure in the main table, in column order.
 pub fn summary_cells(line: &MeasureLine) -> Vec<String> {
     let c = &line.counts;
@@ -66,7 +86,9 @@ pub fn summary(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
     let rows: Vec<Vec<String>> = summary
         .lines
         .iter()
-        .map(|l| summary_cells(l).iter().map(|c| pen.t(c)).collect())
+        .map(summary_cells)
+        .chain(std::iter::once(citizens_cells(summary)))
+        .map(|cells| cells.iter().map(|c| pen.t(c)).collect())
         .collect();
     let grid = Grid::new(
         vec![
@@ -93,7 +115,8 @@ pub fn summary(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
             pen,
             "GĐHT: Gia đình học tập; DHHT: Dòng họ học tập; CĐHT: Cộng đồng học tập; \
              ĐVHT: Đơn vị học tập; CDHT: Công dân học tập (trong các gia đình, dòng họ, \
-             cộng đồng học tập; trong các đơn vị học tập); TDP: tổ dân phố; ĐK: đăng ký; \
+             cộng đồng học tập; trong các đơn vị học tập; toàn xã: mọi công dân trong sổ, \
+             không có chỉ tiêu); TDP: tổ dân phố; ĐK: đăng ký; \
              CN: công nhận. Còn thiếu: số đơn vị (người) cần công nhận thêm để đạt chỉ tiêu.",
         ),
     ]
@@ -233,6 +256,21 @@ pub fn change_cells(now: &MeasureLine, before: &MeasureLine) -> Vec<String> {
     ]
 }
 
+/// The whole commune's CDHT count in the comparison with the year before.
+pub fn citizens_change_cells(now: &Summary, before: &Summary) -> Vec<String> {
+    let (n, b) = (&now.citizens, &before.citizens);
+    let (np, bp) = (&now.citizens_progress, &before.citizens_progress);
+    vec![
+        ALL_CITIZENS_ROW.to_string(),
+        count(b.recognised),
+        percent(bp.percent_of_total),
+        count(n.recognised),
+        percent(np.percent_of_total),
+        signed_count(n.recognised, b.recognised),
+        signed_points(np.percent_of_total, bp.percent_of_total),
+    ]
+}
+
 /// III. Recognised units and the rate, this year against the year before.
 pub fn change(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
     let year = data.summary.year;
@@ -244,8 +282,13 @@ pub fn change(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
         .filter_map(|now| {
             data.previous
                 .line(now.measure)
-                .map(|b| change_cells(now, b).iter().map(|c| pen.t(c)).collect())
+                .map(|b| change_cells(now, b))
         })
+        .chain(std::iter::once(citizens_change_cells(
+            &data.summary,
+            &data.previous,
+        )))
+        .map(|cells| cells.iter().map(|c| pen.t(c)).collect())
         .collect();
     let (y, b) = (year.to_string(), before.to_string());
     let grid = Grid::new(
