@@ -34,6 +34,7 @@ fn commune(dir: &Path, name: &str, households: u32, target: Option<u16>, year: u
             if let Some(t) = target {
                 w.put_target(&Target {
                     measure: Measure::GiaDinh,
+                    basis: sohoctap::model::Basis::Total,
                     milestone: 2025,
                     percent_tenths: t,
                     resolution: ResolutionRef {

@@ -30,6 +30,15 @@ pub fn to_json(summary: &Summary) -> Value {
                 "target_milestone": l.target.as_ref().map(|t| t.milestone),
                 "gap": l.progress.gap,
                 "denominator": l.rule,
+                "targets": l.targets.iter().map(|b| json!({
+                    "basis": b.target.basis.code(),
+                    "target": f64::from(b.target.percent_tenths) / 10.0,
+                    "target_milestone": b.target.milestone,
+                    "percent": percent(b.progress.percent),
+                    "gap": b.progress.gap,
+                    "on_track": b.progress.on_track,
+                    "register_first": b.progress.register_first,
+                })).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -50,6 +59,7 @@ pub fn to_json(summary: &Summary) -> Value {
         "target_milestone": Value::Null,
         "gap": Value::Null,
         "denominator": crate::tally::ALL_CITIZENS_RULE,
+        "targets": [],
     }));
     let resolution =
         summary

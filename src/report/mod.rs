@@ -15,5 +15,5 @@ pub mod text;
 pub use data::ReportData;
 pub use gather::{GatherInput, UnitLabel, UnitNames, gather};
 pub use json::{report_json, to_json};
-pub use summary::{MeasureLine, Summary};
+pub use summary::{BasisLine, MeasureLine, Summary};
 pub use text::{TextOptions, render};

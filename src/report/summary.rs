@@ -1,7 +1,16 @@
 //! The figures of one year, measure by measure, against the resolution's targets.
 
-use crate::model::{Commune, Measure, Target, Year, target_for_year};
-use crate::tally::{Counts, Progress, Tally, denominator_rule, progress};
+use crate::model::{Basis, Commune, Measure, Target, Year, target_for_year};
+use crate::tally::{
+    BasisProgress, Counts, Progress, Tally, denominator_rule, progress, progress_on,
+};
+
+/// A target in force on one basis and where the measure stands against it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BasisLine {
+    pub target: Target,
+    pub progress: BasisProgress,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasureLine {
@@ -10,6 +19,9 @@ pub struct MeasureLine {
     pub progress: Progress,
     /// The target in force and the milestone year it belongs to.
     pub target: Option<Target>,
+    /// Every target in force for the year, one per basis that has one (the "total"
+    /// one again first, with what must register before it can be reached).
+    pub targets: Vec<BasisLine>,
     pub rule: &'static str,
 }
 
@@ -30,12 +42,21 @@ impl Summary {
             .into_iter()
             .map(|measure| {
                 let counts = *tally.measure(measure);
-                let target = target_for_year(targets, measure, year).cloned();
+                let target = target_for_year(targets, measure, Basis::Total, year).cloned();
+                let on_bases = Basis::ALL
+                    .into_iter()
+                    .filter_map(|basis| target_for_year(targets, measure, basis, year))
+                    .map(|t| BasisLine {
+                        progress: progress_on(&counts, t.basis, Some(t.percent_tenths)),
+                        target: t.clone(),
+                    })
+                    .collect();
                 MeasureLine {
                     measure,
                     counts,
                     progress: progress(&counts, target.as_ref().map(|t| t.percent_tenths)),
                     target,
+                    targets: on_bases,
                     rule: denominator_rule(measure),
                 }
             })
