@@ -96,6 +96,9 @@ pub enum Command {
     Backup(BackupArgs),
     /// Khôi phục sổ từ một bản sao lưu (sổ cũ được giữ lại)
     Restore(RestoreArgs),
+    /// Xem và đặt chỉ tiêu của nghị quyết (theo mọi cách tính)
+    #[command(subcommand)]
+    Targets(TargetsCommand),
     /// Tổng hợp báo cáo JSON (report --json) của nhiều xã cùng một năm, cho Hội Khuyến học tỉnh
     Rollup(RollupArgs),
 }
@@ -264,6 +267,35 @@ pub struct ReportArgs {
     /// Ngày ghi trên báo cáo, dạng NĂM-THÁNG-NGÀY (mặc định hôm nay)
     #[arg(long, value_name = "NGÀY")]
     pub date: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetsCommand {
+    /// Liệt kê các chỉ tiêu đã đặt
+    List {
+        /// In dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Đặt (hoặc sửa) một chỉ tiêu
+    Set {
+        /// Mô hình: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan/cong-dong, cong-dan/don-vi
+        #[arg(value_name = "MÔ_HÌNH")]
+        measure: String,
+        /// Năm mốc (2025, 2030…)
+        #[arg(long, value_name = "NĂM")]
+        milestone: u16,
+        /// Tỷ lệ phần trăm, ví dụ 72 hoặc 72,5
+        #[arg(long, value_name = "TỶ_LỆ")]
+        percent: String,
+        /// Cách tính: total (công nhận/tổng số), registered (đăng ký/tổng số),
+        /// of-registered (công nhận/số đăng ký)
+        #[arg(long, default_value = "total", value_name = "CÁCH_TÍNH")]
+        basis: String,
+        /// Nghị quyết: "SỐ, NGÀY, CƠ QUAN" (mặc định: nghị quyết của các chỉ tiêu đã có)
+        #[arg(long, value_name = "NGHỊ_QUYẾT")]
+        resolution: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

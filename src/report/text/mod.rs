@@ -31,7 +31,7 @@ pub struct TextOptions {
     pub list: bool,
 }
 
-const ROMAN: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
+const ROMAN: [&str; 7] = ["I", "II", "III", "IV", "V", "VI", "VII"];
 
 /// The whole report: pages of at most 60 lines of at most 80 columns, separated by form
 /// feeds, lines ending in `\n` (see [`windows_bytes`] for Notepad).
@@ -61,6 +61,14 @@ pub fn render(data: &ReportData, options: &TextOptions) -> String {
     let mut sections = ROMAN.iter();
     let mut next = || sections.next().copied().unwrap_or("*");
     blocks.extend(tables::summary(&pen, next(), summary));
+    if summary
+        .lines
+        .iter()
+        .flat_map(|l| &l.targets)
+        .any(|b| b.target.basis != crate::model::Basis::Total)
+    {
+        blocks.extend(tables::bases(&pen, next(), summary));
+    }
     blocks.extend(tables::communities(&pen, next(), data));
     blocks.extend(tables::change(&pen, next(), data));
     if options.list {

@@ -3,7 +3,7 @@
 
 use super::grid::{Align, Grid, col};
 use super::layout::{Block, PAGE_WIDTH, Pen, wrap};
-use crate::model::{Measure, Title};
+use crate::model::{Basis, Measure, Title};
 use crate::report::data::{CommunityLine, CommunityStanding, RecognisedGroup, ReportData};
 use crate::report::{MeasureLine, Summary};
 use crate::tally::Counts;
@@ -118,6 +118,74 @@ pub fn summary(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
              cộng đồng học tập; trong các đơn vị học tập; toàn xã: mọi công dân trong sổ, \
              không có chỉ tiêu); TDP: tổ dân phố; ĐK: đăng ký; \
              CN: công nhận. Còn thiếu: số đơn vị (người) cần công nhận thêm để đạt chỉ tiêu.",
+        ),
+    ]
+}
+
+/// "CN/tổng", "ĐK/tổng", "CN/ĐK": a basis in a table cell.
+pub fn basis_label(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Total => "CN/tổng",
+        Basis::Registered => "ĐK/tổng",
+        Basis::OfRegistered => "CN/ĐK",
+    }
+}
+
+/// Every target in force on every basis, when the resolution sets any on a basis other
+/// than "recognised over all units" (otherwise the main table says it all).
+pub fn bases(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
+    let all: Vec<(Measure, &crate::report::BasisLine)> = summary
+        .lines
+        .iter()
+        .flat_map(|l| l.targets.iter().map(move |b| (l.measure, b)))
+        .collect();
+    if all.iter().all(|(_, b)| b.target.basis == Basis::Total) {
+        return Vec::new();
+    }
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|(m, b)| {
+            let p = &b.progress;
+            [
+                measure_label(*m).to_string(),
+                basis_label(b.target.basis).to_string(),
+                b.target.milestone.to_string(),
+                percent(Some(u32::from(b.target.percent_tenths))),
+                percent(p.percent),
+                p.gap.map_or(NONE.into(), count),
+                if p.register_first > 0 {
+                    count(p.register_first)
+                } else {
+                    NONE.into()
+                },
+            ]
+            .iter()
+            .map(|c| pen.t(c))
+            .collect()
+        })
+        .collect();
+    let grid = Grid::new(
+        vec![
+            col(pen, &["Mô hình", "học tập"], Align::Left),
+            col(pen, &["Cách", "tính"], Align::Left),
+            col(pen, &["Năm", "mốc"], Align::Right),
+            col(pen, &["Chỉ", "tiêu"], Align::Right),
+            col(pen, &["Hiện", "đạt"], Align::Right),
+            col(pen, &["Còn", "thiếu", "(đv)"], Align::Right),
+            col(pen, &["Phải", "đăng ký", "thêm"], Align::Right),
+        ],
+        &rows,
+        0,
+    );
+    vec![
+        heading(pen, &format!("{number}. CHỈ TIÊU THEO CÁC CÁCH TÍNH")),
+        Block::Table(grid.table(pen, None, &rows, None)),
+        legend(
+            pen,
+            "CN/tổng: số công nhận trên tổng số; ĐK/tổng: số đăng ký trên tổng số; CN/ĐK: \
+             số công nhận trên số đăng ký. Còn thiếu: số đơn vị (người) cần đăng ký thêm \
+             (ĐK/tổng) hoặc công nhận thêm (hai cách kia). Phải đăng ký thêm: chỉ tiêu \
+             CN/tổng cần nhiều đơn vị được công nhận hơn số đã đăng ký.",
         ),
     ]
 }
