@@ -102,6 +102,20 @@ fn report_json_keeps_schema_1_and_adds_the_breakdown() {
     assert_eq!(v["communities"].as_array().map(Vec::len), Some(4));
     assert_eq!(v["previous_year"]["year"], 2024);
     assert!(v.get("recognised").is_none());
+    // The way to the next milestone: every year's figures end with the report year's,
+    // equal to the titles' own.
+    let way = v["way"].as_array().expect("way");
+    assert_eq!(way.len(), 6);
+    for (w, t) in way.iter().zip(v["titles"].as_array().unwrap()) {
+        assert_eq!(w["title"], t["title"]);
+        let last = w["series"]
+            .as_array()
+            .and_then(|s| s.last())
+            .expect("a year");
+        assert_eq!(last["year"], 2025);
+        assert_eq!(last["recognised"], t["recognised"]);
+        assert_eq!(last["total"], t["total"]);
+    }
     // --windows and --print make no sense for JSON: bad usage.
     let o = run(&db, &["--json", "--windows"], None);
     assert_eq!(o.status.code(), Some(2));

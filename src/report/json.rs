@@ -83,6 +83,35 @@ pub fn to_json(summary: &Summary) -> Value {
     })
 }
 
+/// Per measure, every year of the register and the next milestone.
+fn way(data: &super::ReportData) -> Value {
+    Value::Array(
+        data.way
+            .iter()
+            .map(|l| {
+                json!({
+                    "title": l.measure.code(),
+                    "series": l.series.iter().map(|p| json!({
+                        "year": p.year,
+                        "total": p.counts.total,
+                        "registered": p.counts.registered,
+                        "recognised": p.counts.recognised,
+                        "percent_of_total": percent(p.percent_of_total),
+                    })).collect::<Vec<_>>(),
+                    "next": l.next.map_or(Value::Null, |n| json!({
+                        "milestone": n.milestone,
+                        "target": f64::from(n.target_tenths) / 10.0,
+                        "needed": n.needed,
+                        "years": n.years,
+                        "per_year": n.per_year,
+                        "text": super::way::sentence(l),
+                    })),
+                })
+            })
+            .collect(),
+    )
+}
+
 /// The schema-1 object of [`to_json`] with the full report's additions: the year before,
 /// the per-community breakdown, the criteria sets in use and, when gathered, the
 /// recognised units. Only adds fields, so readers of schema 1 keep working.
@@ -129,6 +158,7 @@ pub fn report_json(data: &super::ReportData) -> Value {
         );
         map.insert("communities".into(), Value::Array(communities));
         map.insert("criteria_sets".into(), Value::Array(criteria));
+        map.insert("way".into(), way(data));
         map.insert(
             "provisional_criteria".into(),
             Value::Bool(data.uses_provisional_criteria()),

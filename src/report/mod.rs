@@ -11,6 +11,7 @@ pub mod gather;
 mod json;
 mod summary;
 pub mod text;
+pub mod way;
 
 pub use data::ReportData;
 pub use gather::{GatherInput, UnitLabel, UnitNames, gather};

@@ -31,7 +31,7 @@ pub struct TextOptions {
     pub list: bool,
 }
 
-const ROMAN: [&str; 7] = ["I", "II", "III", "IV", "V", "VI", "VII"];
+const ROMAN: [&str; 8] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 
 /// The whole report: pages of at most 60 lines of at most 80 columns, separated by form
 /// feeds, lines ending in `\n` (see [`windows_bytes`] for Notepad).
@@ -75,6 +75,7 @@ pub fn render(data: &ReportData, options: &TextOptions) -> String {
         let groups = data.recognised.as_deref().unwrap_or(&[]);
         blocks.extend(tables::listing(&pen, next(), groups));
     }
+    blocks.extend(tables::way(&pen, next(), data));
     blocks.extend(notes::notes(&pen, next(), data));
     blocks.extend(signature::signature(&pen));
     layout::finish(&layout::paginate(blocks), &pen)

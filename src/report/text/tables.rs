@@ -190,6 +190,77 @@ pub fn bases(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
     ]
 }
 
+/// The way to the next milestone: the rate of the last four years (the paper is 80
+/// columns; `report --json` has every year), and what the next milestone asks.
+pub fn way(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
+    let Some(first) = data.way.first() else {
+        return Vec::new();
+    };
+    let skip = first.series.len().saturating_sub(4);
+    let years: Vec<String> = first
+        .series
+        .iter()
+        .skip(skip)
+        .map(|p| p.year.to_string())
+        .collect();
+    let rows: Vec<Vec<String>> = data
+        .way
+        .iter()
+        .map(|l| {
+            let mut cells = vec![measure_label(l.measure).to_string()];
+            cells.extend(
+                l.series
+                    .iter()
+                    .skip(skip)
+                    .map(|p| percent(p.percent_of_total)),
+            );
+            match l.next {
+                Some(n) => cells.extend([
+                    format!(
+                        "{} ({})",
+                        n.milestone,
+                        percent(Some(u32::from(n.target_tenths)))
+                    ),
+                    count(n.needed),
+                    count(n.per_year),
+                ]),
+                None => cells.extend([NONE.into(), NONE.into(), NONE.into()]),
+            }
+            cells.iter().map(|c| pen.t(c)).collect()
+        })
+        .collect();
+    let mut columns = vec![col(pen, &["Mô hình", "học tập"], Align::Left)];
+    columns.extend(years.iter().map(|y| col(pen, &["Tỷ lệ", y], Align::Right)));
+    columns.extend([
+        col(pen, &["Mốc", "(chỉ tiêu)"], Align::Right),
+        col(pen, &["Cần", "thêm", "(đv)"], Align::Right),
+        col(pen, &["Mỗi", "năm", "(đv)"], Align::Right),
+    ]);
+    let grid = Grid::new(columns, &rows, 0);
+    let mut said: Vec<String> = data
+        .way
+        .iter()
+        .filter_map(|l| {
+            crate::report::way::sentence(l)
+                .filter(|_| l.next.is_some_and(|n| n.needed > 0))
+                .map(|s| format!("{}: {s}.", measure_label(l.measure)))
+        })
+        .collect();
+    if said.is_empty() {
+        said.push("Không còn mốc chỉ tiêu nào sau năm báo cáo, hoặc đã đạt.".into());
+    }
+    let mut lines = vec![String::new()];
+    for s in said {
+        lines.extend(wrap(&pen.t(&s), PAGE_WIDTH, "- ", "  "));
+    }
+    lines.push(String::new());
+    vec![
+        heading(pen, &format!("{number}. CHẶNG ĐƯỜNG ĐẾN MỐC TIẾP THEO")),
+        Block::Table(grid.table(pen, None, &rows, None)),
+        Block::Flow(lines),
+    ]
+}
+
 fn community_cells(line: &CommunityLine) -> Vec<String> {
     vec![
         line.name.clone(),
