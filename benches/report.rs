@@ -61,6 +61,7 @@ fn build(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
         for m in Measure::ALL {
             w.put_target(&Target {
                 measure: m,
+                basis: sohoctap::model::Basis::Total,
                 milestone: 2025,
                 percent_tenths: m.national_target(2025).unwrap_or(700),
                 resolution: resolution.clone(),

@@ -11,7 +11,9 @@
 
 use sohoctap::criteria::Catalog;
 use sohoctap::demo::{DemoSpec, build};
-use sohoctap::model::{Commune, EvaluationKey, IndicatorValue, Stage, Stamp, Title};
+use sohoctap::model::{
+    Basis, Commune, EvaluationKey, IndicatorValue, Measure, Stage, Stamp, Target, Title,
+};
 use sohoctap::store::{Register, StageChange};
 use std::path::PathBuf;
 
@@ -126,5 +128,32 @@ fn main() {
             .put_evaluation(*key, Some(&e), &stamp)
             .expect("note");
     }
+    // Targets on the other bases (schema 4): "80% of families register, 72% of the
+    // registered are recognised" (Yên Mô), CDHT as a share of those registered.
+    let resolution = register
+        .read()
+        .and_then(|r| r.targets())
+        .expect("targets")
+        .first()
+        .map(|t| t.resolution.clone())
+        .expect("the demo's resolution");
+    register
+        .write(|w| {
+            for (measure, basis, tenths) in [
+                (Measure::GiaDinh, Basis::Registered, 800),
+                (Measure::GiaDinh, Basis::OfRegistered, 720),
+                (Measure::CongDanCongDong, Basis::OfRegistered, 820),
+            ] {
+                w.put_target(&Target {
+                    measure,
+                    basis,
+                    milestone: 2025,
+                    percent_tenths: tenths,
+                    resolution: resolution.clone(),
+                })?;
+            }
+            Ok(())
+        })
+        .expect("targets on other bases");
     register.close().expect("close");
 }

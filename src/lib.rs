@@ -7,6 +7,7 @@
 //! cli, tui        what the officer touches (subcommands, the terminal app)
 //! print           sending the report to the printer (PDF, then lp; Notepad on Windows)
 //! report          plain-text, Word (.docx) and JSON summaries: data in, bytes out
+//! rollup          the province's sum of several communes' report --json files
 //! exchange        CSV / JSON import and export: bytes in, validated records out
 //! tally           percentages against targets, kept up to date incrementally
 //! store           the redb register file: the only code that touches it
@@ -22,6 +23,7 @@ pub mod exchange;
 pub mod model;
 pub mod print;
 pub mod report;
+pub mod rollup;
 pub mod store;
 pub mod tally;
 pub mod text;

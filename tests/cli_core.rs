@@ -68,7 +68,9 @@ fn init_check_and_report_on_a_fresh_register() {
             "cong-dong",
             "don-vi",
             "cong-dan/cong-dong",
-            "cong-dan/don-vi"
+            "cong-dan/don-vi",
+            // The whole commune's CDHT count, appended after the six measures.
+            "cong-dan"
         ]
     );
     for t in titles {

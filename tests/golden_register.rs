@@ -78,11 +78,27 @@ fn as_migrated(mut want: Value) -> Value {
         );
         text = text.replace(old, &set.content_hash());
     }
-    want = serde_json::from_str(&text).unwrap();
+    want = with_basis(serde_json::from_str(&text).unwrap());
     want["criteria"]
         .as_array_mut()
         .unwrap()
         .sort_by(|a, b| a["hash"].as_str().cmp(&b["hash"].as_str()));
+    want
+}
+
+/// The export of a register of schema 1–3 as this version's export of it must read:
+/// every target with the basis migration 003 gives it, "recognised over all units".
+fn with_basis(mut want: Value) -> Value {
+    for t in want["targets"].as_array_mut().unwrap() {
+        let mut with = serde_json::Map::new();
+        for (k, v) in t.as_object().unwrap() {
+            with.insert(k.clone(), v.clone());
+            if k == "measure" {
+                with.insert("basis".into(), Value::from("Total"));
+            }
+        }
+        *t = Value::Object(with);
+    }
     want
 }
 
@@ -204,29 +220,65 @@ fn a_kill_during_the_migration_leaves_the_register_whole() {
     eprintln!("migration kills: {rounds} ({before} before the migration committed, {after} after)");
 }
 
-/// A register written by this version opens as it was written: no migration, every
-/// record equal to its export.
+/// A schema-3 register is backed up and migrated (migration 003: its targets get the
+/// basis "total"); every record is intact.
 #[test]
-fn the_schema_3_golden_register_opens_with_every_record_as_written() {
+fn the_schema_3_golden_register_is_migrated_with_every_record_intact() {
     let (_dir, path) = copy_of("schema3.redb");
     let mut register = Register::open(&path).expect("open golden register");
-    assert!(register.upgrade_notice().is_none());
+    let notice = register
+        .upgrade_notice()
+        .expect("told about the upgrade")
+        .to_string();
+    assert!(
+        notice.contains("định dạng 3") && notice.contains("12 chỉ tiêu"),
+        "{notice}"
+    );
     let want = expected_json("schema3.json");
     assert_eq!(want["schema"], 3);
+    assert_same_records(&exported(&register), &with_basis(want.clone()));
+    let report = register.check(2025).expect("check");
+    assert!(report.ok, "{:?}", report.problems);
+    register.close().expect("close");
+    assert_eq!(backups_of(&path).len(), 1, "the old file is kept");
+    // Written by the same example, the schema-3 register holds what the schema-1 one
+    // holds once migrated.
+    assert_same_records(
+        &with_basis(want),
+        &as_migrated(expected_json("schema1.json")),
+    );
+}
+
+/// A register written by this version opens as it was written: no migration, every
+/// record (targets on every basis among them) equal to its export.
+#[test]
+fn the_schema_4_golden_register_opens_with_every_record_as_written() {
+    let (_dir, path) = copy_of("schema4.redb");
+    let mut register = Register::open(&path).expect("open golden register");
+    assert!(register.upgrade_notice().is_none());
+    let want = expected_json("schema4.json");
+    assert_eq!(want["schema"], 4);
+    let bases: BTreeSet<&str> = want["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["basis"].as_str())
+        .collect();
+    assert_eq!(
+        bases,
+        BTreeSet::from(["OfRegistered", "Registered", "Total"])
+    );
     assert_same_records(&exported(&register), &want);
     let report = register.check(2025).expect("check");
     assert!(report.ok, "{:?}", report.problems);
     register.close().expect("close");
     assert!(backups_of(&path).is_empty(), "nothing to back up");
-    // Written by the same example, the schema-3 register holds what the schema-1 one
-    // holds once migrated.
-    assert_same_records(&want, &as_migrated(expected_json("schema1.json")));
 }
 
 /// The fixtures hold what they claim: every kind, stage and history variant.
 #[test]
 fn the_golden_registers_cover_every_kind_of_record() {
-    for name in ["schema1.json", "schema3.json"] {
+    for name in ["schema1.json", "schema3.json", "schema4.json"] {
         covers_every_kind_of_record(&expected_json(name));
     }
 }
@@ -321,8 +373,9 @@ fn the_register_format_doc_names_every_table() {
 }
 
 /// Every record of each golden register decodes into today's model and encodes back to
-/// the very bytes on disk, while version 1 is still the newest record version.
-/// (When a `V2` is added, this test moves to comparing decoded values only.)
+/// the very bytes on disk where version 1 is still the newest version of the record;
+/// version-1 targets (schemas 1–3, now written as version 2) decode into a target on
+/// the "total" basis that round-trips through version 2.
 #[test]
 fn every_schema_1_record_re_encodes_to_the_same_bytes() {
     re_encodes_to_the_same_bytes("schema1.redb");
@@ -331,6 +384,11 @@ fn every_schema_1_record_re_encodes_to_the_same_bytes() {
 #[test]
 fn every_schema_3_record_re_encodes_to_the_same_bytes() {
     re_encodes_to_the_same_bytes("schema3.redb");
+}
+
+#[test]
+fn every_schema_4_record_re_encodes_to_the_same_bytes() {
+    re_encodes_to_the_same_bytes("schema4.redb");
 }
 
 fn re_encodes_to_the_same_bytes(name: &str) {
@@ -381,8 +439,17 @@ fn re_encodes_to_the_same_bytes(name: &str) {
         );
         checked += 1;
     }
-    let targets = txn.open_table(tables::TARGETS).expect("targets");
-    for item in targets.iter().expect("iter") {
+    if let Ok(targets) = txn.open_table(tables::TARGETS_V1) {
+        for item in targets.iter().expect("iter") {
+            let (_, v) = item.expect("item");
+            let t = codec::decode_target(v.value()).expect("target v1");
+            assert_eq!(t.basis, sohoctap::model::Basis::Total);
+            assert_eq!(codec::decode_target(&codec::encode_target(&t)), Ok(t));
+            checked += 1;
+        }
+    }
+    let targets = txn.open_table(tables::TARGETS);
+    for item in targets.iter().flat_map(|t| t.iter().expect("iter")) {
         let (_, v) = item.expect("item");
         let bytes = v.value();
         assert_eq!(

@@ -16,7 +16,7 @@ use serde_json::Value;
 use sohoctap::cli::load_report_data;
 use sohoctap::model::Measure;
 use sohoctap::report::text::layout::{FORM_FEED, PAGE_LINES, PAGE_WIDTH};
-use sohoctap::report::text::tables::measure_label;
+use sohoctap::report::text::tables::{ALL_CITIZENS_ROW, measure_label};
 use sohoctap::report::text::{TextOptions, render, windows_bytes};
 use sohoctap::report::{ReportData, report_json};
 use sohoctap::store::Register;
@@ -162,11 +162,33 @@ fn check_figures(text: &str, json: &Value) {
     let previous = json["previous_year"]["titles"]
         .as_array()
         .expect("previous");
-    assert_eq!(titles.len(), Measure::ALL.len());
-    for ((measure, t), before) in Measure::ALL.iter().zip(titles).zip(previous) {
-        assert_eq!(t["title"], measure.code());
-        let rows = row(text, measure_label(*measure));
-        assert_eq!(rows.len(), 2, "{measure:?}: main table and comparison");
+    // The six measures, then the whole commune's CDHT count.
+    assert_eq!(titles.len(), Measure::ALL.len() + 1);
+    let labels = Measure::ALL
+        .iter()
+        .map(|m| (m.code(), measure_label(*m)))
+        .chain(std::iter::once(("cong-dan", ALL_CITIZENS_ROW)));
+    for (((code, label), t), before) in labels.zip(titles).zip(previous) {
+        let measure = code;
+        assert_eq!(t["title"], code);
+        let rows = row(text, label);
+        // The main table, the comparison and (the six measures) the way to the next
+        // milestone, whose last rate is this year's.
+        let tables = if code == "cong-dan" { 2 } else { 3 };
+        assert_eq!(
+            rows.len(),
+            tables,
+            "{measure:?}: main table, comparison, way"
+        );
+        if tables == 3 {
+            let way = &rows[2];
+            let rate = way.iter().rev().nth(3).map(|c| number(c));
+            assert_eq!(
+                rate,
+                Some(as_f64(&t["percent_of_total"])),
+                "{measure:?} way"
+            );
+        }
         let main: Vec<Value> = rows[0][1..].iter().map(|c| number(c)).collect();
         let expected = vec![
             t["total"].clone(),

@@ -97,10 +97,26 @@ fn report_json_keeps_schema_1_and_adds_the_breakdown() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["schema"], 1);
-    assert_eq!(v["titles"].as_array().map(Vec::len), Some(6));
+    // Six measures, then the whole commune's CDHT count.
+    assert_eq!(v["titles"].as_array().map(Vec::len), Some(7));
+    assert_eq!(v["titles"][6]["title"], "cong-dan");
     assert_eq!(v["communities"].as_array().map(Vec::len), Some(4));
     assert_eq!(v["previous_year"]["year"], 2024);
     assert!(v.get("recognised").is_none());
+    // The way to the next milestone: every year's figures end with the report year's,
+    // equal to the titles' own.
+    let way = v["way"].as_array().expect("way");
+    assert_eq!(way.len(), 6);
+    for (w, t) in way.iter().zip(v["titles"].as_array().unwrap()) {
+        assert_eq!(w["title"], t["title"]);
+        let last = w["series"]
+            .as_array()
+            .and_then(|s| s.last())
+            .expect("a year");
+        assert_eq!(last["year"], 2025);
+        assert_eq!(last["recognised"], t["recognised"]);
+        assert_eq!(last["total"], t["total"]);
+    }
     // --windows and --print make no sense for JSON: bad usage.
     let o = run(&db, &["--json", "--windows"], None);
     assert_eq!(o.status.code(), Some(2));

@@ -101,6 +101,11 @@ pub enum Command {
     Backup(BackupArgs),
     /// Khôi phục sổ từ một bản sao lưu (sổ cũ được giữ lại)
     Restore(RestoreArgs),
+    /// Xem và đặt chỉ tiêu của nghị quyết (theo mọi cách tính)
+    #[command(subcommand)]
+    Targets(TargetsCommand),
+    /// Tổng hợp báo cáo JSON (report --json) của nhiều xã cùng một năm, cho Hội Khuyến học tỉnh
+    Rollup(RollupArgs),
 }
 
 /// What an import file holds. Each list kind is one value; a new kind of file is one
@@ -354,6 +359,57 @@ pub struct DecisionArgs {
     /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetsCommand {
+    /// Liệt kê các chỉ tiêu đã đặt
+    List {
+        /// In dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Đặt (hoặc sửa) một chỉ tiêu
+    Set {
+        /// Mô hình: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan/cong-dong, cong-dan/don-vi
+        #[arg(value_name = "MÔ_HÌNH")]
+        measure: String,
+        /// Năm mốc (2025, 2030…)
+        #[arg(long, value_name = "NĂM")]
+        milestone: u16,
+        /// Tỷ lệ phần trăm, ví dụ 72 hoặc 72,5
+        #[arg(long, value_name = "TỶ_LỆ")]
+        percent: String,
+        /// Cách tính: total (công nhận/tổng số), registered (đăng ký/tổng số),
+        /// of-registered (công nhận/số đăng ký)
+        #[arg(long, default_value = "total", value_name = "CÁCH_TÍNH")]
+        basis: String,
+        /// Nghị quyết: "SỐ, NGÀY, CƠ QUAN" (mặc định: nghị quyết của các chỉ tiêu đã có)
+        #[arg(long, value_name = "NGHỊ_QUYẾT")]
+        resolution: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RollupArgs {
+    /// Các tệp báo cáo JSON của các xã (sohoctap report --json), cùng một năm
+    #[arg(value_name = "TỆP", required = true)]
+    pub files: Vec<PathBuf>,
+    /// In bản tổng hợp dạng JSON thay vì bản in A4
+    #[arg(long)]
+    pub json: bool,
+    /// Ghi ra tệp thay vì in ra màn hình
+    #[arg(long, value_name = "TỆP")]
+    pub out: Option<PathBuf>,
+    /// Ghi đè tệp đã có
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Danh sách các xã phải gửi báo cáo (tệp văn bản, mỗi dòng một tên xã), để biết xã nào còn thiếu
+    #[arg(long, value_name = "TỆP")]
+    pub expect: Option<PathBuf>,
+    /// Ngày ghi trên bản tổng hợp, dạng NĂM-THÁNG-NGÀY (mặc định hôm nay)
+    #[arg(long, value_name = "NGÀY")]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]

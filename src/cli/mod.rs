@@ -19,7 +19,9 @@ pub(crate) mod out;
 mod paths;
 mod recognise;
 mod report;
+mod rollup;
 mod sheet;
+mod targets;
 mod usage;
 
 pub use args::{Cli, Command, parse};
@@ -91,5 +93,7 @@ fn dispatch(cli: Cli, env: &Env) -> Result<(), CliError> {
         Some(Command::Export(args)) => export::run(&env, args),
         Some(Command::Backup(args)) => backup::backup(&env, &args),
         Some(Command::Restore(args)) => backup::restore(&env, &args),
+        Some(Command::Targets(args)) => targets::run(&env, args),
+        Some(Command::Rollup(args)) => rollup::run(&env, &args, cli.ascii),
     }
 }

@@ -51,6 +51,7 @@ pub fn load_report_data(
         }
     }
     let criteria = criteria_in_use(reader, &census, evaluations)?;
+    let series = yearly_series(reader, year, &tally, &previous_tally)?;
     Ok(gather(GatherInput {
         commune: &commune,
         year,
@@ -61,7 +62,42 @@ pub fn load_report_data(
         names: &names,
         criteria,
         list,
+        series,
     }))
+}
+
+/// How far back the way to the next milestone looks for years with evaluations.
+const SERIES_YEARS: u16 = 30;
+
+/// The six measures' counters of every year from the first with evaluations (at most
+/// [`SERIES_YEARS`] back) to `year`; the report year and the one before are already
+/// tallied.
+fn yearly_series(
+    reader: &Reader,
+    year: Year,
+    tally: &Tally,
+    previous: &Tally,
+) -> crate::store::Result<Vec<(Year, [crate::tally::Counts; 6])>> {
+    let of = |t: &Tally| crate::model::Measure::ALL.map(|m| *t.measure(m));
+    let mut first = year;
+    for y in year.saturating_sub(SERIES_YEARS)..year {
+        if !reader.statuses_in_year(y)?.is_empty() {
+            first = y;
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    for y in first..=year {
+        let counts = if y == year {
+            of(tally)
+        } else if y + 1 == year {
+            of(previous)
+        } else {
+            of(&Tally::compute(&Census::load(reader, y)?))
+        };
+        out.push((y, counts));
+    }
+    Ok(out)
 }
 
 /// The criteria versions the year's evaluations of active units are scored under.

@@ -147,6 +147,7 @@ pub fn resolution_targets(commune_name: &str) -> Vec<Target> {
             Measure::ALL.into_iter().filter_map(move |measure| {
                 Some(Target {
                     measure,
+                    basis: crate::model::Basis::Total,
                     milestone,
                     percent_tenths: measure.national_target(milestone)?,
                     resolution: resolution.clone(),

@@ -248,10 +248,11 @@ pub fn validate(archive: &Archive) -> Vec<String> {
     problems.extend(rule_problems(archive, &exists));
     let mut milestones = HashSet::new();
     for (i, t) in archive.targets.iter().enumerate() {
-        if !milestones.insert((t.measure, t.milestone)) {
+        if !milestones.insert((t.measure, t.basis, t.milestone)) {
             problems.push(format!(
-                "targets[{i}]: trùng chỉ tiêu {} năm {}",
+                "targets[{i}]: trùng chỉ tiêu {} ({}) năm {}",
                 t.measure.code(),
+                t.basis.label(),
                 t.milestone
             ));
         }

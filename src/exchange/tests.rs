@@ -281,6 +281,7 @@ CD1,Nguyễn Văn An,1970,Nam,HO1,,1\nCD2,Lê Thị Cúc,1988,Nữ,,DV1,3\n"
         .write(|w| {
             w.put_target(&Target {
                 measure: Measure::GiaDinh,
+                basis: crate::model::Basis::Total,
                 milestone: 2025,
                 percent_tenths: 700,
                 resolution: ResolutionRef {

@@ -12,7 +12,7 @@ pub use evaluation::{
     Decision, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp, current_user,
 };
 pub use status::Status;
-pub use target::{Measure, ResolutionRef, Target, target_for_year};
+pub use target::{Basis, Measure, ResolutionRef, Target, target_for_year};
 pub use title::Title;
 pub use unit::{
     Affiliation, Citizen, Clan, Community, CommunityKind, Gender, Household, OrgKind, Organisation,

@@ -88,6 +88,52 @@ impl Measure {
     }
 }
 
+/// What a target's percentage is taken of. Resolutions write all three: "70% of
+/// households are GĐHT" (total), "80% of families register" (registered), "72% of those
+/// registered are recognised" (of-registered). The discriminants are stored in keys:
+/// never renumber them.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum Basis {
+    /// Recognised units as a share of all units (the QĐ 387 targets).
+    #[default]
+    Total = 0,
+    /// Registered units as a share of all units.
+    Registered = 1,
+    /// Recognised units as a share of the registered ones.
+    OfRegistered = 2,
+}
+
+impl Basis {
+    pub const ALL: [Basis; 3] = [Basis::Total, Basis::Registered, Basis::OfRegistered];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Basis::Total => "total",
+            Basis::Registered => "registered",
+            Basis::OfRegistered => "of-registered",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Basis> {
+        Basis::ALL.into_iter().find(|b| b.code() == code)
+    }
+
+    pub fn from_u8(n: u8) -> Option<Basis> {
+        Basis::ALL.get(usize::from(n)).copied()
+    }
+
+    /// What the percentage counts, in Vietnamese.
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Total => "công nhận trên tổng số",
+            Basis::Registered => "đăng ký trên tổng số",
+            Basis::OfRegistered => "công nhận trên số đăng ký",
+        }
+    }
+}
+
 /// The resolution a target comes from (e.g. Nghị quyết số 05-NQ/ĐU ngày 12/3/2021 của
 /// Đảng ủy xã).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +147,9 @@ pub struct ResolutionRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
     pub measure: Measure,
+    /// What the percentage is taken of; archives written before it existed are `Total`.
+    #[serde(default)]
+    pub basis: Basis,
     pub milestone: Year,
     /// Target in tenths of a percent (700 = 70,0%).
     pub percent_tenths: u16,
@@ -110,8 +159,16 @@ pub struct Target {
 /// The target in force for `year`: the nearest milestone at or after it, because a
 /// resolution's "by 2025" target is what years before 2025 work towards. Years after the
 /// last milestone keep the last one.
-pub fn target_for_year(targets: &[Target], measure: Measure, year: Year) -> Option<&Target> {
-    let mut of_measure: Vec<&Target> = targets.iter().filter(|t| t.measure == measure).collect();
+pub fn target_for_year(
+    targets: &[Target],
+    measure: Measure,
+    basis: Basis,
+    year: Year,
+) -> Option<&Target> {
+    let mut of_measure: Vec<&Target> = targets
+        .iter()
+        .filter(|t| t.measure == measure && t.basis == basis)
+        .collect();
     of_measure.sort_by_key(|t| t.milestone);
     of_measure
         .iter()
@@ -127,6 +184,7 @@ mod tests {
     fn t(milestone: Year, tenths: u16) -> Target {
         Target {
             measure: Measure::GiaDinh,
+            basis: Basis::Total,
             milestone,
             percent_tenths: tenths,
             resolution: ResolutionRef {
@@ -140,11 +198,20 @@ mod tests {
     #[test]
     fn years_between_milestones_use_the_next_milestone() {
         let targets = vec![t(2030, 800), t(2025, 700)];
-        let at = |y| target_for_year(&targets, Measure::GiaDinh, y).map(|t| t.percent_tenths);
+        let at = |y| {
+            target_for_year(&targets, Measure::GiaDinh, Basis::Total, y).map(|t| t.percent_tenths)
+        };
         assert_eq!(at(2022), Some(700));
         assert_eq!(at(2025), Some(700));
         assert_eq!(at(2026), Some(800));
         assert_eq!(at(2031), Some(800));
-        assert_eq!(target_for_year(&targets, Measure::DonVi, 2025), None);
+        assert_eq!(
+            target_for_year(&targets, Measure::DonVi, Basis::Total, 2025),
+            None
+        );
+        assert_eq!(
+            target_for_year(&targets, Measure::GiaDinh, Basis::Registered, 2025),
+            None
+        );
     }
 }

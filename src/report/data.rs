@@ -93,6 +93,8 @@ pub struct ReportData {
     pub recognised: Option<Vec<RecognisedGroup>>,
     /// Sorted by title, then id.
     pub criteria: Vec<CriteriaUse>,
+    /// Per measure, every year of the register and the way to the next milestone.
+    pub way: Vec<super::way::WayLine>,
 }
 
 impl ReportData {

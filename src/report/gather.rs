@@ -35,6 +35,9 @@ pub struct GatherInput<'a> {
     pub criteria: Vec<CriteriaUse>,
     /// Build the appendix of recognised units.
     pub list: bool,
+    /// The six measures' counters (in `Measure::ALL` order) of every year the register
+    /// holds evaluations for, up to the report year.
+    pub series: Vec<(Year, [Counts; 6])>,
 }
 
 pub fn gather(input: GatherInput<'_>) -> ReportData {
@@ -53,6 +56,7 @@ pub fn gather(input: GatherInput<'_>) -> ReportData {
         communities: communities(input.census, input.tally, input.names),
         recognised: input.list.then(|| recognised(input.census, input.names)),
         criteria,
+        way: super::way::way(&input.series, input.year, input.targets),
     }
 }
 

@@ -10,7 +10,7 @@ fn percent(tenths: Option<u32>) -> Value {
 }
 
 pub fn to_json(summary: &Summary) -> Value {
-    let titles: Vec<Value> = summary
+    let mut titles: Vec<Value> = summary
         .lines
         .iter()
         .map(|l| {
@@ -30,9 +30,37 @@ pub fn to_json(summary: &Summary) -> Value {
                 "target_milestone": l.target.as_ref().map(|t| t.milestone),
                 "gap": l.progress.gap,
                 "denominator": l.rule,
+                "targets": l.targets.iter().map(|b| json!({
+                    "basis": b.target.basis.code(),
+                    "target": f64::from(b.target.percent_tenths) / 10.0,
+                    "target_milestone": b.target.milestone,
+                    "percent": percent(b.progress.percent),
+                    "gap": b.progress.gap,
+                    "on_track": b.progress.on_track,
+                    "register_first": b.progress.register_first,
+                })).collect::<Vec<_>>(),
             })
         })
         .collect();
+    // Appended after the six measures, so readers of the six keep working.
+    let (c, p) = (&summary.citizens, &summary.citizens_progress);
+    titles.push(json!({
+        "title": crate::tally::ALL_CITIZENS_CODE,
+        "name": crate::tally::ALL_CITIZENS_LABEL,
+        "total": c.total,
+        "registered": c.registered,
+        "scored": c.scored,
+        "passed": c.passed,
+        "recognised": c.recognised,
+        "percent_registered": percent(p.percent_registered),
+        "percent_of_total": percent(p.percent_of_total),
+        "percent_of_registered": percent(p.percent_of_registered),
+        "target": Value::Null,
+        "target_milestone": Value::Null,
+        "gap": Value::Null,
+        "denominator": crate::tally::ALL_CITIZENS_RULE,
+        "targets": [],
+    }));
     let resolution =
         summary
             .lines
@@ -53,6 +81,35 @@ pub fn to_json(summary: &Summary) -> Value {
         "resolution": resolution,
         "titles": titles,
     })
+}
+
+/// Per measure, every year of the register and the next milestone.
+fn way(data: &super::ReportData) -> Value {
+    Value::Array(
+        data.way
+            .iter()
+            .map(|l| {
+                json!({
+                    "title": l.measure.code(),
+                    "series": l.series.iter().map(|p| json!({
+                        "year": p.year,
+                        "total": p.counts.total,
+                        "registered": p.counts.registered,
+                        "recognised": p.counts.recognised,
+                        "percent_of_total": percent(p.percent_of_total),
+                    })).collect::<Vec<_>>(),
+                    "next": l.next.map_or(Value::Null, |n| json!({
+                        "milestone": n.milestone,
+                        "target": f64::from(n.target_tenths) / 10.0,
+                        "needed": n.needed,
+                        "years": n.years,
+                        "per_year": n.per_year,
+                        "text": super::way::sentence(l),
+                    })),
+                })
+            })
+            .collect(),
+    )
 }
 
 /// The schema-1 object of [`to_json`] with the full report's additions: the year before,
@@ -101,6 +158,7 @@ pub fn report_json(data: &super::ReportData) -> Value {
         );
         map.insert("communities".into(), Value::Array(communities));
         map.insert("criteria_sets".into(), Value::Array(criteria));
+        map.insert("way".into(), way(data));
         map.insert(
             "provisional_criteria".into(),
             Value::Bool(data.uses_provisional_criteria()),

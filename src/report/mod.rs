@@ -13,9 +13,10 @@ pub mod gather;
 mod json;
 mod summary;
 pub mod text;
+pub mod way;
 
 pub use data::ReportData;
 pub use gather::{GatherInput, UnitLabel, UnitNames, gather};
 pub use json::{report_json, to_json};
-pub use summary::{MeasureLine, Summary};
+pub use summary::{BasisLine, MeasureLine, Summary};
 pub use text::{TextOptions, render};

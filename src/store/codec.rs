@@ -5,7 +5,7 @@
 //! without touching old bytes, and a damaged value is an error, never a panic.
 
 use super::history::HistoryEntry;
-use super::records::v1;
+use super::records::{v1, v2};
 use crate::criteria::CriteriaSet;
 use crate::model::{Commune, Evaluation, Target, Unit};
 use serde::{Deserialize, Serialize};
@@ -81,8 +81,27 @@ versioned!(HistoryWire, HistoryEntry, "lịch sử", encode_history, decode_hist
     V1(v1::HistoryEntryV1) => HistoryEntry::try_from);
 versioned!(CriteriaWire, CriteriaSet, "bộ tiêu chí", encode_criteria, decode_criteria,
     V1(v1::CriteriaSetV1) => |v| Ok(v.into()));
-versioned!(TargetWire, Target, "chỉ tiêu", encode_target, decode_target,
-    V1(v1::TargetV1) => Target::try_from);
+
+/// Targets have two versions: V1 (recognised over all units only) and V2 (with a basis).
+/// Both decode; V2 is written.
+#[derive(Serialize, Deserialize)]
+enum TargetWire {
+    V1(v1::TargetV1),
+    V2(v2::TargetV2),
+}
+
+pub fn encode_target(value: &Target) -> Vec<u8> {
+    postcard::to_stdvec(&TargetWire::V2(v2::TargetV2::from(value))).unwrap_or_default()
+}
+
+pub fn decode_target(bytes: &[u8]) -> Result<Target, DecodeError> {
+    let what = "chỉ tiêu";
+    match take_whole::<TargetWire>(bytes, what)? {
+        TargetWire::V1(v) => Target::try_from(v),
+        TargetWire::V2(v) => Target::try_from(v),
+    }
+    .map_err(|reason| DecodeError { what, reason })
+}
 versioned!(CommuneWire, Commune, "thông tin xã", encode_commune, decode_commune,
     V1(v1::CommuneV1) => |v| Ok(v.into()));
 

@@ -60,8 +60,9 @@ use std::sync::Mutex;
 ///
 /// - 1: the first layout;
 /// - 2: criteria sets identified by the hash of their canonical form (migration 001);
-/// - 3: no community name repeats its kind word (migration 002).
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 3: no community name repeats its kind word (migration 002);
+/// - 4: targets carry their basis, keyed by measure, basis and milestone (migration 003).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The identity schema 1 gave a criteria set (recognised in old JSON archives).
 pub use records::v1::legacy_content_hash;

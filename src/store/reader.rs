@@ -12,7 +12,7 @@ use super::tables::{
 use super::{Result, StoreError};
 use crate::criteria::CriteriaSet;
 use crate::model::{
-    Commune, Evaluation, EvaluationKey, Measure, Target, Title, Unit, UnitId, UnitKind, Year,
+    Basis, Commune, Evaluation, EvaluationKey, Measure, Target, Title, Unit, UnitId, UnitKind, Year,
 };
 use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, TableDefinition, TableError};
 use std::path::PathBuf;
@@ -283,12 +283,17 @@ impl Reader {
         Ok(out)
     }
 
-    pub fn target(&self, measure: Measure, milestone: Year) -> Result<Option<Target>> {
+    pub fn target(
+        &self,
+        measure: Measure,
+        basis: Basis,
+        milestone: Year,
+    ) -> Result<Option<Target>> {
         let Some(t) = self.table(TARGETS)? else {
             return Ok(None);
         };
         let got = t
-            .get((measure as u8, milestone))
+            .get((measure as u8, basis as u8, milestone))
             .map_err(|e| from_redb(&self.path, e))?;
         got.map(|g| codec::decode_target(g.value()).map_err(StoreError::from))
             .transpose()

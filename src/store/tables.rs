@@ -33,8 +33,14 @@ pub const HISTORY_BY_UNIT: TableDefinition<(u8, u32, u64), ()> =
 /// so an evaluation always scores under the exact version it was made with.
 pub const CRITERIA: TableDefinition<&str, &[u8]> = TableDefinition::new("criteria_v1");
 
-/// `(measure, milestone year) → Target record`: the resolution's targets.
-pub const TARGETS: TableDefinition<(u8, u16), &[u8]> = TableDefinition::new("targets_v1");
+/// `(measure, basis, milestone year) → Target record`: the resolution's targets, since
+/// schema 4 (a measure can have a target on each basis for the same milestone).
+pub const TARGETS: TableDefinition<(u8, u8, u16), &[u8]> = TableDefinition::new("targets_v2");
+
+/// `(measure, milestone year) → Target record`: the targets of schemas 1–3, all on the
+/// "recognised over all units" basis. Read only by migration 003, which moves them into
+/// [`TARGETS`] and deletes this table.
+pub const TARGETS_V1: TableDefinition<(u8, u16), &[u8]> = TableDefinition::new("targets_v1");
 
 /// `(unit kind, unit id) → UnitLink (20 bytes)`: years active, parent links and weight
 /// of every unit, derived from [`UNITS`] and written with it, so a year opens without

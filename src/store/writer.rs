@@ -12,7 +12,7 @@ use super::tables::{
 use super::{Result, SCHEMA_VERSION, StoreError};
 use crate::criteria::CriteriaSet;
 use crate::model::{
-    Commune, Evaluation, EvaluationKey, Measure, Stamp, Target, Unit, UnitId, UnitKind, Year,
+    Basis, Commune, Evaluation, EvaluationKey, Measure, Stamp, Target, Unit, UnitId, UnitKind, Year,
 };
 use redb::{ReadableTable, WriteTransaction};
 use std::path::PathBuf;
@@ -272,23 +272,44 @@ impl Writer {
         let p = &self.path;
         let mut t = self.txn.open_table(TARGETS).map_err(|e| from_redb(p, e))?;
         t.insert(
-            (target.measure as u8, target.milestone),
+            (target.measure as u8, target.basis as u8, target.milestone),
             codec::encode_target(target).as_slice(),
         )
         .map_err(|e| from_redb(p, e))?;
         Ok(())
     }
 
-    pub fn remove_target(&mut self, measure: Measure, milestone: Year) -> Result<()> {
+    pub fn remove_target(&mut self, measure: Measure, basis: Basis, milestone: Year) -> Result<()> {
         let p = &self.path;
         let mut t = self.txn.open_table(TARGETS).map_err(|e| from_redb(p, e))?;
-        t.remove((measure as u8, milestone))
+        t.remove((measure as u8, basis as u8, milestone))
             .map_err(|e| from_redb(p, e))?;
         Ok(())
     }
 }
 
 impl Writer {
+    /// The targets of the schema-1–3 table, decoded, and the table deleted (migration
+    /// 003 writes them again into the table of schema 4). Empty when there is none.
+    pub(super) fn take_targets_v1(&mut self) -> Result<Vec<Target>> {
+        let p = &self.path;
+        let mut out = Vec::new();
+        {
+            let t = self
+                .txn
+                .open_table(super::tables::TARGETS_V1)
+                .map_err(|e| from_redb(p, e))?;
+            for item in t.iter().map_err(|e| from_redb(p, e))? {
+                let (_, v) = item.map_err(|e| from_redb(p, e))?;
+                out.push(codec::decode_target(v.value())?);
+            }
+        }
+        self.txn
+            .delete_table(super::tables::TARGETS_V1)
+            .map_err(|e| from_redb(p, e))?;
+        Ok(out)
+    }
+
     /// The stored copy of a criteria set version.
     pub fn criteria(&self, hash: &str) -> Result<Option<CriteriaSet>> {
         let t = self.txn.open_table(CRITERIA).map_err(|e| self.err(e))?;

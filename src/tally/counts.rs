@@ -1,6 +1,7 @@
 //! Counters for one group of units, and what they mean against a target.
 
 use super::Status;
+use crate::model::Basis;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -72,6 +73,42 @@ pub fn progress(counts: &Counts, target: Option<u16>) -> Progress {
     }
 }
 
+/// How a group stands against a target on any basis (see [`Basis`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BasisProgress {
+    /// The share the target is measured on, in tenths; `None` over a denominator of 0.
+    pub percent: Option<u32>,
+    /// Units still to register (basis "registered") or to recognise (the two others) to
+    /// reach the target, rounded up; 0 when reached.
+    pub gap: Option<u64>,
+    pub on_track: Option<bool>,
+    /// Basis "total" only: units that must register before they can be recognised,
+    /// because the target asks for more recognitions than there are registrations.
+    pub register_first: u64,
+}
+
+/// Measures `counts` against a target in tenths on `basis`.
+pub fn progress_on(counts: &Counts, basis: Basis, target: Option<u16>) -> BasisProgress {
+    use crate::text::percent_tenths;
+    let (have, of) = match basis {
+        Basis::Total => (counts.recognised, counts.total),
+        Basis::Registered => (counts.registered, counts.total),
+        Basis::OfRegistered => (counts.recognised, counts.registered),
+    };
+    let needed = target.map(|t| (of * u64::from(t)).div_ceil(1000));
+    let gap = needed.map(|n| n.saturating_sub(have));
+    let register_first = match (basis, needed) {
+        (Basis::Total, Some(n)) => n.saturating_sub(counts.registered.max(counts.recognised)),
+        _ => 0,
+    };
+    BasisProgress {
+        percent: percent_tenths(have, of),
+        gap,
+        on_track: gap.filter(|_| of > 0).map(|g| g == 0),
+        register_first,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +137,68 @@ mod tests {
             progress(&Counts::default(), Some(700)).percent_of_total,
             None
         );
+    }
+}
+
+/// Every basis against hand-worked figures.
+#[cfg(test)]
+mod basis_tests {
+    use super::*;
+
+    fn counts(total: u64, registered: u64, recognised: u64) -> Counts {
+        Counts {
+            total,
+            registered,
+            scored: registered,
+            passed: recognised,
+            recognised,
+        }
+    }
+
+    #[test]
+    fn registered_over_total() {
+        // 80 % of 1.000 households must register: 800; 650 have: 150 to go.
+        let p = progress_on(&counts(1000, 650, 500), Basis::Registered, Some(800));
+        assert_eq!(
+            (p.percent, p.gap, p.on_track),
+            (Some(650), Some(150), Some(false))
+        );
+        // 80 % of 7 is 5,6: six must register, six have.
+        let p = progress_on(&counts(7, 6, 0), Basis::Registered, Some(800));
+        assert_eq!((p.gap, p.on_track), (Some(0), Some(true)));
+        assert_eq!(p.register_first, 0);
+    }
+
+    #[test]
+    fn recognised_over_registered() {
+        // 72 % of the 650 registered: 468; 400 recognised: 68 to go.
+        let p = progress_on(&counts(1000, 650, 400), Basis::OfRegistered, Some(720));
+        assert_eq!(
+            (p.percent, p.gap, p.on_track),
+            (Some(615), Some(68), Some(false))
+        );
+        // Nobody registered: no percentage, nothing owed, not on or off track.
+        let p = progress_on(&counts(1000, 0, 0), Basis::OfRegistered, Some(720));
+        assert_eq!((p.percent, p.gap, p.on_track), (None, Some(0), None));
+    }
+
+    #[test]
+    fn a_total_target_beyond_the_registrations_says_how_many_must_register_first() {
+        // 80 % of 1.000 = 800 to recognise; 300 recognised, 500 registered: 500 short,
+        // and at most 500 can be recognised, so 300 more must first register.
+        let p = progress_on(&counts(1000, 500, 300), Basis::Total, Some(800));
+        assert_eq!(
+            (p.percent, p.gap, p.register_first),
+            (Some(300), Some(500), 300)
+        );
+        // 100 % with nobody registered: every unit must register first.
+        let p = progress_on(&counts(40, 0, 0), Basis::Total, Some(1000));
+        assert_eq!((p.gap, p.register_first), (Some(40), 40));
+        // The same figures as `progress` on the total basis.
+        let c = counts(1000, 800, 663);
+        let old = progress(&c, Some(700));
+        let new = progress_on(&c, Basis::Total, Some(700));
+        assert_eq!((old.percent_of_total, old.gap), (new.percent, new.gap));
+        assert_eq!(new.register_first, 0);
     }
 }

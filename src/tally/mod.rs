@@ -14,6 +14,8 @@ mod tally;
 pub use crate::criteria::status_of;
 pub use crate::model::Status;
 pub use census::Census;
-pub use counts::{Counts, Progress, progress};
-pub use rules::{DENOMINATOR_RULES, denominator_rule};
+pub use counts::{BasisProgress, Counts, Progress, progress, progress_on};
+pub use rules::{
+    ALL_CITIZENS_CODE, ALL_CITIZENS_LABEL, ALL_CITIZENS_RULE, DENOMINATOR_RULES, denominator_rule,
+};
 pub use tally::Tally;

@@ -31,6 +31,12 @@ pub const DENOMINATOR_RULES: [(&str, &str); 6] = [
     ),
 ];
 
+/// The code, label and rule of the whole commune's CDHT count: every citizen of the
+/// register, not only the two populations of QĐ 387 the targets are set on.
+pub const ALL_CITIZENS_CODE: &str = "cong-dan";
+pub const ALL_CITIZENS_LABEL: &str = "Công dân học tập (toàn xã)";
+pub const ALL_CITIZENS_RULE: &str = "Mẫu số: tổng số công dân có trong sổ của xã trong năm (kể cả người không thuộc hộ, dòng họ, thôn hay đơn vị học tập). Tử số: mọi công dân được công nhận CDHT trong năm. Chỉ để theo dõi, không có chỉ tiêu theo QĐ 387.";
+
 pub fn denominator_rule(measure: Measure) -> &'static str {
     DENOMINATOR_RULES
         .iter()

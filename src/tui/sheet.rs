@@ -232,7 +232,13 @@ impl SheetState {
             for &milestone in &milestones {
                 let current = targets
                     .iter()
-                    .find(|t| t.measure == measure && t.milestone == milestone)
+                    // This sheet edits the "recognised over all units" targets;
+                    // `sohoctap targets set` sets the other bases.
+                    .find(|t| {
+                        t.measure == measure
+                            && t.basis == crate::model::Basis::Total
+                            && t.milestone == milestone
+                    })
                     .map(|t| crate::text::format_percent(u32::from(t.percent_tenths)))
                     .map(|p| p.trim_end_matches('%').to_string())
                     .unwrap_or_default();

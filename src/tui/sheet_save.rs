@@ -11,7 +11,7 @@ use super::sheet::{
 };
 use super::theme::Role;
 use super::update::edit;
-use crate::model::{Decision, Measure, ResolutionRef, Stage, Target, Title, Year};
+use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Target, Title, Year};
 use crate::store::{StageChange, StoreError};
 use crate::tally::Census;
 use crate::text::format_count;
@@ -402,11 +402,12 @@ impl App {
                 match tenths {
                     Some(t) => w.put_target(&Target {
                         measure: *measure,
+                        basis: Basis::Total,
                         milestone: *milestone,
                         percent_tenths: *t,
                         resolution: resolution.clone(),
                     })?,
-                    None => w.remove_target(*measure, *milestone)?,
+                    None => w.remove_target(*measure, Basis::Total, *milestone)?,
                 }
             }
             Ok(())

@@ -143,6 +143,7 @@ pub fn build(path: &Path, size: Size) {
             for m in Measure::ALL {
                 w.put_target(&Target {
                     measure: m,
+                    basis: sohoctap::model::Basis::Total,
                     milestone: 2025,
                     percent_tenths: m.national_target(2025).expect("target"),
                     resolution: resolution.clone(),

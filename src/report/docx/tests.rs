@@ -41,6 +41,7 @@ fn data() -> ReportData {
             }],
         }]),
         criteria: vec![],
+        way: vec![],
     }
 }
 

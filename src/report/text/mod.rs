@@ -9,7 +9,7 @@
 //! - [`notes`]: denominators and criteria sets;
 //! - [`signature`]: the signature block.
 
-mod grid;
+pub mod grid;
 pub mod header;
 pub mod layout;
 pub mod notes;
@@ -31,7 +31,7 @@ pub struct TextOptions {
     pub list: bool,
 }
 
-const ROMAN: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
+const ROMAN: [&str; 8] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 
 /// The whole report: pages of at most 60 lines of at most 80 columns, separated by form
 /// feeds, lines ending in `\n` (see [`windows_bytes`] for Notepad).
@@ -61,12 +61,21 @@ pub fn render(data: &ReportData, options: &TextOptions) -> String {
     let mut sections = ROMAN.iter();
     let mut next = || sections.next().copied().unwrap_or("*");
     blocks.extend(tables::summary(&pen, next(), summary));
+    if summary
+        .lines
+        .iter()
+        .flat_map(|l| &l.targets)
+        .any(|b| b.target.basis != crate::model::Basis::Total)
+    {
+        blocks.extend(tables::bases(&pen, next(), summary));
+    }
     blocks.extend(tables::communities(&pen, next(), data));
     blocks.extend(tables::change(&pen, next(), data));
     if options.list {
         let groups = data.recognised.as_deref().unwrap_or(&[]);
         blocks.extend(tables::listing(&pen, next(), groups));
     }
+    blocks.extend(tables::way(&pen, next(), data));
     blocks.extend(notes::notes(&pen, next(), data));
     blocks.extend(signature::signature(&pen));
     layout::finish(&layout::paginate(blocks), &pen)

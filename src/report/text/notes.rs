@@ -40,6 +40,12 @@ pub fn notes(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
     for line in &data.summary.lines {
         lines.extend(wrap(&pen.t(&rule_line(line)), PAGE_WIDTH, "   - ", "     "));
     }
+    let text = format!(
+        "{}: {}",
+        super::tables::ALL_CITIZENS_ROW,
+        crate::tally::ALL_CITIZENS_RULE
+    );
+    lines.extend(wrap(&pen.t(&text), PAGE_WIDTH, "   - ", "     "));
     lines.push(String::new());
     let year = data.summary.year;
     lines.push(pen.t(&format!("2. Bộ tiêu chí đã dùng để chấm năm {year}:")));

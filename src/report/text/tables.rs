@@ -3,7 +3,7 @@
 
 use super::grid::{Align, Grid, col};
 use super::layout::{Block, PAGE_WIDTH, Pen, wrap};
-use crate::model::{Measure, Title};
+use crate::model::{Basis, Measure, Title};
 use crate::report::data::{CommunityLine, CommunityStanding, RecognisedGroup, ReportData};
 use crate::report::{MeasureLine, Summary};
 use crate::tally::Counts;
@@ -31,6 +31,26 @@ pub fn measure_label(measure: Measure) -> &'static str {
         Measure::CongDanCongDong => "CDHT - cộng đồng",
         Measure::CongDanDonVi => "CDHT - đơn vị",
     }
+}
+
+/// The row label of the whole commune's CDHT count.
+pub const ALL_CITIZENS_ROW: &str = "CDHT - toàn xã";
+
+/// The cells of the whole commune's CDHT count in the main table: no target, no gap.
+pub fn citizens_cells(summary: &Summary) -> Vec<String> {
+    let c = &summary.citizens;
+    let p = &summary.citizens_progress;
+    vec![
+        ALL_CITIZENS_ROW.to_string(),
+        count(c.total),
+        count(c.registered),
+        percent(p.percent_registered),
+        count(c.recognised),
+        percent(p.percent_of_total),
+        percent(p.percent_of_registered),
+        NONE.into(),
+        NONE.into(),
+    ]
 }
 
 /// The cells of one measure in the main table, in column order.
@@ -64,8 +84,9 @@ fn legend(pen: &Pen, text: &str) -> Block {
 /// Under the table of figures per title: the abbreviations spelt out.
 pub const SUMMARY_LEGEND: &str = "GĐHT: Gia đình học tập; DHHT: Dòng họ học tập; CĐHT: Cộng \
      đồng học tập; ĐVHT: Đơn vị học tập; CDHT: Công dân học tập (trong các gia đình, dòng \
-     họ, cộng đồng học tập; trong các đơn vị học tập); TDP: tổ dân phố; ĐK: đăng ký; CN: \
-     công nhận. Còn thiếu: số đơn vị (người) cần công nhận thêm để đạt chỉ tiêu.";
+     họ, cộng đồng học tập; trong các đơn vị học tập; toàn xã: mọi công dân trong sổ, \
+     không có chỉ tiêu); TDP: tổ dân phố; ĐK: đăng ký; CN: công nhận. Còn thiếu: số đơn \
+     vị (người) cần công nhận thêm để đạt chỉ tiêu.";
 
 /// Under the table per community.
 pub const COMMUNITY_LEGEND: &str = "Tỷ lệ GĐHT: số hộ được công nhận trên số hộ của thôn. \
@@ -86,7 +107,9 @@ pub fn summary(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
     let rows: Vec<Vec<String>> = summary
         .lines
         .iter()
-        .map(|l| summary_cells(l).iter().map(|c| pen.t(c)).collect())
+        .map(summary_cells)
+        .chain(std::iter::once(citizens_cells(summary)))
+        .map(|cells| cells.iter().map(|c| pen.t(c)).collect())
         .collect();
     let grid = Grid::new(
         vec![
@@ -110,6 +133,145 @@ pub fn summary(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
         ),
         Block::Table(grid.table(pen, None, &rows, None)),
         legend(pen, SUMMARY_LEGEND),
+    ]
+}
+
+/// "CN/tổng", "ĐK/tổng", "CN/ĐK": a basis in a table cell.
+pub fn basis_label(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Total => "CN/tổng",
+        Basis::Registered => "ĐK/tổng",
+        Basis::OfRegistered => "CN/ĐK",
+    }
+}
+
+/// Every target in force on every basis, when the resolution sets any on a basis other
+/// than "recognised over all units" (otherwise the main table says it all).
+pub fn bases(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
+    let all: Vec<(Measure, &crate::report::BasisLine)> = summary
+        .lines
+        .iter()
+        .flat_map(|l| l.targets.iter().map(move |b| (l.measure, b)))
+        .collect();
+    if all.iter().all(|(_, b)| b.target.basis == Basis::Total) {
+        return Vec::new();
+    }
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|(m, b)| {
+            let p = &b.progress;
+            [
+                measure_label(*m).to_string(),
+                basis_label(b.target.basis).to_string(),
+                b.target.milestone.to_string(),
+                percent(Some(u32::from(b.target.percent_tenths))),
+                percent(p.percent),
+                p.gap.map_or(NONE.into(), count),
+                if p.register_first > 0 {
+                    count(p.register_first)
+                } else {
+                    NONE.into()
+                },
+            ]
+            .iter()
+            .map(|c| pen.t(c))
+            .collect()
+        })
+        .collect();
+    let grid = Grid::new(
+        vec![
+            col(pen, &["Mô hình", "học tập"], Align::Left),
+            col(pen, &["Cách", "tính"], Align::Left),
+            col(pen, &["Năm", "mốc"], Align::Right),
+            col(pen, &["Chỉ", "tiêu"], Align::Right),
+            col(pen, &["Hiện", "đạt"], Align::Right),
+            col(pen, &["Còn", "thiếu", "(đv)"], Align::Right),
+            col(pen, &["Phải", "đăng ký", "thêm"], Align::Right),
+        ],
+        &rows,
+        0,
+    );
+    vec![
+        heading(pen, &format!("{number}. CHỈ TIÊU THEO CÁC CÁCH TÍNH")),
+        Block::Table(grid.table(pen, None, &rows, None)),
+        legend(
+            pen,
+            "CN/tổng: số công nhận trên tổng số; ĐK/tổng: số đăng ký trên tổng số; CN/ĐK: \
+             số công nhận trên số đăng ký. Còn thiếu: số đơn vị (người) cần đăng ký thêm \
+             (ĐK/tổng) hoặc công nhận thêm (hai cách kia). Phải đăng ký thêm: chỉ tiêu \
+             CN/tổng cần nhiều đơn vị được công nhận hơn số đã đăng ký.",
+        ),
+    ]
+}
+
+/// The way to the next milestone: the rate of the last four years (the paper is 80
+/// columns; `report --json` has every year), and what the next milestone asks.
+pub fn way(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
+    let Some(first) = data.way.first() else {
+        return Vec::new();
+    };
+    let skip = first.series.len().saturating_sub(4);
+    let years: Vec<String> = first
+        .series
+        .iter()
+        .skip(skip)
+        .map(|p| p.year.to_string())
+        .collect();
+    let rows: Vec<Vec<String>> = data
+        .way
+        .iter()
+        .map(|l| {
+            let mut cells = vec![measure_label(l.measure).to_string()];
+            cells.extend(
+                l.series
+                    .iter()
+                    .skip(skip)
+                    .map(|p| percent(p.percent_of_total)),
+            );
+            match l.next {
+                Some(n) => cells.extend([
+                    format!(
+                        "{} ({})",
+                        n.milestone,
+                        percent(Some(u32::from(n.target_tenths)))
+                    ),
+                    count(n.needed),
+                    count(n.per_year),
+                ]),
+                None => cells.extend([NONE.into(), NONE.into(), NONE.into()]),
+            }
+            cells.iter().map(|c| pen.t(c)).collect()
+        })
+        .collect();
+    let mut columns = vec![col(pen, &["Mô hình", "học tập"], Align::Left)];
+    columns.extend(years.iter().map(|y| col(pen, &["Tỷ lệ", y], Align::Right)));
+    columns.extend([
+        col(pen, &["Mốc", "(chỉ tiêu)"], Align::Right),
+        col(pen, &["Cần", "thêm", "(đv)"], Align::Right),
+        col(pen, &["Mỗi", "năm", "(đv)"], Align::Right),
+    ]);
+    let grid = Grid::new(columns, &rows, 0);
+    let mut said: Vec<String> = data
+        .way
+        .iter()
+        .filter_map(|l| {
+            crate::report::way::sentence(l)
+                .filter(|_| l.next.is_some_and(|n| n.needed > 0))
+                .map(|s| format!("{}: {s}.", measure_label(l.measure)))
+        })
+        .collect();
+    if said.is_empty() {
+        said.push("Không còn mốc chỉ tiêu nào sau năm báo cáo, hoặc đã đạt.".into());
+    }
+    let mut lines = vec![String::new()];
+    for s in said {
+        lines.extend(wrap(&pen.t(&s), PAGE_WIDTH, "- ", "  "));
+    }
+    lines.push(String::new());
+    vec![
+        heading(pen, &format!("{number}. CHẶNG ĐƯỜNG ĐẾN MỐC TIẾP THEO")),
+        Block::Table(grid.table(pen, None, &rows, None)),
+        Block::Flow(lines),
     ]
 }
 
@@ -245,6 +407,21 @@ pub fn change_cells(now: &MeasureLine, before: &MeasureLine) -> Vec<String> {
     ]
 }
 
+/// The whole commune's CDHT count in the comparison with the year before.
+pub fn citizens_change_cells(now: &Summary, before: &Summary) -> Vec<String> {
+    let (n, b) = (&now.citizens, &before.citizens);
+    let (np, bp) = (&now.citizens_progress, &before.citizens_progress);
+    vec![
+        ALL_CITIZENS_ROW.to_string(),
+        count(b.recognised),
+        percent(bp.percent_of_total),
+        count(n.recognised),
+        percent(np.percent_of_total),
+        signed_count(n.recognised, b.recognised),
+        signed_points(np.percent_of_total, bp.percent_of_total),
+    ]
+}
+
 /// III. Recognised units and the rate, this year against the year before.
 pub fn change(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
     let year = data.summary.year;
@@ -256,8 +433,13 @@ pub fn change(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
         .filter_map(|now| {
             data.previous
                 .line(now.measure)
-                .map(|b| change_cells(now, b).iter().map(|c| pen.t(c)).collect())
+                .map(|b| change_cells(now, b))
         })
+        .chain(std::iter::once(citizens_change_cells(
+            &data.summary,
+            &data.previous,
+        )))
+        .map(|cells| cells.iter().map(|c| pen.t(c)).collect())
         .collect();
     let (y, b) = (year.to_string(), before.to_string());
     let grid = Grid::new(

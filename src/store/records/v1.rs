@@ -728,6 +728,8 @@ impl TryFrom<TargetV1> for Target {
     fn try_from(t: TargetV1) -> Result<Target, Invalid> {
         Ok(Target {
             measure: t.measure.into(),
+            // Version 1 knew one basis only: recognised over all units.
+            basis: model::Basis::Total,
             milestone: t.milestone,
             percent_tenths: t.percent_tenths,
             resolution: model::ResolutionRef {

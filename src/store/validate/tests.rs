@@ -47,6 +47,7 @@ fn unit_rules_name_their_field() {
 fn targets_above_100_percent_are_refused() {
     let target = |tenths| Target {
         measure: Measure::GiaDinh,
+        basis: crate::model::Basis::Total,
         milestone: 2025,
         percent_tenths: tenths,
         resolution: ResolutionRef {

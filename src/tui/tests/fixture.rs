@@ -131,6 +131,7 @@ pub fn build(path: &Path) -> Register {
             }
             w.put_target(&Target {
                 measure: Measure::GiaDinh,
+                basis: crate::model::Basis::Total,
                 milestone: 2025,
                 percent_tenths: 700,
                 resolution: ResolutionRef {

@@ -136,6 +136,7 @@ mod tests {
             counts,
             progress: progress(&counts, Some(700)),
             target: None,
+            targets: Vec::new(),
             rule: "",
         }
     }
