@@ -13,11 +13,13 @@
 //! - [`plan`]: the whole file checked against the register, then applied at once;
 //! - [`export_csv`]: a kind's list (with a year's evaluations) for Excel;
 //! - [`archive_json`]: the complete archival dump and its exact reload;
+//! - [`archive_stream`]: the same dump written record by record, in bounded memory;
 //! - [`scores`]: indicator values of one title and year, one row per unit.
 
 pub mod archive_json;
 #[cfg(test)]
 mod archive_rules_tests;
+pub mod archive_stream;
 mod archive_text;
 mod archive_upgrade;
 pub mod cell_rules;

@@ -45,7 +45,7 @@ pub use integrity::CheckReport;
 pub use links::UnitLink;
 pub use ops::{Change, StageChange};
 pub use read_only::ReadOnlyRegister;
-pub use reader::Reader;
+pub use reader::{Reader, Walk};
 pub use writer::Writer;
 
 use crate::model::Commune;
