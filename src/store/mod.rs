@@ -46,7 +46,7 @@ pub use links::UnitLink;
 pub use ops::{Change, StageChange};
 pub use read_only::ReadOnlyRegister;
 pub use reader::{Reader, Walk};
-pub use writer::Writer;
+pub use writer::{UnitBatch, Writer};
 
 use crate::model::Commune;
 use redb::{Database, ReadableDatabase};
