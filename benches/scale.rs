@@ -343,7 +343,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
             .unwrap_or_else(|| "—".into()),
     });
     rows.push(Row {
-        what: "open (integrity check) + census + tally + summary + first frame 80×24".into(),
+        what: "open (after a clean close: no page check) + census + tally + summary + first frame 80×24".into(),
         ours: figure("open_ms"),
         sqlite: "".into(),
     });
