@@ -6,8 +6,8 @@
 //! The register is built once into a temporary file (not timed; 10–15 s in release).
 //! The figures are then taken in a fresh child process (this same binary, re-run), so
 //! its peak memory is the app's own and not the build's:
-//! - start to home screen ready: `Register::open` (its integrity check reads every
-//!   page), then the app's load path (`App::open`: commune, targets, census, tally,
+//! - start to home screen ready: `Register::open` (every page verified only when the
+//!   register has no clean-close marker, as on the first run), then the app's load path (`App::open`: commune, targets, census, tally,
 //!   summary) and the first draw into an 80×24 `TestBackend`;
 //! - one indicator saved: the Enter key as the app handles it (`Register::set_score`,
 //!   one durable write transaction, then the incremental tally), median of 100;
@@ -124,7 +124,7 @@ fn measure(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     terminal.draw(|f| screens::opening::render(f, Theme::new(true, false), path))?;
     let first_frame = start.elapsed();
     println!(
-        "start to first frame (\"Đang mở sổ…\", before the integrity check): {:.2} ms",
+        "start to first frame (\"Đang mở sổ…\", before the open): {:.2} ms",
         ms(first_frame)
     );
     let register = Register::open(path)?;
@@ -143,7 +143,7 @@ fn measure(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
         ms(first - loaded)
     );
     println!(
-        "  without the integrity check's share: load + first draw {:.1} ms",
+        "  without the open's share: load + first draw {:.1} ms",
         ms(first - opened)
     );
 

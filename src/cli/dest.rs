@@ -23,6 +23,16 @@ enum Target {
 
 /// Writes `bytes` to `out` under the rules above; `register` is the `--db` file.
 pub fn write_out(out: &Path, bytes: &[u8], force: bool, register: &Path) -> Result<(), CliError> {
+    write_out_with(out, &mut |w| w.write_all(bytes), force, register)
+}
+
+/// [`write_out`] with the content written by `produce` as it goes (the JSON archive).
+pub fn write_out_with(
+    out: &Path,
+    produce: &mut files::Produce<'_>,
+    force: bool,
+    register: &Path,
+) -> Result<(), CliError> {
     let failed = |e: std::io::Error| {
         CliError::runtime(format!(
             "Không ghi được tệp {}: {}",
@@ -34,16 +44,19 @@ pub fn write_out(out: &Path, bytes: &[u8], force: bool, register: &Path) -> Resu
         Target::Stream => std::fs::OpenOptions::new()
             .write(true)
             .open(out)
-            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
+            .and_then(|f| {
+                let mut w = std::io::BufWriter::new(f);
+                produce(&mut w).and_then(|()| w.flush())
+            })
             .map_err(failed),
-        Target::New => files::write_new_private(out, bytes).map_err(|e| {
+        Target::New => files::write_new_private_with(out, produce).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 exists_without_force(out)
             } else {
                 failed(e)
             }
         }),
-        Target::Existing if force => files::write_private(out, bytes).map_err(failed),
+        Target::Existing if force => files::write_private_with(out, produce).map_err(failed),
         Target::Existing => Err(exists_without_force(out)),
     }
 }

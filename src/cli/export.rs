@@ -4,7 +4,8 @@
 use super::args::{ExportCommand, ListKind};
 use super::out::outln;
 use super::{CliError, Env};
-use crate::exchange::{archive_to_json, export_archive, export_csv, export_xlsx};
+use crate::exchange::archive_stream::{ArchiveWriteError, write_archive};
+use crate::exchange::{export_csv, export_xlsx};
 use crate::model::UnitKind;
 use crate::store::describe_io;
 use std::io::Write;
@@ -15,35 +16,35 @@ pub const PERSONAL_DATA_NOTICE: &str = "Lưu ý: tệp xuất có thông tin cá
 
 pub fn run(env: &Env, command: ExportCommand) -> Result<(), CliError> {
     let register = super::open_register_read_only(&env.db)?;
-    let (bytes, out) = {
-        let reader = register.read()?;
-        match command {
-            ExportCommand::Csv {
-                kind,
-                year,
-                out,
-                force,
-            } => (
-                export_csv(&reader, unit_kind(kind), year)?,
-                out.map(|o| (o, force)),
-            ),
-            ExportCommand::Xlsx {
-                kind,
-                year,
-                out,
-                force,
-            } => (
-                export_xlsx(&reader, unit_kind(kind), year)?,
-                Some((out, force)),
-            ),
-            ExportCommand::Json { out, force } => (
-                archive_to_json(&export_archive(&reader)?),
-                out.map(|o| (o, force)),
-            ),
+    match command {
+        ExportCommand::Json { out, force } => {
+            // Written record by record while the register is open: the archive of a
+            // commune is never whole in memory.
+            let written = export_json(&register.read()?, out.as_deref(), force, &env.db);
+            register.close()?;
+            written?;
         }
-    };
-    register.close()?;
-    write_out(&bytes, out.as_ref(), &env.db)?;
+        ExportCommand::Csv {
+            kind,
+            year,
+            out,
+            force,
+        } => {
+            let bytes = export_csv(&register.read()?, unit_kind(kind), year)?;
+            register.close()?;
+            write_out(&bytes, out.map(|o| (o, force)).as_ref(), &env.db)?;
+        }
+        ExportCommand::Xlsx {
+            kind,
+            year,
+            out,
+            force,
+        } => {
+            let bytes = export_xlsx(&register.read()?, unit_kind(kind), year)?;
+            register.close()?;
+            write_out(&bytes, Some(&(out, force)), &env.db)?;
+        }
+    }
     eprintln!("{PERSONAL_DATA_NOTICE}");
     Ok(())
 }
@@ -55,6 +56,41 @@ fn unit_kind(kind: ListKind) -> UnitKind {
         ListKind::Clans => UnitKind::Clan,
         ListKind::Organisations => UnitKind::Organisation,
         ListKind::Citizens => UnitKind::Citizen,
+    }
+}
+
+/// Writes the archive of `reader` to `out` (a file under the rules of `--out`) or to
+/// standard output, as it is read.
+fn export_json(
+    reader: &crate::store::Reader,
+    out: Option<&Path>,
+    force: bool,
+    db: &Path,
+) -> Result<(), CliError> {
+    // A read error is kept apart from write errors: it is the register's, not the file's.
+    let mut read_error = None;
+    let mut produce = |w: &mut dyn Write| match write_archive(reader, w) {
+        Ok(()) => Ok(()),
+        Err(ArchiveWriteError::Io(e)) => Err(e),
+        Err(ArchiveWriteError::Store(e)) => {
+            let text = e.to_string();
+            read_error = Some(e);
+            Err(std::io::Error::other(text))
+        }
+    };
+    let written = match out {
+        Some(path) => super::dest::write_out_with(path, &mut produce, force, db)
+            .map(|()| outln!("Đã ghi {}", path.display())),
+        None => {
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            produce(&mut stdout)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| CliError::runtime(format!("Không in ra được: {}", describe_io(&e))))
+        }
+    };
+    match read_error {
+        Some(e) => Err(e.into()),
+        None => written,
     }
 }
 

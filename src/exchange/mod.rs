@@ -18,11 +18,13 @@
 //! - [`export_xlsx`], [`report_xlsx`]: the same list, and the report's tables, as typed
 //!   workbooks ([`xlsx_write`] writes them);
 //! - [`archive_json`]: the complete archival dump and its exact reload;
+//! - [`archive_stream`]: the same dump written record by record, in bounded memory;
 //! - [`scores`]: indicator values of one title and year, one row per unit.
 
 pub mod archive_json;
 #[cfg(test)]
 mod archive_rules_tests;
+pub mod archive_stream;
 mod archive_text;
 mod archive_upgrade;
 pub mod cell_rules;

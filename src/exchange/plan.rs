@@ -477,51 +477,54 @@ pub fn apply(register: &Register, plan: &ImportPlan) -> Result<Applied, StoreErr
             plan.problems.len()
         )));
     }
+    // One transaction, and the unit tables opened once for all its rows.
     register.write(|w| {
-        let mut community_ids = Vec::with_capacity(plan.new_communities.len());
-        for unit in &plan.new_communities {
-            community_ids.push(w.insert_unit(unit)?);
-        }
-        let mut clan_ids = Vec::with_capacity(plan.new_clans.len());
-        for unit in &plan.new_clans {
-            clan_ids.push(w.insert_unit(unit)?);
-        }
-        let resolve = |r: Ref, created: &[UnitId]| -> Result<UnitId, StoreError> {
-            match r {
-                Ref::Existing(id) => Ok(id),
-                Ref::New(i) => created.get(i).copied().ok_or_else(|| {
-                    StoreError::Other("Kế hoạch nhập không khớp (đơn vị mới không có)".into())
-                }),
+        w.unit_batch(|w| {
+            let mut community_ids = Vec::with_capacity(plan.new_communities.len());
+            for unit in &plan.new_communities {
+                community_ids.push(w.insert(unit)?);
             }
-        };
-        let mut inserted = 0;
-        let mut updated = 0;
-        for row in &plan.rows {
-            let mut unit = row.unit.clone();
-            if let Unit::Household(h) = &mut unit {
-                if let Some(r) = row.links.community {
-                    h.community = resolve(r, &community_ids)?;
+            let mut clan_ids = Vec::with_capacity(plan.new_clans.len());
+            for unit in &plan.new_clans {
+                clan_ids.push(w.insert(unit)?);
+            }
+            let resolve = |r: Ref, created: &[UnitId]| -> Result<UnitId, StoreError> {
+                match r {
+                    Ref::Existing(id) => Ok(id),
+                    Ref::New(i) => created.get(i).copied().ok_or_else(|| {
+                        StoreError::Other("Kế hoạch nhập không khớp (đơn vị mới không có)".into())
+                    }),
                 }
-                if let Some(r) = row.links.clan {
-                    h.clan = Some(resolve(r, &clan_ids)?);
+            };
+            let mut inserted = 0;
+            let mut updated = 0;
+            for row in &plan.rows {
+                let mut unit = row.unit.clone();
+                if let Unit::Household(h) = &mut unit {
+                    if let Some(r) = row.links.community {
+                        h.community = resolve(r, &community_ids)?;
+                    }
+                    if let Some(r) = row.links.clan {
+                        h.clan = Some(resolve(r, &clan_ids)?);
+                    }
+                }
+                match row.action {
+                    Action::Insert => {
+                        w.insert(&unit)?;
+                        inserted += 1;
+                    }
+                    Action::Update(id) => {
+                        w.update(id, &unit)?;
+                        updated += 1;
+                    }
                 }
             }
-            match row.action {
-                Action::Insert => {
-                    w.insert_unit(&unit)?;
-                    inserted += 1;
-                }
-                Action::Update(id) => {
-                    w.update_unit(id, &unit)?;
-                    updated += 1;
-                }
-            }
-        }
-        Ok(Applied {
-            inserted,
-            updated,
-            communities_created: community_ids.len(),
-            clans_created: clan_ids.len(),
+            Ok(Applied {
+                inserted,
+                updated,
+                communities_created: community_ids.len(),
+                clans_created: clan_ids.len(),
+            })
         })
     })
 }

@@ -465,3 +465,23 @@ fn the_documented_sample_files_import() {
     assert_eq!(units(&register, UnitKind::Household).len(), 8);
     assert_eq!(units(&register, UnitKind::Citizen).len(), 4);
 }
+
+#[test]
+fn the_streamed_archive_is_the_archive_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = seeded_register(&dir);
+    let reader = register.read().unwrap();
+    let whole = archive_to_json(&export_archive(&reader).unwrap());
+    let mut streamed = Vec::new();
+    crate::exchange::archive_stream::write_archive(&reader, &mut streamed).unwrap();
+    assert_eq!(
+        String::from_utf8(streamed).unwrap(),
+        String::from_utf8(whole).unwrap()
+    );
+    // An empty register too (empty lists are written as `[]` either way).
+    let empty = fresh(&dir, "trong.redb");
+    let reader = empty.read().unwrap();
+    let mut streamed = Vec::new();
+    crate::exchange::archive_stream::write_archive(&reader, &mut streamed).unwrap();
+    assert_eq!(streamed, archive_to_json(&export_archive(&reader).unwrap()));
+}

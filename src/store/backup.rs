@@ -6,8 +6,11 @@
 //! during it. What is on disk is then exactly the last committed state, which redb can
 //! always open. A byte copy (rather than rewriting every record into a new file) also
 //! keeps any table this version of the program does not know about. Every copy is
-//! verified before it gets its final name: opened with the integrity check, the schema
-//! version read, every record decoded and every reference followed.
+//! verified before it gets its final name: opened with the integrity check (every page's
+//! checksum, once), the schema version read, every record decoded and every reference
+//! followed. A damaged register therefore never becomes a backup, and the rotation prunes
+//! old generations only after a new one is verified. A good copy also counts as the
+//! register's own verification for the day (see `super::verified`).
 //!
 //! By default backups rotate beside the register
 //! (`so-hoc-tap.redb.backup/so-hoc-tap-2026-11-22-0930.redb`), the newest
@@ -67,12 +70,13 @@ fn this_year() -> Year {
     Year::try_from(chrono::Local::now().year()).unwrap_or(2025)
 }
 
-/// Opens a copy as a register (integrity check on open, schema version) and checks every
-/// record. The copy is ours, so the writable open may repair or stamp it; it is never
-/// migrated (a backup of an older register stays as it was written).
+/// Opens a copy as a register (every page verified by the open, schema version) and
+/// checks every record. The copy is ours, so the writable open may repair or stamp it; it
+/// is never migrated (a backup of an older register stays as it was written). The pages
+/// are verified once: the open's check is the whole of redb's check.
 pub(super) fn verify(path: &Path) -> Result<()> {
-    let mut register = Register::open_as_is(path)?;
-    let report = register.check(this_year())?;
+    let register = Register::open_as_is(path)?;
+    let report = super::integrity::check_records(&register.read()?, this_year())?;
     register.close()?;
     // Data an officer can correct (more adults than members) is no reason to refuse a
     // copy; damage is.
@@ -140,6 +144,8 @@ pub fn backup_to(register: &Register, dest: &Path) -> Result<BackupReport> {
     })?;
     let (tmp, bytes) = copied?;
     let result = verify(&tmp).and_then(|()| {
+        // The copy is the register's bytes: the register itself has just been verified.
+        register.mark_verified();
         // Unlike a rename, this refuses a name that appeared meanwhile (a planted file or
         // symlink), so an existing file is never replaced by a backup.
         files::link_new(&tmp, dest).map_err(|e| match e.kind() {
@@ -398,9 +404,11 @@ mod tests {
         fs::write(&junk, b"this is not a register at all").unwrap();
         assert!(restore_from(&junk, &path).is_err());
         assert_eq!(fs::read(&path).unwrap(), before);
+        // The register's clean-close marker is its own, not a leftover of the restore.
         let leftovers: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
+            .filter(|n| !n.to_string_lossy().ends_with(".verified"))
             .collect();
         assert_eq!(leftovers.len(), 2, "{leftovers:?}");
     }

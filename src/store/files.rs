@@ -140,9 +140,18 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// synced, then renamed over, and the folder synced. A crash or a full disk leaves either
 /// the old file or the new one, never half of one.
 pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let (tmp, mut file) = create_temp(path)?;
+    write_private_with(path, &mut |out| out.write_all(bytes))
+}
+
+/// Produces the content of a file piece by piece into a buffered writer.
+pub type Produce<'a> = dyn FnMut(&mut dyn Write) -> io::Result<()> + 'a;
+
+/// [`write_private`] with the content written by `produce` as it goes, so a large file
+/// (the JSON archive) is never whole in memory.
+pub fn write_private_with(path: &Path, produce: &mut Produce<'_>) -> io::Result<()> {
+    let (tmp, file) = create_temp(path)?;
     let result = (|| {
-        file.write_all(bytes)?;
+        let file = write_through(file, produce)?;
         file.sync_all()?;
         drop(file);
         std::fs::rename(&tmp, path)?;
@@ -181,9 +190,14 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// one that appears meanwhile) is an `AlreadyExists` error and is left untouched. The
 /// file appears whole or not at all, like [`write_private`].
 pub fn write_new_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let (tmp, mut file) = create_temp(path)?;
+    write_new_private_with(path, &mut |out| out.write_all(bytes))
+}
+
+/// [`write_new_private`] with the content written by `produce` as it goes.
+pub fn write_new_private_with(path: &Path, produce: &mut Produce<'_>) -> io::Result<()> {
+    let (tmp, file) = create_temp(path)?;
     let result = (|| {
-        file.write_all(bytes)?;
+        let file = write_through(file, produce)?;
         file.sync_all()?;
         drop(file);
         link_new(&tmp, path)?;
@@ -191,6 +205,13 @@ pub fn write_new_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })();
     let _ = std::fs::remove_file(&tmp);
     result
+}
+
+/// Runs `produce` into `file` through a buffer; returns the file, flushed.
+fn write_through(file: File, produce: &mut Produce<'_>) -> io::Result<File> {
+    let mut out = io::BufWriter::with_capacity(64 * 1024, file);
+    produce(&mut out)?;
+    out.into_inner().map_err(io::IntoInnerError::into_error)
 }
 
 /// Gives the finished file `tmp` the name `path` only if that name is free. A hard link

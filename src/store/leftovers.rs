@@ -5,7 +5,8 @@
 //! run under that lock or check it. And only files this program names and writes are
 //! removed: a regular file (never a symlink, pipe or folder) whose name is one of
 //!
-//! - `<register>.<pid>-<n>.tmp`, `<register>.holder.<pid>-<n>.tmp` beside the register;
+//! - `<register>.<pid>-<n>.tmp`, `<register>.holder.<pid>-<n>.tmp`,
+//!   `<register>.verified.<pid>-<n>.tmp` beside the register;
 //! - `<register>.restore.<pid>-<n>.tmp` (unless a restore journal still needs it) and
 //!   its holder files;
 //! - in the default backup folder, `<generation>.<pid>-<n>.tmp` copies still being
@@ -60,9 +61,11 @@ pub(crate) fn remove_leftovers(register: &Path) -> usize {
     journal.push(".restore-journal");
     let restore_pending = Path::new(&journal).exists();
     let holder = format!("{name}.holder");
+    let verified = format!("{name}.verified");
     let restore = format!("{name}.restore");
-    let beside =
-        |base: &str| base == name || base == holder || (base == restore && !restore_pending);
+    let beside = |base: &str| {
+        base == name || base == holder || base == verified || (base == restore && !restore_pending)
+    };
     let stem = stem(register);
     let generation = |base: &str| is_generation_name(base, &stem);
     clean(parent_dir(register), &beside) + clean(&default_backup_dir(register), &generation)

@@ -7,6 +7,8 @@
 //! - [`holder`]: who holds the register open, for the second process's message;
 //! - [`files`]: owner-only files;
 //! - [`integrity`]: the check run by `sohoctap check`;
+//! - [`verified`]: when the file was last verified page by page and whether it was
+//!   closed cleanly since, which decides whether an open verifies it;
 //! - [`ReadOnlyRegister`]: `check`, `report` and `export` read without writing a byte;
 //! - [`backup`]: verified copies and restores of the file; `restore`: the restore's
 //!   two renames under a journal, finished at the next start if a kill interrupts them;
@@ -33,6 +35,7 @@ mod records;
 mod restore;
 pub mod tables;
 pub mod validate;
+mod verified;
 mod writer;
 
 pub use codec::DecodeError;
@@ -46,13 +49,15 @@ pub use integrity::CheckReport;
 pub use links::UnitLink;
 pub use ops::{Change, StageChange};
 pub use read_only::ReadOnlyRegister;
-pub use reader::Reader;
-pub use writer::Writer;
+pub use reader::{Reader, Walk};
+pub use writer::{UnitBatch, Writer};
 
 use crate::model::Commune;
 use redb::{Database, ReadableDatabase};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
 /// The layout version of the register. A file with a higher number was written by a
 /// newer program and is refused untouched; an older one is backed up and migrated on
@@ -87,7 +92,15 @@ pub struct Register {
     path: PathBuf,
     /// What opening did to an older register (backup and migrations), for the officer.
     upgraded: Option<String>,
+    /// Whether this is the officer's register, whose clean close is recorded in the
+    /// [`verified`] side file (not a backup being verified, not a test backend).
+    track: bool,
+    /// The day the file was last verified page by page ([`NOT_VERIFIED`] if unknown).
+    verified_on: AtomicI64,
 }
+
+/// [`Register::verified_on`] when no verification is known.
+const NOT_VERIFIED: i64 = i64::MIN;
 
 impl std::fmt::Debug for Register {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -101,11 +114,36 @@ impl std::fmt::Debug for Register {
 /// memory after the integrity check; the app needs a few megabytes of hot pages.
 const CACHE_BYTES: usize = 16 * 1024 * 1024;
 
-fn open_file(path: &Path) -> std::result::Result<Database, redb::DatabaseError> {
-    Database::builder()
-        .set_check_integrity_on_open(true)
-        .set_cache_size(CACHE_BYTES)
-        .open(path)
+/// Opens the file, verifying every page when `check` is set. `repaired` is set when redb
+/// found the file not closed cleanly and repaired it, which verifies every page too.
+fn open_file(
+    path: &Path,
+    check: bool,
+    repaired: &Arc<AtomicBool>,
+) -> std::result::Result<Database, redb::DatabaseError> {
+    let seen = Arc::clone(repaired);
+    // redb may panic on a damaged file opened without the check instead of returning an
+    // error; a damaged file must be reported, not end the program.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        Database::builder()
+            .set_check_integrity_on_open(check)
+            .set_cache_size(CACHE_BYTES)
+            .set_repair_callback(move |_| seen.store(true, Ordering::Relaxed))
+            .open(path)
+    }))
+    .unwrap_or_else(|_| {
+        Err(redb::DatabaseError::Storage(redb::StorageError::Corrupted(
+            "trạng thái cấp phát trang không đọc được".into(),
+        )))
+    })
+}
+
+/// An opener that verifies every page at its first open when `check_first` is set, and
+/// reopens after a disk error without: those reopens only repeat an open already made.
+fn file_opener(path: &Path, check_first: bool, repaired: Arc<AtomicBool>) -> Opener {
+    let owned = path.to_path_buf();
+    let check = AtomicBool::new(check_first);
+    Box::new(move || open_file(&owned, check.swap(false, Ordering::Relaxed), &repaired))
 }
 
 impl Register {
@@ -132,12 +170,14 @@ impl Register {
             .set_cache_size(CACHE_BYTES)
             .create_with_backend(backend)
             .map_err(|e| with_holder(path, error::from_redb(path, e)))?;
-        let owned = path.to_path_buf();
         let register = Register {
             db: Mutex::new(Some(db)),
-            opener: Box::new(move || open_file(&owned)),
+            opener: file_opener(path, false, Arc::new(AtomicBool::new(false))),
             path: path.to_path_buf(),
             upgraded: None,
+            // A new file: nothing in it to verify yet.
+            track: true,
+            verified_on: AtomicI64::new(verified::today()),
         };
         let created = register.write(|w| {
             w.init_schema()?;
@@ -152,8 +192,10 @@ impl Register {
         Ok(register)
     }
 
-    /// Opens an existing register, checking its integrity (milliseconds at commune
-    /// scale) and its schema version. A register written by an older program is first
+    /// Opens an existing register and checks its schema version. Every page is verified
+    /// first when the file was not closed cleanly by this program since its last
+    /// verification (see [`verified`]); otherwise the open trusts it and the verification
+    /// comes at most once a day at the close, and in every backup. A register written by an older program is first
     /// copied to a verified backup, then migrated (see [`Register::upgrade_notice`]).
     pub fn open(path: &Path) -> Result<Register> {
         let register = Register::open_keeping_temporary_files(path)?;
@@ -174,10 +216,17 @@ impl Register {
     }
 
     /// Opens a register at whatever schema version it has, as long as this program can
-    /// read it, without migrating it: for verifying backups, which must stay as they
-    /// were written.
+    /// read it, without migrating it, verifying every page: for verifying backups, which
+    /// must stay as they were written.
     pub(crate) fn open_as_is(path: &Path) -> Result<Register> {
-        Ok(Register::open_file_as_is(path)?.0)
+        if !path.exists() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        refuse_newer_schema(path)?;
+        let opener = file_opener(path, true, Arc::new(AtomicBool::new(false)));
+        let (register, _) = Register::with_opener(path, opener, true)?;
+        register.mark_verified();
+        Ok(register)
     }
 
     fn open_file_as_is(path: &Path) -> Result<(Register, u32)> {
@@ -185,13 +234,29 @@ impl Register {
             return Err(StoreError::NotFound(path.to_path_buf()));
         }
         refuse_newer_schema(path)?;
-        let owned = path.to_path_buf();
-        let opened = Register::with_opener(path, Box::new(move || open_file(&owned)), true)?;
+        let trusted = verified::trusted_since(path);
+        let repaired = Arc::new(AtomicBool::new(false));
+        let opener = file_opener(path, trusted.is_none(), Arc::clone(&repaired));
+        let (mut register, found) = Register::with_opener(path, opener, true)?;
+        register.track = true;
+        if trusted.is_none() || repaired.load(Ordering::Relaxed) {
+            register.mark_verified();
+        } else if let Some(day) = trusted {
+            register.verified_on.store(day, Ordering::Relaxed);
+        }
+        // Open from now on: a kill must be followed by a verification.
+        verified::forget(path);
         // A register copied in from elsewhere may be world-readable; tighten it, now that
         // it is known to be a register (a mistyped `--db` naming another file is left as
         // it was).
         let _ = files::restrict_to_owner(path);
-        Ok(opened)
+        Ok((register, found))
+    }
+
+    /// Records that every page of the file was verified today (by an open, a backup's
+    /// verified copy or `check`), so the close need not verify it again.
+    pub(crate) fn mark_verified(&self) {
+        self.verified_on.store(verified::today(), Ordering::Relaxed);
     }
 
     /// Backs up the register as it is (schema `found`), then runs the migrations after
@@ -254,6 +319,8 @@ impl Register {
             opener,
             path: path.to_path_buf(),
             upgraded: None,
+            track: false,
+            verified_on: AtomicI64::new(NOT_VERIFIED),
         };
         let version = register.read()?.schema_version()?;
         let found = match version {
@@ -373,6 +440,9 @@ impl Register {
                 None => false,
             }
         };
+        if file_ok {
+            self.mark_verified();
+        }
         let mut report = integrity::check_records(&self.read()?, year)?;
         report.ok &= file_ok;
         if !file_ok {
@@ -395,8 +465,30 @@ impl Register {
             Err(poisoned) => poisoned.into_inner().take(),
         };
         holder::remove_holder(&self.path);
-        if let Some(db) = db {
-            db.close().map_err(|e| error::from_redb(&self.path, e))?;
+        let Some(mut db) = db else {
+            return Ok(());
+        };
+        let mut verified_on = self.verified_on.load(Ordering::Relaxed);
+        let today = verified::today();
+        let mut damage = None;
+        if self.track && verified_on < today {
+            // The once-a-day verification. Damage found is reported, and no clean close
+            // is recorded, so the next open verifies again and refuses the file.
+            match db.check_integrity() {
+                Ok(_) => verified_on = today,
+                Err(e) => {
+                    verified_on = NOT_VERIFIED;
+                    damage = Some(error::from_redb(&self.path, e));
+                }
+            }
+        }
+        let closed = db.close().map_err(|e| error::from_redb(&self.path, e));
+        if let Some(damage) = damage {
+            return Err(damage);
+        }
+        closed?;
+        if self.track && verified_on != NOT_VERIFIED {
+            verified::record(&self.path, verified_on);
         }
         Ok(())
     }
@@ -485,3 +577,5 @@ fn with_holder(path: &Path, e: StoreError) -> StoreError {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod verified_tests;

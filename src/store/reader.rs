@@ -17,6 +17,9 @@ use crate::model::{
 use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, TableDefinition, TableError};
 use std::path::PathBuf;
 
+mod walk;
+pub use walk::Walk;
+
 pub struct Reader {
     txn: ReadTransaction,
     path: PathBuf,
@@ -77,18 +80,11 @@ impl Reader {
 
     /// All units of a kind, archived ones included, in id order.
     pub fn units(&self, kind: UnitKind) -> Result<Vec<(UnitId, Unit)>> {
-        let Some(t) = self.table(UNITS)? else {
-            return Ok(Vec::new());
-        };
-        let k = kind as u8;
-        let range = t
-            .range((k, 0u32)..=(k, u32::MAX))
-            .map_err(|e| from_redb(&self.path, e))?;
         let mut out = Vec::new();
-        for item in range {
-            let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
-            out.push((key.value().1, codec::decode_unit(value.value())?));
-        }
+        self.each_unit(kind, &mut |id, unit| {
+            out.push((id, unit));
+            Walk::Continue(())
+        })?;
         Ok(out)
     }
 
@@ -135,27 +131,11 @@ impl Reader {
         from: Year,
         to: Year,
     ) -> Result<Vec<(EvaluationKey, Evaluation)>> {
-        let Some(t) = self.table(EVALUATIONS)? else {
-            return Ok(Vec::new());
-        };
-        let range = t
-            .range((from, 0u8, 0u32)..=(to, u8::MAX, u32::MAX))
-            .map_err(|e| from_redb(&self.path, e))?;
         let mut out = Vec::new();
-        for item in range {
-            let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
-            let (year, title, unit) = key.value();
-            let title = Title::from_u8(title).ok_or_else(|| {
-                StoreError::Decode(codec::DecodeError {
-                    what: "đánh giá",
-                    reason: format!("mã danh hiệu {title} không có"),
-                })
-            })?;
-            out.push((
-                EvaluationKey { year, title, unit },
-                codec::decode_evaluation(value.value())?,
-            ));
-        }
+        self.each_evaluation(from, to, &mut |key, evaluation| {
+            out.push((key, evaluation));
+            Walk::Continue(())
+        })?;
         Ok(out)
     }
 
@@ -222,29 +202,13 @@ impl Reader {
             .transpose()
     }
 
-    /// Every row of the history index: (title code, unit id, sequence).
-    pub fn history_index(&self) -> Result<Vec<(u8, UnitId, u64)>> {
-        let Some(t) = self.table(HISTORY_BY_UNIT)? else {
-            return Ok(Vec::new());
-        };
-        let mut out = Vec::new();
-        for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
-            let (k, _) = item.map_err(|e| from_redb(&self.path, e))?;
-            out.push(k.value());
-        }
-        Ok(out)
-    }
-
     /// Every history entry with its sequence number, oldest first.
     pub fn all_history(&self) -> Result<Vec<(u64, HistoryEntry)>> {
-        let Some(t) = self.table(HISTORY)? else {
-            return Ok(Vec::new());
-        };
         let mut out = Vec::new();
-        for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
-            let (k, v) = item.map_err(|e| from_redb(&self.path, e))?;
-            out.push((k.value(), codec::decode_history(v.value())?));
-        }
+        self.each_history(&mut |seq, entry| {
+            out.push((seq, entry));
+            Walk::Continue(())
+        })?;
         Ok(out)
     }
 

@@ -17,6 +17,9 @@ use crate::model::{
 use redb::{ReadableTable, WriteTransaction};
 use std::path::PathBuf;
 
+mod batch;
+pub use batch::UnitBatch;
+
 pub struct Writer {
     txn: WriteTransaction,
     path: PathBuf,

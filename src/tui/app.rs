@@ -243,12 +243,13 @@ impl App {
     }
 
     /// After a save changed one evaluation's status (the scoring screen's path): moves
-    /// only the counters it touches, then refreshes the bars and the lists of that kind.
+    /// only the counters it touches, then refreshes the bars and that unit's row in the
+    /// list of its kind (not the whole list: Enter must stay fast at any size).
     pub fn apply_status(&mut self, title: Title, unit: UnitId, new: Status) {
         self.tally.apply(&mut self.census, title, unit, new);
         self.refresh_summary();
         if let Some(list) = self.lists.get_mut(&title.unit_kind()) {
-            list.refilter(&self.census, true);
+            list.status_changed(unit, &self.census);
         }
     }
 

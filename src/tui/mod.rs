@@ -87,8 +87,8 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
     let mut app = match early {
         Some(app) => app,
         None if exists => {
-            // The first frame comes before the integrity check, which takes about half a
-            // second on the largest registers.
+            // The first frame comes before the open, which verifies every page (about
+            // half a second on the largest registers) after an unclean shutdown.
             let _ = terminal.draw(|frame| screens::opening::render(frame, theme, &env.db));
             let opened = Register::open(&env.db)
                 .and_then(|register| App::open(register, catalog, year, theme));

@@ -234,6 +234,7 @@ impl App {
         let lookup = self.lookup_for(&reader, unit)?;
         if let Some(list) = self.lists.get_mut(&kind) {
             rows::upsert(&mut list.rows, kind, rows::row_of(id, unit, &lookup));
+            list.index_rows();
             list.refilter(&self.census, true);
             list.select_id(id);
             list.scroll_into_view(self.page_rows);

@@ -15,6 +15,7 @@ use crate::tui::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListState {
@@ -32,6 +33,11 @@ pub struct ListState {
     pub filter: Filter,
     /// The filter `visible` was computed with.
     applied: Filter,
+    /// Where each unit is in `rows`, so a save finds its row without a scan.
+    positions: HashMap<UnitId, usize>,
+    /// How many rows the filter has looked at since the list was made: a score save
+    /// must look at one, not at every row (tests count it; nothing else reads it).
+    pub rows_examined: usize,
 }
 
 impl ListState {
@@ -46,9 +52,72 @@ impl ListState {
             searching: false,
             filter: Filter::default(),
             applied: Filter::default(),
+            positions: HashMap::new(),
+            rows_examined: 0,
         };
+        list.index_rows();
         list.refilter(census, true);
         list
+    }
+
+    /// Records where each unit is in `rows`; call after rows are added or reordered.
+    pub fn index_rows(&mut self) {
+        self.positions = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id, i))
+            .collect();
+    }
+
+    /// The index in `rows` of unit `id`, re-indexing once if rows moved meanwhile.
+    fn position_of(&mut self, id: UnitId) -> Option<usize> {
+        let at = |list: &ListState| {
+            list.positions
+                .get(&id)
+                .copied()
+                .filter(|&i| list.rows.get(i).is_some_and(|r| r.id == id))
+        };
+        at(self).or_else(|| {
+            self.index_rows();
+            at(self)
+        })
+    }
+
+    /// One unit's status changed (a score saved): only its row can enter or leave the
+    /// filtered list, so only it is looked at; the cursor stays on the unit it was on.
+    pub fn status_changed(&mut self, id: UnitId, census: &Census) {
+        if self.filter != self.applied {
+            self.refilter(census, true);
+            return;
+        }
+        let Some(i) = self.position_of(id) else {
+            return;
+        };
+        self.rows_examined += 1;
+        let kind = self.kind;
+        let shown = self
+            .rows
+            .get(i)
+            .is_some_and(|r| self.filter.admits(r, kind, census));
+        // `visible` is in `rows` order, so the row's place in it is a binary search.
+        match (self.visible.binary_search(&i), shown) {
+            (Ok(p), false) => {
+                self.visible.remove(p);
+                if p < self.selected {
+                    self.selected -= 1;
+                }
+                self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+            }
+            (Err(p), true) => {
+                self.visible.insert(p, i);
+                if p <= self.selected && self.visible.len() > 1 {
+                    self.selected += 1;
+                }
+            }
+            _ => {}
+        }
+        self.offset = self.offset.min(self.selected);
     }
 
     /// Recomputes `visible`: narrowing the last result when the new filter only
@@ -59,9 +128,11 @@ impl ListState {
         let filter = &self.filter;
         if !full && filter.narrows(&self.applied) {
             let rows = &self.rows;
+            self.rows_examined += self.visible.len();
             self.visible
                 .retain(|&i| rows.get(i).is_some_and(|r| filter.admits(r, kind, census)));
         } else {
+            self.rows_examined += self.rows.len();
             self.visible = (0..self.rows.len())
                 .filter(|&i| {
                     self.rows

@@ -1,6 +1,8 @@
-//! The frame shown while the register opens. Opening checks the integrity of every page
-//! (about half a second for the largest communes), so the officer sees at once that the
-//! program started and what it is doing, instead of a blank terminal.
+//! The frame shown while the register opens. Opening usually takes a few tens of
+//! milliseconds, but after an unclean shutdown (or when the file changed behind the
+//! program's back) it verifies every page, about half a second for the largest
+//! communes; the officer sees at once that the program started and what it is doing,
+//! instead of a blank terminal.
 
 use crate::text::truncate_to_width;
 use crate::tui::theme::{Role, Theme};

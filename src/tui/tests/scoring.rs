@@ -700,3 +700,35 @@ fn closing_the_console_saves_a_typed_score_before_the_process_may_end() {
         .expect("saved");
     assert_eq!(saved.values.get("1.1"), Some(&IndicatorValue::Points(11)));
 }
+
+#[test]
+fn a_score_save_looks_at_the_changed_row_only_and_the_list_stays_right() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    let first = app.lists[&UnitKind::Household]
+        .selected_row()
+        .expect("row")
+        .id;
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Ctx::Scoring);
+    let mut examined = app.lists[&UnitKind::Household].rows_examined;
+    for v in PASSING {
+        type_text(app, v);
+        press(app, KeyCode::Enter);
+        let list = &app.lists[&UnitKind::Household];
+        assert!(
+            list.rows_examined - examined <= 1,
+            "a save looked at {} rows",
+            list.rows_examined - examined
+        );
+        examined = list.rows_examined;
+    }
+    // Fully scored: the household left the "chưa chấm" list, exactly as a full refilter
+    // of the list would have it.
+    let list = app.lists[&UnitKind::Household].clone();
+    assert!(!list.visible.iter().any(|&i| list.rows[i].id == first));
+    let mut again = list.clone();
+    again.refilter(&app.census, true);
+    assert_eq!(again.visible, list.visible);
+}
