@@ -31,24 +31,9 @@ impl From<StoreError> for CliError {
     fn from(e: StoreError) -> CliError {
         CliError {
             code: e.exit_code(),
-            lines: vec![vietnamese_store_message(&e.to_string())],
+            lines: vec![crate::text::english::in_vietnamese(&e.to_string())],
         }
     }
-}
-
-/// A store message may end in a library's English detail (redb: "File truncated below
-/// stored layout…", postcard: "Hit the end of buffer…"): that detail is translated.
-fn vietnamese_store_message(message: &str) -> String {
-    use crate::text::english::{is_known, translate};
-    for (at, _) in message.match_indices(": ") {
-        let (head, detail) = (message.get(..at), message.get(at + 2..));
-        if let (Some(head), Some(detail)) = (head, detail)
-            && is_known(detail)
-        {
-            return format!("{head}: {}", translate(detail));
-        }
-    }
-    message.to_string()
 }
 
 impl From<Vec<CriteriaError>> for CliError {
@@ -64,11 +49,11 @@ impl From<Vec<CriteriaError>> for CliError {
 mod tests {
     #[test]
     fn redb_and_postcard_details_are_translated() {
-        let m = super::vietnamese_store_message(
+        let m = crate::text::english::in_vietnamese(
             "Sổ /tmp/a.redb bị hỏng: File truncated below stored layout: file_len=1, layout_len=2",
         );
         assert!(!m.contains("truncated"), "{m}");
-        let m = super::vietnamese_store_message(
+        let m = crate::text::english::in_vietnamese(
             "Sổ có dữ liệu hỏng: đơn vị: Hit the end of buffer, expected more data",
         );
         assert!(m.ends_with("đơn vị: dữ liệu bị cắt cụt"), "{m}");

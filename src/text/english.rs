@@ -161,6 +161,21 @@ pub fn is_known(message: &str) -> bool {
     known(body).is_some()
 }
 
+/// A message that may end in a library's English detail (redb: "File truncated below
+/// stored layout…", postcard: "Hit the end of buffer…"), with that detail translated;
+/// both front ends show store errors through it.
+pub fn in_vietnamese(message: &str) -> String {
+    for (at, _) in message.match_indices(": ") {
+        let (head, detail) = (message.get(..at), message.get(at + 2..));
+        if let (Some(head), Some(detail)) = (head, detail)
+            && is_known(detail)
+        {
+            return format!("{head}: {}", translate(detail));
+        }
+    }
+    message.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

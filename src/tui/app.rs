@@ -482,7 +482,9 @@ impl App {
     }
 
     pub(super) fn fail(&mut self, error: &StoreError) {
-        self.say(format!("✗ {error}"), Role::Error);
+        // A library's English detail at the end of a store error is said in Vietnamese.
+        let said = crate::text::english::in_vietnamese(&error.to_string());
+        self.say(format!("✗ {said}"), Role::Error);
     }
 
     fn update_home(&mut self, action: Action) {

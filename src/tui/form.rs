@@ -338,6 +338,28 @@ impl FormState {
         self.fields.iter().position(|f| f.error.is_some())
     }
 
+    /// The limits an import applies to the same fields (`exchange::cell_rules`): the
+    /// code, an address, and every other text (names).
+    fn check_lengths(&mut self) {
+        use crate::exchange::cell_rules::{MAX_CODE, MAX_LONG_TEXT, MAX_NAME};
+        for i in 0..self.fields.len() {
+            let Some(length) = self.fields[i]
+                .input()
+                .map(|t| clean_name(t.value()).chars().count())
+            else {
+                continue;
+            };
+            let max = match (i, self.fields[i].label) {
+                (0, _) => MAX_CODE,
+                (_, label) if label.starts_with("Địa chỉ") => MAX_LONG_TEXT,
+                _ => MAX_NAME,
+            };
+            if length > max {
+                self.set_error(i, format!("Dài {length} ký tự, tối đa {max}"));
+            }
+        }
+    }
+
     /// Checks every field and builds the unit; on failure every wrong field carries its
     /// message and the cursor goes to the first one. `affiliation` is the resolved
     /// citizen affiliation (the app looks the code up).
@@ -351,9 +373,19 @@ impl FormState {
                 self.set_error(i, "Không được để trống");
             }
         }
+        self.check_lengths();
         let code = self.code();
         if code.chars().any(char::is_whitespace) {
             self.set_error(0, "Mã không được có dấu cách");
+        } else if let Some(c) = code.chars().find(|c| !c.is_ascii_graphic()) {
+            // A look-alike letter (Cyrillic "Н" for "H") would make a code no file matches.
+            self.set_error(
+                0,
+                format!(
+                    "Mã chỉ gồm chữ không dấu, số, dấu câu; \"{c}\" (U+{:04X}) không được",
+                    u32::from(c)
+                ),
+            );
         }
         let last = self.fields.len() - 1;
         let entered = self.number(last, 1900, 2100).unwrap_or(0);

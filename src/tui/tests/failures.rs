@@ -104,3 +104,21 @@ fn a_refused_undo_keeps_the_change_in_the_sessions_undo_list() {
     assert_eq!(role, Role::Error, "{text}");
     assert_eq!(app.session_changes, recorded);
 }
+
+/// A store error ending in a library's English detail is said in Vietnamese on the
+/// app's message line, as the command line says it.
+#[test]
+fn a_store_error_with_an_english_detail_is_said_in_vietnamese() {
+    let mut h = app();
+    let english = "File truncated below stored layout: file_len=1, layout_len=2";
+    h.app.fail(&crate::store::StoreError::Other(format!(
+        "Lỗi sổ /tmp/so.redb: {english}"
+    )));
+    let (said, _) = h.app.message.clone().expect("message");
+    assert!(said.starts_with("✗ Lỗi sổ /tmp/so.redb: "), "{said}");
+    assert!(!said.contains("truncated"), "{said}");
+    assert_eq!(
+        said.trim_start_matches("✗ "),
+        crate::text::english::in_vietnamese(&format!("Lỗi sổ /tmp/so.redb: {english}"))
+    );
+}

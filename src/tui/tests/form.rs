@@ -102,3 +102,39 @@ fn a_community_named_with_its_kind_word_is_not_prefixed_twice() {
     };
     assert_eq!((c.kind, c.name.as_str()), (CommunityKind::Xom, "Đoài"));
 }
+
+/// The app refuses what an import of the same field refuses: an over-long name, an
+/// over-long code, a code with a look-alike Cyrillic letter, each beside its field.
+#[test]
+fn over_long_text_and_look_alike_codes_are_refused_beside_the_field() {
+    let mut form = FormState::new(UnitKind::Community, None, &choices(), 2025);
+    if let Some(t) = form.fields[1].input_mut() {
+        t.insert_str(&"Đông".repeat(60));
+    }
+    assert!(form.build(Affiliation::None).is_none());
+    let error = form.fields[1].error.clone().unwrap_or_default();
+    assert!(error.contains("240") && error.contains("200"), "{error}");
+
+    let mut form = FormState::new(UnitKind::Community, None, &choices(), 2025);
+    if let Some(t) = form.fields[0].input_mut() {
+        t.clear();
+        t.insert_str("ТН001");
+    }
+    if let Some(t) = form.fields[1].input_mut() {
+        t.insert_str("Đông");
+    }
+    assert!(form.build(Affiliation::None).is_none());
+    let error = form.fields[0].error.clone().unwrap_or_default();
+    assert!(error.contains("U+0422"), "{error}");
+
+    let mut form = FormState::new(UnitKind::Community, None, &choices(), 2025);
+    if let Some(t) = form.fields[0].input_mut() {
+        t.clear();
+        t.insert_str(&"T".repeat(40));
+    }
+    if let Some(t) = form.fields[1].input_mut() {
+        t.insert_str("Đông");
+    }
+    assert!(form.build(Affiliation::None).is_none());
+    assert!(form.fields[0].error.is_some());
+}
