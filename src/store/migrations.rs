@@ -12,6 +12,7 @@
 
 mod migration_001_canonical_criteria_hash;
 mod migration_002_community_kind_word;
+mod migration_003_criteria_entry;
 
 use super::{Register, Result, Writer};
 
@@ -46,6 +47,11 @@ pub const MIGRATIONS: &[Migration] = &[
         to: 3,
         what: "tên thôn, tổ dân phố không lặp chữ chỉ loại (\"Thôn Thôn Đông\")",
         run: migration_002_community_kind_word::run,
+    },
+    Migration {
+        to: 4,
+        what: "bộ tiêu chí do văn phòng nhập ghi rõ ai nhập, khi nào, từ đâu",
+        run: migration_003_criteria_entry::run,
     },
 ];
 

@@ -13,6 +13,7 @@
 //! - `records`: the stored form of every record, frozen per format version;
 //! - [`migrations`]: numbered steps from an older schema to this one, run on open.
 
+mod adopt;
 pub mod backup;
 pub mod codec;
 mod error;
@@ -33,6 +34,7 @@ pub mod tables;
 pub mod validate;
 mod writer;
 
+pub use adopt::{AdoptPlan, AdoptRow};
 pub use codec::DecodeError;
 pub use error::StoreError;
 /// The cause of an I/O error in Vietnamese, for messages about files outside the register.
@@ -56,8 +58,9 @@ use std::sync::Mutex;
 ///
 /// - 1: the first layout;
 /// - 2: criteria sets identified by the hash of their canonical form (migration 001);
-/// - 3: no community name repeats its kind word (migration 002).
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 3: no community name repeats its kind word (migration 002);
+/// - 4: criteria records of version 2, which carry who entered a set (migration 003).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The identity schema 1 gave a criteria set (recognised in old JSON archives).
 pub use records::v1::legacy_content_hash;

@@ -11,6 +11,7 @@
 //! rule is broken.
 
 pub mod v1;
+pub mod v2;
 
 /// Days since 1970-01-01, as version 1 stores dates.
 pub(crate) fn days_of(date: chrono::NaiveDate) -> i32 {
