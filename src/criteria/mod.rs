@@ -11,6 +11,7 @@
 
 pub mod canonical;
 mod catalog;
+pub mod draft;
 mod parse;
 mod score;
 mod set;
