@@ -155,5 +155,20 @@ fn main() {
             Ok(())
         })
         .expect("targets on other bases");
+    // A set the office entered (schema 5: criteria record version 2 with who entered it).
+    if let Some(shipped) = catalog.by_id("cong-dan-qd244-2022") {
+        let mut set = (*shipped.set).clone();
+        set.id = "cong-dan-2022-van-phong".into();
+        set.min_total = Some(85);
+        set.status_note = "Văn phòng nhập từ bảng cdht.csv; chưa đối chiếu văn bản gốc.".into();
+        set.entry = Some(sohoctap::criteria::Entry {
+            stamp: stamp.clone(),
+            how: "nhập từ tệp cdht.csv".into(),
+        });
+        let hash = set.content_hash();
+        register
+            .write(|w| w.remember_criteria(&hash, &set))
+            .expect("office set");
+    }
     register.close().expect("close");
 }

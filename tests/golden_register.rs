@@ -221,7 +221,8 @@ fn a_kill_during_the_migration_leaves_the_register_whole() {
 }
 
 /// A schema-3 register is backed up and migrated (migration 003: its targets get the
-/// basis "total"); every record is intact.
+/// basis "total"; migration 004: criteria records rewritten as version 2); every record
+/// is intact.
 #[test]
 fn the_schema_3_golden_register_is_migrated_with_every_record_intact() {
     let (_dir, path) = copy_of("schema3.redb");
@@ -249,13 +250,17 @@ fn the_schema_3_golden_register_is_migrated_with_every_record_intact() {
     );
 }
 
-/// A register written by this version opens as it was written: no migration, every
-/// record (targets on every basis among them) equal to its export.
+/// A schema-4 register (targets on every basis) is backed up and migrated (criteria
+/// records rewritten as version 2); every record is intact.
 #[test]
-fn the_schema_4_golden_register_opens_with_every_record_as_written() {
+fn the_schema_4_golden_register_is_migrated_with_every_record_intact() {
     let (_dir, path) = copy_of("schema4.redb");
     let mut register = Register::open(&path).expect("open golden register");
-    assert!(register.upgrade_notice().is_none());
+    let notice = register
+        .upgrade_notice()
+        .expect("told about the upgrade")
+        .to_string();
+    assert!(notice.contains("định dạng 4"), "{notice}");
     let want = expected_json("schema4.json");
     assert_eq!(want["schema"], 4);
     let bases: BTreeSet<&str> = want["targets"]
@@ -272,13 +277,41 @@ fn the_schema_4_golden_register_opens_with_every_record_as_written() {
     let report = register.check(2025).expect("check");
     assert!(report.ok, "{:?}", report.problems);
     register.close().expect("close");
+    assert_eq!(backups_of(&path).len(), 1, "the old file is kept");
+}
+
+/// A register written by this version opens as it was written: no migration, every
+/// record equal to its export, targets on every basis, and the set the office entered
+/// with who entered it.
+#[test]
+fn the_schema_5_golden_register_opens_with_every_record_as_written() {
+    let (_dir, path) = copy_of("schema5.redb");
+    let mut register = Register::open(&path).expect("open golden register");
+    assert!(register.upgrade_notice().is_none());
+    let want = expected_json("schema5.json");
+    assert_eq!(want["schema"], 5);
+    assert_same_records(&exported(&register), &want);
+    let office = register.read().unwrap().office_criteria().unwrap();
+    assert_eq!(office.len(), 1);
+    assert_eq!(
+        office[0].entry.as_ref().map(|e| e.stamp.user.as_str()),
+        Some("can-bo")
+    );
+    let report = register.check(2025).expect("check");
+    assert!(report.ok, "{:?}", report.problems);
+    register.close().expect("close");
     assert!(backups_of(&path).is_empty(), "nothing to back up");
 }
 
 /// The fixtures hold what they claim: every kind, stage and history variant.
 #[test]
 fn the_golden_registers_cover_every_kind_of_record() {
-    for name in ["schema1.json", "schema3.json", "schema4.json"] {
+    for name in [
+        "schema1.json",
+        "schema3.json",
+        "schema4.json",
+        "schema5.json",
+    ] {
         covers_every_kind_of_record(&expected_json(name));
     }
 }
@@ -373,9 +406,10 @@ fn the_register_format_doc_names_every_table() {
 }
 
 /// Every record of each golden register decodes into today's model and encodes back to
-/// the very bytes on disk where version 1 is still the newest version of the record;
+/// the very bytes on disk where the record's newest version is the one stored;
 /// version-1 targets (schemas 1–3, now written as version 2) decode into a target on
-/// the "total" basis that round-trips through version 2.
+/// the "total" basis that round-trips through version 2; criteria records of version 1
+/// (schemas 1–4) re-encode as version 2 to bytes that decode to the same value.
 #[test]
 fn every_schema_1_record_re_encodes_to_the_same_bytes() {
     re_encodes_to_the_same_bytes("schema1.redb");
@@ -389,6 +423,11 @@ fn every_schema_3_record_re_encodes_to_the_same_bytes() {
 #[test]
 fn every_schema_4_record_re_encodes_to_the_same_bytes() {
     re_encodes_to_the_same_bytes("schema4.redb");
+}
+
+#[test]
+fn every_schema_5_record_re_encodes_to_the_same_bytes() {
+    re_encodes_to_the_same_bytes("schema5.redb");
 }
 
 fn re_encodes_to_the_same_bytes(name: &str) {
@@ -433,10 +472,12 @@ fn re_encodes_to_the_same_bytes(name: &str) {
     for item in criteria.iter().expect("iter") {
         let (_, v) = item.expect("item");
         let bytes = v.value();
-        assert_eq!(
-            codec::encode_criteria(&codec::decode_criteria(bytes).expect("set")),
-            bytes
-        );
+        let set = codec::decode_criteria(bytes).expect("set");
+        let again = codec::encode_criteria(&set);
+        assert_eq!(codec::decode_criteria(&again).expect("set"), set);
+        if codec::criteria_version(bytes) == Some(2) {
+            assert_eq!(again, bytes);
+        }
         checked += 1;
     }
     if let Ok(targets) = txn.open_table(tables::TARGETS_V1) {

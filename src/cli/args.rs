@@ -271,6 +271,72 @@ pub enum CriteriaCommand {
         #[arg(value_name = "TỆP", required = true)]
         files: Vec<PathBuf>,
     },
+    /// Nhập bộ tiêu chí chính thức từ bảng gõ theo văn bản giấy (CSV: một dòng một chỉ số) hoặc tệp TOML
+    Import(CriteriaImportArgs),
+    /// Xuất một bộ tiêu chí ra tệp để xã khác nhập (CSV mở bằng Excel, hoặc .toml)
+    Export {
+        /// Mã bộ (vd. cong-dan-qd244-2022) hoặc mã danh hiệu (bộ đang áp dụng năm nay)
+        #[arg(value_name = "MÃ")]
+        id: String,
+        /// Tệp ghi ra: .csv (mặc định) hoặc .toml; không có thì in ra màn hình
+        #[arg(long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+        /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
+    /// Chuyển các đánh giá một năm của danh hiệu sang bộ tiêu chí mới (giữ điểm theo mã chỉ số)
+    Adopt(CriteriaAdoptArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CriteriaImportArgs {
+    /// Tệp bảng chỉ số (.csv) hoặc tệp bộ tiêu chí (.toml)
+    #[arg(value_name = "TỆP")]
+    pub file: PathBuf,
+    /// Danh hiệu: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan
+    #[arg(long, value_name = "DANH_HIỆU")]
+    pub title: Option<String>,
+    /// Tên bộ, vd. "Bộ tiêu chí Gia đình học tập"
+    #[arg(long, value_name = "TÊN")]
+    pub name: Option<String>,
+    /// Năm bắt đầu áp dụng
+    #[arg(long, value_name = "NĂM")]
+    pub from: Option<u16>,
+    /// Năm cuối áp dụng (bỏ trống: không hạn)
+    #[arg(long, value_name = "NĂM")]
+    pub to: Option<u16>,
+    /// Văn bản ban hành: số, ngày, cơ quan, vd. "Quyết định số 242/QĐ-KHVN ngày 28/7/2022 của Trung ương Hội Khuyến học Việt Nam"
+    #[arg(long, value_name = "VĂN_BẢN")]
+    pub source: Option<String>,
+    /// Tổng điểm tối thiểu để đạt
+    #[arg(long, value_name = "ĐIỂM")]
+    pub min_total: Option<u16>,
+    /// Mã bộ (mặc định: <danh hiệu>-<năm>-van-phong)
+    #[arg(long, value_name = "MÃ")]
+    pub id: Option<String>,
+    /// Đã đối chiếu với văn bản gốc (bộ được ghi là chính thức)
+    #[arg(long)]
+    pub checked: bool,
+    /// Chỉ kiểm tra, không lưu
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CriteriaAdoptArgs {
+    /// Mã bộ tiêu chí mới
+    #[arg(value_name = "MÃ")]
+    pub id: String,
+    /// Năm đánh giá
+    #[arg(long, value_name = "NĂM")]
+    pub year: u16,
+    /// Chuyển thật (không có: chỉ xem trước những gì thay đổi)
+    #[arg(long, conflicts_with = "undo")]
+    pub yes: bool,
+    /// Hoàn tác lần chuyển gần nhất của năm và danh hiệu này
+    #[arg(long)]
+    pub undo: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,10 +1,11 @@
 //! `sohoctap criteria list|show|check`.
 
 use super::args::CriteriaCommand;
+use super::criteria_table::catalog_with_register;
 use super::out::outln;
 use super::paths::current_year;
 use super::{CliError, Env};
-use crate::criteria::{CatalogEntry, IndicatorKind, Scope, Status, parse_set};
+use crate::criteria::{Catalog, CatalogEntry, IndicatorKind, Scope, Status, parse_set};
 use crate::model::Title;
 use serde_json::json;
 
@@ -13,21 +14,53 @@ pub fn run(env: &Env, command: CriteriaCommand) -> Result<(), CliError> {
         CriteriaCommand::List => list(env),
         CriteriaCommand::Show { id, year, json } => show(env, &id, year, json),
         CriteriaCommand::Check { files } => check(&files),
+        CriteriaCommand::Import(args) => super::criteria_table::import(env, &args),
+        CriteriaCommand::Export { id, out, force } => {
+            let catalog = catalog_with_register(env)?;
+            let entry = find(&catalog, &id, None)?;
+            super::criteria_table::export(env, entry, out.as_deref(), force)
+        }
+        CriteriaCommand::Adopt(args) => super::criteria_adopt::run(env, &args),
+    }
+}
+
+/// A set by id, or the set in force for a title code in `year` (default this year).
+pub fn find<'a>(
+    catalog: &'a Catalog,
+    id: &str,
+    year: Option<u16>,
+) -> Result<&'a CatalogEntry, CliError> {
+    match Title::from_code(id) {
+        Some(title) => {
+            let year = year.unwrap_or_else(current_year);
+            catalog.in_force(title, year).ok_or_else(|| {
+                CliError::input(format!(
+                    "Không có bộ tiêu chí {} áp dụng cho năm {year}",
+                    title.name()
+                ))
+            })
+        }
+        None => catalog.by_id(id).ok_or_else(|| {
+            CliError::input(format!(
+                "Không có bộ tiêu chí mã \"{id}\". Xem danh sách: sohoctap criteria list"
+            ))
+        }),
     }
 }
 
 fn list(env: &Env) -> Result<(), CliError> {
-    let catalog = env.catalog()?;
+    let catalog = catalog_with_register(env)?;
     let mut entries: Vec<&CatalogEntry> = catalog.entries().iter().collect();
     entries.sort_by_key(|e| (e.set.title, e.set.valid_from, e.set.id.clone()));
     for e in entries {
         let s = &e.set;
         outln!(
-            "{:<26} {:<10} {:<10} {:<12} {}",
+            "{:<26} {:<10} {:<10} {:<12} {:<20} {}",
             s.id,
             s.title.code(),
             s.years_label(),
             s.status.code(),
+            s.provenance().code(),
             if e.is_shipped() {
                 "có sẵn".to_string()
             } else {
@@ -39,23 +72,8 @@ fn list(env: &Env) -> Result<(), CliError> {
 }
 
 fn show(env: &Env, id: &str, year: Option<u16>, as_json: bool) -> Result<(), CliError> {
-    let catalog = env.catalog()?;
-    let entry = match Title::from_code(id) {
-        Some(title) => {
-            let year = year.unwrap_or_else(current_year);
-            catalog.in_force(title, year).ok_or_else(|| {
-                CliError::input(format!(
-                    "Không có bộ tiêu chí {} áp dụng cho năm {year}",
-                    title.name()
-                ))
-            })?
-        }
-        None => catalog.by_id(id).ok_or_else(|| {
-            CliError::input(format!(
-                "Không có bộ tiêu chí mã \"{id}\". Xem danh sách: sohoctap criteria list"
-            ))
-        })?,
-    };
+    let catalog = catalog_with_register(env)?;
+    let entry = find(&catalog, id, year)?;
     let s = &entry.set;
     if as_json {
         let criteria: Vec<_> = s
@@ -87,6 +105,10 @@ fn show(env: &Env, id: &str, year: Option<u16>, as_json: bool) -> Result<(), Cli
             "source": s.source,
             "status": s.status.code(),
             "status_note": s.status_note,
+            "provenance": s.provenance().code(),
+            "entered_by": s.entry.as_ref().map(|e| e.stamp.user.clone()),
+            "entered_at": s.entry.as_ref().map(|e| e.stamp.at.format("%Y-%m-%dT%H:%M:%S").to_string()),
+            "entered_how": s.entry.as_ref().map(|e| e.how.clone()),
             "hash": entry.hash,
             "min_total": s.min_total,
             "max_total": s.max_total(),
@@ -104,6 +126,15 @@ fn show(env: &Env, id: &str, year: Option<u16>, as_json: bool) -> Result<(), Cli
     );
     outln!("Nguồn: {}", s.source);
     outln!("Tình trạng: {}", s.status.label());
+    outln!("Nguồn gốc: {}", s.provenance().label());
+    if let Some(e) = &s.entry {
+        outln!(
+            "Người nhập: {}, lúc {} ({})",
+            e.stamp.user,
+            e.stamp.at.format("%d/%m/%Y %H:%M"),
+            e.how
+        );
+    }
     if s.status == Status::Provisional || !s.status_note.is_empty() {
         outln!("Ghi chú: {}", s.status_note);
     }

@@ -17,10 +17,19 @@ pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
         ));
     };
     let title = parse_title(title)?;
-    let catalog = env.catalog()?;
+    let mut catalog = env.catalog()?;
     let register = super::open_register(&env.db)?;
-    let planned = register.read().map_err(CliError::from).map(|reader| {
-        plan_scores_file(&reader, &catalog, title, year, bytes, args.sheet.as_deref())
+    let planned = register.read().map_err(CliError::from).and_then(|reader| {
+        // Sets the office entered in the register are in force like files are.
+        catalog.add_office(reader.office_criteria()?);
+        Ok(plan_scores_file(
+            &reader,
+            &catalog,
+            title,
+            year,
+            bytes,
+            args.sheet.as_deref(),
+        ))
     });
     let file = args.file.display().to_string();
     let plan = match planned {

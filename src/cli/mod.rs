@@ -7,6 +7,8 @@ mod args;
 mod backup;
 mod check;
 mod criteria;
+mod criteria_adopt;
+mod criteria_table;
 mod decision;
 mod demo;
 mod dest;

@@ -169,6 +169,23 @@ impl Catalog {
         }
     }
 
+    /// Adds the sets the office entered in the register (oldest first, as
+    /// [`crate::store::Reader::office_criteria`] gives them): each replaces any set of
+    /// the same id, so the latest version of an id is the one in the catalog.
+    pub fn add_office(&mut self, sets: Vec<CriteriaSet>) {
+        for set in sets {
+            let origin = match &set.entry {
+                Some(e) => format!(
+                    "văn phòng nhập ({}, {})",
+                    e.stamp.user,
+                    e.stamp.at.format("%d/%m/%Y %H:%M")
+                ),
+                None => "sổ".into(),
+            };
+            self.add(CatalogEntry::new(set, origin));
+        }
+    }
+
     /// Adds a set, replacing one with the same id.
     pub fn add(&mut self, entry: CatalogEntry) {
         self.entries.retain(|e| e.set.id != entry.set.id);

@@ -11,14 +11,23 @@
 
 pub mod canonical;
 mod catalog;
+pub mod draft;
 mod parse;
 mod score;
 mod set;
 mod status;
+pub mod table;
+mod table_out;
 mod text_rules;
+mod toml_out;
 
 pub use catalog::{Catalog, CatalogEntry};
 pub use parse::{CriteriaError, parse_set};
 pub use score::{Failure, Score, check_value, score};
-pub use set::{CriteriaSet, Criterion, Grade, Indicator, IndicatorKind, Scope, Status};
+pub use set::{
+    CriteriaSet, Criterion, Entry, Grade, Indicator, IndicatorKind, Provenance, Scope, Status,
+};
 pub use status::status_of;
+pub use table::{SetFields, TableProblem, set_from_table};
+pub use table_out::to_csv;
+pub use toml_out::to_toml;

@@ -277,6 +277,7 @@ fn validate(raw: RawSet, p: &mut Problems<'_>) -> CriteriaSet {
         min_total: raw.min_total.map(Spanned::into_inner),
         grades,
         criteria,
+        entry: None,
     }
 }
 

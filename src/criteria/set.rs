@@ -1,7 +1,7 @@
 //! The validated shape of a criteria set. Values here have passed every rule of
 //! [`super::parse`], so the engine can trust them.
 
-use crate::model::{Title, Year};
+use crate::model::{Stamp, Title, Year};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,6 +75,49 @@ pub struct Grade {
     pub min_total: u16,
 }
 
+/// How a set the office entered itself came into the register: who, when, from what.
+/// Not part of the set's identity (see [`super::canonical`]): the same criteria typed
+/// twice are the same set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub stamp: Stamp,
+    /// In Vietnamese, e.g. "nhập từ tệp tieu-chi.csv".
+    pub how: String,
+}
+
+/// Where a set comes from, as `criteria list` and `show --json` tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provenance {
+    /// Shipped with the program, or a TOML file, not checked against the official text.
+    Provisional,
+    /// Shipped or a TOML file, checked against the official text.
+    Official,
+    /// Entered by the office, not yet marked as checked against the official text.
+    Office,
+    /// Entered by the office and marked "đã đối chiếu văn bản gốc".
+    OfficeChecked,
+}
+
+impl Provenance {
+    pub fn code(self) -> &'static str {
+        match self {
+            Provenance::Provisional => "shipped-provisional",
+            Provenance::Official => "official",
+            Provenance::Office => "office",
+            Provenance::OfficeChecked => "office-checked",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Provenance::Provisional => "tạm thời, chưa đối chiếu",
+            Provenance::Official => "chính thức",
+            Provenance::Office => "văn phòng nhập, chưa đối chiếu",
+            Provenance::OfficeChecked => "văn phòng nhập, đã đối chiếu văn bản gốc",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CriteriaSet {
     pub id: String,
@@ -90,9 +133,24 @@ pub struct CriteriaSet {
     /// Highest band first.
     pub grades: Vec<Grade>,
     pub criteria: Vec<Criterion>,
+    /// Present for a set the office entered in the register (imported from a table or
+    /// written in the app); absent for shipped sets and TOML files. Absent from the JSON
+    /// of sets that have none, so older archives read unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<Entry>,
 }
 
 impl CriteriaSet {
+    /// Shipped provisional, official, entered by the office, or entered and checked.
+    pub fn provenance(&self) -> Provenance {
+        match (&self.entry, self.status) {
+            (None, Status::Provisional) => Provenance::Provisional,
+            (None, Status::Verified) => Provenance::Official,
+            (Some(_), Status::Provisional) => Provenance::Office,
+            (Some(_), Status::Verified) => Provenance::OfficeChecked,
+        }
+    }
+
     pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
         self.criteria.iter().flat_map(|c| c.indicators.iter())
     }

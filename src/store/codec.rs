@@ -5,7 +5,7 @@
 //! without touching old bytes, and a damaged value is an error, never a panic.
 
 use super::history::HistoryEntry;
-use super::records::{v1, v2};
+use super::records::{v1, v2, v3};
 use crate::criteria::CriteriaSet;
 use crate::model::{Commune, Evaluation, Target, Unit};
 use serde::{Deserialize, Serialize};
@@ -79,9 +79,33 @@ versioned!(EvaluationWire, Evaluation, "đánh giá", encode_evaluation, decode_
     V1(v1::EvaluationV1) => Evaluation::try_from);
 versioned!(HistoryWire, HistoryEntry, "lịch sử", encode_history, decode_history,
     V1(v1::HistoryEntryV1) => HistoryEntry::try_from);
-versioned!(CriteriaWire, CriteriaSet, "bộ tiêu chí", encode_criteria, decode_criteria,
-    V1(v1::CriteriaSetV1) => |v| Ok(v.into()));
+/// Criteria sets have two versions: V2 (schema 5) adds who entered a set the office
+/// typed in. Written out by hand, as the macro knows one version only.
+#[derive(Serialize, Deserialize)]
+enum CriteriaWire {
+    V1(v1::CriteriaSetV1),
+    V2(v3::CriteriaSetV2),
+}
 
+pub fn encode_criteria(value: &CriteriaSet) -> Vec<u8> {
+    // As in `versioned!`: plain data into a Vec cannot fail on the data's account.
+    postcard::to_stdvec(&CriteriaWire::V2(v3::CriteriaSetV2::from(value))).unwrap_or_default()
+}
+
+pub fn decode_criteria(bytes: &[u8]) -> Result<CriteriaSet, DecodeError> {
+    match take_whole::<CriteriaWire>(bytes, "bộ tiêu chí")? {
+        CriteriaWire::V1(v) => Ok(v.into()),
+        CriteriaWire::V2(v) => CriteriaSet::try_from(v).map_err(|reason| DecodeError {
+            what: "bộ tiêu chí",
+            reason,
+        }),
+    }
+}
+
+/// The version tag of an encoded criteria record (1 or 2), for migration 004.
+pub fn criteria_version(bytes: &[u8]) -> Option<u8> {
+    bytes.first().map(|tag| tag + 1)
+}
 /// Targets have two versions: V1 (recognised over all units only) and V2 (with a basis).
 /// Both decode; V2 is written.
 #[derive(Serialize, Deserialize)]

@@ -13,6 +13,7 @@
 mod migration_001_canonical_criteria_hash;
 mod migration_002_community_kind_word;
 mod migration_003_target_basis;
+mod migration_004_criteria_entry;
 
 use super::{Register, Result, Writer};
 
@@ -52,6 +53,11 @@ pub const MIGRATIONS: &[Migration] = &[
         to: 4,
         what: "chỉ tiêu ghi rõ cách tính (trên tổng số, đăng ký trên tổng số, trên số đăng ký)",
         run: migration_003_target_basis::run,
+    },
+    Migration {
+        to: 5,
+        what: "bộ tiêu chí do văn phòng nhập ghi rõ ai nhập, khi nào, từ đâu",
+        run: migration_004_criteria_entry::run,
     },
 ];
 

@@ -15,6 +15,7 @@
 //! - `records`: the stored form of every record, frozen per format version;
 //! - [`migrations`]: numbered steps from an older schema to this one, run on open.
 
+mod adopt;
 pub mod backup;
 pub mod codec;
 mod decisions;
@@ -38,6 +39,7 @@ pub mod validate;
 mod verified;
 mod writer;
 
+pub use adopt::{AdoptPlan, AdoptRow};
 pub use codec::DecodeError;
 pub use decisions::DecisionBatch;
 pub use error::StoreError;
@@ -67,7 +69,8 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 /// - 2: criteria sets identified by the hash of their canonical form (migration 001);
 /// - 3: no community name repeats its kind word (migration 002);
 /// - 4: targets carry their basis, keyed by measure, basis and milestone (migration 003).
-pub const SCHEMA_VERSION: u32 = 4;
+/// - 5: criteria records of version 2, which carry who entered a set (migration 004).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The identity schema 1 gave a criteria set (recognised in old JSON archives).
 pub use records::v1::legacy_content_hash;

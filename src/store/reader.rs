@@ -235,6 +235,19 @@ impl Reader {
         Ok(out)
     }
 
+    /// The sets the office entered in the register (imported or written in the app),
+    /// oldest entry first, so a later version of an id comes after an earlier one.
+    pub fn office_criteria(&self) -> Result<Vec<CriteriaSet>> {
+        let mut sets: Vec<CriteriaSet> = self
+            .all_criteria()?
+            .into_iter()
+            .map(|(_, set)| set)
+            .filter(|set| set.entry.is_some())
+            .collect();
+        sets.sort_by_key(|s| s.entry.as_ref().map(|e| e.stamp.at));
+        Ok(sets)
+    }
+
     pub fn targets(&self) -> Result<Vec<Target>> {
         let Some(t) = self.table(TARGETS)? else {
             return Ok(Vec::new());

@@ -56,6 +56,16 @@ use theme::Theme;
 /// How often the loop wakes to check for a hang-up signal when no key arrives.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 
+/// The catalog with the sets the office entered in the register (`criteria import`),
+/// so a set the office entered is the one in force for new evaluations.
+fn with_office_sets(
+    register: &Register,
+    mut catalog: crate::criteria::Catalog,
+) -> crate::store::Result<crate::criteria::Catalog> {
+    catalog.add_office(register.read()?.office_criteria()?);
+    Ok(catalog)
+}
+
 /// Runs the app on the register of `env` (the setup screen when it does not exist yet).
 pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
     let catalog = env.catalog()?;
@@ -73,7 +83,9 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
         let register = Register::open(&env.db)?;
         early = catalog
             .take()
-            .map(|c| App::open(register, c, year, theme))
+            .map(|c| {
+                with_office_sets(&register, c).and_then(|c| App::open(register, c, year, theme))
+            })
             .transpose()?;
     }
     let stop = terminal::Stop::default();
@@ -90,8 +102,10 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
             // The first frame comes before the open, which verifies every page (about
             // half a second on the largest registers) after an unclean shutdown.
             let _ = terminal.draw(|frame| screens::opening::render(frame, theme, &env.db));
-            let opened = Register::open(&env.db)
-                .and_then(|register| App::open(register, catalog, year, theme));
+            let opened = Register::open(&env.db).and_then(|register| {
+                let catalog = with_office_sets(&register, catalog)?;
+                App::open(register, catalog, year, theme)
+            });
             match opened {
                 Ok(app) => app,
                 Err(e) => {

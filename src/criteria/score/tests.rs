@@ -28,6 +28,7 @@ fn set(criteria: Vec<Criterion>, min_total: Option<u16>, grades: Vec<Grade>) -> 
         min_total,
         grades,
         criteria,
+        entry: None,
     }
 }
 

@@ -672,6 +672,7 @@ impl From<CriteriaSetV1> for CriteriaSet {
                         .collect(),
                 })
                 .collect(),
+            entry: None,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! Vietnamese.
 
 use super::boxed;
-use crate::criteria::Status;
+use crate::criteria::{Provenance, Status};
 use crate::text::{pad_to_width, truncate_to_width};
 use crate::tui::app::App;
 use crate::tui::theme::Role;
@@ -40,9 +40,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Status::Verified => (theme.sym("✓", "v"), Role::Normal),
             Status::Provisional => (theme.sym("⚠", "!"), Role::Warning),
         };
-        let status = match set.status {
-            Status::Verified => "chính thức",
-            Status::Provisional => "TẠM THỜI",
+        let status = match set.provenance() {
+            Provenance::Official => "chính thức",
+            Provenance::Provisional => "TẠM THỜI",
+            Provenance::Office => "VP nhập",
+            Provenance::OfficeChecked => "VP đã đối chiếu",
         };
         let name = truncate_to_width(&set.name, 44);
         let text = format!(
@@ -57,8 +59,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         format!(
             "{} TẠM THỜI: {}",
             theme.sym("⚠", "!"),
-            "chưa đối chiếu văn bản gốc; xem «sohoctap criteria show MÃ»."
+            "chưa đối chiếu văn bản gốc. Nhập bộ chính thức: gõ bảng chỉ số"
         ),
+        Role::Warning,
+    ));
+    lines.push((
+        "  trong Excel, lưu CSV, chạy «sohoctap criteria import TỆP» (Hướng dẫn).".into(),
         Role::Warning,
     ));
     lines.push((String::new(), Role::Normal));

@@ -74,6 +74,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     render_more_keys(app, frame, bars);
 }
 
+/// The line the home screen shows when no message is up and a title is scored this
+/// year under a provisional set: which titles, and the key (from the command table)
+/// that shows how to enter the official set. It never blocks anything.
+pub fn provisional_notice(app: &App) -> Option<String> {
+    let titles: Vec<&str> = crate::model::Title::ALL
+        .into_iter()
+        .filter(|t| {
+            app.catalog
+                .in_force(*t, app.year)
+                .is_some_and(|e| e.set.status == crate::criteria::Status::Provisional)
+        })
+        .map(|t| t.short())
+        .collect();
+    if titles.is_empty() {
+        return None;
+    }
+    let key = key_label(Ctx::Home, &Action::About).to_uppercase();
+    Some(format!(
+        "{} Tiêu chí TẠM THỜI: {} · {key}: nhập bộ chính thức",
+        app.theme.sym("⚠", "!"),
+        titles.join(", ")
+    ))
+}
+
 /// The keys that do not fit the hint bar (report, import, backup, breakdown, targets,
 /// bulk recognition), on the bottom border of the results box so every bar keeps its
 /// two lines; labels and keys come from the command table.

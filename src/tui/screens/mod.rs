@@ -119,7 +119,14 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
     );
 
     let bottom = area.y + area.height.saturating_sub(1);
-    if let Some((text, role)) = &app.message {
+    // On the home screen, an empty message line tells of provisional criteria.
+    let notice = match (&app.message, app.screen()) {
+        (None, Some(Screen::Home) | None) => {
+            home::provisional_notice(app).map(|text| (text, Role::Warning))
+        }
+        _ => None,
+    };
+    if let Some((text, role)) = app.message.as_ref().or(notice.as_ref()) {
         buf.set_stringn(
             area.x,
             bottom.saturating_sub(1),
