@@ -226,6 +226,7 @@ fn label(code: &str) -> &'static str {
         "don-vi" => "ĐVHT (đơn vị)",
         "cong-dan/cong-dong" => "CDHT - cộng đồng",
         "cong-dan/don-vi" => "CDHT - đơn vị",
+        "cong-dan" => "CDHT - toàn xã",
         other => panic!("unknown measure {other}"),
     }
 }
@@ -293,8 +294,9 @@ fn word_report_opens_in_libreoffice_as_a4_with_every_letter_and_the_json_figures
     }
 
     // Every measure's row holds the figures of `report --json`, in the columns' order.
+    // The six measures, then the whole commune's CDHT count.
     let titles = json["titles"].as_array().expect("titles");
-    assert_eq!(titles.len(), 6);
+    assert_eq!(titles.len(), 7);
     for t in titles {
         let name = label(t["title"].as_str().expect("code"));
         let n = |k: &str| count(t[k].as_u64().expect(k));

@@ -7,7 +7,7 @@ use super::xml::{Align, Cell, Look, P, Row, Table};
 use crate::report::ReportData;
 use crate::report::data::RecognisedGroup;
 use crate::report::text::tables::{
-    change_cells, community_cells, community_totals, listing_cells, summary_cells,
+    change_cells, citizens_cells, community_cells, community_totals, listing_cells, summary_cells,
 };
 
 /// Table text is smaller than body text so nine columns of figures ("100,0%") fit
@@ -78,11 +78,15 @@ pub fn summary(data: &ReportData) -> Table {
         ],
         FIGURES_PT,
     )];
+    // The same rows as the printed report: every measure, then the whole commune's
+    // CDHT count (no target).
     rows.extend(
         data.summary
             .lines
             .iter()
-            .map(|l| figure_row(&summary_cells(l), false)),
+            .map(summary_cells)
+            .chain(std::iter::once(citizens_cells(&data.summary)))
+            .map(|cells| figure_row(&cells, false)),
     );
     Table {
         widths: widths(9, 2),
