@@ -2,7 +2,8 @@
 //! issuing body on the left, the national header and motto, bold, on the right, then
 //! the number and the place and date. A borderless table keeps the two sides apart.
 
-use super::xml::{Cell, P, Row, Table};
+use super::page::text_width;
+use super::xml::{Cell, Look, P, Row, Table};
 
 /// "HỘI KHUYẾN HỌC TỈNH NINH BÌNH" (12 pt) needs 7,6 cm, the national header (12 pt
 /// bold) 9,5 cm, on one line each. That is 6 mm more than the 165 mm between the
@@ -58,5 +59,32 @@ pub fn table(mut left: Vec<P>, number: &str, place_date: &str) -> Table {
                 ],
             },
         ],
+    }
+}
+
+/// The two signatures at the foot of a form, side by side, each over "(Ký, ghi rõ họ
+/// tên)": the registration form and the scoring sheet end this way.
+pub fn two_signatures(left: &str, right: &str) -> Table {
+    let sign = |who: &str| {
+        vec![
+            P::new().center().bold().text(who),
+            P::new().center().run(
+                "(Ký, ghi rõ họ tên)",
+                Look {
+                    italic: true,
+                    size: Some(24),
+                    ..Look::default()
+                },
+            ),
+        ]
+    };
+    let w = text_width();
+    Table {
+        widths: vec![w / 2, w - w / 2],
+        ruled: false,
+        rows: vec![Row {
+            header: false,
+            cells: vec![Cell::new(sign(left)), Cell::new(sign(right))],
+        }],
     }
 }

@@ -2,10 +2,9 @@
 //! the title this year, against the criteria listed from its set, and signs. Same data
 //! as the scoring sheet (`sheet::SheetData`), its own page.
 
-use super::letterhead::body_line;
-use super::page::text_width;
+use super::letterhead::{body_line, two_signatures};
 use super::sheet::SheetData;
-use super::xml::{Align, Cell, Look, P, Row, Table};
+use super::xml::{Align, P};
 use crate::criteria::CriteriaSet;
 use crate::report::text::header::{in_sentence, issuing_body, place_name};
 
@@ -72,34 +71,7 @@ pub fn blocks(set: &CriteriaSet, d: &SheetData) -> Vec<String> {
     ));
     paras.push(P::new().space(12, 0).keep_next());
     out.extend(paras.iter().map(P::xml));
-    let sign = |who: &str| {
-        vec![
-            P::new().center().bold().text(who),
-            P::new().center().run(
-                "(Ký, ghi rõ họ tên)",
-                Look {
-                    italic: true,
-                    size: Some(24),
-                    ..Look::default()
-                },
-            ),
-        ]
-    };
-    let w = text_width();
-    out.push(
-        Table {
-            widths: vec![w / 2, w - w / 2],
-            ruled: false,
-            rows: vec![Row {
-                header: false,
-                cells: vec![
-                    Cell::new(sign("XÁC NHẬN CỦA THÔN")),
-                    Cell::new(sign("ĐẠI DIỆN ĐĂNG KÝ")),
-                ],
-            }],
-        }
-        .xml(),
-    );
+    out.push(two_signatures("XÁC NHẬN CỦA THÔN", "ĐẠI DIỆN ĐĂNG KÝ").xml());
     out
 }
 

@@ -3,9 +3,9 @@
 //! column for this round's marks, and room for the scorer and the unit to sign. Printed
 //! and filled by hand at the unit, then typed into the register.
 
-use super::letterhead::body_line;
+use super::letterhead::{body_line, two_signatures};
 use super::page::text_width;
-use super::xml::{Align, Cell, Look, P, Row, Table};
+use super::xml::{Align, Cell, P, Row, Table};
 use crate::criteria::{CriteriaSet, IndicatorKind, Status, score};
 use crate::model::{Commune, IndicatorValue, Year};
 use crate::report::text::header::{issuing_body, long_date, place_name};
@@ -175,34 +175,7 @@ pub fn blocks(set: &CriteriaSet, d: &SheetData) -> Vec<String> {
     out.extend(head.iter().map(P::xml));
     out.push(table(set, d).xml());
     out.push(P::new().space(12, 0).keep_next().xml());
-    let sign = |who: &str| {
-        vec![
-            P::new().center().bold().text(who),
-            P::new().center().run(
-                "(Ký, ghi rõ họ tên)",
-                Look {
-                    italic: true,
-                    size: Some(24),
-                    ..Look::default()
-                },
-            ),
-        ]
-    };
-    let w = text_width();
-    out.push(
-        Table {
-            widths: vec![w / 2, w - w / 2],
-            ruled: false,
-            rows: vec![Row {
-                header: false,
-                cells: vec![
-                    Cell::new(sign("ĐẠI DIỆN ĐƠN VỊ")),
-                    Cell::new(sign("NGƯỜI CHẤM")),
-                ],
-            }],
-        }
-        .xml(),
-    );
+    out.push(two_signatures("ĐẠI DIỆN ĐƠN VỊ", "NGƯỜI CHẤM").xml());
     out.push(
         P::new()
             .space(60, 0)
