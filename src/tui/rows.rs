@@ -7,6 +7,7 @@
 use crate::model::{Affiliation, Title, Unit, UnitId, UnitKind};
 use crate::store::{Reader, Result};
 use crate::tally::{Census, Status};
+use crate::text::safe::escape;
 use crate::text::{collation_key, fold, matches_word, person_sort_key};
 use std::collections::HashMap;
 
@@ -111,11 +112,15 @@ pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
             )
         }
     };
-    let name = unit.display_name();
-    let search = fold(&format!("{} {} {}", unit.code(), name, extra.join(" ")));
+    // A register written before control characters were refused may still hold them:
+    // shown as `<U+001B>`, never sent to the terminal (the search key folds the same).
+    let name = escape(&unit.display_name()).into_owned();
+    let extra: Vec<String> = extra.iter().map(|e| escape(e).into_owned()).collect();
+    let code = escape(unit.code()).into_owned();
+    let search = fold(&format!("{} {} {}", code, name, extra.join(" ")));
     Row {
         id,
-        code: unit.code().to_string(),
+        code,
         name,
         extra,
         community,

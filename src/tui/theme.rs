@@ -100,6 +100,7 @@ impl Theme {
     /// In ASCII mode, replaces every drawn cell by its ASCII look-alike, so no screen
     /// can forget to strip diacritics. Each cell keeps one column.
     pub fn finish(&self, buffer: &mut Buffer) {
+        neutralise(buffer);
         if !self.ascii {
             return;
         }
@@ -129,6 +130,23 @@ impl Theme {
             let first = ascii.chars().next().unwrap_or(' ');
             let mut buf = [0u8; 4];
             cells[i].set_symbol(first.encode_utf8(&mut buf));
+        }
+    }
+}
+
+/// Takes out of every drawn cell the characters that could drive the terminal or
+/// reorder the line (ratatui already drops C0/C1 controls, but not the bidirectional
+/// controls, which it attaches to the previous cell as zero-width text). Screens show
+/// stored names escaped (`<U+202E>`); this is the net under any text they forget.
+fn neutralise(buffer: &mut Buffer) {
+    for cell in buffer.content.iter_mut() {
+        let symbol = cell.symbol();
+        if symbol.chars().any(crate::text::safe::is_unsafe) {
+            let kept: String = symbol
+                .chars()
+                .filter(|c| !crate::text::safe::is_unsafe(*c))
+                .collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
         }
     }
 }
@@ -167,5 +185,20 @@ mod tests {
         let line: String = buffer.content.iter().map(|c| c.symbol()).collect();
         assert!(line.is_ascii(), "{line}");
         assert!(line.starts_with("Dang"), "{line}");
+    }
+
+    #[test]
+    fn a_bidirectional_control_never_reaches_the_terminal() {
+        let mut buffer = Buffer::empty(ratatui::layout::Rect::new(0, 0, 12, 1));
+        ratatui::widgets::Widget::render(
+            ratatui::text::Span::raw("HO\u{202E}21000"),
+            buffer.area,
+            &mut buffer,
+        );
+        let before: String = buffer.content.iter().map(|c| c.symbol()).collect();
+        assert!(before.contains('\u{202E}'), "ratatui keeps it: {before:?}");
+        Theme::new(true, false).finish(&mut buffer);
+        let line: String = buffer.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(line.trim_end(), "HO21000");
     }
 }

@@ -5,6 +5,7 @@ use super::boxed;
 use crate::criteria::score;
 use crate::model::{Affiliation, EvaluationKey, Title, Unit, UnitId, UnitKind, Year};
 use crate::store::{Reader, Result};
+use crate::text::safe::escape;
 use crate::text::{pad_to_width, truncate_to_width};
 use crate::tui::app::App;
 use crate::tui::theme::Role;
@@ -47,7 +48,7 @@ impl DetailState {
         let name_of = |kind: UnitKind, id: UnitId| -> Result<String> {
             Ok(reader
                 .unit(kind, id)?
-                .map(|u| format!("{} ({})", u.display_name(), u.code()))
+                .map(|u| format!("{} ({})", escape(&u.display_name()), escape(u.code())))
                 .unwrap_or_else(|| format!("? ({id})")))
         };
         let meta = unit.meta();
@@ -152,7 +153,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &DetailState) {
     let theme = app.theme;
     let facts_height = (state.facts.len() as u16 + 2).min(area.height);
     let top = Rect::new(area.x, area.y, area.width, facts_height);
-    boxed(app, &state.unit.display_name()).render(top, frame.buffer_mut());
+    boxed(app, &escape(&state.unit.display_name())).render(top, frame.buffer_mut());
     let width = usize::from(area.width.saturating_sub(4));
     let buf = frame.buffer_mut();
     for (i, (label, value)) in state.facts.iter().enumerate() {
@@ -160,7 +161,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &DetailState) {
         if y + 1 >= top.y + top.height {
             break;
         }
-        let line = format!("{} {}", pad_to_width(label, 18), value);
+        let line = format!("{} {}", pad_to_width(label, 18), escape(value));
         buf.set_stringn(
             top.x + 2,
             y,

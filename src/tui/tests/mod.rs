@@ -4,6 +4,7 @@ mod archive;
 mod failures;
 mod fixture;
 mod form;
+mod hostile_names;
 mod keys;
 mod mistakes;
 mod report_import;
