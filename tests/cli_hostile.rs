@@ -127,3 +127,18 @@ fn control_characters_are_never_echoed_and_formulas_are_exported_behind_a_quote(
     let exported = households(&db);
     assert!(exported.contains(",'=1+2,"), "{exported}");
 }
+
+#[test]
+fn an_over_long_commune_name_is_refused_before_any_file_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so.redb");
+    let name = format!("Xã {}", "Ệ".repeat(250));
+    let out = run(&db, &["init", "--commune", &name]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("Tên xã dài 253 ký tự, tối đa 200"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!db.exists());
+}

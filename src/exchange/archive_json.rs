@@ -265,7 +265,10 @@ pub fn validate(archive: &Archive) -> Vec<String> {
 /// (`units[3].adults: …`), so an archive is refused for anything `check` would report.
 fn rule_problems(archive: &Archive, exists: &dyn Fn(UnitKind, UnitId) -> bool) -> Vec<String> {
     use crate::store::validate;
-    let mut problems = Vec::new();
+    let mut problems: Vec<String> = validate::commune_findings(&archive.commune)
+        .into_iter()
+        .map(|f| format!("{}: {}", f.field, f.message))
+        .collect();
     let mut place = |at: String, f: validate::Finding| {
         problems.push(format!("{at}.{}: {}", f.field, f.message));
     };

@@ -17,12 +17,7 @@ use super::headers::{ColumnMap, Field};
 use super::plan::Problem;
 use crate::text::safe::{describe_char, is_unsafe};
 
-/// Longest code, in characters.
-pub const MAX_CODE: usize = 32;
-/// Longest name (of a person, a thôn, a clan, an organisation), in characters.
-pub const MAX_NAME: usize = 200;
-/// Longest address or note, in characters.
-pub const MAX_LONG_TEXT: usize = 500;
+pub use crate::text::limits::{MAX_CODE, MAX_LONG_TEXT, MAX_NAME};
 
 /// Whether a field holds a code (its own or another unit's).
 pub fn is_code_field(field: Field) -> bool {

@@ -152,6 +152,12 @@ fn file_opener(path: &Path, check_first: bool, repaired: Arc<AtomicBool>) -> Ope
 impl Register {
     /// Creates a new register for `commune` at `path`; refuses to touch an existing one.
     pub fn create(path: &Path, commune: &Commune) -> Result<Register> {
+        // Refused before any file exists: nothing to clean up after a bad name.
+        if let Some(f) = validate::commune_findings(commune).into_iter().next() {
+            return Err(StoreError::Invalid(crate::text::limits::upper_first(
+                &f.message,
+            )));
+        }
         if path.exists() && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
             return Err(StoreError::AlreadyExists(path.to_path_buf()));
         }

@@ -9,7 +9,9 @@
 //! ([`super::integrity`]); a register breaking only these rules can still be backed up.
 
 use crate::criteria::{CriteriaSet, IndicatorKind};
-use crate::model::{Evaluation, EvaluationKey, Stage, Target, Unit, UnitMeta, Year};
+use crate::model::{Commune, Evaluation, EvaluationKey, Stage, Target, Unit, UnitMeta, Year};
+use crate::text::limits::{MAX_DOCUMENT_NUMBER, MAX_LONG_TEXT, MAX_NAME, too_long};
+use crate::text::unsafe_reason;
 use std::collections::HashSet;
 
 /// The years a register's records may carry (entry, leaving, evaluation, milestone,
@@ -70,6 +72,24 @@ fn meta_findings(meta: &UnitMeta, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The rules on the commune's own record: a name, and both texts of a printable length
+/// and free of control characters (they head every screen and report).
+pub fn commune_findings(commune: &Commune) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if commune.name.trim().is_empty() {
+        out.push(finding("commune.name", "tên xã trống"));
+    }
+    for (field, label, text) in [
+        ("commune.name", "tên xã", &commune.name),
+        ("commune.province", "tên tỉnh", &commune.province),
+    ] {
+        if let Some(why) = too_long(text, MAX_NAME).or_else(|| unsafe_reason(text)) {
+            out.push(finding(field, format!("{label} {why}")));
+        }
+    }
+    out
 }
 
 /// The rules on one unit by itself (references to other units are checked by the
@@ -230,6 +250,17 @@ pub fn evaluation_findings(
         .decision
         .as_ref()
         .is_some_and(|d| !d.number.trim().is_empty());
+    if let Some(d) = &e.decision
+        && let Some(why) = too_long(&d.number, MAX_DOCUMENT_NUMBER)
+    {
+        out.push(finding(
+            "evaluation.decision.number",
+            format!("số quyết định {why}"),
+        ));
+    }
+    if let Some(why) = too_long(&e.note, MAX_LONG_TEXT) {
+        out.push(finding("evaluation.note", format!("ghi chú {why}")));
+    }
     if e.stage == Stage::Recognised && !decided {
         out.push(finding(
             "evaluation.decision",
@@ -250,6 +281,15 @@ pub fn target_findings(t: &Target) -> Vec<Finding> {
                 t.percent_tenths / 10,
                 t.percent_tenths % 10
             ),
+        ));
+    }
+    if let Some(why) = too_long(&t.resolution.number, MAX_DOCUMENT_NUMBER) {
+        out.push(finding("resolution.number", format!("số nghị quyết {why}")));
+    }
+    if let Some(why) = too_long(&t.resolution.body, MAX_NAME) {
+        out.push(finding(
+            "resolution.body",
+            format!("cơ quan ban hành {why}"),
         ));
     }
     if !year_ok(t.milestone) {

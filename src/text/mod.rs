@@ -14,6 +14,7 @@
 //! - [`input`]: a single-line editor that works with Unikey/EVKey.
 //! - [`io_error`]: operating-system errors said in Vietnamese.
 //! - [`english`]: library messages (serde, postcard, redb) said in Vietnamese.
+//! - [`limits`]: the longest text each kind of field may hold.
 //! - [`safe`]: control and bidirectional characters refused on input, escaped on output.
 
 pub mod ascii;
@@ -22,6 +23,7 @@ pub mod english;
 pub mod fold;
 pub mod input;
 pub mod io_error;
+pub mod limits;
 pub mod normalize;
 pub mod number;
 pub mod person;

@@ -299,6 +299,27 @@ impl SheetState {
         }
     }
 
+    /// The length limits every other way in applies ([`crate::text::limits`]): a
+    /// decision or resolution number, a reason, and any other text (a body's name).
+    pub fn check_lengths(&mut self) {
+        use crate::text::limits::{MAX_DOCUMENT_NUMBER, MAX_LONG_TEXT, MAX_NAME, too_long};
+        for f in &mut self.fields {
+            let SheetValue::Text(input) = &f.value else {
+                continue;
+            };
+            let max = if f.label.starts_with("Số") {
+                MAX_DOCUMENT_NUMBER
+            } else if f.label.starts_with("Lý do") {
+                MAX_LONG_TEXT
+            } else {
+                MAX_NAME
+            };
+            if let Some(why) = too_long(input.value().trim(), max) {
+                f.error = Some(crate::text::limits::upper_first(&why));
+            }
+        }
+    }
+
     pub fn clear_errors(&mut self) {
         for f in &mut self.fields {
             f.error = None;

@@ -113,6 +113,7 @@ impl App {
             return;
         };
         sheet.clear_errors();
+        sheet.check_lengths();
         let purpose = sheet.purpose.clone();
         match purpose {
             SheetPurpose::Decision { key, passed, .. } => self.save_decision(key, passed),

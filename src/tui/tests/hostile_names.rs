@@ -64,3 +64,15 @@ fn a_planted_name_is_escaped_in_the_list_and_the_scoring_screen() {
     assert!(scoring.contains("Lê<U+001B>]52"), "{scoring}");
     assert_no_unsafe_cell(app);
 }
+
+#[test]
+fn an_over_long_decision_number_is_refused_beside_the_field() {
+    let mut h = app();
+    let app = &mut h.app;
+    press(app, KeyCode::F(8));
+    type_text(app, &"1".repeat(70));
+    press(app, KeyCode::F(2));
+    let text = screen_text(app);
+    assert!(text.contains("Dài 70 ký tự, tối đa 64"), "{text}");
+    assert_eq!(app.context(), crate::tui::keymap::Ctx::Bulk, "{text}");
+}
