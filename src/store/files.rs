@@ -53,8 +53,48 @@ pub fn temp_base(name: &str) -> Option<&str> {
     (digits(pid) && digits(n) && !base.is_empty()).then_some(base)
 }
 
-/// Creates a fresh temporary file beside `path`, exclusively.
+/// How old a temporary file of ours must be before the next write of the same file
+/// takes it for the leftover of a killed process. No write of this program takes
+/// minutes, so an hour can only be a process that died.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Removes `<name>.<pid>-<n>.tmp` files beside `path` that a killed process left while
+/// writing that same file (a report or export `--out` anywhere, where the register's
+/// own clean-up at open never looks): only regular files of exactly that name shape,
+/// only when older than [`STALE_TEMP`]. Returns how many went.
+pub fn remove_stale_temps(path: &Path) -> usize {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return 0;
+    };
+    let Ok(listing) = std::fs::read_dir(parent_dir(path)) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for entry in listing.filter_map(Result::ok) {
+        let entry_name = entry.file_name();
+        if entry_name.to_str().and_then(temp_base) != Some(name) {
+            continue;
+        }
+        // `DirEntry::metadata` does not follow a symlink: a planted link is not ours.
+        let stale = entry.metadata().is_ok_and(|m| {
+            m.file_type().is_file()
+                && m.modified()
+                    .ok()
+                    .and_then(|t| now.duration_since(t).ok())
+                    .is_some_and(|age| age > STALE_TEMP)
+        });
+        if stale && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Creates a fresh temporary file beside `path`, exclusively (after taking away what a
+/// killed earlier write of the same file left, see [`remove_stale_temps`]).
 pub fn create_temp(path: &Path) -> io::Result<(PathBuf, File)> {
+    remove_stale_temps(path);
     // A name is unique to this process and call; a clash means something was planted there,
     // so try another name rather than touch it.
     let mut last = None;
@@ -275,6 +315,29 @@ mod tests {
         ] {
             assert_eq!(temp_base(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn the_next_write_of_a_file_removes_what_a_killed_write_of_it_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bao-cao.txt");
+        let old = dir.path().join("bao-cao.txt.4242-0.tmp");
+        let fresh = dir.path().join("bao-cao.txt.4243-0.tmp");
+        let other = dir.path().join("khac.txt.4242-0.tmp");
+        let lookalike = dir.path().join("bao-cao.txt.old.tmp");
+        let hour_and_more = std::time::SystemTime::now() - STALE_TEMP * 2;
+        for p in [&old, &fresh, &other, &lookalike] {
+            let file = File::create(p).unwrap();
+            if p != &fresh {
+                file.set_modified(hour_and_more).unwrap();
+            }
+        }
+        write_private(&path, b"report").unwrap();
+        assert!(!old.exists(), "the old leftover of this file goes");
+        // A write of the same file still running elsewhere, another file's temporary,
+        // a name this program never makes: untouched.
+        assert!(fresh.exists() && other.exists() && lookalike.exists());
+        assert_eq!(std::fs::read(&path).unwrap(), b"report");
     }
 
     #[test]

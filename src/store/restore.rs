@@ -22,16 +22,38 @@ pub struct RestoreReport {
 }
 
 /// The first line of a journal: what wrote it, so nothing else is taken for one.
-const JOURNAL_TAG: &str = "sohoctap restore 1";
+/// Version 2 names the two files by what they add to the register's name.
+const JOURNAL_TAG: &str = "sohoctap restore 2";
+/// Version 1 named them in full, as UTF-8 (a name that was not became unreadable);
+/// a journal of that version left by an older program is still finished.
+const JOURNAL_TAG_V1: &str = "sohoctap restore 1";
 
 fn journal_path(register: &Path) -> PathBuf {
     with_suffix(register, ".restore-journal")
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+/// What `path` adds to the register's path (`.restore.4242-0.tmp`). This program makes
+/// both names, so the part it adds is ASCII even when the register's own name is not
+/// UTF-8 (a folder named in an old code page), and the journal names the files exactly.
+fn suffix_of(register: &Path, path: &Path) -> String {
+    let register = register.as_os_str().as_encoded_bytes();
+    path.as_os_str()
+        .as_encoded_bytes()
+        .strip_prefix(register)
+        .and_then(|rest| std::str::from_utf8(rest).ok())
         .unwrap_or_default()
+        .to_string()
+}
+
+/// The journal of a restore about to swap `tmp` in, keeping the old register as
+/// `replaced`.
+fn journal_text(register: &Path, tmp: &Path, replaced: Option<&Path>, backup: &Path) -> String {
+    format!(
+        "{JOURNAL_TAG}\n{}\n{}\n{}\n",
+        suffix_of(register, tmp),
+        replaced.map(|r| suffix_of(register, r)).unwrap_or_default(),
+        backup.display()
+    )
 }
 
 fn exists(path: &Path) -> bool {
@@ -88,12 +110,7 @@ pub fn restore_from(backup: &Path, register_path: &Path) -> Result<RestoreReport
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         with_suffix(register_path, &format!(".replaced-{stamp}"))
     });
-    let journal = format!(
-        "{JOURNAL_TAG}\n{}\n{}\n{}\n",
-        file_name(&tmp),
-        replaced.as_deref().map(file_name).unwrap_or_default(),
-        backup.display()
-    );
+    let journal = journal_text(register_path, &tmp, replaced.as_deref(), backup);
     let journal_file = journal_path(register_path);
     if let Err(e) = files::write_private(&journal_file, journal.as_bytes()) {
         let _ = fs::remove_file(&tmp);
@@ -137,14 +154,20 @@ pub fn finish_interrupted_restore(register_path: &Path) -> Result<Option<String>
         String::new()
     };
     let mut lines = text.lines();
-    if lines.next() != Some(JOURNAL_TAG) {
+    let version = match lines.next() {
+        Some(JOURNAL_TAG) => 2,
+        Some(JOURNAL_TAG_V1) => 1,
         // Not a journal this program wrote: not ours to act on, nor to delete.
-        return Ok(None);
-    }
+        _ => return Ok(None),
+    };
     let dir = files::parent_dir(register_path);
-    let named = |name: Option<&str>| {
-        name.filter(|n| !n.is_empty() && !n.contains(['/', '\\']))
-            .map(|n| dir.join(n))
+    // Only names beside the register: nothing in a journal may point elsewhere.
+    let named = |line: Option<&str>| {
+        let line = line.filter(|n| !n.is_empty() && !n.contains(['/', '\\']))?;
+        Some(match version {
+            1 => dir.join(line),
+            _ => with_suffix(register_path, line),
+        })
     };
     let tmp = named(lines.next());
     let kept = named(lines.next());
@@ -200,13 +223,28 @@ mod tests {
         }
     }
 
+    /// Register names to try: a plain one and, where the file system allows it, one
+    /// that is not UTF-8 (a folder named in an old code page).
+    fn register_names() -> Vec<std::ffi::OsString> {
+        let mut names = vec![std::ffi::OsString::from("so.redb")];
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStringExt;
+            names.push(std::ffi::OsString::from_vec(b"s\xf4 c\xfb.redb".to_vec()));
+        }
+        names
+    }
+
     /// A restore killed at each point between its steps, rebuilt from its files, is
     /// finished or undone at the next start; a register is always there afterwards.
     #[test]
     fn a_restore_killed_between_its_renames_is_finished_at_the_next_start() {
-        for killed_after in ["journal", "first rename"] {
+        for (killed_after, name) in ["journal", "first rename"]
+            .into_iter()
+            .flat_map(|k| register_names().into_iter().map(move |n| (k, n)))
+        {
             let dir = tempfile::tempdir().unwrap();
-            let path = dir.path().join("so.redb");
+            let path = dir.path().join(&name);
             Register::create(&path, &commune("Cũ"))
                 .unwrap()
                 .close()
@@ -217,14 +255,9 @@ mod tests {
                 .close()
                 .unwrap();
             // What restore_from does up to the kill.
-            let (tmp, _) = copy_private(&backup, &dir.path().join("so.redb.restore")).unwrap();
+            let (tmp, _) = copy_private(&backup, &with_suffix(&path, ".restore")).unwrap();
             let kept = with_suffix(&path, ".replaced-20260101-000000");
-            let journal = format!(
-                "{JOURNAL_TAG}\n{}\n{}\n{}\n",
-                file_name(&tmp),
-                file_name(&kept),
-                backup.display()
-            );
+            let journal = journal_text(&path, &tmp, Some(&kept), &backup);
             files::write_private(&journal_path(&path), journal.as_bytes()).unwrap();
             if killed_after == "first rename" {
                 fs::rename(&path, &kept).unwrap();
