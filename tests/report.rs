@@ -249,8 +249,72 @@ fn the_plain_report_matches_its_golden_and_the_json() {
     assert!(text.contains("TM. BAN CHẤP HÀNH") && text.contains("CHỦ TỊCH"));
     // The shipped sets for 2025 are provisional, and the report says so.
     assert!(json["provisional_criteria"].as_bool().expect("flag"));
-    assert!(text.contains("TẠM THỜI"));
+    assert!(text.contains("GĐHT: bộ tiêu chí tạm thời; 21 lượt đánh giá."));
+    assert!(text.contains("LƯU Ý: Kết quả chấm theo bộ tiêu chí chưa đối chiếu"));
     assert!(!text.contains("DANH SÁCH ĐƠN VỊ"));
+    assert_nothing_of_the_software(&text);
+}
+
+/// Issue 13: the printed report is the office's document. No set id, no content hash,
+/// no command or program name, no sentence about "the register".
+fn assert_nothing_of_the_software(text: &str) {
+    for line in text.lines() {
+        let lower = line.to_lowercase();
+        // "có trong sổ của xã" is the office's own book and stays; sentences about
+        // what the program's register holds ("Sổ chưa có …") do not.
+        for word in [
+            "sohoctap",
+            "tam-thoi",
+            "qd244",
+            "lệnh",
+            "sổ chưa",
+            "sổ học tập",
+            "mã bộ",
+            "(mã ",
+            ", bản ",
+        ] {
+            assert!(!lower.contains(word), "{word:?} in {line:?}");
+        }
+        let hex_run = line
+            .split(|c: char| !c.is_ascii_hexdigit())
+            .any(|w| w.len() >= 12 && w.chars().any(|c| c.is_ascii_alphabetic()));
+        assert!(!hex_run, "a hash in {line:?}");
+    }
+}
+
+#[test]
+fn the_letterhead_and_signature_are_what_the_office_entered() {
+    let mut data = data(common::SMALL, false);
+    data.letterhead = sohoctap::model::Letterhead {
+        superior: "UBND XÃ YÊN MÔ".into(),
+        issuing_body: String::new(),
+        number: "12/BC-HKH".into(),
+        place: "Yên Mô".into(),
+        signer_title: "PHÓ CHỦ TỊCH".into(),
+        signer_name: "Nguyễn Thị Hoa".into(),
+        recipients: vec!["Thường trực Đảng ủy".into(), "Lưu: VP".into()],
+    };
+    let text = render(&data, &options(false, false));
+    check_paper(&text);
+    let head: Vec<&str> = text.lines().take(6).collect();
+    assert!(head[0].contains("UBND XÃ YÊN MÔ"), "{head:?}");
+    assert!(head[1].contains("HỘI KHUYẾN HỌC XÃ YÊN MÔ"), "{head:?}");
+    assert!(text.contains("Số: 12/BC-HKH"));
+    let tail: Vec<&str> = text.lines().rev().take(16).collect();
+    let tail = tail.join("\n");
+    assert!(
+        tail.contains("PHÓ CHỦ TỊCH") && tail.contains("Nguyễn Thị Hoa"),
+        "{tail}"
+    );
+    assert!(
+        tail.contains("- Thường trực Đảng ủy;") && tail.contains("- Lưu: VP."),
+        "{tail}"
+    );
+    assert!(
+        !tail.contains("UBND xã;"),
+        "the usual recipients are replaced: {tail}"
+    );
+    assert_nothing_of_the_software(&text);
 }
 
 #[test]

@@ -54,6 +54,7 @@ pub fn load_report_data(
     let series = yearly_series(reader, year, &tally, &previous_tally)?;
     Ok(gather(GatherInput {
         commune: &commune,
+        letterhead: reader.letterhead()?,
         year,
         targets: &targets,
         census: &census,

@@ -84,6 +84,8 @@ pub struct CriteriaUse {
 /// The whole report, ready to render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportData {
+    /// The office's lines of the letterhead and signature block.
+    pub letterhead: crate::model::Letterhead,
     pub summary: Summary,
     /// The year before, for the change column.
     pub previous: Summary,

@@ -25,6 +25,8 @@ pub type UnitNames = HashMap<(UnitKind, UnitId), UnitLabel>;
 /// What [`gather`] needs, all already in memory.
 pub struct GatherInput<'a> {
     pub commune: &'a Commune,
+    /// The office's lines of the letterhead and signature block.
+    pub letterhead: crate::model::Letterhead,
     pub year: Year,
     pub targets: &'a [Target],
     pub census: &'a Census,
@@ -51,6 +53,7 @@ pub fn gather(input: GatherInput<'_>) -> ReportData {
     let mut criteria = input.criteria;
     criteria.sort_by(|a, b| (a.title, &a.id, &a.hash).cmp(&(b.title, &b.id, &b.hash)));
     ReportData {
+        letterhead: input.letterhead,
         summary,
         previous,
         communities: communities(input.census, input.tally, input.names),

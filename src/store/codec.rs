@@ -7,7 +7,7 @@
 use super::history::HistoryEntry;
 use super::records::{v1, v2, v3};
 use crate::criteria::CriteriaSet;
-use crate::model::{Commune, Evaluation, Target, Unit};
+use crate::model::{Commune, Evaluation, Letterhead, Target, Unit};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -128,6 +128,8 @@ pub fn decode_target(bytes: &[u8]) -> Result<Target, DecodeError> {
 }
 versioned!(CommuneWire, Commune, "thông tin xã", encode_commune, decode_commune,
     V1(v1::CommuneV1) => |v| Ok(v.into()));
+versioned!(LetterheadWire, Letterhead, "thông tin văn bản", encode_letterhead, decode_letterhead,
+    V1(super::records::letterhead_v1::LetterheadV1) => |v| Ok(v.into()));
 
 /// The leading fields of an evaluation record of each version, up to its criteria
 /// version.

@@ -78,6 +78,14 @@ impl Reader {
         Ok(codec::decode_commune(&bytes)?)
     }
 
+    /// The office's report lines; the usual ones (all empty) until it fills them.
+    pub fn letterhead(&self) -> Result<crate::model::Letterhead> {
+        match self.meta("letterhead")? {
+            Some(bytes) => Ok(codec::decode_letterhead(&bytes)?),
+            None => Ok(crate::model::Letterhead::default()),
+        }
+    }
+
     /// All units of a kind, archived ones included, in id order.
     pub fn units(&self, kind: UnitKind) -> Result<Vec<(UnitId, Unit)>> {
         let mut out = Vec::new();

@@ -92,6 +92,50 @@ pub fn commune_findings(commune: &Commune) -> Vec<Finding> {
     out
 }
 
+/// The rules on the office's report lines: each one line of printable length, free of
+/// control characters; at most [`MAX_RECIPIENTS`] recipients.
+pub fn letterhead_findings(l: &crate::model::Letterhead) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut check = |field: String, label: &str, text: &str, max: usize| {
+        if let Some(why) = too_long(text, max).or_else(|| unsafe_reason(text)) {
+            out.push(finding(field, format!("{label} {why}")));
+        }
+    };
+    for (field, label, text, max) in [
+        ("superior", "cơ quan cấp trên", &l.superior, MAX_NAME),
+        (
+            "issuing_body",
+            "cơ quan ban hành",
+            &l.issuing_body,
+            MAX_NAME,
+        ),
+        ("number", "số văn bản", &l.number, MAX_DOCUMENT_NUMBER),
+        ("place", "địa danh", &l.place, MAX_NAME),
+        (
+            "signer_title",
+            "chức vụ người ký",
+            &l.signer_title,
+            MAX_NAME,
+        ),
+        ("signer_name", "họ tên người ký", &l.signer_name, MAX_NAME),
+    ] {
+        check(field.to_string(), label, text, max);
+    }
+    for (i, r) in l.recipients.iter().enumerate() {
+        check(format!("recipients[{i}]"), "nơi nhận", r, MAX_NAME);
+    }
+    if l.recipients.len() > MAX_RECIPIENTS {
+        out.push(finding(
+            "recipients",
+            format!("{} nơi nhận, tối đa {MAX_RECIPIENTS}", l.recipients.len()),
+        ));
+    }
+    out
+}
+
+/// Most recipients a report lists (the signature block stays on one page).
+pub const MAX_RECIPIENTS: usize = 12;
+
 /// The rules on one unit by itself (references to other units are checked by the
 /// caller, which knows which units exist).
 pub fn unit_findings(unit: &Unit) -> Vec<Finding> {

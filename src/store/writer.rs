@@ -93,6 +93,10 @@ impl Writer {
         self.put_meta("commune", &codec::encode_commune(commune))
     }
 
+    pub fn set_letterhead(&mut self, letterhead: &crate::model::Letterhead) -> Result<()> {
+        self.put_meta("letterhead", &codec::encode_letterhead(letterhead))
+    }
+
     fn next_id(&mut self, kind: UnitKind) -> Result<UnitId> {
         let key = format!("next_id/{}", kind.code());
         let next = self

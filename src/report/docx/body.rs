@@ -9,11 +9,9 @@ use super::letterhead::body_line;
 use super::tables;
 use super::xml::{Align, Cell, Look, P, Row, Table};
 use crate::report::ReportData;
-use crate::report::text::header::{
-    in_sentence, issuing_body, long_date, place_name, preamble_text,
-};
+use crate::report::text::header::{in_sentence, long_date, preamble_text};
 use crate::report::text::notes::{NO_CRITERIA, PROVISIONAL_WARNING, criteria_line, rule_line};
-use crate::report::text::signature::{RECIPIENTS, SIGNER};
+use crate::report::text::signature::RECIPIENTS_HEADING;
 use crate::report::text::tables::{
     COMMUNITY_LEGEND, SUMMARY_LEGEND, change_legend, group_caption, group_total,
 };
@@ -38,24 +36,7 @@ pub const NARRATIVE: [(&str, &str); 3] = [
 
 const ROMAN: [&str; 8] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 
-/// "Số:      /BC-KH": the number is given when the report is signed.
-const NUMBER: &str = "Số:        /BC-KH";
-
-/// The superior body ("HỘI KHUYẾN HỌC TỈNH NINH BÌNH"), from the commune's province;
-/// `None` when the register does not name one (the office types it in Word).
-pub fn superior_body(province: &str) -> Option<String> {
-    let p = province.trim();
-    if p.is_empty() {
-        return None;
-    }
-    let lower = p.to_lowercase();
-    let full = if lower.starts_with("tỉnh ") || lower.starts_with("thành phố ") {
-        p.to_string()
-    } else {
-        format!("Tỉnh {p}")
-    };
-    Some(format!("HỘI KHUYẾN HỌC {}", full.to_uppercase()))
-}
+pub use crate::model::letterhead::usual_superior as superior_body;
 
 /// Body text: justified, first line indented 1 cm, 6 pt after.
 fn body(text: &str) -> P {
@@ -86,18 +67,17 @@ fn legend(text: &str) -> P {
 
 fn letterhead(data: &ReportData, options: &DocxOptions) -> Table {
     let commune = &data.summary.commune;
+    let own = &data.letterhead;
     let mut left = Vec::new();
-    if let Some(superior) = superior_body(&commune.province) {
+    if let Some(superior) = own.superior_line(commune) {
         left.push(body_line(&superior, false));
     }
-    left.push(body_line(&issuing_body(&commune.name), true));
+    left.push(body_line(&own.issuing_body_line(commune), true));
     left.push(body_line("BAN CHẤP HÀNH", true));
-    let date = format!(
-        "{}, {}",
-        place_name(&commune.name),
-        long_date(options.today)
-    );
-    super::letterhead::table(left, NUMBER, &date)
+    let date = format!("{}, {}", own.place_line(commune), long_date(options.today));
+    // A blank number is left wider in Word, where it is written in before signing.
+    let number = own.number_line().replace("Số:     /", "Số:        /");
+    super::letterhead::table(left, &number, &date)
 }
 
 fn title(data: &ReportData) -> Vec<P> {
@@ -123,7 +103,7 @@ fn notes(data: &ReportData) -> Vec<P> {
     let mut out = vec![body("1. Cách tính tỷ lệ (mẫu số):")];
     out.extend(data.summary.lines.iter().map(|l| item(&rule_line(l))));
     out.push(body(&format!(
-        "2. Bộ tiêu chí đã dùng để chấm năm {}:",
+        "2. Tiêu chí đã dùng để chấm năm {}:",
         data.summary.year
     )));
     if data.criteria.is_empty() {
@@ -136,31 +116,36 @@ fn notes(data: &ReportData) -> Vec<P> {
     out
 }
 
-fn signature(options: &DocxOptions) -> Table {
+fn signature(data: &ReportData, options: &DocxOptions) -> Table {
+    let own = &data.letterhead;
     let small = Look {
         size: Some(22),
         ..Look::default()
     };
     let mut left = vec![P::new().run(
-        RECIPIENTS[0],
+        RECIPIENTS_HEADING,
         Look {
             bold: true,
             italic: true,
             size: Some(24),
         },
     )];
-    left.extend(RECIPIENTS.iter().skip(1).map(|r| P::new().run(r, small)));
-    let mut right: Vec<P> = SIGNER
+    left.extend(own.recipient_lines().iter().map(|r| P::new().run(r, small)));
+    let mut right: Vec<P> = own
+        .signer_lines()
         .iter()
         .map(|s| P::new().center().bold().text(s))
         .collect();
     // Room for the signature and the seal.
     right.extend(std::iter::repeat_n(P::new(), 4));
     right.push(
-        P::new()
-            .center()
-            .bold()
-            .text(options.signer.as_deref().unwrap_or("")),
+        P::new().center().bold().text(
+            &options
+                .signer
+                .clone()
+                .or_else(|| own.signer_name_line())
+                .unwrap_or_default(),
+        ),
     );
     let width = super::page::text_width();
     Table {
@@ -229,7 +214,7 @@ pub fn blocks(data: &ReportData, options: &DocxOptions) -> Vec<String> {
 
     out.push(heading(next(), "KẾT QUẢ THEO THÔN, TỔ DÂN PHỐ").xml());
     if data.communities.is_empty() {
-        out.push(body("Sổ chưa có thôn, tổ dân phố nào trong năm.").xml());
+        out.push(body("Không có thôn, tổ dân phố nào trong năm.").xml());
     } else {
         out.push(tables::communities(data).xml());
         out.push(legend(COMMUNITY_LEGEND).xml());
@@ -247,7 +232,7 @@ pub fn blocks(data: &ReportData, options: &DocxOptions) -> Vec<String> {
     out.push(heading(next(), "GHI CHÚ").xml());
     out.extend(notes(data).iter().map(P::xml));
     out.push(P::new().space(6, 0).keep_next().xml());
-    out.push(signature(options).xml());
+    out.push(signature(data, options).xml());
 
     if options.list {
         out.extend(appendix(data, options));

@@ -23,6 +23,7 @@ fn data() -> ReportData {
         recognised: 761,
     };
     ReportData {
+        letterhead: crate::model::Letterhead::default(),
         summary: Summary::build(&commune, 2025, &tally, &[]),
         previous: Summary::build(&commune, 2024, &Tally::default(), &[]),
         communities: vec![CommunityLine {

@@ -3,32 +3,15 @@
 //! resolution the figures are measured against.
 
 use super::layout::{Block, PAGE_WIDTH, Pen, center, two_columns, wrap};
-use crate::model::{Commune, Target, Year};
+use crate::model::{Commune, Letterhead, Target, Year};
 use chrono::{Datelike, NaiveDate};
 
 /// Width of the issuing body's column; the motto takes the rest.
 const LEFT: usize = 34;
 
-/// Administrative prefixes of a commune's name, longest first.
-const PREFIXES: [&str; 4] = ["Thị trấn ", "Đặc khu ", "Phường ", "Xã "];
-
-/// "Xã Yên Mô" → "Yên Mô": the place written before the date.
-pub fn place_name(commune: &str) -> &str {
-    let name = commune.trim();
-    PREFIXES
-        .iter()
-        .find_map(|p| strip_prefix_ignoring_case(name, p))
-        .unwrap_or(name)
-}
-
-fn strip_prefix_ignoring_case<'a>(name: &'a str, prefix: &str) -> Option<&'a str> {
-    let n = prefix.chars().count();
-    let head: String = name.chars().take(n).collect();
-    (head.to_lowercase() == prefix.to_lowercase()).then(|| {
-        let cut = head.len();
-        name.get(cut..).unwrap_or("").trim()
-    })
-}
+/// The usual lines, shared with the Word documents; the office's own in
+/// [`crate::model::Letterhead`].
+pub use crate::model::letterhead::{place_name, usual_issuing_body as issuing_body};
 
 /// "xã Yên Mô", as the commune is named inside a sentence (the prefix in lower case; a
 /// bare name is taken to be a xã).
@@ -47,18 +30,6 @@ pub fn in_sentence(commune: &str) -> String {
     }
 }
 
-/// "HỘI KHUYẾN HỌC XÃ YÊN MÔ": the commune keeps its own prefix (phường, thị trấn), a
-/// bare name is taken to be a xã.
-pub fn issuing_body(commune: &str) -> String {
-    let name = commune.trim();
-    let full = if place_name(name) == name {
-        format!("Xã {name}")
-    } else {
-        name.to_string()
-    };
-    format!("HỘI KHUYẾN HỌC {}", full.to_uppercase())
-}
-
 /// "ngày 05 tháng 01 năm 2026": days below 10 and months 1–2 take a leading zero, as
 /// administrative documents write them.
 pub fn long_date(date: NaiveDate) -> String {
@@ -75,12 +46,27 @@ pub fn short_date(date: NaiveDate) -> String {
     format!("{}/{}/{}", date.day(), date.month(), date.year())
 }
 
-pub fn letterhead(pen: &Pen, commune: &Commune, year: Year, today: NaiveDate) -> Vec<Block> {
-    let mut left: Vec<String> = wrap(&pen.t(&issuing_body(&commune.name)), LEFT - 2, "", "");
+pub fn letterhead(
+    pen: &Pen,
+    commune: &Commune,
+    own: &Letterhead,
+    year: Year,
+    today: NaiveDate,
+) -> Vec<Block> {
+    let mut left: Vec<String> = Vec::new();
+    if let Some(superior) = own.superior_line(commune) {
+        left.extend(wrap(&pen.t(&superior), LEFT - 2, "", ""));
+    }
+    left.extend(wrap(
+        &pen.t(&own.issuing_body_line(commune)),
+        LEFT - 2,
+        "",
+        "",
+    ));
     left.push(pen.t("BAN CHẤP HÀNH"));
     left.push("-------".into());
     left.push(String::new());
-    left.push(pen.t("Số:     /BC-KH"));
+    left.push(pen.t(&own.number_line()));
     let mut right = vec![
         pen.t("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         pen.t("Độc lập - Tự do - Hạnh phúc"),
@@ -92,7 +78,7 @@ pub fn letterhead(pen: &Pen, commune: &Commune, year: Year, today: NaiveDate) ->
     }
     let date_line = pen.t(&format!(
         "{}, {}",
-        place_name(&commune.name),
+        own.place_line(commune),
         long_date(today)
     ));
     right.extend(wrap(&date_line, PAGE_WIDTH - LEFT - 2, "", ""));
@@ -144,8 +130,7 @@ pub fn preamble_text(commune: &Commune, year: Year, targets: &[&Target]) -> Stri
     let sources = resolutions(targets);
     if sources.is_empty() {
         format!(
-            "Sổ chưa có chỉ tiêu của nghị quyết, nên các cột Chỉ tiêu và Còn thiếu để trống. \
-             Ban Chấp hành Hội Khuyến học {} báo cáo kết quả xây dựng các mô hình học tập \
+            "Ban Chấp hành Hội Khuyến học {} báo cáo kết quả xây dựng các mô hình học tập \
              năm {year} như sau:",
             in_sentence(&commune.name)
         )

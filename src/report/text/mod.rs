@@ -49,6 +49,7 @@ pub fn render(data: &ReportData, options: &TextOptions) -> String {
     blocks.extend(header::letterhead(
         &pen,
         &summary.commune,
+        &data.letterhead,
         summary.year,
         options.today,
     ));
@@ -77,7 +78,7 @@ pub fn render(data: &ReportData, options: &TextOptions) -> String {
     }
     blocks.extend(tables::way(&pen, next(), data));
     blocks.extend(notes::notes(&pen, next(), data));
-    blocks.extend(signature::signature(&pen));
+    blocks.extend(signature::signature(&pen, &data.letterhead));
     layout::finish(&layout::paginate(blocks), &pen)
 }
 

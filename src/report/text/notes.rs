@@ -8,25 +8,50 @@ use crate::report::data::{CriteriaUse, ReportData};
 use crate::text::format_count;
 
 /// Said when any set behind the figures is provisional.
-pub const PROVISIONAL_WARNING: &str = "LƯU Ý: Kết quả chấm theo bộ tiêu chí TẠM THỜI là kết \
-     quả tạm thời, cần đối chiếu với văn bản gốc của Hội Khuyến học cấp trên trước khi sử \
-     dụng chính thức. Xem những điểm chưa xác nhận của từng bộ bằng lệnh: sohoctap criteria \
-     show <mã>.";
+pub const PROVISIONAL_WARNING: &str = "LƯU Ý: Kết quả chấm theo bộ tiêu chí chưa đối chiếu \
+     với văn bản gốc là kết quả tạm thời, cần đối chiếu với văn bản của Hội Khuyến học cấp \
+     trên trước khi sử dụng chính thức.";
 
 /// Said when the year has no evaluation.
 pub const NO_CRITERIA: &str = "Chưa có đánh giá nào trong năm.";
 
-/// One criteria set version in the notes.
+/// The kinds of document a set's source may name; a source that names none (a shipped
+/// provisional set describes how it was built) is not a legal source.
+const DOCUMENT_KINDS: [&str; 7] = [
+    "quyết định",
+    "thông tư",
+    "hướng dẫn",
+    "công văn",
+    "nghị quyết",
+    "kế hoạch",
+    "văn bản",
+];
+
+/// The document a set was taken from ("Quyết định số 244/QĐ-KHVN ngày …"), if its
+/// source names one.
+pub fn legal_source(c: &CriteriaUse) -> Option<&str> {
+    let source = c.source.trim();
+    let lower = source.to_lowercase();
+    DOCUMENT_KINDS
+        .iter()
+        .any(|kind| lower.starts_with(kind))
+        .then_some(source)
+}
+
+/// One title's criteria as the report names them: by the document they come from, never
+/// by the register's own ids; a set not checked against the official text says so.
 pub fn criteria_line(c: &CriteriaUse) -> String {
-    // The source and what is unconfirmed are long; `criteria show` prints them.
+    let provisional = c.status == crate::criteria::Status::Provisional;
+    let how = match (legal_source(c), provisional) {
+        (Some(source), false) => format!("theo {source}"),
+        (Some(source), true) => format!("theo {source} (chưa đối chiếu với văn bản gốc)"),
+        // What "tạm thời" means is said once, in the warning under the list.
+        (None, _) => "bộ tiêu chí tạm thời".to_string(),
+    };
     format!(
-        "{}: {} (mã {}, bản {}); {} lượt đánh giá. Tình trạng: {}.",
+        "{}: {how}; {} lượt đánh giá.",
         c.title.short(),
-        c.name,
-        c.id,
-        c.hash,
         format_count(c.evaluations),
-        c.status.label(),
     )
 }
 
@@ -48,7 +73,7 @@ pub fn notes(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
     lines.extend(wrap(&pen.t(&text), PAGE_WIDTH, "   - ", "     "));
     lines.push(String::new());
     let year = data.summary.year;
-    lines.push(pen.t(&format!("2. Bộ tiêu chí đã dùng để chấm năm {year}:")));
+    lines.push(pen.t(&format!("2. Tiêu chí đã dùng để chấm năm {year}:")));
     if data.criteria.is_empty() {
         lines.extend(wrap(&pen.t(NO_CRITERIA), PAGE_WIDTH, "   - ", "     "));
     }

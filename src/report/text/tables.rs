@@ -299,7 +299,7 @@ pub fn communities(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
     )];
     if data.communities.is_empty() {
         blocks.push(Block::Flow(vec![
-            pen.t("Sổ chưa có thôn, tổ dân phố nào trong năm."),
+            pen.t("Không có thôn, tổ dân phố nào trong năm."),
             String::new(),
         ]));
         return blocks;

@@ -10,6 +10,7 @@
 //! must be rewritten. The golden registers in `tests/fixtures/registers/` fail when this
 //! rule is broken.
 
+pub mod letterhead_v1;
 pub mod v1;
 pub mod v2;
 pub mod v3;
