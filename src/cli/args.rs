@@ -106,6 +106,37 @@ pub enum Command {
     Targets(TargetsCommand),
     /// Tổng hợp báo cáo JSON (report --json) của nhiều xã cùng một năm, cho Hội Khuyến học tỉnh
     Rollup(RollupArgs),
+    /// Xem hoặc ghi phần đầu và phần ký của báo cáo: cơ quan cấp trên, số, địa danh,
+    /// người ký, nơi nhận (không có tùy chọn: in ra những gì đang dùng)
+    Letterhead(LetterheadArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LetterheadArgs {
+    /// Cơ quan cấp trên, ví dụ "HỘI KHUYẾN HỌC TỈNH NINH BÌNH" ("" : dùng dòng thường dùng)
+    #[arg(long, value_name = "TÊN")]
+    pub superior: Option<String>,
+    /// Cơ quan ban hành, ví dụ "HỘI KHUYẾN HỌC XÃ YÊN MÔ"
+    #[arg(long, value_name = "TÊN")]
+    pub issuing_body: Option<String>,
+    /// Số và ký hiệu báo cáo, ví dụ 12/BC-HKH
+    #[arg(long, value_name = "SỐ")]
+    pub number: Option<String>,
+    /// Địa danh ghi trước ngày tháng, ví dụ "Yên Mô"
+    #[arg(long, value_name = "ĐỊA_DANH")]
+    pub place: Option<String>,
+    /// Chức vụ người ký, ví dụ "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+    #[arg(long, value_name = "CHỨC_VỤ")]
+    pub signer_title: Option<String>,
+    /// Họ tên người ký
+    #[arg(long, value_name = "HỌ_TÊN")]
+    pub signer_name: Option<String>,
+    /// Một nơi nhận (nhắc lại tùy chọn cho mỗi nơi; thay cả danh sách cũ)
+    #[arg(long = "recipient", value_name = "NƠI_NHẬN")]
+    pub recipients: Vec<String>,
+    /// Trở lại danh sách nơi nhận thường dùng
+    #[arg(long, conflicts_with = "recipients")]
+    pub usual_recipients: bool,
 }
 
 /// What an import file holds. Each list kind is one value; a new kind of file is one

@@ -65,6 +65,9 @@ pub struct Archive {
     /// Every criteria set version an evaluation was made under, by hash.
     pub criteria: Vec<ArchivedCriteria>,
     pub targets: Vec<Target>,
+    /// The office's report lines; absent from archives written before they existed.
+    #[serde(default)]
+    pub letterhead: crate::model::Letterhead,
 }
 
 /// Reads the whole register into an archive.
@@ -107,6 +110,7 @@ pub fn export_archive(reader: &Reader) -> Result<Archive, StoreError> {
         history,
         criteria,
         targets: reader.targets()?,
+        letterhead: reader.letterhead()?,
     })
 }
 
@@ -267,6 +271,14 @@ fn rule_problems(archive: &Archive, exists: &dyn Fn(UnitKind, UnitId) -> bool) -
     use crate::store::validate;
     let mut problems: Vec<String> = validate::commune_findings(&archive.commune)
         .into_iter()
+        .chain(
+            validate::letterhead_findings(&archive.letterhead)
+                .into_iter()
+                .map(|f| validate::Finding {
+                    field: format!("letterhead.{}", f.field),
+                    message: f.message,
+                }),
+        )
         .map(|f| format!("{}: {}", f.field, f.message))
         .collect();
     let mut place = |at: String, f: validate::Finding| {
@@ -361,6 +373,9 @@ pub fn import_archive(register: &Register, archive: &Archive) -> Result<(), Stor
             ));
         }
         w.set_commune(&archive.commune)?;
+        if archive.letterhead != crate::model::Letterhead::default() {
+            w.set_letterhead(&archive.letterhead)?;
+        }
         for kind in UnitKind::ALL {
             let next = archive.next_ids.get(kind.code()).copied().unwrap_or(1);
             w.set_next_unit_id(kind, next)?;

@@ -147,12 +147,13 @@ impl Serialize for Document<'_> {
             .map(|(hash, set)| ArchivedCriteria { hash, set })
             .collect();
         let targets = reader.targets().map_err(|e| self.stop::<S::Error>(e))?;
+        let letterhead = reader.letterhead().map_err(|e| self.stop::<S::Error>(e))?;
         let list = |which| List {
             document: self,
             which,
         };
         // The fields of `Archive`, in its order.
-        let mut s = serializer.serialize_struct("Archive", 10)?;
+        let mut s = serializer.serialize_struct("Archive", 11)?;
         s.serialize_field("format", ARCHIVE_FORMAT)?;
         s.serialize_field("version", &ARCHIVE_VERSION)?;
         s.serialize_field("schema", &SCHEMA_VERSION)?;
@@ -163,6 +164,7 @@ impl Serialize for Document<'_> {
         s.serialize_field("history", &list(Which::History))?;
         s.serialize_field("criteria", &criteria)?;
         s.serialize_field("targets", &targets)?;
+        s.serialize_field("letterhead", &letterhead)?;
         s.end()
     }
 }

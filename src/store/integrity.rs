@@ -185,6 +185,9 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
     for f in super::validate::commune_findings(&reader.commune()?) {
         data.push(format!("Thông tin xã: {}", f.message));
     }
+    for f in super::validate::letterhead_findings(&reader.letterhead()?) {
+        data.push(format!("Phần đầu, phần ký báo cáo: {}", f.message));
+    }
     for t in reader.targets()? {
         for f in super::validate::target_findings(&t) {
             data.push(format!(

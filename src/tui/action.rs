@@ -72,6 +72,8 @@ pub enum Action {
     ShowHistory,
     OpenBreakdown,
     OpenTargets,
+    /// The report's own lines (letterhead, signer, recipients).
+    OpenLetterhead,
     OpenBulk,
     /// From bulk recognition: withdraw or correct a decision as a whole.
     OpenWithdraw,

@@ -286,7 +286,9 @@ impl App {
             Some(Screen::Sheet(s)) => match s.purpose {
                 SheetPurpose::Targets { .. } => Ctx::Targets,
                 SheetPurpose::Bulk => Ctx::Bulk,
-                SheetPurpose::Decision { .. } | SheetPurpose::Withdraw => Ctx::Sheet,
+                SheetPurpose::Decision { .. }
+                | SheetPurpose::Withdraw
+                | SheetPurpose::Letterhead => Ctx::Sheet,
             },
             Some(Screen::Breakdown(_)) => Ctx::Breakdown,
             Some(Screen::History(_)) => Ctx::History,

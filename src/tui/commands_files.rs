@@ -89,6 +89,13 @@ pub(super) static COMMANDS: &[Command] = &[
         "Lưu các bảng của báo cáo ra tệp Excel (.xlsx), mỗi phần một trang, trong thư mục Tài liệu"
     ),
     cmd!(
+        &[Key::F(9), Key::Char('v'), Key::Char('V')],
+        Action::OpenLetterhead,
+        &[Ctx::Report],
+        None,
+        "Phần đầu và phần ký của báo cáo: cơ quan cấp trên, số văn bản, địa danh, người ký, nơi nhận (sổ ghi nhớ)"
+    ),
+    cmd!(
         &[Key::Char('['), Key::Char('-')],
         Action::PrevYear,
         &[Ctx::Report],

@@ -76,6 +76,8 @@ pub enum SheetPurpose {
     Withdraw,
     /// The resolution and a target per measure per milestone year.
     Targets { milestones: Vec<Year> },
+    /// The office's own lines of the report (letterhead, signer, recipients).
+    Letterhead,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,6 +206,26 @@ impl SheetState {
         }
     }
 
+    /// The report's own lines; an empty field prints the usual line (shown in the
+    /// sheet's intro), recipients are separated by ";".
+    pub fn letterhead(own: &crate::model::Letterhead) -> SheetState {
+        SheetState {
+            purpose: SheetPurpose::Letterhead,
+            fields: vec![
+                SheetField::text("Cơ quan cấp trên", &own.superior),
+                SheetField::text("Cơ quan ban hành", &own.issuing_body),
+                SheetField::text("Số văn bản (12/BC-HKH)", &own.number),
+                SheetField::text("Địa danh", &own.place),
+                SheetField::text("Chức vụ người ký", &own.signer_title),
+                SheetField::text("Họ tên người ký", &own.signer_name),
+                SheetField::text("Nơi nhận (cách nhau bằng ;)", &own.recipients.join("; ")),
+            ],
+            focus: 0,
+            outcome: None,
+            changed: false,
+        }
+    }
+
     pub fn targets(targets: &[Target]) -> SheetState {
         let mut milestones: Vec<Year> = MILESTONES.to_vec();
         milestones.extend(targets.iter().map(|t| t.milestone));
@@ -309,7 +331,7 @@ impl SheetState {
             };
             let max = if f.label.starts_with("Số") {
                 MAX_DOCUMENT_NUMBER
-            } else if f.label.starts_with("Lý do") {
+            } else if f.label.starts_with("Lý do") || f.label.starts_with("Nơi nhận") {
                 MAX_LONG_TEXT
             } else {
                 MAX_NAME

@@ -25,6 +25,73 @@ impl App {
             .push(Screen::Sheet(SheetState::targets(&self.targets)));
     }
 
+    /// From the report screen: the office's own lines of the report.
+    pub(super) fn open_letterhead(&mut self) {
+        let Some(register) = &self.register else {
+            return;
+        };
+        match register.read().and_then(|r| r.letterhead()) {
+            Ok(own) => self.stack.push(Screen::Sheet(SheetState::letterhead(&own))),
+            Err(e) => self.say(format!("✗ {e}"), Role::Error),
+        }
+    }
+
+    fn save_letterhead(&mut self) {
+        let Some(sheet) = self.sheet_mut() else {
+            return;
+        };
+        let text = |i: usize| crate::text::clean_name(&sheet.value(i));
+        let own = crate::model::Letterhead {
+            superior: text(0),
+            issuing_body: text(1),
+            number: text(2),
+            place: text(3),
+            signer_title: text(4),
+            signer_name: text(5),
+            recipients: sheet
+                .value(6)
+                .split(';')
+                .map(crate::text::clean_name)
+                .filter(|r| !r.is_empty())
+                .collect(),
+        };
+        for f in crate::store::validate::letterhead_findings(&own) {
+            let field = match f.field.as_str() {
+                "superior" => 0,
+                "issuing_body" => 1,
+                "number" => 2,
+                "place" => 3,
+                "signer_title" => 4,
+                "signer_name" => 5,
+                _ => 6,
+            };
+            if sheet.field(field).is_some_and(|f| f.error.is_none()) {
+                sheet.set_error(field, crate::text::limits::upper_first(&f.message));
+            }
+        }
+        if self.sheet_has_errors() {
+            return;
+        }
+        let Some(register) = &self.register else {
+            return;
+        };
+        match register.write(|w| w.set_letterhead(&own)) {
+            Ok(()) => {
+                self.stack.pop();
+                if let Some(Screen::Report(state)) = self.stack.last() {
+                    let (list, ascii) = (state.list, state.ascii);
+                    self.rebuild_report(list, ascii);
+                }
+                self.say("Đã lưu phần đầu và phần ký của báo cáo", Role::Good);
+            }
+            Err(e) => {
+                if let Some(sheet) = self.sheet_mut() {
+                    sheet.outcome = Some(format!("✗ {e}"));
+                }
+            }
+        }
+    }
+
     pub(super) fn open_bulk(&mut self) {
         if self.register.is_none() {
             return;
@@ -120,6 +187,7 @@ impl App {
             SheetPurpose::Bulk => self.save_bulk(),
             SheetPurpose::Withdraw => self.save_withdraw(),
             SheetPurpose::Targets { milestones } => self.save_targets(&milestones),
+            SheetPurpose::Letterhead => self.save_letterhead(),
         }
     }
 

@@ -55,7 +55,7 @@ impl App {
     }
 
     /// Rebuilds the preview with other options or another year, keeping the place.
-    fn rebuild_report(&mut self, list: bool, ascii: bool) {
+    pub(super) fn rebuild_report(&mut self, list: bool, ascii: bool) {
         let scroll = match self.stack.last() {
             Some(Screen::Report(state)) => state.scroll,
             _ => return,
@@ -95,6 +95,7 @@ impl App {
             Action::SaveDocx => self.save_docx(),
             Action::Print => self.print_report(),
             Action::ExportXlsx => self.export_report_xlsx(),
+            Action::OpenLetterhead => self.open_letterhead(),
             _ => {}
         }
     }

@@ -165,6 +165,7 @@ fn screen_title(app: &App) -> String {
             crate::tui::sheet::SheetPurpose::Bulk => "Công nhận hàng loạt".into(),
             crate::tui::sheet::SheetPurpose::Withdraw => "Rút lại, sửa quyết định".into(),
             crate::tui::sheet::SheetPurpose::Targets { .. } => "Mục tiêu".into(),
+            crate::tui::sheet::SheetPurpose::Letterhead => "Phần đầu, phần ký báo cáo".into(),
         },
         Some(Screen::Breakdown(_)) => "Theo thôn, dòng họ".into(),
         Some(Screen::History(_)) => "Lịch sử".into(),

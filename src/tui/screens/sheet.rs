@@ -99,6 +99,19 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
             }
             ("Quyết định công nhận".into(), intro)
         }
+        SheetPurpose::Letterhead => (
+            "Phần đầu và phần ký của báo cáo".into(),
+            vec![
+                (
+                    Role::Normal,
+                    "Ô để trống: báo cáo ghi dòng thường dùng (tên xã, tỉnh; CHỦ TỊCH;".into(),
+                ),
+                (
+                    Role::Normal,
+                    "nơi nhận: Đảng ủy xã, UBND xã, Hội Khuyến học cấp trên, Lưu).".into(),
+                ),
+            ],
+        ),
         SheetPurpose::Withdraw => (
             "Rút lại hoặc sửa một quyết định".into(),
             vec![

@@ -741,3 +741,37 @@ fn the_report_and_a_list_are_saved_as_workbooks() {
         "{names:?}"
     );
 }
+
+/// Issue 13: F9 on the report screen edits the report's own lines, the register keeps
+/// them, and the preview shows them at once.
+#[test]
+fn the_letterhead_is_edited_from_the_report_screen() {
+    let mut h = app();
+    let docs = scratch_dir();
+    setup(&mut h, docs.path());
+    type_text(&mut h.app, "b");
+    press(&mut h.app, KeyCode::F(9));
+    insta::assert_snapshot!("letterhead_sheet", snap(&h.app, docs.path()));
+    type_text(&mut h.app, "UBND XÃ YÊN MÔ");
+    press(&mut h.app, KeyCode::Tab);
+    press(&mut h.app, KeyCode::Tab);
+    type_text(&mut h.app, &"9".repeat(70));
+    press(&mut h.app, KeyCode::F(2));
+    let refused = screen_text(&h.app);
+    assert!(refused.contains("Dài 70 ký tự, tối đa 64"), "{refused}");
+    for _ in 0..70 {
+        press(&mut h.app, KeyCode::Backspace);
+    }
+    type_text(&mut h.app, "12/BC-HKH");
+    press(&mut h.app, KeyCode::F(2));
+    let text = screen_text(&h.app);
+    assert!(text.contains("Đã lưu phần đầu và phần ký"), "{text}");
+    assert!(
+        text.contains("UBND XÃ YÊN MÔ") && text.contains("Số: 12/BC-HKH"),
+        "{text}"
+    );
+    let register = h.app.register.as_ref().expect("register");
+    let own = register.read().and_then(|r| r.letterhead()).expect("read");
+    assert_eq!(own.number, "12/BC-HKH");
+    assert_eq!(own.superior, "UBND XÃ YÊN MÔ");
+}
