@@ -292,3 +292,73 @@ fn sheet_lists_every_indicator_of_the_units_set() {
         assert!(doc.contains(&criterion.name), "{}", criterion.name);
     }
 }
+
+/// Issue 16: the Word report carries the same sections as the text report, the targets
+/// on every basis and the way to the next milestone included, with the same sentences.
+#[test]
+fn the_word_report_has_the_bases_and_the_way_to_the_next_milestone() {
+    use std::io::Read;
+    let (dir, db) = register();
+    for basis in ["registered", "total"] {
+        let set = Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+            .arg("--db")
+            .arg(&db)
+            .args([
+                "targets",
+                "set",
+                "gia-dinh",
+                "--milestone",
+                "2030",
+                "--percent",
+                "90",
+                "--basis",
+                basis,
+            ])
+            .output()
+            .expect("run");
+        assert!(
+            set.status.success(),
+            "{}",
+            String::from_utf8_lossy(&set.stderr)
+        );
+    }
+    let text = String::from_utf8(run(&db, &["--year", "2025"], None).stdout).expect("utf-8");
+    assert!(text.contains("CHỈ TIÊU THEO CÁC CÁCH TÍNH"), "{text}");
+    assert!(text.contains("CHẶNG ĐƯỜNG ĐẾN MỐC TIẾP THEO"), "{text}");
+    let out = dir.path().join("bc.docx");
+    let o = run(
+        &db,
+        &[
+            "--year",
+            "2025",
+            "--docx",
+            "--out",
+            out.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&out).expect("docx")))
+        .expect("zip");
+    let mut doc = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut doc)
+        .expect("read");
+    assert!(doc.contains("CHỈ TIÊU THEO CÁC CÁCH TÍNH"));
+    assert!(doc.contains("CHẶNG ĐƯỜNG ĐẾN MỐC TIẾP THEO"));
+    assert!(doc.contains("ĐK/tổng"), "the basis of the new target");
+    // Every "cần thêm …" sentence of the text report is in the document as well.
+    let sentences: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("- ") && l.contains("cần thêm"))
+        .collect();
+    assert!(!sentences.is_empty(), "{text}");
+    for s in sentences {
+        let start = s.trim_start_matches("- ");
+        assert!(
+            doc.contains(start),
+            "{start:?} missing from the Word report"
+        );
+    }
+}

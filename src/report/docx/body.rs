@@ -13,7 +13,8 @@ use crate::report::text::header::{in_sentence, long_date, preamble_text};
 use crate::report::text::notes::{NO_CRITERIA, PROVISIONAL_WARNING, criteria_line, rule_line};
 use crate::report::text::signature::RECIPIENTS_HEADING;
 use crate::report::text::tables::{
-    COMMUNITY_LEGEND, SUMMARY_LEGEND, change_legend, group_caption, group_total,
+    BASES_HEADING, BASES_LEGEND, COMMUNITY_LEGEND, SUMMARY_LEGEND, WAY_HEADING, change_legend,
+    group_caption, group_total,
 };
 
 /// The sections the office writes in Word, and what each placeholder asks for.
@@ -212,6 +213,12 @@ pub fn blocks(data: &ReportData, options: &DocxOptions) -> Vec<String> {
     out.push(tables::summary(data).xml());
     out.push(legend(SUMMARY_LEGEND).xml());
 
+    if let Some(table) = tables::bases(data) {
+        out.push(heading(next(), BASES_HEADING).xml());
+        out.push(table.xml());
+        out.push(legend(BASES_LEGEND).xml());
+    }
+
     out.push(heading(next(), "KẾT QUẢ THEO THÔN, TỔ DÂN PHỐ").xml());
     if data.communities.is_empty() {
         out.push(body("Không có thôn, tổ dân phố nào trong năm.").xml());
@@ -223,6 +230,21 @@ pub fn blocks(data: &ReportData, options: &DocxOptions) -> Vec<String> {
     out.push(heading(next(), &format!("SO VỚI NĂM {}", data.previous.year)).xml());
     out.push(tables::change(data).xml());
     out.push(legend(&change_legend(data.previous.year)).xml());
+
+    if let Some((table, sentences)) = tables::way(data) {
+        out.push(heading(next(), WAY_HEADING).xml());
+        out.push(table.xml());
+        for s in sentences {
+            out.push(
+                P::new()
+                    .align(Align::Both)
+                    .hanging(284)
+                    .space(0, 3)
+                    .text(&format!("-\t{s}"))
+                    .xml(),
+            );
+        }
+    }
 
     for (head, placeholder) in NARRATIVE {
         out.push(heading(next(), head).xml());

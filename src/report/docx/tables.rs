@@ -7,7 +7,8 @@ use super::xml::{Align, Cell, Look, P, Row, Table};
 use crate::report::ReportData;
 use crate::report::data::RecognisedGroup;
 use crate::report::text::tables::{
-    change_cells, citizens_cells, community_cells, community_totals, listing_cells, summary_cells,
+    BASES_COLUMNS, bases_rows, change_cells, citizens_cells, community_cells, community_totals,
+    listing_cells, summary_cells, way_table,
 };
 
 /// Table text is smaller than body text so nine columns of figures ("100,0%") fit
@@ -160,6 +161,50 @@ pub fn change(data: &ReportData) -> Table {
         ruled: true,
         rows,
     }
+}
+
+/// The targets on every basis, when the resolution sets any other than "recognised over
+/// all units"; `None` otherwise (the text report leaves the section out too).
+pub fn bases(data: &ReportData) -> Option<Table> {
+    let rows = bases_rows(&data.summary)?;
+    let heads: Vec<String> = BASES_COLUMNS.iter().map(|h| h.join(" ")).collect();
+    let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
+    let mut table_rows = vec![header_row(&heads, FIGURES_PT)];
+    table_rows.extend(rows.iter().map(|r| {
+        let mut row = figure_row(r, false);
+        // The basis is a word, not a figure.
+        if let (Some(cell), Some(text)) = (row.cells.get_mut(1), r.get(1)) {
+            *cell = cell_left(text);
+        }
+        row
+    }));
+    Some(Table {
+        widths: widths(7, 3),
+        ruled: true,
+        rows: table_rows,
+    })
+}
+
+fn cell_left(text: &str) -> Cell {
+    cell(text, Align::Left, false)
+}
+
+/// The way to the next milestone: the last years' rates and what the next milestone
+/// asks, with the sentences that say it in words.
+pub fn way(data: &ReportData) -> Option<(Table, Vec<String>)> {
+    let table = way_table(data)?;
+    let heads: Vec<String> = table.columns.iter().map(|h| h.join(" ")).collect();
+    let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
+    let mut rows = vec![header_row(&heads, FIGURES_PT)];
+    rows.extend(table.rows.iter().map(|r| figure_row(r, false)));
+    Some((
+        Table {
+            widths: widths(table.columns.len(), 3),
+            ruled: true,
+            rows,
+        },
+        table.sentences,
+    ))
 }
 
 /// One group of the attached list of recognised units.

@@ -145,72 +145,110 @@ pub fn basis_label(basis: Basis) -> &'static str {
     }
 }
 
-/// Every target in force on every basis, when the resolution sets any on a basis other
-/// than "recognised over all units" (otherwise the main table says it all).
-pub fn bases(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
+/// Under the table of targets on every basis.
+pub const BASES_LEGEND: &str = "CN/tổng: số công nhận trên tổng số; ĐK/tổng: số đăng ký trên \
+     tổng số; CN/ĐK: số công nhận trên số đăng ký. Còn thiếu: số đơn vị (người) cần đăng ký \
+     thêm (ĐK/tổng) hoặc công nhận thêm (hai cách kia). Phải đăng ký thêm: chỉ tiêu CN/tổng \
+     cần nhiều đơn vị được công nhận hơn số đã đăng ký.";
+
+/// The heading of the table of targets on every basis, shared with the Word report.
+pub const BASES_HEADING: &str = "CHỈ TIÊU THEO CÁC CÁCH TÍNH";
+
+/// The columns of the table of targets on every basis, each as its header lines.
+pub const BASES_COLUMNS: [&[&str]; 7] = [
+    &["Mô hình", "học tập"],
+    &["Cách", "tính"],
+    &["Năm", "mốc"],
+    &["Chỉ", "tiêu"],
+    &["Hiện", "đạt"],
+    &["Còn", "thiếu", "(đv)"],
+    &["Phải", "đăng ký", "thêm"],
+];
+
+/// The rows of the table of targets on every basis; `None` when every target is on
+/// "recognised over all units" (the main table then says it all). Shared with the Word
+/// report, so both show the same cells.
+pub fn bases_rows(summary: &Summary) -> Option<Vec<Vec<String>>> {
     let all: Vec<(Measure, &crate::report::BasisLine)> = summary
         .lines
         .iter()
         .flat_map(|l| l.targets.iter().map(move |b| (l.measure, b)))
         .collect();
     if all.iter().all(|(_, b)| b.target.basis == Basis::Total) {
-        return Vec::new();
+        return None;
     }
-    let rows: Vec<Vec<String>> = all
+    Some(
+        all.iter()
+            .map(|(m, b)| {
+                let p = &b.progress;
+                vec![
+                    measure_label(*m).to_string(),
+                    basis_label(b.target.basis).to_string(),
+                    b.target.milestone.to_string(),
+                    percent(Some(u32::from(b.target.percent_tenths))),
+                    percent(p.percent),
+                    p.gap.map_or(NONE.into(), count),
+                    if p.register_first > 0 {
+                        count(p.register_first)
+                    } else {
+                        NONE.into()
+                    },
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// Every target in force on every basis, when the resolution sets any on a basis other
+/// than "recognised over all units" (otherwise the main table says it all).
+pub fn bases(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
+    let Some(rows) = bases_rows(summary) else {
+        return Vec::new();
+    };
+    let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|(m, b)| {
-            let p = &b.progress;
-            [
-                measure_label(*m).to_string(),
-                basis_label(b.target.basis).to_string(),
-                b.target.milestone.to_string(),
-                percent(Some(u32::from(b.target.percent_tenths))),
-                percent(p.percent),
-                p.gap.map_or(NONE.into(), count),
-                if p.register_first > 0 {
-                    count(p.register_first)
-                } else {
-                    NONE.into()
-                },
-            ]
-            .iter()
-            .map(|c| pen.t(c))
-            .collect()
-        })
+        .map(|r| r.iter().map(|c| pen.t(c)).collect())
         .collect();
-    let grid = Grid::new(
-        vec![
-            col(pen, &["Mô hình", "học tập"], Align::Left),
-            col(pen, &["Cách", "tính"], Align::Left),
-            col(pen, &["Năm", "mốc"], Align::Right),
-            col(pen, &["Chỉ", "tiêu"], Align::Right),
-            col(pen, &["Hiện", "đạt"], Align::Right),
-            col(pen, &["Còn", "thiếu", "(đv)"], Align::Right),
-            col(pen, &["Phải", "đăng ký", "thêm"], Align::Right),
-        ],
-        &rows,
-        0,
-    );
+    let aligns = [
+        Align::Left,
+        Align::Left,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+    ];
+    let columns = BASES_COLUMNS
+        .iter()
+        .zip(aligns)
+        .map(|(head, align)| col(pen, head, align))
+        .collect();
+    let grid = Grid::new(columns, &rows, 0);
     vec![
-        heading(pen, &format!("{number}. CHỈ TIÊU THEO CÁC CÁCH TÍNH")),
+        heading(pen, &format!("{number}. {BASES_HEADING}")),
         Block::Table(grid.table(pen, None, &rows, None)),
-        legend(
-            pen,
-            "CN/tổng: số công nhận trên tổng số; ĐK/tổng: số đăng ký trên tổng số; CN/ĐK: \
-             số công nhận trên số đăng ký. Còn thiếu: số đơn vị (người) cần đăng ký thêm \
-             (ĐK/tổng) hoặc công nhận thêm (hai cách kia). Phải đăng ký thêm: chỉ tiêu \
-             CN/tổng cần nhiều đơn vị được công nhận hơn số đã đăng ký.",
-        ),
+        legend(pen, BASES_LEGEND),
     ]
 }
 
-/// The way to the next milestone: the rate of the last four years (the paper is 80
-/// columns; `report --json` has every year), and what the next milestone asks.
-pub fn way(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
-    let Some(first) = data.way.first() else {
-        return Vec::new();
-    };
-    let skip = first.series.len().saturating_sub(4);
+/// The heading of the way to the next milestone, shared with the Word report.
+pub const WAY_HEADING: &str = "CHẶNG ĐƯỜNG ĐẾN MỐC TIẾP THEO";
+
+/// How many years of rates the way table shows (the paper is 80 columns; `report
+/// --json` has every year).
+const WAY_YEARS: usize = 4;
+
+/// The way table: its columns (each as header lines), its rows and the sentences under
+/// it; `None` without any measure. Shared with the Word report.
+pub struct WayTable {
+    pub columns: Vec<Vec<String>>,
+    pub rows: Vec<Vec<String>>,
+    pub sentences: Vec<String>,
+}
+
+pub fn way_table(data: &ReportData) -> Option<WayTable> {
+    let first = data.way.first()?;
+    let skip = first.series.len().saturating_sub(WAY_YEARS);
     let years: Vec<String> = first
         .series
         .iter()
@@ -240,18 +278,18 @@ pub fn way(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
                 ]),
                 None => cells.extend([NONE.into(), NONE.into(), NONE.into()]),
             }
-            cells.iter().map(|c| pen.t(c)).collect()
+            cells
         })
         .collect();
-    let mut columns = vec![col(pen, &["Mô hình", "học tập"], Align::Left)];
-    columns.extend(years.iter().map(|y| col(pen, &["Tỷ lệ", y], Align::Right)));
+    let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+    let mut columns = vec![lines(&["Mô hình", "học tập"])];
+    columns.extend(years.iter().map(|y| vec!["Tỷ lệ".to_string(), y.clone()]));
     columns.extend([
-        col(pen, &["Mốc", "(chỉ tiêu)"], Align::Right),
-        col(pen, &["Cần", "thêm", "(đv)"], Align::Right),
-        col(pen, &["Mỗi", "năm", "(đv)"], Align::Right),
+        lines(&["Mốc", "(chỉ tiêu)"]),
+        lines(&["Cần", "thêm", "(đv)"]),
+        lines(&["Mỗi", "năm", "(đv)"]),
     ]);
-    let grid = Grid::new(columns, &rows, 0);
-    let mut said: Vec<String> = data
+    let mut sentences: Vec<String> = data
         .way
         .iter()
         .filter_map(|l| {
@@ -260,16 +298,44 @@ pub fn way(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
                 .map(|s| format!("{}: {s}.", measure_label(l.measure)))
         })
         .collect();
-    if said.is_empty() {
-        said.push("Không còn mốc chỉ tiêu nào sau năm báo cáo, hoặc đã đạt.".into());
+    if sentences.is_empty() {
+        sentences.push("Không còn mốc chỉ tiêu nào sau năm báo cáo, hoặc đã đạt.".into());
     }
+    Some(WayTable {
+        columns,
+        rows,
+        sentences,
+    })
+}
+
+/// The way to the next milestone: the rate of the last four years, and what the next
+/// milestone asks.
+pub fn way(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
+    let Some(table) = way_table(data) else {
+        return Vec::new();
+    };
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| pen.t(c)).collect())
+        .collect();
+    let columns = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, head)| {
+            let head: Vec<&str> = head.iter().map(String::as_str).collect();
+            col(pen, &head, if i == 0 { Align::Left } else { Align::Right })
+        })
+        .collect();
+    let grid = Grid::new(columns, &rows, 0);
     let mut lines = vec![String::new()];
-    for s in said {
-        lines.extend(wrap(&pen.t(&s), PAGE_WIDTH, "- ", "  "));
+    for s in &table.sentences {
+        lines.extend(wrap(&pen.t(s), PAGE_WIDTH, "- ", "  "));
     }
     lines.push(String::new());
     vec![
-        heading(pen, &format!("{number}. CHẶNG ĐƯỜNG ĐẾN MỐC TIẾP THEO")),
+        heading(pen, &format!("{number}. {WAY_HEADING}")),
         Block::Table(grid.table(pen, None, &rows, None)),
         Block::Flow(lines),
     ]
