@@ -209,7 +209,7 @@ fn scores_are_checked_saved_and_kept_in_history() {
     assert_eq!(history.len(), 1);
     assert!(matches!(
         history[0].1.change,
-        crate::store::EvaluationChange::Created(_)
+        crate::model::EvaluationChange::Created(_)
     ));
 }
 

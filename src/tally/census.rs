@@ -6,8 +6,8 @@
 //! indexed by id rather than hash maps: a 50,000-household commune with 150,000 citizens
 //! loads in a few tens of milliseconds.
 
-use crate::model::{Affiliation, Status, Title, Unit, UnitId, UnitKind, Year};
-use crate::store::{Reader, Result, UnitLink};
+use crate::model::{Affiliation, Status, Title, Unit, UnitId, UnitKind, UnitLink, Year};
+use crate::store::{Reader, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HouseholdLink {

@@ -337,7 +337,7 @@ impl App {
     /// After bulk recognition: every change is a passing evaluation now recognised, so
     /// its status is known without rescoring; the counters move one unit at a time, and
     /// the summary and list are refreshed once at the end (not once per unit).
-    fn after_bulk(&mut self, year: Year, title: Title, changes: &[crate::store::Change]) {
+    fn after_bulk(&mut self, year: Year, title: Title, changes: &[crate::model::Change]) {
         if year != self.year {
             return;
         }
