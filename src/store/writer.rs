@@ -412,8 +412,8 @@ impl Writer {
 
 /// The error for an evaluation whose criteria version the register does not hold.
 pub(super) fn missing_set(evaluation: &Evaluation) -> StoreError {
-    StoreError::Invalid(format!(
-        "Sổ thiếu bản lưu bộ tiêu chí {} ({}); chạy «sohoctap check» để kiểm tra sổ",
-        evaluation.criteria_id, evaluation.criteria_hash
-    ))
+    StoreError::MissingCriteria {
+        id: evaluation.criteria_id.clone(),
+        hash: evaluation.criteria_hash.clone(),
+    }
 }

@@ -7,14 +7,14 @@ use super::app::{App, Confirm, Screen};
 use super::screens::breakdown::BreakdownState;
 use super::sheet::{
     BULK_DATE, BULK_NUMBER, BULK_TITLE, BULK_YEAR, DECISION_CHOICE, DECISION_DATE, DECISION_NUMBER,
-    DECISION_REASON, SheetPurpose, SheetState, parse_date, parse_percent,
+    DECISION_REASON, SheetPurpose, SheetState,
 };
 use super::theme::Role;
 use super::update::edit;
 use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Target, Title, Year};
 use crate::store::{StageChange, StoreError};
-use crate::tally::Census;
 use crate::text::format_count;
+use crate::text::{parse_date, parse_percent};
 
 impl App {
     pub(super) fn open_targets(&mut self) {
@@ -291,7 +291,7 @@ impl App {
             let Some(register) = &self.register else {
                 return Ok(0);
             };
-            loaded = Census::load(&register.read()?, year)?;
+            loaded = crate::app::load_census(&register.read()?, year)?;
             &loaded
         };
         let kind = title.unit_kind();
