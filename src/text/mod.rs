@@ -31,7 +31,7 @@ pub mod width;
 
 pub use ascii::to_ascii;
 pub use collate::{collate, collation_key};
-pub use fold::{fold, matches_query, matches_word};
+pub use fold::{fold, header_key, matches_query, matches_word};
 pub use input::TextInput;
 pub use io_error::describe_io;
 pub use normalize::{clean_name, nfc};
