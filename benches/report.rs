@@ -9,7 +9,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use chrono::NaiveDate;
-use sohoctap::cli::load_report_data;
+use sohoctap::app::load_report_data;
 use sohoctap::criteria::{Catalog, IndicatorKind};
 use sohoctap::model::{
     Affiliation, Citizen, Clan, Commune, Community, CommunityKind, Evaluation, EvaluationKey,
@@ -192,7 +192,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let reader = register.read()?;
         for _ in 0..3 {
             let t = Instant::now();
-            let census = sohoctap::tally::Census::load(&reader, YEAR)?;
+            let census = sohoctap::app::load_census(&reader, YEAR)?;
             let a = t.elapsed();
             let _tally = sohoctap::tally::Tally::compute(&census);
             let b = t.elapsed();

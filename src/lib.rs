@@ -4,7 +4,11 @@
 //! Layers, each in its own folder, with dependencies pointing down only:
 //!
 //! ```text
-//! cli, tui        what the officer touches (subcommands, the terminal app)
+//! main            picks the front end: a subcommand or the app
+//! cli | tui       what the officer touches (subcommands, the terminal app); neither
+//!                 uses the other
+//! app             what both front ends do: environment, report data, census, workflow
+//!                 operations (a rule and one register write each), errors with causes
 //! print           sending the report to the printer (PDF, then lp; Notepad on Windows)
 //! report          plain-text, Word (.docx) and JSON summaries: data in, bytes out
 //! rollup          the province's sum of several communes' report --json files
@@ -15,7 +19,10 @@
 //! model           plain domain types (units, evaluations, targets)
 //! text            Vietnamese text: NFC, folding, collation, ASCII fallback
 //! ```
+//!
+//! `tests/layering.rs` fails on a `crate::` path that points up or sideways.
 
+pub mod app;
 pub mod cli;
 pub mod criteria;
 pub mod demo;

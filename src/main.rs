@@ -1,4 +1,5 @@
-//! `sohoctap`: parse the command line, run it, map errors to exit codes.
+//! `sohoctap`: parse the command line, then run a subcommand (`cli`) or open the app
+//! (`tui`), and map errors to exit codes.
 
 use std::process::ExitCode;
 
@@ -19,7 +20,16 @@ fn main() -> ExitCode {
             };
         }
     };
-    match sohoctap::cli::run(cli) {
+    let outcome = match sohoctap::cli::run(cli) {
+        Ok(sohoctap::cli::Next::Done) => Ok(()),
+        // An error of the app is printed after the screen is restored, at the shell
+        // prompt: the command line's advice (a command to run) is the one that helps.
+        Ok(sohoctap::cli::Next::OpenApp { env, ascii }) => {
+            sohoctap::tui::run(&env, ascii).map_err(sohoctap::cli::CliError::from)
+        }
+        Err(e) => Err(e),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // An error line may quote a file: escape what would drive the terminal.

@@ -20,10 +20,11 @@ use sohoctap::exchange::{
     import_archive, plan,
 };
 use sohoctap::model::{
-    Commune, Decision, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp, Title, UnitKind,
+    Commune, Decision, Evaluation, EvaluationChange, EvaluationKey, FieldChange, HistoryEntry,
+    IndicatorValue, Stage, Stamp, Title, UnitKind,
 };
+use sohoctap::store::Register;
 use sohoctap::store::codec::{decode_history, encode_history};
-use sohoctap::store::{EvaluationChange, FieldChange, HistoryEntry, Register};
 use std::collections::BTreeMap;
 use std::path::Path;
 

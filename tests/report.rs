@@ -13,7 +13,7 @@ mod report_fixture;
 use report_fixture as common;
 
 use serde_json::Value;
-use sohoctap::cli::load_report_data;
+use sohoctap::app::load_report_data;
 use sohoctap::model::Measure;
 use sohoctap::report::text::layout::{FORM_FEED, PAGE_LINES, PAGE_WIDTH};
 use sohoctap::report::text::tables::{ALL_CITIZENS_ROW, measure_label};

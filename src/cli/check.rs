@@ -2,8 +2,8 @@
 
 use super::args::CheckArgs;
 use super::out::outln;
-use super::paths::current_year;
 use super::{CliError, Env};
+use crate::app::current_year;
 use crate::model::UnitKind;
 use crate::text::format_count;
 

@@ -3,8 +3,8 @@
 use super::args::CriteriaCommand;
 use super::criteria_table::catalog_with_register;
 use super::out::outln;
-use super::paths::current_year;
 use super::{CliError, Env};
+use crate::app::current_year;
 use crate::criteria::{Catalog, CatalogEntry, IndicatorKind, Scope, Status, parse_set};
 use crate::model::Title;
 use serde_json::json;

@@ -8,7 +8,6 @@ use super::{CliError, Env};
 use crate::model::{Title, UnitKind, Year};
 use crate::report::docx::decision::{DecisionData, ListedUnit, render};
 use crate::store::{ReadOnlyRegister, Reader};
-use crate::tally::Census;
 use crate::text::{clean_name, collation_key, format_count};
 use std::collections::{BTreeMap, HashMap};
 
@@ -96,7 +95,7 @@ pub fn load(
     let Some((date, ids)) = decisions.remove(&chosen) else {
         return Err(CliError::runtime("Không đọc được quyết định đã chọn"));
     };
-    let census = Census::load(reader, year)?;
+    let census = crate::app::load_census(reader, year)?;
     let units: HashMap<_, _> = reader.units(title.unit_kind())?.into_iter().collect();
     let communities: HashMap<_, _> = reader.units(UnitKind::Community)?.into_iter().collect();
     let mut listed: Vec<(Vec<u16>, Vec<u16>, ListedUnit)> = ids

@@ -5,8 +5,8 @@
 
 use super::args::{DemoArgs, DemoScale};
 use super::out::outln;
-use super::paths::{current_year, default_register_path};
-use super::{CliError, Env};
+use super::{CliError, Env, Next};
+use crate::app::{current_year, default_register_path};
 use crate::demo::{DemoSpec, DemoSummary, build};
 use crate::model::Commune;
 use crate::store::{Register, is_demo_register};
@@ -29,7 +29,7 @@ pub fn demo_path(db: Option<&Path>) -> PathBuf {
     }
 }
 
-pub fn run(env: &Env, path: &Path, args: &DemoArgs, ascii: bool) -> Result<(), CliError> {
+pub fn run(env: &Env, path: &Path, args: &DemoArgs, ascii: bool) -> Result<Next, CliError> {
     let year = args.year.unwrap_or_else(current_year);
     if !(2000..=2100).contains(&year) {
         return Err(CliError::input(format!(
@@ -60,13 +60,16 @@ pub fn run(env: &Env, path: &Path, args: &DemoArgs, ascii: bool) -> Result<(), C
     register.close()?;
     print_summary(path, &summary, started.elapsed().as_secs_f64());
     if args.no_open {
-        return Ok(());
+        return Ok(Next::Done);
     }
     let demo_env = Env {
         db: path.to_path_buf(),
         criteria_dir: env.criteria_dir.clone(),
     };
-    crate::tui::run(&demo_env, ascii)
+    Ok(Next::OpenApp {
+        env: demo_env,
+        ascii,
+    })
 }
 
 /// Deletes an earlier demo register at `path`; refuses anything else that is there.

@@ -1,5 +1,6 @@
 //! The error every subcommand returns: the lines to print and the exit code.
 
+use crate::app::{Advice, AppError};
 use crate::criteria::CriteriaError;
 use crate::store::StoreError;
 
@@ -27,21 +28,38 @@ impl CliError {
     }
 }
 
-impl From<StoreError> for CliError {
-    fn from(e: StoreError) -> CliError {
+impl From<AppError> for CliError {
+    /// The error's lines, the last one followed by the command that helps.
+    fn from(e: AppError) -> CliError {
+        let mut lines = e.lines();
+        if let (Some(advice), Some(last)) = (e.advice(), lines.last_mut()) {
+            last.push_str(advice_text(advice));
+        }
         CliError {
             code: e.exit_code(),
-            lines: vec![crate::text::english::in_vietnamese(&e.to_string())],
+            lines,
         }
+    }
+}
+
+/// The command line's words for an [`Advice`]: the command to run.
+fn advice_text(advice: Advice) -> &'static str {
+    match advice {
+        Advice::CreateRegister => ". Tạo sổ mới: sohoctap init --commune \"Tên xã\"",
+        Advice::RestoreBackup => ". Khôi phục từ bản sao lưu: sohoctap restore TỆP",
+        Advice::CheckRegister => "; chạy «sohoctap check» để kiểm tra sổ",
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> CliError {
+        AppError::Store(e).into()
     }
 }
 
 impl From<Vec<CriteriaError>> for CliError {
     fn from(errors: Vec<CriteriaError>) -> CliError {
-        CliError {
-            code: 2,
-            lines: errors.iter().map(ToString::to_string).collect(),
-        }
+        AppError::Criteria(errors).into()
     }
 }
 
@@ -57,5 +75,35 @@ mod tests {
             "Sổ có dữ liệu hỏng: đơn vị: Hit the end of buffer, expected more data",
         );
         assert!(m.ends_with("đơn vị: dữ liệu bị cắt cụt"), "{m}");
+    }
+
+    #[test]
+    fn the_command_line_adds_the_command_that_helps() {
+        use super::CliError;
+        use crate::store::StoreError;
+        let missing = CliError::from(StoreError::NotFound("/tmp/so.redb".into()));
+        assert_eq!(
+            missing.lines,
+            ["Không tìm thấy sổ /tmp/so.redb. Tạo sổ mới: sohoctap init --commune \"Tên xã\""]
+        );
+        let damaged = CliError::from(StoreError::Corrupted {
+            path: "/tmp/so.redb".into(),
+            detail: "trang hỏng".into(),
+        });
+        assert_eq!(
+            damaged.lines,
+            [
+                "Sổ /tmp/so.redb bị hỏng (trang hỏng). Khôi phục từ bản sao lưu: sohoctap restore TỆP"
+            ]
+        );
+        let set = CliError::from(StoreError::MissingCriteria {
+            id: "gd-2025".into(),
+            hash: "abc".into(),
+        });
+        assert_eq!(set.code, 2);
+        assert_eq!(
+            set.lines,
+            ["Sổ thiếu bản lưu bộ tiêu chí gd-2025 (abc); chạy «sohoctap check» để kiểm tra sổ"]
+        );
     }
 }

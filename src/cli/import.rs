@@ -4,8 +4,8 @@
 
 use super::args::{ImportArgs, ImportKind};
 use super::out::outln;
-use super::paths::current_year;
 use super::{CliError, Env};
+use crate::app::current_year;
 use crate::exchange::{
     self, FileOptions, ImportOptions, ImportPlan, archive_from_json, import_archive,
 };

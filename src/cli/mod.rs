@@ -1,7 +1,9 @@
 //! The command line: one definition per flag (clap derive), one file per subcommand.
 //! Every subcommand returns `Result<(), CliError>`; `main` prints the error lines to
 //! stderr and exits with the error's code (0 success, 1 runtime failure, 2 bad usage or
-//! bad input).
+//! bad input). The work both front ends share is in [`crate::app`]; this module adds
+//! the command line's words to its errors (the command that helps) and never opens the
+//! app itself: it tells `main` to ([`Next::OpenApp`]).
 
 mod args;
 mod backup;
@@ -19,7 +21,6 @@ mod import_scores;
 mod init;
 mod letterhead;
 pub(crate) mod out;
-mod paths;
 mod recognise;
 mod report;
 mod rollup;
@@ -29,8 +30,6 @@ mod usage;
 
 pub use args::{Cli, Command, parse};
 pub use error::CliError;
-pub use paths::{Env, current_year, default_register_path};
-pub use report::load_report_data;
 pub use usage::explain as explain_usage_error;
 pub use usage::help_text;
 
@@ -58,19 +57,36 @@ pub(crate) fn open_register_read_only(
     Ok(register)
 }
 
+use crate::app::Env;
+
+/// What `main` does after a command line has run.
+#[derive(Debug)]
+pub enum Next {
+    /// Nothing more: the command did its work.
+    Done,
+    /// Open the app on this register (no subcommand, or `demo` without `--no-open`).
+    OpenApp { env: Env, ascii: bool },
+}
+
+/// The environment a command line names: `--db` (or the default register) and
+/// `--criteria`.
+pub fn env_of(cli: &Cli) -> Env {
+    Env::new(cli.db.clone(), cli.criteria.clone())
+}
+
 /// Runs a parsed command line.
-pub fn run(cli: Cli) -> Result<(), CliError> {
-    let env = Env::from_cli(&cli);
+pub fn run(cli: Cli) -> Result<Next, CliError> {
+    let env = env_of(&cli);
     let outcome = dispatch(cli, &env);
     match (outcome, out::failure()) {
-        (Ok(()), Some(reason)) => Err(CliError::runtime(format!(
+        (Ok(_), Some(reason)) => Err(CliError::runtime(format!(
             "Không ghi được kết quả ra đầu ra chuẩn: {reason}"
         ))),
         (outcome, _) => outcome,
     }
 }
 
-fn dispatch(cli: Cli, env: &Env) -> Result<(), CliError> {
+fn dispatch(cli: Cli, env: &Env) -> Result<Next, CliError> {
     let env = env.clone();
     // A restore killed between its two renames is finished (or undone) before anything
     // looks for the register; the app does this itself, to show the message on screen.
@@ -79,25 +95,29 @@ fn dispatch(cli: Cli, env: &Env) -> Result<(), CliError> {
     {
         eprintln!("{said}");
     }
+    let done = |outcome: Result<(), CliError>| outcome.map(|()| Next::Done);
     match cli.command {
-        None => crate::tui::run(&env, cli.ascii),
-        Some(Command::Init(args)) => init::run(&env, &args),
-        Some(Command::Criteria(args)) => criteria::run(&env, args),
-        Some(Command::Check(args)) => check::run(&env, &args),
-        Some(Command::Report(args)) => report::run(&env, &args, cli.ascii),
-        Some(Command::Recognise(args)) => recognise::run(&env, &args),
-        Some(Command::Decision(args)) => decision::run(&env, &args),
-        Some(Command::Sheet(args)) => sheet::run(&env, &args),
+        None => Ok(Next::OpenApp {
+            env,
+            ascii: cli.ascii,
+        }),
         Some(Command::Demo(args)) => {
             let path = demo::demo_path(cli.db.as_deref());
             demo::run(&env, &path, &args, cli.ascii)
         }
-        Some(Command::Import(args)) => import::run(&env, &args),
-        Some(Command::Export(args)) => export::run(&env, args),
-        Some(Command::Backup(args)) => backup::backup(&env, &args),
-        Some(Command::Restore(args)) => backup::restore(&env, &args),
-        Some(Command::Targets(args)) => targets::run(&env, args),
-        Some(Command::Rollup(args)) => rollup::run(&env, &args, cli.ascii),
-        Some(Command::Letterhead(args)) => letterhead::run(&env, &args),
+        Some(Command::Init(args)) => done(init::run(&env, &args)),
+        Some(Command::Criteria(args)) => done(criteria::run(&env, args)),
+        Some(Command::Check(args)) => done(check::run(&env, &args)),
+        Some(Command::Report(args)) => done(report::run(&env, &args, cli.ascii)),
+        Some(Command::Recognise(args)) => done(recognise::run(&env, &args)),
+        Some(Command::Decision(args)) => done(decision::run(&env, &args)),
+        Some(Command::Sheet(args)) => done(sheet::run(&env, &args)),
+        Some(Command::Import(args)) => done(import::run(&env, &args)),
+        Some(Command::Export(args)) => done(export::run(&env, args)),
+        Some(Command::Backup(args)) => done(backup::backup(&env, &args)),
+        Some(Command::Restore(args)) => done(backup::restore(&env, &args)),
+        Some(Command::Targets(args)) => done(targets::run(&env, args)),
+        Some(Command::Rollup(args)) => done(rollup::run(&env, &args, cli.ascii)),
+        Some(Command::Letterhead(args)) => done(letterhead::run(&env, &args)),
     }
 }

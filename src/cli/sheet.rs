@@ -4,14 +4,13 @@
 //! its last recorded values.
 
 use super::args::SheetArgs;
-use super::paths::current_year;
 use super::recognise::parse_title;
 use super::{CliError, Env};
+use crate::app::current_year;
 use crate::model::{EvaluationKey, UnitKind};
 use crate::report::docx::registration;
 use crate::report::docx::sheet::{SheetData, render};
 use crate::store::ReadOnlyRegister;
-use crate::tally::Census;
 use std::collections::BTreeMap;
 
 /// How many years back the last recorded values are looked for.
@@ -63,7 +62,7 @@ pub fn run(env: &Env, args: &SheetArgs) -> Result<(), CliError> {
                     ))
                 })?,
         };
-        let census = Census::load(&reader, year)?;
+        let census = crate::app::load_census(&reader, year)?;
         let community = match census.community_of(title, id) {
             Some(c) => reader
                 .unit(UnitKind::Community, c)?

@@ -122,7 +122,7 @@ pub fn parse_resolution(text: &str) -> Result<ResolutionRef, CliError> {
     let date = if date.is_empty() {
         None
     } else {
-        Some(crate::tui::sheet::parse_date(date).map_err(CliError::input)?)
+        Some(crate::text::parse_date(date).map_err(CliError::input)?)
     };
     Ok(ResolutionRef { number, date, body })
 }
@@ -137,7 +137,7 @@ fn set(
 ) -> Result<(), CliError> {
     let measure = parse_measure(measure)?;
     let basis = parse_basis(basis)?;
-    let percent_tenths = crate::tui::sheet::parse_percent(percent)
+    let percent_tenths = crate::text::parse_percent(percent)
         .map_err(CliError::input)?
         .ok_or_else(|| CliError::input("Cần tỷ lệ: --percent 72 (hoặc 72,5)"))?;
     let given = resolution.map(parse_resolution).transpose()?;

@@ -9,9 +9,8 @@
 
 use super::set::{CriteriaSet, Criterion, Indicator, IndicatorKind, Scope, Status};
 use super::{parse_set, to_toml};
-use crate::exchange::headers::header_key;
 use crate::model::{Title, Year};
-use crate::text::fold;
+use crate::text::{fold, header_key};
 use std::collections::HashSet;
 use std::fmt;
 

@@ -55,7 +55,11 @@ fn content(reader: &Reader, years: std::ops::RangeInclusive<u16>) -> Content {
     let commune = reader.commune().expect("commune");
     let summaries = years
         .map(|year| {
-            let census = Census::load(reader, year).expect("census");
+            let census = Census::from_records(
+                year,
+                reader.unit_links().expect("links"),
+                reader.statuses_in_year(year).expect("statuses"),
+            );
             let tally = Tally::compute(&census);
             to_json(&Summary::build(&commune, year, &tally, &targets))
         })

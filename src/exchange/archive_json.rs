@@ -9,10 +9,11 @@
 //! for the old one, never a silent reinterpretation.
 
 use crate::criteria::CriteriaSet;
+use crate::model::HistoryEntry;
 use crate::model::{
     Affiliation, Commune, Evaluation, EvaluationKey, Target, Unit, UnitId, UnitKind,
 };
-use crate::store::{HistoryEntry, Reader, Register, SCHEMA_VERSION, StoreError};
+use crate::store::{Reader, Register, SCHEMA_VERSION, StoreError};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 

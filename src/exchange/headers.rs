@@ -5,7 +5,7 @@
 //! what makes an export re-importable. docs/import-export.md lists the same table.
 
 use crate::model::UnitKind;
-use crate::text::fold;
+use crate::text::header_key;
 use std::collections::HashMap;
 
 /// Every field an import can fill, across all unit kinds.
@@ -303,26 +303,6 @@ pub fn columns(kind: UnitKind) -> &'static [Column] {
         UnitKind::Organisation => ORGANISATIONS,
         UnitKind::Citizen => CITIZENS,
     }
-}
-
-/// The comparison key of a header: folded, a note in brackets and required-field stars
-/// dropped, punctuation turned into spaces ("Thôn/Xóm" and "thon xom" are one header).
-pub fn header_key(header: &str) -> String {
-    let mut without_notes = String::with_capacity(header.len());
-    let mut depth = 0usize;
-    for c in header.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => without_notes.push(c),
-            _ => {}
-        }
-    }
-    let spaced: String = fold(&without_notes)
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    fold(&spaced)
 }
 
 /// Where each known field sits in the file, and the headers that matched nothing.

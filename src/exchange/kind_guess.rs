@@ -4,8 +4,9 @@
 //! least two columns only that other kind knows, and none that only the chosen kind
 //! knows, it is that other kind's list and is refused, naming it.
 
-use super::headers::{columns, header_key};
+use super::headers::columns;
 use crate::model::UnitKind;
+use crate::text::header_key;
 use std::collections::HashSet;
 
 fn keys(kind: UnitKind) -> HashSet<String> {

@@ -51,7 +51,7 @@ pub fn check(
                 c.field == Field::Left
                     && c.aliases
                         .iter()
-                        .any(|a| super::headers::header_key(a) == super::headers::header_key(h))
+                        .any(|a| crate::text::header_key(a) == crate::text::header_key(h))
             })
         })
         .cloned()

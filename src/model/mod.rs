@@ -1,18 +1,24 @@
-//! Plain domain types of the register: units, evaluations, targets. No I/O here, so every
-//! other layer (store, tally, report, screens) can agree on the same vocabulary.
+//! Plain domain types of the register: units, evaluations, their history, targets. No
+//! I/O here, so every other layer (store, tally, report, screens) can agree on the same vocabulary.
 
+mod change;
 pub(crate) mod compact;
 mod evaluation;
+mod history;
 pub mod letterhead;
+mod link;
 mod status;
 mod target;
 mod title;
 mod unit;
 
+pub use change::Change;
 pub use evaluation::{
     Decision, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp, current_user,
 };
+pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use letterhead::Letterhead;
+pub use link::UnitLink;
 pub use status::Status;
 pub use target::{Basis, Measure, ResolutionRef, Target, target_for_year};
 pub use title::Title;

@@ -6,10 +6,10 @@
 //! no longer support are listed. Each moved evaluation is one history entry, so the
 //! move is undone evaluation by evaluation ([`Register::undo_adopt`]).
 
-use super::history::{EvaluationChange, FieldChange};
 use super::{Register, Result, StoreError};
 use crate::criteria::{CatalogEntry, check_value, score};
 use crate::model::{Evaluation, EvaluationKey, Stage, Stamp, Title, Year};
+use crate::model::{EvaluationChange, FieldChange};
 
 /// What happens to one evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]

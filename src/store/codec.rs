@@ -4,9 +4,9 @@
 //! converts it into today's model; encoding writes the newest. So the model can change
 //! without touching old bytes, and a damaged value is an error, never a panic.
 
-use super::history::HistoryEntry;
 use super::records::{v1, v2, v3};
 use crate::criteria::CriteriaSet;
+use crate::model::HistoryEntry;
 use crate::model::{Commune, Evaluation, Letterhead, Target, Unit};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -187,6 +187,23 @@ mod tests {
             decode_evaluation_criteria(&bytes).as_deref(),
             Ok("0123456789abcdef")
         );
+    }
+
+    #[test]
+    fn one_score_is_stored_as_one_small_difference() {
+        let old = Evaluation::register("bo", "abc", None, crate::model::Stamp::now());
+        let mut new = old.clone();
+        new.values
+            .insert("1.2".into(), crate::model::IndicatorValue::Points(7));
+        let key = crate::model::EvaluationKey {
+            year: 2025,
+            title: crate::model::Title::GiaDinh,
+            unit: 1,
+        };
+        let entry = HistoryEntry::between(key, Some(&old), Some(&new), &crate::model::Stamp::now())
+            .expect("a change");
+        let bytes = encode_history(&entry);
+        assert!(bytes.len() < 60, "{} bytes", bytes.len());
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! of 352 at a time with Ctrl+Z). Every unit changed gets its own history entry, as
 //! any decision does.
 
-use super::ops::Change;
 use super::{Register, Result, StoreError};
+use crate::model::Change;
 use crate::model::{Decision, Evaluation, EvaluationKey, Stage, Stamp, Title, Year};
 use crate::text::clean_name;
 

@@ -1,6 +1,7 @@
 //! Everything that can go wrong with the register file, said in Vietnamese with the
-//! path and what to do. A message names where and what; none of them means data already
-//! saved was lost.
+//! path. A message names where and what; none of them means data already saved was
+//! lost. What the officer can do about it (a command, a key) is each front end's to say:
+//! see `app::Advice`.
 
 use super::codec::DecodeError;
 use std::fmt;
@@ -40,6 +41,12 @@ pub enum StoreError {
     Decode(DecodeError),
     /// Refused input (duplicate code, unknown unit, value out of range…).
     Invalid(String),
+    /// An evaluation's criteria version, which the register should hold a copy of, is
+    /// missing from it.
+    MissingCriteria {
+        id: String,
+        hash: String,
+    },
     /// A write whose outcome was checked after an error and found not saved.
     NotSaved(String),
     Other(String),
@@ -49,7 +56,9 @@ impl StoreError {
     /// The process exit code: bad input is 2, everything else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
-            StoreError::Invalid(_) | StoreError::AlreadyExists(_) => 2,
+            StoreError::Invalid(_)
+            | StoreError::MissingCriteria { .. }
+            | StoreError::AlreadyExists(_) => 2,
             _ => 1,
         }
     }
@@ -67,11 +76,7 @@ fn io_reason(e: &io::Error) -> String {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::NotFound(p) => write!(
-                f,
-                "Không tìm thấy sổ {}. Tạo sổ mới: sohoctap init --commune \"Tên xã\"",
-                p.display()
-            ),
+            StoreError::NotFound(p) => write!(f, "Không tìm thấy sổ {}", p.display()),
             StoreError::AlreadyExists(p) => {
                 write!(f, "Đã có sổ {}; không ghi đè lên sổ đang có", p.display())
             }
@@ -105,11 +110,9 @@ impl fmt::Display for StoreError {
             StoreError::NotARegister(p) => {
                 write!(f, "Tệp {} không phải là sổ sohoctap", p.display())
             }
-            StoreError::Corrupted { path, detail } => write!(
-                f,
-                "Sổ {} bị hỏng ({detail}). Khôi phục từ bản sao lưu: sohoctap restore TỆP",
-                path.display()
-            ),
+            StoreError::Corrupted { path, detail } => {
+                write!(f, "Sổ {} bị hỏng ({detail})", path.display())
+            }
             StoreError::Io {
                 path,
                 action,
@@ -122,6 +125,9 @@ impl fmt::Display for StoreError {
             ),
             StoreError::Decode(e) => write!(f, "Sổ có dữ liệu hỏng: {e}"),
             StoreError::Invalid(m) => f.write_str(m),
+            StoreError::MissingCriteria { id, hash } => {
+                write!(f, "Sổ thiếu bản lưu bộ tiêu chí {id} ({hash})")
+            }
             StoreError::NotSaved(m) => write!(
                 f,
                 "Chưa lưu được: {m}. Dữ liệu đã lưu trước đó vẫn nguyên vẹn."

@@ -115,7 +115,7 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
         active.insert(kind.code(), count);
     }
     let exists = |kind: UnitKind, id: u32| ids.get(&kind).is_some_and(|s| s.contains(&id));
-    let links: HashMap<(UnitKind, u32), super::UnitLink> = reader
+    let links: HashMap<(UnitKind, u32), crate::model::UnitLink> = reader
         .unit_links()?
         .into_iter()
         .map(|(kind, id, link)| ((kind, id), link))
@@ -132,7 +132,7 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
     for kind in UnitKind::ALL {
         reader.each_unit(kind, &mut |id, unit| {
             unit_data(&unit, &exists, &mut data);
-            if links.get(&(unit.kind(), id)) != Some(&super::UnitLink::of(&unit)) {
+            if links.get(&(unit.kind(), id)) != Some(&crate::model::UnitLink::of(&unit)) {
                 link_problems.push(format!("Chỉ mục liên kết của {} không khớp", unit.code()));
             }
             Walk::Continue(())

@@ -5,15 +5,7 @@
 
 use super::{Register, Result, StoreError};
 use crate::criteria::{CatalogEntry, CriteriaSet, check_value};
-use crate::model::{Evaluation, EvaluationKey, IndicatorValue, Stamp};
-
-/// An evaluation before and after a change, for tallies and undo.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Change {
-    pub key: EvaluationKey,
-    pub old: Option<Evaluation>,
-    pub new: Option<Evaluation>,
-}
+use crate::model::{Change, Evaluation, EvaluationKey, IndicatorValue, Stamp};
 
 impl Register {
     /// The criteria version an evaluation is scored under: its stored copy.
@@ -219,7 +211,7 @@ impl Register {
 
     /// Undoes one recorded change by putting the evaluation back as it was before it.
     /// The undo is itself recorded, so history stays complete.
-    pub fn undo(&self, entry: &super::HistoryEntry, stamp: &Stamp) -> Result<Change> {
+    pub fn undo(&self, entry: &crate::model::HistoryEntry, stamp: &Stamp) -> Result<Change> {
         self.write(|w| {
             let current = w.evaluation(entry.key)?;
             let before = entry

@@ -3,8 +3,6 @@
 
 use super::codec;
 use super::error::from_redb;
-use super::history::HistoryEntry;
-use super::links::UnitLink;
 use super::tables::{
     CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, STATUSES, TARGETS, UNIT_CODES,
     UNIT_LINKS, UNITS,
@@ -14,6 +12,7 @@ use crate::criteria::CriteriaSet;
 use crate::model::{
     Basis, Commune, Evaluation, EvaluationKey, Measure, Target, Title, Unit, UnitId, UnitKind, Year,
 };
+use crate::model::{HistoryEntry, UnitLink};
 use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, TableDefinition, TableError};
 use std::path::PathBuf;
 

@@ -3,8 +3,6 @@
 
 use super::codec;
 use super::error::from_redb;
-use super::history::HistoryEntry;
-use super::links::UnitLink;
 use super::tables::{
     CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, STATUSES, TARGETS, UNIT_CODES,
     UNIT_LINKS, UNITS,
@@ -14,6 +12,7 @@ use crate::criteria::CriteriaSet;
 use crate::model::{
     Basis, Commune, Evaluation, EvaluationKey, Measure, Stamp, Target, Unit, UnitId, UnitKind, Year,
 };
+use crate::model::{HistoryEntry, UnitLink};
 use redb::{ReadableTable, WriteTransaction};
 use std::path::PathBuf;
 
@@ -417,8 +416,8 @@ impl Writer {
 
 /// The error for an evaluation whose criteria version the register does not hold.
 pub(super) fn missing_set(evaluation: &Evaluation) -> StoreError {
-    StoreError::Invalid(format!(
-        "Sổ thiếu bản lưu bộ tiêu chí {} ({}); chạy «sohoctap check» để kiểm tra sổ",
-        evaluation.criteria_id, evaluation.criteria_hash
-    ))
+    StoreError::MissingCriteria {
+        id: evaluation.criteria_id.clone(),
+        hash: evaluation.criteria_hash.clone(),
+    }
 }

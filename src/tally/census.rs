@@ -6,8 +6,7 @@
 //! indexed by id rather than hash maps: a 50,000-household commune with 150,000 citizens
 //! loads in a few tens of milliseconds.
 
-use crate::model::{Affiliation, Status, Title, Unit, UnitId, UnitKind, Year};
-use crate::store::{Reader, Result, UnitLink};
+use crate::model::{Affiliation, Status, Title, Unit, UnitId, UnitKind, UnitLink, Year};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HouseholdLink {
@@ -52,22 +51,26 @@ impl Census {
         }
     }
 
-    /// Reads the units active in `year` and the status of every evaluation of that year
-    /// from the register's link and status indexes: fixed-size records, no names decoded
-    /// and nothing rescored.
-    pub fn load(reader: &Reader, year: Year) -> Result<Census> {
+    /// The census of `year` from every unit's link and the statuses of that year's
+    /// evaluations (read by `app::load_census`): units not active in `year` and
+    /// evaluations of units not active are left out.
+    pub fn from_records(
+        year: Year,
+        links: impl IntoIterator<Item = (UnitKind, UnitId, UnitLink)>,
+        statuses: impl IntoIterator<Item = (Title, UnitId, Status)>,
+    ) -> Census {
         let mut census = Census::new(year);
-        for (kind, id, link) in reader.unit_links()? {
+        for (kind, id, link) in links {
             if link.active_in(year) {
                 census.add_link(kind, id, link);
             }
         }
-        for (title, unit, status) in reader.statuses_in_year(year)? {
+        for (title, unit, status) in statuses {
             if census.is_active(title.unit_kind(), unit) {
                 census.set_status(title, unit, status);
             }
         }
-        Ok(census)
+        census
     }
 
     /// Adds an active unit (also used when a unit is created during a session).

@@ -49,6 +49,26 @@ pub fn matches_word(folded_haystack: &str, word: &str) -> bool {
     }
 }
 
+/// The comparison key of a header: folded, a note in brackets and required-field stars
+/// dropped, punctuation turned into spaces ("Thôn/Xóm" and "thon xom" are one header).
+pub fn header_key(header: &str) -> String {
+    let mut without_notes = String::with_capacity(header.len());
+    let mut depth = 0usize;
+    for c in header.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => without_notes.push(c),
+            _ => {}
+        }
+    }
+    let spaced: String = fold(&without_notes)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    fold(&spaced)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,15 +28,17 @@ pub mod normalize;
 pub mod number;
 pub mod person;
 pub mod safe;
+pub mod typed;
 pub mod width;
 
 pub use ascii::to_ascii;
 pub use collate::{collate, collation_key};
-pub use fold::{fold, matches_query, matches_word};
+pub use fold::{fold, header_key, matches_query, matches_word};
 pub use input::TextInput;
 pub use io_error::describe_io;
 pub use normalize::{clean_name, nfc};
 pub use number::{format_count, format_percent, percent_tenths};
 pub use person::person_sort_key;
 pub use safe::{escape, escape_text, unsafe_reason};
+pub use typed::{parse_date, parse_percent};
 pub use width::{pad_left_to_width, pad_to_width, truncate_to_width, width};

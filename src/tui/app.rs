@@ -227,7 +227,7 @@ impl App {
             return Ok(());
         };
         let reader = register.read()?;
-        let census = Census::load(&reader, year)?;
+        let census = crate::app::load_census(&reader, year)?;
         let communities = super::save::community_names(&reader, year)?;
         drop(reader);
         let tally = Tally::compute(&census);
@@ -486,7 +486,8 @@ impl App {
     pub(super) fn fail(&mut self, error: &StoreError) {
         // A library's English detail at the end of a store error is said in Vietnamese.
         let said = crate::text::english::in_vietnamese(&error.to_string());
-        self.say(format!("✗ {said}"), Role::Error);
+        let advice = crate::app::Advice::for_store(error).map_or(String::new(), advice_text);
+        self.say(format!("✗ {said}{advice}"), Role::Error);
     }
 
     fn update_home(&mut self, action: Action) {
@@ -552,6 +553,22 @@ impl App {
             if let Some(to) = super::scroll::scrolled(*scroll, &action, self.page_rows, max) {
                 *scroll = to;
             }
+        }
+    }
+}
+
+/// The app's words for an [`Advice`](crate::app::Advice). Restoring and checking the
+/// whole register are done outside the app, so the key named is the one that leaves it.
+fn advice_text(advice: crate::app::Advice) -> String {
+    use crate::app::Advice;
+    let quit = keymap::key_label(keymap::Ctx::Home, &Action::Quit);
+    match advice {
+        Advice::CreateRegister => format!(". Bấm {quit} để thoát, rồi mở lại để tạo sổ mới"),
+        Advice::RestoreBackup => {
+            format!(". Bấm {quit} để thoát, rồi khôi phục từ bản sao lưu: sohoctap restore TỆP")
+        }
+        Advice::CheckRegister => {
+            format!("; bấm {quit} để thoát, rồi kiểm tra sổ: sohoctap check")
         }
     }
 }

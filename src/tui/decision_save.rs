@@ -7,12 +7,13 @@
 use super::app::{App, Confirm, Screen};
 use super::sheet::{
     BULK_NUMBER, BULK_TITLE, BULK_YEAR, SheetPurpose, SheetState, WITHDRAW_NEW_DATE,
-    WITHDRAW_NEW_NUMBER, WITHDRAW_NUMBER, WITHDRAW_TITLE, WITHDRAW_WHAT, WITHDRAW_YEAR, parse_date,
+    WITHDRAW_NEW_NUMBER, WITHDRAW_NUMBER, WITHDRAW_TITLE, WITHDRAW_WHAT, WITHDRAW_YEAR,
 };
 use super::theme::Role;
 use crate::model::{Decision, Title, Year};
 use crate::store::DecisionBatch;
 use crate::text::format_count;
+use crate::text::parse_date;
 
 /// What the officer asked to do with a decision, held by the question until answered.
 #[derive(Debug, Clone, PartialEq, Eq)]

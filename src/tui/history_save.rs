@@ -8,8 +8,9 @@ use super::app::{App, Screen};
 use super::screens::history::HistoryState;
 use super::scroll::scrolled;
 use super::theme::Role;
+use crate::model::{EvaluationChange, FieldChange, HistoryEntry};
 use crate::model::{UnitId, UnitKind};
-use crate::store::{EvaluationChange, FieldChange, HistoryEntry, StoreError};
+use crate::store::StoreError;
 
 impl App {
     /// Runs one write and remembers the history entries it added, for Ctrl+Z.

@@ -44,7 +44,7 @@ mod update_import;
 mod update_report;
 pub mod widgets;
 
-use crate::cli::{CliError, Env, current_year};
+use crate::app::{AppError, Env, current_year};
 use crate::store::Register;
 use app::App;
 use crossterm::event::{self, Event};
@@ -67,7 +67,7 @@ fn with_office_sets(
 }
 
 /// Runs the app on the register of `env` (the setup screen when it does not exist yet).
-pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
+pub fn run(env: &Env, ascii: bool) -> Result<(), AppError> {
     let catalog = env.catalog()?;
     let theme = Theme::from_env(ascii);
     let today = chrono::Local::now().date_naive();
@@ -92,9 +92,9 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
     // Whatever way this function ends, a closing console stops waiting for it.
     let _finished = FinishOnDrop(stop.clone());
     terminal::watch_stop_events(&stop)
-        .map_err(|e| CliError::runtime(format!("Không đặt được xử lý tín hiệu: {e}")))?;
+        .map_err(|e| AppError::Failed(format!("Không đặt được xử lý tín hiệu: {e}")))?;
     let mut terminal =
-        terminal::init().map_err(|e| CliError::runtime(format!("Không mở được màn hình: {e}")))?;
+        terminal::init().map_err(|e| AppError::Failed(format!("Không mở được màn hình: {e}")))?;
     let catalog = catalog.unwrap_or_default();
     let mut app = match early {
         Some(app) => app,
@@ -141,7 +141,7 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
     // After a hang-up the terminal is gone and its errors mean nothing; the register
     // was closed above, which is what matters.
     if !stop.requested() {
-        outcome.map_err(|e| CliError::runtime(format!("Lỗi màn hình: {e}")))?;
+        outcome.map_err(|e| AppError::Failed(format!("Lỗi màn hình: {e}")))?;
     }
     closed
 }
@@ -150,13 +150,13 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
 /// outside (a hang-up, the console window closing) a valid score or form being typed is
 /// saved first; then the terminal is restored, the register closed, and whoever waits
 /// for the end (the Windows console handler) is told.
-pub fn end_session(app: &mut App, stop: &terminal::Stop) -> Result<(), CliError> {
+pub fn end_session(app: &mut App, stop: &terminal::Stop) -> Result<(), AppError> {
     if stop.requested() {
         app.save_before_exit();
     }
     terminal::restore();
     let closed = match app.register.take() {
-        Some(register) => register.close().map_err(CliError::from),
+        Some(register) => register.close().map_err(AppError::from),
         None => Ok(()),
     };
     stop.finish();

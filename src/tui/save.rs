@@ -224,7 +224,7 @@ impl App {
         } else {
             // An edit can move a household to another community or clan; the census has
             // no "move", so the year is reloaded (unit edits are rare, scores are not).
-            self.census = crate::tally::Census::load(&reader, self.year)?;
+            self.census = crate::app::load_census(&reader, self.year)?;
             self.tally = Tally::compute(&self.census);
             self.refresh_summary();
         }

@@ -11,8 +11,9 @@ use super::screens::detail::DetailState;
 use super::sheet::SheetState;
 use super::theme::Role;
 use crate::criteria::status_of;
+use crate::model::Change;
 use crate::model::{EvaluationKey, Stage, UnitId, UnitKind};
-use crate::store::{Change, StageChange, StoreError};
+use crate::store::{StageChange, StoreError};
 use crate::tally::Status;
 
 impl App {

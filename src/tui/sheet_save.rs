@@ -7,14 +7,14 @@ use super::app::{App, Confirm, Screen};
 use super::screens::breakdown::BreakdownState;
 use super::sheet::{
     BULK_DATE, BULK_NUMBER, BULK_TITLE, BULK_YEAR, DECISION_CHOICE, DECISION_DATE, DECISION_NUMBER,
-    DECISION_REASON, SheetPurpose, SheetState, parse_date, parse_percent,
+    DECISION_REASON, SheetPurpose, SheetState,
 };
 use super::theme::Role;
 use super::update::edit;
 use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Target, Title, Year};
 use crate::store::{StageChange, StoreError};
-use crate::tally::Census;
 use crate::text::format_count;
+use crate::text::{parse_date, parse_percent};
 
 impl App {
     pub(super) fn open_targets(&mut self) {
@@ -360,7 +360,7 @@ impl App {
             let Some(register) = &self.register else {
                 return Ok(0);
             };
-            loaded = Census::load(&register.read()?, year)?;
+            loaded = crate::app::load_census(&register.read()?, year)?;
             &loaded
         };
         let kind = title.unit_kind();
@@ -406,7 +406,7 @@ impl App {
     /// After bulk recognition: every change is a passing evaluation now recognised, so
     /// its status is known without rescoring; the counters move one unit at a time, and
     /// the summary and list are refreshed once at the end (not once per unit).
-    fn after_bulk(&mut self, year: Year, title: Title, changes: &[crate::store::Change]) {
+    fn after_bulk(&mut self, year: Year, title: Title, changes: &[crate::model::Change]) {
         if year != self.year {
             return;
         }

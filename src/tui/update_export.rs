@@ -5,7 +5,7 @@
 
 use super::app::{App, Screen};
 use super::theme::Role;
-use crate::cli::load_report_data;
+use crate::app::load_report_data;
 use crate::exchange::export_xlsx::sheet_title;
 use crate::exchange::{export_xlsx, report_xlsx::report_xlsx};
 use crate::model::UnitKind;

@@ -8,7 +8,7 @@ use super::app::{App, Screen};
 use super::screens::report::ReportState;
 use super::scroll::scrolled;
 use super::theme::Role;
-use crate::cli::load_report_data;
+use crate::app::load_report_data;
 use crate::report::text::{file_name, save_path};
 use crate::store::StoreError;
 use chrono::NaiveDate;

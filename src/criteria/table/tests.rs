@@ -1,11 +1,26 @@
 use super::*;
-use crate::exchange::csv_read::read_table;
 
+/// The table of a plain CSV text, headers on its first line. The officer's files (other
+/// encodings, title rows above the headers) are read by `exchange`, above this layer.
 fn read(csv: &str, fields: &SetFields) -> Result<CriteriaSet, Vec<TableProblem>> {
-    let table = read_table(csv.as_bytes()).expect("a table");
-    let rows: Vec<(u64, Vec<String>)> =
-        table.rows.into_iter().map(|r| (r.line, r.fields)).collect();
-    set_from_table(&table.headers, table.header_line, &rows, fields)
+    let text = csv.trim_start_matches('\u{feff}');
+    let mut records = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .into_records();
+    let headers: Vec<String> = match records.next() {
+        Some(record) => record.expect("headers").iter().map(String::from).collect(),
+        None => Vec::new(),
+    };
+    let rows: Vec<(u64, Vec<String>)> = records
+        .map(|record| {
+            let record = record.expect("a row");
+            let line = record.position().map_or(0, csv::Position::line);
+            (line, record.iter().map(String::from).collect())
+        })
+        .collect();
+    set_from_table(&headers, 1, &rows, fields)
 }
 
 fn cdht_fields() -> SetFields {

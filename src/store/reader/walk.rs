@@ -6,10 +6,10 @@
 
 use super::super::codec;
 use super::super::error::from_redb;
-use super::super::history::HistoryEntry;
 use super::super::tables::{EVALUATIONS, HISTORY, HISTORY_BY_UNIT, UNITS};
 use super::super::{Result, StoreError};
 use super::Reader;
+use crate::model::HistoryEntry;
 use crate::model::{Evaluation, EvaluationKey, Title, Unit, UnitId, UnitKind, Year};
 use redb::ReadableTable;
 

@@ -8,7 +8,7 @@
 use super::{date_of, days_of, seconds_of, time_of};
 use crate::criteria::{self, CriteriaSet};
 use crate::model::{self, Evaluation, Target, Unit};
-use crate::store::history::{EvaluationChange, FieldChange, HistoryEntry};
+use crate::model::{EvaluationChange, FieldChange, HistoryEntry};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;

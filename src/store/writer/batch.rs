@@ -3,10 +3,10 @@
 //! was six table opens a row and a fifth of the import's time.
 
 use super::Writer;
+use crate::model::UnitLink;
 use crate::model::{Unit, UnitId, UnitKind};
 use crate::store::codec;
 use crate::store::error::from_redb;
-use crate::store::links::UnitLink;
 use crate::store::tables::{META, UNIT_CODES, UNIT_LINKS, UNITS};
 use crate::store::{Result, StoreError};
 use redb::{ReadableTable, Table};

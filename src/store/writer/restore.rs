@@ -4,10 +4,9 @@
 
 use super::Writer;
 use crate::model::{Evaluation, EvaluationKey, Unit, UnitId, UnitKind};
+use crate::model::{HistoryEntry, UnitLink};
 use crate::store::codec;
 use crate::store::error::from_redb;
-use crate::store::history::HistoryEntry;
-use crate::store::links::UnitLink;
 use crate::store::tables::{
     CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, STATUSES, TARGETS, UNIT_CODES, UNIT_LINKS,
     UNITS,

@@ -40,8 +40,8 @@ fn a_history_re_read_failing_after_a_save_empties_the_undo_list_and_says_saved()
 
 #[test]
 fn a_status_that_cannot_be_worked_out_still_shows_the_saved_value_and_recounts_the_year() {
+    use crate::model::Change;
     use crate::model::{Evaluation, IndicatorValue};
-    use crate::store::Change;
     use crate::tui::app::Screen;
     let mut h = app();
     let app = &mut h.app;

@@ -2,7 +2,7 @@
 //! sees, what is written and what is not. Snapshots of each at 80×24.
 
 use super::fixture::*;
-use crate::cli::load_report_data;
+use crate::app::load_report_data;
 use crate::model::UnitKind;
 use crate::report::text::{TextOptions, render};
 use crate::store::backup::default_backup_dir;

@@ -1,14 +1,13 @@
 //! Where things live: the register file (flag, environment, or the user's data
-//! directory) and the office's criteria folder.
+//! directory) and the office's criteria folder; and which year it is.
 
-use super::CliError;
-use super::args::Cli;
+use super::AppError;
 use crate::criteria::Catalog;
 use crate::model::Year;
 use chrono::Datelike;
 use std::path::PathBuf;
 
-/// What every subcommand needs to know about its surroundings.
+/// What every subcommand and the app need to know about their surroundings.
 #[derive(Debug, Clone)]
 pub struct Env {
     pub db: PathBuf,
@@ -24,16 +23,19 @@ pub fn default_register_path() -> PathBuf {
 }
 
 impl Env {
-    pub fn from_cli(cli: &Cli) -> Env {
+    /// The register at `db` (the default one when not given) and the office's criteria
+    /// folder, when given.
+    pub fn new(db: Option<PathBuf>, criteria_dir: Option<PathBuf>) -> Env {
         Env {
-            db: cli.db.clone().unwrap_or_else(default_register_path),
-            criteria_dir: cli.criteria.clone(),
+            db: db.unwrap_or_else(default_register_path),
+            criteria_dir,
         }
     }
 
-    /// The criteria sets: shipped plus the office's folder.
-    pub fn catalog(&self) -> Result<Catalog, CliError> {
-        let catalog = Catalog::load(self.criteria_dir.as_deref()).map_err(CliError::from)?;
+    /// The criteria sets: shipped plus the office's folder. A file of the folder that
+    /// was skipped is said on stderr, before any screen opens.
+    pub fn catalog(&self) -> Result<Catalog, AppError> {
+        let catalog = Catalog::load(self.criteria_dir.as_deref()).map_err(AppError::Criteria)?;
         for note in &catalog.skipped {
             eprintln!("{note}");
         }
