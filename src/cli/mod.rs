@@ -17,6 +17,7 @@ mod export;
 mod import;
 mod import_scores;
 mod init;
+mod merge;
 pub(crate) mod out;
 mod paths;
 mod recognise;
@@ -97,5 +98,6 @@ fn dispatch(cli: Cli, env: &Env) -> Result<(), CliError> {
         Some(Command::Restore(args)) => backup::restore(&env, &args),
         Some(Command::Targets(args)) => targets::run(&env, args),
         Some(Command::Rollup(args)) => rollup::run(&env, &args, cli.ascii),
+        Some(Command::Merge(args)) => merge::run(&env, &args),
     }
 }

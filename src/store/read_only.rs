@@ -93,6 +93,49 @@ impl ReadOnlyRegister {
         }
     }
 
+    /// Opens the register at `path` for reading without ever writing to it: one written
+    /// by an older program, or one not closed cleanly (which needs redb's repair), is
+    /// refused with the command that brings it up to date, instead of being upgraded or
+    /// repaired here. For `merge`, which must leave the former commune's file as it was.
+    pub fn open_untouched(path: &Path) -> Result<ReadOnlyRegister> {
+        if !path.exists() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        let open_once = |why: String| {
+            StoreError::Invalid(format!(
+                "Sổ {} {why}. Mở sổ đó một lần bằng phiên bản này (sohoctap --db \"{}\" check), rồi chạy lại lệnh",
+                path.display(),
+                path.display()
+            ))
+        };
+        let db = match open_database(path) {
+            Ok(db) => db,
+            Err(redb::DatabaseError::RepairAborted) => {
+                return Err(open_once(
+                    "chưa được đóng đúng cách (mất điện, tắt máy) nên cần sửa trước".into(),
+                ));
+            }
+            Err(e) => return Err(super::with_holder(path, from_redb(path, e))),
+        };
+        let register = ReadOnlyRegister {
+            db,
+            path: path.to_path_buf(),
+            upgraded: None,
+        };
+        match register.read()?.schema_version()? {
+            Some(SCHEMA_VERSION) => Ok(register),
+            Some(found) if found > SCHEMA_VERSION => Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+            Some(older) if older > 0 => Err(open_once(format!(
+                "được ghi bởi phiên bản cũ của chương trình (định dạng {older}, phiên bản này dùng định dạng {SCHEMA_VERSION}); lần mở đó nâng cấp sổ, có sao lưu sổ cũ trước"
+            ))),
+            Some(_) | None => Err(StoreError::NotARegister(path.to_path_buf())),
+        }
+    }
+
     /// What opening did to a register written by an older program; `None` when it was
     /// already current.
     pub fn upgrade_notice(&self) -> Option<&str> {
