@@ -220,6 +220,35 @@ mod tests {
     }
 
     #[test]
+    fn an_untouched_open_refuses_other_formats_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let commune = Commune {
+            name: "Xã Thử".into(),
+            province: String::new(),
+        };
+        for (name, version) in [("moi.redb", SCHEMA_VERSION + 1), ("cu.redb", 2)] {
+            let path = dir.path().join(name);
+            let register = Register::create(&path, &commune).unwrap();
+            register.write(|w| w.put_schema_for_test(version)).unwrap();
+            register.close().unwrap();
+            let before = std::fs::read(&path).unwrap();
+            let e = ReadOnlyRegister::open_untouched(&path).unwrap_err();
+            let said = e.to_string();
+            if version > SCHEMA_VERSION {
+                assert!(matches!(e, StoreError::NewerSchema { .. }), "{e:?}");
+            } else {
+                assert!(said.contains("phiên bản cũ"), "{said}");
+                assert!(said.contains("check"), "{said}");
+            }
+            assert_eq!(std::fs::read(&path).unwrap(), before);
+        }
+        let path = dir.path().join("dung.redb");
+        Register::create(&path, &commune).unwrap().close().unwrap();
+        let register = ReadOnlyRegister::open_untouched(&path).unwrap();
+        assert_eq!(register.read().unwrap().commune().unwrap(), commune);
+    }
+
+    #[test]
     fn a_damaged_page_is_found_without_touching_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("so.redb");
