@@ -5,6 +5,7 @@
 
 use super::export_csv::safe_cell;
 use crate::store::MergePlan;
+use std::path::{Path, PathBuf};
 
 /// The column headings.
 pub const HEADERS: [&str; 6] = [
@@ -15,6 +16,20 @@ pub const HEADERS: [&str; 6] = [
     "Tên",
     "Xã cũ",
 ];
+
+/// Where the mapping goes by default: beside the register `db`, named after it, the
+/// prefix and the minute (`so-hoc-tap-doi-chieu-ma-yenmo-2026-12-01-0930.csv`).
+pub fn default_map_path(db: &Path, prefix: &str) -> PathBuf {
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "so-hoc-tap".into());
+    let minute = chrono::Local::now().format("%Y-%m-%d-%H%M");
+    db.with_file_name(format!(
+        "{stem}-doi-chieu-ma-{}-{minute}.csv",
+        prefix.to_ascii_lowercase()
+    ))
+}
 
 /// The CSV bytes of the mapping of every unit `plan` brings over.
 pub fn merge_map_csv(plan: &MergePlan) -> Result<Vec<u8>, String> {

@@ -5,12 +5,14 @@
 //! - [`summary`]: the year's figures per measure against the targets;
 //! - [`data`] and [`gather`]: everything the full report shows, from loaded figures;
 //! - [`text`]: the printed report; [`docx`]: the same as a Word document;
-//!   [`json`]: the stable machine schema.
+//!   [`json`]: the stable machine schema;
+//! - `merge_preview`: what merging a former commune's register will do.
 
 pub mod data;
 pub mod docx;
 pub mod gather;
 mod json;
+mod merge_preview;
 mod summary;
 pub mod text;
 pub mod way;
@@ -18,5 +20,6 @@ pub mod way;
 pub use data::ReportData;
 pub use gather::{GatherInput, UnitLabel, UnitNames, gather};
 pub use json::{report_json, to_json};
+pub use merge_preview::merge_preview;
 pub use summary::{BasisLine, MeasureLine, Summary};
 pub use text::{TextOptions, render};

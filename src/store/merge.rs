@@ -26,7 +26,7 @@ pub use codes::{MAX_PREFIX_CHARS, clean_prefix, default_prefix};
 
 use super::codec;
 use super::reader::{Reader, Walk};
-use super::{Register, Result, StoreError, Writer};
+use super::{ReadOnlyRegister, Register, Result, StoreError, Writer};
 use crate::model::{Affiliation, Commune, Unit, UnitId, UnitKind, Year};
 use crate::text::fold;
 use std::collections::{HashMap, HashSet};
@@ -188,6 +188,46 @@ fn refuse_whole(this: &Reader, other: &Reader, origin: &Commune) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Opens the former commune's register at `path` to merge it into the register at
+/// `this`: only read, never upgraded or repaired (see
+/// [`ReadOnlyRegister::open_untouched`]), and refused when it is `this` itself (any
+/// spelling or link) or damaged. Returns it with the number of records that only break a
+/// rule (merged as they are; the officer is told).
+pub fn open_former(path: &Path, this: &Path, year: Year) -> Result<(ReadOnlyRegister, usize)> {
+    if super::files::same_file(path, this) {
+        return Err(refuse(format!(
+            "Không gộp sổ vào chính nó: {} là sổ đang dùng ({}). Hãy chỉ tệp sổ của xã cũ.",
+            path.display(),
+            this.display()
+        )));
+    }
+    let former = match ReadOnlyRegister::open_untouched(path) {
+        Err(StoreError::NotFound(path)) => {
+            return Err(refuse(format!(
+                "Không tìm thấy sổ của xã cũ {}",
+                path.display()
+            )));
+        }
+        opened => opened?,
+    };
+    let report = former.check(year)?;
+    if report.damaged {
+        let detail = report
+            .problems
+            .iter()
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ");
+        former.close()?;
+        return Err(StoreError::Corrupted {
+            path: path.to_path_buf(),
+            detail: format!("{detail}; không gộp sổ hỏng"),
+        });
+    }
+    Ok((former, report.problems.len()))
 }
 
 /// Works out the merge of `other` (the former commune's register) into `this`; refuses

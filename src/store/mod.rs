@@ -51,7 +51,7 @@ pub use groups::MemberFate;
 pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use integrity::CheckReport;
 pub use links::UnitLink;
-pub use merge::{MergeDone, MergePlan, MergedUnit, SameName, plan_merge};
+pub use merge::{MergeDone, MergePlan, MergedUnit, SameName, open_former, plan_merge};
 pub use ops::{Change, StageChange};
 pub use read_only::ReadOnlyRegister;
 pub use reader::{Reader, Walk};

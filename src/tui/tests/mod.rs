@@ -5,6 +5,7 @@ mod failures;
 mod fixture;
 mod form;
 mod keys;
+mod merge;
 mod mistakes;
 mod report_import;
 mod scoring;
