@@ -259,3 +259,42 @@ fn a_missing_register_or_a_bad_prefix_is_refused_by_name() {
     ));
     assert!(said.contains("→ YM-HO00001"), "{said}");
 }
+
+/// Stamps `version` as the register's schema number, as another program would have.
+fn stamp_schema(path: &Path, version: u32) {
+    let meta: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("meta_v1");
+    let db = redb::Database::open(path).expect("open");
+    let txn = db.begin_write().expect("write");
+    txn.open_table(meta)
+        .expect("meta")
+        .insert("schema", version.to_le_bytes().as_slice())
+        .expect("insert");
+    txn.commit().expect("commit");
+}
+
+#[test]
+fn a_former_register_of_another_format_is_refused_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ours = make(dir.path(), "xa-moi.redb", "Xã Yên Hòa", 11);
+    let newer = make(dir.path(), "moi-hon.redb", "Xã Yên Mô", 22);
+    stamp_schema(&newer, sohoctap::store::SCHEMA_VERSION + 1);
+    let older = make(dir.path(), "cu-hon.redb", "Xã Yên Lâm", 33);
+    stamp_schema(&older, sohoctap::store::SCHEMA_VERSION - 1);
+    let ours_before = std::fs::read(&ours).expect("read");
+    for (file, expected, code) in [
+        (&newer, "phiên bản mới hơn", 1),
+        (&older, "phiên bản cũ", 2),
+    ] {
+        let before = std::fs::read(file).expect("read");
+        let o = run(&ours, &["merge", file.to_str().unwrap()]);
+        let said = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(code), "{said}");
+        assert!(said.contains(expected), "{said}");
+        assert_eq!(std::fs::read(file).expect("read"), before);
+    }
+    assert!(
+        String::from_utf8_lossy(&run(&ours, &["merge", older.to_str().unwrap()]).stderr)
+            .contains(&format!("sohoctap --db \"{}\" check", older.display()))
+    );
+    assert_eq!(std::fs::read(&ours).expect("read"), ours_before);
+}

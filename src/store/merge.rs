@@ -14,8 +14,8 @@
 //!   commune's; the former register still has it to export.
 //! - The resolution's targets stay this commune's; the former commune's are not copied.
 //! - The register remembers the merge in the meta table (`merged/<name>|<province>` →
-//!   the former commune's record, an existing record type), so merging the same register
-//!   again is refused.
+//!   the former commune's record, an existing record type), and the merges the former
+//!   register remembered, so merging any of those registers again is refused.
 //!
 //! Planning ([`plan_merge`]) only reads both registers; it is what the preview and
 //! `--dry-run` show. [`Register::merge_from`] then writes.
@@ -179,6 +179,17 @@ fn refuse_whole(this: &Reader, other: &Reader, origin: &Commune) -> Result<()> {
         return Err(refuse(format!(
             "Sổ của {} đã gộp sổ của {} (chính sổ này); gộp ngược lại sẽ nhân đôi các đơn vị.",
             origin.name, here.name
+        )));
+    }
+    let ours = this.merged_from()?;
+    if let Some(both) = other
+        .merged_from()?
+        .into_iter()
+        .find(|c| ours.iter().any(|o| same_commune(o, c)))
+    {
+        return Err(refuse(format!(
+            "Sổ của {} đã gộp sổ của {}, mà sổ này cũng đã gộp sổ đó; gộp nữa sẽ nhân đôi các đơn vị của {}.",
+            origin.name, both.name, both.name
         )));
     }
     if other.is_demo()? && !this.is_demo()? {
@@ -519,6 +530,11 @@ impl Register {
                 return Err(e);
             }
             w.record_merge(&plan.origin)?;
+            // What the former register had itself taken in is now here too: a later
+            // merge of one of those registers must be refused as well.
+            for earlier in other.merged_from()? {
+                w.record_merge(&earlier)?;
+            }
             Ok(done)
         })
     }

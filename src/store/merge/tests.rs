@@ -222,3 +222,35 @@ fn a_demo_register_is_not_merged_into_a_real_one() {
     let refused = plan_merge(&register.read().unwrap(), &other.read().unwrap(), None).unwrap_err();
     assert!(refused.to_string().contains("sổ mẫu"), "{refused}");
 }
+
+#[test]
+fn the_merges_a_former_register_made_come_along() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = make(dir.path(), "a.redb", "Xã An", 1);
+    let b = make(dir.path(), "b.redb", "Xã Bình", 2);
+    let c = make(dir.path(), "c.redb", "Xã Cường", 3);
+    // B takes in C; A then takes in B, and with it C.
+    let into_b = Register::open(&b).unwrap();
+    let from_c = ReadOnlyRegister::open(&c).unwrap();
+    let plan = plan_merge(&into_b.read().unwrap(), &from_c.read().unwrap(), None).unwrap();
+    into_b.merge_from(&from_c.read().unwrap(), &plan).unwrap();
+    into_b.close().unwrap();
+    let into_a = Register::open(&a).unwrap();
+    let from_b = ReadOnlyRegister::open(&b).unwrap();
+    let plan = plan_merge(&into_a.read().unwrap(), &from_b.read().unwrap(), None).unwrap();
+    into_a.merge_from(&from_b.read().unwrap(), &plan).unwrap();
+    let names: Vec<String> = into_a
+        .read()
+        .unwrap()
+        .merged_from()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Xã Bình", "Xã Cường"]);
+    let refused = plan_merge(&into_a.read().unwrap(), &from_c.read().unwrap(), None).unwrap_err();
+    assert!(
+        refused.to_string().contains("đã gộp sổ của Xã Cường"),
+        "{refused}"
+    );
+}
