@@ -64,7 +64,17 @@ fn every_unit_evaluation_and_history_entry_comes_over_once() {
         plan.units[0].new_code,
         format!("YENMO-{}", plan.units[0].old_code)
     );
+    let hashes = |r: &Reader| -> std::collections::BTreeSet<String> {
+        r.all_criteria().unwrap().into_iter().map(|(h, _)| h).collect()
+    };
+    let union: std::collections::BTreeSet<String> = hashes(&register.read().unwrap())
+        .union(&hashes(&other.read().unwrap()))
+        .cloned()
+        .collect();
+    assert!(plan.criteria_shared > 0);
     let done = register.merge_from(&other.read().unwrap(), &plan).unwrap();
+    // Criteria versions by identity: the union, none twice.
+    assert_eq!(hashes(&register.read().unwrap()), union);
     assert_eq!(done.units, plan.units.len());
     assert_eq!(done.evaluations, plan.evaluations);
     assert_eq!(done.history, plan.history);
