@@ -19,15 +19,20 @@
 //! - [`Env`]: where the register is, the criteria catalogue, the current year;
 //! - [`load_report_data`]: everything the report shows, read from one snapshot;
 //! - [`load_census`]: the year's picture that tallies are computed from;
+//! - [`merge_preview`]: what merging a former commune's register will do, in words;
 //! - [`AppError`] and [`Advice`]: an error with its cause kept, and the kind of help
 //!   each front end puts into its own words (a command in the CLI, a key in the app).
 
 mod census;
 mod env;
 mod error;
+mod merge_preview;
+#[cfg(test)]
+mod merge_tests;
 mod report;
 
 pub use census::load_census;
 pub use env::{Env, current_year, default_register_path};
 pub use error::{Advice, AppError};
+pub use merge_preview::merge_preview;
 pub use report::load_report_data;

@@ -106,6 +106,8 @@ pub enum Command {
     Targets(TargetsCommand),
     /// Tổng hợp báo cáo JSON (report --json) của nhiều xã cùng một năm, cho Hội Khuyến học tỉnh
     Rollup(RollupArgs),
+    /// Gộp sổ của một xã cũ (trước sáp nhập) vào sổ này: đơn vị, đánh giá, quyết định, lịch sử
+    Merge(MergeArgs),
     /// Xem hoặc ghi phần đầu và phần ký của báo cáo: cơ quan cấp trên, số, địa danh,
     /// người ký, nơi nhận (không có tùy chọn: in ra những gì đang dùng)
     Letterhead(LetterheadArgs),
@@ -137,6 +139,23 @@ pub struct LetterheadArgs {
     /// Trở lại danh sách nơi nhận thường dùng
     #[arg(long, conflicts_with = "recipients")]
     pub usual_recipients: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Sổ của xã cũ (tệp .redb) cần gộp vào sổ này; sổ đó chỉ được đọc, không bị thay đổi
+    #[arg(value_name = "SỔ_XÃ_CŨ")]
+    pub other: PathBuf,
+    /// Tiền tố thêm vào mã trùng với sổ này (mặc định: tên xã cũ không dấu, ví dụ YENMO
+    /// cho "Xã Yên Mô": HO00012 thành YENMO-HO00012)
+    #[arg(long, value_name = "TIỀN_TỐ")]
+    pub prefix: Option<String>,
+    /// Chỉ xem trước và ghi bảng đối chiếu mã; không ghi gì vào sổ
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Tệp CSV ghi bảng đối chiếu mã cũ → mã mới (mặc định: cạnh tệp sổ)
+    #[arg(long, value_name = "TỆP")]
+    pub map_out: Option<PathBuf>,
 }
 
 /// What an import file holds. Each list kind is one value; a new kind of file is one

@@ -20,6 +20,7 @@ mod import;
 mod import_scores;
 mod init;
 mod letterhead;
+mod merge;
 pub(crate) mod out;
 mod recognise;
 mod report;
@@ -119,5 +120,6 @@ fn dispatch(cli: Cli, env: &Env) -> Result<Next, CliError> {
         Some(Command::Targets(args)) => done(targets::run(&env, args)),
         Some(Command::Rollup(args)) => done(rollup::run(&env, &args, cli.ascii)),
         Some(Command::Letterhead(args)) => done(letterhead::run(&env, &args)),
+        Some(Command::Merge(args)) => done(merge::run(&env, &args)),
     }
 }

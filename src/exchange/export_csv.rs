@@ -172,7 +172,7 @@ fn evaluation_cells(
 /// A cell as Excel must see it: a formula-looking start behind a `'` (Excel would run
 /// `=HYPERLINK(…)` typed into a name), and any control or bidirectional character
 /// written visibly (a register from before such characters were refused on import).
-fn safe_cell(text: String) -> String {
+pub(crate) fn safe_cell(text: String) -> String {
     let text = match escape(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(escaped) => escaped,

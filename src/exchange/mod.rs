@@ -19,6 +19,7 @@
 //!   workbooks ([`xlsx_write`] writes them);
 //! - [`archive_json`]: the complete archival dump and its exact reload;
 //! - [`archive_stream`]: the same dump written record by record, in bounded memory;
+//! - [`merge_map`]: a merge's old code → new code of every unit, for Excel;
 //! - [`scores`]: indicator values of one title and year, one row per unit.
 
 pub mod archive_json;
@@ -39,6 +40,7 @@ mod kind_guess;
 mod left_check;
 mod legacy_vn;
 mod lookup;
+pub mod merge_map;
 pub mod plan;
 pub mod report_xlsx;
 mod rows_citizen;

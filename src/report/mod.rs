@@ -5,7 +5,7 @@
 //! - [`summary`]: the year's figures per measure against the targets;
 //! - [`data`] and [`gather`]: everything the full report shows, from loaded figures;
 //! - [`text`]: the printed report; [`docx`]: the same as a Word document;
-//!   [`json`]: the stable machine schema.
+//!   [`json`]: the stable machine schema;
 
 pub mod data;
 pub mod docx;

@@ -195,11 +195,28 @@ pub fn backup_generation(register: &Register, dir: &Path, keep: usize) -> Result
 /// register's backup folder under a name the rotation never prunes
 /// (`truoc-nang-cap-<stem>-dinh-dang-1-2026-12-01-0930.redb`).
 pub(super) fn backup_before_upgrade(register: &Register, found: u32) -> Result<BackupReport> {
+    let stem = stem(register.path());
+    backup_kept(
+        register,
+        &format!("truoc-nang-cap-{stem}-dinh-dang-{found}"),
+    )
+}
+
+/// A verified copy of a register about to take in a former commune's register (`merge`),
+/// in its backup folder under a name the rotation never prunes
+/// (`truoc-gop-yenmo-<stem>-2026-12-01-0930.redb`, after the merge's code prefix).
+pub fn backup_before_merge(register: &Register, prefix: &str) -> Result<BackupReport> {
+    let stem = stem(register.path());
+    let prefix = prefix.to_ascii_lowercase();
+    backup_kept(register, &format!("truoc-gop-{prefix}-{stem}"))
+}
+
+/// A verified copy named `<name>-<minute>.redb` in the register's backup folder.
+fn backup_kept(register: &Register, name: &str) -> Result<BackupReport> {
     let dir = default_backup_dir(register.path());
     create_private_dir(&dir)?;
-    let stem = stem(register.path());
     let minute = chrono::Local::now().format("%Y-%m-%d-%H%M").to_string();
-    let name = format!("truoc-nang-cap-{stem}-dinh-dang-{found}-{minute}");
+    let name = format!("{name}-{minute}");
     let mut dest = dir.join(format!("{name}.redb"));
     let mut n = 2;
     while dest.exists() {

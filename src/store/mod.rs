@@ -13,7 +13,8 @@
 //! - [`backup`]: verified copies and restores of the file; `restore`: the restore's
 //!   two renames under a journal, finished at the next start if a kill interrupts them;
 //! - `records`: the stored form of every record, frozen per format version;
-//! - [`migrations`]: numbered steps from an older schema to this one, run on open.
+//! - [`migrations`]: numbered steps from an older schema to this one, run on open;
+//! - [`merge`]: a former commune's register merged into this one, in one transaction.
 
 mod adopt;
 pub mod backup;
@@ -26,6 +27,7 @@ mod holder;
 mod integrity;
 mod leftovers;
 mod links;
+pub mod merge;
 pub mod migrations;
 mod ops;
 mod overlay;
@@ -46,6 +48,7 @@ pub use error::StoreError;
 pub use error::describe_io;
 pub use groups::MemberFate;
 pub use integrity::CheckReport;
+pub use merge::{MergeDone, MergePlan, MergedUnit, SameName, open_former, plan_merge};
 pub use ops::StageChange;
 pub use read_only::ReadOnlyRegister;
 pub use reader::{Reader, Walk};

@@ -93,6 +93,49 @@ impl ReadOnlyRegister {
         }
     }
 
+    /// Opens the register at `path` for reading without ever writing to it: one written
+    /// by an older program, or one not closed cleanly (which needs redb's repair), is
+    /// refused with the command that brings it up to date, instead of being upgraded or
+    /// repaired here. For `merge`, which must leave the former commune's file as it was.
+    pub fn open_untouched(path: &Path) -> Result<ReadOnlyRegister> {
+        if !path.exists() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        let open_once = |why: String| {
+            StoreError::Invalid(format!(
+                "Sổ {} {why}. Mở sổ đó một lần bằng phiên bản này (sohoctap --db \"{}\" check), rồi chạy lại lệnh",
+                path.display(),
+                path.display()
+            ))
+        };
+        let db = match open_database(path) {
+            Ok(db) => db,
+            Err(redb::DatabaseError::RepairAborted) => {
+                return Err(open_once(
+                    "chưa được đóng đúng cách (mất điện, tắt máy) nên cần sửa trước".into(),
+                ));
+            }
+            Err(e) => return Err(super::with_holder(path, from_redb(path, e))),
+        };
+        let register = ReadOnlyRegister {
+            db,
+            path: path.to_path_buf(),
+            upgraded: None,
+        };
+        match register.read()?.schema_version()? {
+            Some(SCHEMA_VERSION) => Ok(register),
+            Some(found) if found > SCHEMA_VERSION => Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+            Some(older) if older > 0 => Err(open_once(format!(
+                "được ghi bởi phiên bản cũ của chương trình (định dạng {older}, phiên bản này dùng định dạng {SCHEMA_VERSION}); lần mở đó nâng cấp sổ, có sao lưu sổ cũ trước"
+            ))),
+            Some(_) | None => Err(StoreError::NotARegister(path.to_path_buf())),
+        }
+    }
+
     /// What opening did to a register written by an older program; `None` when it was
     /// already current.
     pub fn upgrade_notice(&self) -> Option<&str> {
@@ -174,6 +217,35 @@ mod tests {
             modified
         );
         assert!(!super::super::holder::holder_path(&path).exists());
+    }
+
+    #[test]
+    fn an_untouched_open_refuses_other_formats_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let commune = Commune {
+            name: "Xã Thử".into(),
+            province: String::new(),
+        };
+        for (name, version) in [("moi.redb", SCHEMA_VERSION + 1), ("cu.redb", 2)] {
+            let path = dir.path().join(name);
+            let register = Register::create(&path, &commune).unwrap();
+            register.write(|w| w.put_schema_for_test(version)).unwrap();
+            register.close().unwrap();
+            let before = std::fs::read(&path).unwrap();
+            let e = ReadOnlyRegister::open_untouched(&path).unwrap_err();
+            let said = e.to_string();
+            if version > SCHEMA_VERSION {
+                assert!(matches!(e, StoreError::NewerSchema { .. }), "{e:?}");
+            } else {
+                assert!(said.contains("phiên bản cũ"), "{said}");
+                assert!(said.contains("check"), "{said}");
+            }
+            assert_eq!(std::fs::read(&path).unwrap(), before);
+        }
+        let path = dir.path().join("dung.redb");
+        Register::create(&path, &commune).unwrap().close().unwrap();
+        let register = ReadOnlyRegister::open_untouched(&path).unwrap();
+        assert_eq!(register.read().unwrap().commune().unwrap(), commune);
     }
 
     #[test]

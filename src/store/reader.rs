@@ -65,6 +65,14 @@ impl Reader {
             .unwrap_or(0))
     }
 
+    /// The communes whose registers were merged into this one (see [`super::merge`]).
+    pub fn merged_from(&self) -> Result<Vec<Commune>> {
+        match self.table(META)? {
+            Some(t) => super::merge::read_markers(&t, &self.path),
+            None => Ok(Vec::new()),
+        }
+    }
+
     /// Whether the register holds made-up demo data (see `Writer::mark_demo`).
     pub fn is_demo(&self) -> Result<bool> {
         Ok(self.meta("demo")?.is_some_and(|b| b == [1]))

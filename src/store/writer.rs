@@ -295,6 +295,24 @@ impl Writer {
 }
 
 impl Writer {
+    /// Records that the register of `origin` was merged into this one (see
+    /// [`super::merge`]): a `merged/…` key of the meta table holding the origin's commune
+    /// record, so a second merge of the same register is refused.
+    pub fn record_merge(&mut self, origin: &Commune) -> Result<()> {
+        self.put_meta(
+            &super::merge::marker_key(origin),
+            &codec::encode_commune(origin),
+        )
+    }
+
+    /// The communes whose registers were merged into this one.
+    pub fn merged_from(&self) -> Result<Vec<Commune>> {
+        let t = self.txn.open_table(META).map_err(|e| self.err(e))?;
+        super::merge::read_markers(&t, &self.path)
+    }
+}
+
+impl Writer {
     /// The targets of the schema-1–3 table, decoded, and the table deleted (migration
     /// 003 writes them again into the table of schema 4). Empty when there is none.
     pub(super) fn take_targets_v1(&mut self) -> Result<Vec<Target>> {

@@ -85,6 +85,9 @@ pub enum Action {
     Import,
     /// Back the register up now, into the rotating backups beside it.
     Backup,
+    /// Open the merge screen (a former commune's register, previewed before it is
+    /// merged).
+    Merge,
     /// Report: append the recognised units by community (`--list`).
     ToggleList,
     /// Report: without diacritics (`--ascii`).

@@ -18,6 +18,7 @@ use super::screens::detail::DetailState;
 use super::screens::history::HistoryState;
 use super::screens::import::ImportState;
 use super::screens::list::ListState;
+use super::screens::merge::MergeState;
 use super::screens::report::ReportState;
 use super::screens::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};
@@ -47,6 +48,7 @@ pub enum Screen {
     History(HistoryState),
     Report(ReportState),
     Import(ImportState),
+    Merge(MergeState),
 }
 
 pub use super::confirm::Confirm;
@@ -295,13 +297,15 @@ impl App {
             Some(Screen::Report(_)) => Ctx::Report,
             Some(Screen::Import(state)) if state.preview.is_some() => Ctx::ImportPreview,
             Some(Screen::Import(_)) => Ctx::Import,
+            Some(Screen::Merge(state)) if state.preview.is_some() => Ctx::MergePreview,
+            Some(Screen::Merge(_)) => Ctx::Merge,
         }
     }
 
     /// Whether printable keys go into a text field.
     pub fn typing(&self) -> bool {
         match self.context() {
-            Ctx::Setup | Ctx::Search | Ctx::Scoring => true,
+            Ctx::Setup | Ctx::Search | Ctx::Scoring | Ctx::Merge => true,
             Ctx::Sheet | Ctx::Bulk | Ctx::Targets => {
                 matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
             }
@@ -380,6 +384,7 @@ impl App {
             Action::Quit => self.request_quit(),
             Action::Report => self.open_report(),
             Action::Import => self.open_import(),
+            Action::Merge => self.open_merge(),
             Action::Backup => self.start_backup(false),
             Action::Help => {
                 let under = self.context();
@@ -403,6 +408,7 @@ impl App {
                 Some(Screen::History(_)) => self.update_history(action),
                 Some(Screen::Report(_)) => self.update_report(action),
                 Some(Screen::Import(_)) => self.update_import(action),
+                Some(Screen::Merge(_)) => self.update_merge(action),
                 Some(Screen::About) | None => {}
             },
         }
@@ -430,6 +436,7 @@ impl App {
                 state.preview = None;
                 state.accept_code_mapping = false;
             }
+            Some(Screen::Merge(state)) if state.preview.is_some() => state.preview = None,
             Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
             Some(Screen::Sheet(sheet)) if sheet.changed => {
                 self.confirm = Some(Confirm::DiscardForm)

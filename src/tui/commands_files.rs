@@ -6,7 +6,7 @@ use super::commands::cmd;
 use super::keymap::{Command, Ctx, Key};
 
 /// Screens that scroll a long text: the report preview and the import preview.
-const SCROLL: &[Ctx] = &[Ctx::Report, Ctx::ImportPreview];
+const SCROLL: &[Ctx] = &[Ctx::Report, Ctx::ImportPreview, Ctx::MergePreview];
 
 pub(super) static COMMANDS: &[Command] = &[
     // Report, import and backup. Their own lines (rather than new scopes on the lines
@@ -24,6 +24,104 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Ctx::Home],
         Some("Nhập tệp"),
         "Nhập danh sách từ tệp Excel (.xlsx, .xls, .ods) hoặc CSV: xem trước rồi mới ghi"
+    ),
+    cmd!(
+        &[Key::Char('g'), Key::Char('G')],
+        Action::Merge,
+        &[Ctx::Home],
+        None,
+        "Gộp sổ của một xã cũ (sau sáp nhập) vào sổ này: xem trước rồi mới gộp"
+    ),
+    cmd!(
+        &[Key::F(1)],
+        Action::Help,
+        &[Ctx::Merge],
+        Some("Trợ giúp"),
+        "Xem tất cả các phím"
+    ),
+    cmd!(
+        &[Key::Enter],
+        Action::Open,
+        &[Ctx::Merge],
+        Some("Xem trước"),
+        "Đọc sổ của xã cũ và xem trước những gì sẽ gộp (chưa ghi gì)"
+    ),
+    cmd!(
+        &[Key::Left],
+        Action::Left,
+        &[Ctx::Merge],
+        None,
+        "Con trỏ sang trái"
+    ),
+    cmd!(
+        &[Key::Right],
+        Action::Right,
+        &[Ctx::Merge],
+        None,
+        "Con trỏ sang phải"
+    ),
+    cmd!(
+        &[Key::Home],
+        Action::LineStart,
+        &[Ctx::Merge],
+        None,
+        "Về đầu ô"
+    ),
+    cmd!(
+        &[Key::End],
+        Action::LineEnd,
+        &[Ctx::Merge],
+        None,
+        "Về cuối ô"
+    ),
+    cmd!(
+        &[Key::Backspace],
+        Action::Backspace,
+        &[Ctx::Merge],
+        None,
+        "Xóa chữ trước con trỏ"
+    ),
+    cmd!(
+        &[Key::Delete],
+        Action::Delete,
+        &[Ctx::Merge],
+        None,
+        "Xóa chữ sau con trỏ"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::Merge],
+        Some("Quay lại"),
+        "Quay lại màn hình chính (chưa gộp gì)"
+    ),
+    cmd!(
+        &[Key::F(2), Key::Ctrl('s')],
+        Action::Save,
+        &[Ctx::MergePreview],
+        Some("Gộp vào sổ"),
+        "Sao lưu sổ này rồi gộp cả sổ xã cũ vào trong một lần ghi"
+    ),
+    cmd!(
+        &[Key::F(1), Key::Char('?')],
+        Action::Help,
+        &[Ctx::MergePreview],
+        Some("Trợ giúp"),
+        "Xem tất cả các phím"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::MergePreview],
+        Some("Quay lại"),
+        "Quay lại chọn sổ khác (chưa gộp gì)"
+    ),
+    cmd!(
+        &[Key::F(10), Key::Ctrl('q')],
+        Action::Quit,
+        &[Ctx::Merge, Ctx::MergePreview],
+        None,
+        "Thoát chương trình"
     ),
     cmd!(
         &[Key::Char('s'), Key::Char('S')],

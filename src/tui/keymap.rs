@@ -39,6 +39,10 @@ pub enum Ctx {
     Import,
     /// Import: the preview of what the file would change.
     ImportPreview,
+    /// Merge: typing the path of a former commune's register.
+    Merge,
+    /// Merge: the preview of what the merge would bring in.
+    MergePreview,
     /// A thôn or clan with households leaving: where the households go.
     ArchiveGroup,
     /// "Back up before leaving?" (C/K, Esc stays).
@@ -71,13 +75,15 @@ impl Ctx {
             Ctx::Report => "Báo cáo",
             Ctx::Import => "Nhập danh sách từ tệp",
             Ctx::ImportPreview => "Xem trước khi nhập",
+            Ctx::Merge => "Gộp sổ xã cũ",
+            Ctx::MergePreview => "Xem trước khi gộp sổ",
             Ctx::ArchiveGroup => "Thôn, dòng họ rời xã khi còn hộ",
             Ctx::QuitBackup => "Hỏi sao lưu khi thoát",
             Ctx::Notice => "Kết quả sao lưu",
         }
     }
 
-    pub const ALL: [Ctx; 23] = [
+    pub const ALL: [Ctx; 25] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
@@ -98,6 +104,8 @@ impl Ctx {
         Ctx::Report,
         Ctx::Import,
         Ctx::ImportPreview,
+        Ctx::Merge,
+        Ctx::MergePreview,
         Ctx::ArchiveGroup,
         Ctx::QuitBackup,
         Ctx::Notice,

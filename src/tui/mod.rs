@@ -41,6 +41,7 @@ pub mod theme;
 mod update;
 mod update_export;
 mod update_import;
+mod update_merge;
 mod update_report;
 pub mod widgets;
 

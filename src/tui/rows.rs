@@ -85,6 +85,19 @@ pub struct Column {
     pub numeric: bool,
 }
 
+/// The parts of a code joined by `-`, each a word of the search key followed by a space
+/// (empty for a code without one): a unit merged in from a former commune is
+/// `YENMO-DHNGUYEN`, and its old code `DHNGUYEN`, letters only, must still begin a word
+/// to be found (a word with digits is found anywhere anyway).
+fn code_parts(code: &str) -> String {
+    if !code.contains('-') {
+        return String::new();
+    }
+    let mut parts: String = code.split('-').collect::<Vec<_>>().join(" ");
+    parts.push(' ');
+    parts
+}
+
 pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
     let community_name = |c: UnitId| {
         lookup
@@ -117,7 +130,13 @@ pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
     let name = escape(&unit.display_name()).into_owned();
     let extra: Vec<String> = extra.iter().map(|e| escape(e).into_owned()).collect();
     let code = escape(unit.code()).into_owned();
-    let search = fold(&format!("{} {} {}", code, name, extra.join(" ")));
+    let search = fold(&format!(
+        "{} {}{} {}",
+        code,
+        code_parts(&code),
+        name,
+        extra.join(" ")
+    ));
     Row {
         id,
         code,
@@ -364,6 +383,27 @@ mod tests {
             let ours = f.words.iter().all(|w| matches_word(&r.search, w));
             assert_eq!(ours, matches_query(&r.search, query), "{query}");
         }
+    }
+
+    #[test]
+    fn a_merged_unit_is_found_by_its_old_code_and_its_former_commune() {
+        let lookup = Lookup::default();
+        let clan = Unit::Clan(crate::model::Clan {
+            meta: crate::model::UnitMeta {
+                code: "YENMO-DHNGUYEN".into(),
+                entered: 2025,
+                left: None,
+            },
+            name: "Họ Nguyễn".into(),
+            branch: None,
+            head: String::new(),
+            note: String::new(),
+        });
+        let r = row_of(1, &clan, &lookup);
+        for query in ["dhnguyen", "yenmo", "yenmo-dhnguyen", "nguyen"] {
+            assert!(matches_query(&r.search, query), "{query}");
+        }
+        assert!(!matches_query(&r.search, "hnguyen"));
     }
 
     #[test]

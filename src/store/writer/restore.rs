@@ -12,7 +12,7 @@ use crate::store::tables::{
     UNITS,
 };
 use crate::store::{Result, StoreError};
-use redb::ReadableTableMetadata;
+use redb::{ReadableTable, ReadableTableMetadata};
 
 impl Writer {
     /// Whether the register holds no unit, evaluation, history, criteria copy or target.
@@ -127,5 +127,13 @@ impl Writer {
             .insert((entry.key.title as u8, entry.key.unit, seq), ())
             .map_err(|e| from_redb(p, e))?;
         Ok(())
+    }
+
+    /// The sequence number the next history entry gets.
+    pub fn next_history_seq(&self) -> Result<u64> {
+        let p = &self.path;
+        let t = self.txn.open_table(HISTORY).map_err(|e| from_redb(p, e))?;
+        let last = t.last().map_err(|e| from_redb(p, e))?;
+        Ok(last.map_or(0, |(k, _)| k.value() + 1))
     }
 }

@@ -11,6 +11,7 @@ pub mod history;
 pub mod home;
 pub mod import;
 pub mod list;
+pub mod merge;
 pub mod opening;
 pub mod report;
 pub mod scoring;
@@ -52,6 +53,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::History(state)) => history::render(app, frame, body, state),
             Some(Screen::Report(state)) => report::render(app, frame, body, state),
             Some(Screen::Import(state)) => import::render(app, frame, body, state),
+            Some(Screen::Merge(state)) => merge::render(app, frame, body, state),
         }
         if let Some(confirm) = &app.confirm {
             dialog(app, frame, body, confirm);
@@ -171,6 +173,7 @@ fn screen_title(app: &App) -> String {
         Some(Screen::History(_)) => "Lịch sử".into(),
         Some(Screen::Report(_)) => "Báo cáo".into(),
         Some(Screen::Import(_)) => "Nhập danh sách".into(),
+        Some(Screen::Merge(_)) => "Gộp sổ xã cũ".into(),
     }
 }
 

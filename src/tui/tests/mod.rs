@@ -6,6 +6,7 @@ mod fixture;
 mod form;
 mod hostile_names;
 mod keys;
+mod merge;
 mod mistakes;
 mod report_import;
 mod scoring;
