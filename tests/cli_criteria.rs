@@ -268,3 +268,75 @@ fn adopting_moves_values_by_code_shows_changes_and_undoes() {
     let check = sohoctap(&db, &["check", "--year", "2025"]);
     assert!(check.status.success(), "{}", text(&check.stdout));
 }
+
+/// Issue 13/15: a table typed in Excel, under a title row as offices write it, imports
+/// like the CSV; `criteria export --out X.xlsx` writes a workbook that imports back to the
+/// same criteria.
+#[test]
+fn an_excel_table_under_a_title_row_imports_and_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so.redb");
+    ok(&sohoctap(&db, &["init", "--commune", "Xã Thử"]));
+    // The CDHT table above, typed in a workbook below a title and a blank row; points
+    // typed as numbers, codes as the text "1.1".
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .write_string(0, 0, "BỘ TIÊU CHÍ CÔNG DÂN HỌC TẬP")
+        .unwrap();
+    for (r, line) in CDHT.lines().enumerate() {
+        let r = u32::try_from(r + 2).unwrap();
+        for (c, cell) in line.split(',').enumerate() {
+            let c = u16::try_from(c).unwrap();
+            match cell.parse::<f64>() {
+                Ok(n) if c >= 4 => sheet.write_number(r, c, n).unwrap(),
+                _ if cell.is_empty() => sheet,
+                _ => sheet.write_string(r, c, cell).unwrap(),
+            };
+        }
+    }
+    let xlsx = dir.path().join("cdht.xlsx");
+    book.save(&xlsx).unwrap();
+    let said = ok(&sohoctap(&db, &import_args(xlsx.to_str().unwrap(), "80")));
+    assert!(said.contains("Đã lưu vào sổ"), "{said}");
+    let show = |db: &Path| -> serde_json::Value {
+        serde_json::from_slice(
+            &sohoctap(
+                db,
+                &["criteria", "show", "cong-dan-2022-van-phong", "--json"],
+            )
+            .stdout,
+        )
+        .unwrap()
+    };
+    let ours = show(&db);
+    assert_eq!(ours["criteria"][0]["indicators"][0]["code"], "1.1");
+    assert_eq!(ours["criteria"][0]["indicators"][0]["max"], 10);
+
+    // Out as a workbook, into another commune's register with no options.
+    let out = dir.path().join("ra.xlsx");
+    ok(&sohoctap(
+        &db,
+        &[
+            "criteria",
+            "export",
+            "cong-dan-2022-van-phong",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ));
+    assert!(
+        std::fs::read(&out).unwrap().starts_with(b"PK"),
+        "a workbook"
+    );
+    let db2 = dir.path().join("xa-khac.redb");
+    ok(&sohoctap(&db2, &["init", "--commune", "Xã Khác"]));
+    ok(&sohoctap(
+        &db2,
+        &["criteria", "import", out.to_str().unwrap()],
+    ));
+    let theirs = show(&db2);
+    assert_eq!(theirs["criteria"], ours["criteria"]);
+    assert_eq!(theirs["min_total"], 80);
+    assert_eq!(theirs["source"], SOURCE);
+}

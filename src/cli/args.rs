@@ -328,7 +328,7 @@ pub enum CriteriaCommand {
         /// Mã bộ (vd. cong-dan-qd244-2022) hoặc mã danh hiệu (bộ đang áp dụng năm nay)
         #[arg(value_name = "MÃ")]
         id: String,
-        /// Tệp ghi ra: .csv (mặc định) hoặc .toml; không có thì in ra màn hình
+        /// Tệp ghi ra: .csv (mặc định), .xlsx hoặc .toml; không có thì in ra màn hình
         #[arg(long, value_name = "TỆP")]
         out: Option<PathBuf>,
         /// Ghi đè tệp đã có (không bao giờ ghi đè sổ hay bản sao lưu)
@@ -341,9 +341,12 @@ pub enum CriteriaCommand {
 
 #[derive(Debug, Args)]
 pub struct CriteriaImportArgs {
-    /// Tệp bảng chỉ số (.csv) hoặc tệp bộ tiêu chí (.toml)
+    /// Tệp bảng chỉ số (Excel .xlsx, .xls, .ods hoặc .csv) hoặc tệp bộ tiêu chí (.toml)
     #[arg(value_name = "TỆP")]
     pub file: PathBuf,
+    /// Trang của tệp Excel có bảng chỉ số (mặc định: trang đầu)
+    #[arg(long, value_name = "TÊN_TRANG")]
+    pub sheet: Option<String>,
     /// Danh hiệu: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan
     #[arg(long, value_name = "DANH_HIỆU")]
     pub title: Option<String>,

@@ -7,11 +7,12 @@ use super::args::CriteriaImportArgs;
 use super::out::outln;
 use super::recognise::parse_title;
 use super::{CliError, Env};
+use crate::criteria::table::looks_like_header;
 use crate::criteria::{
     Catalog, CatalogEntry, CriteriaSet, Entry, SetFields, Status, parse_set, set_from_table,
-    to_csv, to_toml,
+    table_header, table_rows, to_csv, to_toml,
 };
-use crate::exchange::csv_read::read_table;
+use crate::exchange::source::read_source;
 use crate::model::Stamp;
 use std::path::Path;
 
@@ -73,14 +74,15 @@ fn set_of_file(args: &CriteriaImportArgs) -> Result<CriteriaSet, CliError> {
         });
     }
     let title = args.title.as_deref().map(parse_title).transpose()?;
-    let table = read_table(&bytes).map_err(|e| CliError {
-        code: 2,
-        lines: e
-            .problems()
-            .iter()
-            .map(|p| format!("{name}: {p}"))
-            .collect(),
-    })?;
+    let table =
+        read_source(&bytes, args.sheet.as_deref(), &looks_like_header).map_err(|e| CliError {
+            code: 2,
+            lines: e
+                .problems()
+                .iter()
+                .map(|p| format!("{name}: {p}"))
+                .collect(),
+        })?;
     let rows: Vec<(u64, Vec<String>)> =
         table.rows.into_iter().map(|r| (r.line, r.fields)).collect();
     let file_name = args
@@ -161,20 +163,64 @@ pub fn import(env: &Env, args: &CriteriaImportArgs) -> Result<(), CliError> {
     Ok(())
 }
 
+/// The criteria table as an Excel workbook: the same header and cells as the CSV, codes
+/// as text (so "1.1" never becomes a number), points as numbers.
+fn workbook_of(set: &CriteriaSet) -> Result<Vec<u8>, CliError> {
+    use crate::criteria::table::{CODE, CRITERION, SET_ID};
+    use crate::exchange::xlsx_write::{XCell, XColumn, XSheet, workbook};
+    let headers: Vec<String> = table_header().iter().map(|h| h.to_string()).collect();
+    let columns = (0..headers.len())
+        .map(|i| {
+            if [CRITERION, CODE, SET_ID].contains(&i) {
+                XColumn::Code
+            } else {
+                XColumn::Other
+            }
+        })
+        .collect();
+    let number_columns = [
+        crate::criteria::table::MAX,
+        crate::criteria::table::FLOOR,
+        crate::criteria::table::CRITERION_MIN,
+        crate::criteria::table::SET_FROM,
+        crate::criteria::table::SET_TO,
+        crate::criteria::table::SET_MIN_TOTAL,
+    ];
+    let rows = table_rows(set)
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .enumerate()
+                .map(|(i, cell)| match cell.parse::<u32>() {
+                    _ if cell.is_empty() => XCell::Empty,
+                    Ok(n) if number_columns.contains(&i) => XCell::Number(f64::from(n)),
+                    _ => XCell::Text(cell),
+                })
+                .collect()
+        })
+        .collect();
+    workbook(&[XSheet {
+        name: "Bộ tiêu chí".into(),
+        headers,
+        columns,
+        rows,
+    }])
+    .map_err(|e| CliError::runtime(e.to_string()))
+}
+
 pub fn export(
     env: &Env,
     entry: &CatalogEntry,
     out: Option<&Path>,
     force: bool,
 ) -> Result<(), CliError> {
-    let as_toml = out.is_some_and(|p| {
-        p.extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("toml"))
-    });
-    let bytes = if as_toml {
-        to_toml(&entry.set).into_bytes()
-    } else {
-        to_csv(&entry.set)
+    let extension = out
+        .and_then(|p| p.extension())
+        .map(|x| x.to_string_lossy().to_lowercase());
+    let bytes = match extension.as_deref() {
+        Some("toml") => to_toml(&entry.set).into_bytes(),
+        Some("xlsx") => workbook_of(&entry.set)?,
+        _ => to_csv(&entry.set),
     };
     match out {
         Some(path) => {

@@ -29,5 +29,5 @@ pub use set::{
 };
 pub use status::status_of;
 pub use table::{SetFields, TableProblem, set_from_table};
-pub use table_out::to_csv;
+pub use table_out::{table_header, table_rows, to_csv};
 pub use toml_out::to_toml;

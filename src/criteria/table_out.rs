@@ -6,14 +6,15 @@
 use super::set::{CriteriaSet, IndicatorKind};
 use super::table::{COLUMNS, grades_cell};
 
-/// The CSV bytes of `set`.
-pub fn to_csv(set: &CriteriaSet) -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let header: Vec<&str> = COLUMNS.iter().map(|c| c.names[0]).collect();
-    let _ = w.write_record(&header);
+/// The header of a criteria table, as `criteria export` writes it.
+pub fn table_header() -> Vec<&'static str> {
+    COLUMNS.iter().map(|c| c.names[0]).collect()
+}
+
+/// The rows of a criteria table, one per indicator; the set's own columns are filled on
+/// the first row only. The CSV and the Excel export write these same cells.
+pub fn table_rows(set: &CriteriaSet) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
     let mut first = true;
     for c in &set.criteria {
         for (n, i) in c.indicators.iter().enumerate() {
@@ -63,8 +64,21 @@ pub fn to_csv(set: &CriteriaSet) -> Vec<u8> {
             } else {
                 row.extend(std::iter::repeat_n(String::new(), 9));
             }
-            let _ = w.write_record(&row);
+            rows.push(row);
         }
+    }
+    rows
+}
+
+/// The table as CSV (UTF-8 with a byte-order mark, so Excel reads the letters right).
+pub fn to_csv(set: &CriteriaSet) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record(table_header());
+    for row in table_rows(set) {
+        let _ = w.write_record(&row);
     }
     // Writing into a Vec cannot fail; an empty result would be refused on import.
     out.extend(w.into_inner().unwrap_or_default());

@@ -108,6 +108,23 @@ pub const COLUMNS: &[Col] = &[
     },
 ];
 
+/// Whether a row of a sheet is the header of a criteria table (rather than a title row
+/// above it, "BỘ TIÊU CHÍ CÔNG DÂN HỌC TẬP"): it names at least three of the required
+/// columns.
+pub fn looks_like_header(cells: &[String]) -> bool {
+    let folded: Vec<String> = cells.iter().map(|c| fold(c.trim())).collect();
+    COLUMNS
+        .iter()
+        .filter(|col| col.required)
+        .filter(|col| {
+            col.names
+                .iter()
+                .any(|name| folded.iter().any(|c| *c == fold(name)))
+        })
+        .count()
+        >= 3
+}
+
 /// "1", "1.", "1. Năng lực tự học", "Tiêu chí 1: Năng lực…" → ("1", name).
 pub(super) fn split_criterion(cell: &str) -> (String, String) {
     let t = cell.trim();
