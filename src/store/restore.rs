@@ -226,13 +226,14 @@ mod tests {
     /// Register names to try: a plain one and, where the file system allows it, one
     /// that is not UTF-8 (a folder named in an old code page).
     fn register_names() -> Vec<std::ffi::OsString> {
-        let mut names = vec![std::ffi::OsString::from("so.redb")];
+        let plain = std::ffi::OsString::from("so.redb");
         #[cfg(unix)]
         {
             use std::os::unix::ffi::OsStringExt;
-            names.push(std::ffi::OsString::from_vec(b"s\xf4 c\xfb.redb".to_vec()));
+            vec![plain, std::ffi::OsString::from_vec(b"s\xf4 c\xfb.redb".to_vec())]
         }
-        names
+        #[cfg(not(unix))]
+        vec![plain]
     }
 
     /// A restore killed at each point between its steps, rebuilt from its files, is
