@@ -9,7 +9,7 @@ mod title;
 mod unit;
 
 pub use evaluation::{
-    Decision, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp, current_user,
+    Decision, DigitalSkills, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp, current_user,
 };
 pub use status::Status;
 pub use target::{Basis, Measure, ResolutionRef, Target, target_for_year};

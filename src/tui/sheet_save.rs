@@ -341,13 +341,15 @@ impl App {
         if year != self.year {
             return;
         }
-        let recognised = crate::tally::Status {
-            registered: true,
-            scored: true,
-            passed: true,
-            recognised: true,
-        };
         for change in changes {
+            // Recognition leaves the holder's digital skills as they were.
+            let recognised = crate::tally::Status {
+                registered: true,
+                scored: true,
+                passed: true,
+                recognised: true,
+                skills: self.census.status(title, change.key.unit).skills,
+            };
             self.tally
                 .apply(&mut self.census, title, change.key.unit, recognised);
         }

@@ -70,6 +70,7 @@ fn own(counts: &Counts, theme: Theme) -> String {
         scored: counts.scored > 0,
         passed: counts.passed > 0,
         recognised: counts.recognised > 0,
+        skills: None,
     };
     let (symbol, words) = crate::tui::rows::status_label(status, theme.ascii);
     format!("{symbol} {words}")
