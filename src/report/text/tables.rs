@@ -30,8 +30,8 @@ pub fn measure_label(measure: Measure) -> &'static str {
         Measure::DonVi => "ĐVHT (đơn vị)",
         Measure::CongDanCongDong => "CDHT - cộng đồng",
         Measure::CongDanDonVi => "CDHT - đơn vị",
-        Measure::KyNangSo => "CDHT có KNS",
-        Measure::ThanhThaoKyNangSo => "CDHT thành thạo KNS",
+        Measure::KyNangSo => "KNS: có",
+        Measure::ThanhThaoKyNangSo => "KNS: thành thạo",
     }
 }
 
@@ -88,8 +88,8 @@ pub const SUMMARY_LEGEND: &str = "GĐHT: Gia đình học tập; DHHT: Dòng h�
      đồng học tập; ĐVHT: Đơn vị học tập; CDHT: Công dân học tập (trong các gia đình, dòng \
      họ, cộng đồng học tập; trong các đơn vị học tập; toàn xã: mọi công dân trong sổ, \
      không có chỉ tiêu); TDP: tổ dân phố; ĐK: đăng ký; CN: công nhận. Còn thiếu: số đơn \
-     vị (người) cần công nhận thêm để đạt chỉ tiêu. Hai dòng kỹ năng số (KNS) tính trên \
-     người đạt CDHT toàn xã: Tổng số là người đạt CDHT, cột Đăng ký là người đã ghi kỹ \
+     vị (người) cần công nhận thêm để đạt chỉ tiêu. Hai dòng kỹ năng số (KNS: có, KNS: thành thạo) tính \
+     trên người đạt CDHT toàn xã: Tổng số là người đạt CDHT, cột Đăng ký là người đã ghi kỹ \
      năng số, cột Công nhận là người có kỹ năng số (có hoặc thành thạo) hay thành thạo.";
 
 /// Under the table per community.

@@ -296,11 +296,11 @@ fn render_targets(
                 errors.push(format!("{mark} {} {milestone}: {e}", measure.label()));
             }
         }
-        let national = format!(
-            " {}/{}",
-            measure.national_target(2025).map_or(0, |t| t / 10),
-            measure.national_target(2030).map_or(0, |t| t / 10)
-        );
+        // The digital-skills shares have no national figure: a dash, not "0/0".
+        let national = match (measure.national_target(2025), measure.national_target(2030)) {
+            (Some(a), Some(b)) => format!(" {}/{}", a / 10, b / 10),
+            _ => format!(" {}", theme.sym("–", "-")),
+        };
         let nx = x + 26 + (milestones.len() * cell) as u16;
         buf.set_stringn(nx, y, &national, 12, theme.style(Role::Muted));
     }
