@@ -430,19 +430,20 @@ pub fn citizens_change_cells(now: &Summary, before: &Summary) -> Vec<String> {
 pub fn change(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
     let year = data.summary.year;
     let before = data.previous.year;
+    let of = |now: &MeasureLine| {
+        data.previous
+            .line(now.measure)
+            .map(|b| change_cells(now, b))
+    };
     let rows: Vec<Vec<String>> = data
         .summary
-        .lines
-        .iter()
-        .filter_map(|now| {
-            data.previous
-                .line(now.measure)
-                .map(|b| change_cells(now, b))
-        })
+        .unit_lines()
+        .filter_map(of)
         .chain(std::iter::once(citizens_change_cells(
             &data.summary,
             &data.previous,
         )))
+        .chain(data.summary.skills_lines().filter_map(of))
         .map(|cells| cells.iter().map(|c| pen.t(c)).collect())
         .collect();
     let (y, b) = (year.to_string(), before.to_string());
