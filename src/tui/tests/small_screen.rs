@@ -287,10 +287,29 @@ fn digital_skills_and_targets_on_every_basis_fit_80x23() {
         .line(Measure::ThanhThaoKyNangSo)
         .expect("line");
     assert_eq!(proficient.counts.recognised, 0);
+    // Ctrl+Z takes the last press back (có → chưa), counters too; F3 again redoes it.
+    ctrl(&mut h.app, 'z');
+    let skills_now = |app: &App| {
+        app.register
+            .as_ref()
+            .and_then(|r| r.read().ok())
+            .and_then(|r| r.evaluation(key).ok().flatten())
+            .and_then(|e| e.digital_skills)
+    };
+    assert_eq!(skills_now(&h.app), Some(DigitalSkills::Chua));
+    assert_eq!(
+        h.app
+            .summary
+            .line(Measure::KyNangSo)
+            .map(|l| l.counts.recognised),
+        Some(0)
+    );
+    press(&mut h.app, KeyCode::F(3));
+    assert_eq!(skills_now(&h.app), Some(DigitalSkills::Co));
     keys(&mut h.app, &[KeyCode::Esc, KeyCode::Esc]);
     let home = whole_screen(&h.app);
-    // 1 of 8 households registered… the fixture: 4 registered of 8 (50 %, short of
-    // 80 %), 1 recognised of the 4 registered (25 %, above 20 %).
+    // The fixture's households: 4 registered of 8 (50 %, short of 80 %), 1 recognised
+    // of the 4 registered (25 %, above 20 %).
     assert!(home.contains("ĐK 50,0% ▼80,0%"), "{home}");
     assert!(home.contains("CN/ĐK 25,0% ✓20,0%"), "{home}");
     assert!(home.contains("thành thạo 0,0% ▼60,0%"), "{home}");
