@@ -313,5 +313,15 @@ fn digital_skills_and_targets_on_every_basis_fit_80x23() {
     assert!(home.contains("ĐK 50,0% ▼80,0%"), "{home}");
     assert!(home.contains("CN/ĐK 25,0% ✓20,0%"), "{home}");
     assert!(home.contains("thành thạo 0,0% ▼60,0%"), "{home}");
-    insta::assert_snapshot!("digital_skills_home_80x23", format!("{scoring}{home}"));
+    // F3 at home: each thôn's shares against the targets on the other bases too.
+    press(&mut h.app, KeyCode::F(3));
+    let breakdown = whole_screen(&h.app);
+    assert!(
+        breakdown.contains("MT GĐHT 70,0%, ĐK 80,0%, CN/ĐK 20,0%"),
+        "{breakdown}"
+    );
+    insta::assert_snapshot!(
+        "digital_skills_home_80x23",
+        format!("{scoring}{home}{breakdown}")
+    );
 }
