@@ -47,6 +47,6 @@ pub(super) fn run(w: &mut Writer) -> Result<Vec<String>> {
     }
     Ok(vec![format!(
         "{} đánh giá công dân học tập ghi ở dạng mới, kỹ năng số để \"chưa ghi\"",
-        rewritten.len()
+        crate::text::format_count(rewritten.len() as u64)
     )])
 }
