@@ -64,11 +64,14 @@ fn against(
 }
 
 /// The second line's words: standing against the target and registered share, and the
-/// targets on the other bases (and, on the digital-skills bar, the proficient share).
+/// targets on the other bases (and, on the digital-skills bar, the proficient share),
+/// in at most `room` columns: the registered share, said last, is left out rather than
+/// cut when the rest needs the room (large communes' counts).
 pub fn second_line(
     theme: Theme,
     line: &MeasureLine,
     proficient: Option<&MeasureLine>,
+    room: usize,
 ) -> (String, Role) {
     if other_bases(line).next().is_none() && proficient.is_none() {
         return standing(theme, line);
@@ -145,11 +148,14 @@ pub fn second_line(
         }
     }
     if !registered_shown {
-        text.push_str(&format!(
+        let registered = format!(
             " · {} {}",
             registered_word(line),
             p.percent_registered.map_or("–".to_string(), format_percent)
-        ));
+        );
+        if crate::text::width(&text) + crate::text::width(&registered) <= room {
+            text.push_str(&registered);
+        }
     }
     (text, role)
 }
@@ -256,8 +262,8 @@ pub fn render(
         rest,
         theme.style(Role::Normal),
     );
-    let (words, role) = second_line(theme, line, proficient);
     let indent = 2usize;
+    let (words, role) = second_line(theme, line, proficient, width.saturating_sub(indent));
     buf.set_stringn(
         x + indent as u16,
         y + 1,
@@ -297,5 +303,57 @@ mod tests {
             ..Counts::default()
         };
         assert!(standing(theme, &line(short)).0.contains("▼ còn thiếu 2 hộ"));
+    }
+
+    /// Large figures: the digital-skills bar's line keeps the standing and the
+    /// proficient share whole and leaves out the recorded share it has no room for.
+    #[test]
+    fn the_registered_share_gives_way_to_the_standing_on_a_full_line() {
+        use crate::model::{Basis, ResolutionRef, Target};
+        use crate::report::BasisLine;
+        use crate::tally::progress_on;
+        let target = |measure, tenths| Target {
+            measure,
+            basis: Basis::Total,
+            milestone: 2030,
+            percent_tenths: tenths,
+            resolution: ResolutionRef {
+                number: "05".into(),
+                date: None,
+                body: String::new(),
+            },
+        };
+        let skills_line = |measure, recognised, tenths| {
+            let counts = Counts {
+                total: 12_000,
+                registered: 9_000,
+                scored: 9_000,
+                passed: recognised,
+                recognised,
+            };
+            let t = target(measure, tenths);
+            MeasureLine {
+                measure,
+                counts,
+                progress: progress(&counts, Some(tenths)),
+                target: Some(t.clone()),
+                targets: vec![BasisLine {
+                    progress: progress_on(&counts, Basis::Total, Some(tenths)),
+                    target: t,
+                }],
+                rule: "",
+            }
+        };
+        let theme = Theme::new(false, false);
+        let has = skills_line(Measure::KyNangSo, 4_321, 700);
+        let pro = skills_line(Measure::ThanhThaoKyNangSo, 1_234, 600);
+        let (wide, _) = second_line(theme, &has, Some(&pro), 200);
+        assert!(wide.ends_with("· đã ghi 75,0%"), "{wide}");
+        let (text, role) = second_line(theme, &has, Some(&pro), 74);
+        assert_eq!(
+            text,
+            "▼ thiếu 4.079 người, MT 70,0% (2030) · thành thạo 10,3% ▼60,0%"
+        );
+        assert_eq!(role, Role::Warning);
     }
 }
