@@ -320,8 +320,20 @@ fn digital_skills_and_targets_on_every_basis_fit_80x23() {
         breakdown.contains("MT GĐHT 70,0%, ĐK 80,0%, CN/ĐK 20,0%"),
         "{breakdown}"
     );
+    // F4 at home: the targets screen, with the digital-skills rows, names the targets
+    // on the other bases it does not edit.
+    keys(&mut h.app, &[KeyCode::Esc, KeyCode::F(4)]);
+    let targets = whole_screen(&h.app);
+    assert!(
+        targets.contains("Cách tính khác: GĐHT (hộ) ĐK/tổng 80,0% (2025)"),
+        "{targets}"
+    );
+    assert!(
+        targets.contains("CDHT có kỹ năng số         70,0"),
+        "{targets}"
+    );
     insta::assert_snapshot!(
         "digital_skills_home_80x23",
-        format!("{scoring}{home}{breakdown}")
+        format!("{scoring}{home}{breakdown}{targets}")
     );
 }
