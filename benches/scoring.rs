@@ -195,6 +195,7 @@ fn measure(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
         scored: true,
         passed: true,
         recognised: true,
+        skills: None,
     };
     for _ in 0..SAVES {
         let t = Instant::now();

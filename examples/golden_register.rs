@@ -12,7 +12,8 @@
 use sohoctap::criteria::Catalog;
 use sohoctap::demo::{DemoSpec, build};
 use sohoctap::model::{
-    Basis, Commune, EvaluationKey, IndicatorValue, Measure, Stage, Stamp, Target, Title,
+    Basis, Commune, DigitalSkills, EvaluationKey, IndicatorValue, Measure, Stage, Stamp, Target,
+    Title,
 };
 use sohoctap::store::{Register, StageChange};
 use std::path::PathBuf;
@@ -170,5 +171,52 @@ fn main() {
             .write(|w| w.remember_criteria(&hash, &set))
             .expect("office set");
     }
+    // Digital skills on CDHT evaluations (schema 6: evaluation record version 2), one of
+    // each value and one left unrecorded, then one changed (history: a skills change).
+    let citizens: Vec<(EvaluationKey, sohoctap::model::Evaluation)> = register
+        .read()
+        .and_then(|r| r.evaluations_in_year(year))
+        .expect("evaluations")
+        .into_iter()
+        .filter(|(k, _)| k.title == Title::CongDan)
+        .collect();
+    for ((key, e), skills) in citizens.iter().zip([
+        Some(DigitalSkills::ThanhThao),
+        Some(DigitalSkills::Co),
+        Some(DigitalSkills::Chua),
+        Some(DigitalSkills::Co),
+    ]) {
+        let mut e = e.clone();
+        e.digital_skills = skills;
+        register
+            .put_evaluation(*key, Some(&e), &stamp)
+            .expect("skills");
+    }
+    if let Some((key, _)) = citizens.get(2) {
+        let mut e = register
+            .read()
+            .and_then(|r| r.evaluation(*key))
+            .expect("read")
+            .expect("the evaluation");
+        e.digital_skills = Some(DigitalSkills::Co);
+        register
+            .put_evaluation(*key, Some(&e), &stamp)
+            .expect("skills changed");
+    }
+    // Targets on the two digital-skills measures (schema 6: target record version 3).
+    register
+        .write(|w| {
+            for (measure, tenths) in [(Measure::KyNangSo, 700), (Measure::ThanhThaoKyNangSo, 600)] {
+                w.put_target(&Target {
+                    measure,
+                    basis: Basis::Total,
+                    milestone: 2030,
+                    percent_tenths: tenths,
+                    resolution: resolution.clone(),
+                })?;
+            }
+            Ok(())
+        })
+        .expect("digital-skills targets");
     register.close().expect("close");
 }

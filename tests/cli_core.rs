@@ -70,7 +70,10 @@ fn init_check_and_report_on_a_fresh_register() {
             "cong-dan/cong-dong",
             "cong-dan/don-vi",
             // The whole commune's CDHT count, appended after the six measures.
-            "cong-dan"
+            "cong-dan",
+            // The digital-skills shares of the CDHT holders (schema 6), after it.
+            "cong-dan/ky-nang-so",
+            "cong-dan/thanh-thao-ky-nang-so",
         ]
     );
     for t in titles {

@@ -102,9 +102,17 @@ fn targets_on_every_basis_are_set_listed_and_measured() {
             "2025",
             "--percent",
             "70",
+            "--basis",
+            "registered",
         ],
     );
+    // A share of CDHT holders has one basis only.
     assert_eq!(skills.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&skills.stderr).contains("chỉ đặt được theo cách tính"),
+        "{}",
+        String::from_utf8_lossy(&skills.stderr)
+    );
 
     let list: Value = serde_json::from_str(&ok(&run(&db, &["targets", "list", "--json"]))).unwrap();
     let bases: Vec<&str> = list

@@ -280,23 +280,86 @@ fn the_schema_4_golden_register_is_migrated_with_every_record_intact() {
     assert_eq!(backups_of(&path).len(), 1, "the old file is kept");
 }
 
-/// A register written by this version opens as it was written: no migration, every
-/// record equal to its export, targets on every basis, and the set the office entered
-/// with who entered it.
+/// A schema-5 register (a set the office entered) is backed up and migrated (migration
+/// 005: CDHT evaluations rewritten as version 2, digital skills not recorded); every
+/// record is intact and no evaluation has skills.
 #[test]
-fn the_schema_5_golden_register_opens_with_every_record_as_written() {
+fn the_schema_5_golden_register_is_migrated_with_every_record_intact() {
     let (_dir, path) = copy_of("schema5.redb");
     let mut register = Register::open(&path).expect("open golden register");
-    assert!(register.upgrade_notice().is_none());
+    let notice = register
+        .upgrade_notice()
+        .expect("told about the upgrade")
+        .to_string();
+    assert!(notice.contains("định dạng 5"), "{notice}");
     let want = expected_json("schema5.json");
     assert_eq!(want["schema"], 5);
-    assert_same_records(&exported(&register), &want);
+    let got = exported(&register);
+    assert_same_records(&got, &want);
+    assert!(
+        got["evaluations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["evaluation"].get("digital_skills").is_none()),
+        "old evaluations have their digital skills not recorded"
+    );
     let office = register.read().unwrap().office_criteria().unwrap();
     assert_eq!(office.len(), 1);
     assert_eq!(
         office[0].entry.as_ref().map(|e| e.stamp.user.as_str()),
         Some("can-bo")
     );
+    let report = register.check(2025).expect("check");
+    assert!(report.ok, "{:?}", report.problems);
+    register.close().expect("close");
+    assert_eq!(backups_of(&path).len(), 1, "the old file is kept");
+}
+
+/// A register written by this version opens as it was written: no migration, every
+/// record equal to its export, CDHT evaluations with each digital-skills value and one
+/// change of it in the history, and targets on the two digital-skills measures.
+#[test]
+fn the_schema_6_golden_register_opens_with_every_record_as_written() {
+    let (_dir, path) = copy_of("schema6.redb");
+    let mut register = Register::open(&path).expect("open golden register");
+    assert!(register.upgrade_notice().is_none());
+    let want = expected_json("schema6.json");
+    assert_eq!(want["schema"], 6);
+    assert_same_records(&exported(&register), &want);
+    let skills: BTreeSet<&str> = want["evaluations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["evaluation"]["digital_skills"].as_str())
+        .collect();
+    assert_eq!(skills, BTreeSet::from(["Chua", "Co", "ThanhThao"]));
+    assert!(
+        want["evaluations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["key"]["title"] == "CongDan"
+                && e["evaluation"].get("digital_skills").is_none()),
+        "a CDHT evaluation without recorded skills"
+    );
+    assert!(
+        want["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["entry"]["change"]["Edited"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|f| f.get("DigitalSkills").is_some()))),
+        "a change of digital skills in the history"
+    );
+    let measures: BTreeSet<&str> = want["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["measure"].as_str())
+        .collect();
+    assert!(measures.contains("KyNangSo") && measures.contains("ThanhThaoKyNangSo"));
     let report = register.check(2025).expect("check");
     assert!(report.ok, "{:?}", report.problems);
     register.close().expect("close");
@@ -311,6 +374,7 @@ fn the_golden_registers_cover_every_kind_of_record() {
         "schema3.json",
         "schema4.json",
         "schema5.json",
+        "schema6.json",
     ] {
         covers_every_kind_of_record(&expected_json(name));
     }
@@ -406,10 +470,11 @@ fn the_register_format_doc_names_every_table() {
 }
 
 /// Every record of each golden register decodes into today's model and encodes back to
-/// the very bytes on disk where the record's newest version is the one stored;
-/// version-1 targets (schemas 1–3, now written as version 2) decode into a target on
-/// the "total" basis that round-trips through version 2; criteria records of version 1
-/// (schemas 1–4) re-encode as version 2 to bytes that decode to the same value.
+/// the very bytes on disk where the record's newest version is the one stored; older
+/// versions re-encode as the newest to bytes that decode to the same value: version-1
+/// targets (schemas 1–3) into a target on the "total" basis, targets of version 2
+/// (schemas 4–5) as version 3, criteria records of version 1 (schemas 1–4) as version 2,
+/// evaluations and history of version 1 (schemas 1–5) as version 2.
 #[test]
 fn every_schema_1_record_re_encodes_to_the_same_bytes() {
     re_encodes_to_the_same_bytes("schema1.redb");
@@ -428,6 +493,11 @@ fn every_schema_4_record_re_encodes_to_the_same_bytes() {
 #[test]
 fn every_schema_5_record_re_encodes_to_the_same_bytes() {
     re_encodes_to_the_same_bytes("schema5.redb");
+}
+
+#[test]
+fn every_schema_6_record_re_encodes_to_the_same_bytes() {
+    re_encodes_to_the_same_bytes("schema6.redb");
 }
 
 fn re_encodes_to_the_same_bytes(name: &str) {
@@ -451,7 +521,11 @@ fn re_encodes_to_the_same_bytes(name: &str) {
         let (_, v) = item.expect("item");
         let bytes = v.value();
         let e = codec::decode_evaluation(bytes).expect("evaluation");
-        assert_eq!(codec::encode_evaluation(&e), bytes);
+        let again = codec::encode_evaluation(&e);
+        assert_eq!(codec::decode_evaluation(&again).as_ref(), Ok(&e));
+        if codec::version_tag(bytes) == Some(2) {
+            assert_eq!(again, bytes);
+        }
         assert_eq!(
             codec::decode_evaluation_criteria(bytes).expect("head"),
             e.criteria_hash
@@ -462,10 +536,12 @@ fn re_encodes_to_the_same_bytes(name: &str) {
     for item in history.iter().expect("iter") {
         let (_, v) = item.expect("item");
         let bytes = v.value();
-        assert_eq!(
-            codec::encode_history(&codec::decode_history(bytes).expect("history")),
-            bytes
-        );
+        let h = codec::decode_history(bytes).expect("history");
+        let again = codec::encode_history(&h);
+        assert_eq!(codec::decode_history(&again).as_ref(), Ok(&h));
+        if codec::version_tag(bytes) == Some(2) {
+            assert_eq!(again, bytes);
+        }
         checked += 1;
     }
     let criteria = txn.open_table(tables::CRITERIA).expect("criteria");
@@ -493,10 +569,12 @@ fn re_encodes_to_the_same_bytes(name: &str) {
     for item in targets.iter().flat_map(|t| t.iter().expect("iter")) {
         let (_, v) = item.expect("item");
         let bytes = v.value();
-        assert_eq!(
-            codec::encode_target(&codec::decode_target(bytes).expect("target")),
-            bytes
-        );
+        let t = codec::decode_target(bytes).expect("target");
+        let again = codec::encode_target(&t);
+        assert_eq!(codec::decode_target(&again).as_ref(), Ok(&t));
+        if codec::version_tag(bytes) == Some(3) {
+            assert_eq!(again, bytes);
+        }
         checked += 1;
     }
     let meta = txn.open_table(tables::META).expect("meta");

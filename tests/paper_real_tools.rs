@@ -227,6 +227,8 @@ fn label(code: &str) -> &'static str {
         "cong-dan/cong-dong" => "CDHT - cộng đồng",
         "cong-dan/don-vi" => "CDHT - đơn vị",
         "cong-dan" => "CDHT - toàn xã",
+        "cong-dan/ky-nang-so" => "KNS: có",
+        "cong-dan/thanh-thao-ky-nang-so" => "KNS: thành thạo",
         other => panic!("unknown measure {other}"),
     }
 }
@@ -294,9 +296,10 @@ fn word_report_opens_in_libreoffice_as_a4_with_every_letter_and_the_json_figures
     }
 
     // Every measure's row holds the figures of `report --json`, in the columns' order.
-    // The six measures, then the whole commune's CDHT count.
+    // The six measures, the whole commune's CDHT count, then the two digital-skills
+    // shares.
     let titles = json["titles"].as_array().expect("titles");
-    assert_eq!(titles.len(), 7);
+    assert_eq!(titles.len(), 9);
     for t in titles {
         let name = label(t["title"].as_str().expect("code"));
         let n = |k: &str| count(t[k].as_u64().expect(k));

@@ -162,12 +162,20 @@ fn check_figures(text: &str, json: &Value) {
     let previous = json["previous_year"]["titles"]
         .as_array()
         .expect("previous");
-    // The six measures, then the whole commune's CDHT count.
+    // The six measures, then the whole commune's CDHT count, then the two
+    // digital-skills shares.
     assert_eq!(titles.len(), Measure::ALL.len() + 1);
     let labels = Measure::ALL
         .iter()
+        .filter(|m| !m.is_digital_skills())
         .map(|m| (m.code(), measure_label(*m)))
-        .chain(std::iter::once(("cong-dan", ALL_CITIZENS_ROW)));
+        .chain(std::iter::once(("cong-dan", ALL_CITIZENS_ROW)))
+        .chain(
+            Measure::ALL
+                .iter()
+                .filter(|m| m.is_digital_skills())
+                .map(|m| (m.code(), measure_label(*m))),
+        );
     for (((code, label), t), before) in labels.zip(titles).zip(previous) {
         let measure = code;
         assert_eq!(t["title"], code);

@@ -97,18 +97,26 @@ fn report_json_keeps_schema_1_and_adds_the_breakdown() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["schema"], 1);
-    // Six measures, then the whole commune's CDHT count.
-    assert_eq!(v["titles"].as_array().map(Vec::len), Some(7));
+    // Six measures, then the whole commune's CDHT count, then the two digital-skills
+    // shares.
+    assert_eq!(v["titles"].as_array().map(Vec::len), Some(9));
     assert_eq!(v["titles"][6]["title"], "cong-dan");
+    assert_eq!(v["titles"][7]["title"], "cong-dan/ky-nang-so");
+    assert_eq!(v["titles"][8]["title"], "cong-dan/thanh-thao-ky-nang-so");
     assert_eq!(v["communities"].as_array().map(Vec::len), Some(4));
     assert_eq!(v["previous_year"]["year"], 2024);
     assert!(v.get("recognised").is_none());
     // The way to the next milestone: every year's figures end with the report year's,
     // equal to the titles' own.
     let way = v["way"].as_array().expect("way");
-    assert_eq!(way.len(), 6);
-    for (w, t) in way.iter().zip(v["titles"].as_array().unwrap()) {
-        assert_eq!(w["title"], t["title"]);
+    assert_eq!(way.len(), 8);
+    for w in way {
+        let t = v["titles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["title"] == w["title"])
+            .expect("the measure among the titles");
         let last = w["series"]
             .as_array()
             .and_then(|s| s.last())

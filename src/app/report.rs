@@ -65,7 +65,7 @@ pub fn load_report_data(
 /// How far back the way to the next milestone looks for years with evaluations.
 const SERIES_YEARS: u16 = 30;
 
-/// The six measures' counters of every year from the first with evaluations (at most
+/// The measures' counters of every year from the first with evaluations (at most
 /// [`SERIES_YEARS`] back) to `year`; the report year and the one before are already
 /// tallied.
 fn yearly_series(
@@ -73,7 +73,7 @@ fn yearly_series(
     year: Year,
     tally: &Tally,
     previous: &Tally,
-) -> crate::store::Result<Vec<(Year, [crate::tally::Counts; 6])>> {
+) -> crate::store::Result<Vec<(Year, [crate::tally::Counts; crate::model::Measure::COUNT])>> {
     let of = |t: &Tally| crate::model::Measure::ALL.map(|m| *t.measure(m));
     let mut first = year;
     for y in year.saturating_sub(SERIES_YEARS)..year {

@@ -490,7 +490,8 @@ pub enum TargetsCommand {
     },
     /// Đặt (hoặc sửa) một chỉ tiêu
     Set {
-        /// Mô hình: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan/cong-dong, cong-dan/don-vi
+        /// Mô hình: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan/cong-dong, cong-dan/don-vi,
+        /// cong-dan/ky-nang-so, cong-dan/thanh-thao-ky-nang-so (kỹ năng số: chỉ cách tính total)
         #[arg(value_name = "MÔ_HÌNH")]
         measure: String,
         /// Năm mốc (2025, 2030…)

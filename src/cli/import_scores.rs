@@ -86,5 +86,11 @@ pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
         title.unit_kind().counter(),
         format_count(applied.units_registered as u64)
     );
+    if applied.skills_changed > 0 {
+        outln!(
+            "Đã ghi kỹ năng số của {} người.",
+            format_count(applied.skills_changed as u64)
+        );
+    }
     Ok(())
 }

@@ -11,5 +11,6 @@ pub fn status_of(evaluation: &Evaluation, set: &CriteriaSet) -> Status {
         scored: score.complete,
         passed: score.passed,
         recognised: evaluation.stage == Stage::Recognised,
+        skills: evaluation.digital_skills,
     }
 }

@@ -103,7 +103,10 @@ fn write_year(
                 wants_pass,
                 undecided: rng.chance(undecided),
             };
-            let evaluation = plan.evaluation(rng);
+            let mut evaluation = plan.evaluation(rng);
+            if title == Title::CongDan {
+                evaluation.digital_skills = demo_skills(member.id, year);
+            }
             counts.evaluations += 1;
             counts.recognised += usize::from(evaluation.stage == Stage::Recognised);
             counts.partial += usize::from(evaluation.values.len() < entry.set.indicator_count());
@@ -116,6 +119,19 @@ fn write_year(
         }
     }
     Ok(counts)
+}
+
+/// A citizen's digital skills in the demo: most have some, a few are proficient, some are
+/// not recorded. Taken from the id and year rather than the random stream, so the rest of
+/// the demo stays as it was before skills were recorded.
+fn demo_skills(id: crate::model::UnitId, year: Year) -> Option<crate::model::DigitalSkills> {
+    use crate::model::DigitalSkills;
+    match (id.wrapping_mul(7).wrapping_add(u32::from(year))) % 10 {
+        0 | 1 => None,
+        2 | 3 => Some(DigitalSkills::Chua),
+        4..=7 => Some(DigitalSkills::Co),
+        _ => Some(DigitalSkills::ThanhThao),
+    }
 }
 
 struct Plan<'a> {

@@ -242,3 +242,38 @@ fn a_hash_that_is_not_the_sets_identity_is_refused() {
         "{problems:#?}"
     );
 }
+
+#[test]
+fn digital_skills_on_an_evaluation_other_than_cdht_are_refused() {
+    refused("skills on GĐHT", "evaluations[", |v| {
+        let i = find(v, "evaluations", |e| e["key"]["title"] == "GiaDinh");
+        v["evaluations"][i]["evaluation"]["digital_skills"] = json!("Co");
+    });
+}
+
+/// The schema-6 archive carries the digital skills; it imports into an empty register
+/// and exports again with every skill, while archives without the field (schema 1, the
+/// golden above) read as "not recorded".
+#[test]
+fn digital_skills_travel_through_a_json_archive() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/registers/schema6.json");
+    let bytes = std::fs::read(path).expect("fixture");
+    let archive = archive_from_json(&bytes).expect("schema-6 archive");
+    let with_skills = |a: &Archive| {
+        a.evaluations
+            .iter()
+            .filter(|e| e.evaluation.digital_skills.is_some())
+            .count()
+    };
+    assert!(with_skills(&archive) > 0);
+    let dir = tempfile::tempdir().unwrap();
+    let register = Register::create(&dir.path().join("so.redb"), &archive.commune).unwrap();
+    import_archive(&register, &archive).expect("import");
+    let again = super::archive_json::export_archive(&register.read().unwrap()).unwrap();
+    assert_eq!(with_skills(&again), with_skills(&archive));
+    assert_eq!(again.evaluations, archive.evaluations);
+    register.close().unwrap();
+    let old = archive_from_json(&serde_json::to_vec(&golden()).unwrap()).expect("schema 1");
+    assert_eq!(with_skills(&old), 0);
+}

@@ -3,7 +3,8 @@
 //! The unit columns carry exactly the headers the importer knows first (see
 //! [`super::headers`]), so an exported file can be edited and imported back; with a year,
 //! each row also carries that year's evaluation (stage, total, result, every indicator,
-//! decision), which the importer ignores. Cells that start like a formula are written
+//! for citizens the digital skills, decision), which the list importer ignores and
+//! `import scores` reads back. Cells that start like a formula are written
 //! behind a `'` (the importer takes it off again), so a round trip is lossless.
 
 use super::cell_rules::formula_guard;
@@ -133,11 +134,15 @@ fn evaluation_cells(
     evaluation: Option<&Evaluation>,
     sets: &HashMap<String, CriteriaSet>,
     codes: &[String],
+    with_skills: bool,
 ) -> Vec<String> {
     let Some(e) = evaluation else {
         let mut row = vec![year.to_string(), "Chưa đăng ký".into()];
         row.resize(
-            EVALUATION_HEADERS.len() + codes.len() + DECISION_HEADERS.len(),
+            EVALUATION_HEADERS.len()
+                + codes.len()
+                + usize::from(with_skills)
+                + DECISION_HEADERS.len(),
             String::new(),
         );
         return row;
@@ -157,6 +162,13 @@ fn evaluation_cells(
     ];
     for code in codes {
         row.push(e.values.get(code).map(|v| v.display()).unwrap_or_default());
+    }
+    if with_skills {
+        row.push(
+            e.digital_skills
+                .map(|s| s.label().to_string())
+                .unwrap_or_default(),
+        );
     }
     match &e.decision {
         Some(d) => {
@@ -223,6 +235,8 @@ pub fn export_grid(
     let names = Names::load(reader, kind)?;
     let spec = columns(kind);
     let title = Title::for_kind(kind);
+    // CDHT: the holder's digital skills, a column "import scores" reads back.
+    let with_skills = title == Title::CongDan;
     let mut evaluations: HashMap<UnitId, Evaluation> = HashMap::new();
     let mut sets: HashMap<String, CriteriaSet> = HashMap::new();
     let mut set_order: Vec<String> = Vec::new();
@@ -254,6 +268,10 @@ pub fn export_grid(
         ]);
         headers.extend(codes.iter().map(|c| indicator_header(c)));
         types.extend(codes.iter().map(|_| ColumnType::Number));
+        if with_skills {
+            headers.push(super::scores::SKILLS_HEADER.to_string());
+            types.push(ColumnType::Text);
+        }
         headers.extend(DECISION_HEADERS.iter().map(|h| h.to_string()));
         types.extend([ColumnType::Text, ColumnType::Date, ColumnType::Text]);
     }
@@ -261,7 +279,13 @@ pub fn export_grid(
     for (id, unit) in reader.units(kind)? {
         let mut row: Vec<String> = spec.iter().map(|c| cell(&unit, c.field, &names)).collect();
         if let Some(y) = year {
-            row.extend(evaluation_cells(y, evaluations.get(&id), &sets, &codes));
+            row.extend(evaluation_cells(
+                y,
+                evaluations.get(&id),
+                &sets,
+                &codes,
+                with_skills,
+            ));
         }
         rows.push(row);
     }

@@ -7,12 +7,18 @@
 //! ("1.1", "2.3"…), and optionally a name column ("Tên", "Họ và tên", "Chủ hộ"), which
 //! is only there for the person typing and is ignored. An empty cell leaves the value
 //! as it is; "D", "Đ", "đạt" mean Đạt and "K", "không đạt" mean Không đạt.
+//!
+//! For CDHT a column "Kỹ năng số" records the holder's digital skills: "chưa", "có" or
+//! "thành thạo" (also without diacritics: "chua", "co", "thanh thao"); an empty cell
+//! leaves them as they are.
 
 use super::csv_read::SourceEncoding;
 use super::plan::Problem;
 use super::source::read_source;
 use crate::criteria::{Catalog, CatalogEntry, CriteriaSet, IndicatorKind, check_value};
-use crate::model::{Evaluation, EvaluationKey, IndicatorValue, Stamp, Title, UnitId, Year};
+use crate::model::{
+    DigitalSkills, Evaluation, EvaluationKey, IndicatorValue, Stamp, Title, UnitId, Year,
+};
 use crate::store::{Reader, Register, StoreError};
 use crate::text::fold;
 use std::collections::{BTreeMap, HashSet};
@@ -29,6 +35,18 @@ const NAME_HEADERS: [&str; 9] = [
     "ten don vi",
     "ghi chu",
 ];
+
+/// The header of the digital-skills column, as lists and `export --year` write it.
+pub const SKILLS_HEADER: &str = "Kỹ năng số";
+
+/// The digital-skills column: "Kỹ năng số" in any case, with or without diacritics.
+pub fn is_skills_header(folded: &str) -> bool {
+    folded == "ky nang so" || folded == "kns"
+}
+
+/// What a "Kỹ năng số" cell must hold, said in a problem.
+pub const SKILLS_EXPECTED: &str =
+    "ghi chưa, có hoặc thành thạo (không dấu cũng được: chua, co, thanh thao), hoặc để trống";
 
 /// The unit code column: "Mã", "Mã hộ", "Mã công dân", "Mã đơn vị", "code".
 fn is_code_header(folded: &str) -> bool {
@@ -54,6 +72,7 @@ fn is_scores_header(headers: &[String]) -> bool {
         && headers.iter().any(|h| {
             let h = h.trim();
             indicator_header(h).is_some()
+                || is_skills_header(&fold(h))
                 || (h.contains('.')
                     && h.split('.')
                         .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
@@ -67,6 +86,9 @@ pub struct ScoreRow {
     pub unit: UnitId,
     pub code: String,
     pub values: BTreeMap<String, IndicatorValue>,
+    /// CDHT: the digital skills of a filled "Kỹ năng số" cell; `None` leaves them as
+    /// they are.
+    pub skills: Option<DigitalSkills>,
 }
 
 #[derive(Debug, Clone)]
@@ -143,6 +165,7 @@ pub fn plan_scores_file(
     // Every indicator code any set of this title knows, to tell "unknown code" apart
     // from "not in this unit's version" later.
     let mut indicator_columns: Vec<(usize, String)> = Vec::new();
+    let mut skills_column: Option<(usize, String)> = None;
     let mut ignored_columns = Vec::new();
     let known: HashSet<String> = in_force
         .iter()
@@ -159,6 +182,33 @@ pub fn plan_scores_file(
     for (i, header) in table.headers.iter().enumerate() {
         let header = header.trim();
         if i == code_column {
+            continue;
+        }
+        if is_skills_header(&folded[i]) {
+            if title != Title::CongDan {
+                problems.push(Problem {
+                    line: Some(header_line),
+                    column: Some(header.to_string()),
+                    value: None,
+                    reason: format!(
+                        "kỹ năng số chỉ ghi cho công dân học tập, không cho {}; xóa cột này hoặc nhập với --title cong-dan",
+                        title.short()
+                    ),
+                });
+            } else if let Some((first, _)) = &skills_column {
+                problems.push(Problem {
+                    line: Some(header_line),
+                    column: Some(header.to_string()),
+                    value: None,
+                    reason: format!(
+                        "kỹ năng số có hai cột (cột {} và cột {}); xóa một cột rồi nhập lại",
+                        first + 1,
+                        i + 1
+                    ),
+                });
+            } else {
+                skills_column = Some((i, header.to_string()));
+            }
             continue;
         }
         let header = match indicator_header(header) {
@@ -252,7 +302,12 @@ pub fn plan_scores_file(
             ));
             continue;
         }
-        if prefixed && indicator_columns.iter().all(|(c, _)| cell(*c).is_empty()) {
+        if prefixed
+            && indicator_columns.iter().all(|(c, _)| cell(*c).is_empty())
+            && skills_column
+                .as_ref()
+                .is_none_or(|(c, _)| cell(*c).is_empty())
+        {
             empty_rows += 1;
             continue;
         }
@@ -331,6 +386,26 @@ pub fn plan_scores_file(
             ));
             continue;
         };
+        let mut skills = None;
+        if let Some((column, header)) = &skills_column {
+            let text = cell(*column);
+            if !text.is_empty() {
+                match DigitalSkills::parse(&text) {
+                    Some(s) => {
+                        skills = Some(s);
+                        cells += 1;
+                    }
+                    None => {
+                        problems.push(at(
+                            header,
+                            &text,
+                            format!("không đọc được kỹ năng số: {SKILLS_EXPECTED}"),
+                        ));
+                        continue;
+                    }
+                }
+            }
+        }
         let mut values = BTreeMap::new();
         for (column, indicator_code) in &indicator_columns {
             let text = cell(*column);
@@ -386,6 +461,7 @@ pub fn plan_scores_file(
             unit,
             code,
             values,
+            skills,
         });
     }
     if !problems.is_empty() {
@@ -411,6 +487,8 @@ pub struct ScoresApplied {
     pub units_changed: usize,
     pub units_registered: usize,
     pub values_changed: usize,
+    /// CDHT holders whose digital skills changed.
+    pub skills_changed: usize,
 }
 
 /// Writes the plan in one transaction: all rows or none.
@@ -422,7 +500,7 @@ pub fn apply_scores(
     register.write(|w| {
         let mut applied = ScoresApplied::default();
         for row in &plan.rows {
-            if row.values.is_empty() {
+            if row.values.is_empty() && row.skills.is_none() {
                 continue;
             }
             let key = EvaluationKey {
@@ -458,6 +536,13 @@ pub fn apply_scores(
                     applied.values_changed += 1;
                     changed = true;
                 }
+            }
+            if let Some(skills) = row.skills
+                && new.digital_skills != Some(skills)
+            {
+                new.digital_skills = Some(skills);
+                applied.skills_changed += 1;
+                changed = true;
             }
             if changed {
                 new.stamp = stamp.clone();

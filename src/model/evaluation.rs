@@ -119,6 +119,75 @@ pub struct Evaluation {
     pub override_reason: Option<String>,
     pub stamp: Stamp,
     pub note: String,
+    /// CDHT only: the holder's digital skills (QĐ 677/QĐ-TTg); `None` when not recorded,
+    /// as for every evaluation written before schema 6 and archives without the field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_skills: Option<DigitalSkills>,
+}
+
+/// A citizen's digital skills as the commune records them for CDHT: none, has, proficient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum DigitalSkills {
+    /// Chưa có kỹ năng số.
+    Chua,
+    /// Có kỹ năng số.
+    Co,
+    /// Thành thạo kỹ năng số.
+    ThanhThao,
+}
+
+impl DigitalSkills {
+    pub const ALL: [DigitalSkills; 3] = [
+        DigitalSkills::Chua,
+        DigitalSkills::Co,
+        DigitalSkills::ThanhThao,
+    ];
+
+    /// As written in lists, CSV and on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            DigitalSkills::Chua => "chưa",
+            DigitalSkills::Co => "có",
+            DigitalSkills::ThanhThao => "thành thạo",
+        }
+    }
+
+    /// The label, or "(chưa ghi)" when not recorded.
+    pub fn label_of(skills: Option<DigitalSkills>) -> &'static str {
+        skills.map_or("(chưa ghi)", DigitalSkills::label)
+    }
+
+    /// Has digital skills at all (có or thành thạo): the numerator of `cong-dan/ky-nang-so`.
+    pub fn has_any(self) -> bool {
+        matches!(self, DigitalSkills::Co | DigitalSkills::ThanhThao)
+    }
+
+    /// Reads "chưa", "có", "thành thạo" in any case, with or without diacritics ("chua",
+    /// "co", "thanh thao"), spaces or hyphens between words; `None` for anything else.
+    pub fn parse(text: &str) -> Option<DigitalSkills> {
+        let folded = crate::text::fold(text.trim());
+        let words: Vec<&str> = folded
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .filter(|w| !w.is_empty())
+            .collect();
+        match words.as_slice() {
+            ["chua"] | ["chua", "co"] => Some(DigitalSkills::Chua),
+            ["co"] => Some(DigitalSkills::Co),
+            ["thanh", "thao"] => Some(DigitalSkills::ThanhThao),
+            _ => None,
+        }
+    }
+
+    /// The next value when the officer presses the key again: not recorded → chưa → có →
+    /// thành thạo → not recorded.
+    pub fn cycle(current: Option<DigitalSkills>) -> Option<DigitalSkills> {
+        match current {
+            None => Some(DigitalSkills::Chua),
+            Some(DigitalSkills::Chua) => Some(DigitalSkills::Co),
+            Some(DigitalSkills::Co) => Some(DigitalSkills::ThanhThao),
+            Some(DigitalSkills::ThanhThao) => None,
+        }
+    }
 }
 
 impl Evaluation {
@@ -139,6 +208,34 @@ impl Evaluation {
             override_reason: None,
             stamp,
             note: String::new(),
+            digital_skills: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digital_skills_are_read_with_or_without_diacritics() {
+        for (text, want) in [
+            ("chưa", Some(DigitalSkills::Chua)),
+            ("Chua", Some(DigitalSkills::Chua)),
+            ("chưa có", Some(DigitalSkills::Chua)),
+            ("có", Some(DigitalSkills::Co)),
+            (" CO ", Some(DigitalSkills::Co)),
+            ("thành thạo", Some(DigitalSkills::ThanhThao)),
+            ("thanh thao", Some(DigitalSkills::ThanhThao)),
+            ("Thành-thạo", Some(DigitalSkills::ThanhThao)),
+            ("giỏi", None),
+            ("", None),
+            ("thanh", None),
+        ] {
+            assert_eq!(DigitalSkills::parse(text), want, "{text:?}");
+        }
+        for s in DigitalSkills::ALL {
+            assert_eq!(DigitalSkills::parse(s.label()), Some(s));
         }
     }
 }

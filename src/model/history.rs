@@ -3,7 +3,7 @@
 //! keeps a year of indicator-by-indicator scoring (ten saves per unit, 200,000 units) to
 //! tens of megabytes instead of gigabytes, and says plainly what changed.
 
-use super::{Decision, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp};
+use super::{Decision, DigitalSkills, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -57,6 +57,11 @@ pub enum FieldChange {
         old: (String, String),
         new: (String, String),
     },
+    /// The CDHT holder's digital skills (schema 6); `None` is "not recorded".
+    DigitalSkills {
+        old: Option<DigitalSkills>,
+        new: Option<DigitalSkills>,
+    },
 }
 
 /// The fields of `new` that differ from `old` (the stamp aside: the entry has its own).
@@ -108,6 +113,12 @@ fn field_changes(old: &Evaluation, new: &Evaluation) -> Vec<FieldChange> {
         changes.push(FieldChange::Criteria {
             old: (old.criteria_id.clone(), old.criteria_hash.clone()),
             new: (new.criteria_id.clone(), new.criteria_hash.clone()),
+        });
+    }
+    if old.digital_skills != new.digital_skills {
+        changes.push(FieldChange::DigitalSkills {
+            old: old.digital_skills,
+            new: new.digital_skills,
         });
     }
     changes
@@ -242,6 +253,11 @@ impl HistoryEntry {
                         new.map_or("(bỏ)".to_string(), |d| d.format("%d/%m/%Y").to_string())
                     ),
                     FieldChange::Criteria { new, .. } => format!("Bộ tiêu chí: {}", new.0),
+                    FieldChange::DigitalSkills { old, new } => format!(
+                        "Kỹ năng số: {} → {}",
+                        DigitalSkills::label_of(*old),
+                        DigitalSkills::label_of(*new)
+                    ),
                 })
                 .collect(),
         }
@@ -300,6 +316,12 @@ fn undo_field(e: &mut Evaluation, field: &FieldChange) -> bool {
             }
             e.criteria_id = old.0.clone();
             e.criteria_hash = old.1.clone();
+        }
+        FieldChange::DigitalSkills { old, new } => {
+            if e.digital_skills != *new {
+                return false;
+            }
+            e.digital_skills = *old;
         }
     }
     true

@@ -14,7 +14,7 @@ mod unit;
 
 pub use change::Change;
 pub use evaluation::{
-    Decision, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp, current_user,
+    Decision, DigitalSkills, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp, current_user,
 };
 pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use letterhead::Letterhead;

@@ -4,7 +4,8 @@ use super::{Title, Year};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// What a target is set on: a title's units, or one of the two CDHT populations.
+/// What a target is set on: a title's units, one of the two CDHT populations, or the
+/// digital skills of the CDHT holders (QĐ 677/QĐ-TTg).
 /// The discriminants are stored in keys: never renumber them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Measure {
@@ -16,17 +17,33 @@ pub enum Measure {
     CongDanCongDong = 4,
     /// CDHT among the staff of ĐVHT units.
     CongDanDonVi = 5,
+    /// CDHT holders of the year (every citizen recognised) with digital skills: có or
+    /// thành thạo (schema 6).
+    KyNangSo = 6,
+    /// CDHT holders of the year who are proficient in digital skills (schema 6).
+    ThanhThaoKyNangSo = 7,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 6] = [
+    /// How many measures there are.
+    pub const COUNT: usize = 8;
+
+    pub const ALL: [Measure; Measure::COUNT] = [
         Measure::GiaDinh,
         Measure::DongHo,
         Measure::CongDong,
         Measure::DonVi,
         Measure::CongDanCongDong,
         Measure::CongDanDonVi,
+        Measure::KyNangSo,
+        Measure::ThanhThaoKyNangSo,
     ];
+
+    /// The two digital-skills measures: shares of CDHT holders, not of units, so only
+    /// the "total" basis applies to them.
+    pub fn is_digital_skills(self) -> bool {
+        matches!(self, Measure::KyNangSo | Measure::ThanhThaoKyNangSo)
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -36,6 +53,8 @@ impl Measure {
             Measure::DonVi => "don-vi",
             Measure::CongDanCongDong => "cong-dan/cong-dong",
             Measure::CongDanDonVi => "cong-dan/don-vi",
+            Measure::KyNangSo => "cong-dan/ky-nang-so",
+            Measure::ThanhThaoKyNangSo => "cong-dan/thanh-thao-ky-nang-so",
         }
     }
 
@@ -53,7 +72,10 @@ impl Measure {
             Measure::DongHo => Title::DongHo,
             Measure::CongDong => Title::CongDong,
             Measure::DonVi => Title::DonVi,
-            Measure::CongDanCongDong | Measure::CongDanDonVi => Title::CongDan,
+            Measure::CongDanCongDong
+            | Measure::CongDanDonVi
+            | Measure::KyNangSo
+            | Measure::ThanhThaoKyNangSo => Title::CongDan,
         }
     }
 
@@ -66,13 +88,17 @@ impl Measure {
             Measure::DonVi => "Đơn vị học tập",
             Measure::CongDanCongDong => "CDHT trong GĐ, DH, CĐ",
             Measure::CongDanDonVi => "CDHT trong ĐVHT",
+            Measure::KyNangSo => "CDHT có kỹ năng số",
+            Measure::ThanhThaoKyNangSo => "CDHT thành thạo KNS",
         }
     }
 
     /// The national targets of QĐ 387/QĐ-TTg and QĐ 677/QĐ-TTg for 2025 and 2030, in
-    /// tenths of a percent, for prefilling a commune's resolution.
+    /// tenths of a percent, for prefilling a commune's resolution. The digital-skills
+    /// shares are the province's or commune's own (no national figure is prefilled).
     pub fn national_target(self, milestone: Year) -> Option<u16> {
         let (by_2025, by_2030) = match self {
+            Measure::KyNangSo | Measure::ThanhThaoKyNangSo => return None,
             Measure::GiaDinh => (700, 800),
             Measure::DongHo => (650, 750),
             Measure::CongDong => (650, 750),

@@ -7,7 +7,7 @@ use super::Summary;
 use super::data::{
     CommunityLine, CommunityStanding, CriteriaUse, RecognisedGroup, RecognisedUnit, ReportData,
 };
-use crate::model::{Commune, Target, Title, UnitId, UnitKind, Year};
+use crate::model::{Commune, Measure, Target, Title, UnitId, UnitKind, Year};
 use crate::tally::{Census, Counts, Tally};
 use crate::text::{collation_key, person_sort_key};
 use std::collections::HashMap;
@@ -37,9 +37,9 @@ pub struct GatherInput<'a> {
     pub criteria: Vec<CriteriaUse>,
     /// Build the appendix of recognised units.
     pub list: bool,
-    /// The six measures' counters (in `Measure::ALL` order) of every year the register
+    /// The measures' counters (in `Measure::ALL` order) of every year the register
     /// holds evaluations for, up to the report year.
-    pub series: Vec<(Year, [Counts; 6])>,
+    pub series: Vec<(Year, [Counts; Measure::COUNT])>,
 }
 
 pub fn gather(input: GatherInput<'_>) -> ReportData {

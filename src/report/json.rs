@@ -10,39 +10,41 @@ fn percent(tenths: Option<u32>) -> Value {
 }
 
 pub fn to_json(summary: &Summary) -> Value {
-    let mut titles: Vec<Value> = summary
+    let line = |l: &super::MeasureLine| {
+        let c = &l.counts;
+        json!({
+            "title": l.measure.code(),
+            "name": l.measure.label(),
+            "total": c.total,
+            "registered": c.registered,
+            "scored": c.scored,
+            "passed": c.passed,
+            "recognised": c.recognised,
+            "percent_registered": percent(l.progress.percent_registered),
+            "percent_of_total": percent(l.progress.percent_of_total),
+            "percent_of_registered": percent(l.progress.percent_of_registered),
+            "target": l.target.as_ref().map_or(Value::Null, |t| json!(f64::from(t.percent_tenths) / 10.0)),
+            "target_milestone": l.target.as_ref().map(|t| t.milestone),
+            "gap": l.progress.gap,
+            "denominator": l.rule,
+            "targets": l.targets.iter().map(|b| json!({
+                "basis": b.target.basis.code(),
+                "target": f64::from(b.target.percent_tenths) / 10.0,
+                "target_milestone": b.target.milestone,
+                "percent": percent(b.progress.percent),
+                "gap": b.progress.gap,
+                "on_track": b.progress.on_track,
+                "register_first": b.progress.register_first,
+            })).collect::<Vec<_>>(),
+        })
+    };
+    let (skills, units): (Vec<&super::MeasureLine>, Vec<&super::MeasureLine>) = summary
         .lines
         .iter()
-        .map(|l| {
-            let c = &l.counts;
-            json!({
-                "title": l.measure.code(),
-                "name": l.measure.label(),
-                "total": c.total,
-                "registered": c.registered,
-                "scored": c.scored,
-                "passed": c.passed,
-                "recognised": c.recognised,
-                "percent_registered": percent(l.progress.percent_registered),
-                "percent_of_total": percent(l.progress.percent_of_total),
-                "percent_of_registered": percent(l.progress.percent_of_registered),
-                "target": l.target.as_ref().map_or(Value::Null, |t| json!(f64::from(t.percent_tenths) / 10.0)),
-                "target_milestone": l.target.as_ref().map(|t| t.milestone),
-                "gap": l.progress.gap,
-                "denominator": l.rule,
-                "targets": l.targets.iter().map(|b| json!({
-                    "basis": b.target.basis.code(),
-                    "target": f64::from(b.target.percent_tenths) / 10.0,
-                    "target_milestone": b.target.milestone,
-                    "percent": percent(b.progress.percent),
-                    "gap": b.progress.gap,
-                    "on_track": b.progress.on_track,
-                    "register_first": b.progress.register_first,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    // Appended after the six measures, so readers of the six keep working.
+        .partition(|l| l.measure.is_digital_skills());
+    let mut titles: Vec<Value> = units.into_iter().map(line).collect();
+    // Appended after the six measures, so readers of the six keep working; the two
+    // digital-skills measures (schema 6) come after it for the same reason.
     let (c, p) = (&summary.citizens, &summary.citizens_progress);
     titles.push(json!({
         "title": crate::tally::ALL_CITIZENS_CODE,
@@ -61,6 +63,7 @@ pub fn to_json(summary: &Summary) -> Value {
         "denominator": crate::tally::ALL_CITIZENS_RULE,
         "targets": [],
     }));
+    titles.extend(skills.into_iter().map(line));
     let resolution =
         summary
             .lines

@@ -41,15 +41,23 @@ pub struct WayLine {
 /// The counting word of a measure ("hộ", "dòng họ", "người").
 pub fn counter(measure: Measure) -> &'static str {
     match measure {
-        Measure::CongDanCongDong | Measure::CongDanDonVi => "người",
+        Measure::CongDanCongDong
+        | Measure::CongDanDonVi
+        | Measure::KyNangSo
+        | Measure::ThanhThaoKyNangSo => "người",
         other => other.title().unit_kind().counter(),
     }
 }
 
-/// `series`: per year (any order), the counters of the six measures in
+/// `series`: per year (any order), the counters of the measures in
 /// [`Measure::ALL`] order.
-pub fn way(series: &[(Year, [Counts; 6])], year: Year, targets: &[Target]) -> Vec<WayLine> {
-    let mut years: Vec<&(Year, [Counts; 6])> = series.iter().filter(|(y, _)| *y <= year).collect();
+pub fn way(
+    series: &[(Year, [Counts; Measure::COUNT])],
+    year: Year,
+    targets: &[Target],
+) -> Vec<WayLine> {
+    let mut years: Vec<&(Year, [Counts; Measure::COUNT])> =
+        series.iter().filter(|(y, _)| *y <= year).collect();
     years.sort_by_key(|(y, _)| *y);
     Measure::ALL
         .into_iter()
@@ -115,8 +123,8 @@ mod tests {
     use super::*;
     use crate::model::ResolutionRef;
 
-    fn counts(total: u64, recognised: u64) -> [Counts; 6] {
-        let mut all = [Counts::default(); 6];
+    fn counts(total: u64, recognised: u64) -> [Counts; Measure::COUNT] {
+        let mut all = [Counts::default(); Measure::COUNT];
         all[0] = Counts {
             total,
             registered: recognised,

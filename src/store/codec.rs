@@ -4,7 +4,7 @@
 //! converts it into today's model; encoding writes the newest. So the model can change
 //! without touching old bytes, and a damaged value is an error, never a panic.
 
-use super::records::{v1, v2, v3};
+use super::records::{v1, v2, v3, v4};
 use crate::criteria::CriteriaSet;
 use crate::model::HistoryEntry;
 use crate::model::{Commune, Evaluation, Letterhead, Target, Unit};
@@ -75,10 +75,58 @@ macro_rules! versioned {
 
 versioned!(UnitWire, Unit, "đơn vị", encode_unit, decode_unit,
     V1(v1::UnitV1) => |v| Ok(v.into()));
-versioned!(EvaluationWire, Evaluation, "đánh giá", encode_evaluation, decode_evaluation,
-    V1(v1::EvaluationV1) => Evaluation::try_from);
-versioned!(HistoryWire, HistoryEntry, "lịch sử", encode_history, decode_history,
-    V1(v1::HistoryEntryV1) => HistoryEntry::try_from);
+/// Evaluations have two versions: V2 (schema 6) adds the CDHT holder's digital skills.
+#[derive(Serialize, Deserialize)]
+enum EvaluationWire {
+    V1(v1::EvaluationV1),
+    V2(v4::EvaluationV2),
+}
+
+pub fn encode_evaluation(value: &Evaluation) -> Vec<u8> {
+    // As in `versioned!`: plain data into a Vec cannot fail on the data's account.
+    postcard::to_stdvec(&EvaluationWire::V2(v4::EvaluationV2::from(value))).unwrap_or_default()
+}
+
+pub fn decode_evaluation(bytes: &[u8]) -> Result<Evaluation, DecodeError> {
+    let what = "đánh giá";
+    match take_whole::<EvaluationWire>(bytes, what)? {
+        EvaluationWire::V1(v) => Evaluation::try_from(v),
+        EvaluationWire::V2(v) => Evaluation::try_from(v),
+    }
+    .map_err(|reason| DecodeError { what, reason })
+}
+
+/// The version tag of an encoded evaluation (1 or 2), for migration 005.
+pub fn evaluation_version(bytes: &[u8]) -> Option<u8> {
+    version_tag(bytes)
+}
+
+/// The format version of any encoded record: its first byte is the index of the wire
+/// enum's variant (`V1` = 0), one byte while there are fewer than 128 versions.
+pub fn version_tag(bytes: &[u8]) -> Option<u8> {
+    bytes.first().map(|tag| tag + 1)
+}
+
+/// History entries have two versions: V2 (schema 6) carries evaluations of version 2 and
+/// changes of the digital skills.
+#[derive(Serialize, Deserialize)]
+enum HistoryWire {
+    V1(v1::HistoryEntryV1),
+    V2(v4::HistoryEntryV2),
+}
+
+pub fn encode_history(value: &HistoryEntry) -> Vec<u8> {
+    postcard::to_stdvec(&HistoryWire::V2(v4::HistoryEntryV2::from(value))).unwrap_or_default()
+}
+
+pub fn decode_history(bytes: &[u8]) -> Result<HistoryEntry, DecodeError> {
+    let what = "lịch sử";
+    match take_whole::<HistoryWire>(bytes, what)? {
+        HistoryWire::V1(v) => HistoryEntry::try_from(v),
+        HistoryWire::V2(v) => HistoryEntry::try_from(v),
+    }
+    .map_err(|reason| DecodeError { what, reason })
+}
 /// Criteria sets have two versions: V2 (schema 5) adds who entered a set the office
 /// typed in. Written out by hand, as the macro knows one version only.
 #[derive(Serialize, Deserialize)]
@@ -106,16 +154,17 @@ pub fn decode_criteria(bytes: &[u8]) -> Result<CriteriaSet, DecodeError> {
 pub fn criteria_version(bytes: &[u8]) -> Option<u8> {
     bytes.first().map(|tag| tag + 1)
 }
-/// Targets have two versions: V1 (recognised over all units only) and V2 (with a basis).
-/// Both decode; V2 is written.
+/// Targets have three versions: V1 (recognised over all units only), V2 (with a basis)
+/// and V3 (schema 6: the two digital-skills measures too). All decode; V3 is written.
 #[derive(Serialize, Deserialize)]
 enum TargetWire {
     V1(v1::TargetV1),
     V2(v2::TargetV2),
+    V3(v4::TargetV3),
 }
 
 pub fn encode_target(value: &Target) -> Vec<u8> {
-    postcard::to_stdvec(&TargetWire::V2(v2::TargetV2::from(value))).unwrap_or_default()
+    postcard::to_stdvec(&TargetWire::V3(v4::TargetV3::from(value))).unwrap_or_default()
 }
 
 pub fn decode_target(bytes: &[u8]) -> Result<Target, DecodeError> {
@@ -123,6 +172,7 @@ pub fn decode_target(bytes: &[u8]) -> Result<Target, DecodeError> {
     match take_whole::<TargetWire>(bytes, what)? {
         TargetWire::V1(v) => Target::try_from(v),
         TargetWire::V2(v) => Target::try_from(v),
+        TargetWire::V3(v) => Target::try_from(v),
     }
     .map_err(|reason| DecodeError { what, reason })
 }
@@ -136,6 +186,8 @@ versioned!(LetterheadWire, Letterhead, "thông tin văn bản", encode_letterhea
 #[derive(Deserialize)]
 enum EvaluationHeadWire {
     V1(v1::EvaluationHeadV1),
+    /// Version 2 begins with the whole version-1 record, so the same head.
+    V2(v1::EvaluationHeadV1),
 }
 
 /// The criteria hash of an encoded evaluation, decoding only the head of the record.
@@ -146,7 +198,7 @@ pub fn decode_evaluation_criteria(bytes: &[u8]) -> Result<String, DecodeError> {
             reason: e.to_string(),
         })?;
     match head {
-        EvaluationHeadWire::V1(head) => Ok(head.criteria_hash),
+        EvaluationHeadWire::V1(head) | EvaluationHeadWire::V2(head) => Ok(head.criteria_hash),
     }
 }
 

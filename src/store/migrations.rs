@@ -14,6 +14,7 @@ mod migration_001_canonical_criteria_hash;
 mod migration_002_community_kind_word;
 mod migration_003_target_basis;
 mod migration_004_criteria_entry;
+mod migration_005_digital_skills;
 
 use super::{Register, Result, Writer};
 
@@ -58,6 +59,11 @@ pub const MIGRATIONS: &[Migration] = &[
         to: 5,
         what: "bộ tiêu chí do văn phòng nhập ghi rõ ai nhập, khi nào, từ đâu",
         run: migration_004_criteria_entry::run,
+    },
+    Migration {
+        to: 6,
+        what: "đánh giá công dân học tập có chỗ ghi kỹ năng số (chưa, có, thành thạo)",
+        run: migration_005_digital_skills::run,
     },
 ];
 

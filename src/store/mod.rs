@@ -70,7 +70,10 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 /// - 3: no community name repeats its kind word (migration 002);
 /// - 4: targets carry their basis, keyed by measure, basis and milestone (migration 003).
 /// - 5: criteria records of version 2, which carry who entered a set (migration 004).
-pub const SCHEMA_VERSION: u32 = 5;
+/// - 6: evaluation records of version 2, which carry a CDHT holder's digital skills;
+///   history of version 2; targets of version 3, on the digital-skills measures too
+///   (migration 005).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The identity schema 1 gave a criteria set (recognised in old JSON archives).
 pub use records::v1::legacy_content_hash;

@@ -53,6 +53,35 @@ impl Register {
         })
     }
 
+    /// Records a CDHT holder's digital skills (`None`: not recorded) on the evaluation of
+    /// `key`. Allowed at every stage, decided or not: the skills are no score.
+    pub fn set_digital_skills(
+        &self,
+        key: EvaluationKey,
+        skills: Option<crate::model::DigitalSkills>,
+        stamp: &Stamp,
+    ) -> Result<Change> {
+        if key.title != crate::model::Title::CongDan {
+            return Err(StoreError::Invalid(
+                "Kỹ năng số chỉ ghi cho công dân học tập".into(),
+            ));
+        }
+        self.write(|w| {
+            let old = w.evaluation(key)?.ok_or_else(|| {
+                StoreError::Invalid("Công dân chưa đăng ký CDHT trong năm".into())
+            })?;
+            let mut new = old.clone();
+            new.digital_skills = skills;
+            new.stamp = stamp.clone();
+            w.set_evaluation(key, Some(&new), stamp)?;
+            Ok(Change {
+                key,
+                old: Some(old),
+                new: Some(new),
+            })
+        })
+    }
+
     /// Replaces an evaluation wholesale (stage changes, decisions, undo).
     pub fn put_evaluation(
         &self,

@@ -230,7 +230,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::ffi::OsStringExt;
-            vec![plain, std::ffi::OsString::from_vec(b"s\xf4 c\xfb.redb".to_vec())]
+            vec![
+                plain,
+                std::ffi::OsString::from_vec(b"s\xf4 c\xfb.redb".to_vec()),
+            ]
         }
         #[cfg(not(unix))]
         vec![plain]

@@ -263,6 +263,15 @@ pub fn evaluation_findings(
             ),
         ));
     }
+    if e.digital_skills.is_some() && key.title != crate::model::Title::CongDan {
+        out.push(finding(
+            "evaluation.digital_skills",
+            format!(
+                "kỹ năng số chỉ ghi cho công dân học tập, không cho {}",
+                key.title.short()
+            ),
+        ));
+    }
     match set {
         None => out.push(finding(
             "evaluation.criteria_hash",
@@ -344,6 +353,15 @@ pub fn target_findings(t: &Target) -> Vec<Finding> {
                 t.milestone,
                 YEARS.start(),
                 YEARS.end()
+            ),
+        ));
+    }
+    if t.measure.is_digital_skills() && t.basis != crate::model::Basis::Total {
+        out.push(finding(
+            "basis",
+            format!(
+                "chỉ tiêu {} là tỷ lệ trên số người đạt CDHT, chỉ đặt được theo cách tính \"total\"",
+                t.measure.code()
             ),
         ));
     }

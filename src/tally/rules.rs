@@ -4,7 +4,7 @@
 use crate::model::Measure;
 
 /// (measure code, rule) for every measure.
-pub const DENOMINATOR_RULES: [(&str, &str); 6] = [
+pub const DENOMINATOR_RULES: [(&str, &str); Measure::COUNT] = [
     (
         "gia-dinh",
         "Tỷ lệ hộ gia đình được công nhận GĐHT trên tổng số hộ của xã trong năm (hộ chưa chuyển đi).",
@@ -28,6 +28,14 @@ pub const DENOMINATOR_RULES: [(&str, &str); 6] = [
     (
         "cong-dan/don-vi",
         "Mẫu số: tổng số cán bộ, nhân viên của các đơn vị được công nhận ĐVHT trong năm. Tử số: số công dân thuộc các đơn vị đó được công nhận CDHT.",
+    ),
+    (
+        "cong-dan/ky-nang-so",
+        "Mẫu số: mọi công dân được công nhận CDHT trong năm (toàn xã, kể cả người không thuộc hộ, dòng họ, thôn hay đơn vị học tập). Tử số: những người trong số đó được ghi kỹ năng số \"có\" hoặc \"thành thạo\". Người chưa ghi kỹ năng số tính là chưa có.",
+    ),
+    (
+        "cong-dan/thanh-thao-ky-nang-so",
+        "Mẫu số: mọi công dân được công nhận CDHT trong năm (toàn xã). Tử số: những người trong số đó được ghi kỹ năng số \"thành thạo\". Người chưa ghi kỹ năng số tính là chưa thành thạo.",
     ),
 ];
 

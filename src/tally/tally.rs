@@ -13,6 +13,12 @@ pub struct Tally {
     pub cdht_community: Counts,
     /// CDHT among staff of ĐVHT units.
     pub cdht_units: Counts,
+    /// The CDHT holders of the year (every citizen recognised, whatever population) and
+    /// their digital skills: `total` holders, `registered` and `scored` those whose
+    /// skills are recorded, `passed` and `recognised` those with skills (có or thành thạo).
+    pub digital_skills: Counts,
+    /// As `digital_skills`, with `passed` and `recognised` the proficient holders.
+    pub digital_proficient: Counts,
     /// Per community, per title (GĐHT, CĐHT, CDHT; the others stay empty).
     pub by_community: HashMap<UnitId, [Counts; 5]>,
     /// Per clan, per title (DHHT, GĐHT, CDHT).
@@ -41,6 +47,8 @@ impl Tally {
         match measure {
             Measure::CongDanCongDong => &self.cdht_community,
             Measure::CongDanDonVi => &self.cdht_units,
+            Measure::KyNangSo => &self.digital_skills,
+            Measure::ThanhThaoKyNangSo => &self.digital_proficient,
             other => &self.titles[other.title() as usize],
         }
     }
@@ -109,6 +117,29 @@ impl Tally {
         }
         if let Some(clan) = census.clan_of(title, unit) {
             count(&mut self.by_clan.entry(clan).or_default()[t]);
+        }
+        if title == Title::CongDan && status.recognised {
+            self.holder(status.skills, sign);
+        }
+    }
+
+    /// One CDHT holder's digital skills, in both digital-skills counters.
+    fn holder(&mut self, skills: Option<crate::model::DigitalSkills>, sign: i64) {
+        let has = skills.is_some_and(|s| s.has_any());
+        let proficient = skills == Some(crate::model::DigitalSkills::ThanhThao);
+        for (counts, numerator) in [
+            (&mut self.digital_skills, has),
+            (&mut self.digital_proficient, proficient),
+        ] {
+            let as_status = Status {
+                registered: skills.is_some(),
+                scored: skills.is_some(),
+                passed: numerator,
+                recognised: numerator,
+                skills,
+            };
+            counts.total = counts.total.saturating_add_signed(sign);
+            counts.add_status(as_status, sign);
         }
     }
 

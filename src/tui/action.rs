@@ -69,6 +69,9 @@ pub enum Action {
     StageBack,
     /// Open the decision form (recognise / not recognise).
     Decide,
+    /// CDHT: the holder's digital skills, next value (chưa → có → thành thạo → not
+    /// recorded), saved at once.
+    CycleSkills,
     ShowHistory,
     OpenBreakdown,
     OpenTargets,

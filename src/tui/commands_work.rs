@@ -72,6 +72,13 @@ pub(super) static COMMANDS: &[Command] = &[
         "Lùi một giai đoạn (bỏ quyết định để sửa điểm)"
     ),
     cmd!(
+        &[Key::F(3)],
+        Action::CycleSkills,
+        &[Ctx::Scoring],
+        None,
+        "Công dân: ghi kỹ năng số, mỗi lần bấm đổi chưa → có → thành thạo → chưa ghi (lưu ngay)"
+    ),
+    cmd!(
         &[Key::F(8)],
         Action::Decide,
         &[Ctx::Scoring],

@@ -169,6 +169,10 @@ fn undone(entry: &HistoryEntry) -> Vec<String> {
                     None => "bỏ ngày đăng ký".to_string(),
                 },
                 FieldChange::Criteria { old, .. } => format!("bộ tiêu chí trở lại {}", old.0),
+                FieldChange::DigitalSkills { old, .. } => format!(
+                    "kỹ năng số trở lại {}",
+                    crate::model::DigitalSkills::label_of(*old)
+                ),
             })
             .collect(),
     }

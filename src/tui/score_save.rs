@@ -71,6 +71,7 @@ impl App {
             Action::StageForward => self.stage_forward(),
             Action::StageBack => self.stage_back(),
             Action::Decide => self.open_decision(),
+            Action::CycleSkills => self.cycle_skills(),
             Action::ShowHistory => {
                 if let Some(Screen::Scoring(s)) = self.stack.last() {
                     let (kind, id) = (s.kind, s.id);
@@ -439,6 +440,42 @@ impl App {
                 if self.after_change(&change) {
                     let label = change.new.as_ref().map_or("", |e| e.stage.label());
                     self.say(format!("Giai đoạn: {label}"), Role::Good);
+                }
+            }
+            Err(e) => self.refuse(e),
+        }
+    }
+
+    /// F3 (CDHT): the holder's digital skills move on to the next value, saved at once.
+    fn cycle_skills(&mut self) {
+        let Some(Screen::Scoring(state)) = self.stack.last() else {
+            return;
+        };
+        if state.title != crate::model::Title::CongDan {
+            return self.say(
+                "Kỹ năng số chỉ ghi cho công dân học tập (CDHT)",
+                Role::Warning,
+            );
+        }
+        let Some(current) = state.evaluation.as_ref() else {
+            return self.say(
+                "Công dân chưa đăng ký CDHT năm nay: chấm điểm hoặc F7 để đăng ký trước",
+                Role::Warning,
+            );
+        };
+        let next = crate::model::DigitalSkills::cycle(current.digital_skills);
+        let key = state.key();
+        let stamp = self.stamp();
+        match self.write_recorded(|r| r.set_digital_skills(key, next, &stamp)) {
+            Ok(change) => {
+                if self.after_change(&change) {
+                    self.say(
+                        format!(
+                            "Kỹ năng số: {}",
+                            crate::model::DigitalSkills::label_of(next)
+                        ),
+                        Role::Good,
+                    );
                 }
             }
             Err(e) => self.refuse(e),

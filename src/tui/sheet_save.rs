@@ -121,12 +121,13 @@ impl App {
 
     pub(super) fn update_breakdown(&mut self, action: Action) {
         let page = self.page_rows;
+        let others = super::screens::breakdown::gd_other_targets(self);
         if let Some(Screen::Breakdown(b)) = self.stack.last_mut() {
             let target = self
                 .summary
                 .line(crate::model::Measure::GiaDinh)
                 .and_then(|l| l.progress.target);
-            let len = b.line_count(&self.tally, &self.community_names, target);
+            let len = b.line_count(&self.tally, &self.community_names, target, &others);
             if let Some(to) =
                 super::scroll::scrolled(b.scroll, &action, page, len.saturating_sub(1))
             {
@@ -410,13 +411,15 @@ impl App {
         if year != self.year {
             return;
         }
-        let recognised = crate::tally::Status {
-            registered: true,
-            scored: true,
-            passed: true,
-            recognised: true,
-        };
         for change in changes {
+            // Recognition leaves the holder's digital skills as they were.
+            let recognised = crate::tally::Status {
+                registered: true,
+                scored: true,
+                passed: true,
+                recognised: true,
+                skills: self.census.status(title, change.key.unit).skills,
+            };
             self.tally
                 .apply(&mut self.census, title, change.key.unit, recognised);
         }

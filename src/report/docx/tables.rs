@@ -83,10 +83,10 @@ pub fn summary(data: &ReportData) -> Table {
     // CDHT count (no target).
     rows.extend(
         data.summary
-            .lines
-            .iter()
+            .unit_lines()
             .map(summary_cells)
             .chain(std::iter::once(citizens_cells(&data.summary)))
+            .chain(data.summary.skills_lines().map(summary_cells))
             .map(|cells| figure_row(&cells, false)),
     );
     Table {

@@ -30,6 +30,8 @@ pub fn measure_label(measure: Measure) -> &'static str {
         Measure::DonVi => "ĐVHT (đơn vị)",
         Measure::CongDanCongDong => "CDHT - cộng đồng",
         Measure::CongDanDonVi => "CDHT - đơn vị",
+        Measure::KyNangSo => "KNS: có",
+        Measure::ThanhThaoKyNangSo => "KNS: thành thạo",
     }
 }
 
@@ -86,7 +88,9 @@ pub const SUMMARY_LEGEND: &str = "GĐHT: Gia đình học tập; DHHT: Dòng h�
      đồng học tập; ĐVHT: Đơn vị học tập; CDHT: Công dân học tập (trong các gia đình, dòng \
      họ, cộng đồng học tập; trong các đơn vị học tập; toàn xã: mọi công dân trong sổ, \
      không có chỉ tiêu); TDP: tổ dân phố; ĐK: đăng ký; CN: công nhận. Còn thiếu: số đơn \
-     vị (người) cần công nhận thêm để đạt chỉ tiêu.";
+     vị (người) cần công nhận thêm để đạt chỉ tiêu. Hai dòng kỹ năng số (KNS: có, KNS: thành thạo) tính \
+     trên người đạt CDHT toàn xã: Tổng số là người đạt CDHT, cột Đăng ký là người đã ghi kỹ \
+     năng số, cột Công nhận là người có kỹ năng số (có hoặc thành thạo) hay thành thạo.";
 
 /// Under the table per community.
 pub const COMMUNITY_LEGEND: &str = "Tỷ lệ GĐHT: số hộ được công nhận trên số hộ của thôn. \
@@ -105,10 +109,10 @@ pub fn change_legend(before: crate::model::Year) -> String {
 /// I. The year's figures per title and CDHT population.
 pub fn summary(pen: &Pen, number: &str, summary: &Summary) -> Vec<Block> {
     let rows: Vec<Vec<String>> = summary
-        .lines
-        .iter()
+        .unit_lines()
         .map(summary_cells)
         .chain(std::iter::once(citizens_cells(summary)))
+        .chain(summary.skills_lines().map(summary_cells))
         .map(|cells| cells.iter().map(|c| pen.t(c)).collect())
         .collect();
     let grid = Grid::new(
@@ -492,19 +496,20 @@ pub fn citizens_change_cells(now: &Summary, before: &Summary) -> Vec<String> {
 pub fn change(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
     let year = data.summary.year;
     let before = data.previous.year;
+    let of = |now: &MeasureLine| {
+        data.previous
+            .line(now.measure)
+            .map(|b| change_cells(now, b))
+    };
     let rows: Vec<Vec<String>> = data
         .summary
-        .lines
-        .iter()
-        .filter_map(|now| {
-            data.previous
-                .line(now.measure)
-                .map(|b| change_cells(now, b))
-        })
+        .unit_lines()
+        .filter_map(of)
         .chain(std::iter::once(citizens_change_cells(
             &data.summary,
             &data.previous,
         )))
+        .chain(data.summary.skills_lines().filter_map(of))
         .map(|cells| cells.iter().map(|c| pen.t(c)).collect())
         .collect();
     let (y, b) = (year.to_string(), before.to_string());

@@ -14,6 +14,7 @@ pub mod letterhead_v1;
 pub mod v1;
 pub mod v2;
 pub mod v3;
+pub mod v4;
 
 /// Days since 1970-01-01, as version 1 stores dates.
 pub(crate) fn days_of(date: chrono::NaiveDate) -> i32 {

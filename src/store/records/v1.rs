@@ -54,9 +54,31 @@ frozen_enum!(StageV1 <-> model::Stage {
     Registered, SelfAssessed, Reviewed, Recognised, NotRecognised
 });
 frozen_enum!(TitleV1 <-> model::Title { GiaDinh, DongHo, CongDong, DonVi, CongDan });
-frozen_enum!(MeasureV1 <-> model::Measure {
-    GiaDinh, DongHo, CongDong, DonVi, CongDanCongDong, CongDanDonVi
-});
+/// The six measures of schemas 1–5. Read only since schema 6, whose two digital-skills
+/// measures version 1 cannot hold: targets are written as [`super::v4::TargetV3`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MeasureV1 {
+    GiaDinh,
+    DongHo,
+    CongDong,
+    DonVi,
+    CongDanCongDong,
+    CongDanDonVi,
+}
+
+impl From<MeasureV1> for model::Measure {
+    fn from(v: MeasureV1) -> model::Measure {
+        use model::Measure as M;
+        match v {
+            MeasureV1::GiaDinh => M::GiaDinh,
+            MeasureV1::DongHo => M::DongHo,
+            MeasureV1::CongDong => M::CongDong,
+            MeasureV1::DonVi => M::DonVi,
+            MeasureV1::CongDanCongDong => M::CongDanCongDong,
+            MeasureV1::CongDanDonVi => M::CongDanDonVi,
+        }
+    }
+}
 frozen_enum!(ScopeV1 <-> criteria::Scope { Commune, AboveCommune });
 frozen_enum!(SetStatusV1 <-> criteria::Status { Verified, Provisional });
 frozen_enum!(IndicatorKindV1 <-> criteria::IndicatorKind { Points, PassFail });
@@ -302,36 +324,36 @@ pub struct EvaluationHeadV1 {
     pub criteria_hash: String,
 }
 
-fn date_model(days: i32) -> Result<chrono::NaiveDate, Invalid> {
+pub(super) fn date_model(days: i32) -> Result<chrono::NaiveDate, Invalid> {
     date_of(days).ok_or_else(|| "ngày nằm ngoài phạm vi".to_string())
 }
 
-fn opt_date_model(days: Option<i32>) -> Result<Option<chrono::NaiveDate>, Invalid> {
+pub(super) fn opt_date_model(days: Option<i32>) -> Result<Option<chrono::NaiveDate>, Invalid> {
     days.map(date_model).transpose()
 }
 
-fn decision_v1(d: &model::Decision) -> DecisionV1 {
+pub(super) fn decision_v1(d: &model::Decision) -> DecisionV1 {
     DecisionV1 {
         number: d.number.clone(),
         date: days_of(d.date),
     }
 }
 
-fn decision_model(d: DecisionV1) -> Result<model::Decision, Invalid> {
+pub(super) fn decision_model(d: DecisionV1) -> Result<model::Decision, Invalid> {
     Ok(model::Decision {
         number: d.number,
         date: date_model(d.date)?,
     })
 }
 
-fn stamp_v1(s: &model::Stamp) -> StampV1 {
+pub(super) fn stamp_v1(s: &model::Stamp) -> StampV1 {
     StampV1 {
         user: s.user.clone(),
         at: seconds_of(s.at),
     }
 }
 
-fn stamp_model(s: StampV1) -> Result<model::Stamp, Invalid> {
+pub(super) fn stamp_model(s: StampV1) -> Result<model::Stamp, Invalid> {
     Ok(model::Stamp {
         user: s.user,
         at: time_of(s.at).ok_or_else(|| "thời điểm nằm ngoài phạm vi".to_string())?,
@@ -376,6 +398,8 @@ impl TryFrom<EvaluationV1> for Evaluation {
             override_reason: e.override_reason,
             stamp: stamp_model(e.stamp)?,
             note: e.note,
+            // Version 1 has no digital skills: not recorded.
+            digital_skills: None,
         })
     }
 }
@@ -438,8 +462,10 @@ pub enum FieldChangeV1 {
     },
 }
 
-fn field_v1(f: &FieldChange) -> FieldChangeV1 {
-    match f {
+/// A change as version 1 writes it; `None` for the digital skills (schema 6), which
+/// version 1 cannot hold — [`super::v4::FieldChangeV2`] writes those.
+pub(super) fn field_v1(f: &FieldChange) -> Option<FieldChangeV1> {
+    Some(match f {
         FieldChange::Value { code, old, new } => FieldChangeV1::Value {
             code: code.clone(),
             old: old.map(Into::into),
@@ -469,10 +495,11 @@ fn field_v1(f: &FieldChange) -> FieldChangeV1 {
             old: old.clone(),
             new: new.clone(),
         },
-    }
+        FieldChange::DigitalSkills { .. } => return None,
+    })
 }
 
-fn field_model(f: FieldChangeV1) -> Result<FieldChange, Invalid> {
+pub(super) fn field_model(f: FieldChangeV1) -> Result<FieldChange, Invalid> {
     Ok(match f {
         FieldChangeV1::Value { code, old, new } => FieldChange::Value {
             code,
@@ -497,25 +524,8 @@ fn field_model(f: FieldChangeV1) -> Result<FieldChange, Invalid> {
     })
 }
 
-impl From<&HistoryEntry> for HistoryEntryV1 {
-    fn from(h: &HistoryEntry) -> HistoryEntryV1 {
-        HistoryEntryV1 {
-            key: EvaluationKeyV1 {
-                year: h.key.year,
-                title: h.key.title.into(),
-                unit: h.key.unit,
-            },
-            stamp: stamp_v1(&h.stamp),
-            change: match &h.change {
-                EvaluationChange::Created(e) => EvaluationChangeV1::Created(e.into()),
-                EvaluationChange::Removed(e) => EvaluationChangeV1::Removed(e.into()),
-                EvaluationChange::Edited(fields) => {
-                    EvaluationChangeV1::Edited(fields.iter().map(field_v1).collect())
-                }
-            },
-        }
-    }
-}
+// Since schema 6 history is written as [`super::v4::HistoryEntryV2`]; version 1 is only
+// read.
 
 impl TryFrom<HistoryEntryV1> for HistoryEntry {
     type Error = Invalid;
@@ -708,20 +718,7 @@ pub struct TargetV1 {
     pub resolution: ResolutionRefV1,
 }
 
-impl From<&Target> for TargetV1 {
-    fn from(t: &Target) -> TargetV1 {
-        TargetV1 {
-            measure: t.measure.into(),
-            milestone: t.milestone,
-            percent_tenths: t.percent_tenths,
-            resolution: ResolutionRefV1 {
-                number: t.resolution.number.clone(),
-                date: t.resolution.date.map(days_of),
-                body: t.resolution.body.clone(),
-            },
-        }
-    }
-}
+// Written by schemas 1–3 only; read since.
 
 impl TryFrom<TargetV1> for Target {
     type Error = Invalid;

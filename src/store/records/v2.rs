@@ -5,8 +5,8 @@
 //! all units, registered over all, recognised over registered). Every other record is
 //! still written as version 1. The golden register `schema4.redb` pins these bytes.
 
+use super::date_of;
 use super::v1::{Invalid, MeasureV1, ResolutionRefV1};
-use super::{date_of, days_of};
 use crate::model::{self, Basis, Target};
 use serde::{Deserialize, Serialize};
 
@@ -47,21 +47,7 @@ pub struct TargetV2 {
     pub resolution: ResolutionRefV1,
 }
 
-impl From<&Target> for TargetV2 {
-    fn from(t: &Target) -> TargetV2 {
-        TargetV2 {
-            measure: t.measure.into(),
-            basis: t.basis.into(),
-            milestone: t.milestone,
-            percent_tenths: t.percent_tenths,
-            resolution: ResolutionRefV1 {
-                number: t.resolution.number.clone(),
-                date: t.resolution.date.map(days_of),
-                body: t.resolution.body.clone(),
-            },
-        }
-    }
-}
+// Written by schemas 4–5 only; read since (schema 6 writes [`super::v4::TargetV3`]).
 
 impl TryFrom<TargetV2> for Target {
     type Error = Invalid;

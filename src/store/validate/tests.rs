@@ -63,6 +63,42 @@ fn targets_above_100_percent_are_refused() {
 }
 
 #[test]
+fn digital_skills_targets_are_on_the_total_basis_and_skills_on_cdht_only() {
+    use crate::model::{Basis, DigitalSkills, Evaluation, EvaluationKey, Stamp, Title};
+    let target = |basis| Target {
+        measure: Measure::KyNangSo,
+        basis,
+        milestone: 2030,
+        percent_tenths: 700,
+        resolution: ResolutionRef {
+            number: "05".into(),
+            date: None,
+            body: "Đảng ủy xã".into(),
+        },
+    };
+    assert!(target_findings(&target(Basis::Total)).is_empty());
+    assert_eq!(
+        fields(&target_findings(&target(Basis::Registered))),
+        ["basis"]
+    );
+    let mut e = Evaluation::register("bo", "0123456789abcdef", None, Stamp::now());
+    e.digital_skills = Some(DigitalSkills::Co);
+    let key = |title| EvaluationKey {
+        year: 2025,
+        title,
+        unit: 1,
+    };
+    let skills_findings = |title| {
+        evaluation_findings(&key(title), &e, None)
+            .into_iter()
+            .filter(|f| f.field == "evaluation.digital_skills")
+            .count()
+    };
+    assert_eq!(skills_findings(Title::CongDan), 0);
+    assert_eq!(skills_findings(Title::GiaDinh), 1);
+}
+
+#[test]
 fn every_shipped_set_keeps_the_rules() {
     let catalog = crate::criteria::Catalog::shipped().expect("shipped");
     for entry in catalog.entries() {

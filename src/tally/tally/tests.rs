@@ -92,6 +92,7 @@ fn status(bits: u8) -> Status {
         scored: registered && bits & 2 != 0,
         passed: registered && bits & 2 != 0 && bits & 4 != 0,
         recognised: registered && bits & 8 != 0,
+        skills: None,
     }
 }
 

@@ -2,13 +2,15 @@
 //! share registered) and how far they are from the commune's GĐHT target ("▼ thiếu 12
 //! hộ"); then the citizens in the register who belong to its households, recognised
 //! CDHT out of those (not the home bar's population measure, which counts adults), and
-//! its own CĐHT or DHHT status in the list's words and symbols. Drawn from the live
-//! tally (`Tally::by_community`, `by_clan`), so it follows every save.
+//! its own CĐHT or DHHT status in the list's words and symbols. When the commune's GĐHT
+//! targets include the other bases (registered over all, recognised over registered),
+//! each community's and clan's shares on them carry ✓ or ▼ against those targets. Drawn
+//! from the live tally (`Tally::by_community`, `by_clan`), so it follows every save.
 
 use super::boxed;
-use crate::model::{Title, UnitId, UnitKind, Year};
+use crate::model::{Basis, Title, UnitId, UnitKind, Year};
 use crate::store::{Reader, Result};
-use crate::tally::{Counts, Tally, progress};
+use crate::tally::{Counts, Tally, progress, progress_on};
 use crate::text::{
     collate, format_count, format_percent, pad_to_width, percent_tenths, truncate_to_width,
 };
@@ -42,8 +44,17 @@ impl BreakdownState {
         tally: &Tally,
         communities: &[(UnitId, String)],
         target: Option<u16>,
+        others: &[(Basis, u16)],
     ) -> usize {
-        lines(self, tally, communities, target, Theme::new(false, false)).len()
+        lines(
+            self,
+            tally,
+            communities,
+            target,
+            others,
+            Theme::new(false, false),
+        )
+        .len()
     }
 }
 
@@ -62,6 +73,44 @@ fn cell(counts: &Counts) -> String {
     )
 }
 
+/// "▼" or "✓" after a share measured against one of the commune's GĐHT targets on
+/// another basis; "CN/ĐK 50,0%✓" for recognised over registered.
+fn other_bases(counts: &Counts, others: &[(Basis, u16)], theme: Theme) -> (String, String) {
+    let mark = |basis: Basis, target: u16| match progress_on(counts, basis, Some(target)).on_track {
+        Some(true) => theme.sym("✓", "v"),
+        Some(false) => theme.sym("▼", "!"),
+        None => "",
+    };
+    let mut after_registered = String::new();
+    let mut more = String::new();
+    for &(basis, target) in others {
+        match basis {
+            Basis::Registered => after_registered.push_str(mark(basis, target)),
+            Basis::OfRegistered => {
+                let share = percent_tenths(counts.recognised, counts.registered)
+                    .map_or("–".to_string(), format_percent);
+                more.push_str(&format!(" CN/ĐK {share}{}", mark(basis, target)));
+            }
+            Basis::Total => {}
+        }
+    }
+    (after_registered, more)
+}
+
+/// The commune's GĐHT targets in force on the bases other than "total".
+pub fn gd_other_targets(app: &App) -> Vec<(Basis, u16)> {
+    app.summary
+        .line(crate::model::Measure::GiaDinh)
+        .map(|l| {
+            l.targets
+                .iter()
+                .filter(|b| b.target.basis != Basis::Total)
+                .map(|b| (b.target.basis, b.target.percent_tenths))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// A community's or clan's own title, with the list's symbol and words (it is one unit,
 /// so its counts are 0 or 1).
 fn own(counts: &Counts, theme: Theme) -> String {
@@ -70,6 +119,7 @@ fn own(counts: &Counts, theme: Theme) -> String {
         scored: counts.scored > 0,
         passed: counts.passed > 0,
         recognised: counts.recognised > 0,
+        skills: None,
     };
     let (symbol, words) = crate::tui::rows::status_label(status, theme.ascii);
     format!("{symbol} {words}")
@@ -101,6 +151,7 @@ fn lines(
     tally: &Tally,
     communities: &[(UnitId, String)],
     target: Option<u16>,
+    others: &[(Basis, u16)],
     theme: Theme,
 ) -> Vec<(Role, String)> {
     let empty = [Counts::default(); 5];
@@ -117,8 +168,9 @@ fn lines(
         for (name, c) in units {
             let households = &c[Title::GiaDinh as usize];
             let citizens = &c[Title::CongDan as usize];
+            let (after_registered, more) = other_bases(households, others, theme);
             let households_line = format!(
-                "{}GĐHT {}  {}",
+                "{}GĐHT {}{after_registered}{more}  {}",
                 pad_to_width(&truncate_to_width(name, NAME_WIDTH - 1), NAME_WIDTH),
                 cell(households),
                 standing(households, target, theme)
@@ -173,13 +225,27 @@ pub fn gd_target(app: &App) -> Option<u16> {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &BreakdownState) {
-    let target = gd_target(app)
+    let others = gd_other_targets(app);
+    let mut target = gd_target(app)
         .map(|t| format!(" · MT GĐHT {}", format_percent(u32::from(t))))
         .unwrap_or_default();
-    let title = format!(
-        "Năm {}: công nhận/tổng theo thôn, dòng họ · ĐK: đăng ký{target}",
-        app.year
-    );
+    for (basis, t) in &others {
+        let label = match basis {
+            Basis::Registered => "ĐK",
+            _ => "CN/ĐK",
+        };
+        target.push_str(&format!(", {label} {}", format_percent(u32::from(*t))));
+    }
+    // With targets on the other bases the title names them all; the legend says what
+    // ĐK is.
+    let title = if others.is_empty() {
+        format!(
+            "Năm {}: công nhận/tổng theo thôn, dòng họ · ĐK: đăng ký{target}",
+            app.year
+        )
+    } else {
+        format!("Năm {} theo thôn, dòng họ{target}", app.year)
+    };
     boxed(app, &title).render(area, frame.buffer_mut());
     let width = usize::from(area.width.saturating_sub(4));
     let page = usize::from(area.height.saturating_sub(2));
@@ -188,6 +254,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &BreakdownState) 
         &app.tally,
         &app.community_names,
         gd_target(app),
+        &others,
         app.theme,
     );
     let scroll = state.scroll.min(all.len().saturating_sub(page));

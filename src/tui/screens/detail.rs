@@ -22,6 +22,8 @@ pub struct YearLine {
     pub complete: bool,
     pub passed: bool,
     pub decision: Option<String>,
+    /// CDHT: the digital skills recorded that year.
+    pub skills: Option<crate::model::DigitalSkills>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,6 +124,7 @@ impl DetailState {
                     complete: false,
                     passed: false,
                     decision: None,
+                    skills: None,
                 },
                 Some(e) => {
                     let set = reader.criteria(&e.criteria_hash)?;
@@ -135,6 +138,7 @@ impl DetailState {
                         decision: e
                             .decision
                             .map(|d| format!("QĐ {} ngày {}", d.number, d.date.format("%d/%m/%Y"))),
+                        skills: e.digital_skills,
                     }
                 }
             };
@@ -205,8 +209,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &DetailState) {
                     format!("{} chưa đạt", theme.sym("✗", "x"))
                 };
                 let decision = line.decision.clone().unwrap_or_default();
+                // Kỹ năng số, before the decision, which may be cut at the edge.
+                let skills = line
+                    .skills
+                    .map(|s| format!("KNS {}  ", s.label()))
+                    .unwrap_or_default();
                 format!(
-                    "{}  {}  {total}  {verdict}  {decision}",
+                    "{}  {}  {total}  {verdict}  {skills}{decision}",
                     line.year,
                     pad_to_width(stage, 16)
                 )

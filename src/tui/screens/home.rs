@@ -1,9 +1,10 @@
-//! The home screen: the lists with this year's counts, and one bar per measure against
-//! the resolution's target (from a `report::Summary`, so the bars show exactly what the
-//! report prints).
+//! The home screen: the lists with this year's counts (two columns), and one bar per
+//! measure against the resolution's target (from a `report::Summary`, so the bars show
+//! exactly what the report prints). The two digital-skills shares share one bar, and the
+//! targets on the other bases sit on each bar's second line, so everything fits 80×23.
 
 use super::boxed;
-use crate::model::UnitKind;
+use crate::model::{Measure, UnitKind};
 use crate::report::Summary;
 use crate::text::{format_count, pad_left_to_width, pad_to_width};
 use crate::tui::action::Action;
@@ -20,9 +21,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // One row short (80×23: PuTTY's 24 rows less a tmux status line), the lists box gives
     // up its bottom border: the bars' top border below it separates them just as well,
     // and every bar keeps its two lines.
-    let bars_height = app.summary.lines.len() as u16 * bar::HEIGHT + 2;
-    let bottom_border = area.height >= UnitKind::ALL.len() as u16 + 2 + bars_height;
-    let lists_height = UnitKind::ALL.len() as u16 + 1 + u16::from(bottom_border);
+    let bars_height = bar_count(&app.summary) as u16 * bar::HEIGHT + 2;
+    let list_rows = UnitKind::ALL.len().div_ceil(LIST_COLUMNS) as u16;
+    let bottom_border = area.height >= list_rows + 2 + bars_height;
+    let lists_height = list_rows + 1 + u16::from(bottom_border);
     let lists = Rect::new(area.x, area.y, area.width, lists_height.min(area.height));
     let mut block = boxed(app, "Danh sách (↑↓ chọn, Enter mở, hoặc bấm số 1–5)");
     if !bottom_border {
@@ -31,12 +33,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     block.render(lists, frame.buffer_mut());
     let buf = frame.buffer_mut();
     let inner_width = usize::from(area.width.saturating_sub(4));
+    let column_width = inner_width / LIST_COLUMNS;
     let items_end = lists.y + lists.height - u16::from(bottom_border);
+    // Down the first column, then the second, so ↑↓ walk them in order.
     for (i, kind) in UnitKind::ALL.into_iter().enumerate() {
-        let y = lists.y + 1 + i as u16;
+        let (column, row) = (i / usize::from(list_rows), i % usize::from(list_rows));
+        let y = lists.y + 1 + row as u16;
         if y >= items_end {
-            break;
+            continue;
         }
+        let x = lists.x + 2 + (column * column_width) as u16;
         let selected = i == app.home_selected;
         let marker = if selected { theme.sym("▶", ">") } else { " " };
         let count = format!(
@@ -47,21 +53,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let line = format!(
             "{marker} {}  {} {}",
             i + 1,
-            pad_to_width(kind.label(), 30),
-            pad_left_to_width(&count, 16)
+            pad_to_width(kind.label(), 16),
+            pad_left_to_width(&count, 14)
         );
         let style = if selected {
             theme.style(Role::Selected)
         } else {
             theme.style(Role::Normal)
         };
-        buf.set_stringn(
-            lists.x + 2,
-            y,
-            pad_to_width(&line, inner_width),
-            inner_width,
-            style,
-        );
+        let room = column_width.saturating_sub(2);
+        buf.set_stringn(x, y, pad_to_width(&line, room), room, style);
     }
     let top = lists.y + lists.height;
     let bars = Rect::new(
@@ -130,8 +131,21 @@ fn render_more_keys(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The lists side by side in this many columns.
+const LIST_COLUMNS: usize = 2;
+
+/// Bars drawn: one per measure, the two digital-skills shares on one.
+fn bar_count(summary: &Summary) -> usize {
+    summary
+        .lines
+        .iter()
+        .filter(|l| l.measure != Measure::ThanhThaoKyNangSo)
+        .count()
+}
+
 /// The target bars, two lines each, drawn from the live summary (updated after every
-/// save by `App::apply_status`). The denominators are in the help (F1).
+/// save by `App::apply_status`): one per measure, the proficient share on the second line
+/// of the digital-skills bar. The denominators are in the help (F1).
 pub fn render_bars(app: &App, frame: &mut Frame, area: Rect, summary: &Summary) {
     let title = format!(
         "Năm {}: công nhận/tổng, tỷ lệ, ┃ mục tiêu (F1: cách tính tỷ lệ)",
@@ -140,11 +154,18 @@ pub fn render_bars(app: &App, frame: &mut Frame, area: Rect, summary: &Summary) 
     boxed(app, &title).render(area, frame.buffer_mut());
     let buf = frame.buffer_mut();
     let width = usize::from(area.width.saturating_sub(4));
-    for (i, line) in summary.lines.iter().enumerate() {
+    let drawn = summary
+        .lines
+        .iter()
+        .filter(|l| l.measure != Measure::ThanhThaoKyNangSo);
+    for (i, line) in drawn.enumerate() {
         let y = area.y + 1 + i as u16 * bar::HEIGHT;
         if y + bar::HEIGHT >= area.y + area.height {
             break;
         }
-        bar::render(buf, app.theme, area.x + 2, y, width, line);
+        let proficient = (line.measure == Measure::KyNangSo)
+            .then(|| summary.line(Measure::ThanhThaoKyNangSo))
+            .flatten();
+        bar::render(buf, app.theme, area.x + 2, y, width, line, proficient);
     }
 }

@@ -201,13 +201,38 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
         .iter()
         .map(|(code, sub, max)| format!("TC {code}: {sub}/{max}"))
         .collect();
-    buf.set_stringn(
+    let (nx, _) = buf.set_stringn(
         area.x + 1,
         y0 + 1,
         truncate_to_width(&subtotals.join("   "), width),
         width,
         theme.style(Role::Normal),
     );
+    // CDHT: the holder's digital skills, with the key that changes them.
+    if state.title == crate::model::Title::CongDan {
+        let skills = state.evaluation.as_ref().and_then(|e| e.digital_skills);
+        let key = crate::tui::keymap::key_label(
+            crate::tui::keymap::Ctx::Scoring,
+            &crate::tui::action::Action::CycleSkills,
+        );
+        let text = format!(
+            "   Kỹ năng số: {} · {key} đổi",
+            skills.map_or("chưa ghi", crate::model::DigitalSkills::label)
+        );
+        let used = usize::from(nx.saturating_sub(area.x + 1));
+        let room = width.saturating_sub(used);
+        buf.set_stringn(
+            nx,
+            y0 + 1,
+            truncate_to_width(&text, room),
+            room,
+            theme.style(if skills.is_some() {
+                Role::Normal
+            } else {
+                Role::Muted
+            }),
+        );
+    }
     // Every broken rule: the first on its own line, the rest joined on the next.
     let rule_lines: Vec<String> = match failures.len() {
         0 => vec![String::new()],

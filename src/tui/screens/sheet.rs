@@ -309,11 +309,11 @@ fn render_targets(
                 errors.push(format!("{mark} {} {milestone}: {e}", measure.label()));
             }
         }
-        let national = format!(
-            " {}/{}",
-            measure.national_target(2025).map_or(0, |t| t / 10),
-            measure.national_target(2030).map_or(0, |t| t / 10)
-        );
+        // The digital-skills shares have no national figure: a dash, not "0/0".
+        let national = match (measure.national_target(2025), measure.national_target(2030)) {
+            (Some(a), Some(b)) => format!(" {}/{}", a / 10, b / 10),
+            _ => format!(" {}", theme.sym("–", "-")),
+        };
         let nx = x + 26 + (milestones.len() * cell) as u16;
         buf.set_stringn(nx, y, &national, 12, theme.style(Role::Muted));
     }
@@ -322,11 +322,29 @@ fn render_targets(
         "sau mốc cuối giữ mốc cuối. Ô trống: không đặt mục tiêu. QG: mục tiêu quốc gia."
             .to_string(),
     ];
+    // The targets on the other bases are set by `sohoctap targets set`; this screen
+    // names them so the officer knows they are there and kept.
+    let others: Vec<String> = app
+        .targets
+        .iter()
+        .filter(|t| t.basis != crate::model::Basis::Total)
+        .map(|t| {
+            format!(
+                "{} {} {} ({})",
+                crate::report::text::tables::measure_label(t.measure),
+                crate::report::text::tables::basis_label(t.basis),
+                crate::text::format_percent(u32::from(t.percent_tenths)),
+                t.milestone
+            )
+        })
+        .collect();
+    let others = (!others.is_empty()).then(|| format!("Cách tính khác: {}", others.join("; ")));
     let first_note = header_y + 1 + Measure::ALL.len() as u16 + 1;
     let shown = notes
         .iter()
         .map(|n| (n, Role::Muted))
-        .chain(errors.iter().take(1).map(|e| (e, Role::Error)));
+        .chain(errors.iter().take(1).map(|e| (e, Role::Error)))
+        .chain(others.iter().map(|o| (o, Role::Normal)));
     for (y, (note, role)) in (first_note..).zip(shown) {
         if y + 2 >= area.y + area.height {
             break;

@@ -380,6 +380,7 @@ fn a_status_change_moves_the_home_bar() {
         scored: true,
         passed: true,
         recognised: true,
+        skills: None,
     };
     app.apply_status(Title::GiaDinh, id, status);
     assert_eq!(app.summary.lines[0].counts.recognised, before + 1);

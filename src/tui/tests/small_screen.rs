@@ -192,3 +192,148 @@ fn one_row_or_column_less_is_too_small() {
         assert!(text.contains("80×23"), "{text}");
     }
 }
+
+/// The digital skills of a CDHT holder, set with the scoring screen's key (from the
+/// command table), saved at once and counted in the home bars; targets on the other
+/// bases shown on the bars' second lines, all at 80×23.
+#[test]
+fn digital_skills_and_targets_on_every_basis_fit_80x23() {
+    use crate::model::{
+        Basis, Decision, DigitalSkills, Evaluation, EvaluationKey, Measure, ResolutionRef, Stage,
+        Target, Title, UnitKind,
+    };
+    use crate::tui::action::Action;
+    use crate::tui::keymap::{Ctx, key_label};
+    let mut h = app();
+    at_80x23(&mut h);
+    type_text(&mut h.app, "5");
+    let list = &h.app.lists[&UnitKind::Citizen];
+    let citizen = list.rows[list.visible[list.selected]].id;
+    let entry = h
+        .app
+        .catalog
+        .in_force(Title::CongDan, YEAR)
+        .expect("CDHT set")
+        .clone();
+    let key = EvaluationKey {
+        year: YEAR,
+        title: Title::CongDan,
+        unit: citizen,
+    };
+    let mut recognised = Evaluation::register(&entry.set.id, &entry.hash, None, stamp());
+    recognised.stage = Stage::Recognised;
+    recognised.decision = Some(Decision {
+        number: "31/QĐ-UBND".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2025, 12, 20).expect("date"),
+    });
+    let resolution = ResolutionRef {
+        number: "05-NQ/ĐU".into(),
+        date: None,
+        body: "Đảng ủy xã".into(),
+    };
+    let register = h.app.register.as_ref().expect("register");
+    register
+        .write(|w| w.remember_criteria(&entry.hash, &entry.set))
+        .expect("criteria");
+    register
+        .put_evaluation(key, Some(&recognised), &stamp())
+        .expect("recognise");
+    register
+        .write(|w| {
+            for (measure, basis, tenths) in [
+                (Measure::GiaDinh, Basis::Total, 700),
+                (Measure::GiaDinh, Basis::Registered, 800),
+                (Measure::GiaDinh, Basis::OfRegistered, 200),
+                (Measure::KyNangSo, Basis::Total, 700),
+                (Measure::ThanhThaoKyNangSo, Basis::Total, 600),
+            ] {
+                w.put_target(&Target {
+                    measure,
+                    basis,
+                    milestone: 2025,
+                    percent_tenths: tenths,
+                    resolution: resolution.clone(),
+                })?;
+            }
+            Ok(())
+        })
+        .expect("targets");
+    h.app.targets = register.read().and_then(|r| r.targets()).expect("targets");
+    h.app.load_year().expect("year");
+
+    let f3 = key_label(Ctx::Scoring, &Action::CycleSkills);
+    assert_eq!(f3, "F3");
+    press(&mut h.app, KeyCode::Enter);
+    let scoring = whole_screen(&h.app);
+    assert!(
+        scoring.contains("Kỹ năng số: chưa ghi · F3 đổi"),
+        "{scoring}"
+    );
+    // chưa, then có: each press saved at once, and counted.
+    keys(&mut h.app, &[KeyCode::F(3), KeyCode::F(3)]);
+    let saved = h
+        .app
+        .register
+        .as_ref()
+        .and_then(|r| r.read().ok())
+        .and_then(|r| r.evaluation(key).ok().flatten())
+        .and_then(|e| e.digital_skills);
+    assert_eq!(saved, Some(DigitalSkills::Co));
+    let line = h.app.summary.line(Measure::KyNangSo).expect("line");
+    assert_eq!((line.counts.total, line.counts.recognised), (1, 1));
+    let proficient = h
+        .app
+        .summary
+        .line(Measure::ThanhThaoKyNangSo)
+        .expect("line");
+    assert_eq!(proficient.counts.recognised, 0);
+    // Ctrl+Z takes the last press back (có → chưa), counters too; F3 again redoes it.
+    ctrl(&mut h.app, 'z');
+    let skills_now = |app: &App| {
+        app.register
+            .as_ref()
+            .and_then(|r| r.read().ok())
+            .and_then(|r| r.evaluation(key).ok().flatten())
+            .and_then(|e| e.digital_skills)
+    };
+    assert_eq!(skills_now(&h.app), Some(DigitalSkills::Chua));
+    assert_eq!(
+        h.app
+            .summary
+            .line(Measure::KyNangSo)
+            .map(|l| l.counts.recognised),
+        Some(0)
+    );
+    press(&mut h.app, KeyCode::F(3));
+    assert_eq!(skills_now(&h.app), Some(DigitalSkills::Co));
+    keys(&mut h.app, &[KeyCode::Esc, KeyCode::Esc]);
+    let home = whole_screen(&h.app);
+    // The fixture's households: 4 registered of 8 (50 %, short of 80 %), 1 recognised
+    // of the 4 registered (25 %, above 20 %).
+    assert!(home.contains("ĐK 50,0% ▼80,0%"), "{home}");
+    assert!(home.contains("CN/ĐK 25,0% ✓20,0%"), "{home}");
+    assert!(home.contains("thành thạo 0,0% ▼60,0%"), "{home}");
+    // F3 at home: each thôn's shares against the targets on the other bases too.
+    press(&mut h.app, KeyCode::F(3));
+    let breakdown = whole_screen(&h.app);
+    assert!(
+        breakdown.contains("MT GĐHT 70,0%, ĐK 80,0%, CN/ĐK 20,0%"),
+        "{breakdown}"
+    );
+    // F4 at home: the targets screen, with the digital-skills rows, names the targets
+    // on the other bases it does not edit.
+    keys(&mut h.app, &[KeyCode::Esc, KeyCode::F(4)]);
+    let targets = whole_screen(&h.app);
+    assert!(
+        targets.contains("Cách tính khác: GĐHT (hộ) ĐK/tổng 80,0% (2025)"),
+        "{targets}"
+    );
+    assert!(
+        targets.contains("CDHT có kỹ năng số         70,0"),
+        "{targets}"
+    );
+    insta::assert_snapshot!(
+        "digital_skills_home_80x23",
+        format!("{scoring}{home}{breakdown}{targets}")
+    );
+}

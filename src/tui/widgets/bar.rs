@@ -2,11 +2,15 @@
 //! 1. label, the bar with the target marker inside it, recognised / total, percentage;
 //! 2. the standing against the target by symbol and in words ("▼ còn thiếu 37 hộ để
 //!    đạt 70,0%", "✓ đạt mục tiêu", "– chưa có số liệu" for a year with no units), the
-//!    milestone it belongs to, and registered %.
+//!    milestone it belongs to, and registered %. When the resolution also sets targets
+//!    on the other bases (registered over all, recognised over registered), the line
+//!    says it shorter and adds each of them ("ĐK 65,0% ▼80,0%": registered 65 %, short
+//!    of the 80 % target); the digital-skills bar adds the proficient share the same way.
 //!
 //! Colour only repeats what the symbols and words say.
 
-use crate::report::MeasureLine;
+use crate::model::Basis;
+use crate::report::{BasisLine, MeasureLine};
 use crate::text::{format_count, format_percent, pad_to_width, truncate_to_width};
 use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
@@ -21,10 +25,147 @@ pub fn counter(line: &MeasureLine) -> &'static str {
     line.measure.title().unit_kind().counter()
 }
 
-/// The second line's words: standing against the target and registered share.
+/// "đăng ký", or for the digital-skills shares (whose "registered" holders are those
+/// with skills recorded) "đã ghi".
+fn registered_word(line: &MeasureLine) -> &'static str {
+    if line.measure.is_digital_skills() {
+        "đã ghi"
+    } else {
+        "đăng ký"
+    }
+}
+
+/// The targets in force on the bases other than "recognised over all".
+fn other_bases(line: &MeasureLine) -> impl Iterator<Item = &BasisLine> {
+    line.targets
+        .iter()
+        .filter(|b| b.target.basis != Basis::Total)
+}
+
+/// "ĐK 65,0% ▼80,0%": a share against its target, the symbol saying met, short, or no
+/// data.
+fn against(
+    theme: Theme,
+    label: &str,
+    percent: Option<u32>,
+    target: u16,
+    on: Option<bool>,
+) -> String {
+    let symbol = match on {
+        Some(true) => theme.sym("✓", "v"),
+        Some(false) => theme.sym("▼", "!"),
+        None => theme.sym("–", "-"),
+    };
+    format!(
+        "{label} {} {symbol}{}",
+        percent.map_or("–".to_string(), format_percent),
+        format_percent(u32::from(target))
+    )
+}
+
+/// The second line's words: standing against the target and registered share, and the
+/// targets on the other bases (and, on the digital-skills bar, the proficient share),
+/// in at most `room` columns: the registered share, said last, is left out rather than
+/// cut when the rest needs the room (large communes' counts).
+pub fn second_line(
+    theme: Theme,
+    line: &MeasureLine,
+    proficient: Option<&MeasureLine>,
+    room: usize,
+) -> (String, Role) {
+    if other_bases(line).next().is_none() && proficient.is_none() {
+        return standing(theme, line);
+    }
+    let p = &line.progress;
+    let milestone = line
+        .target
+        .as_ref()
+        .map(|t| format!(" ({})", t.milestone))
+        .unwrap_or_default();
+    let (mut text, role) = match (p.on_track, p.target, p.gap) {
+        (Some(true), Some(t), _) => (
+            format!(
+                "{} đạt MT {}{milestone}",
+                theme.sym("✓", "v"),
+                format_percent(u32::from(t))
+            ),
+            Role::Good,
+        ),
+        (None, Some(t), _) => (
+            format!(
+                "{} chưa có số liệu (MT {})",
+                theme.sym("–", "-"),
+                format_percent(u32::from(t))
+            ),
+            Role::Muted,
+        ),
+        (_, Some(t), Some(gap)) => (
+            format!(
+                "{} thiếu {} {}, MT {}{milestone}",
+                theme.sym("▼", "!"),
+                format_count(gap),
+                counter(line),
+                format_percent(u32::from(t))
+            ),
+            Role::Warning,
+        ),
+        _ => (format!("{} chưa có MT", theme.sym("·", "-")), Role::Muted),
+    };
+    let mut registered_shown = false;
+    for b in other_bases(line) {
+        let label = match b.target.basis {
+            Basis::Registered => {
+                registered_shown = true;
+                "ĐK"
+            }
+            _ => "CN/ĐK",
+        };
+        text.push_str(" · ");
+        text.push_str(&against(
+            theme,
+            label,
+            b.progress.percent,
+            b.target.percent_tenths,
+            b.progress.on_track,
+        ));
+    }
+    if let Some(pro) = proficient {
+        text.push_str(" · ");
+        match &pro.target {
+            Some(t) => text.push_str(&against(
+                theme,
+                "thành thạo",
+                pro.progress.percent_of_total,
+                t.percent_tenths,
+                pro.progress.on_track,
+            )),
+            None => text.push_str(&format!(
+                "thành thạo {}",
+                pro.progress
+                    .percent_of_total
+                    .map_or("–".to_string(), format_percent)
+            )),
+        }
+    }
+    if !registered_shown {
+        let registered = format!(
+            " · {} {}",
+            registered_word(line),
+            p.percent_registered.map_or("–".to_string(), format_percent)
+        );
+        if crate::text::width(&text) + crate::text::width(&registered) <= room {
+            text.push_str(&registered);
+        }
+    }
+    (text, role)
+}
+
+/// The second line's words when the measure has a target on the "total" basis only:
+/// standing against the target and registered share.
 pub fn standing(theme: Theme, line: &MeasureLine) -> (String, Role) {
     let p = &line.progress;
     let registered = p.percent_registered.map_or("–".to_string(), format_percent);
+    let word = registered_word(line);
     let milestone = line
         .target
         .as_ref()
@@ -33,7 +174,7 @@ pub fn standing(theme: Theme, line: &MeasureLine) -> (String, Role) {
     match (p.on_track, p.target, p.gap) {
         (Some(true), Some(t), _) => (
             format!(
-                "{} đạt mục tiêu {}{milestone} · đăng ký {registered}",
+                "{} đạt mục tiêu {}{milestone} · {word} {registered}",
                 theme.sym("✓", "v"),
                 format_percent(u32::from(t))
             ),
@@ -50,7 +191,7 @@ pub fn standing(theme: Theme, line: &MeasureLine) -> (String, Role) {
         ),
         (_, Some(t), Some(gap)) => (
             format!(
-                "{} còn thiếu {} {} để đạt {}{milestone} · đăng ký {registered}",
+                "{} còn thiếu {} {} để đạt {}{milestone} · {word} {registered}",
                 theme.sym("▼", "!"),
                 format_count(gap),
                 counter(line),
@@ -60,7 +201,7 @@ pub fn standing(theme: Theme, line: &MeasureLine) -> (String, Role) {
         ),
         _ => (
             format!(
-                "{} chưa có mục tiêu (F4 để nhập) · đăng ký {registered}",
+                "{} chưa có mục tiêu (F4 để nhập) · {word} {registered}",
                 theme.sym("·", "-")
             ),
             Role::Muted,
@@ -68,7 +209,15 @@ pub fn standing(theme: Theme, line: &MeasureLine) -> (String, Role) {
     }
 }
 
-pub fn render(buf: &mut Buffer, theme: Theme, x: u16, y: u16, width: usize, line: &MeasureLine) {
+pub fn render(
+    buf: &mut Buffer,
+    theme: Theme,
+    x: u16,
+    y: u16,
+    width: usize,
+    line: &MeasureLine,
+    proficient: Option<&MeasureLine>,
+) {
     let counts = line.counts;
     let label = pad_to_width(
         &truncate_to_width(line.measure.label(), LABEL_WIDTH - 1),
@@ -113,8 +262,8 @@ pub fn render(buf: &mut Buffer, theme: Theme, x: u16, y: u16, width: usize, line
         rest,
         theme.style(Role::Normal),
     );
-    let (words, role) = standing(theme, line);
     let indent = 2usize;
+    let (words, role) = second_line(theme, line, proficient, width.saturating_sub(indent));
     buf.set_stringn(
         x + indent as u16,
         y + 1,
@@ -154,5 +303,57 @@ mod tests {
             ..Counts::default()
         };
         assert!(standing(theme, &line(short)).0.contains("▼ còn thiếu 2 hộ"));
+    }
+
+    /// Large figures: the digital-skills bar's line keeps the standing and the
+    /// proficient share whole and leaves out the recorded share it has no room for.
+    #[test]
+    fn the_registered_share_gives_way_to_the_standing_on_a_full_line() {
+        use crate::model::{Basis, ResolutionRef, Target};
+        use crate::report::BasisLine;
+        use crate::tally::progress_on;
+        let target = |measure, tenths| Target {
+            measure,
+            basis: Basis::Total,
+            milestone: 2030,
+            percent_tenths: tenths,
+            resolution: ResolutionRef {
+                number: "05".into(),
+                date: None,
+                body: String::new(),
+            },
+        };
+        let skills_line = |measure, recognised, tenths| {
+            let counts = Counts {
+                total: 12_000,
+                registered: 9_000,
+                scored: 9_000,
+                passed: recognised,
+                recognised,
+            };
+            let t = target(measure, tenths);
+            MeasureLine {
+                measure,
+                counts,
+                progress: progress(&counts, Some(tenths)),
+                target: Some(t.clone()),
+                targets: vec![BasisLine {
+                    progress: progress_on(&counts, Basis::Total, Some(tenths)),
+                    target: t,
+                }],
+                rule: "",
+            }
+        };
+        let theme = Theme::new(false, false);
+        let has = skills_line(Measure::KyNangSo, 4_321, 700);
+        let pro = skills_line(Measure::ThanhThaoKyNangSo, 1_234, 600);
+        let (wide, _) = second_line(theme, &has, Some(&pro), 200);
+        assert!(wide.ends_with("· đã ghi 75,0%"), "{wide}");
+        let (text, role) = second_line(theme, &has, Some(&pro), 74);
+        assert_eq!(
+            text,
+            "▼ thiếu 4.079 người, MT 70,0% (2030) · thành thạo 10,3% ▼60,0%"
+        );
+        assert_eq!(role, Role::Warning);
     }
 }
