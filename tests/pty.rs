@@ -406,3 +406,39 @@ fn a_held_register_is_reported_after_the_opening_frame() {
     assert!(!status.success());
     held.close().expect("close");
 }
+
+/// Who is working (issue 14): without `--officer` the app asks once, the name goes with
+/// the session's changes, remembering it is no change to back up, and the next session
+/// offers it (Enter takes it).
+#[test]
+fn the_officer_is_asked_once_and_offered_next_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+    let start = || {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
+        command.arg("--db");
+        command.arg(&db);
+        // Set but blank: asked, as when nothing is given.
+        command.env("SOHOCTAP_OFFICER", "");
+        Session::spawn(command)
+    };
+    let mut s = start();
+    s.wait_for("Ai đang làm việc?");
+    s.send("Nguyễn Văn A\r");
+    s.wait_for("Các thay đổi lần này ghi tên: Nguyễn Văn A");
+    s.send(F10);
+    s.wait_exit(Instant::now());
+    let register = Register::open(&db).expect("open");
+    let officer = register.read().expect("read").officer().expect("meta");
+    register.close().expect("close");
+    assert_eq!(officer.as_deref(), Some("Nguyễn Văn A"));
+
+    let mut again = start();
+    again.wait_for("Lần trước: Nguyễn Văn A");
+    again.send("\r");
+    again.wait_for("Màn hình chính");
+    again.wait_for("ghi tên: Nguyễn Văn A");
+    again.send(F10);
+    again.wait_exit(Instant::now());
+}

@@ -65,6 +65,7 @@ pub fn run(env: &Env, path: &Path, args: &DemoArgs, ascii: bool) -> Result<(), C
     let demo_env = Env {
         db: path.to_path_buf(),
         criteria_dir: env.criteria_dir.clone(),
+        officer: env.officer.clone(),
     };
     crate::tui::run(&demo_env, ascii)
 }

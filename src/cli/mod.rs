@@ -60,6 +60,8 @@ pub(crate) fn open_register_read_only(
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let env = Env::from_cli(&cli);
+    // A name that cannot be stored is refused before anything is opened.
+    env.officer()?;
     let outcome = dispatch(cli, &env);
     match (outcome, out::failure()) {
         (Ok(()), Some(reason)) => Err(CliError::runtime(format!(

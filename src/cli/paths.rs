@@ -13,6 +13,9 @@ use std::path::PathBuf;
 pub struct Env {
     pub db: PathBuf,
     pub criteria_dir: Option<PathBuf>,
+    /// The officer's name from `--officer` or `SOHOCTAP_OFFICER`, as given (checked by
+    /// [`Env::officer`]).
+    pub officer: Option<String>,
 }
 
 /// The default register: `<data dir>/sohoctap/so-hoc-tap.redb`
@@ -28,7 +31,23 @@ impl Env {
         Env {
             db: cli.db.clone().unwrap_or_else(default_register_path),
             criteria_dir: cli.criteria.clone(),
+            officer: cli.officer.clone(),
         }
+    }
+
+    /// The officer's name given to this run, cleaned; refused when too long.
+    pub fn officer(&self) -> Result<Option<String>, CliError> {
+        let Some(raw) = &self.officer else {
+            return Ok(None);
+        };
+        crate::model::clean_officer(raw)
+            .map_err(|e| CliError::input(format!("--officer (biến SOHOCTAP_OFFICER): {e}")))
+    }
+
+    /// Who and when for a change made by this command: the officer given with
+    /// `--officer`, else the OS account (see [`crate::model::who`]).
+    pub fn stamp(&self) -> Result<crate::model::Stamp, CliError> {
+        Ok(crate::model::Stamp::by(self.officer()?.as_deref()))
     }
 
     /// The criteria sets: shipped plus the office's folder.

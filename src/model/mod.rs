@@ -3,6 +3,7 @@
 
 pub(crate) mod compact;
 mod evaluation;
+mod officer;
 mod status;
 mod target;
 mod title;
@@ -11,6 +12,7 @@ mod unit;
 pub use evaluation::{
     Decision, Evaluation, EvaluationKey, IndicatorValue, Stage, Stamp, current_user,
 };
+pub use officer::{MAX_OFFICER, clean_officer, who};
 pub use status::Status;
 pub use target::{Basis, Measure, ResolutionRef, Target, target_for_year};
 pub use title::Title;

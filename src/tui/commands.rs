@@ -7,7 +7,7 @@ use super::action::Action;
 use super::keymap::{Command, Ctx, Key};
 use crate::model::UnitKind;
 
-const EDIT: &[Ctx] = &[Ctx::Setup, Ctx::Search, Ctx::Form];
+const EDIT: &[Ctx] = &[Ctx::Setup, Ctx::Officer, Ctx::Search, Ctx::Form];
 const LISTS: &[Ctx] = &[Ctx::List, Ctx::ListLeft, Ctx::Search];
 const MOVE: &[Ctx] = &[
     Ctx::Home,
@@ -238,6 +238,20 @@ static COMMANDS: &[Command] = &[
         "Thoát, không tạo sổ"
     ),
     cmd!(
+        &[Key::Enter, Key::F(2)],
+        Action::Save,
+        &[Ctx::Officer],
+        Some("Xong"),
+        "Ghi tên này cho mọi thay đổi lần làm việc này (ô trống: dùng tên lần trước)"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::Officer],
+        Some("Bỏ qua"),
+        "Không ghi tên cán bộ: thay đổi ghi tên tài khoản máy"
+    ),
+    cmd!(
         &[Key::F(3)],
         Action::FilterCommunity,
         LISTS,
@@ -359,6 +373,7 @@ static COMMANDS: &[Command] = &[
         &[Key::F(10), Key::Ctrl('q')],
         Action::Quit,
         &[
+            Ctx::Officer,
             Ctx::Home,
             Ctx::List,
             Ctx::ListLeft,

@@ -10,6 +10,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ctx {
     Setup,
+    /// "Who is working?" when a register is opened.
+    Officer,
     Home,
     List,
     /// A list showing the units that left the commune.
@@ -52,6 +54,7 @@ impl Ctx {
     pub fn label(self) -> &'static str {
         match self {
             Ctx::Setup => "Tạo sổ mới",
+            Ctx::Officer => "Hỏi tên cán bộ làm việc",
             Ctx::Home => "Màn hình chính",
             Ctx::List => "Danh sách",
             Ctx::ListLeft => "Danh sách đã rời xã",
@@ -77,8 +80,9 @@ impl Ctx {
         }
     }
 
-    pub const ALL: [Ctx; 23] = [
+    pub const ALL: [Ctx; 24] = [
         Ctx::Setup,
+        Ctx::Officer,
         Ctx::Home,
         Ctx::List,
         Ctx::ListLeft,

@@ -28,6 +28,7 @@ mod file_choice;
 pub mod form;
 mod history_save;
 pub mod keymap;
+mod officer;
 pub mod rows;
 mod save;
 mod score_save;
@@ -69,6 +70,7 @@ fn with_office_sets(
 /// Runs the app on the register of `env` (the setup screen when it does not exist yet).
 pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
     let catalog = env.catalog()?;
+    let officer = env.officer()?;
     let theme = Theme::from_env(ascii);
     let today = chrono::Local::now().date_naive();
     let year = opening_year(today).unwrap_or_else(current_year);
@@ -136,6 +138,9 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), CliError> {
             then_quit: false,
         });
     }
+    // Asked last, so the notices above are kept and shown again once it is answered.
+    app.officer = officer;
+    app.ask_officer();
     let outcome = event_loop(&mut terminal, &mut app, &stop);
     let closed = end_session(&mut app, &stop);
     // After a hang-up the terminal is gone and its errors mean nothing; the register

@@ -6,6 +6,7 @@ mod fixture;
 mod form;
 mod keys;
 mod mistakes;
+mod officer;
 mod report_import;
 mod scoring;
 mod small_fixes;
