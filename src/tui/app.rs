@@ -290,6 +290,7 @@ impl App {
                 _ => Ctx::List,
             },
             Some(Screen::Detail(_)) => Ctx::Detail,
+            Some(Screen::Form(f)) if f.picker.is_some() => Ctx::Picker,
             Some(Screen::Form(_)) => Ctx::Form,
             Some(Screen::Help { .. }) => Ctx::Help,
             Some(Screen::About) => Ctx::About,
@@ -310,7 +311,7 @@ impl App {
     /// Whether printable keys go into a text field.
     pub fn typing(&self) -> bool {
         match self.context() {
-            Ctx::Setup | Ctx::Officer | Ctx::Search | Ctx::Scoring => true,
+            Ctx::Setup | Ctx::Officer | Ctx::Picker | Ctx::Search | Ctx::Scoring => true,
             Ctx::Sheet | Ctx::Bulk | Ctx::Targets => {
                 matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
             }
@@ -441,6 +442,8 @@ impl App {
                 state.preview = None;
                 state.accept_code_mapping = false;
             }
+            // The picker closes first; the form is still there, as it was.
+            Some(Screen::Form(form)) if form.picker.is_some() => form.picker = None,
             Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
             Some(Screen::Sheet(sheet)) if sheet.changed => {
                 self.confirm = Some(Confirm::DiscardForm)

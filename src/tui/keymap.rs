@@ -19,6 +19,8 @@ pub enum Ctx {
     /// Typing in a list's search box.
     Search,
     Form,
+    /// The household picker over a citizen form.
+    Picker,
     Detail,
     Help,
     About,
@@ -60,6 +62,7 @@ impl Ctx {
             Ctx::ListLeft => "Danh sách đã rời xã",
             Ctx::Search => "Ô tìm kiếm",
             Ctx::Form => "Phiếu nhập",
+            Ctx::Picker => "Chọn hộ cho công dân",
             Ctx::Detail => "Xem đơn vị",
             Ctx::Help => "Trợ giúp",
             Ctx::About => "Thông tin",
@@ -80,7 +83,7 @@ impl Ctx {
         }
     }
 
-    pub const ALL: [Ctx; 24] = [
+    pub const ALL: [Ctx; 25] = [
         Ctx::Setup,
         Ctx::Officer,
         Ctx::Home,
@@ -88,6 +91,7 @@ impl Ctx {
         Ctx::ListLeft,
         Ctx::Search,
         Ctx::Form,
+        Ctx::Picker,
         Ctx::Detail,
         Ctx::Help,
         Ctx::About,

@@ -29,6 +29,7 @@ pub mod form;
 mod history_save;
 pub mod keymap;
 mod officer;
+pub mod picker;
 pub mod rows;
 mod save;
 mod score_save;

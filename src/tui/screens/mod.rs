@@ -13,6 +13,7 @@ pub mod import;
 pub mod list;
 pub mod officer;
 pub mod opening;
+pub mod picker;
 pub mod report;
 pub mod scoring;
 pub mod setup;
@@ -45,7 +46,12 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Home) | None => home::render(app, frame, body),
             Some(Screen::List(kind)) => list::render(app, frame, body, *kind),
             Some(Screen::Detail(state)) => detail::render(app, frame, body, state),
-            Some(Screen::Form(state)) => form::render(app, frame, body, state),
+            Some(Screen::Form(state)) => {
+                form::render(app, frame, body, state);
+                if let Some(picker) = &state.picker {
+                    picker::render(app, frame, body, picker);
+                }
+            }
             Some(Screen::Help { scroll, under }) => help::render(app, frame, body, *scroll, *under),
             Some(Screen::About) => about::render(app, frame, body),
             Some(Screen::Scoring(state)) => scoring::render(app, frame, body, state),

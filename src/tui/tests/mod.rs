@@ -7,6 +7,7 @@ mod form;
 mod keys;
 mod mistakes;
 mod officer;
+mod picker;
 mod report_import;
 mod scoring;
 mod small_fixes;
