@@ -195,3 +195,19 @@ fn snapshot_officer_question() {
     insta::assert_snapshot!(shown);
     h.app = next;
 }
+
+#[test]
+fn a_register_created_on_the_first_run_asks_too() {
+    let mut h = first_run();
+    h.app.officer = None;
+    type_text(&mut h.app, "Xã Yên Mô");
+    press(&mut h.app, KeyCode::F(2));
+    assert_eq!(h.app.context(), Ctx::Officer);
+    type_text(&mut h.app, "Vũ Văn Giang");
+    press(&mut h.app, KeyCode::Enter);
+    assert_eq!(h.app.context(), Ctx::Home);
+    // The first run's own message, kept through the question.
+    let (message, _) = h.app.message.clone().expect("message");
+    assert!(message.starts_with("Đã tạo sổ cho Xã Yên Mô"), "{message}");
+    assert_eq!(h.app.officer.as_deref(), Some("Vũ Văn Giang"));
+}
