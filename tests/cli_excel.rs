@@ -117,8 +117,9 @@ fn workbooks_from_calc_and_gnumeric_read_below_their_title_rows() {
 
 /// An office form's header on two rows (issue 15): "Thông tin chủ hộ" merged over
 /// "Họ tên" and "Năm sinh", "Nhân khẩu" over its two counts, STT, Mã hộ and Thôn merged
-/// down. Read as one header row and said in the preview; before, the lower row alone
-/// was taken for the header and the file refused for want of a thôn column.
+/// down; the columns numbered in the row below. Read as one header row and said in the
+/// preview; before, the lower row alone was taken for the header and the file refused
+/// for want of a thôn column.
 #[test]
 fn a_header_on_two_rows_under_merged_group_cells_is_read_and_said() {
     for file in ["ho-hai-dong.xlsx", "ho-hai-dong.xls"] {

@@ -7,6 +7,9 @@
 //! The two rows become one header row: a group's columns take their sub-header, the
 //! other columns their one header. A data row under a one-row header never looks like
 //! this (it has values under single headers), so a one-row header is left alone.
+//!
+//! Printed forms also number their columns in the row under the header ("(1) (2) (3)");
+//! that row is skipped rather than read as a unit.
 
 use super::csv_read::Row;
 
@@ -96,6 +99,22 @@ fn combine(upper: &[String], lower: &[String]) -> Option<(Vec<String>, Vec<Group
     (!groups.is_empty() && merged_down).then_some((headers, groups))
 }
 
+/// Whether a row under the header only numbers the columns ("1 | 2 | 3 …" or
+/// "(1) | (2) …", as printed forms have): read as data it would add a unit named "3".
+pub fn numbers_the_columns(row: &Row) -> bool {
+    let filled: Vec<&str> = row
+        .fields
+        .iter()
+        .map(|f| f.trim())
+        .filter(|f| !f.is_empty())
+        .collect();
+    filled.len() >= 3
+        && filled.iter().enumerate().all(|(i, f)| {
+            let bare = f.trim_start_matches('(').trim_end_matches(')');
+            bare.parse::<usize>().is_ok_and(|n| n == i + 1)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +187,18 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn a_row_numbering_the_columns_is_told_from_data() {
+        assert!(numbers_the_columns(&row(5, &["1", "2", "3", "", "4"])));
+        assert!(numbers_the_columns(&row(5, &["(1)", "(2)", "(3)"])));
+        assert!(!numbers_the_columns(&row(
+            5,
+            &["1", "HO001", "Nguyễn Văn An"]
+        )));
+        assert!(!numbers_the_columns(&row(5, &["1", "2"])));
+        assert!(!numbers_the_columns(&row(5, &["1", "3", "2"])));
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //!   (its headers map to the kind's fields), else the widest of them; the rows above are
 //!   kept to be said in the preview;
 //! - **a header on two rows** (a merged group cell over its sub-headers): read as one
-//!   header row, and said in the preview (see [`super::sheet_header`]);
+//!   header row, and said in the preview (see [`super::sheet_header`]); a row under the
+//!   header that only numbers the columns ("(1) (2) (3)") is skipped and said;
 //! - **numbers** are written as the officer sees them: `100000`, never `1.0E+05` or
 //!   `100000.0`; their places are kept, so a number in a code column can be questioned;
 //! - **dates** become `dd/mm/yyyy` (their places kept: a date where a code was is a
@@ -24,7 +25,7 @@
 use super::csv_read::{ReadError, Row, Table};
 use super::decode::SourceEncoding;
 use super::legacy_vn::{decode_tcvn3, decode_vni};
-use super::sheet_header::two_row_header;
+use super::sheet_header::{numbers_the_columns, two_row_header};
 use super::syllable::plausibility;
 use crate::text::nfc;
 use calamine::{Data, Reader, Sheets};
@@ -84,6 +85,8 @@ pub struct SheetInfo {
     /// A header on two rows: the upper row's line, and each group's name with its
     /// sub-headers (see [`super::sheet_header`]).
     pub two_rows: Option<(u64, Vec<super::sheet_header::Group>)>,
+    /// The line of a row under the header that only numbers the columns, skipped.
+    pub column_numbers: Option<u64>,
     /// Cells (line, column index) holding a formula, read by their computed value.
     pub formulas: BTreeSet<(u64, usize)>,
     /// Cells holding a date, written dd/mm/yyyy.
@@ -132,6 +135,11 @@ impl SheetInfo {
                     .map(|t| format!("\"{}\"", crate::text::escape(t)))
                     .collect::<Vec<_>>()
                     .join(", ")
+            ));
+        }
+        if let Some(line) = self.column_numbers {
+            notes.push(format!(
+                "Bỏ qua dòng {line}: chỉ đánh số thứ tự các cột (1, 2, 3…)"
             ));
         }
         if let Some((encoding, cells)) = self.legacy {
@@ -227,6 +235,7 @@ pub fn read_sheet(
         sheets,
         titles: Vec::new(),
         two_rows: None,
+        column_numbers: None,
         formulas: BTreeSet::new(),
         dates: BTreeSet::new(),
         numbers: BTreeSet::new(),
@@ -336,6 +345,14 @@ pub fn read_sheet(
         header = rest.remove(0);
         header.fields = two.headers;
         info.two_rows = Some((upper_line, two.groups));
+    }
+    if rest.first().is_some_and(numbers_the_columns) {
+        let skipped = rest.remove(0).line;
+        info.column_numbers = Some(skipped);
+        // Its cells' kinds say nothing of the data either.
+        for marks in [&mut info.formulas, &mut info.errors, &mut info.numbers] {
+            marks.retain(|(line, _)| *line != skipped);
+        }
     }
     // Formula and error marks above the header (in title rows) say nothing of the data.
     let header_line = header.line;
