@@ -3,7 +3,9 @@
 //! - [`terminal`]: entering/restoring the terminal, panic hook, SIGHUP/SIGTERM;
 //! - [`app`]: all state and `App::update(Action)`, the only place state changes;
 //! - [`keymap`]: the one command table (dispatcher, hint bar and help);
-//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms;
+//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms,
+//!   and [`picker`]: the citizen form's household list;
+//! - `officer`: who is working, asked when a register is opened;
 //! - [`update`], [`save`], `score_save`, `history_save`: what actions do, the writes to
 //!   the register, and Ctrl+Z;
 //! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
