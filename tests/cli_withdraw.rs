@@ -14,6 +14,7 @@ fn run(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env_remove("SOHOCTAP_DB")
+        .env_remove("SOHOCTAP_OFFICER")
         .output()
         .expect("run sohoctap")
 }
