@@ -115,6 +115,42 @@ fn workbooks_from_calc_and_gnumeric_read_below_their_title_rows() {
     }
 }
 
+/// An office form's header on two rows (issue 15): "Thông tin chủ hộ" merged over
+/// "Họ tên" and "Năm sinh", "Nhân khẩu" over its two counts, STT, Mã hộ and Thôn merged
+/// down; the columns numbered in the row below. Read as one header row and said in the
+/// preview; before, the lower row alone was taken for the header and the file refused
+/// for want of a thôn column.
+#[test]
+fn a_header_on_two_rows_under_merged_group_cells_is_read_and_said() {
+    for file in ["ho-hai-dong.xlsx", "ho-hai-dong.xls"] {
+        let (_dir, db) = register();
+        let out = ok(&run(
+            &db,
+            &["import", "households", &fixture(file), "--year", "2025"],
+        ));
+        assert!(
+            out.contains(
+                "tiêu đề cột nằm trên hai dòng 3 và 4: \"Thông tin chủ hộ\" gồm \"Họ tên\", \"Năm sinh\"; \"Nhân khẩu\" gồm \"Số nhân khẩu\", \"Số người lớn\""
+            ),
+            "{file}: {out}"
+        );
+        assert!(
+            out.contains("Bỏ qua các cột: \"STT\", \"Năm sinh\""),
+            "{file}: {out}"
+        );
+        assert!(out.contains("Đã thêm 3 hộ"), "{file}: {out}");
+        let list = households_csv(&db);
+        assert!(
+            list.contains("H01,Nguyễn Văn Ước,TH001,Thôn Đông,,,4,3,"),
+            "{file}: {list}"
+        );
+        assert!(
+            list.contains("H03,Đỗ Thị Hằng,TH001,Thôn Đông,,,3,2,"),
+            "{file}: {list}"
+        );
+    }
+}
+
 #[test]
 fn another_sheet_is_read_by_name_and_a_missing_one_is_named() {
     let (_dir, db) = register();

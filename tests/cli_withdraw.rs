@@ -14,6 +14,7 @@ fn run(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env_remove("SOHOCTAP_DB")
+        .env_remove("SOHOCTAP_OFFICER")
         .output()
         .expect("run sohoctap")
 }
@@ -137,6 +138,42 @@ fn withdrawing_an_unknown_decision_is_refused_and_changes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("--date"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// Who changed what (issue 14): a command given `--officer` (or SOHOCTAP_OFFICER) stamps
+/// its changes with the officer's name; without it, the OS account as before.
+#[test]
+fn a_withdrawal_carries_the_officer_given_on_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = recognised(dir.path());
+    let mut args = vec!["--officer", "Nguyễn Văn A"];
+    args.extend(recognise(&["--withdraw"]));
+    ok(&run(&db, &args));
+    let register = sohoctap::store::Register::open(&db).expect("open");
+    let reader = register.read().expect("read");
+    let (id, _) = reader
+        .units(sohoctap::model::UnitKind::Household)
+        .expect("units")
+        .into_iter()
+        .find(|(_, u)| u.code() == "HO00001")
+        .expect("HO00001");
+    let history = reader
+        .history_of(sohoctap::model::Title::GiaDinh, id)
+        .expect("history");
+    let who = &history.last().expect("the withdrawal").1.stamp.user;
+    assert!(who.starts_with("Nguyễn Văn A"), "{who}");
+    assert_ne!(&history[0].1.stamp.user, who);
+    drop(reader);
+    register.close().expect("close");
+    // A name too long to store is refused before anything is opened.
+    let long = "a".repeat(61);
+    let out = run(&db, &["--officer", &long, "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--officer"),
         "{}",
         text(&out.stderr)
     );

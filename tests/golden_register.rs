@@ -461,6 +461,7 @@ fn the_register_format_doc_names_every_table() {
         "`commune`",
         "`next_id/",
         "`demo`",
+        "`officer`",
     ] {
         assert!(
             doc.contains(key),

@@ -406,3 +406,154 @@ fn a_held_register_is_reported_after_the_opening_frame() {
     assert!(!status.success());
     held.close().expect("close");
 }
+
+/// Who is working (issue 14): without `--officer` the app asks once, the name goes with
+/// the session's changes, remembering it is no change to back up, and the next session
+/// offers it (Enter takes it).
+#[test]
+fn the_officer_is_asked_once_and_offered_next_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+    let start = || {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
+        command.arg("--db");
+        command.arg(&db);
+        // Set but blank: asked, as when nothing is given.
+        command.env("SOHOCTAP_OFFICER", "");
+        Session::spawn(command)
+    };
+    let mut s = start();
+    s.wait_for("Ai đang làm việc?");
+    s.send("Nguyễn Văn A\r");
+    s.wait_for("Các thay đổi lần này ghi tên: Nguyễn Văn A");
+    s.send(F10);
+    s.wait_exit(Instant::now());
+    let register = Register::open(&db).expect("open");
+    let officer = register.read().expect("read").officer().expect("meta");
+    register.close().expect("close");
+    assert_eq!(officer.as_deref(), Some("Nguyễn Văn A"));
+
+    let mut again = start();
+    again.wait_for("Lần trước: Nguyễn Văn A");
+    again.send("\r");
+    again.wait_for("Màn hình chính");
+    again.wait_for("ghi tên: Nguyễn Văn A");
+    again.send(F10);
+    again.wait_exit(Instant::now());
+}
+
+/// The year's report as `report --json` gives it: every count a mistake could move.
+fn report_json(db: &Path, year: u16) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+        .arg("--db")
+        .arg(db)
+        .args(["report", "--json", "--year", &year.to_string()])
+        .output()
+        .expect("report");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The yearly cycle with an officer's mistakes through the real program (issue 14; the
+/// key-sequence version is `tui::tests::mistakes`): a bulk recognition under a wrong
+/// number withdrawn as a whole, a household archived by mistake returned, Enter pressed
+/// in the "discard?" question (it keeps the typing). Every count of the year's report
+/// ends as it was before.
+#[test]
+fn the_officers_mistakes_are_taken_back_and_every_count_is_as_before() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    // The year the app opens on, so no key is needed to reach it.
+    let year = sohoctap::tui::opening_year(chrono::Local::now().date_naive()).expect("year");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
+    let cli = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .expect("sohoctap");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let y = year.to_string();
+    cli(&["init", "--commune", "Xã Yên Mô"]);
+    let households = examples.join("households.csv");
+    cli(&[
+        "import",
+        "households",
+        households.to_str().expect("path"),
+        "--year",
+        &y,
+    ]);
+    let scores = examples.join("scores-gia-dinh.csv");
+    let scores = scores.to_str().expect("path");
+    cli(&[
+        "import", "scores", scores, "--title", "gia-dinh", "--year", &y,
+    ]);
+    let before = report_json(&db, year);
+
+    const F5: &str = "\x1b[15~";
+    const F7: &str = "\x1b[18~";
+    const F8: &str = "\x1b[19~";
+    const CTRL_L: &str = "\x0c";
+    let mut s = Session::start(&db);
+    s.wait_for("Màn hình chính");
+    // Bulk recognition under a wrong number, then withdrawn as a whole.
+    s.send(F8);
+    s.wait_for("Công nhận hàng loạt");
+    s.send("99/QĐ-UBND");
+    s.send(F2);
+    s.wait_for("99/QĐ-UBND");
+    s.send("\r");
+    s.wait_for("Đã công nhận 1 hộ");
+    s.send(F5);
+    s.wait_for("Rút lại, sửa quyết định");
+    s.send(F2);
+    s.wait_for("B: rút lại.");
+    s.send("b");
+    s.wait_for("Đã rút lại QĐ 99/QĐ-UBND");
+    s.send("\x1b");
+    s.wait_for("Công nhận hàng loạt");
+    s.send("\x1b");
+    s.wait_for("Màn hình chính");
+    // A household archived by mistake, returned from the "Đã rời xã" list.
+    s.send("2");
+    s.wait_for("Chủ hộ");
+    s.send(F8);
+    s.wait_for("rời xã");
+    s.send("\r");
+    s.wait_for("Ctrl+Z để hoàn tác");
+    s.send(CTRL_L);
+    s.wait_for("đã rời xã");
+    s.send(F8);
+    s.wait_for("Quay lại xã");
+    s.send("\r");
+    s.wait_for("quay lại xã (tính lại");
+    s.send(CTRL_L);
+    // A form half typed, Esc, then Enter in the question: the typing stays.
+    s.send(F7);
+    s.wait_for("Sửa hộ");
+    s.send(" Hai");
+    s.send("\x1b");
+    s.wait_for("Giữ lại");
+    s.send("\r");
+    s.wait_for("Có thay đổi chưa lưu");
+    s.send("\x1b");
+    s.wait_for("Giữ lại");
+    s.send("b");
+    s.wait_for("Đã bỏ các thay đổi chưa lưu");
+    s.send(F10);
+    s.wait_for("Sao lưu sổ trước khi thoát?");
+    s.send("k");
+    s.wait_exit(Instant::now());
+    assert_eq!(report_json(&db, year), before);
+}

@@ -12,6 +12,9 @@ use std::path::PathBuf;
 pub struct Env {
     pub db: PathBuf,
     pub criteria_dir: Option<PathBuf>,
+    /// The officer's name from `--officer` or `SOHOCTAP_OFFICER`, as given (checked by
+    /// [`Env::officer`]).
+    pub officer: Option<String>,
 }
 
 /// The default register: `<data dir>/sohoctap/so-hoc-tap.redb`
@@ -29,7 +32,30 @@ impl Env {
         Env {
             db: db.unwrap_or_else(default_register_path),
             criteria_dir,
+            officer: None,
         }
+    }
+
+    /// The same surroundings with the officer's name given to this run (`--officer`,
+    /// `SOHOCTAP_OFFICER`), checked when first used.
+    pub fn with_officer(mut self, officer: Option<String>) -> Env {
+        self.officer = officer;
+        self
+    }
+
+    /// The officer's name given to this run, cleaned; refused when too long.
+    pub fn officer(&self) -> Result<Option<String>, AppError> {
+        let Some(raw) = &self.officer else {
+            return Ok(None);
+        };
+        crate::model::clean_officer(raw)
+            .map_err(|e| AppError::Input(format!("--officer (biến SOHOCTAP_OFFICER): {e}")))
+    }
+
+    /// Who and when for a change made by this run: the officer given with `--officer`,
+    /// else the OS account (see [`crate::model::who`]).
+    pub fn stamp(&self) -> Result<crate::model::Stamp, AppError> {
+        Ok(crate::model::Stamp::by(self.officer()?.as_deref()))
     }
 
     /// The criteria sets: shipped plus the office's folder. A file of the folder that

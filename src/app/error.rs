@@ -11,6 +11,9 @@ pub enum AppError {
     Store(StoreError),
     /// The criteria sets (shipped or the office's folder) did not load.
     Criteria(Vec<CriteriaError>),
+    /// A value given to the run that cannot be used (an option, an environment
+    /// variable), said in Vietnamese with where it came from.
+    Input(String),
     /// Anything else that stopped the work (the terminal, a signal handler), said in
     /// Vietnamese.
     Failed(String),
@@ -44,7 +47,7 @@ impl AppError {
     pub fn exit_code(&self) -> i32 {
         match self {
             AppError::Store(e) => e.exit_code(),
-            AppError::Criteria(_) => 2,
+            AppError::Criteria(_) | AppError::Input(_) => 2,
             AppError::Failed(_) => 1,
         }
     }
@@ -55,14 +58,14 @@ impl AppError {
         match self {
             AppError::Store(e) => vec![crate::text::english::in_vietnamese(&e.to_string())],
             AppError::Criteria(errors) => errors.iter().map(ToString::to_string).collect(),
-            AppError::Failed(line) => vec![line.clone()],
+            AppError::Failed(line) | AppError::Input(line) => vec![line.clone()],
         }
     }
 
     pub fn advice(&self) -> Option<Advice> {
         match self {
             AppError::Store(e) => Advice::for_store(e),
-            AppError::Criteria(_) | AppError::Failed(_) => None,
+            AppError::Criteria(_) | AppError::Failed(_) | AppError::Input(_) => None,
         }
     }
 }

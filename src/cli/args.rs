@@ -64,6 +64,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "SOHOCTAP_CRITERIA", value_name = "THƯ_MỤC")]
     pub criteria: Option<PathBuf>,
 
+    /// Họ tên cán bộ làm việc, ghi cùng mỗi thay đổi (hoặc biến SOHOCTAP_OFFICER; không có
+    /// thì ghi tên tài khoản máy). Mở chương trình với tên này thì không hỏi tên
+    #[arg(long, global = true, env = "SOHOCTAP_OFFICER", value_name = "HỌ_TÊN")]
+    pub officer: Option<String>,
+
     /// Khung viền và chữ không dấu, cho máy không hiển thị được tiếng Việt
     #[arg(long, global = true)]
     pub ascii: bool,

@@ -8,7 +8,6 @@ use super::args::CriteriaAdoptArgs;
 use super::criteria_table::catalog_with_register;
 use super::out::outln;
 use super::{CliError, Env};
-use crate::model::Stamp;
 
 fn yes_no(passed: bool) -> &'static str {
     if passed { "Đạt" } else { "Không đạt" }
@@ -28,7 +27,7 @@ pub fn run(env: &Env, args: &CriteriaAdoptArgs) -> Result<(), CliError> {
     }
     let register = super::open_register(&env.db)?;
     if args.undo {
-        let outcome = register.undo_adopt(args.year, set.title, &set.id, &Stamp::now());
+        let outcome = register.undo_adopt(args.year, set.title, &set.id, &env.stamp()?);
         register.close()?;
         let (done, refused) = outcome?;
         outln!(
@@ -103,7 +102,7 @@ pub fn run(env: &Env, args: &CriteriaAdoptArgs) -> Result<(), CliError> {
         );
         return Ok(());
     }
-    let outcome = register.adopt(&plan, entry, &Stamp::now());
+    let outcome = register.adopt(&plan, entry, &env.stamp()?);
     register.close()?;
     let moved = outcome?;
     outln!(

@@ -13,7 +13,6 @@ use crate::criteria::{
     table_header, table_rows, to_csv, to_toml,
 };
 use crate::exchange::source::read_source;
-use crate::model::Stamp;
 use std::path::Path;
 
 /// A criteria table is a page or two; anything much larger is not one.
@@ -120,7 +119,7 @@ pub fn import(env: &Env, args: &CriteriaImportArgs) -> Result<(), CliError> {
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     set.entry = Some(Entry {
-        stamp: Stamp::now(),
+        stamp: env.stamp()?,
         how: format!("nhập từ tệp {file_name}"),
     });
     let hash = set.content_hash();

@@ -65,6 +65,7 @@ pub fn run(env: &Env, path: &Path, args: &DemoArgs, ascii: bool) -> Result<Next,
     let demo_env = Env {
         db: path.to_path_buf(),
         criteria_dir: env.criteria_dir.clone(),
+        officer: env.officer.clone(),
     };
     Ok(Next::OpenApp {
         env: demo_env,

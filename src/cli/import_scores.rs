@@ -7,7 +7,6 @@ use super::out::outln;
 use super::recognise::parse_title;
 use super::{CliError, Env};
 use crate::exchange::scores::{apply_scores, plan_scores_file};
-use crate::model::Stamp;
 use crate::text::format_count;
 
 pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
@@ -76,7 +75,7 @@ pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
         register.close()?;
         return Ok(());
     }
-    let applied = apply_scores(&register, &plan, &Stamp::now());
+    let applied = apply_scores(&register, &plan, &env.stamp()?);
     register.close()?;
     let applied = applied?;
     outln!(

@@ -72,12 +72,14 @@ pub enum Next {
 /// The environment a command line names: `--db` (or the default register) and
 /// `--criteria`.
 pub fn env_of(cli: &Cli) -> Env {
-    Env::new(cli.db.clone(), cli.criteria.clone())
+    Env::new(cli.db.clone(), cli.criteria.clone()).with_officer(cli.officer.clone())
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Next, CliError> {
     let env = env_of(&cli);
+    // A name that cannot be stored is refused before anything is opened.
+    env.officer()?;
     let outcome = dispatch(cli, &env);
     match (outcome, out::failure()) {
         (Ok(_), Some(reason)) => Err(CliError::runtime(format!(

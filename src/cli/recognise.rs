@@ -3,7 +3,7 @@
 use super::args::RecogniseArgs;
 use super::out::outln;
 use super::{CliError, Env};
-use crate::model::{Decision, Stamp, Title};
+use crate::model::{Decision, Title};
 use crate::store::Register;
 use crate::text::format_count;
 
@@ -51,7 +51,7 @@ pub fn run(env: &Env, args: &RecogniseArgs) -> Result<(), CliError> {
             number: number.clone(),
             date,
         },
-        &Stamp::now(),
+        &env.stamp()?,
     )?;
     register.close()?;
     outln!(
@@ -82,8 +82,9 @@ fn change_decision(
     if args.new_decision.is_some() && new_number.is_none() {
         return Err(CliError::input("Số quyết định mới không được để trống"));
     }
+    let stamp = env.stamp()?;
     let register = super::open_register(&env.db)?;
-    let result = change_open(&register, args, title, number, new_number, new_date);
+    let result = change_open(&register, args, title, number, new_number, new_date, &stamp);
     register.close()?;
     result
 }
@@ -95,6 +96,7 @@ fn change_open(
     number: &str,
     new_number: Option<String>,
     new_date: Option<chrono::NaiveDate>,
+    stamp: &crate::model::Stamp,
 ) -> Result<(), CliError> {
     let Some(batch) = register.decision_batch(title, args.year, number)? else {
         return Err(CliError::input(format!(
@@ -110,7 +112,7 @@ fn change_open(
         batch.decision.date.format("%d/%m/%Y")
     );
     if args.withdraw {
-        let changes = register.withdraw_decision(title, args.year, number, &Stamp::now())?;
+        let changes = register.withdraw_decision(title, args.year, number, stamp)?;
         outln!(
             "Đã rút lại {was}: {} {} về \"đã thẩm định\" (điểm giữ nguyên).",
             format_count(changes.len() as u64),
@@ -122,7 +124,7 @@ fn change_open(
         number: new_number.unwrap_or_else(|| batch.decision.number.clone()),
         date: new_date.unwrap_or(batch.decision.date),
     };
-    let changes = register.correct_decision(title, args.year, number, &corrected, &Stamp::now())?;
+    let changes = register.correct_decision(title, args.year, number, &corrected, stamp)?;
     outln!(
         "Đã sửa {was} thành quyết định {} ngày {} cho {} {}.",
         corrected.number,

@@ -51,6 +51,7 @@ mod rows_household;
 mod rows_organisation;
 mod same_name;
 pub mod scores;
+pub mod sheet_header;
 pub mod sheet_read;
 pub mod source;
 mod syllable;

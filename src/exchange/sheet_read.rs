@@ -7,6 +7,9 @@
 //!   name, a blank row): the header is the first of the top rows the caller recognises
 //!   (its headers map to the kind's fields), else the widest of them; the rows above are
 //!   kept to be said in the preview;
+//! - **a header on two rows** (a merged group cell over its sub-headers): read as one
+//!   header row, and said in the preview (see [`super::sheet_header`]); a row under the
+//!   header that only numbers the columns ("(1) (2) (3)") is skipped and said;
 //! - **numbers** are written as the officer sees them: `100000`, never `1.0E+05` or
 //!   `100000.0`; their places are kept, so a number in a code column can be questioned;
 //! - **dates** become `dd/mm/yyyy` (their places kept: a date where a code was is a
@@ -22,6 +25,7 @@
 use super::csv_read::{ReadError, Row, Table};
 use super::decode::SourceEncoding;
 use super::legacy_vn::{decode_tcvn3, decode_vni};
+use super::sheet_header::{numbers_the_columns, two_row_header};
 use super::syllable::plausibility;
 use crate::text::nfc;
 use calamine::{Data, Reader, Sheets};
@@ -78,6 +82,11 @@ pub struct SheetInfo {
     pub sheets: Vec<String>,
     /// Text of the rows above the header row (titles), first few.
     pub titles: Vec<String>,
+    /// A header on two rows: the upper row's line, and each group's name with its
+    /// sub-headers (see [`super::sheet_header`]).
+    pub two_rows: Option<(u64, Vec<super::sheet_header::Group>)>,
+    /// The line of a row under the header that only numbers the columns, skipped.
+    pub column_numbers: Option<u64>,
     /// Cells (line, column index) holding a formula, read by their computed value.
     pub formulas: BTreeSet<(u64, usize)>,
     /// Cells holding a date, written dd/mm/yyyy.
@@ -94,11 +103,30 @@ impl SheetInfo {
     /// The preview's lines about the sheet: which one, where the header was found,
     /// formulas and old fonts.
     pub fn notes(&self, header_line: u64, headers: &[String]) -> Vec<String> {
-        let mut notes = vec![format!(
-            "{}, trang \"{}\"; dòng tiêu đề cột là dòng {header_line}",
-            self.format.label(),
-            crate::text::escape(&self.sheet)
-        )];
+        let mut notes = vec![match &self.two_rows {
+            None => format!(
+                "{}, trang \"{}\"; dòng tiêu đề cột là dòng {header_line}",
+                self.format.label(),
+                crate::text::escape(&self.sheet)
+            ),
+            Some((top, groups)) => format!(
+                "{}, trang \"{}\"; tiêu đề cột nằm trên hai dòng {top} và {header_line}: {}",
+                self.format.label(),
+                crate::text::escape(&self.sheet),
+                groups
+                    .iter()
+                    .map(|(name, subs)| format!(
+                        "\"{}\" gồm {}",
+                        crate::text::escape(name),
+                        subs.iter()
+                            .map(|s| format!("\"{}\"", crate::text::escape(s)))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        }];
         if !self.titles.is_empty() {
             notes.push(format!(
                 "Bỏ qua các dòng tên bảng ở trên: {}",
@@ -107,6 +135,11 @@ impl SheetInfo {
                     .map(|t| format!("\"{}\"", crate::text::escape(t)))
                     .collect::<Vec<_>>()
                     .join(", ")
+            ));
+        }
+        if let Some(line) = self.column_numbers {
+            notes.push(format!(
+                "Bỏ qua dòng {line}: chỉ đánh số thứ tự các cột (1, 2, 3…)"
             ));
         }
         if let Some((encoding, cells)) = self.legacy {
@@ -201,6 +234,8 @@ pub fn read_sheet(
         sheet: name,
         sheets,
         titles: Vec::new(),
+        two_rows: None,
+        column_numbers: None,
         formulas: BTreeSet::new(),
         dates: BTreeSet::new(),
         numbers: BTreeSet::new(),
@@ -284,7 +319,8 @@ pub fn read_sheet(
     // Rows made only of blank cells are skipped, as in a CSV file.
     rows.retain(|r| r.fields.iter().any(|f| !f.trim().is_empty()));
     let header_at = find_header(&rows, is_header).ok_or(ReadError::Empty)?;
-    let mut rest = rows.split_off(header_at);
+    let two_rows = two_row_header(&rows, header_at, is_header);
+    let mut rest = rows.split_off(two_rows.as_ref().map_or(header_at, |t| t.top));
     info.titles = rows
         .iter()
         .take(3)
@@ -300,7 +336,24 @@ pub fn read_sheet(
     if rest.is_empty() {
         return Err(ReadError::Empty);
     }
-    let header = rest.remove(0);
+    let mut header = rest.remove(0);
+    if let Some(two) = two_rows {
+        let upper_line = header.line;
+        if rest.is_empty() {
+            return Err(ReadError::Empty);
+        }
+        header = rest.remove(0);
+        header.fields = two.headers;
+        info.two_rows = Some((upper_line, two.groups));
+    }
+    if rest.first().is_some_and(numbers_the_columns) {
+        let skipped = rest.remove(0).line;
+        info.column_numbers = Some(skipped);
+        // Its cells' kinds say nothing of the data either.
+        for marks in [&mut info.formulas, &mut info.errors, &mut info.numbers] {
+            marks.retain(|(line, _)| *line != skipped);
+        }
+    }
     // Formula and error marks above the header (in title rows) say nothing of the data.
     let header_line = header.line;
     info.formulas.retain(|(line, _)| *line > header_line);

@@ -76,7 +76,8 @@ pub struct Decision {
     pub date: NaiveDate,
 }
 
-/// Who changed a record and when (OS user name, local time).
+/// Who changed a record and when (the officer's name and the OS account, or the
+/// account alone: see [`super::who`]; local time).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub user: String,
@@ -87,8 +88,13 @@ pub struct Stamp {
 impl Stamp {
     /// A stamp for now, by the user running the program.
     pub fn now() -> Stamp {
+        Stamp::by(None)
+    }
+
+    /// A stamp for now, by the named officer (see [`super::who`]).
+    pub fn by(officer: Option<&str>) -> Stamp {
         Stamp {
-            user: current_user(),
+            user: super::who(officer),
             at: chrono::Local::now().naive_local(),
         }
     }

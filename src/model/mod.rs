@@ -7,6 +7,7 @@ mod evaluation;
 mod history;
 pub mod letterhead;
 mod link;
+mod officer;
 mod status;
 mod target;
 mod title;
@@ -19,6 +20,7 @@ pub use evaluation::{
 pub use history::{EvaluationChange, FieldChange, HistoryEntry};
 pub use letterhead::Letterhead;
 pub use link::UnitLink;
+pub use officer::{MAX_OFFICER, clean_officer, who};
 pub use status::Status;
 pub use target::{Basis, Measure, ResolutionRef, Target, target_for_year};
 pub use title::Title;

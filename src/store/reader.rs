@@ -78,6 +78,14 @@ impl Reader {
         Ok(self.meta("demo")?.is_some_and(|b| b == [1]))
     }
 
+    /// The officer named in the last session that gave a name (see `Writer::set_officer`).
+    pub fn officer(&self) -> Result<Option<String>> {
+        Ok(self
+            .meta("officer")?
+            .and_then(|b| String::from_utf8(b).ok())
+            .filter(|n| !n.is_empty()))
+    }
+
     pub fn commune(&self) -> Result<Commune> {
         let bytes = self
             .meta("commune")?

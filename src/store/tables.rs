@@ -9,7 +9,9 @@ use redb::TableDefinition;
 /// - `"schema"`: the schema version, `u32` little-endian (see [`super::SCHEMA_VERSION`]);
 /// - `"commune"`: the commune (`Commune` record);
 /// - `"next_id/<kind>"`: the next free unit id of a kind, `u32` little-endian;
-/// - `"demo"`: `[1]` when the register holds made-up demo data (`sohoctap demo`).
+/// - `"demo"`: `[1]` when the register holds made-up demo data (`sohoctap demo`);
+/// - `"officer"`: the officer's name (UTF-8) last given in the app or with `--officer`,
+///   offered as the default when the app next asks who is working.
 pub const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta_v1");
 
 /// `(unit kind, unit id) → Unit record`. Units are never deleted, only archived.

@@ -88,6 +88,12 @@ impl Writer {
         self.put_meta("demo", &[1])
     }
 
+    /// Remembers the officer's name, offered as the default at the next session: a
+    /// meta key, not a record, so registers without it read as before.
+    pub fn set_officer(&mut self, name: &str) -> Result<()> {
+        self.put_meta("officer", name.as_bytes())
+    }
+
     pub fn set_commune(&mut self, commune: &Commune) -> Result<()> {
         self.put_meta("commune", &codec::encode_commune(commune))
     }

@@ -102,4 +102,6 @@ pub enum Action {
     /// Import preview: confirm that codes a spreadsheet stripped of leading zeros
     /// (`123` ↔ `0123`) are the register's codes, and preview again.
     AcceptCodeMapping,
+    /// Citizen form: pick the household (or organisation) from a list, typing to filter.
+    Pick,
 }

@@ -19,6 +19,7 @@ use super::screens::history::HistoryState;
 use super::screens::import::ImportState;
 use super::screens::list::ListState;
 use super::screens::merge::MergeState;
+use super::screens::officer::OfficerState;
 use super::screens::report::ReportState;
 use super::screens::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};
@@ -36,11 +37,16 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     Setup(SetupState),
+    /// "Who is working?", over the home screen when a register is opened.
+    Officer(OfficerState),
     Home,
     List(UnitKind),
     Detail(DetailState),
     Form(FormState),
-    Help { scroll: usize, under: Ctx },
+    Help {
+        scroll: usize,
+        under: Ctx,
+    },
     About,
     Scoring(Box<ScoringState>),
     Sheet(SheetState),
@@ -104,6 +110,9 @@ pub struct App {
     /// The last decision number and date recorded this session: the next decision form
     /// starts with them (a sitting decides many units under one decision).
     pub last_decision: Option<crate::model::Decision>,
+    /// The officer's name this session (see `officer.rs`); `None`: changes carry the
+    /// OS account's name.
+    pub officer: Option<String>,
     pub pending: Option<Pending>,
     /// The date reports and changes carry (`None`: today); tests fix it.
     pub today: Option<NaiveDate>,
@@ -130,10 +139,10 @@ impl App {
     pub fn stamp(&self) -> crate::model::Stamp {
         match self.today {
             Some(day) => crate::model::Stamp {
-                user: crate::model::current_user(),
+                user: crate::model::who(self.officer.as_deref()),
                 at: day.and_time(chrono::NaiveTime::MIN),
             },
-            None => crate::model::Stamp::now(),
+            None => crate::model::Stamp::by(self.officer.as_deref()),
         }
     }
 }
@@ -197,6 +206,7 @@ impl App {
             clean_generation: 0,
             pending: None,
             last_decision: None,
+            officer: None,
             today: None,
             documents: None,
             printer: crate::print::print_text,
@@ -274,6 +284,7 @@ impl App {
         }
         match self.screen() {
             Some(Screen::Setup(_)) | None => Ctx::Setup,
+            Some(Screen::Officer(_)) => Ctx::Officer,
             Some(Screen::Home) => Ctx::Home,
             Some(Screen::List(kind)) => match self.lists.get(kind) {
                 Some(list) if list.searching => Ctx::Search,
@@ -281,6 +292,7 @@ impl App {
                 _ => Ctx::List,
             },
             Some(Screen::Detail(_)) => Ctx::Detail,
+            Some(Screen::Form(f)) if f.picker.is_some() => Ctx::Picker,
             Some(Screen::Form(_)) => Ctx::Form,
             Some(Screen::Help { .. }) => Ctx::Help,
             Some(Screen::About) => Ctx::About,
@@ -305,7 +317,9 @@ impl App {
     /// Whether printable keys go into a text field.
     pub fn typing(&self) -> bool {
         match self.context() {
-            Ctx::Setup | Ctx::Search | Ctx::Scoring | Ctx::Merge => true,
+            Ctx::Setup | Ctx::Officer | Ctx::Picker | Ctx::Search | Ctx::Scoring | Ctx::Merge => {
+                true
+            }
             Ctx::Sheet | Ctx::Bulk | Ctx::Targets => {
                 matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
             }
@@ -394,6 +408,7 @@ impl App {
             Action::Back => self.back(),
             _ => match self.stack.last() {
                 Some(Screen::Setup(_)) => self.update_setup(action),
+                Some(Screen::Officer(_)) => self.update_officer(action),
                 Some(Screen::Home) => self.update_home(action),
                 Some(Screen::List(kind)) => {
                     let kind = *kind;
@@ -420,6 +435,7 @@ impl App {
                 self.confirm = Some(Confirm::LeaveSetup)
             }
             Some(Screen::Setup(_)) => self.quit = true,
+            Some(Screen::Officer(_)) => self.skip_officer(),
             Some(Screen::Home) | None => {}
             Some(Screen::List(kind)) => {
                 let kind = *kind;
@@ -437,6 +453,8 @@ impl App {
                 state.accept_code_mapping = false;
             }
             Some(Screen::Merge(state)) if state.preview.is_some() => state.preview = None,
+            // The picker closes first; the form is still there, as it was.
+            Some(Screen::Form(form)) if form.picker.is_some() => form.picker = None,
             Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
             Some(Screen::Sheet(sheet)) if sheet.changed => {
                 self.confirm = Some(Confirm::DiscardForm)

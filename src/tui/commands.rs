@@ -7,7 +7,13 @@ use super::action::Action;
 use super::keymap::{Command, Ctx, Key};
 use crate::model::UnitKind;
 
-const EDIT: &[Ctx] = &[Ctx::Setup, Ctx::Search, Ctx::Form];
+const EDIT: &[Ctx] = &[
+    Ctx::Setup,
+    Ctx::Officer,
+    Ctx::Picker,
+    Ctx::Search,
+    Ctx::Form,
+];
 const LISTS: &[Ctx] = &[Ctx::List, Ctx::ListLeft, Ctx::Search];
 const MOVE: &[Ctx] = &[
     Ctx::Home,
@@ -16,6 +22,7 @@ const MOVE: &[Ctx] = &[
     Ctx::Search,
     Ctx::Help,
     Ctx::Detail,
+    Ctx::Picker,
 ];
 
 macro_rules! cmd {
@@ -153,6 +160,27 @@ static COMMANDS: &[Command] = &[
         "Sang ô tiếp theo; ở ô cuối: lưu phiếu"
     ),
     cmd!(
+        &[Key::F(3)],
+        Action::Pick,
+        &[Ctx::Form],
+        None,
+        "Phiếu công dân: chọn hộ (hoặc cơ quan) trong danh sách, gõ tên, mã hoặc thôn để lọc"
+    ),
+    cmd!(
+        &[Key::Enter],
+        Action::Open,
+        &[Ctx::Picker],
+        Some("Chọn"),
+        "Ghi mã của hộ đang chọn vào phiếu"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::Picker],
+        Some("Quay lại"),
+        "Đóng danh sách, phiếu giữ nguyên"
+    ),
+    cmd!(
         &[Key::Char('1')],
         Action::OpenList(UnitKind::Community),
         &[Ctx::Home],
@@ -236,6 +264,20 @@ static COMMANDS: &[Command] = &[
         &[Ctx::Setup],
         Some("Thoát"),
         "Thoát, không tạo sổ"
+    ),
+    cmd!(
+        &[Key::Enter, Key::F(2)],
+        Action::Save,
+        &[Ctx::Officer],
+        Some("Xong"),
+        "Ghi tên này cho mọi thay đổi lần làm việc này (ô trống: dùng tên lần trước)"
+    ),
+    cmd!(
+        &[Key::Esc],
+        Action::Back,
+        &[Ctx::Officer],
+        Some("Bỏ qua"),
+        "Không ghi tên cán bộ: thay đổi ghi tên tài khoản máy"
     ),
     cmd!(
         &[Key::F(3)],
@@ -359,6 +401,7 @@ static COMMANDS: &[Command] = &[
         &[Key::F(10), Key::Ctrl('q')],
         Action::Quit,
         &[
+            Ctx::Officer,
             Ctx::Home,
             Ctx::List,
             Ctx::ListLeft,

@@ -116,6 +116,8 @@ pub struct FormState {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub changed: bool,
+    /// The household picker over a citizen form (F3), while it is open.
+    pub picker: Option<super::picker::PickerState>,
 }
 
 fn kinds<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<(UnitId, String)> {
@@ -266,6 +268,7 @@ impl FormState {
             fields,
             focus,
             changed: false,
+            picker: None,
         }
     }
 

@@ -10,6 +10,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ctx {
     Setup,
+    /// "Who is working?" when a register is opened.
+    Officer,
     Home,
     List,
     /// A list showing the units that left the commune.
@@ -17,6 +19,8 @@ pub enum Ctx {
     /// Typing in a list's search box.
     Search,
     Form,
+    /// The household picker over a citizen form.
+    Picker,
     Detail,
     Help,
     About,
@@ -56,11 +60,13 @@ impl Ctx {
     pub fn label(self) -> &'static str {
         match self {
             Ctx::Setup => "Tạo sổ mới",
+            Ctx::Officer => "Hỏi tên cán bộ làm việc",
             Ctx::Home => "Màn hình chính",
             Ctx::List => "Danh sách",
             Ctx::ListLeft => "Danh sách đã rời xã",
             Ctx::Search => "Ô tìm kiếm",
             Ctx::Form => "Phiếu nhập",
+            Ctx::Picker => "Chọn hộ cho công dân",
             Ctx::Detail => "Xem đơn vị",
             Ctx::Help => "Trợ giúp",
             Ctx::About => "Thông tin",
@@ -83,13 +89,15 @@ impl Ctx {
         }
     }
 
-    pub const ALL: [Ctx; 25] = [
+    pub const ALL: [Ctx; 27] = [
         Ctx::Setup,
+        Ctx::Officer,
         Ctx::Home,
         Ctx::List,
         Ctx::ListLeft,
         Ctx::Search,
         Ctx::Form,
+        Ctx::Picker,
         Ctx::Detail,
         Ctx::Help,
         Ctx::About,

@@ -3,7 +3,9 @@
 //! - [`terminal`]: entering/restoring the terminal, panic hook, SIGHUP/SIGTERM;
 //! - [`app`]: all state and `App::update(Action)`, the only place state changes;
 //! - [`keymap`]: the one command table (dispatcher, hint bar and help);
-//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms;
+//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms,
+//!   and [`picker`]: the citizen form's household list;
+//! - `officer`: who is working, asked when a register is opened;
 //! - [`update`], [`save`], `score_save`, `history_save`: what actions do, the writes to
 //!   the register, and Ctrl+Z;
 //! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
@@ -28,6 +30,8 @@ mod file_choice;
 pub mod form;
 mod history_save;
 pub mod keymap;
+mod officer;
+pub mod picker;
 pub mod rows;
 mod save;
 mod score_save;
@@ -70,6 +74,7 @@ fn with_office_sets(
 /// Runs the app on the register of `env` (the setup screen when it does not exist yet).
 pub fn run(env: &Env, ascii: bool) -> Result<(), AppError> {
     let catalog = env.catalog()?;
+    let officer = env.officer()?;
     let theme = Theme::from_env(ascii);
     let today = chrono::Local::now().date_naive();
     let year = opening_year(today).unwrap_or_else(current_year);
@@ -137,6 +142,9 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), AppError> {
             then_quit: false,
         });
     }
+    // Asked last, so the notices above are kept and shown again once it is answered.
+    app.officer = officer;
+    app.ask_officer();
     let outcome = event_loop(&mut terminal, &mut app, &stop);
     let closed = end_session(&mut app, &stop);
     // After a hang-up the terminal is gone and its errors mean nothing; the register

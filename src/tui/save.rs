@@ -66,6 +66,7 @@ impl App {
                     ),
                     Role::Good,
                 );
+                self.ask_officer();
             }
             Err(e) => {
                 if let Some(Screen::Setup(state)) = self.stack.last_mut() {

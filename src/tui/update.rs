@@ -173,6 +173,12 @@ impl App {
     }
 
     pub(super) fn update_form(&mut self, action: Action) {
+        if matches!(self.stack.last(), Some(Screen::Form(f)) if f.picker.is_some()) {
+            return self.update_picker(action);
+        }
+        if action == Action::Pick {
+            return self.open_picker();
+        }
         let on_last =
             matches!(self.stack.last(), Some(Screen::Form(f)) if f.focus + 1 == f.fields.len());
         if action == Action::Save || (action == Action::NextOrSave && on_last) {
@@ -209,7 +215,7 @@ impl App {
 
     /// Looks the typed household code up as it is typed, so a wrong code shows before
     /// saving (the save refuses it in any case).
-    fn note_affiliation(&mut self) {
+    pub(super) fn note_affiliation(&mut self) {
         let Some(Screen::Form(form)) = self.stack.last() else {
             return;
         };

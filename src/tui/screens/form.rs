@@ -3,8 +3,10 @@
 
 use super::boxed;
 use crate::text::truncate_to_width;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::form::FormState;
+use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::theme::Role;
 use crate::tui::widgets::field;
 use ratatui::Frame;
@@ -43,8 +45,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &FormState) {
     let focused_error = state
         .focused()
         .and_then(|f| f.error.as_ref().map(|e| format!("✗ {}: {e}", f.label)));
+    // The citizen's household field: the list it can be picked from, by its key.
+    let pick = (state.kind == crate::model::UnitKind::Citizen
+        && state.focus == FormState::AFFILIATION)
+        .then(|| {
+            format!(
+                "{}: chọn hộ trong danh sách (gõ tên, mã hoặc thôn để lọc); hoặc gõ mã hộ.",
+                key_label(Ctx::Form, &Action::Pick)
+            )
+        });
     let note = if let Some(error) = &focused_error {
         error.as_str()
+    } else if let Some(pick) = &pick {
+        pick.as_str()
     } else if state.changed {
         "* bắt buộc. Có thay đổi chưa lưu: F2 để lưu (Esc hỏi trước khi bỏ)."
     } else {
@@ -52,6 +65,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &FormState) {
     };
     let role = if focused_error.is_some() {
         Role::Error
+    } else if pick.is_some() {
+        Role::Normal
     } else if state.changed {
         Role::Warning
     } else {

@@ -12,7 +12,9 @@ pub mod home;
 pub mod import;
 pub mod list;
 pub mod merge;
+pub mod officer;
 pub mod opening;
+pub mod picker;
 pub mod report;
 pub mod scoring;
 pub mod setup;
@@ -41,10 +43,16 @@ pub fn render(app: &App, frame: &mut Frame) {
         let body = chrome(app, frame, area);
         match app.screen() {
             Some(Screen::Setup(state)) => setup::render(app, frame, body, state),
+            Some(Screen::Officer(state)) => officer::render(app, frame, body, state),
             Some(Screen::Home) | None => home::render(app, frame, body),
             Some(Screen::List(kind)) => list::render(app, frame, body, *kind),
             Some(Screen::Detail(state)) => detail::render(app, frame, body, state),
-            Some(Screen::Form(state)) => form::render(app, frame, body, state),
+            Some(Screen::Form(state)) => {
+                form::render(app, frame, body, state);
+                if let Some(picker) = &state.picker {
+                    picker::render(app, frame, body, picker);
+                }
+            }
             Some(Screen::Help { scroll, under }) => help::render(app, frame, body, *scroll, *under),
             Some(Screen::About) => about::render(app, frame, body),
             Some(Screen::Scoring(state)) => scoring::render(app, frame, body, state),
@@ -149,6 +157,7 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
 fn screen_title(app: &App) -> String {
     match app.screen() {
         Some(Screen::Setup(_)) => "Tạo sổ mới".into(),
+        Some(Screen::Officer(_)) => "Cán bộ làm việc".into(),
         Some(Screen::Home) | None => "Màn hình chính".into(),
         Some(Screen::List(kind)) if app.lists.get(kind).is_some_and(|l| l.filter.left) => {
             format!("{}: đã rời xã", kind.label())

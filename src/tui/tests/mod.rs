@@ -8,6 +8,8 @@ mod hostile_names;
 mod keys;
 mod merge;
 mod mistakes;
+mod officer;
+mod picker;
 mod report_import;
 mod scoring;
 mod small_fixes;
