@@ -94,4 +94,8 @@ pub enum Action {
     /// Import preview: confirm that codes a spreadsheet stripped of leading zeros
     /// (`123` ↔ `0123`) are the register's codes, and preview again.
     AcceptCodeMapping,
+    /// Open the criteria sets: the office's own version, adopting one for the year.
+    OpenCriteria,
+    /// A command of the criteria screens (list, editor).
+    Criteria(super::criteria_editor::CriteriaAction),
 }

@@ -39,7 +39,10 @@ pub enum Screen {
     List(UnitKind),
     Detail(DetailState),
     Form(FormState),
-    Help { scroll: usize, under: Ctx },
+    Help {
+        scroll: usize,
+        under: Ctx,
+    },
     About,
     Scoring(Box<ScoringState>),
     Sheet(SheetState),
@@ -47,6 +50,8 @@ pub enum Screen {
     History(HistoryState),
     Report(ReportState),
     Import(ImportState),
+    /// The criteria sets, the editor, the adopt preview (see `criteria_editor`).
+    Criteria(Box<super::criteria_editor::CriteriaScreen>),
 }
 
 pub use super::confirm::Confirm;
@@ -293,6 +298,7 @@ impl App {
             Some(Screen::Report(_)) => Ctx::Report,
             Some(Screen::Import(state)) if state.preview.is_some() => Ctx::ImportPreview,
             Some(Screen::Import(_)) => Ctx::Import,
+            Some(Screen::Criteria(c)) => c.context(),
         }
     }
 
@@ -304,6 +310,7 @@ impl App {
                 matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
             }
             Ctx::Import => matches!(self.screen(), Some(Screen::Import(s)) if s.focus == 1),
+            Ctx::CriteriaEditor => matches!(self.screen(), Some(Screen::Criteria(c)) if c.typing()),
             Ctx::Form => {
                 matches!(self.screen(), Some(Screen::Form(f)) if f.focused().is_some_and(|f| f.input().is_some()))
             }
@@ -384,6 +391,7 @@ impl App {
                 self.stack.push(Screen::Help { scroll: 0, under });
             }
             Action::About => self.stack.push(Screen::About),
+            Action::OpenCriteria => self.open_criteria(),
             Action::Back => self.back(),
             _ => match self.stack.last() {
                 Some(Screen::Setup(_)) => self.update_setup(action),
@@ -401,6 +409,7 @@ impl App {
                 Some(Screen::History(_)) => self.update_history(action),
                 Some(Screen::Report(_)) => self.update_report(action),
                 Some(Screen::Import(_)) => self.update_import(action),
+                Some(Screen::Criteria(_)) => self.update_criteria(action),
                 Some(Screen::About) | None => {}
             },
         }
@@ -429,6 +438,7 @@ impl App {
                 state.accept_code_mapping = false;
             }
             Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
+            Some(Screen::Criteria(c)) if c.unsaved() => self.confirm = Some(Confirm::DiscardForm),
             Some(Screen::Sheet(sheet)) if sheet.changed => {
                 self.confirm = Some(Confirm::DiscardForm)
             }

@@ -45,6 +45,12 @@ pub enum Ctx {
     QuitBackup,
     /// A backup running, or what it did.
     Notice,
+    /// The criteria sets the program knows.
+    CriteriaSets,
+    /// Writing the office's own version of a criteria set.
+    CriteriaEditor,
+    /// What adopting a set for a year changes, before it is done.
+    CriteriaAdopt,
 }
 
 impl Ctx {
@@ -74,10 +80,13 @@ impl Ctx {
             Ctx::ArchiveGroup => "Thôn, dòng họ rời xã khi còn hộ",
             Ctx::QuitBackup => "Hỏi sao lưu khi thoát",
             Ctx::Notice => "Kết quả sao lưu",
+            Ctx::CriteriaSets => "Bộ tiêu chí",
+            Ctx::CriteriaEditor => "Soạn bộ tiêu chí",
+            Ctx::CriteriaAdopt => "Chuyển đánh giá sang bộ tiêu chí",
         }
     }
 
-    pub const ALL: [Ctx; 23] = [
+    pub const ALL: [Ctx; 26] = [
         Ctx::Setup,
         Ctx::Home,
         Ctx::List,
@@ -101,6 +110,9 @@ impl Ctx {
         Ctx::ArchiveGroup,
         Ctx::QuitBackup,
         Ctx::Notice,
+        Ctx::CriteriaSets,
+        Ctx::CriteriaEditor,
+        Ctx::CriteriaAdopt,
     ];
 }
 

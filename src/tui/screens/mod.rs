@@ -52,6 +52,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::History(state)) => history::render(app, frame, body, state),
             Some(Screen::Report(state)) => report::render(app, frame, body, state),
             Some(Screen::Import(state)) => import::render(app, frame, body, state),
+            Some(Screen::Criteria(screen)) => {
+                crate::tui::criteria_editor::draw::render(app, frame, body, screen)
+            }
         }
         if let Some(confirm) = &app.confirm {
             dialog(app, frame, body, confirm);
@@ -170,6 +173,7 @@ fn screen_title(app: &App) -> String {
         Some(Screen::History(_)) => "Lịch sử".into(),
         Some(Screen::Report(_)) => "Báo cáo".into(),
         Some(Screen::Import(_)) => "Nhập danh sách".into(),
+        Some(Screen::Criteria(c)) => c.title(),
     }
 }
 
