@@ -586,9 +586,12 @@ impl EditorState {
         {
             local.push((Slot::Set(SetField::Date), e));
         }
+        // A set kept its id only while it keeps its title: a set moved to another
+        // title is another set.
         let id = self
             .id
             .clone()
+            .filter(|id| id.starts_with(&format!("{}-", self.title.code())))
             .unwrap_or_else(|| format!("{}-{from}-van-phong", self.title.code()));
         let set = CriteriaSet {
             id,
@@ -768,7 +771,7 @@ impl EditorState {
                 };
                 if crit.indicators.len() == 1 {
                     return Err(
-                        "Tiêu chí phải còn ít nhất một chỉ số; muốn bỏ cả tiêu chí thì đưa con trỏ lên mã tiêu chí".into(),
+                        "Tiêu chí phải còn ít nhất một chỉ số; muốn bỏ cả tiêu chí thì đưa con trỏ lên mã hoặc tên tiêu chí".into(),
                     );
                 }
                 let gone = crit.indicators.remove(i);
@@ -845,6 +848,20 @@ mod tests {
         let free = "Thông tư số 22/2020/TT-BGDĐT của Bộ Giáo dục và Đào tạo";
         assert_eq!(split_source(free)[0], free);
         assert_eq!(join_source(free, "", "", ""), free);
+    }
+
+    #[test]
+    fn an_office_set_keeps_its_id_while_it_keeps_its_title() {
+        let mut set = draft::blank(Title::GiaDinh, 2021);
+        set.id = "gia-dinh-tinh-nb".into();
+        set.entry = Some(crate::criteria::Entry {
+            stamp: crate::model::Stamp::now(),
+            how: "nhập từ tệp a.csv".into(),
+        });
+        let mut state = EditorState::new(&set, Start::Office, "bộ văn phòng".into());
+        assert_eq!(state.to_set().0.id, "gia-dinh-tinh-nb");
+        state.cycle(Slot::Set(SetField::Title), true);
+        assert_eq!(state.to_set().0.id, "dong-ho-2021-van-phong");
     }
 
     #[test]

@@ -421,13 +421,118 @@ fn every_validation_message_is_said_live_beside_its_field() {
     fill(&mut h.app, "25");
     assert_eq!(editor(&h.app).error_count(), 0);
 
-    // Empty text of an indicator, and of a criterion's name.
+    // Empty values: a code, a name, a text, a maximum of 0, the first year.
+    go(&mut h.app, Slot::Set(SetField::From));
+    fill(&mut h.app, "");
+    assert_eq!(
+        said(&h.app, Slot::Set(SetField::From)),
+        ["Chưa có năm bắt đầu áp dụng"]
+    );
+    fill(&mut h.app, "2022");
+    go(&mut h.app, Slot::Criterion(1, CritField::Name));
+    fill(&mut h.app, "");
+    assert_eq!(
+        said(&h.app, Slot::Criterion(1, CritField::Name)),
+        ["Chưa có tên tiêu chí"]
+    );
+    go(&mut h.app, Slot::Indicator(1, 0, IndField::Code));
+    fill(&mut h.app, "");
+    assert_eq!(
+        said(&h.app, Slot::Indicator(1, 0, IndField::Code)),
+        ["Chưa có mã chỉ số"]
+    );
     go(&mut h.app, Slot::Indicator(1, 0, IndField::Text));
     fill(&mut h.app, "");
     assert_eq!(
         said(&h.app, Slot::Indicator(1, 0, IndField::Text)),
         ["Chưa có nội dung chỉ số"]
     );
+    go(&mut h.app, Slot::Indicator(1, 0, IndField::Max));
+    fill(&mut h.app, "0");
+    assert_eq!(
+        said(&h.app, Slot::Indicator(1, 0, IndField::Max)),
+        ["Điểm tối đa phải lớn hơn 0"]
+    );
+    go(&mut h.app, Slot::Criterion(1, CritField::Code));
+    fill(&mut h.app, "");
+    assert_eq!(
+        said(&h.app, Slot::Criterion(1, CritField::Code)),
+        ["Chưa có mã tiêu chí"]
+    );
+}
+
+#[test]
+fn the_ten_indicator_cdht_rule_typed_from_blank_fails_a_unit_with_one_indicator_below_5() {
+    let mut h = app();
+    blank_cdht(&mut h.app);
+    fill(&mut h.app, "Bộ tiêu chí Công dân học tập");
+    press(&mut h.app, KeyCode::Tab);
+    next(&mut h.app, "2022");
+    next(&mut h.app, "2030");
+    next(&mut h.app, "Quyết định");
+    next(&mut h.app, "244/QĐ-KHVN");
+    next(&mut h.app, "28/7/2022");
+    next(&mut h.app, "Trung ương Hội Khuyến học Việt Nam");
+    press(&mut h.app, KeyCode::Tab);
+    next(&mut h.app, "80");
+    let groups = [
+        "Năng lực tự học và học tập suốt đời",
+        "Năng lực sử dụng các công cụ để tương tác",
+        "Năng lực xây dựng các mối quan hệ xã hội",
+    ];
+    for (c, (name, count)) in groups.iter().zip([4, 4, 2]).enumerate() {
+        if c > 0 {
+            press(&mut h.app, KeyCode::F(6));
+        } else {
+            press(&mut h.app, KeyCode::Tab);
+            press(&mut h.app, KeyCode::Tab);
+        }
+        fill(&mut h.app, name);
+        press(&mut h.app, KeyCode::Tab); // minimum of the criterion: none
+        press(&mut h.app, KeyCode::Tab); // code of the first indicator
+        press(&mut h.app, KeyCode::Tab);
+        for i in 0..count {
+            if i > 0 {
+                press(&mut h.app, KeyCode::F(5));
+            }
+            fill(
+                &mut h.app,
+                &format!("Chỉ số {}.{} theo văn bản", c + 1, i + 1),
+            );
+            press(&mut h.app, KeyCode::Tab);
+            next(&mut h.app, "10");
+            next(&mut h.app, "5");
+        }
+    }
+    assert_eq!(editor(&h.app).issues, vec![], "10 × 10 = 100, no remark");
+    press(&mut h.app, KeyCode::F(2));
+    assert_eq!(h.app.context(), Ctx::CriteriaSets, "{:?}", h.app.message);
+    let entry = h
+        .app
+        .catalog
+        .in_force(Title::CongDan, YEAR)
+        .expect("set")
+        .clone();
+    let set = &entry.set;
+    assert_eq!(set.indicator_count(), 10);
+    assert_eq!(set.max_total(), 100);
+    let with = |pts: [u16; 10]| {
+        let values = set
+            .indicators()
+            .zip(pts)
+            .map(|(i, p)| (i.code.clone(), IndicatorValue::Points(p)))
+            .collect();
+        crate::criteria::score(set, &values).passed
+    };
+    assert!(
+        !with([10, 10, 10, 10, 10, 10, 10, 4, 6, 6]),
+        "86 but one below 5"
+    );
+    assert!(
+        with([10, 10, 10, 10, 5, 5, 10, 10, 5, 5]),
+        "80, none below 5"
+    );
+    assert!(!with([10, 10, 10, 10, 5, 5, 10, 9, 5, 5]), "79");
 }
 
 #[test]
