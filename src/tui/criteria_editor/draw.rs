@@ -47,7 +47,7 @@ fn render_sets(app: &App, frame: &mut Frame, area: Rect, state: &SetsState) {
     let w = usize::from(area.width.saturating_sub(4));
     let inner_h = usize::from(area.height.saturating_sub(2));
     // Under the list: the selected set's source, provenance and totals.
-    let detail_h = 4;
+    let detail_h = 5;
     let list_h = inner_h.saturating_sub(detail_h + 1).max(1);
     let name_w = w.saturating_sub(2 + 5 + 11 + 16 + 10);
     let header = format!(
@@ -105,13 +105,12 @@ fn render_sets(app: &App, frame: &mut Frame, area: Rect, state: &SetsState) {
     };
     let who = match &set.entry {
         Some(e) => format!(
-            "{}; {} nhập lúc {} ({})",
-            set.provenance().label(),
+            "Người nhập: {}, lúc {} ({})",
             e.stamp.user,
             e.stamp.at.format("%d/%m/%Y %H:%M"),
             e.how
         ),
-        None => format!("{}; có sẵn trong chương trình", set.provenance().label()),
+        None => "Có sẵn trong chương trình".into(),
     };
     let totals = format!(
         "{} tiêu chí, {} chỉ số, tổng tối đa {}{}",
@@ -124,12 +123,25 @@ fn render_sets(app: &App, frame: &mut Frame, area: Rect, state: &SetsState) {
     );
     let lines = [
         (format!("Văn bản: {source}"), Role::Normal),
-        (format!("Nguồn gốc: {who}"), Role::Muted),
+        (
+            format!("Nguồn gốc: {}", set.provenance().label()),
+            Role::Muted,
+        ),
+        (who, Role::Muted),
         (totals, Role::Muted),
     ];
-    for (i, (text, role)) in lines.iter().enumerate() {
-        put(app, frame, x, top + i as u16, text, w, *role);
-    }
+    // A long source wraps onto a second line rather than losing its issuing body.
+    let text: Vec<ratatui::text::Line> = lines
+        .into_iter()
+        .map(|(text, role)| ratatui::text::Line::styled(text, app.theme.style(role)))
+        .collect();
+    let height = u16::try_from(detail_h).unwrap_or(5);
+    ratatui::widgets::Paragraph::new(text)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(
+            Rect::new(x, top, u16::try_from(w).unwrap_or(0), height),
+            frame.buffer_mut(),
+        );
 }
 
 fn label(state: &EditorState, slot: Slot) -> String {

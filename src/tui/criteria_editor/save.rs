@@ -92,7 +92,7 @@ impl App {
         } else {
             self.say(
                 format!(
-                    "✓ Đã lưu phiên bản mới của bộ {} {}; {adopt}: chuyển đánh giá năm {} sang bộ này",
+                    "✓ Đã lưu phiên bản mới của bộ {} {} · {adopt}: áp dụng cho năm {}",
                     stored.title.short(),
                     stored.years_label(),
                     self.year
