@@ -4,8 +4,9 @@
 //!
 //! - [`sets`]: the list's rows and the adopt preview's lines (pure, from the catalog
 //!   and an [`crate::store::AdoptPlan`]);
-//! - [`state`]: the editor's inputs, turned into a set and checked by
-//!   [`crate::criteria::draft`] on every change;
+//! - [`state`]: the editor's inputs and cursor; `reading`: the inputs turned into a set
+//!   and checked by [`crate::criteria::draft`] on every change; `structure`: adding and
+//!   removing indicators, criteria, grade bands; [`source`]: the legal source in parts;
 //! - `keys`: what each key does on these screens; `save`: the writes (a new version
 //!   stored as `criteria import` stores it, adopt and its undo, as `criteria adopt`);
 //! - [`draw`]: pure drawing of the three screens;
@@ -17,9 +18,12 @@
 pub(super) mod commands;
 pub mod draw;
 mod keys;
+mod reading;
 mod save;
 pub mod sets;
+pub mod source;
 pub mod state;
+mod structure;
 
 use super::keymap::Ctx;
 use sets::{AdoptState, SetsState};
