@@ -651,3 +651,41 @@ fn snapshot_adopt_preview() {
     assert_eq!(h.app.context(), Ctx::CriteriaAdopt, "{:?}", h.app.message);
     insta::assert_snapshot!(snap(&h.app, 24));
 }
+
+#[test]
+fn at_80x23_the_field_with_the_cursor_is_always_in_view() {
+    let mut h = app();
+    blank_cdht(&mut h.app);
+    type_cdht(&mut h.app);
+    h.app.set_window(80, 23);
+    let count = editor(&h.app).fields().len();
+    let in_view = |app: &App| {
+        let text = draw(app, 80, 23).backend().to_string();
+        text.lines().filter(|l| l.contains("│ ▶")).count() == 1
+    };
+    for _ in 0..count {
+        press(&mut h.app, KeyCode::BackTab);
+        assert!(in_view(&h.app), "{:?}", editor(&h.app).focused());
+    }
+    assert_eq!(editor(&h.app).focus, 0);
+    while editor(&h.app).focus + 1 < count {
+        press(&mut h.app, KeyCode::PageDown);
+        assert!(in_view(&h.app), "{:?}", editor(&h.app).focused());
+    }
+}
+
+#[test]
+fn telex_backspace_and_replace_types_vietnamese_into_a_field() {
+    let mut h = app();
+    blank_cdht(&mut h.app);
+    // Unikey (Telex) sends "o", then Backspace and "ô", then Backspace and "ộ".
+    type_text(&mut h.app, "Bo");
+    press(&mut h.app, KeyCode::Backspace);
+    type_text(&mut h.app, "ô");
+    press(&mut h.app, KeyCode::Backspace);
+    type_text(&mut h.app, "ộ");
+    // Combining marks from another input method end up in NFC.
+    type_text(&mut h.app, " tie\u{302}u chi\u{301}");
+    assert_eq!(editor(&h.app).name.value(), "Bộ tiêu chí");
+    assert!(editor(&h.app).changed);
+}
