@@ -557,3 +557,51 @@ fn the_officers_mistakes_are_taken_back_and_every_count_is_as_before() {
     s.wait_exit(Instant::now());
     assert_eq!(report_json(&db, year), before);
 }
+
+/// The criteria editor in the real terminal: T from the home screen, a blank set typed
+/// with Vietnamese text, saved with F2; the register then lists it as the office's.
+#[test]
+fn a_criteria_set_typed_in_the_editor_is_stored_as_the_offices() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+
+    let mut s = Session::start(&db);
+    s.wait_for("T: nhập bộ chính thức");
+    s.send("t");
+    s.wait_for("Bộ tiêu chí · năm");
+    s.send(F6);
+    s.wait_for("Soạn bộ tiêu chí · từ bộ trống");
+    s.send("Bộ tiêu chí Gia đình học tập của tỉnh");
+    // Danh hiệu, năm đầu, năm cuối; then the document in its four parts.
+    s.send("\t\t\t\tQuyết định\t15/QĐ-HKH\t2/3/2024\tHội Khuyến học tỉnh Ninh Bình");
+    // Đối chiếu, tổng tối thiểu, mã tiêu chí; its name, its minimum, the first code.
+    s.send("\t\t\t\tViệc học tập của các thành viên\t\t\tĐọc sách, báo hằng ngày");
+    s.wait_for("Chưa thấy lỗi nào");
+    s.send(F2);
+    s.wait_for("Đã lưu phiên bản mới của bộ GĐHT");
+    s.send("\x1b");
+    s.wait_for("Màn hình chính");
+    s.send(F10);
+    s.wait_for("Sao lưu sổ trước khi thoát? (C/K)");
+    s.send("k");
+    s.wait_exit(Instant::now());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sohoctap"))
+        .args(["criteria", "show", "--json", "--db"])
+        .arg(&db)
+        .arg("gia-dinh")
+        .output()
+        .expect("criteria show");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("\"provenance\": \"office\""), "{text}");
+    assert!(
+        text.contains("\"entered_how\": \"soạn trong chương trình\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("Quyết định số 15/QĐ-HKH ngày 2/3/2024 của Hội Khuyến học tỉnh Ninh Bình"),
+        "{text}"
+    );
+}

@@ -104,4 +104,8 @@ pub enum Action {
     AcceptCodeMapping,
     /// Citizen form: pick the household (or organisation) from a list, typing to filter.
     Pick,
+    /// Open the criteria sets: the office's own version, adopting one for the year.
+    OpenCriteria,
+    /// A command of the criteria screens (list, editor).
+    Criteria(super::criteria_editor::CriteriaAction),
 }

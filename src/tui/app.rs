@@ -55,6 +55,8 @@ pub enum Screen {
     Report(ReportState),
     Import(ImportState),
     Merge(MergeState),
+    /// The criteria sets, the editor, the adopt preview (see `criteria_editor`).
+    Criteria(Box<super::criteria_editor::CriteriaScreen>),
 }
 
 pub use super::confirm::Confirm;
@@ -311,6 +313,7 @@ impl App {
             Some(Screen::Import(_)) => Ctx::Import,
             Some(Screen::Merge(state)) if state.preview.is_some() => Ctx::MergePreview,
             Some(Screen::Merge(_)) => Ctx::Merge,
+            Some(Screen::Criteria(c)) => c.context(),
         }
     }
 
@@ -324,6 +327,7 @@ impl App {
                 matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
             }
             Ctx::Import => matches!(self.screen(), Some(Screen::Import(s)) if s.focus == 1),
+            Ctx::CriteriaEditor => matches!(self.screen(), Some(Screen::Criteria(c)) if c.typing()),
             Ctx::Form => {
                 matches!(self.screen(), Some(Screen::Form(f)) if f.focused().is_some_and(|f| f.input().is_some()))
             }
@@ -405,6 +409,7 @@ impl App {
                 self.stack.push(Screen::Help { scroll: 0, under });
             }
             Action::About => self.stack.push(Screen::About),
+            Action::OpenCriteria => self.open_criteria(),
             Action::Back => self.back(),
             _ => match self.stack.last() {
                 Some(Screen::Setup(_)) => self.update_setup(action),
@@ -424,6 +429,7 @@ impl App {
                 Some(Screen::Report(_)) => self.update_report(action),
                 Some(Screen::Import(_)) => self.update_import(action),
                 Some(Screen::Merge(_)) => self.update_merge(action),
+                Some(Screen::Criteria(_)) => self.update_criteria(action),
                 Some(Screen::About) | None => {}
             },
         }
@@ -456,6 +462,7 @@ impl App {
             // The picker closes first; the form is still there, as it was.
             Some(Screen::Form(form)) if form.picker.is_some() => form.picker = None,
             Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
+            Some(Screen::Criteria(c)) if c.unsaved() => self.confirm = Some(Confirm::DiscardForm),
             Some(Screen::Sheet(sheet)) if sheet.changed => {
                 self.confirm = Some(Confirm::DiscardForm)
             }

@@ -44,6 +44,7 @@ pub(super) fn all() -> impl Iterator<Item = &'static Command> {
         .iter()
         .chain(super::commands_files::COMMANDS)
         .chain(super::commands_work::COMMANDS)
+        .chain(super::criteria_editor::commands::COMMANDS)
 }
 
 pub(super) use cmd;

@@ -53,6 +53,12 @@ pub enum Ctx {
     QuitBackup,
     /// A backup running, or what it did.
     Notice,
+    /// The criteria sets the program knows.
+    CriteriaSets,
+    /// Writing the office's own version of a criteria set.
+    CriteriaEditor,
+    /// What adopting a set for a year changes, before it is done.
+    CriteriaAdopt,
 }
 
 impl Ctx {
@@ -86,10 +92,13 @@ impl Ctx {
             Ctx::ArchiveGroup => "Thôn, dòng họ rời xã khi còn hộ",
             Ctx::QuitBackup => "Hỏi sao lưu khi thoát",
             Ctx::Notice => "Kết quả sao lưu",
+            Ctx::CriteriaSets => "Bộ tiêu chí",
+            Ctx::CriteriaEditor => "Soạn bộ tiêu chí",
+            Ctx::CriteriaAdopt => "Chuyển đánh giá sang bộ tiêu chí",
         }
     }
 
-    pub const ALL: [Ctx; 27] = [
+    pub const ALL: [Ctx; 30] = [
         Ctx::Setup,
         Ctx::Officer,
         Ctx::Home,
@@ -117,6 +126,9 @@ impl Ctx {
         Ctx::ArchiveGroup,
         Ctx::QuitBackup,
         Ctx::Notice,
+        Ctx::CriteriaSets,
+        Ctx::CriteriaEditor,
+        Ctx::CriteriaAdopt,
     ];
 }
 

@@ -25,6 +25,7 @@ mod commands;
 mod commands_files;
 mod commands_work;
 pub mod confirm;
+pub mod criteria_editor;
 pub mod decision_save;
 mod file_choice;
 pub mod form;

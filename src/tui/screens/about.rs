@@ -55,16 +55,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
         lines.push((text, role));
     }
+    let key = crate::tui::keymap::key_label(
+        crate::tui::keymap::Ctx::About,
+        &crate::tui::action::Action::OpenCriteria,
+    )
+    .to_uppercase();
     lines.push((
         format!(
-            "{} TẠM THỜI: {}",
+            "{} TẠM THỜI: chưa đối chiếu văn bản gốc. Nhập bộ chính thức: bấm {key} để",
             theme.sym("⚠", "!"),
-            "chưa đối chiếu văn bản gốc. Nhập bộ chính thức: gõ bảng chỉ số"
         ),
         Role::Warning,
     ));
     lines.push((
-        "  trong Excel, lưu CSV, chạy «sohoctap criteria import TỆP» (Hướng dẫn).".into(),
+        "  soạn ngay tại đây, hoặc «sohoctap criteria import TỆP» (Hướng dẫn).".into(),
         Role::Warning,
     ));
     lines.push((String::new(), Role::Normal));

@@ -91,7 +91,7 @@ pub fn provisional_notice(app: &App) -> Option<String> {
     if titles.is_empty() {
         return None;
     }
-    let key = key_label(Ctx::Home, &Action::About).to_uppercase();
+    let key = key_label(Ctx::Home, &Action::OpenCriteria).to_uppercase();
     Some(format!(
         "{} Tiêu chí TẠM THỜI: {} · {key}: nhập bộ chính thức",
         app.theme.sym("⚠", "!"),

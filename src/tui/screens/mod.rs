@@ -62,6 +62,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Report(state)) => report::render(app, frame, body, state),
             Some(Screen::Import(state)) => import::render(app, frame, body, state),
             Some(Screen::Merge(state)) => merge::render(app, frame, body, state),
+            Some(Screen::Criteria(screen)) => {
+                crate::tui::criteria_editor::draw::render(app, frame, body, screen)
+            }
         }
         if let Some(confirm) = &app.confirm {
             dialog(app, frame, body, confirm);
@@ -183,6 +186,7 @@ fn screen_title(app: &App) -> String {
         Some(Screen::Report(_)) => "Báo cáo".into(),
         Some(Screen::Import(_)) => "Nhập danh sách".into(),
         Some(Screen::Merge(_)) => "Gộp sổ xã cũ".into(),
+        Some(Screen::Criteria(c)) => c.title(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! App tests: key sequences on the state, and snapshots of every screen at 80×24.
 
 mod archive;
+mod criteria_editor;
 mod failures;
 mod fixture;
 mod form;
