@@ -20,14 +20,31 @@
 //! - [`load_report_data`]: everything the report shows, read from one snapshot;
 //! - [`load_census`]: the year's picture that tallies are computed from;
 //! - [`AppError`] and [`Advice`]: an error with its cause kept, and the kind of help
-//!   each front end puts into its own words (a command in the CLI, a key in the app).
+//!   each front end puts into its own words (a command in the CLI, a key in the app);
+//! - the workflow, each operation its rule and one register write: scoring
+//!   ([`set_score`], [`take_previous_values`], [`register_for_title`]), stages and
+//!   decisions ([`set_stage`], [`recognise_passing`], [`withdraw_decision`],
+//!   [`correct_decision`]), [`undo`], archiving a thôn or clan with its households
+//!   ([`archive_group`]).
 
 mod census;
+mod decisions;
 mod env;
 mod error;
+mod evaluation;
+mod groups;
 mod report;
 
 pub use census::load_census;
+pub use decisions::{DecisionBatch, correct_decision, decision_batch, withdraw_decision};
 pub use env::{Env, current_year, default_register_path};
 pub use error::{Advice, AppError};
+pub use evaluation::{
+    StageChange, criteria_of, recognise_passing, register_for_title, set_score, set_stage,
+    take_previous_values, undo,
+};
+pub use groups::{MemberFate, archive_group, group_members};
 pub use report::load_report_data;
+
+#[cfg(test)]
+mod tests;

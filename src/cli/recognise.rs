@@ -44,7 +44,8 @@ pub fn run(env: &Env, args: &RecogniseArgs) -> Result<(), CliError> {
     };
     let date = parse_date(date)?;
     let register = super::open_register(&env.db)?;
-    let changes = register.recognise_passing(
+    let changes = crate::app::recognise_passing(
+        &register,
         title,
         args.year,
         &Decision {
@@ -96,7 +97,7 @@ fn change_open(
     new_number: Option<String>,
     new_date: Option<chrono::NaiveDate>,
 ) -> Result<(), CliError> {
-    let Some(batch) = register.decision_batch(title, args.year, number)? else {
+    let Some(batch) = crate::app::decision_batch(register, title, args.year, number)? else {
         return Err(CliError::input(format!(
             "Không có {} nào được công nhận {} năm {} theo quyết định {number}",
             title.unit_kind().counter(),
@@ -110,7 +111,8 @@ fn change_open(
         batch.decision.date.format("%d/%m/%Y")
     );
     if args.withdraw {
-        let changes = register.withdraw_decision(title, args.year, number, &Stamp::now())?;
+        let changes =
+            crate::app::withdraw_decision(register, title, args.year, number, &Stamp::now())?;
         outln!(
             "Đã rút lại {was}: {} {} về \"đã thẩm định\" (điểm giữ nguyên).",
             format_count(changes.len() as u64),
@@ -122,7 +124,14 @@ fn change_open(
         number: new_number.unwrap_or_else(|| batch.decision.number.clone()),
         date: new_date.unwrap_or(batch.decision.date),
     };
-    let changes = register.correct_decision(title, args.year, number, &corrected, &Stamp::now())?;
+    let changes = crate::app::correct_decision(
+        register,
+        title,
+        args.year,
+        number,
+        &corrected,
+        &Stamp::now(),
+    )?;
     outln!(
         "Đã sửa {was} thành quyết định {} ngày {} cho {} {}.",
         corrected.number,

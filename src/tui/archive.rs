@@ -8,8 +8,9 @@
 
 use super::app::{App, Confirm, Screen};
 use super::theme::Role;
+use crate::app::MemberFate;
 use crate::model::{UnitId, UnitKind, Year};
-use crate::store::{MemberFate, StoreError};
+use crate::store::StoreError;
 
 /// An archive this session made, so Ctrl+Z can take it back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,7 @@ impl App {
     pub(super) fn ask_archive(&mut self, kind: UnitKind, id: UnitId, name: String) {
         let members = match (&self.register, kind) {
             (Some(register), UnitKind::Community | UnitKind::Clan) => {
-                match register.group_members(kind, id) {
+                match crate::app::group_members(register, kind, id) {
                     Ok(m) => m.len(),
                     Err(e) => return self.fail(&e),
                 }
@@ -132,7 +133,7 @@ impl App {
             return;
         };
         let year = self.year;
-        let moved = match register.archive_group(group.kind, group.id, year, fate) {
+        let moved = match crate::app::archive_group(register, group.kind, group.id, year, fate) {
             Ok(n) => n,
             Err(e) => return self.fail(&e),
         };

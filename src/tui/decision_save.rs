@@ -10,8 +10,8 @@ use super::sheet::{
     WITHDRAW_NEW_NUMBER, WITHDRAW_NUMBER, WITHDRAW_TITLE, WITHDRAW_WHAT, WITHDRAW_YEAR,
 };
 use super::theme::Role;
+use crate::app::DecisionBatch;
 use crate::model::{Decision, Title, Year};
-use crate::store::DecisionBatch;
 use crate::text::format_count;
 use crate::text::parse_date;
 
@@ -123,7 +123,7 @@ impl App {
         let Some(register) = &self.register else {
             return;
         };
-        let batch = match register.decision_batch(title, year, &number) {
+        let batch = match crate::app::decision_batch(register, title, year, &number) {
             Ok(Some(batch)) => batch,
             Ok(None) => {
                 sheet.set_error(
@@ -161,8 +161,8 @@ impl App {
     pub(super) fn fix_decision(&mut self, fix: DecisionFix) {
         let stamp = self.stamp();
         let result = self.write_recorded(|r| match &fix.corrected {
-            None => r.withdraw_decision(fix.title, fix.year, &fix.number, &stamp),
-            Some(d) => r.correct_decision(fix.title, fix.year, &fix.number, d, &stamp),
+            None => crate::app::withdraw_decision(r, fix.title, fix.year, &fix.number, &stamp),
+            Some(d) => crate::app::correct_decision(r, fix.title, fix.year, &fix.number, d, &stamp),
         });
         let changes = match result {
             Ok(changes) => changes,

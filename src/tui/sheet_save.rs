@@ -11,8 +11,9 @@ use super::sheet::{
 };
 use super::theme::Role;
 use super::update::edit;
+use crate::app::StageChange;
 use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Target, Title, Year};
-use crate::store::{StageChange, StoreError};
+use crate::store::StoreError;
 use crate::text::format_count;
 use crate::text::{parse_date, parse_percent};
 
@@ -210,7 +211,7 @@ impl App {
             override_reason: (recognise && !passed).then_some(reason),
         };
         let stamp = self.stamp();
-        match self.write_recorded(|r| r.set_stage(key, &change, &stamp)) {
+        match self.write_recorded(|r| crate::app::set_stage(r, key, &change, &stamp)) {
             Ok(done) => {
                 self.stack.pop();
                 if change.decision.is_some() {
@@ -308,7 +309,8 @@ impl App {
     /// Enter on the bulk question: recognises every passing unit in one transaction.
     pub(super) fn recognise_bulk(&mut self, title: Title, year: Year, decision: Decision) {
         let stamp = self.stamp();
-        let result = self.write_recorded(|r| r.recognise_passing(title, year, &decision, &stamp));
+        let result = self
+            .write_recorded(|r| crate::app::recognise_passing(r, title, year, &decision, &stamp));
         match result {
             Ok(changes) => {
                 self.last_decision = Some(decision.clone());
