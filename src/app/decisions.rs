@@ -17,6 +17,23 @@ pub struct DecisionBatch {
     pub count: usize,
 }
 
+impl DecisionBatch {
+    /// The decision as corrected: the new number and date where given (an empty number
+    /// is not given), the recorded ones where not.
+    pub fn corrected(
+        &self,
+        new_number: Option<String>,
+        new_date: Option<chrono::NaiveDate>,
+    ) -> Decision {
+        Decision {
+            number: new_number
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| self.decision.number.clone()),
+            date: new_date.unwrap_or(self.decision.date),
+        }
+    }
+}
+
 /// Whether an evaluation was recognised by the decision numbered `number`. Numbers are
 /// compared as typed ("12/qđ-ubnd" is 12/QĐ-UBND), spaces tidied.
 fn recognised_by(evaluation: &Evaluation, number: &str) -> bool {

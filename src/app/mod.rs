@@ -25,7 +25,8 @@
 //!   ([`set_score`], [`take_previous_values`], [`register_for_title`]), stages and
 //!   decisions ([`set_stage`], [`recognise_passing`], [`withdraw_decision`],
 //!   [`correct_decision`]), [`undo`], archiving a thôn or clan with its households
-//!   ([`archive_group`]).
+//!   ([`archive_group`]), the resolution's targets ([`set_targets`]);
+//! - [`import`]: what both front ends say about an import plan.
 
 mod census;
 mod decisions;
@@ -33,7 +34,9 @@ mod env;
 mod error;
 mod evaluation;
 mod groups;
+pub mod import;
 mod report;
+mod targets;
 
 pub use census::load_census;
 pub use decisions::{DecisionBatch, correct_decision, decision_batch, withdraw_decision};
@@ -45,6 +48,7 @@ pub use evaluation::{
 };
 pub use groups::{MemberFate, archive_group, group_members};
 pub use report::load_report_data;
+pub use targets::{TargetEntry, set_targets};
 
 #[cfg(test)]
 mod tests;

@@ -120,10 +120,7 @@ fn change_open(
         );
         return Ok(());
     }
-    let corrected = Decision {
-        number: new_number.unwrap_or_else(|| batch.decision.number.clone()),
-        date: new_date.unwrap_or(batch.decision.date),
-    };
+    let corrected = batch.corrected(new_number, new_date);
     let changes = crate::app::correct_decision(
         register,
         title,

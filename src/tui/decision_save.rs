@@ -142,12 +142,7 @@ impl App {
                 return;
             }
         };
-        let corrected = correcting.then(|| Decision {
-            number: Some(new_number)
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| batch.decision.number.clone()),
-            date: new_date.unwrap_or(batch.decision.date),
-        });
+        let corrected = correcting.then(|| batch.corrected(Some(new_number), new_date));
         self.confirm = Some(Confirm::FixDecision(Box::new(DecisionFix {
             title,
             year,

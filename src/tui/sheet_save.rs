@@ -11,8 +11,8 @@ use super::sheet::{
 };
 use super::theme::Role;
 use super::update::edit;
-use crate::app::StageChange;
-use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Target, Title, Year};
+use crate::app::{StageChange, TargetEntry};
+use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Title, Year};
 use crate::store::StoreError;
 use crate::text::format_count;
 use crate::text::{parse_date, parse_percent};
@@ -377,19 +377,19 @@ impl App {
             }
         };
         let body = sheet.value(2);
-        let mut wanted: Vec<(Measure, Year, Option<u16>)> = Vec::new();
+        let mut wanted: Vec<TargetEntry> = Vec::new();
         for measure in Measure::ALL {
             for &milestone in milestones {
                 let Some(i) = sheet.target_field(measure, milestone) else {
                     continue;
                 };
                 match parse_percent(&sheet.value(i)) {
-                    Ok(tenths) => wanted.push((measure, milestone, tenths)),
+                    Ok(tenths) => wanted.push((measure, Basis::Total, milestone, tenths)),
                     Err(reason) => sheet.set_error(i, reason),
                 }
             }
         }
-        if number.is_empty() && wanted.iter().any(|(_, _, t)| t.is_some()) {
+        if number.is_empty() && wanted.iter().any(|(_, _, _, t)| t.is_some()) {
             sheet.set_error(0, "Cần số nghị quyết (mục tiêu lấy từ nghị quyết nào)");
         }
         if self.sheet_has_errors() {
@@ -399,28 +399,14 @@ impl App {
         let Some(register) = &self.register else {
             return;
         };
-        let saved = register.write(|w| {
-            for (measure, milestone, tenths) in &wanted {
-                match tenths {
-                    Some(t) => w.put_target(&Target {
-                        measure: *measure,
-                        basis: Basis::Total,
-                        milestone: *milestone,
-                        percent_tenths: *t,
-                        resolution: resolution.clone(),
-                    })?,
-                    None => w.remove_target(*measure, Basis::Total, *milestone)?,
-                }
-            }
-            Ok(())
-        });
+        let saved = crate::app::set_targets(register, &resolution, &wanted);
         let reloaded = saved.and_then(|()| register.read()?.targets());
         match reloaded {
             Ok(targets) => {
                 self.targets = targets;
                 self.refresh_summary();
                 self.stack.pop();
-                let count = wanted.iter().filter(|(_, _, t)| t.is_some()).count();
+                let count = wanted.iter().filter(|(_, _, _, t)| t.is_some()).count();
                 self.say(
                     format!(
                         "Đã lưu {count} mục tiêu của nghị quyết {}",
