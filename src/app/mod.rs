@@ -24,10 +24,12 @@
 //! - the workflow, each operation its rule and one register write: scoring
 //!   ([`set_score`], [`take_previous_values`], [`register_for_title`]), stages and
 //!   decisions ([`set_stage`], [`recognise_passing`], [`withdraw_decision`],
-//!   [`correct_decision`]), [`undo`], archiving a thôn or clan with its households
-//!   ([`archive_group`]), the resolution's targets ([`set_targets`]);
+//!   [`correct_decision`]), [`undo`], archiving a unit and returning it
+//!   ([`set_left`]) or a thôn or clan with its households ([`archive_group`]), the
+//!   resolution's targets ([`set_targets`]);
 //! - [`import`]: what both front ends say about an import plan.
 
+mod archive;
 mod census;
 mod decisions;
 mod env;
@@ -38,6 +40,7 @@ pub mod import;
 mod report;
 mod targets;
 
+pub use archive::set_left;
 pub use census::load_census;
 pub use decisions::{DecisionBatch, correct_decision, decision_batch, withdraw_decision};
 pub use env::{Env, current_year, default_register_path};

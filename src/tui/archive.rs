@@ -177,17 +177,7 @@ impl App {
         let Some(register) = &self.register else {
             return Err(StoreError::Invalid("Chưa mở sổ".into()));
         };
-        let (unit, before) = register.write(|w| {
-            let Some(mut unit) = w.unit(kind, id)? else {
-                return Err(StoreError::Invalid(
-                    "Không tìm thấy đơn vị này trong sổ".into(),
-                ));
-            };
-            let before = unit.meta().left;
-            unit.meta_mut().left = left;
-            w.update_unit(id, &unit)?;
-            Ok((unit, before))
-        })?;
+        let (unit, before) = crate::app::set_left(register, kind, id, left)?;
         if matches!(self.stack.last(), Some(Screen::Detail(d)) if d.id == id) && left.is_some() {
             self.stack.pop();
         }
