@@ -16,7 +16,9 @@
 //! model, text       plain domain types; Vietnamese text
 //! ```
 //!
-//! - [`Env`]: where the register is, the criteria catalogue, the current year;
+//! - [`Env`]: where the register is, the criteria catalogue (with the sets the office
+//!   entered in the register: [`with_office_sets`]), the current year;
+//! - [`active_names`]: the units of a kind active in a year, in Vietnamese order;
 //! - [`load_report_data`]: everything the report shows, read from one snapshot;
 //! - [`load_census`]: the year's picture that tallies are computed from;
 //! - [`AppError`] and [`Advice`]: an error with its cause kept, and the kind of help
@@ -37,19 +39,21 @@ mod error;
 mod evaluation;
 mod groups;
 pub mod import;
+mod names;
 mod report;
 mod targets;
 
 pub use archive::set_left;
 pub use census::load_census;
 pub use decisions::{DecisionBatch, correct_decision, decision_batch, withdraw_decision};
-pub use env::{Env, current_year, default_register_path};
+pub use env::{Env, current_year, default_register_path, with_office_sets};
 pub use error::{Advice, AppError};
 pub use evaluation::{
     StageChange, criteria_of, recognise_passing, register_for_title, set_score, set_stage,
     take_previous_values, undo,
 };
 pub use groups::{MemberFate, archive_group, group_members};
+pub use names::active_names;
 pub use report::load_report_data;
 pub use targets::{TargetEntry, set_targets};
 

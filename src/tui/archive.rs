@@ -101,15 +101,7 @@ impl App {
         let Some(register) = &self.register else {
             return Ok(Vec::new());
         };
-        let mut clans: Vec<(UnitId, String)> = register
-            .read()?
-            .units(UnitKind::Clan)?
-            .into_iter()
-            .filter(|(_, u)| u.meta().active_in(self.year))
-            .map(|(id, u)| (id, u.display_name()))
-            .collect();
-        clans.sort_by(|a, b| crate::text::collate(&a.1, &b.1));
-        Ok(clans)
+        crate::app::active_names(&register.read()?, UnitKind::Clan, self.year)
     }
 
     /// The answer: households moved (or leaving too), then the group leaves; one write.
