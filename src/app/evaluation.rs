@@ -126,6 +126,19 @@ pub fn set_stage(
     })
 }
 
+/// The units bulk recognition takes up, in id order: active in the census's year, their
+/// evaluation of `title` passing and not recognised yet. The app counts them before
+/// asking; [`recognise_passing`] rescores each before changing it.
+pub fn bulk_candidates(
+    census: &crate::tally::Census,
+    title: crate::model::Title,
+) -> impl Iterator<Item = crate::model::UnitId> + '_ {
+    census.ids(title.unit_kind()).filter(move |&id| {
+        let status = census.status(title, id);
+        status.passed && !status.recognised
+    })
+}
+
 /// Recognises, in one transaction, every evaluation of `title` in `year` that passes
 /// and has no decision yet. Returns the changes made.
 pub fn recognise_passing(
@@ -140,22 +153,10 @@ pub fn recognise_passing(
     // the whole year; each one is still read and rescored before it is changed.
     // Units that left (or had not entered) that year are not the commune's to
     // recognise, however they were scored.
-    let reader = register.read()?;
-    let active: std::collections::HashSet<u32> = reader
-        .unit_links()?
-        .into_iter()
-        .filter(|(kind, _, link)| *kind == title.unit_kind() && link.active_in(year))
-        .map(|(_, id, _)| id)
+    let census = super::load_census(&register.read()?, year)?;
+    let candidates: Vec<EvaluationKey> = bulk_candidates(&census, title)
+        .map(|unit| EvaluationKey { year, title, unit })
         .collect();
-    let candidates: Vec<EvaluationKey> = reader
-        .statuses_in_year(year)?
-        .into_iter()
-        .filter(|(t, unit, status)| {
-            *t == title && status.passed && !status.recognised && active.contains(unit)
-        })
-        .map(|(title, unit, _)| EvaluationKey { year, title, unit })
-        .collect();
-    drop(reader);
     register.write(|w| {
         let mut sets: std::collections::HashMap<String, CriteriaSet> =
             std::collections::HashMap::new();
@@ -319,15 +320,21 @@ fn scoring_start(
 }
 
 fn not_passed_reason(score: &crate::criteria::Score) -> String {
+    not_passed_reasons(score).join("; ")
+}
+
+/// Why a unit does not pass, one line per reason: the indicators still to score, or
+/// each criterion it fails. Shown where a decision is typed, and in the refusal to
+/// recognise it without a reason.
+pub fn not_passed_reasons(score: &crate::criteria::Score) -> Vec<String> {
     if !score.complete {
-        return format!("còn {} chỉ số chưa chấm", score.missing.len());
+        return vec![format!("còn {} chỉ số chưa chấm", score.missing.len())];
     }
     score
         .failures
         .iter()
         .map(crate::criteria::Failure::message)
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect()
 }
 
 #[cfg(test)]

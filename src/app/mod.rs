@@ -49,8 +49,8 @@ pub use decisions::{DecisionBatch, correct_decision, decision_batch, withdraw_de
 pub use env::{Env, current_year, default_register_path, with_office_sets};
 pub use error::{Advice, AppError};
 pub use evaluation::{
-    StageChange, criteria_of, recognise_passing, register_for_title, set_score, set_stage,
-    take_previous_values, undo,
+    StageChange, bulk_candidates, criteria_of, not_passed_reasons, recognise_passing,
+    register_for_title, set_score, set_stage, take_previous_values, undo,
 };
 pub use groups::{MemberFate, archive_group, group_members};
 pub use names::active_names;

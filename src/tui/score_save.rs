@@ -459,11 +459,7 @@ impl App {
             );
         }
         let score = state.score();
-        let failures = if score.complete {
-            score.failures.iter().map(|f| f.message()).collect()
-        } else {
-            vec![format!("còn {} chỉ số chưa chấm", score.missing.len())]
-        };
+        let failures = crate::app::not_passed_reasons(&score);
         let sheet = SheetState::decision(
             state.key(),
             state.kind,

@@ -282,8 +282,7 @@ impl App {
         }
     }
 
-    /// How many units bulk recognition would recognise: active in the year, passing,
-    /// not recognised yet (the same rule as `Register::recognise_passing`).
+    /// How many units bulk recognition would recognise (`app::bulk_candidates`).
     fn bulk_candidates(&self, title: Title, year: Year) -> Result<usize, StoreError> {
         let loaded;
         let census = if year == self.year {
@@ -295,15 +294,7 @@ impl App {
             loaded = crate::app::load_census(&register.read()?, year)?;
             &loaded
         };
-        let kind = title.unit_kind();
-        Ok(census
-            .ids(kind)
-            .filter(|&id| census.is_active(kind, id))
-            .filter(|&id| {
-                let status = census.status(title, id);
-                status.passed && !status.recognised
-            })
-            .count())
+        Ok(crate::app::bulk_candidates(census, title).count())
     }
 
     /// Enter on the bulk question: recognises every passing unit in one transaction.
