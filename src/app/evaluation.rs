@@ -1,7 +1,8 @@
-//! The register's everyday operations, each one write transaction: register a unit for a
-//! title, score an indicator, take last year's values, move an evaluation to a stage.
-//! They check their input against the evaluation's own criteria version before anything
-//! is written.
+//! The everyday workflow on evaluations, each its rule and one write transaction:
+//! register a unit for a title, score an indicator, take last year's values, move an
+//! evaluation to a stage, recognise every passing unit under one decision, undo a
+//! recorded change. They check their input against the evaluation's own criteria
+//! version before anything is written; the command line and the app both call them.
 
 use crate::criteria::{CatalogEntry, CriteriaSet, check_value};
 use crate::model::{Change, Evaluation, EvaluationKey, IndicatorValue, Stamp};

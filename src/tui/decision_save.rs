@@ -1,8 +1,8 @@
 //! Withdrawing or correcting a recognition decision as a whole, from the bulk
 //! recognition sheet (F5): the sheet names the decision, a question shows its recorded
 //! date and how many units it recognised, then one transaction changes them all. The
-//! store does the work (`Register::withdraw_decision`, `correct_decision`), as the
-//! `recognise --withdraw` command does.
+//! application layer does the work (`app::withdraw_decision`, `app::correct_decision`),
+//! as it does for the `recognise --withdraw` command.
 
 use super::app::{App, Confirm, Screen};
 use super::sheet::{
