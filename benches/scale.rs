@@ -471,7 +471,8 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
             .cloned()
             .ok_or("no indicators")?;
         let register = app.register.as_ref().ok_or("no register")?;
-        let change = register.set_score(key_of, &code, Some(value), &entry, &stamp())?;
+        let change =
+            sohoctap::app::set_score(register, key_of, &code, Some(value), &entry, &stamp())?;
         let evaluation = change.new.ok_or("no evaluation after a save")?;
         let status = status_of(&evaluation, &entry.set);
         app.apply_status(Title::GiaDinh, household, status);

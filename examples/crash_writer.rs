@@ -52,8 +52,14 @@ fn main() -> ExitCode {
             title: Title::GiaDinh,
             unit,
         };
-        if let Err(e) = register.set_score(key, &indicator.code, Some(value), &entry, &Stamp::now())
-        {
+        if let Err(e) = sohoctap::app::set_score(
+            &register,
+            key,
+            &indicator.code,
+            Some(value),
+            &entry,
+            &Stamp::now(),
+        ) {
             eprintln!("{e}");
             return ExitCode::from(1);
         }

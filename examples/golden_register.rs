@@ -9,13 +9,14 @@
 // Fixture builders may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+use sohoctap::app::StageChange;
 use sohoctap::criteria::Catalog;
 use sohoctap::demo::{DemoSpec, build};
 use sohoctap::model::{
     Basis, Commune, DigitalSkills, EvaluationKey, IndicatorValue, Measure, Stage, Stamp, Target,
     Title,
 };
-use sohoctap::store::{Register, StageChange};
+use sohoctap::store::Register;
 use std::path::PathBuf;
 
 /// The seed of the committed fixture: one whose small commune has every stage.
@@ -76,33 +77,33 @@ fn main() {
         .expect("indicator")
         .code
         .clone();
-    register
-        .set_score(
-            open.0,
-            &code,
-            Some(IndicatorValue::Points(0)),
-            entry,
-            &stamp,
-        )
-        .expect("score");
+    sohoctap::app::set_score(
+        &register,
+        open.0,
+        &code,
+        Some(IndicatorValue::Points(0)),
+        entry,
+        &stamp,
+    )
+    .expect("score");
     // A stage change, then its undo (history: Stage, then the revert).
-    let change = register
-        .set_stage(
-            open.0,
-            &StageChange {
-                stage: Stage::SelfAssessed,
-                decision: None,
-                override_reason: None,
-            },
-            &stamp,
-        )
-        .expect("stage");
+    let change = sohoctap::app::set_stage(
+        &register,
+        open.0,
+        &StageChange {
+            stage: Stage::SelfAssessed,
+            decision: None,
+            override_reason: None,
+        },
+        &stamp,
+    )
+    .expect("stage");
     let last = register
         .read()
         .and_then(|r| r.history_of(change.key.title, change.key.unit))
         .expect("history");
     if let Some((_, entry)) = last.last() {
-        register.undo(entry, &stamp).expect("undo");
+        sohoctap::app::undo(&register, entry, &stamp).expect("undo");
     }
     // A removed evaluation (history: Removed).
     let removed = evaluations

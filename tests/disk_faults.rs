@@ -135,8 +135,7 @@ fn save_some(path: &Path, households: &[u32], n: usize) -> Vec<usize> {
     let register = Register::open(path).expect("open");
     for i in 0..n {
         let (key, code, value) = cell(&entry, households, i);
-        register
-            .set_score(key, &code, Some(value), &entry, &Stamp::now())
+        sohoctap::app::set_score(&register, key, &code, Some(value), &entry, &Stamp::now())
             .expect("save");
     }
     register.close().expect("close");
@@ -217,7 +216,7 @@ fn a_full_disk_at_save_import_backup_and_export_loses_nothing() {
     let mut refusal = None;
     for n in saved.len()..5000 {
         let (key, code, value) = cell(&entry, &households, n);
-        match register.set_score(key, &code, Some(value), &entry, &Stamp::now()) {
+        match sohoctap::app::set_score(&register, key, &code, Some(value), &entry, &Stamp::now()) {
             Ok(_) => acknowledged.push(n),
             Err(e) => {
                 refusal = Some(e.to_string());
@@ -331,8 +330,7 @@ fn full_disk_through_the_backend(dir: &Path) {
     .expect("plan");
     control.arm(Fault::WritesForGood);
     let (key, code, value) = cell(&entry, &households, 9);
-    let e = register
-        .set_score(key, &code, Some(value), &entry, &Stamp::now())
+    let e = sohoctap::app::set_score(&register, key, &code, Some(value), &entry, &Stamp::now())
         .expect_err("the disk is full");
     let message = e.to_string();
     assert!(
@@ -374,10 +372,10 @@ fn a_read_only_disk_at_open_save_import_backup_and_export_loses_nothing() {
         .expect("plan");
         control.arm(Fault::WritesForGood);
         let (key, code, value) = cell(&entry, &households, 7);
-        let message = register
-            .set_score(key, &code, Some(value), &entry, &Stamp::now())
-            .expect_err("read-only")
-            .to_string();
+        let message =
+            sohoctap::app::set_score(&register, key, &code, Some(value), &entry, &Stamp::now())
+                .expect_err("read-only")
+                .to_string();
         assert!(
             message.contains("ổ đĩa chỉ cho phép đọc") && message.contains("dang-mo.redb"),
             "{message}"

@@ -56,7 +56,8 @@ fn run_faults(seed: u64, saves: usize) -> (u64, usize) {
         };
         control.arm(fault);
         let (key, code, value) = cell(&entry, &households, n);
-        let result = register.set_score(key, &code, Some(value), &entry, &Stamp::now());
+        let result =
+            sohoctap::app::set_score(&register, key, &code, Some(value), &entry, &Stamp::now());
         let outcome = match &result {
             Ok(_) => Outcome::Saved,
             Err(StoreError::NotSaved(_)) => Outcome::NotSaved,
@@ -130,13 +131,11 @@ fn a_full_disk_is_reported_in_vietnamese_and_loses_nothing() {
     let control = Arc::new(Control::default());
     let register = open_faulty(&path, &control).expect("open");
     let (key, code, value) = cell(&entry, &households, 0);
-    register
-        .set_score(key, &code, Some(value), &entry, &Stamp::now())
+    sohoctap::app::set_score(&register, key, &code, Some(value), &entry, &Stamp::now())
         .expect("first save");
     control.arm(Fault::WritesForGood);
     let (key2, code2, value2) = cell(&entry, &households, 1);
-    let e = register
-        .set_score(key2, &code2, Some(value2), &entry, &Stamp::now())
+    let e = sohoctap::app::set_score(&register, key2, &code2, Some(value2), &entry, &Stamp::now())
         .expect_err("disk full");
     let message = e.to_string();
     assert!(

@@ -181,6 +181,53 @@ fn every_module_of_the_crate_is_placed_in_a_layer() {
     }
 }
 
+/// The layers below `app` say what went wrong, never which command to type: the
+/// command line and the app each add their own advice (`app::Advice`).
+#[test]
+fn no_layer_below_the_front_ends_names_a_command_in_a_message() {
+    const BELOW: &[&str] = &["text", "model", "criteria", "store", "tally"];
+    // Not advice: the first line of the restore journal, which names what wrote it.
+    const NOT_ADVICE: &[&str] = &[
+        "const JOURNAL_TAG: &str = \"sohoctap restore 2\";",
+        "const JOURNAL_TAG_V1: &str = \"sohoctap restore 1\";",
+    ];
+    let src = src_dir();
+    let mut found = Vec::new();
+    for module in BELOW {
+        let mut files = Vec::new();
+        let dir = src.join(module);
+        if dir.is_dir() {
+            rust_files(&dir, &mut files);
+        }
+        let single = src.join(format!("{module}.rs"));
+        if single.is_file() {
+            files.push(single);
+        }
+        for file in files {
+            let text = std::fs::read_to_string(&file)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            for (n, line) in text.lines().enumerate() {
+                let code = line.trim();
+                if code.starts_with("//") || NOT_ADVICE.contains(&code) {
+                    continue;
+                }
+                if code.contains("sohoctap ") && code.contains('"') {
+                    found.push(format!(
+                        "{}:{}: {code}",
+                        file.strip_prefix(&src).unwrap_or(&file).display(),
+                        n + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "messages naming a command below the front ends:\n{}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn the_reader_finds_paths_in_every_form_and_skips_comments() {
     assert_eq!(named_modules("use crate::store::Reader;"), ["store"]);

@@ -239,7 +239,7 @@ fn run_until_cut(
     let mut acknowledged = Vec::new();
     for n in from.. {
         let (key, code, value) = cell(&entry, households, n);
-        match register.set_score(key, &code, Some(value), &entry, &Stamp::now()) {
+        match sohoctap::app::set_score(&register, key, &code, Some(value), &entry, &Stamp::now()) {
             Ok(_) => acknowledged.push(n),
             Err(_) => break,
         }

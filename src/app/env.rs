@@ -4,6 +4,7 @@
 use super::AppError;
 use crate::criteria::Catalog;
 use crate::model::Year;
+use crate::store::Reader;
 use chrono::Datelike;
 use std::path::PathBuf;
 
@@ -67,6 +68,13 @@ impl Env {
         }
         Ok(catalog)
     }
+}
+
+/// The catalogue with the sets the office entered in the register (`criteria import`)
+/// added, so a set the office entered is the one in force for new evaluations.
+pub fn with_office_sets(reader: &Reader, mut catalog: Catalog) -> crate::store::Result<Catalog> {
+    catalog.add_office(reader.office_criteria()?);
+    Ok(catalog)
 }
 
 /// This year, by the local clock: the default data year.

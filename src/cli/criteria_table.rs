@@ -21,13 +21,13 @@ const MAX_FILE_BYTES: u64 = 4 << 20;
 /// The shipped sets, the office's folder, and the sets entered in the register (when
 /// there is one), the latest version of each id winning.
 pub fn catalog_with_register(env: &Env) -> Result<Catalog, CliError> {
-    let mut catalog = env.catalog()?;
-    if env.db.exists() {
-        let register = super::open_register_read_only(&env.db)?;
-        let office = register.read()?.office_criteria()?;
-        register.close()?;
-        catalog.add_office(office);
+    let catalog = env.catalog()?;
+    if !env.db.exists() {
+        return Ok(catalog);
     }
+    let register = super::open_register_read_only(&env.db)?;
+    let catalog = crate::app::with_office_sets(&register.read()?, catalog)?;
+    register.close()?;
     Ok(catalog)
 }
 

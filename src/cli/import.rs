@@ -6,10 +6,11 @@ use super::args::{ImportArgs, ImportKind};
 use super::out::outln;
 use super::{CliError, Env};
 use crate::app::current_year;
+use crate::app::import::{delimiter_name, unit_names};
 use crate::exchange::{
     self, FileOptions, ImportOptions, ImportPlan, archive_from_json, import_archive,
 };
-use crate::model::{Unit, UnitKind};
+use crate::model::UnitKind;
 use crate::store::{Register, describe_io};
 use crate::text::format_count;
 use std::path::Path;
@@ -34,21 +35,9 @@ pub fn run(env: &Env, args: &ImportArgs) -> Result<(), CliError> {
     import_list(env, args, kind, &bytes)
 }
 
-fn names(units: &[Unit]) -> String {
-    units
-        .iter()
-        .map(|u| format!("{} ({})", u.display_name(), u.code()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn describe(plan: &ImportPlan, file: &Path) {
     if plan.sheet_notes.is_empty() {
-        let separator = match plan.delimiter {
-            b';' => "chấm phẩy",
-            b'\t' => "tab",
-            _ => "phẩy",
-        };
+        let separator = delimiter_name(plan.delimiter);
         outln!(
             "Tệp {}: {}, phân cách bằng dấu {separator}, {} dòng dữ liệu",
             file.display(),
@@ -113,10 +102,13 @@ fn summarise(plan: &ImportPlan, verb: &str) {
         outln!("⚠ có thể trùng: {note}");
     }
     if !plan.new_communities.is_empty() {
-        outln!("Thôn (tổ dân phố) mới: {}", names(&plan.new_communities));
+        outln!(
+            "Thôn (tổ dân phố) mới: {}",
+            unit_names(&plan.new_communities)
+        );
     }
     if !plan.new_clans.is_empty() {
-        outln!("Dòng họ mới: {}", names(&plan.new_clans));
+        outln!("Dòng họ mới: {}", unit_names(&plan.new_clans));
     }
     if plan.generated_codes > 0 {
         outln!(

@@ -16,11 +16,11 @@ pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
         ));
     };
     let title = parse_title(title)?;
-    let mut catalog = env.catalog()?;
+    let catalog = env.catalog()?;
     let register = super::open_register(&env.db)?;
     let planned = register.read().map_err(CliError::from).and_then(|reader| {
         // Sets the office entered in the register are in force like files are.
-        catalog.add_office(reader.office_criteria()?);
+        let catalog = crate::app::with_office_sets(&reader, catalog)?;
         Ok(plan_scores_file(
             &reader,
             &catalog,

@@ -15,8 +15,24 @@ use crate::store::{MergePlan, describe_io, files, open_former, plan_merge};
 use crate::text::format_count;
 use std::path::{Path, PathBuf};
 
+/// A refusal that asks for the former register to be checked (or opened once) gets the
+/// command that does it.
+fn with_check_command(other: &Path) -> impl Fn(crate::store::StoreError) -> CliError + '_ {
+    move |e| {
+        let mut error = CliError::from(e);
+        if error.lines.iter().any(|l| l.contains("kiểm tra")) {
+            error.lines.push(format!(
+                "Lệnh kiểm tra sổ đó: sohoctap --db \"{}\" check",
+                other.display()
+            ));
+        }
+        error
+    }
+}
+
 pub fn run(env: &Env, args: &MergeArgs) -> Result<(), CliError> {
-    let (other, rule_problems) = open_former(&args.other, &env.db, current_year())?;
+    let (other, rule_problems) = open_former(&args.other, &env.db, current_year())
+        .map_err(with_check_command(&args.other))?;
     if rule_problems > 0 {
         let path = other.path().display().to_string();
         outln!(
@@ -26,7 +42,8 @@ pub fn run(env: &Env, args: &MergeArgs) -> Result<(), CliError> {
     }
     if args.dry_run {
         let this = super::open_register_read_only(&env.db)?;
-        let plan = plan_merge(&this.read()?, &other.read()?, args.prefix.as_deref())?;
+        let plan = plan_merge(&this.read()?, &other.read()?, args.prefix.as_deref())
+            .map_err(with_check_command(&args.other))?;
         this.close()?;
         other.close()?;
         preview(&plan, &args.other, &env.db);
@@ -36,7 +53,8 @@ pub fn run(env: &Env, args: &MergeArgs) -> Result<(), CliError> {
         return Ok(());
     }
     let register = super::open_register(&env.db)?;
-    let plan = plan_merge(&register.read()?, &other.read()?, args.prefix.as_deref())?;
+    let plan = plan_merge(&register.read()?, &other.read()?, args.prefix.as_deref())
+        .map_err(with_check_command(&args.other))?;
     preview(&plan, &args.other, &env.db);
     let map = write_map(&plan, args.map_out.as_deref(), &env.db)?;
     outln!("Bảng đối chiếu mã (mọi đơn vị): {}", map.display());

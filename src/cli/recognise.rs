@@ -44,7 +44,8 @@ pub fn run(env: &Env, args: &RecogniseArgs) -> Result<(), CliError> {
     };
     let date = parse_date(date)?;
     let register = super::open_register(&env.db)?;
-    let changes = register.recognise_passing(
+    let changes = crate::app::recognise_passing(
+        &register,
         title,
         args.year,
         &Decision {
@@ -98,7 +99,7 @@ fn change_open(
     new_date: Option<chrono::NaiveDate>,
     stamp: &crate::model::Stamp,
 ) -> Result<(), CliError> {
-    let Some(batch) = register.decision_batch(title, args.year, number)? else {
+    let Some(batch) = crate::app::decision_batch(register, title, args.year, number)? else {
         return Err(CliError::input(format!(
             "Không có {} nào được công nhận {} năm {} theo quyết định {number}",
             title.unit_kind().counter(),
@@ -112,7 +113,7 @@ fn change_open(
         batch.decision.date.format("%d/%m/%Y")
     );
     if args.withdraw {
-        let changes = register.withdraw_decision(title, args.year, number, stamp)?;
+        let changes = crate::app::withdraw_decision(register, title, args.year, number, stamp)?;
         outln!(
             "Đã rút lại {was}: {} {} về \"đã thẩm định\" (điểm giữ nguyên).",
             format_count(changes.len() as u64),
@@ -120,11 +121,9 @@ fn change_open(
         );
         return Ok(());
     }
-    let corrected = Decision {
-        number: new_number.unwrap_or_else(|| batch.decision.number.clone()),
-        date: new_date.unwrap_or(batch.decision.date),
-    };
-    let changes = register.correct_decision(title, args.year, number, &corrected, stamp)?;
+    let corrected = batch.corrected(new_number, new_date);
+    let changes =
+        crate::app::correct_decision(register, title, args.year, number, &corrected, stamp)?;
     outln!(
         "Đã sửa {was} thành quyết định {} ngày {} cho {} {}.",
         corrected.number,

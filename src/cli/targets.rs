@@ -167,7 +167,11 @@ fn set(
             lines: problems,
         });
     }
-    register.write(|w| w.put_target(&target))?;
+    crate::app::set_targets(
+        &register,
+        &target.resolution,
+        &[(measure, basis, milestone, Some(percent_tenths))],
+    )?;
     register.close()?;
     outln!(
         "Đã đặt chỉ tiêu {} ({}) đến {}: {}.",

@@ -268,15 +268,9 @@ CD1,Nguyễn Văn An,1970,Nam,HO1,,1\nCD2,Lê Thị Cúc,1988,Nữ,,DV1,3\n"
         crate::criteria::IndicatorKind::Points => IndicatorValue::Points(1),
         crate::criteria::IndicatorKind::PassFail => IndicatorValue::Pass(true),
     };
-    register
-        .set_score(key, &code, Some(value), entry, &Stamp::now())
-        .unwrap();
-    register
-        .set_score(key, &code, None, entry, &Stamp::now())
-        .unwrap();
-    register
-        .set_score(key, &code, Some(value), entry, &Stamp::now())
-        .unwrap();
+    put_score(&register, key, &code, Some(value), entry);
+    put_score(&register, key, &code, None, entry);
+    put_score(&register, key, &code, Some(value), entry);
     register
         .write(|w| {
             w.put_target(&Target {
@@ -484,4 +478,34 @@ fn the_streamed_archive_is_the_archive_byte_for_byte() {
     let mut streamed = Vec::new();
     crate::exchange::archive_stream::write_archive(&reader, &mut streamed).unwrap();
     assert_eq!(streamed, archive_to_json(&export_archive(&reader).unwrap()));
+}
+
+/// One score written as the scoring screen saves it, through the storage primitives
+/// (the workflow's rules are `app`'s, above this layer): a first score registers the unit.
+pub(super) fn put_score(
+    register: &Register,
+    key: crate::model::EvaluationKey,
+    code: &str,
+    value: Option<IndicatorValue>,
+    entry: &crate::criteria::CatalogEntry,
+) {
+    let stamp = Stamp::now();
+    register
+        .write(|w| {
+            w.remember_criteria(&entry.hash, &entry.set)?;
+            let mut evaluation = w.evaluation(key)?.unwrap_or_else(|| {
+                crate::model::Evaluation::register(
+                    &entry.set.id,
+                    &entry.hash,
+                    Some(stamp.at.date()),
+                    stamp.clone(),
+                )
+            });
+            match value {
+                Some(v) => evaluation.values.insert(code.to_string(), v),
+                None => evaluation.values.remove(code),
+            };
+            w.set_evaluation(key, Some(&evaluation), &stamp)
+        })
+        .unwrap();
 }

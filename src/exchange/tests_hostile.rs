@@ -329,9 +329,7 @@ fn a_year_left_before_a_recorded_decision_is_a_conflict_not_a_silent_drop() {
         IndicatorKind::Points => IndicatorValue::Points(1),
         IndicatorKind::PassFail => IndicatorValue::Pass(true),
     };
-    register
-        .set_score(key, &indicator.code, Some(value), entry, &Stamp::now())
-        .unwrap();
+    super::tests::put_score(&register, key, &indicator.code, Some(value), entry);
     let mut evaluation = register.read().unwrap().evaluation(key).unwrap().unwrap();
     evaluation.stage = Stage::NotRecognised;
     evaluation.decision = Some(Decision {

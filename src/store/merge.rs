@@ -166,7 +166,7 @@ fn refuse_whole(this: &Reader, other: &Reader, origin: &Commune) -> Result<()> {
         .find(|c| same_commune(c, origin))
     {
         return Err(refuse(format!(
-            "Sổ này đã gộp sổ của {} ({}) rồi; gộp lần nữa sẽ nhân đôi mọi đơn vị. Muốn gộp lại từ đầu, khôi phục bản sao lưu «trước khi gộp» trong thư mục sao lưu (sohoctap restore TỆP) rồi gộp lại.",
+            "Sổ này đã gộp sổ của {} ({}) rồi; gộp lần nữa sẽ nhân đôi mọi đơn vị. Muốn gộp lại từ đầu, khôi phục bản sao lưu «trước khi gộp» trong thư mục sao lưu rồi gộp lại.",
             done.name,
             if done.province.is_empty() {
                 "không ghi tỉnh"
@@ -194,7 +194,7 @@ fn refuse_whole(this: &Reader, other: &Reader, origin: &Commune) -> Result<()> {
     }
     if other.is_demo()? && !this.is_demo()? {
         return Err(refuse(format!(
-            "Sổ của {} là sổ mẫu (dữ liệu giả của sohoctap demo); không gộp vào sổ thật.",
+            "Sổ của {} là sổ mẫu (dữ liệu giả, để xem thử); không gộp vào sổ thật.",
             origin.name
         )));
     }
@@ -281,7 +281,7 @@ pub fn plan_merge(this: &Reader, other: &Reader, prefix: Option<&str>) -> Result
     }
     if !dangling.is_empty() {
         return Err(refuse(format!(
-            "Sổ của {} có liên kết tới đơn vị không có trong sổ đó ({}); chạy «sohoctap --db TỆP check» trên sổ đó và sửa trước khi gộp.",
+            "Sổ của {} có liên kết tới đơn vị không có trong sổ đó ({}); cần kiểm tra và sửa sổ đó trước khi gộp.",
             origin.name,
             join_problems(&dangling)
         )));
@@ -456,7 +456,7 @@ fn new_unit_id(ids: &IdMap, kind: UnitKind, id: UnitId) -> Result<UnitId> {
         .copied()
         .ok_or_else(|| {
             StoreError::Invalid(format!(
-                "Sổ của xã cũ có đánh giá hoặc lịch sử của {} mã nội bộ {id} không có trong sổ đó; chạy «sohoctap --db TỆP check» trên sổ đó và sửa trước khi gộp.",
+                "Sổ của xã cũ có đánh giá hoặc lịch sử của {} mã nội bộ {id} không có trong sổ đó; cần kiểm tra và sửa sổ đó trước khi gộp.",
                 kind.counter()
             ))
         })

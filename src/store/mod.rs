@@ -19,17 +19,14 @@
 mod adopt;
 pub mod backup;
 pub mod codec;
-mod decisions;
 mod error;
 pub mod files;
-mod groups;
 mod holder;
 mod integrity;
 mod leftovers;
 mod links;
 pub mod merge;
 pub mod migrations;
-mod ops;
 mod overlay;
 mod read_only;
 mod reader;
@@ -42,14 +39,11 @@ mod writer;
 
 pub use adopt::{AdoptPlan, AdoptRow};
 pub use codec::DecodeError;
-pub use decisions::DecisionBatch;
 pub use error::StoreError;
 /// The cause of an I/O error in Vietnamese, for messages about files outside the register.
 pub use error::describe_io;
-pub use groups::MemberFate;
 pub use integrity::CheckReport;
 pub use merge::{MergeDone, MergePlan, MergedUnit, SameName, open_former, plan_merge};
-pub use ops::StageChange;
 pub use read_only::ReadOnlyRegister;
 pub use reader::{Reader, Walk};
 pub use writer::{UnitBatch, Writer};
@@ -385,6 +379,24 @@ impl Register {
         Ok(Reader::new(txn, self.path.clone()))
     }
 
+    /// Replaces an evaluation wholesale (stage changes, decisions, undo), in one write
+    /// transaction, with no rule of the workflow applied: those are `app`'s.
+    pub fn put_evaluation(
+        &self,
+        key: crate::model::EvaluationKey,
+        new: Option<&crate::model::Evaluation>,
+        stamp: &crate::model::Stamp,
+    ) -> Result<crate::model::Change> {
+        self.write(|w| {
+            let old = w.set_evaluation(key, new, stamp)?;
+            Ok(crate::model::Change {
+                key,
+                old,
+                new: new.cloned(),
+            })
+        })
+    }
+
     /// Runs `change` in one write transaction: everything it writes is saved together or
     /// not at all. A failed commit has an unknown outcome until the file is opened again,
     /// so the register reopens it and reads the generation counter back before reporting.
@@ -588,6 +600,6 @@ fn with_holder(path: &Path, e: StoreError) -> StoreError {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod verified_tests;

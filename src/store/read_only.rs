@@ -95,7 +95,7 @@ impl ReadOnlyRegister {
 
     /// Opens the register at `path` for reading without ever writing to it: one written
     /// by an older program, or one not closed cleanly (which needs redb's repair), is
-    /// refused with the command that brings it up to date, instead of being upgraded or
+    /// refused (the front end says how to bring it up to date), instead of being upgraded or
     /// repaired here. For `merge`, which must leave the former commune's file as it was.
     pub fn open_untouched(path: &Path) -> Result<ReadOnlyRegister> {
         if !path.exists() {
@@ -103,8 +103,7 @@ impl ReadOnlyRegister {
         }
         let open_once = |why: String| {
             StoreError::Invalid(format!(
-                "Sổ {} {why}. Mở sổ đó một lần bằng phiên bản này (sohoctap --db \"{}\" check), rồi chạy lại lệnh",
-                path.display(),
+                "Sổ {} {why}. Mở sổ đó một lần bằng phiên bản này (kiểm tra sổ), rồi làm lại",
                 path.display()
             ))
         };
@@ -238,7 +237,7 @@ mod tests {
                 assert!(matches!(e, StoreError::NewerSchema { .. }), "{e:?}");
             } else {
                 assert!(said.contains("phiên bản cũ"), "{said}");
-                assert!(said.contains("check"), "{said}");
+                assert!(said.contains("Mở sổ đó một lần"), "{said}");
             }
             assert_eq!(std::fs::read(&path).unwrap(), before);
         }

@@ -1,3 +1,6 @@
+//! The register's own tests; the helpers that build a small register are shared with
+//! the workflow's tests in `app`.
+
 use super::*;
 use crate::criteria::Catalog;
 use crate::model::{
@@ -5,14 +8,14 @@ use crate::model::{
     UnitKind, UnitMeta,
 };
 
-fn commune() -> Commune {
+pub(crate) fn commune() -> Commune {
     Commune {
         name: "Xã Thử Nghiệm".into(),
         province: "Ninh Bình".into(),
     }
 }
 
-fn community(code: &str) -> Unit {
+pub(crate) fn community(code: &str) -> Unit {
     Unit::Community(Community {
         meta: UnitMeta {
             code: code.into(),
@@ -24,7 +27,7 @@ fn community(code: &str) -> Unit {
     })
 }
 
-fn household(code: &str, community: u32) -> Unit {
+pub(crate) fn household(code: &str, community: u32) -> Unit {
     Unit::Household(Household {
         meta: UnitMeta {
             code: code.into(),
@@ -148,136 +151,7 @@ fn unit_codes_are_unique_within_a_kind_and_a_failed_write_leaves_nothing() {
     );
 }
 
-#[test]
-fn scores_are_checked_saved_and_kept_in_history() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let register = Register::create(&dir.path().join("so.redb"), &commune()).expect("create");
-    let th = register
-        .write(|w| w.insert_unit(&community("TH01")))
-        .expect("insert");
-    let ho = register
-        .write(|w| w.insert_unit(&household("HO1", th)))
-        .expect("insert");
-    let catalog = Catalog::shipped().expect("catalog");
-    let entry = catalog.in_force(Title::GiaDinh, 2025).expect("set");
-    let key = EvaluationKey {
-        year: 2025,
-        title: Title::GiaDinh,
-        unit: ho,
-    };
-    let first = entry.set.indicators().next().expect("indicator");
-    let stamp = Stamp::now();
-    let too_much = IndicatorValue::Points(first.max + 1);
-    let e = register
-        .set_score(key, &first.code, Some(too_much), entry, &stamp)
-        .expect_err("range");
-    assert!(e.to_string().contains("vượt quá"), "{e}");
-    assert!(
-        register
-            .read()
-            .expect("read")
-            .evaluation(key)
-            .expect("get")
-            .is_none()
-    );
-
-    register
-        .set_score(
-            key,
-            &first.code,
-            Some(IndicatorValue::Points(first.max)),
-            entry,
-            &stamp,
-        )
-        .expect("save");
-    let saved = register
-        .read()
-        .expect("read")
-        .evaluation(key)
-        .expect("get")
-        .expect("present");
-    assert_eq!(
-        saved.values.get(&first.code),
-        Some(&IndicatorValue::Points(first.max))
-    );
-    assert_eq!(saved.criteria_hash, entry.hash);
-    // The first score registered the unit, on the day of the save.
-    assert_eq!(saved.registered_on, Some(stamp.at.date()));
-    let history = register
-        .read()
-        .expect("read")
-        .history_of(Title::GiaDinh, ho)
-        .expect("history");
-    assert_eq!(history.len(), 1);
-    assert!(matches!(
-        history[0].1.change,
-        crate::model::EvaluationChange::Created(_)
-    ));
-}
-
-#[test]
-fn an_evaluation_keeps_scoring_under_its_own_criteria_version() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let register = Register::create(&dir.path().join("so.redb"), &commune()).expect("create");
-    let th = register
-        .write(|w| w.insert_unit(&community("TH01")))
-        .expect("insert");
-    let ho = register
-        .write(|w| w.insert_unit(&household("HO1", th)))
-        .expect("insert");
-    let catalog = Catalog::shipped().expect("catalog");
-    let entry = catalog.in_force(Title::GiaDinh, 2025).expect("set").clone();
-    let key = EvaluationKey {
-        year: 2025,
-        title: Title::GiaDinh,
-        unit: ho,
-    };
-    let code = entry
-        .set
-        .indicators()
-        .next()
-        .expect("indicator")
-        .code
-        .clone();
-    register
-        .set_score(
-            key,
-            &code,
-            Some(IndicatorValue::Points(5)),
-            &entry,
-            &Stamp::now(),
-        )
-        .expect("save");
-
-    // The office edits the set: the first indicator's maximum drops to 3.
-    let mut edited = entry.set.as_ref().clone();
-    edited.criteria[0].indicators[0].max = 3;
-    edited.criteria[0].indicators[0].floor = None;
-    let new_entry = crate::criteria::CatalogEntry::new(edited, "sửa".into());
-    assert_ne!(new_entry.hash, entry.hash);
-    // Scoring the old evaluation still uses its stored version, where 5 is allowed.
-    register
-        .set_score(
-            key,
-            &code,
-            Some(IndicatorValue::Points(5)),
-            &new_entry,
-            &Stamp::now(),
-        )
-        .expect("old version still applies");
-    let saved = register
-        .read()
-        .expect("read")
-        .evaluation(key)
-        .expect("get")
-        .expect("present");
-    assert_eq!(saved.criteria_hash, entry.hash);
-    let kept = register.criteria_of(&saved).expect("stored copy");
-    assert_eq!(kept, *entry.set);
-}
-
-/// A register with one community, `n` households, and the GĐHT set in force for 2025.
-fn with_households(
+pub(crate) fn with_households(
     n: u32,
 ) -> (
     tempfile::TempDir,
@@ -305,13 +179,16 @@ fn with_households(
     (dir, register, entry, ids)
 }
 
-/// Scores every indicator of a household at `fraction` of its maximum (pass/fail: Đ).
+/// Scores every indicator of a household at its maximum or at nothing (pass/fail: Đ or
+/// not), in one write of the storage primitives: the workflow's rules are `app`'s.
 fn score_all(register: &Register, entry: &crate::criteria::CatalogEntry, unit: u32, full: bool) {
     let key = EvaluationKey {
         year: 2025,
         title: Title::GiaDinh,
         unit,
     };
+    let mut evaluation =
+        crate::model::Evaluation::register(&entry.set.id, &entry.hash, None, Stamp::now());
     for i in entry.set.indicators() {
         let value = match i.kind {
             crate::criteria::IndicatorKind::Points => {
@@ -319,137 +196,14 @@ fn score_all(register: &Register, entry: &crate::criteria::CatalogEntry, unit: u
             }
             crate::criteria::IndicatorKind::PassFail => IndicatorValue::Pass(full),
         };
-        register
-            .set_score(key, &i.code, Some(value), entry, &Stamp::now())
-            .expect("score");
+        evaluation.values.insert(i.code.clone(), value);
     }
-}
-
-fn decision() -> crate::model::Decision {
-    crate::model::Decision {
-        number: "45/QĐ-UBND".into(),
-        date: chrono::NaiveDate::from_ymd_opt(2025, 12, 20).expect("date"),
-    }
-}
-
-#[test]
-fn bulk_recognition_marks_only_passing_undecided_evaluations() {
-    let (_dir, register, entry, ids) = with_households(4);
-    score_all(&register, &entry, ids[0], true);
-    score_all(&register, &entry, ids[1], true);
-    score_all(&register, &entry, ids[2], false);
-    // ids[3] is not registered at all.
-    let changes = register
-        .recognise_passing(Title::GiaDinh, 2025, &decision(), &Stamp::now())
-        .expect("recognise");
-    assert_eq!(changes.len(), 2);
-    let again = register
-        .recognise_passing(Title::GiaDinh, 2025, &decision(), &Stamp::now())
-        .expect("recognise");
-    assert!(
-        again.is_empty(),
-        "already decided evaluations are left alone"
-    );
-    let read = register.read().expect("read");
-    let stage = |unit| {
-        read.evaluation(EvaluationKey {
-            year: 2025,
-            title: Title::GiaDinh,
-            unit,
+    register
+        .write(|w| {
+            w.remember_criteria(&entry.hash, &entry.set)?;
+            w.set_evaluation(key, Some(&evaluation), &Stamp::now())
         })
-        .expect("get")
-        .map(|e| e.stage)
-    };
-    assert_eq!(stage(ids[0]), Some(crate::model::Stage::Recognised));
-    assert_eq!(stage(ids[2]), Some(crate::model::Stage::Registered));
-    assert_eq!(stage(ids[3]), None);
-}
-
-#[test]
-fn a_failing_unit_needs_an_override_reason_to_be_recognised() {
-    let (_dir, register, entry, ids) = with_households(1);
-    score_all(&register, &entry, ids[0], false);
-    let key = EvaluationKey {
-        year: 2025,
-        title: Title::GiaDinh,
-        unit: ids[0],
-    };
-    let mut change = StageChange {
-        stage: crate::model::Stage::Recognised,
-        decision: Some(decision()),
-        override_reason: None,
-    };
-    let e = register
-        .set_stage(key, &change, &Stamp::now())
-        .expect_err("refused");
-    assert!(e.to_string().contains("phải ghi rõ lý do"), "{e}");
-    change.override_reason = Some("Hộ có hoàn cảnh đặc biệt, Ban chấp hành thống nhất".into());
-    let done = register
-        .set_stage(key, &change, &Stamp::now())
-        .expect("override");
-    let new = done.new.expect("new");
-    assert_eq!(new.stage, crate::model::Stage::Recognised);
-    assert!(new.override_reason.is_some());
-}
-
-#[test]
-fn undo_puts_the_evaluation_back_and_is_itself_recorded() {
-    let (_dir, register, entry, ids) = with_households(1);
-    let key = EvaluationKey {
-        year: 2025,
-        title: Title::GiaDinh,
-        unit: ids[0],
-    };
-    let code = entry
-        .set
-        .indicators()
-        .next()
-        .expect("indicator")
-        .code
-        .clone();
-    register
-        .set_score(
-            key,
-            &code,
-            Some(IndicatorValue::Points(3)),
-            &entry,
-            &Stamp::now(),
-        )
-        .expect("first");
-    register
-        .set_score(
-            key,
-            &code,
-            Some(IndicatorValue::Points(7)),
-            &entry,
-            &Stamp::now(),
-        )
-        .expect("second");
-    let history = register
-        .read()
-        .expect("read")
-        .history_of(Title::GiaDinh, ids[0])
-        .expect("h");
-    let last = &history.last().expect("entry").1;
-    register.undo(last, &Stamp::now()).expect("undo");
-    let now = register
-        .read()
-        .expect("read")
-        .evaluation(key)
-        .expect("get")
-        .expect("present");
-    assert_eq!(now.values.get(&code), Some(&IndicatorValue::Points(3)));
-    assert_eq!(
-        register
-            .read()
-            .expect("read")
-            .history_of(Title::GiaDinh, ids[0])
-            .expect("h")
-            .len(),
-        3
-    );
-    // Undoing the same entry twice is refused: the evaluation moved on.
-    assert!(register.undo(last, &Stamp::now()).is_err());
+        .expect("score");
 }
 
 #[test]

@@ -604,3 +604,29 @@ fn advice_text(advice: crate::app::Advice) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod advice_tests {
+    use super::*;
+
+    #[test]
+    fn the_app_names_its_own_key_for_leaving_before_a_command() {
+        let error = StoreError::Corrupted {
+            path: "/tmp/so.redb".into(),
+            detail: "trang hỏng".into(),
+        };
+        let advice = crate::app::Advice::for_store(&error).map(advice_text);
+        let quit = keymap::key_label(Ctx::Home, &Action::Quit);
+        assert_eq!(
+            advice.as_deref(),
+            Some(
+                format!(
+                    ". Bấm {quit} để thoát, rồi khôi phục từ bản sao lưu: sohoctap restore TỆP"
+                )
+                .as_str()
+            )
+        );
+        assert!(!quit.is_empty());
+        assert!(crate::app::Advice::for_store(&StoreError::Invalid("x".into())).is_none());
+    }
+}

@@ -8,8 +8,9 @@
 
 use super::app::{App, Confirm, Screen};
 use super::theme::Role;
+use crate::app::MemberFate;
 use crate::model::{UnitId, UnitKind, Year};
-use crate::store::{MemberFate, StoreError};
+use crate::store::StoreError;
 
 /// An archive this session made, so Ctrl+Z can take it back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,7 @@ impl App {
     pub(super) fn ask_archive(&mut self, kind: UnitKind, id: UnitId, name: String) {
         let members = match (&self.register, kind) {
             (Some(register), UnitKind::Community | UnitKind::Clan) => {
-                match register.group_members(kind, id) {
+                match crate::app::group_members(register, kind, id) {
                     Ok(m) => m.len(),
                     Err(e) => return self.fail(&e),
                 }
@@ -100,15 +101,7 @@ impl App {
         let Some(register) = &self.register else {
             return Ok(Vec::new());
         };
-        let mut clans: Vec<(UnitId, String)> = register
-            .read()?
-            .units(UnitKind::Clan)?
-            .into_iter()
-            .filter(|(_, u)| u.meta().active_in(self.year))
-            .map(|(id, u)| (id, u.display_name()))
-            .collect();
-        clans.sort_by(|a, b| crate::text::collate(&a.1, &b.1));
-        Ok(clans)
+        crate::app::active_names(&register.read()?, UnitKind::Clan, self.year)
     }
 
     /// The answer: households moved (or leaving too), then the group leaves; one write.
@@ -132,7 +125,7 @@ impl App {
             return;
         };
         let year = self.year;
-        let moved = match register.archive_group(group.kind, group.id, year, fate) {
+        let moved = match crate::app::archive_group(register, group.kind, group.id, year, fate) {
             Ok(n) => n,
             Err(e) => return self.fail(&e),
         };
@@ -176,17 +169,7 @@ impl App {
         let Some(register) = &self.register else {
             return Err(StoreError::Invalid("Chưa mở sổ".into()));
         };
-        let (unit, before) = register.write(|w| {
-            let Some(mut unit) = w.unit(kind, id)? else {
-                return Err(StoreError::Invalid(
-                    "Không tìm thấy đơn vị này trong sổ".into(),
-                ));
-            };
-            let before = unit.meta().left;
-            unit.meta_mut().left = left;
-            w.update_unit(id, &unit)?;
-            Ok((unit, before))
-        })?;
+        let (unit, before) = crate::app::set_left(register, kind, id, left)?;
         if matches!(self.stack.last(), Some(Screen::Detail(d)) if d.id == id) && left.is_some() {
             self.stack.pop();
         }

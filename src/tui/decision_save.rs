@@ -1,8 +1,8 @@
 //! Withdrawing or correcting a recognition decision as a whole, from the bulk
 //! recognition sheet (F5): the sheet names the decision, a question shows its recorded
 //! date and how many units it recognised, then one transaction changes them all. The
-//! store does the work (`Register::withdraw_decision`, `correct_decision`), as the
-//! `recognise --withdraw` command does.
+//! application layer does the work (`app::withdraw_decision`, `app::correct_decision`),
+//! as it does for the `recognise --withdraw` command.
 
 use super::app::{App, Confirm, Screen};
 use super::sheet::{
@@ -10,8 +10,8 @@ use super::sheet::{
     WITHDRAW_NEW_NUMBER, WITHDRAW_NUMBER, WITHDRAW_TITLE, WITHDRAW_WHAT, WITHDRAW_YEAR,
 };
 use super::theme::Role;
+use crate::app::DecisionBatch;
 use crate::model::{Decision, Title, Year};
-use crate::store::DecisionBatch;
 use crate::text::format_count;
 use crate::text::parse_date;
 
@@ -123,7 +123,7 @@ impl App {
         let Some(register) = &self.register else {
             return;
         };
-        let batch = match register.decision_batch(title, year, &number) {
+        let batch = match crate::app::decision_batch(register, title, year, &number) {
             Ok(Some(batch)) => batch,
             Ok(None) => {
                 sheet.set_error(
@@ -142,12 +142,7 @@ impl App {
                 return;
             }
         };
-        let corrected = correcting.then(|| Decision {
-            number: Some(new_number)
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| batch.decision.number.clone()),
-            date: new_date.unwrap_or(batch.decision.date),
-        });
+        let corrected = correcting.then(|| batch.corrected(Some(new_number), new_date));
         self.confirm = Some(Confirm::FixDecision(Box::new(DecisionFix {
             title,
             year,
@@ -161,8 +156,8 @@ impl App {
     pub(super) fn fix_decision(&mut self, fix: DecisionFix) {
         let stamp = self.stamp();
         let result = self.write_recorded(|r| match &fix.corrected {
-            None => r.withdraw_decision(fix.title, fix.year, &fix.number, &stamp),
-            Some(d) => r.correct_decision(fix.title, fix.year, &fix.number, d, &stamp),
+            None => crate::app::withdraw_decision(r, fix.title, fix.year, &fix.number, &stamp),
+            Some(d) => crate::app::correct_decision(r, fix.title, fix.year, &fix.number, d, &stamp),
         });
         let changes = match result {
             Ok(changes) => changes,

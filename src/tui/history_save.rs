@@ -121,7 +121,7 @@ impl App {
             .ok()
             .flatten()
             .map(|u| u.code().to_string());
-        match register.undo(&entry, &self.stamp()) {
+        match crate::app::undo(register, &entry, &self.stamp()) {
             Ok(change) => {
                 self.session_changes.pop();
                 if self.after_change(&change) {

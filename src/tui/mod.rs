@@ -62,14 +62,12 @@ use theme::Theme;
 /// How often the loop wakes to check for a hang-up signal when no key arrives.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 
-/// The catalog with the sets the office entered in the register (`criteria import`),
-/// so a set the office entered is the one in force for new evaluations.
+/// The catalog with the sets the office entered in the register.
 fn with_office_sets(
     register: &Register,
-    mut catalog: crate::criteria::Catalog,
+    catalog: crate::criteria::Catalog,
 ) -> crate::store::Result<crate::criteria::Catalog> {
-    catalog.add_office(register.read()?.office_criteria()?);
-    Ok(catalog)
+    crate::app::with_office_sets(&register.read()?, catalog)
 }
 
 /// Runs the app on the register of `env` (the setup screen when it does not exist yet).

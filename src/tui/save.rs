@@ -11,21 +11,14 @@ use super::theme::Role;
 use crate::model::{Affiliation, Commune, Unit, UnitId, UnitKind};
 use crate::store::{Reader, Register, StoreError};
 use crate::tally::Tally;
-use crate::text::{clean_name, collate};
+use crate::text::clean_name;
 
 /// The communities active in `year`, in Vietnamese order.
 pub(super) fn community_names(
     reader: &Reader,
     year: crate::model::Year,
 ) -> Result<Vec<(UnitId, String)>, StoreError> {
-    let mut names: Vec<(UnitId, String)> = reader
-        .units(UnitKind::Community)?
-        .into_iter()
-        .filter(|(_, u)| u.meta().active_in(year))
-        .map(|(id, u)| (id, u.display_name()))
-        .collect();
-    names.sort_by(|a, b| collate(&a.1, &b.1));
-    Ok(names)
+    crate::app::active_names(reader, UnitKind::Community, year)
 }
 
 impl App {
@@ -85,13 +78,7 @@ impl App {
                 Some(id) => reader.unit(kind, id)?.map(|u| (id, u)),
                 None => None,
             };
-            let mut clans: Vec<(UnitId, String)> = reader
-                .units(UnitKind::Clan)?
-                .into_iter()
-                .filter(|(_, u)| u.meta().active_in(self.year))
-                .map(|(id, u)| (id, u.display_name()))
-                .collect();
-            clans.sort_by(|a, b| collate(&a.1, &b.1));
+            let clans = crate::app::active_names(&reader, UnitKind::Clan, self.year)?;
             let affiliation_code = match &editing {
                 Some((_, Unit::Citizen(c))) => match c.affiliation {
                     Affiliation::Household(h) => reader

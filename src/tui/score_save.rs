@@ -10,10 +10,11 @@ use super::scoring::{OpenError, ScoringState};
 use super::screens::detail::DetailState;
 use super::sheet::SheetState;
 use super::theme::Role;
+use crate::app::StageChange;
 use crate::criteria::status_of;
 use crate::model::Change;
 use crate::model::{EvaluationKey, Stage, UnitId, UnitKind};
-use crate::store::{StageChange, StoreError};
+use crate::store::StoreError;
 use crate::tally::Status;
 
 impl App {
@@ -119,7 +120,7 @@ impl App {
                 let (key, entry) = (state.key(), state.entry.clone());
                 let stamp = self.stamp();
                 let written = self.write_recorded(|register| {
-                    register.set_score(key, &code, Some(value), &entry, &stamp)
+                    crate::app::set_score(register, key, &code, Some(value), &entry, &stamp)
                 });
                 match written {
                     Ok(change) => {
@@ -187,7 +188,7 @@ impl App {
         }
         let (key, entry) = (state.key(), state.entry.clone());
         let stamp = self.stamp();
-        match self.write_recorded(|r| r.set_score(key, &code, None, &entry, &stamp)) {
+        match self.write_recorded(|r| crate::app::set_score(r, key, &code, None, &entry, &stamp)) {
             Ok(change) => {
                 if self.after_change(&change) {
                     self.say(format!("Đã xóa điểm chỉ số {code}"), Role::Warning);
@@ -210,7 +211,7 @@ impl App {
         let Some(register) = &self.register else {
             return Ok(Status::default());
         };
-        Ok(status_of(new, &register.criteria_of(new)?))
+        Ok(status_of(new, &crate::app::criteria_of(register, new)?))
     }
 
     /// After any change to an evaluation: the counters, and every open screen that
@@ -342,8 +343,9 @@ impl App {
         };
         let (key, entry) = (state.key(), state.entry.clone());
         let stamp = self.stamp();
-        let result = self
-            .write_recorded(|register| register.take_previous_values(key, &last, &entry, &stamp));
+        let result = self.write_recorded(|register| {
+            crate::app::take_previous_values(register, key, &last, &entry, &stamp)
+        });
         match result {
             Ok(Some((change, copied))) => {
                 let counted = self.after_change(&change);
@@ -378,7 +380,7 @@ impl App {
             None => {
                 let today = stamp.at.date();
                 let result = self.write_recorded(|register| {
-                    register.register_for_title(key, &entry, today, &stamp)
+                    crate::app::register_for_title(register, key, &entry, today, &stamp)
                 });
                 return self.after_stage(result);
             }
@@ -430,7 +432,7 @@ impl App {
             override_reason: None,
         };
         let stamp = self.stamp();
-        let result = self.write_recorded(|r| r.set_stage(key, &change, &stamp));
+        let result = self.write_recorded(|r| crate::app::set_stage(r, key, &change, &stamp));
         self.after_stage(result);
     }
 
@@ -466,7 +468,7 @@ impl App {
         let next = crate::model::DigitalSkills::cycle(current.digital_skills);
         let key = state.key();
         let stamp = self.stamp();
-        match self.write_recorded(|r| r.set_digital_skills(key, next, &stamp)) {
+        match self.write_recorded(|r| crate::app::set_digital_skills(r, key, next, &stamp)) {
             Ok(change) => {
                 if self.after_change(&change) {
                     self.say(
@@ -494,11 +496,7 @@ impl App {
             );
         }
         let score = state.score();
-        let failures = if score.complete {
-            score.failures.iter().map(|f| f.message()).collect()
-        } else {
-            vec![format!("còn {} chỉ số chưa chấm", score.missing.len())]
-        };
+        let failures = crate::app::not_passed_reasons(&score);
         let sheet = SheetState::decision(
             state.key(),
             state.kind,

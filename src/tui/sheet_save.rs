@@ -11,8 +11,9 @@ use super::sheet::{
 };
 use super::theme::Role;
 use super::update::edit;
-use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Target, Title, Year};
-use crate::store::{StageChange, StoreError};
+use crate::app::{StageChange, TargetEntry};
+use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Title, Year};
+use crate::store::StoreError;
 use crate::text::format_count;
 use crate::text::{parse_date, parse_percent};
 
@@ -280,7 +281,7 @@ impl App {
             override_reason: (recognise && !passed).then_some(reason),
         };
         let stamp = self.stamp();
-        match self.write_recorded(|r| r.set_stage(key, &change, &stamp)) {
+        match self.write_recorded(|r| crate::app::set_stage(r, key, &change, &stamp)) {
             Ok(done) => {
                 self.stack.pop();
                 if change.decision.is_some() {
@@ -351,8 +352,7 @@ impl App {
         }
     }
 
-    /// How many units bulk recognition would recognise: active in the year, passing,
-    /// not recognised yet (the same rule as `Register::recognise_passing`).
+    /// How many units bulk recognition would recognise (`app::bulk_candidates`).
     fn bulk_candidates(&self, title: Title, year: Year) -> Result<usize, StoreError> {
         let loaded;
         let census = if year == self.year {
@@ -364,21 +364,14 @@ impl App {
             loaded = crate::app::load_census(&register.read()?, year)?;
             &loaded
         };
-        let kind = title.unit_kind();
-        Ok(census
-            .ids(kind)
-            .filter(|&id| census.is_active(kind, id))
-            .filter(|&id| {
-                let status = census.status(title, id);
-                status.passed && !status.recognised
-            })
-            .count())
+        Ok(crate::app::bulk_candidates(census, title).count())
     }
 
     /// Enter on the bulk question: recognises every passing unit in one transaction.
     pub(super) fn recognise_bulk(&mut self, title: Title, year: Year, decision: Decision) {
         let stamp = self.stamp();
-        let result = self.write_recorded(|r| r.recognise_passing(title, year, &decision, &stamp));
+        let result = self
+            .write_recorded(|r| crate::app::recognise_passing(r, title, year, &decision, &stamp));
         match result {
             Ok(changes) => {
                 self.last_decision = Some(decision.clone());
@@ -447,19 +440,19 @@ impl App {
             }
         };
         let body = sheet.value(2);
-        let mut wanted: Vec<(Measure, Year, Option<u16>)> = Vec::new();
+        let mut wanted: Vec<TargetEntry> = Vec::new();
         for measure in Measure::ALL {
             for &milestone in milestones {
                 let Some(i) = sheet.target_field(measure, milestone) else {
                     continue;
                 };
                 match parse_percent(&sheet.value(i)) {
-                    Ok(tenths) => wanted.push((measure, milestone, tenths)),
+                    Ok(tenths) => wanted.push((measure, Basis::Total, milestone, tenths)),
                     Err(reason) => sheet.set_error(i, reason),
                 }
             }
         }
-        if number.is_empty() && wanted.iter().any(|(_, _, t)| t.is_some()) {
+        if number.is_empty() && wanted.iter().any(|(_, _, _, t)| t.is_some()) {
             sheet.set_error(0, "Cần số nghị quyết (mục tiêu lấy từ nghị quyết nào)");
         }
         if self.sheet_has_errors() {
@@ -469,28 +462,14 @@ impl App {
         let Some(register) = &self.register else {
             return;
         };
-        let saved = register.write(|w| {
-            for (measure, milestone, tenths) in &wanted {
-                match tenths {
-                    Some(t) => w.put_target(&Target {
-                        measure: *measure,
-                        basis: Basis::Total,
-                        milestone: *milestone,
-                        percent_tenths: *t,
-                        resolution: resolution.clone(),
-                    })?,
-                    None => w.remove_target(*measure, Basis::Total, *milestone)?,
-                }
-            }
-            Ok(())
-        });
+        let saved = crate::app::set_targets(register, &resolution, &wanted);
         let reloaded = saved.and_then(|()| register.read()?.targets());
         match reloaded {
             Ok(targets) => {
                 self.targets = targets;
                 self.refresh_summary();
                 self.stack.pop();
-                let count = wanted.iter().filter(|(_, _, t)| t.is_some()).count();
+                let count = wanted.iter().filter(|(_, _, _, t)| t.is_some()).count();
                 self.say(
                     format!(
                         "Đã lưu {count} mục tiêu của nghị quyết {}",

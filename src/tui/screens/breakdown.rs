@@ -11,9 +11,7 @@ use super::boxed;
 use crate::model::{Basis, Title, UnitId, UnitKind, Year};
 use crate::store::{Reader, Result};
 use crate::tally::{Counts, Tally, progress, progress_on};
-use crate::text::{
-    collate, format_count, format_percent, pad_to_width, percent_tenths, truncate_to_width,
-};
+use crate::text::{format_count, format_percent, pad_to_width, percent_tenths, truncate_to_width};
 use crate::tui::app::App;
 use crate::tui::theme::{Role, Theme};
 use ratatui::Frame;
@@ -29,13 +27,7 @@ pub struct BreakdownState {
 
 impl BreakdownState {
     pub fn load(reader: &Reader, year: Year) -> Result<BreakdownState> {
-        let mut clans: Vec<(UnitId, String)> = reader
-            .units(UnitKind::Clan)?
-            .into_iter()
-            .filter(|(_, u)| u.meta().active_in(year))
-            .map(|(id, u)| (id, u.display_name()))
-            .collect();
-        clans.sort_by(|a, b| collate(&a.1, &b.1));
+        let clans = crate::app::active_names(reader, UnitKind::Clan, year)?;
         Ok(BreakdownState { clans, scroll: 0 })
     }
 

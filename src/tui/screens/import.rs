@@ -5,9 +5,10 @@
 //! lives here; `App` drives it (`update_import.rs`).
 
 use super::boxed;
+use crate::app::import::{delimiter_name, unit_names};
 use crate::exchange::headers::columns;
 use crate::exchange::{self, ImportPlan};
-use crate::model::{Unit, UnitKind};
+use crate::model::UnitKind;
 use crate::report::text::layout::wrap;
 use crate::text::{TextInput, format_count, pad_to_width, truncate_to_width};
 use crate::tui::app::App;
@@ -156,14 +157,6 @@ impl ImportState {
     }
 }
 
-fn names(units: &[Unit]) -> String {
-    units
-        .iter()
-        .map(|u| format!("{} ({})", u.display_name(), u.code()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn push_wrapped(out: &mut Vec<(String, Role)>, text: &str, indent: &str, role: Role) {
     for line in wrap(text, PREVIEW_WIDTH, "", indent) {
         out.push((line, role));
@@ -174,11 +167,7 @@ fn push_wrapped(out: &mut Vec<(String, Role)>, text: &str, indent: &str, role: R
 /// what would change, then every row that would be written.
 pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
     let mut out = Vec::new();
-    let separator = match plan.delimiter {
-        b';' => "dấu chấm phẩy",
-        b'\t' => "dấu tab",
-        _ => "dấu phẩy",
-    };
+    let separator = format!("dấu {}", delimiter_name(plan.delimiter));
     push_wrapped(&mut out, &format!("Tệp: {file}"), "  ", Role::Normal);
     if plan.sheet_notes.is_empty() {
         push_wrapped(
@@ -302,7 +291,7 @@ pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
             &format!(
                 "Thôn, tổ dân phố sẽ tạo mới ({}): {}",
                 plan.new_communities.len(),
-                names(&plan.new_communities)
+                unit_names(&plan.new_communities)
             ),
             "  ",
             Role::Warning,
@@ -314,7 +303,7 @@ pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
             &format!(
                 "Dòng họ sẽ tạo mới ({}): {}",
                 plan.new_clans.len(),
-                names(&plan.new_clans)
+                unit_names(&plan.new_clans)
             ),
             "  ",
             Role::Warning,

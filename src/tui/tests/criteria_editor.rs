@@ -136,15 +136,15 @@ fn a_cdht_rule_entered_from_blank_is_saved_with_who_entered_it_and_adopted() {
         title: Title::CongDan,
         unit: citizen,
     };
-    register
-        .set_score(
-            key,
-            "1.1",
-            Some(IndicatorValue::Points(8)),
-            &shipped,
-            &stamp(),
-        )
-        .expect("score");
+    crate::app::set_score(
+        register,
+        key,
+        "1.1",
+        Some(IndicatorValue::Points(8)),
+        &shipped,
+        &stamp(),
+    )
+    .expect("score");
 
     blank_cdht(&mut h.app);
     type_cdht(&mut h.app);

@@ -88,17 +88,15 @@ fn a_refused_undo_keeps_the_change_in_the_sessions_undo_list() {
     };
     let (key, entry) = (state.key(), state.entry.clone());
     // Someone else moves the evaluation on: undoing the session's change is refused.
-    app.register
-        .as_ref()
-        .expect("register")
-        .set_score(
-            key,
-            "1.1",
-            Some(IndicatorValue::Points(5)),
-            &entry,
-            &stamp(),
-        )
-        .expect("score");
+    crate::app::set_score(
+        app.register.as_ref().expect("register"),
+        key,
+        "1.1",
+        Some(IndicatorValue::Points(5)),
+        &entry,
+        &stamp(),
+    )
+    .expect("score");
     ctrl(app, 'z');
     let (text, role) = app.message.clone().expect("a message");
     assert_eq!(role, Role::Error, "{text}");

@@ -159,9 +159,15 @@ pub fn build(path: &Path) -> Register {
                 crate::criteria::IndicatorKind::Points => IndicatorValue::Points(indicator.max),
                 crate::criteria::IndicatorKind::PassFail => IndicatorValue::Pass(true),
             };
-            register
-                .set_score(key, &indicator.code, Some(value), &entry, &stamp())
-                .expect("score");
+            crate::app::set_score(
+                &register,
+                key,
+                &indicator.code,
+                Some(value),
+                &entry,
+                &stamp(),
+            )
+            .expect("score");
         }
     }
     let key = EvaluationKey {
@@ -176,15 +182,15 @@ pub fn build(path: &Path) -> Register {
         .expect("indicator")
         .code
         .clone();
-    register
-        .set_score(
-            key,
-            &first,
-            Some(IndicatorValue::Points(1)),
-            &entry,
-            &stamp(),
-        )
-        .expect("score");
+    crate::app::set_score(
+        &register,
+        key,
+        &first,
+        Some(IndicatorValue::Points(1)),
+        &entry,
+        &stamp(),
+    )
+    .expect("score");
     let key0 = EvaluationKey {
         year: YEAR,
         title: Title::GiaDinh,
