@@ -19,6 +19,8 @@
 //! - [`Env`]: where the register is, the criteria catalogue, the current year;
 //! - [`load_report_data`]: everything the report shows, read from one snapshot;
 //! - [`load_census`]: the year's picture that tallies are computed from;
+//! - [`forms`]: the scoring sheets and registration forms of one unit, a thôn or every
+//!   registered unit;
 //! - [`merge_preview`]: what merging a former commune's register will do, in words;
 //! - [`AppError`] and [`Advice`]: an error with its cause kept, and the kind of help
 //!   each front end puts into its own words (a command in the CLI, a key in the app).
@@ -26,6 +28,7 @@
 mod census;
 mod env;
 mod error;
+pub mod forms;
 mod merge_preview;
 #[cfg(test)]
 mod merge_tests;

@@ -8,6 +8,7 @@ mod hostile_names;
 mod keys;
 mod merge;
 mod mistakes;
+mod paper_forms;
 mod report_import;
 mod scoring;
 mod small_fixes;
