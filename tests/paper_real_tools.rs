@@ -381,6 +381,45 @@ fn decision_and_scoring_sheet_open_in_libreoffice() {
             "sheet: missing {phrase:?}"
         );
     }
+    // A thôn's six households in one document: each sheet starts a page of its own
+    // and takes as many pages as one sheet alone (no blank page between them).
+    let thon = dir.path().join("phieu-thon.docx");
+    run(sohoctap(
+        &db,
+        &[
+            "sheet",
+            "--title",
+            "gia-dinh",
+            "--year",
+            "2025",
+            "--community",
+            "TH001",
+            "--out",
+        ],
+    )
+    .arg(&thon));
+    let thon_pdf = to_pdf(&thon, dir.path());
+    let one = pdf_info(&sheet_pdf).0;
+    assert_eq!(pdf_info(&thon_pdf).0, 6 * one, "{one} pages a sheet");
+    let pages: Vec<String> = pdf_text(&thon_pdf, false)
+        .split('\u{c}')
+        .map(squash)
+        .collect();
+    let starts: Vec<usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.contains(&squash("PHIẾU CHẤM ĐIỂM")))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(starts, (0..6).map(|k| k * one).collect::<Vec<_>>());
+    // In name order, so each household is looked for on every first page.
+    for n in 1..=6 {
+        let code = format!("Mã:HO0000{n}");
+        assert!(
+            starts.iter().any(|&i| pages[i].contains(&code)),
+            "HO0000{n} on the first page of a sheet"
+        );
+    }
     for phrase in [
         "ỦY BAN NHÂN DÂN XÃ YÊN MÔ",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

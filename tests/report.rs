@@ -388,4 +388,29 @@ fn the_listed_report_runs_over_several_pages_with_repeated_headers() {
             assert!(text.contains(&u.code), "{} missing", u.code);
         }
     }
+    // Grouped by decision: each unit under the decision that recognised it (citizens by
+    // a decision of their own in the fixture), each decision named once, in date order.
+    for g in groups {
+        let decision = g.decision.as_ref().expect("every unit has its decision");
+        let citizens = g
+            .units
+            .iter()
+            .filter(|u| u.title == sohoctap::model::Title::CongDan)
+            .count();
+        let expected = if citizens > 0 {
+            "155/QĐ-UBND"
+        } else {
+            "125/QĐ-UBND"
+        };
+        assert!(
+            citizens == 0 || citizens == g.units.len(),
+            "one decision per group"
+        );
+        assert_eq!(decision.number, expected);
+    }
+    let first = "Danh sách kèm theo Quyết định số 125/QĐ-UBND ngày 10 tháng 12 năm 2025:";
+    let second = "Danh sách kèm theo Quyết định số 155/QĐ-UBND ngày 15 tháng 12 năm 2025:";
+    assert_eq!(text.matches(first).count(), 1);
+    assert_eq!(text.matches(second).count(), 1);
+    assert!(text.find(first) < text.find(second));
 }

@@ -370,3 +370,86 @@ fn the_word_report_has_the_bases_and_the_way_to_the_next_milestone() {
         );
     }
 }
+
+/// `sheet --community` and `--all-registered`: one document, one form (and one section,
+/// so one new page) per unit, as many as the register has — the thôn's households or
+/// citizens, or as many as `report --json` counts registered.
+#[test]
+fn sheet_for_a_thon_or_every_registered_unit_is_one_document_a_page_per_unit() {
+    use std::io::Read;
+    let (dir, db) = register();
+    let sheet = |args: &[&str], out: &Path| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sohoctap"));
+        cmd.arg("--db")
+            .arg(&db)
+            .env_remove("SOHOCTAP_CRITERIA")
+            .args(["sheet", "--year", "2025"])
+            .args(args);
+        cmd.arg("--out").arg(out).output().expect("run")
+    };
+    let document = |path: &Path| {
+        let bytes = std::fs::read(path).expect("docx");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut doc = String::new();
+        zip.by_name("word/document.xml")
+            .expect("document.xml")
+            .read_to_string(&mut doc)
+            .expect("read");
+        doc
+    };
+    // The first thôn holds households HO00001–HO00006, and a citizen for every other one.
+    let out = dir.path().join("thon.docx");
+    let o = sheet(&["--title", "gia-dinh", "--community", "TH001"], &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = document(&out);
+    assert_eq!(doc.matches("PHIẾU CHẤM ĐIỂM").count(), 6);
+    assert_eq!(
+        doc.matches("<w:sectPr>").count(),
+        6,
+        "a section (new page) each"
+    );
+    for n in 1..=6 {
+        assert!(doc.contains(&format!("HO0000{n}")), "HO0000{n}");
+    }
+    assert!(!doc.contains("HO00007"), "the next thôn's household");
+    let out = dir.path().join("cong-dan.docx");
+    let o = sheet(
+        &[
+            "--title",
+            "cong-dan",
+            "--community",
+            "TH001",
+            "--registration",
+        ],
+        &out,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = document(&out);
+    assert_eq!(doc.matches("PHIẾU ĐĂNG KÝ").count(), 3);
+    assert_eq!(doc.matches("<w:sectPr>").count(), 3);
+    // Every registered household, as many as the report counts.
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["--year", "2025", "--json"], None).stdout)
+            .expect("json");
+    let registered = json["titles"][0]["registered"].as_u64().expect("count");
+    assert!(registered > 6, "{registered}");
+    let out = dir.path().join("dang-ky.docx");
+    let o = sheet(
+        &["--title", "gia-dinh", "--all-registered", "--registration"],
+        &out,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = document(&out);
+    assert_eq!(doc.matches("PHIẾU ĐĂNG KÝ").count() as u64, registered);
+    assert_eq!(doc.matches("<w:sectPr>").count() as u64, registered);
+    // Clans are not counted by thôn; an unknown thôn is bad input; one of the three
+    // choices is needed.
+    for args in [
+        &["--title", "dong-ho", "--community", "TH001"][..],
+        &["--title", "gia-dinh", "--community", "TH999"][..],
+        &["--title", "gia-dinh"][..],
+    ] {
+        let o = sheet(args, &dir.path().join("x.docx"));
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+    }
+}

@@ -21,6 +21,8 @@
 //! - [`active_names`]: the units of a kind active in a year, in Vietnamese order;
 //! - [`load_report_data`]: everything the report shows, read from one snapshot;
 //! - [`load_census`]: the year's picture that tallies are computed from;
+//! - [`forms`]: the scoring sheets and registration forms of one unit, a thôn or every
+//!   registered unit;
 //! - [`merge_preview`]: what merging a former commune's register will do, in words;
 //! - [`AppError`] and [`Advice`]: an error with its cause kept, and the kind of help
 //!   each front end puts into its own words (a command in the CLI, a key in the app);
@@ -38,6 +40,7 @@ mod decisions;
 mod env;
 mod error;
 mod evaluation;
+pub mod forms;
 mod groups;
 pub mod import;
 mod merge_preview;

@@ -6,13 +6,14 @@
 use super::load_census;
 use crate::model::{UnitKind, Year};
 use crate::report::data::CriteriaUse;
-use crate::report::{GatherInput, ReportData, UnitLabel, UnitNames, gather};
+use crate::report::{GatherInput, ReportData, UnitDecisions, UnitLabel, UnitNames, gather};
 use crate::store::Reader;
 use crate::tally::{Census, Tally};
 use std::collections::HashMap;
 
 /// Reads everything the report shows for `year` (and the year before) from one snapshot.
-/// `list` also reads every unit's name for the appendix of recognised units.
+/// `list` also reads every unit's name and every recognised unit's decision for the
+/// appendix of recognised units.
 pub fn load_report_data(
     reader: &Reader,
     year: Year,
@@ -45,6 +46,11 @@ pub fn load_report_data(
             }
         }
     }
+    let decisions = if list {
+        recognising_decisions(reader, year, &census)?
+    } else {
+        UnitDecisions::new()
+    };
     let criteria = criteria_in_use(reader, &census, evaluations)?;
     let series = yearly_series(reader, year, &tally, &previous_tally)?;
     Ok(gather(GatherInput {
@@ -58,8 +64,35 @@ pub fn load_report_data(
         names: &names,
         criteria,
         list,
+        decisions: &decisions,
         series,
     }))
+}
+
+/// The decision that recognised each recognised unit active in `year`, for the
+/// appendix's grouping by decision. The number is escaped as names are, so a line break
+/// typed into it cannot start a fake line of the report.
+fn recognising_decisions(
+    reader: &Reader,
+    year: Year,
+    census: &Census,
+) -> crate::store::Result<UnitDecisions> {
+    let mut out = UnitDecisions::new();
+    for (key, evaluation) in reader.evaluations_in_year(year)? {
+        if !census.status(key.title, key.unit).recognised {
+            continue;
+        }
+        if let Some(decision) = evaluation.decision {
+            out.insert(
+                (key.title, key.unit),
+                crate::model::Decision {
+                    number: crate::text::escape(&decision.number).into_owned(),
+                    date: decision.date,
+                },
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// How far back the way to the next milestone looks for years with evaluations.

@@ -93,7 +93,8 @@ pub enum Command {
     Recognise(RecogniseArgs),
     /// Soạn văn bản Word quyết định công nhận đã ghi trong sổ, kèm danh sách
     Decision(DecisionArgs),
-    /// Phiếu chấm điểm (hoặc phiếu đăng ký) của một đơn vị (Word), ghi sẵn các chỉ số
+    /// Phiếu chấm điểm (hoặc phiếu đăng ký) của một đơn vị, một thôn hoặc mọi đơn vị đã
+    /// đăng ký (Word), ghi sẵn các chỉ số
     Sheet(SheetArgs),
     /// Tạo sổ mẫu (dữ liệu giả của một xã) để xem thử, tập huấn; không đụng tới sổ thật
     Demo(DemoArgs),
@@ -445,13 +446,21 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["unit", "community", "all_registered"])))]
 pub struct SheetArgs {
     /// Danh hiệu: gia-dinh, dong-ho, cong-dong, don-vi, cong-dan
     #[arg(long, value_name = "MÃ")]
     pub title: String,
     /// Mã đơn vị trong sổ (ví dụ HO00123)
     #[arg(long, value_name = "MÃ")]
-    pub unit: String,
+    pub unit: Option<String>,
+    /// Mọi đơn vị của danh hiệu trong thôn mã này (hộ của thôn; công dân của các hộ
+    /// trong thôn; chính thôn đó), mỗi phiếu một trang mới
+    #[arg(long, value_name = "MÃ")]
+    pub community: Option<String>,
+    /// Mọi đơn vị đã đăng ký danh hiệu trong năm, mỗi phiếu một trang mới
+    #[arg(long)]
+    pub all_registered: bool,
     /// Ghi phiếu đăng ký (thay cho phiếu chấm điểm)
     #[arg(long)]
     pub registration: bool,

@@ -1,104 +1,125 @@
-//! `sohoctap sheet`: a unit's scoring sheet (or, with `--registration`, its registration
-//! form) as a Word document (`report::docx::sheet`, `report::docx::registration`),
-//! with the criteria set its evaluation uses (or, never scored, the set in force) and
-//! its last recorded values.
+//! `sohoctap sheet`: scoring sheets (or, with `--registration`, registration forms) as
+//! one Word document — of one unit (`--unit`), of every unit of the title in a thôn
+//! (`--community`), or of every unit registered for the title this year
+//! (`--all-registered`), each form on a new page. The units and their data come from
+//! `app::forms`, the layout from `report::docx::forms`.
 
 use super::args::SheetArgs;
 use super::recognise::parse_title;
 use super::{CliError, Env};
 use crate::app::current_year;
-use crate::model::{EvaluationKey, UnitKind};
-use crate::report::docx::registration;
-use crate::report::docx::sheet::{SheetData, render};
-use crate::store::ReadOnlyRegister;
-use std::collections::BTreeMap;
+use crate::app::forms::{
+    Form, FormError, by_community, load_forms, registered_units, sort_forms, units_in_community,
+};
+use crate::model::{Title, UnitKind};
+use crate::report::docx::forms::{FormKind, render};
+use crate::store::{ReadOnlyRegister, Reader};
+use crate::text::format_count;
 
-/// How many years back the last recorded values are looked for.
-const LOOK_BACK: u16 = 10;
+impl From<FormError> for CliError {
+    fn from(e: FormError) -> CliError {
+        match e {
+            FormError::Store(e) => e.into(),
+            other => CliError::input(other.to_string()),
+        }
+    }
+}
 
 pub fn run(env: &Env, args: &SheetArgs) -> Result<(), CliError> {
     let title = parse_title(&args.title)?;
     let year = args.year.unwrap_or_else(current_year);
-    let kind = title.unit_kind();
+    let kind = if args.registration {
+        FormKind::Registration
+    } else {
+        FormKind::Sheet
+    };
+    let catalog = env.catalog()?;
     let register = ReadOnlyRegister::open(&env.db)?;
-    let (set, data) = {
+    let (commune, what, forms) = {
         let reader = register.read()?;
-        let code = args.unit.trim();
-        let Some(id) = reader.unit_id(kind, code)? else {
-            return Err(CliError::input(format!(
-                "Không có {} nào mã {code} trong sổ",
-                kind.counter()
-            )));
-        };
-        let unit = reader
-            .unit(kind, id)?
-            .ok_or_else(|| CliError::runtime(format!("Không đọc được đơn vị {code}")))?;
-        // The latest evaluation up to this year: its set version and values.
-        let mut last = None;
-        for y in (year.saturating_sub(LOOK_BACK)..=year).rev() {
-            if let Some(e) = reader.evaluation(EvaluationKey {
-                year: y,
-                title,
-                unit: id,
-            })? {
-                last = Some((y, e));
-                break;
-            }
-        }
-        let stored = match &last {
-            Some((_, e)) => reader.criteria(&e.criteria_hash)?,
-            None => None,
-        };
-        let set = match stored {
-            Some(set) => set,
-            None => env
-                .catalog()?
-                .in_force(title, year)
-                .map(|entry| (*entry.set).clone())
-                .ok_or_else(|| {
-                    CliError::input(format!(
-                        "Chưa có bộ tiêu chí {} cho năm {year}",
-                        title.name()
-                    ))
-                })?,
-        };
-        let census = crate::app::load_census(&reader, year)?;
-        let community = match census.community_of(title, id) {
-            Some(c) => reader
-                .unit(UnitKind::Community, c)?
-                .map(|u| u.display_name())
-                .unwrap_or_default(),
-            None => String::new(),
-        };
-        let (values_year, values) = match last {
-            Some((y, e)) => (Some(y), e.values),
-            None => (None, BTreeMap::new()),
-        };
-        let data = SheetData {
-            commune: reader.commune()?,
-            year,
-            unit_code: unit.code().to_string(),
-            unit_name: unit.display_name(),
-            community,
-            values_year,
-            values,
-            today: chrono::Local::now().date_naive(),
-        };
-        (set, data)
+        let (what, forms) = chosen_forms(&reader, &catalog, args, title, year)?;
+        (reader.commune()?, what, forms)
     };
     register.close()?;
-    let (bytes, what) = if args.registration {
-        (registration::render(&set, &data), "phiếu đăng ký")
-    } else {
-        (render(&set, &data), "phiếu chấm điểm")
-    };
-    let bytes = bytes.map_err(|e| CliError::runtime(e.to_string()))?;
+    let bytes = render(
+        kind,
+        &commune,
+        title,
+        year,
+        &what,
+        forms.iter().map(|f| (&*f.set, &f.data)),
+    )
+    .map_err(|e| CliError::runtime(e.to_string()))?;
     super::dest::write_out(&args.out, &bytes, args.force, &env.db)?;
     eprintln!(
-        "Đã ghi {what} {} của {} vào {}",
+        "Đã ghi {} {} {} ({what}) vào {}",
+        format_count(forms.len() as u64),
+        kind.name(),
         title.short(),
-        data.unit_code,
         args.out.display()
     );
     Ok(())
+}
+
+/// The forms the arguments ask for, and words naming them.
+fn chosen_forms(
+    reader: &Reader,
+    catalog: &crate::criteria::Catalog,
+    args: &SheetArgs,
+    title: Title,
+    year: u16,
+) -> Result<(String, Vec<Form>), CliError> {
+    let unit_kind = title.unit_kind();
+    let today = chrono::Local::now().date_naive();
+    let census = crate::app::load_census(reader, year)?;
+    if let Some(code) = &args.unit {
+        let code = code.trim();
+        let Some(id) = reader.unit_id(unit_kind, code)? else {
+            return Err(CliError::input(format!(
+                "Không có {} nào mã {code} trong sổ",
+                unit_kind.counter()
+            )));
+        };
+        let forms = load_forms(reader, catalog, &census, title, &[id], year, today)?;
+        return Ok((code.to_string(), forms));
+    }
+    let (what, ids) = if let Some(code) = &args.community {
+        let code = code.trim();
+        if !by_community(title) {
+            return Err(CliError::input(format!(
+                "Danh hiệu {} không tính theo thôn: bỏ --community, dùng --unit MÃ hoặc --all-registered",
+                title.name()
+            )));
+        }
+        let Some(id) = reader.unit_id(UnitKind::Community, code)? else {
+            return Err(CliError::input(format!(
+                "Không có thôn, tổ dân phố nào mã {code} trong sổ"
+            )));
+        };
+        let name = reader
+            .unit(UnitKind::Community, id)?
+            .map(|u| u.display_name())
+            .unwrap_or_else(|| code.to_string());
+        let ids = units_in_community(&census, title, id);
+        if ids.is_empty() {
+            return Err(CliError::input(format!(
+                "{name} không có {} nào trong sổ năm {year}",
+                unit_kind.counter()
+            )));
+        }
+        (name, ids)
+    } else {
+        let ids = registered_units(&census, title);
+        if ids.is_empty() {
+            return Err(CliError::input(format!(
+                "Năm {year} chưa có {} nào đăng ký danh hiệu {}",
+                unit_kind.counter(),
+                title.name()
+            )));
+        }
+        ("các đơn vị đã đăng ký".to_string(), ids)
+    };
+    let mut forms = load_forms(reader, catalog, &census, title, &ids, year, today)?;
+    sort_forms(&mut forms);
+    Ok((what, forms))
 }

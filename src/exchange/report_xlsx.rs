@@ -108,11 +108,22 @@ pub fn report_xlsx(data: &ReportData) -> Result<Vec<u8>, StoreError> {
             .collect(),
     });
     if let Some(groups) = &data.recognised {
-        let headers = ["Thôn, tổ dân phố", "Danh hiệu", "Mã", "Tên"];
+        let headers = [
+            "Số quyết định",
+            "Ngày quyết định",
+            "Thôn, tổ dân phố",
+            "Danh hiệu",
+            "Mã",
+            "Tên",
+        ];
         sheets.push(XSheet {
             name: "Được công nhận".into(),
             headers: headers.iter().map(|h| h.to_string()).collect(),
+            // The number as a text column: "12/3" typed over it must stay a number, not
+            // become a date.
             columns: vec![
+                XColumn::Code,
+                XColumn::Other,
                 XColumn::Other,
                 XColumn::Other,
                 XColumn::Code,
@@ -126,8 +137,14 @@ pub fn report_xlsx(data: &ReportData) -> Result<Vec<u8>, StoreError> {
                         .as_ref()
                         .map(|(_, name)| name.clone())
                         .unwrap_or_default();
+                    let (number, date) = match &g.decision {
+                        Some(d) => (XCell::Text(d.number.clone()), XCell::Date(d.date)),
+                        None => (XCell::Empty, XCell::Empty),
+                    };
                     g.units.iter().map(move |u| {
                         vec![
+                            number.clone(),
+                            date.clone(),
                             XCell::Text(place.clone()),
                             text(u.title.short()),
                             text(&u.code),

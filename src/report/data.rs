@@ -58,10 +58,14 @@ pub struct RecognisedUnit {
     pub name: String,
 }
 
-/// The recognised units of one community, or (with `community: None`) those that belong
-/// to none: clans, organisations and their staff.
+/// The units one recognition decision recognised in one community, or (with
+/// `community: None`) those of the decision that belong to none: clans, organisations
+/// and their staff.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecognisedGroup {
+    /// The decision's number and date as recorded; `None` for units recognised without
+    /// one recorded.
+    pub decision: Option<crate::model::Decision>,
     /// (code, name) of the community.
     pub community: Option<(String, String)>,
     pub units: Vec<RecognisedUnit>,

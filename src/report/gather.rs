@@ -7,7 +7,7 @@ use super::Summary;
 use super::data::{
     CommunityLine, CommunityStanding, CriteriaUse, RecognisedGroup, RecognisedUnit, ReportData,
 };
-use crate::model::{Commune, Measure, Target, Title, UnitId, UnitKind, Year};
+use crate::model::{Commune, Decision, Measure, Target, Title, UnitId, UnitKind, Year};
 use crate::tally::{Census, Counts, Tally};
 use crate::text::{collation_key, person_sort_key};
 use std::collections::HashMap;
@@ -21,6 +21,10 @@ pub struct UnitLabel {
 
 /// Names of units by kind and id.
 pub type UnitNames = HashMap<(UnitKind, UnitId), UnitLabel>;
+
+/// The decision that recognised each unit, by title and id (the census keeps only
+/// whether it is recognised).
+pub type UnitDecisions = HashMap<(Title, UnitId), Decision>;
 
 /// What [`gather`] needs, all already in memory.
 pub struct GatherInput<'a> {
@@ -37,6 +41,8 @@ pub struct GatherInput<'a> {
     pub criteria: Vec<CriteriaUse>,
     /// Build the appendix of recognised units.
     pub list: bool,
+    /// With `list`: the decision of each recognised unit, to group the appendix by.
+    pub decisions: &'a UnitDecisions,
     /// The measures' counters (in `Measure::ALL` order) of every year the register
     /// holds evaluations for, up to the report year.
     pub series: Vec<(Year, [Counts; Measure::COUNT])>,
@@ -57,7 +63,9 @@ pub fn gather(input: GatherInput<'_>) -> ReportData {
         summary,
         previous,
         communities: communities(input.census, input.tally, input.names),
-        recognised: input.list.then(|| recognised(input.census, input.names)),
+        recognised: input
+            .list
+            .then(|| recognised(input.census, input.names, input.decisions)),
         criteria,
         way: super::way::way(&input.series, input.year, input.targets),
     }
@@ -103,20 +111,18 @@ fn communities(census: &Census, tally: &Tally, names: &UnitNames) -> Vec<Communi
     lines
 }
 
-/// The recognised units grouped by the community they are counted under; units that
-/// belong to no community (clans, organisations, their staff) come last.
-fn recognised(census: &Census, names: &UnitNames) -> Vec<RecognisedGroup> {
-    let mut by_community: HashMap<Option<UnitId>, Vec<(Title, UnitId)>> = HashMap::new();
-    let mut push = |title: Title, ids: &mut dyn Iterator<Item = UnitId>| {
-        for id in ids {
-            if census.status(title, id).recognised {
-                by_community
-                    .entry(census.community_of(title, id))
-                    .or_default()
-                    .push((title, id));
-            }
-        }
-    };
+/// The recognised units grouped by the decision that recognised them (by date, then
+/// number; units without a recorded decision last), and within a decision by the
+/// community they are counted under; units that belong to no community (clans,
+/// organisations, their staff) come last in their decision.
+fn recognised(
+    census: &Census,
+    names: &UnitNames,
+    decisions: &UnitDecisions,
+) -> Vec<RecognisedGroup> {
+    // The decision as (number, date): the model's type is not a hash key.
+    type Key = (Option<(String, chrono::NaiveDate)>, Option<UnitId>);
+    let mut grouped: HashMap<Key, Vec<(Title, UnitId)>> = HashMap::new();
     for title in [
         Title::CongDong,
         Title::GiaDinh,
@@ -124,12 +130,24 @@ fn recognised(census: &Census, names: &UnitNames) -> Vec<RecognisedGroup> {
         Title::DonVi,
         Title::CongDan,
     ] {
-        push(title, &mut census.ids(title.unit_kind()));
+        for id in census.ids(title.unit_kind()) {
+            if census.status(title, id).recognised {
+                grouped
+                    .entry((
+                        decisions
+                            .get(&(title, id))
+                            .map(|d| (d.number.clone(), d.date)),
+                        census.community_of(title, id),
+                    ))
+                    .or_default()
+                    .push((title, id));
+            }
+        }
     }
 
-    let mut groups: Vec<RecognisedGroup> = by_community
+    let mut groups: Vec<RecognisedGroup> = grouped
         .into_iter()
-        .map(|(community, units)| {
+        .map(|((decision, community), units)| {
             let mut units: Vec<(Vec<u16>, RecognisedUnit)> = units
                 .into_iter()
                 .map(|(title, id)| {
@@ -153,6 +171,7 @@ fn recognised(census: &Census, names: &UnitNames) -> Vec<RecognisedGroup> {
                 (listing_rank(a.title), ka, &a.code).cmp(&(listing_rank(b.title), kb, &b.code))
             });
             RecognisedGroup {
+                decision: decision.map(|(number, date)| Decision { number, date }),
                 community: community.map(|id| {
                     let l = label_of(names, UnitKind::Community, id);
                     (l.code, l.name)
@@ -161,12 +180,17 @@ fn recognised(census: &Census, names: &UnitNames) -> Vec<RecognisedGroup> {
             }
         })
         .collect();
-    // Communities by code, the group without a community last.
-    groups.sort_by(|a, b| match (&a.community, &b.community) {
-        (Some(x), Some(y)) => x.0.cmp(&y.0),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
+    // Decisions by date, then number; within one, communities by code, the group
+    // without a community last.
+    groups.sort_by_cached_key(|g| {
+        (
+            g.decision.is_none(),
+            g.decision
+                .as_ref()
+                .map(|d| (d.date, collation_key(&d.number), d.number.clone())),
+            g.community.is_none(),
+            g.community.as_ref().map(|c| c.0.clone()),
+        )
     });
     groups
 }

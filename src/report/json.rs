@@ -171,6 +171,7 @@ pub fn report_json(data: &super::ReportData) -> Value {
                 .iter()
                 .map(|g| {
                     json!({
+                        "decision": g.decision.as_ref().map(|d| json!({"number": d.number, "date": d.date.to_string()})),
                         "community": g.community.as_ref().map(|(code, name)| json!({"code": code, "name": name})),
                         "units": g.units.iter().map(|u| json!({
                             "title": u.title.code(),

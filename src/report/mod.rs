@@ -16,7 +16,7 @@ pub mod text;
 pub mod way;
 
 pub use data::ReportData;
-pub use gather::{GatherInput, UnitLabel, UnitNames, gather};
+pub use gather::{GatherInput, UnitDecisions, UnitLabel, UnitNames, gather};
 pub use json::{report_json, to_json};
 pub use summary::{BasisLine, MeasureLine, Summary};
 pub use text::{TextOptions, render};

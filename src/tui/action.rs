@@ -42,6 +42,10 @@ pub enum Action {
     SaveDocx,
     /// Send the report on screen to the printer.
     Print,
+    /// List or scoring screen: save the scoring sheet(s) as a Word document.
+    SaveSheetForm,
+    /// List or scoring screen: save the registration form(s) as a Word document.
+    SaveRegistrationForm,
     NextField,
     /// Enter in a unit form: the next field, or save on the last one.
     NextOrSave,

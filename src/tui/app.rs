@@ -27,6 +27,7 @@ use super::theme::{Role, Theme};
 use crate::criteria::Catalog;
 use crate::model::{Commune, Target, Title, UnitId, UnitKind, Year};
 use crate::report::Summary;
+use crate::report::docx::forms::FormKind;
 use crate::store::{Register, StoreError};
 use crate::tally::{Census, Status, Tally};
 use chrono::NaiveDate;
@@ -401,6 +402,8 @@ impl App {
         match action {
             Action::Quit => self.request_quit(),
             Action::Report => self.open_report(),
+            Action::SaveSheetForm => self.save_forms(FormKind::Sheet),
+            Action::SaveRegistrationForm => self.save_forms(FormKind::Registration),
             Action::Import => self.open_import(),
             Action::Merge => self.open_merge(),
             Action::Backup => self.start_backup(false),

@@ -85,6 +85,21 @@ pub(super) static COMMANDS: &[Command] = &[
         Some("Quyết định"),
         "Ghi quyết định công nhận / không công nhận (số, ngày)"
     ),
+    // A unit's paper forms; on a list filtered by thôn, those of every unit shown.
+    cmd!(
+        &[Key::Ctrl('w')],
+        Action::SaveSheetForm,
+        &[Ctx::List, Ctx::Scoring],
+        None,
+        "Lưu phiếu chấm điểm (Word) của đơn vị này vào thư mục Tài liệu; danh sách đang lọc theo thôn: phiếu của mọi đơn vị đang hiện"
+    ),
+    cmd!(
+        &[Key::Ctrl('k')],
+        Action::SaveRegistrationForm,
+        &[Ctx::List, Ctx::Scoring],
+        None,
+        "Lưu phiếu đăng ký (Word) của đơn vị này vào thư mục Tài liệu; danh sách đang lọc theo thôn: phiếu của mọi đơn vị đang hiện"
+    ),
     cmd!(
         &[Key::F(4)],
         Action::ShowHistory,

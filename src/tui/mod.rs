@@ -9,7 +9,8 @@
 //! - [`update`], [`save`], `score_save`, `history_save`: what actions do, the writes to
 //!   the register, and Ctrl+Z;
 //! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
-//!   and backups (on demand, and offered on leaving after changes);
+//!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
+//!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
 //! - [`screens`]: pure drawing of each screen from `&App`; [`widgets`]: shared pieces;
 //! - [`theme`]: 16 colours or none (`NO_COLOR`), and the ASCII mode.
 //!
@@ -35,6 +36,7 @@ mod officer;
 pub mod picker;
 pub mod rows;
 mod save;
+mod save_forms;
 mod score_save;
 pub mod scoring;
 pub mod screens;

@@ -105,9 +105,16 @@ fn evaluate(
     }
     e.stage = stage;
     if stage == Stage::Recognised {
+        // Citizens are recognised by a decision of their own, a few days later, so the
+        // listing has more than one decision to group by.
+        let (number, day) = if title == Title::CongDan {
+            (130, 15)
+        } else {
+            (100, 10)
+        };
         e.decision = Some(Decision {
-            number: format!("{}/QĐ-UBND", 100 + u32::from(year % 100)),
-            date: NaiveDate::from_ymd_opt(i32::from(year), 12, 10).expect("date"),
+            number: format!("{}/QĐ-UBND", number + u32::from(year % 100)),
+            date: NaiveDate::from_ymd_opt(i32::from(year), 12, day).expect("date"),
         });
     }
     w.set_evaluation(EvaluationKey { year, title, unit }, Some(&e), &stamp())

@@ -13,8 +13,8 @@ use crate::report::text::header::{in_sentence, long_date, preamble_text};
 use crate::report::text::notes::{NO_CRITERIA, PROVISIONAL_WARNING, criteria_line, rule_line};
 use crate::report::text::signature::RECIPIENTS_HEADING;
 use crate::report::text::tables::{
-    BASES_HEADING, BASES_LEGEND, COMMUNITY_LEGEND, SUMMARY_LEGEND, WAY_HEADING, change_legend,
-    group_caption, group_total,
+    BASES_HEADING, BASES_LEGEND, COMMUNITY_LEGEND, SUMMARY_LEGEND, WAY_HEADING, by_decision,
+    change_legend, group_caption, group_total,
 };
 
 /// The sections the office writes in Word, and what each placeholder asks for.
@@ -187,10 +187,29 @@ fn appendix(data: &ReportData, options: &DocxOptions) -> Vec<String> {
     if groups.is_empty() {
         out.push(body("Chưa có đơn vị, cá nhân nào được công nhận trong năm.").xml());
     }
-    for (i, group) in groups.iter().enumerate() {
-        out.push(tables::caption(&group_caption(i, group)).xml());
-        out.push(tables::listing(group).xml());
-        out.push(P::new().space(3, 6).text(&group_total(group)).xml());
+    for (n, (decision, in_decision)) in by_decision(groups).into_iter().enumerate() {
+        // Each decision's part from a new page, so it can be attached to the decision.
+        let line = P::new().keep_next().space(6, 3).run(
+            &decision,
+            Look {
+                bold: true,
+                italic: true,
+                ..Look::default()
+            },
+        );
+        out.push(
+            if n > 0 {
+                line.page_break_before()
+            } else {
+                line
+            }
+            .xml(),
+        );
+        for (i, group) in in_decision.iter().enumerate() {
+            out.push(tables::caption(&group_caption(i, group)).xml());
+            out.push(tables::listing(group).xml());
+            out.push(P::new().space(3, 6).text(&group_total(group)).xml());
+        }
     }
     out
 }

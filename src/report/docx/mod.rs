@@ -16,10 +16,12 @@
 //! - [`typed`]: the 80-column text report as a document, for printing it;
 //! - [`decision`]: a recognition decision with its attached list of units;
 //! - [`sheet`]: a unit's scoring sheet, pre-filled with its last values;
-//!   [`registration`]: its registration form.
+//!   [`registration`]: its registration form; [`forms`]: many units' forms in one
+//!   document, one section each.
 
 pub mod body;
 pub mod decision;
+pub mod forms;
 pub mod letterhead;
 pub mod page;
 pub mod registration;

@@ -26,16 +26,27 @@ const DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 pub const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
 /// The section: A4 portrait, margins, a page-number header on pages after the first
-/// (`titlePg` gives the first page its own, empty, header).
+/// (`titlePg` gives the first page its own, empty, header), numbered from 1 — so in a
+/// document of many forms, one section each, every form is numbered on its own.
 pub fn section() -> String {
     format!(
-        r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdFirstHeader"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/><w:cols w:space="720"/><w:titlePg/></w:sectPr>"#,
+        r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdFirstHeader"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/><w:pgNumType w:start="1"/><w:cols w:space="720"/><w:titlePg/></w:sectPr>"#,
         mm(MARGIN_TOP_MM),
         mm(MARGIN_RIGHT_MM),
         mm(MARGIN_BOTTOM_MM),
         mm(MARGIN_LEFT_MM),
         mm(10),
         mm(10),
+    )
+}
+
+/// A paragraph that ends a section: what follows starts on a new page (the default
+/// section break), with its own first page and page numbers. The paragraph is 1 pt
+/// high so a form that fills its last page does not spill a blank one.
+pub fn section_break() -> String {
+    format!(
+        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>{}</w:pPr></w:p>"#,
+        section()
     )
 }
 

@@ -1,12 +1,12 @@
 //! A registration form ("Phiếu đăng ký") for one unit: the unit undertakes to work for
 //! the title this year, against the criteria listed from its set, and signs. Same data
-//! as the scoring sheet (`sheet::SheetData`), its own page.
+//! as the scoring sheet (`sheet::SheetData`), its own page; `forms` makes the document.
 
 use super::letterhead::{body_line, two_signatures};
 use super::sheet::SheetData;
 use super::xml::{Align, P};
 use crate::criteria::CriteriaSet;
-use crate::report::text::header::{in_sentence, issuing_body, place_name};
+use crate::report::text::header::{in_sentence, place_name};
 
 fn para(text: &str) -> P {
     P::new()
@@ -73,19 +73,4 @@ pub fn blocks(set: &CriteriaSet, d: &SheetData) -> Vec<String> {
     out.extend(paras.iter().map(P::xml));
     out.push(two_signatures("XÁC NHẬN CỦA THÔN", "ĐẠI DIỆN ĐĂNG KÝ").xml());
     out
-}
-
-/// The whole .docx of the form.
-pub fn render(set: &CriteriaSet, d: &SheetData) -> Result<Vec<u8>, super::DocxError> {
-    let title = format!(
-        "Phiếu đăng ký {} {} năm {}",
-        set.title.short(),
-        d.unit_code,
-        d.year
-    );
-    super::package(
-        &blocks(set, d).concat(),
-        &title,
-        &issuing_body(&d.commune.name),
-    )
 }

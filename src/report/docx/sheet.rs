@@ -186,18 +186,3 @@ pub fn blocks(set: &CriteriaSet, d: &SheetData) -> Vec<String> {
     );
     out
 }
-
-/// The whole .docx of the sheet.
-pub fn render(set: &CriteriaSet, d: &SheetData) -> Result<Vec<u8>, super::DocxError> {
-    let title = format!(
-        "Phiếu chấm điểm {} {} năm {}",
-        set.title.short(),
-        d.unit_code,
-        d.year
-    );
-    super::package(
-        &blocks(set, d).concat(),
-        &title,
-        &issuing_body(&d.commune.name),
-    )
-}

@@ -33,14 +33,32 @@ fn data() -> ReportData {
             citizens: Counts::default(),
             cdht_status: CommunityStanding::Passed,
         }],
-        recognised: Some(vec![RecognisedGroup {
-            community: Some(("TH01".into(), "Thôn Đông".into())),
-            units: vec![RecognisedUnit {
-                title: Title::GiaDinh,
-                code: "HO001".into(),
-                name: "Nguyễn Văn Ỹ".into(),
-            }],
-        }]),
+        recognised: Some(vec![
+            RecognisedGroup {
+                decision: Some(crate::model::Decision {
+                    number: "45/QĐ-UBND".into(),
+                    date: NaiveDate::from_ymd_opt(2025, 12, 20).unwrap(),
+                }),
+                community: Some(("TH01".into(), "Thôn Đông".into())),
+                units: vec![RecognisedUnit {
+                    title: Title::GiaDinh,
+                    code: "HO001".into(),
+                    name: "Nguyễn Văn Ỹ".into(),
+                }],
+            },
+            RecognisedGroup {
+                decision: Some(crate::model::Decision {
+                    number: "46/QĐ-UBND".into(),
+                    date: NaiveDate::from_ymd_opt(2025, 12, 22).unwrap(),
+                }),
+                community: Some(("TH01".into(), "Thôn Đông".into())),
+                units: vec![RecognisedUnit {
+                    title: Title::CongDan,
+                    code: "CD001".into(),
+                    name: "Lê Thị Ửng".into(),
+                }],
+            },
+        ]),
         criteria: vec![],
         way: vec![],
     }
@@ -108,8 +126,20 @@ fn the_letterhead_figures_and_placeholders_are_in_the_body() {
     for (head, placeholder) in body::NARRATIVE {
         assert!(doc.contains(head) && doc.contains(placeholder), "{head}");
     }
+    // The list in two parts, one per decision, the second from a new page.
+    let first = "Danh sách kèm theo Quyết định số 45/QĐ-UBND ngày 20 tháng 12 năm 2025:";
+    let second = "Danh sách kèm theo Quyết định số 46/QĐ-UBND ngày 22 tháng 12 năm 2025:";
+    assert!(doc.find(first) < doc.find(second) && doc.contains("Lê Thị Ửng"));
+    let before_second = doc.get(..doc.find(second).unwrap()).unwrap();
+    let paragraph = before_second.rfind("<w:p>").unwrap();
+    assert!(
+        before_second
+            .get(paragraph..)
+            .unwrap()
+            .contains("<w:pageBreakBefore/>")
+    );
     // Every figures table repeats its header row; rows never split.
-    assert_eq!(doc.matches("<w:tblHeader/>").count(), 4);
+    assert_eq!(doc.matches("<w:tblHeader/>").count(), 5);
     assert!(doc.contains("<w:cantSplit/>"));
     assert!(!render(&data(), &options(false)).unwrap().is_empty());
 }

@@ -533,7 +533,8 @@ pub fn change(pen: &Pen, number: &str, data: &ReportData) -> Vec<Block> {
     ]
 }
 
-/// IV. The recognised units, community by community (with `--list`).
+/// IV. The recognised units, decision by decision and within one community by
+/// community (with `--list`).
 pub fn listing(pen: &Pen, number: &str, groups: &[RecognisedGroup]) -> Vec<Block> {
     let mut blocks = vec![heading(
         pen,
@@ -546,31 +547,67 @@ pub fn listing(pen: &Pen, number: &str, groups: &[RecognisedGroup]) -> Vec<Block
         ]));
         return blocks;
     }
-    for (i, group) in groups.iter().enumerate() {
-        let caption = group_caption(i, group);
-        let rows: Vec<Vec<String>> = listing_cells(group)
-            .iter()
-            .map(|row| row.iter().map(|c| pen.t(c)).collect())
-            .collect();
-        let grid = Grid::new(
-            vec![
-                col(pen, &["STT"], Align::Right),
-                col(pen, &["Danh hiệu"], Align::Center),
-                col(pen, &["Mã"], Align::Left),
-                col(pen, &["Tên hộ, dòng họ, đơn vị, công dân"], Align::Left),
-            ],
-            &rows,
-            3,
-        );
-        blocks.push(Block::Table(grid.table(
-            pen,
-            Some(pen.t(&caption)),
-            &rows,
-            None,
-        )));
-        blocks.push(Block::Flow(vec![pen.t(&group_total(group)), String::new()]));
+    for (decision, in_decision) in by_decision(groups) {
+        // A heading, so the line is never left at the foot of a page without its list.
+        blocks.push(Block::Heading(wrap(&pen.t(&decision), PAGE_WIDTH, "", "")));
+        for (i, group) in in_decision.iter().enumerate() {
+            blocks.extend(listing_group(pen, i, group));
+        }
     }
     blocks
+}
+
+/// One community's table within a decision, and its total.
+fn listing_group(pen: &Pen, i: usize, group: &RecognisedGroup) -> [Block; 2] {
+    let caption = group_caption(i, group);
+    let rows: Vec<Vec<String>> = listing_cells(group)
+        .iter()
+        .map(|row| row.iter().map(|c| pen.t(c)).collect())
+        .collect();
+    let grid = Grid::new(
+        vec![
+            col(pen, &["STT"], Align::Right),
+            col(pen, &["Danh hiệu"], Align::Center),
+            col(pen, &["Mã"], Align::Left),
+            col(pen, &["Tên hộ, dòng họ, đơn vị, công dân"], Align::Left),
+        ],
+        &rows,
+        3,
+    );
+    [
+        Block::Table(grid.table(pen, Some(pen.t(&caption)), &rows, None)),
+        Block::Flow(vec![pen.t(&group_total(group)), String::new()]),
+    ]
+}
+
+/// The listing's groups decision by decision, each with the line that names it, so
+/// each part can be attached to its decision: "Danh sách kèm theo Quyết định số
+/// 125/QĐ-UBND ngày 10 tháng 12 năm 2025". The groups come sorted by decision.
+pub fn by_decision(groups: &[RecognisedGroup]) -> Vec<(String, Vec<&RecognisedGroup>)> {
+    let mut out: Vec<(String, Vec<&RecognisedGroup>)> = Vec::new();
+    let mut current: Option<&Option<crate::model::Decision>> = None;
+    for group in groups {
+        if current != Some(&group.decision) {
+            current = Some(&group.decision);
+            out.push((decision_caption(group.decision.as_ref()), Vec::new()));
+        }
+        if let Some((_, in_decision)) = out.last_mut() {
+            in_decision.push(group);
+        }
+    }
+    out
+}
+
+/// The line above one decision's part of the listing.
+pub fn decision_caption(decision: Option<&crate::model::Decision>) -> String {
+    match decision {
+        Some(d) => format!(
+            "Danh sách kèm theo Quyết định số {} {}:",
+            d.number,
+            super::header::long_date(d.date)
+        ),
+        None => "Được công nhận, chưa có số quyết định:".to_string(),
+    }
 }
 
 /// "1. Thôn Đông (TH01)": the caption of the `i`-th group (from 0) of the listing.

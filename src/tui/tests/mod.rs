@@ -10,6 +10,7 @@ mod keys;
 mod merge;
 mod mistakes;
 mod officer;
+mod paper_forms;
 mod picker;
 mod report_import;
 mod scoring;
