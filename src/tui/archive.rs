@@ -6,7 +6,9 @@
 //! keeps one entered/left span per unit, so a unit that really was away for some years
 //! cannot be recorded as such; the question says from which year it counts again.
 
+use super::action::Action;
 use super::app::{App, Confirm, Screen};
+use super::keymap::{Ctx, key_label};
 use super::theme::Role;
 use crate::app::MemberFate;
 use crate::model::{UnitId, UnitKind, Year};
@@ -189,9 +191,10 @@ impl App {
                 });
                 self.say(
                     format!(
-                        "Đã ghi {} {} rời xã từ năm {year} (Ctrl+Z để hoàn tác)",
+                        "Đã ghi {} {} rời xã từ năm {year} ({} để hoàn tác)",
                         unit.code(),
-                        unit.display_name()
+                        unit.display_name(),
+                        key_label(Ctx::List, &Action::Undo)
                     ),
                     Role::Good,
                 );

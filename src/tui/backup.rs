@@ -5,7 +5,9 @@
 //! having to remember to say so. A hang-up or SIGTERM never asks: the event loop exits
 //! without going through `request_quit`.
 
+use super::action::Action;
 use super::app::{App, Confirm, Pending, Screen};
+use super::keymap::{Ctx, key_label};
 use super::theme::Role;
 use crate::store::backup::{KEEP_GENERATIONS, backup_generation, default_backup_dir};
 use crate::text::format_count;
@@ -85,10 +87,14 @@ impl App {
         };
         let generation = register.read().and_then(|r| r.generation());
         let result = backup_generation(register, &default_backup_dir(&self.path), KEEP_GENERATIONS);
+        let (close, stay) = (
+            key_label(Ctx::Notice, &Action::Confirm),
+            key_label(Ctx::Notice, &Action::Back),
+        );
         let leave = if then_quit {
-            "Enter: thoát.   Esc: ở lại chương trình."
+            format!("{close}: thoát.   {stay}: ở lại chương trình.")
         } else {
-            "Enter hoặc Esc: đóng."
+            format!("{close} hoặc {stay}: đóng.")
         };
         self.confirm = Some(match result {
             Ok(report) => {

@@ -41,7 +41,8 @@ impl App {
                 self.session_changes.clear();
                 self.say(
                     format!(
-                        "Đã lưu, nhưng không đọc lại được lịch sử ({e}): Ctrl+Z không hoàn tác được các thay đổi trước đây"
+                        "Đã lưu, nhưng không đọc lại được lịch sử ({e}): {} không hoàn tác được các thay đổi trước đây",
+                        super::keymap::key_label(super::keymap::Ctx::Home, &Action::Undo)
                     ),
                     Role::Warning,
                 );

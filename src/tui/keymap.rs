@@ -270,6 +270,45 @@ pub fn keys_label(ctx: Ctx, action: &Action) -> String {
         .unwrap_or_default()
 }
 
+/// The first `count` keys bound to `action` in `ctx`, across every line of the table
+/// that binds it, joined by `between`: "Tab/Enter" for a line that names the usual ways.
+pub fn keys_joined(ctx: Ctx, action: &Action, count: usize, between: &str) -> String {
+    let mut keys = keys_of(ctx, action);
+    keys.truncate(count);
+    keys.join(between)
+}
+
+/// `preferred` when the table binds it to `action` in `ctx` (a line naming the usual
+/// key, Tab rather than Enter), else the first key bound: the text follows the table.
+pub fn label_preferring(ctx: Ctx, action: &Action, preferred: Key) -> String {
+    let bound = commands()
+        .any(|c| c.scope.contains(&ctx) && c.action == *action && c.keys.contains(&preferred));
+    if bound {
+        preferred.label()
+    } else {
+        key_label(ctx, action)
+    }
+}
+
+/// Every key bound to `action` in `ctx`, in table order, across every line binding it.
+pub fn keys_of(ctx: Ctx, action: &Action) -> Vec<String> {
+    commands()
+        .filter(|c| c.scope.contains(&ctx) && c.action == *action)
+        .flat_map(|c| c.keys.iter())
+        .map(|k| k.label())
+        .collect()
+}
+
+/// The first keys of two actions side by side ("↑↓" to choose, "← →" to change), for
+/// a line that names a pair of moves as one.
+pub fn pair_label(ctx: Ctx, first: &Action, second: &Action, between: &str) -> String {
+    format!(
+        "{}{between}{}",
+        key_label(ctx, first),
+        key_label(ctx, second)
+    )
+}
+
 /// The hint bar's entries for a context: first key and short label, in table order.
 pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
     commands()
@@ -331,6 +370,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn screen_text_names_keys_the_table_binds() {
+        assert_eq!(
+            keys_joined(Ctx::Sheet, &Action::NextField, 2, "/"),
+            "Tab/Enter"
+        );
+        assert_eq!(pair_label(Ctx::Help, &Action::Up, &Action::Down, ""), "↑↓");
+        assert_eq!(
+            label_preferring(Ctx::Setup, &Action::NextField, Key::Tab),
+            "Tab"
+        );
+        // A preferred key the table does not bind there gives the first bound key.
+        assert_eq!(
+            label_preferring(Ctx::Setup, &Action::NextField, Key::F(12)),
+            "Enter"
+        );
     }
 
     #[test]

@@ -45,7 +45,12 @@ impl App {
                 Ok(Some(name)) => self.take_officer(Some(name)),
                 Ok(None) => match state.last.clone() {
                     Some(last) => self.take_officer(Some(last)),
-                    None => state.error = Some("Gõ họ tên, hoặc Esc để bỏ qua".into()),
+                    None => {
+                        state.error = Some(format!(
+                            "Gõ họ tên, hoặc {} để bỏ qua",
+                            super::keymap::key_label(super::keymap::Ctx::Officer, &Action::Back)
+                        ));
+                    }
                 },
             },
             other => {

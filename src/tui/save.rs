@@ -158,7 +158,13 @@ impl App {
                 form.focus = form.first_error().unwrap_or(form.focus);
                 self.replace_form(form);
                 return self.say(
-                    "Phiếu còn lỗi: xem các ô có dấu ✗ rồi bấm F2 lại",
+                    format!(
+                        "Phiếu còn lỗi: xem các ô có dấu ✗ rồi bấm {} lại",
+                        super::keymap::key_label(
+                            super::keymap::Ctx::Form,
+                            &super::action::Action::Save
+                        )
+                    ),
                     Role::Error,
                 );
             }

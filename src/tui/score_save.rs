@@ -17,6 +17,11 @@ use crate::model::{EvaluationKey, Stage, UnitId, UnitKind};
 use crate::store::StoreError;
 use crate::tally::Status;
 
+/// A key of the scoring screen, named from the command table in its messages.
+fn scoring_key(action: &Action) -> String {
+    super::keymap::key_label(super::keymap::Ctx::Scoring, action)
+}
+
 impl App {
     /// Opens the scoring screen of a unit for the selected year.
     pub(super) fn open_scoring(
@@ -163,8 +168,10 @@ impl App {
                         .as_ref()
                         .is_some_and(|ev| ev.stage.is_decided()) =>
             {
-                state.error =
-                    Some("Đã có quyết định: bấm F5 để lùi giai đoạn rồi sửa điểm".to_string());
+                state.error = Some(format!(
+                    "Đã có quyết định: bấm {} để lùi giai đoạn rồi sửa điểm",
+                    scoring_key(&Action::StageBack)
+                ));
             }
             Some(state) => state.error = Some(format!("Không lưu: {text}")),
             None => self.fail(&e),
@@ -387,11 +394,20 @@ impl App {
             Some(Stage::Registered) => Stage::SelfAssessed,
             Some(Stage::SelfAssessed) => Stage::Reviewed,
             Some(Stage::Reviewed) => {
-                return self.say("Đã thẩm định: bấm F8 để ghi quyết định", Role::Warning);
+                return self.say(
+                    format!(
+                        "Đã thẩm định: bấm {} để ghi quyết định",
+                        scoring_key(&Action::Decide)
+                    ),
+                    Role::Warning,
+                );
             }
             Some(_) => {
                 return self.say(
-                    "Đã có quyết định; F5 để lùi giai đoạn nếu cần sửa",
+                    format!(
+                        "Đã có quyết định; {} để lùi giai đoạn nếu cần sửa",
+                        scoring_key(&Action::StageBack)
+                    ),
                     Role::Warning,
                 );
             }
@@ -461,7 +477,10 @@ impl App {
         }
         let Some(current) = state.evaluation.as_ref() else {
             return self.say(
-                "Công dân chưa đăng ký CDHT năm nay: chấm điểm hoặc F7 để đăng ký trước",
+                format!(
+                    "Công dân chưa đăng ký CDHT năm nay: chấm điểm hoặc {} để đăng ký trước",
+                    scoring_key(&Action::StageForward)
+                ),
                 Role::Warning,
             );
         };
@@ -491,7 +510,10 @@ impl App {
         };
         if state.evaluation.is_none() {
             return self.say(
-                "Đơn vị chưa đăng ký năm nay: chấm điểm hoặc F7 để đăng ký trước",
+                format!(
+                    "Đơn vị chưa đăng ký năm nay: chấm điểm hoặc {} để đăng ký trước",
+                    scoring_key(&Action::StageForward)
+                ),
                 Role::Warning,
             );
         }

@@ -151,7 +151,8 @@ impl App {
                 let filled = sheet.prefill_national();
                 self.say(
                     format!(
-                        "Đã điền {filled} ô trống bằng mục tiêu quốc gia; xem lại rồi F2 để lưu"
+                        "Đã điền {filled} ô trống bằng mục tiêu quốc gia; xem lại rồi {} để lưu",
+                        super::keymap::key_label(super::keymap::Ctx::Targets, &Action::Save)
                     ),
                     Role::Good,
                 );

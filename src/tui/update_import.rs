@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Screen};
+use super::keymap::{Ctx, key_label};
 use super::screens::import::{ImportState, Preview};
 use super::scroll::scrolled;
 use super::theme::Role;
@@ -186,8 +187,10 @@ impl App {
         if !plan.is_clean() {
             return self.say(
                 format!(
-                    "✗ Tệp còn {} lỗi: không nhập gì. Sửa tệp rồi đọc lại (Esc, Enter).",
-                    format_count(plan.problems.len() as u64)
+                    "✗ Tệp còn {} lỗi: không nhập gì. Sửa tệp rồi đọc lại ({}, {}).",
+                    format_count(plan.problems.len() as u64),
+                    key_label(Ctx::ImportPreview, &Action::Back),
+                    key_label(Ctx::Import, &Action::Open)
                 ),
                 Role::Error,
             );

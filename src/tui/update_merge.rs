@@ -5,6 +5,7 @@
 
 use super::action::Action;
 use super::app::{App, Screen};
+use super::keymap::{Ctx, key_label};
 use super::screens::merge::{MergePreview, MergeState};
 use super::scroll::scrolled;
 use super::theme::Role;
@@ -122,7 +123,11 @@ impl App {
         if plan != *shown {
             let _ = former.close();
             return self.say(
-                "✗ Sổ đã thay đổi sau khi xem trước: chưa gộp gì. Esc rồi Enter để xem trước lại.",
+                format!(
+                    "✗ Sổ đã thay đổi sau khi xem trước: chưa gộp gì. {} rồi {} để xem trước lại.",
+                    key_label(Ctx::MergePreview, &Action::Back),
+                    key_label(Ctx::Merge, &Action::Open)
+                ),
                 Role::Error,
             );
         }

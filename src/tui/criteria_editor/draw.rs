@@ -9,7 +9,7 @@ use crate::criteria::draft::Severity;
 use crate::text::{pad_to_width, truncate_to_width, width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Ctx, key_label};
+use crate::tui::keymap::{Ctx, key_label, pair_label};
 use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
 use ratatui::Frame;
@@ -351,16 +351,24 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, state: &EditorState) 
         let (sym, role) = mark(app, *severity);
         (format!("{sym} {message}"), role)
     });
+    let arrows = pair_label(Ctx::CriteriaEditor, &Action::Left, &Action::Right, " ");
+    // Spelled out for --ascii ("<- ->"): the screen's own fallback would give one cell each.
+    let arrows = if app.theme.ascii {
+        crate::text::ascii::to_ascii(&arrows)
+    } else {
+        arrows
+    };
     let hint = match focus {
-        Some(slot) if slot.is_choice() => format!("{} để chọn", app.theme.sym("← →", "<- ->")),
+        Some(slot) if slot.is_choice() => format!("{arrows} để chọn"),
         Some(slot) => state
             .input(slot)
             .filter(|i| width(i.value()) > VALUE_WIDTH - 1)
             .map(|i| {
                 format!(
-                    "Ô này dài {} ký tự: {} Home End để xem hết; chữ trong ô tự cuộn",
+                    "Ô này dài {} ký tự: {arrows} {} {} để xem hết; chữ trong ô tự cuộn",
                     i.value().chars().count(),
-                    app.theme.sym("← →", "<- ->")
+                    key_label(Ctx::CriteriaEditor, &Action::LineStart),
+                    key_label(Ctx::CriteriaEditor, &Action::LineEnd)
                 )
             })
             .unwrap_or_default(),

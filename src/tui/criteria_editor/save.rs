@@ -45,7 +45,10 @@ impl App {
                 editor.scroll_into_view(rows);
             }
             return self.say(
-                format!("Bộ còn {errors} lỗi (dấu ✗ cạnh ô): sửa rồi bấm F2 lại; chưa lưu gì"),
+                format!(
+                    "Bộ còn {errors} lỗi (dấu ✗ cạnh ô): sửa rồi bấm {} lại; chưa lưu gì",
+                    key_label(Ctx::CriteriaEditor, &Action::Save)
+                ),
                 Role::Error,
             );
         }
@@ -161,7 +164,10 @@ impl App {
             .cloned()
         else {
             return self.say(
-                "Bộ này vừa có phiên bản mới; quay lại (Esc) và xem trước lại",
+                format!(
+                    "Bộ này vừa có phiên bản mới; quay lại ({}) và xem trước lại",
+                    key_label(Ctx::CriteriaAdopt, &Action::Back)
+                ),
                 Role::Error,
             );
         };

@@ -7,7 +7,9 @@ use crate::model::{Affiliation, EvaluationKey, Title, Unit, UnitId, UnitKind, Ye
 use crate::store::{Reader, Result};
 use crate::text::safe::escape;
 use crate::text::{pad_to_width, truncate_to_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -182,9 +184,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &DetailState) {
         area.height.saturating_sub(facts_height),
     );
     let heading = format!(
-        "{} theo năm · Enter chấm điểm năm {} · F4 lịch sử",
+        "{} theo năm · {} chấm điểm năm {} · {} lịch sử",
         title.name(),
-        app.year
+        key_label(Ctx::Detail, &Action::Open),
+        app.year,
+        key_label(Ctx::Detail, &Action::ShowHistory)
     );
     boxed(app, &heading).render(rest, frame.buffer_mut());
     let buf = frame.buffer_mut();

@@ -6,7 +6,7 @@ use crate::text::truncate_to_width;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::form::FormState;
-use crate::tui::keymap::{Ctx, key_label};
+use crate::tui::keymap::{Ctx, Key, key_label, keys_joined, label_preferring};
 use crate::tui::theme::Role;
 use crate::tui::widgets::field;
 use ratatui::Frame;
@@ -59,9 +59,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &FormState) {
     } else if let Some(pick) = &pick {
         pick.as_str()
     } else if state.changed {
-        "* bắt buộc. Có thay đổi chưa lưu: F2 để lưu (Esc hỏi trước khi bỏ)."
+        &format!(
+            "* bắt buộc. Có thay đổi chưa lưu: {} để lưu ({} hỏi trước khi bỏ).",
+            key_label(Ctx::Form, &Action::Save),
+            key_label(Ctx::Form, &Action::Back)
+        )
     } else {
-        "* bắt buộc. Tab/↓ sang ô sau, ↑ về ô trước, F2 lưu, Esc quay lại."
+        &format!(
+            "* bắt buộc. {} sang ô sau, {} về ô trước, {} lưu, {} quay lại.",
+            keys_joined(Ctx::Form, &Action::NextField, 2, "/"),
+            // The arrow, not Shift+Tab: the shorter of the two ways back.
+            label_preferring(Ctx::Form, &Action::PrevField, Key::Up),
+            key_label(Ctx::Form, &Action::Save),
+            key_label(Ctx::Form, &Action::Back)
+        )
     };
     let role = if focused_error.is_some() {
         Role::Error

@@ -3,6 +3,7 @@
 
 use super::boxed;
 use crate::text::{pad_to_width, truncate_to_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Ctx};
 use crate::tui::theme::Role;
@@ -104,8 +105,13 @@ pub fn line_count() -> usize {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize, under: Ctx) {
-    boxed(app, "Trợ giúp: các phím (↑↓ PgUp PgDn cuộn, Esc quay lại)")
-        .render(area, frame.buffer_mut());
+    let title = format!(
+        "Trợ giúp: các phím ({} {} cuộn, {} quay lại)",
+        keymap::pair_label(Ctx::Help, &Action::Up, &Action::Down, ""),
+        keymap::pair_label(Ctx::Help, &Action::PageUp, &Action::PageDown, " "),
+        keymap::key_label(Ctx::Help, &Action::Back)
+    );
+    boxed(app, &title).render(area, frame.buffer_mut());
     let lines = lines(under);
     let page = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(page));

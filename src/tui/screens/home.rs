@@ -9,7 +9,7 @@ use crate::report::Summary;
 use crate::text::{format_count, pad_left_to_width, pad_to_width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Ctx, key_label};
+use crate::tui::keymap::{Ctx, key_label, pair_label};
 use crate::tui::theme::Role;
 use crate::tui::widgets::bar;
 use ratatui::Frame;
@@ -26,7 +26,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let bottom_border = area.height >= list_rows + 2 + bars_height;
     let lists_height = list_rows + 1 + u16::from(bottom_border);
     let lists = Rect::new(area.x, area.y, area.width, lists_height.min(area.height));
-    let mut block = boxed(app, "Danh sách (↑↓ chọn, Enter mở, hoặc bấm số 1–5)");
+    let title = format!(
+        "Danh sách ({} chọn, {} mở, hoặc bấm số {}–{})",
+        pair_label(Ctx::Home, &Action::Up, &Action::Down, ""),
+        key_label(Ctx::Home, &Action::Open),
+        key_label(Ctx::Home, &Action::OpenList(UnitKind::ALL[0])),
+        key_label(
+            Ctx::Home,
+            &Action::OpenList(UnitKind::ALL[UnitKind::ALL.len() - 1])
+        ),
+    );
+    let mut block = boxed(app, &title);
     if !bottom_border {
         block = block.borders(Borders::TOP | Borders::LEFT | Borders::RIGHT);
     }
@@ -148,8 +158,9 @@ fn bar_count(summary: &Summary) -> usize {
 /// of the digital-skills bar. The denominators are in the help (F1).
 pub fn render_bars(app: &App, frame: &mut Frame, area: Rect, summary: &Summary) {
     let title = format!(
-        "Năm {}: công nhận/tổng, tỷ lệ, ┃ mục tiêu (F1: cách tính tỷ lệ)",
-        summary.year
+        "Năm {}: công nhận/tổng, tỷ lệ, ┃ mục tiêu ({}: cách tính tỷ lệ)",
+        summary.year,
+        key_label(Ctx::Home, &Action::Help)
     );
     boxed(app, &title).render(area, frame.buffer_mut());
     let buf = frame.buffer_mut();

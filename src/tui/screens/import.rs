@@ -11,7 +11,9 @@ use crate::exchange::{self, ImportPlan};
 use crate::model::UnitKind;
 use crate::report::text::layout::wrap;
 use crate::text::{TextInput, format_count, pad_to_width, truncate_to_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Ctx, key_label, keys_joined, pair_label};
 use crate::tui::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -216,8 +218,9 @@ pub fn preview_lines(plan: &ImportPlan, file: &str) -> Vec<(String, Role)> {
         push_wrapped(
             &mut out,
             &format!(
-                "⚠ {} mã số chỉ khớp mã trong sổ khi thêm hoặc bỏ số 0 ở đầu (bảng tính đã xóa số 0?). Nếu đúng là cùng một mã, bấm F6 để xác nhận ghép mã và xem trước lại.",
-                format_count(plan.code_conflicts.len() as u64)
+                "⚠ {} mã số chỉ khớp mã trong sổ khi thêm hoặc bỏ số 0 ở đầu (bảng tính đã xóa số 0?). Nếu đúng là cùng một mã, bấm {} để xác nhận ghép mã và xem trước lại.",
+                format_count(plan.code_conflicts.len() as u64),
+                key_label(Ctx::ImportPreview, &Action::AcceptCodeMapping)
             ),
             "  ",
             Role::Warning,
@@ -425,7 +428,10 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) 
         buf.set_stringn(
             x + label_width as u16 + 29,
             y,
-            "← → để chọn",
+            format!(
+                "{} để chọn",
+                pair_label(Ctx::Import, &Action::Left, &Action::Right, " ")
+            ),
             field_width.saturating_sub(29),
             theme.style(Role::Muted),
         );
@@ -462,8 +468,10 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) 
                 marker(2),
                 truncate_to_width(
                     &format!(
-                        "Tệp tìm thấy ({}): Tab hoặc ↓ để chọn, Enter để xem trước",
-                        state.files.len()
+                        "Tệp tìm thấy ({}): {} để chọn, {} để xem trước",
+                        state.files.len(),
+                        keys_joined(Ctx::Import, &Action::NextField, 2, " hoặc "),
+                        key_label(Ctx::Import, &Action::Open)
                     ),
                     width.saturating_sub(1)
                 )
@@ -521,7 +529,11 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) 
         format!("Các cột của tệp {}: {}", state.kind.label().to_lowercase(), expected.join(", ")),
         "(* bắt buộc; tên cột viết hoa, thường, có dấu hay không dấu đều được; cột «STT» và cột lạ được bỏ qua.)".to_string(),
         "Đọc thẳng tệp Excel (.xlsx, .xls), LibreOffice (.ods) — trang đầu, bỏ qua các dòng tên bảng ở trên — hoặc tệp CSV. Mẫu và tên cột khác: docs/import-export.md.".to_string(),
-        "Enter: đọc tệp và xem trước. Chưa ghi gì vào sổ cho tới khi xem trước và bấm F2.".to_string(),
+        format!(
+            "{}: đọc tệp và xem trước. Chưa ghi gì vào sổ cho tới khi xem trước và bấm {}.",
+            key_label(Ctx::Import, &Action::Open),
+            key_label(Ctx::ImportPreview, &Action::Save)
+        ),
     ];
     for (i, text) in help.iter().enumerate() {
         let role = if i == 0 { Role::Normal } else { Role::Muted };
@@ -576,10 +588,12 @@ fn render_preview(app: &App, frame: &mut Frame, area: Rect, preview: &Preview) {
     }
     let more = if preview.lines.len() > rows {
         format!(
-            " (dòng {}–{}/{}, ↑↓ PgUp PgDn để cuộn)",
+            " (dòng {}–{}/{}, {} {} để cuộn)",
             scroll + 1,
             (scroll + rows).min(preview.lines.len()),
-            preview.lines.len()
+            preview.lines.len(),
+            pair_label(Ctx::ImportPreview, &Action::Up, &Action::Down, ""),
+            pair_label(Ctx::ImportPreview, &Action::PageUp, &Action::PageDown, " ")
         )
     } else {
         String::new()
@@ -587,22 +601,27 @@ fn render_preview(app: &App, frame: &mut Frame, area: Rect, preview: &Preview) {
     let (status, role) = if plan.is_clean() {
         (
             format!(
-                "{} Không có lỗi. F2: ghi vào sổ (một lần, trọn vẹn).{more}",
-                theme.sym("✓", "v")
+                "{} Không có lỗi. {}: ghi vào sổ (một lần, trọn vẹn).{more}",
+                theme.sym("✓", "v"),
+                key_label(Ctx::ImportPreview, &Action::Save)
             ),
             Role::Good,
         )
     } else {
         (
             format!(
-                "{} {} lỗi: không nhập được. {}Esc để chọn lại tệp.{more}",
+                "{} {} lỗi: không nhập được. {}{} để chọn lại tệp.{more}",
                 theme.sym("✗", "x"),
                 format_count(plan.problems.len() as u64),
                 if plan.awaits_code_mapping() {
-                    "F6: xác nhận ghép mã. "
+                    format!(
+                        "{}: xác nhận ghép mã. ",
+                        key_label(Ctx::ImportPreview, &Action::AcceptCodeMapping)
+                    )
                 } else {
-                    ""
-                }
+                    String::new()
+                },
+                key_label(Ctx::ImportPreview, &Action::Back)
             ),
             Role::Error,
         )

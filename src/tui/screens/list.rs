@@ -399,7 +399,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
             // Name only the ways out that would change something.
             let mut ways = Vec::new();
             if list.searching && !list.search.is_empty() {
-                ways.push("Esc xóa ô tìm".to_string());
+                ways.push(format!(
+                    "{} xóa ô tìm",
+                    key_label(Ctx::Search, &Action::Back)
+                ));
             }
             if list.filter.is_on() {
                 ways.push(format!(

@@ -8,7 +8,9 @@ use super::boxed;
 use crate::report::text::layout::wrap;
 use crate::store::MergePlan;
 use crate::text::{TextInput, pad_to_width, truncate_to_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Ctx, key_label, pair_label};
 use crate::tui::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -159,7 +161,10 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &MergeState) {
         notes.push((String::new(), Role::Normal));
     }
     let help = [
-        "Gõ đường dẫn tệp sổ (.redb) của xã cũ, rồi Enter để xem trước. Sổ đó chỉ được đọc, không bị thay đổi.",
+        &format!(
+            "Gõ đường dẫn tệp sổ (.redb) của xã cũ, rồi {} để xem trước. Sổ đó chỉ được đọc, không bị thay đổi.",
+            key_label(Ctx::Merge, &Action::Open)
+        ),
         "Mọi đơn vị, đánh giá, quyết định, lịch sử và bộ tiêu chí đã dùng được đưa sang trong một lần ghi. Mã trùng với sổ này được thêm tiền tố tên xã cũ (HO00012 → YENMO-HO00012); thôn giữ tên; chỉ tiêu nghị quyết giữ của sổ này.",
         "Trước khi gộp, sổ này được sao lưu (bản «truoc-gop-…» trong thư mục sao lưu). Tiền tố khác: dùng lệnh sohoctap merge --prefix.",
     ];
@@ -209,15 +214,20 @@ fn render_preview(app: &App, frame: &mut Frame, area: Rect, preview: &MergePrevi
     }
     let more = if preview.lines.len() > rows {
         format!(
-            " (dòng {}–{}/{}, ↑↓ để cuộn)",
+            " (dòng {}–{}/{}, {} để cuộn)",
             scroll + 1,
             (scroll + rows).min(preview.lines.len()),
-            preview.lines.len()
+            preview.lines.len(),
+            pair_label(Ctx::MergePreview, &Action::Up, &Action::Down, "")
         )
     } else {
         String::new()
     };
-    let status = format!("F2: sao lưu rồi gộp, một lần. Esc: chọn lại.{more}");
+    let status = format!(
+        "{}: sao lưu rồi gộp, một lần. {}: chọn lại.{more}",
+        key_label(Ctx::MergePreview, &Action::Save),
+        key_label(Ctx::MergePreview, &Action::Back)
+    );
     buf.set_stringn(
         x,
         area.y + area.height.saturating_sub(2),

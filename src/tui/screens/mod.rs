@@ -77,8 +77,10 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// until the window is large enough again: see `App::handle_event`.
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     let mut text = format!(
-        "Cửa sổ quá nhỏ (cần ít nhất {MIN_WIDTH}×{MIN_HEIGHT}, đang {}×{}). Hãy phóng to cửa sổ. F10 để thoát.",
-        area.width, area.height
+        "Cửa sổ quá nhỏ (cần ít nhất {MIN_WIDTH}×{MIN_HEIGHT}, đang {}×{}). Hãy phóng to cửa sổ. {} để thoát.",
+        area.width,
+        area.height,
+        keymap::key_label(Ctx::Home, &Action::Quit)
     );
     if let Some(confirm) = &app.confirm {
         let (title, question) = dialog_text(app, confirm);
@@ -213,11 +215,13 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
     let discard = keymap::key_label(Ctx::Discard, &Action::Confirm);
     let keep = keymap::keys_label(Ctx::Discard, &Action::Back);
     let yes = keymap::key_label(Ctx::Confirm, &Action::Confirm);
+    let no = keymap::key_label(Ctx::Confirm, &Action::Back);
     match confirm {
         Confirm::DiscardForm => (
             "Bỏ thay đổi?",
             format!(
-                "Phiếu có thay đổi chưa lưu.\n{discard}: bỏ các thay đổi.   {keep}: quay lại sửa tiếp (F2 để lưu)."
+                "Phiếu có thay đổi chưa lưu.\n{discard}: bỏ các thay đổi.   {keep}: quay lại sửa tiếp ({} để lưu).",
+                keymap::key_label(Ctx::Form, &Action::Save)
             ),
         ),
         Confirm::DropDecision {
@@ -238,7 +242,7 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
         Confirm::Archive { kind, name, .. } => (
             "Đơn vị rời xã?",
             format!(
-                "Ghi {} «{name}» rời xã từ năm {}?\nĐơn vị không bị xóa: vẫn được tính cho các năm trước.\nEnter: ghi rời xã.   Esc: thôi.",
+                "Ghi {} «{name}» rời xã từ năm {}?\nĐơn vị không bị xóa: vẫn được tính cho các năm trước.\n{yes}: ghi rời xã.   {no}: thôi.",
                 kind.counter(),
                 app.year
             ),
@@ -246,7 +250,7 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
         Confirm::ArchiveGroup(group) => (
             "Rời xã khi còn hộ?",
             format!(
-                "«{}» còn {} hộ trong xã. Các hộ đi đâu?\nChuyển sang: {} {} {}   ({} {} đổi)\n{}: chuyển rồi ghi rời xã.   {}: các hộ cũng rời xã.   Esc: thôi.",
+                "«{}» còn {} hộ trong xã. Các hộ đi đâu?\nChuyển sang: {} {} {}   ({} {} đổi)\n{}: chuyển rồi ghi rời xã.   {}: các hộ cũng rời xã.   {}: thôi.",
                 group.name,
                 crate::text::format_count(group.members as u64),
                 app.theme.sym("◀", "<"),
@@ -256,6 +260,7 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
                 keymap::key_label(Ctx::ArchiveGroup, &Action::Right),
                 keymap::key_label(Ctx::ArchiveGroup, &Action::Confirm),
                 keymap::key_label(Ctx::ArchiveGroup, &Action::Decline),
+                keymap::key_label(Ctx::ArchiveGroup, &Action::Back),
             ),
         ),
         Confirm::Return {
@@ -263,14 +268,15 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
         } => (
             "Quay lại xã?",
             format!(
-                "Ghi {} «{name}» quay lại xã? Đơn vị được tính lại từ năm {left} (năm ghi rời xã).\n{yes}: quay lại xã.   Esc: thôi.",
+                "Ghi {} «{name}» quay lại xã? Đơn vị được tính lại từ năm {left} (năm ghi rời xã).\n{yes}: quay lại xã.   {no}: thôi.",
                 kind.counter()
             ),
         ),
         Confirm::QuitTyped { indicator, typed } => (
             "Bỏ điểm đang gõ?",
             format!(
-                "Điểm «{typed}» gõ cho chỉ số {indicator} chưa được lưu (chưa bấm Enter).\n{discard}: bỏ điểm này và thoát.   {keep}: ở lại (rồi Enter để lưu)."
+                "Điểm «{typed}» gõ cho chỉ số {indicator} chưa được lưu (chưa bấm {save}).\n{discard}: bỏ điểm này và thoát.   {keep}: ở lại (rồi {save} để lưu).",
+                save = keymap::key_label(Ctx::Scoring, &Action::Save)
             ),
         ),
         Confirm::Bulk {
@@ -281,7 +287,7 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
         } => (
             "Công nhận hàng loạt?",
             format!(
-                "Sẽ công nhận {} {} đạt {} năm {year} (đã đạt, chưa có quyết định) theo QĐ {}.\nEnter: công nhận.   Esc: thôi, chưa ghi gì.",
+                "Sẽ công nhận {} {} đạt {} năm {year} (đã đạt, chưa có quyết định) theo QĐ {}.\n{yes}: công nhận.   {no}: thôi, chưa ghi gì.",
                 crate::text::format_count(*count as u64),
                 title.unit_kind().counter(),
                 title.short(),
@@ -298,20 +304,26 @@ fn dialog_text<'a>(app: &App, confirm: &'a Confirm) -> (&'a str, String) {
             ),
             Some(_) => (
                 "Sửa quyết định?",
-                format!(
-                    "{}\n{yes}: sửa.   Esc: thôi, chưa ghi gì.",
-                    fix.question()
-                ),
+                format!("{}\n{yes}: sửa.   {no}: thôi, chưa ghi gì.", fix.question()),
             ),
         },
         Confirm::LeaveSetup => (
             "Thoát, chưa tạo sổ?",
-            format!("Sổ chưa được tạo; tên xã, tỉnh đã gõ sẽ mất.\n{discard}: thoát, không tạo sổ.   {keep}: quay lại (F2 để tạo sổ)."),
+            format!(
+                "Sổ chưa được tạo; tên xã, tỉnh đã gõ sẽ mất.\n{discard}: thoát, không tạo sổ.   {keep}: quay lại ({} để tạo sổ).",
+                keymap::key_label(Ctx::Setup, &Action::Save)
+            ),
         ),
-        Confirm::BackupOnQuit => (
-            "Thoát",
-            "Sao lưu sổ trước khi thoát? (C/K)\nC: sao lưu rồi thoát.   K: thoát, không sao lưu.   Esc: ở lại.".to_string(),
-        ),
+        Confirm::BackupOnQuit => ("Thoát", {
+            let (back, skip, stay) = (
+                keymap::key_label(Ctx::QuitBackup, &Action::Confirm),
+                keymap::key_label(Ctx::QuitBackup, &Action::Decline),
+                keymap::key_label(Ctx::QuitBackup, &Action::Back),
+            );
+            format!(
+                "Sao lưu sổ trước khi thoát? ({back}/{skip})\n{back}: sao lưu rồi thoát.   {skip}: thoát, không sao lưu.   {stay}: ở lại."
+            )
+        }),
         Confirm::Working { title, text } | Confirm::Notice { title, text, .. } => {
             (title.as_str(), text.clone())
         }

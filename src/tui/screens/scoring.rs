@@ -8,7 +8,9 @@ use crate::criteria::{IndicatorKind, Status};
 use crate::model::IndicatorValue;
 use crate::report::text::layout::wrap;
 use crate::text::{pad_left_to_width, pad_to_width, truncate_to_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Ctx, key_label, pair_label};
 use crate::tui::scoring::ScoringState;
 use crate::tui::theme::Role;
 use ratatui::Frame;
@@ -120,8 +122,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
     let bottom_height = 4u16;
     let list_height = area.height.saturating_sub(3 + bottom_height);
     let list_area = Rect::new(area.x, area.y + 3, area.width, list_height);
-    let heading = "Gõ điểm hoặc d/k, Enter lưu · ↑↓ chọn · Delete xóa · F4 lịch sử · F1 phím";
-    boxed(app, heading).render(list_area, frame.buffer_mut());
+    let key = |action: &Action| key_label(Ctx::Scoring, action);
+    let heading = format!(
+        "Gõ điểm hoặc d/k, {} lưu · {} chọn · {} xóa · {} lịch sử · {} phím",
+        key(&Action::Save),
+        pair_label(Ctx::Scoring, &Action::Up, &Action::Down, ""),
+        key(&Action::Delete),
+        key(&Action::ShowHistory),
+        key(&Action::Help)
+    );
+    boxed(app, &heading).render(list_area, frame.buffer_mut());
     let inner = usize::from(list_area.width.saturating_sub(4));
     let lines = list_lines(app, state, inner);
     let visible = usize::from(list_height.saturating_sub(2));

@@ -2,8 +2,10 @@
 
 use super::boxed;
 use crate::text::{TextInput, truncate_to_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldValue};
+use crate::tui::keymap::{Ctx, Key, key_label, label_preferring};
 use crate::tui::theme::Role;
 use crate::tui::widgets::field;
 use ratatui::Frame;
@@ -32,7 +34,8 @@ impl SetupState {
 pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &SetupState) {
     let theme = app.theme;
     let intro = format!(
-        "Chào mừng! Máy này chưa có sổ học tập. Nhập tên xã (phường, thị trấn) và tỉnh rồi bấm F2 để tạo sổ.\n\nSổ sẽ được lưu tại: {}",
+        "Chào mừng! Máy này chưa có sổ học tập. Nhập tên xã (phường, thị trấn) và tỉnh rồi bấm {} để tạo sổ.\n\nSổ sẽ được lưu tại: {}",
+        key_label(Ctx::Setup, &Action::Save),
         app.path.display()
     );
     let top = Rect::new(area.x, area.y, area.width, 6.min(area.height));
@@ -73,11 +76,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &SetupState) {
         }
     }
     let help_y = top.y + top.height + 6;
-    let help = "Ví dụ: «Xã Yên Mô», tỉnh «Ninh Bình». Tab chuyển ô, F2 tạo sổ, Esc thoát.";
+    let help = format!(
+        "Ví dụ: «Xã Yên Mô», tỉnh «Ninh Bình». {} chuyển ô, {} tạo sổ, {} thoát.",
+        label_preferring(Ctx::Setup, &Action::NextField, Key::Tab),
+        key_label(Ctx::Setup, &Action::Save),
+        key_label(Ctx::Setup, &Action::Back)
+    );
     frame.buffer_mut().set_stringn(
         area.x + 1,
         help_y,
-        truncate_to_width(help, width),
+        truncate_to_width(&help, width),
         width,
         theme.style(Role::Muted),
     );

@@ -5,7 +5,9 @@
 use super::boxed;
 use crate::model::Measure;
 use crate::text::{pad_to_width, truncate_to_width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Ctx, key_label, keys_joined, pair_label};
 use crate::tui::sheet::{SheetField, SheetPurpose, SheetState, SheetValue, TARGETS_FIRST};
 use crate::tui::theme::{Role, Theme};
 use ratatui::Frame;
@@ -139,7 +141,10 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
                 ),
                 (
                     Role::Normal,
-                    "bằng F8 trên màn hình chấm điểm, kèm lý do).".into(),
+                    format!(
+                        "bằng {} trên màn hình chấm điểm, kèm lý do).",
+                        key_label(Ctx::Scoring, &Action::Decide)
+                    ),
                 ),
             ],
         ),
@@ -195,7 +200,14 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
         buf,
         area,
         state,
-        "Tab/Enter sang ô sau, ← → đổi lựa chọn, F2 lưu, Esc quay lại.",
+        // The decision forms and bulk recognition share these lines of the table.
+        &format!(
+            "{} sang ô sau, {} đổi lựa chọn, {} lưu, {} quay lại.",
+            keys_joined(Ctx::Sheet, &Action::NextField, 2, "/"),
+            pair_label(Ctx::Sheet, &Action::Left, &Action::Right, " "),
+            key_label(Ctx::Sheet, &Action::Save),
+            key_label(Ctx::Sheet, &Action::Back)
+        ),
     );
     if let Some(p) = cursor {
         frame.set_cursor_position(p);
@@ -362,7 +374,13 @@ fn render_targets(
         buf,
         area,
         state,
-        "Tab/Enter sang ô sau, F6 điền mục tiêu quốc gia, F2 lưu, Esc quay lại.",
+        &format!(
+            "{} sang ô sau, {} điền mục tiêu quốc gia, {} lưu, {} quay lại.",
+            keys_joined(Ctx::Targets, &Action::NextField, 2, "/"),
+            key_label(Ctx::Targets, &Action::Prefill),
+            key_label(Ctx::Targets, &Action::Save),
+            key_label(Ctx::Targets, &Action::Back)
+        ),
     );
     if let Some(p) = cursor {
         frame.set_cursor_position(p);

@@ -12,6 +12,8 @@
 use crate::model::Basis;
 use crate::report::{BasisLine, MeasureLine};
 use crate::text::{format_count, format_percent, pad_to_width, truncate_to_width};
+use crate::tui::action::Action;
+use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 
@@ -201,8 +203,9 @@ pub fn standing(theme: Theme, line: &MeasureLine) -> (String, Role) {
         ),
         _ => (
             format!(
-                "{} chưa có mục tiêu (F4 để nhập) · {word} {registered}",
-                theme.sym("·", "-")
+                "{} chưa có mục tiêu ({} để nhập) · {word} {registered}",
+                theme.sym("·", "-"),
+                key_label(Ctx::Home, &Action::OpenTargets)
             ),
             Role::Muted,
         ),

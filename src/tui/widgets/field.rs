@@ -2,7 +2,9 @@
 //! or hint beside it. Returns where the terminal cursor belongs.
 
 use crate::text::{pad_to_width, truncate_to_width};
+use crate::tui::action::Action;
 use crate::tui::form::{Field, FieldValue};
+use crate::tui::keymap::{Ctx, pair_label};
 use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
@@ -98,7 +100,11 @@ pub fn render(
         buf.set_stringn(
             note_x,
             y,
-            "← → để chọn",
+            // Forms and the setup screen bind the same arrows to a choice.
+            format!(
+                "{} để chọn",
+                pair_label(Ctx::Form, &Action::Left, &Action::Right, " ")
+            ),
             note_width,
             theme.style(Role::Muted),
         );
