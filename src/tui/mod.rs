@@ -6,8 +6,9 @@
 //! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms,
 //!   and [`picker`]: the citizen form's household list;
 //! - `officer`: who is working, asked when a register is opened;
-//! - [`update`], [`save`], `score_save`, `history_save`: what actions do, the writes to
-//!   the register, and Ctrl+Z;
+//! - [`update`], [`save`], `history_save`: what actions do, the writes to the register,
+//!   and undoing the session's changes;
+//! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing);
 //! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
 //!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
 //!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
@@ -37,7 +38,6 @@ pub mod picker;
 pub mod rows;
 mod save;
 mod save_forms;
-mod score_save;
 pub mod scoring;
 pub mod screens;
 mod scroll;

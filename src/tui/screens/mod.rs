@@ -16,7 +16,6 @@ pub mod officer;
 pub mod opening;
 pub mod picker;
 pub mod report;
-pub mod scoring;
 pub mod setup;
 pub mod sheet;
 
@@ -55,7 +54,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             }
             Some(Screen::Help { scroll, under }) => help::render(app, frame, body, *scroll, *under),
             Some(Screen::About) => about::render(app, frame, body),
-            Some(Screen::Scoring(state)) => scoring::render(app, frame, body, state),
+            Some(Screen::Scoring(state)) => {
+                crate::tui::scoring::draw::render(app, frame, body, state)
+            }
             Some(Screen::Sheet(state)) => sheet::render(app, frame, body, state),
             Some(Screen::Breakdown(state)) => breakdown::render(app, frame, body, state),
             Some(Screen::History(state)) => history::render(app, frame, body, state),

@@ -1,116 +1,29 @@
-//! What the scoring screen's keys do, and every write it makes: one indicator, last
-//! year's values, a stage, a decision (history and undo are in `history_save`). Each is
-//! one `Register` transaction; afterwards only the counters the evaluation touches move
+//! Every write the scoring screen makes: one indicator, last year's values, a stage, a
+//! decision (history and undo are in `history_save`). Each is one `Register`
+//! transaction; afterwards only the counters the evaluation touches move
 //! (`App::apply_status`), so the home bars and breakdowns follow every save without
 //! rescanning the register.
 
-use super::action::Action;
-use super::app::{App, Screen};
-use super::scoring::{OpenError, ScoringState};
-use super::screens::detail::DetailState;
-use super::sheet::SheetState;
-use super::theme::Role;
 use crate::app::StageChange;
 use crate::criteria::status_of;
 use crate::model::Change;
-use crate::model::{EvaluationKey, Stage, UnitId, UnitKind};
+use crate::model::{EvaluationKey, Stage};
 use crate::store::StoreError;
 use crate::tally::Status;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Screen};
+use crate::tui::screens::detail::DetailState;
+use crate::tui::sheet::SheetState;
+use crate::tui::theme::Role;
 
 /// A key of the scoring screen, named from the command table in its messages.
 fn scoring_key(action: &Action) -> String {
-    super::keymap::key_label(super::keymap::Ctx::Scoring, action)
+    crate::tui::keymap::key_label(crate::tui::keymap::Ctx::Scoring, action)
 }
 
 impl App {
-    /// Opens the scoring screen of a unit for the selected year.
-    pub(super) fn open_scoring(
-        &mut self,
-        kind: UnitKind,
-        id: UnitId,
-        from_list: Option<(UnitKind, usize)>,
-    ) {
-        match self.load_scoring(kind, id, from_list) {
-            Ok(state) => self.stack.push(Screen::Scoring(Box::new(state))),
-            Err(message) => self.say(message, Role::Error),
-        }
-    }
-
-    fn load_scoring(
-        &self,
-        kind: UnitKind,
-        id: UnitId,
-        from_list: Option<(UnitKind, usize)>,
-    ) -> Result<ScoringState, String> {
-        let Some(register) = &self.register else {
-            return Err("Chưa mở sổ".into());
-        };
-        let reader = register.read().map_err(|e| format!("✗ {e}"))?;
-        match ScoringState::load(&reader, &self.catalog, kind, id, self.year) {
-            Ok(mut state) => {
-                state.from_list = from_list;
-                Ok(state)
-            }
-            Err(OpenError::Store(e)) => Err(format!("✗ {e}")),
-            Err(OpenError::NoUnit) => Err("Không tìm thấy đơn vị này trong sổ".into()),
-            Err(OpenError::NoCriteria(title, year)) => Err(format!(
-                "Chưa có bộ tiêu chí {} áp dụng cho năm {year}: nạp bộ tiêu chí (sohoctap criteria) rồi chấm",
-                title.short()
-            )),
-        }
-    }
-
-    fn scoring_mut(&mut self) -> Option<&mut ScoringState> {
-        match self.stack.last_mut() {
-            Some(Screen::Scoring(s)) => Some(s),
-            _ => None,
-        }
-    }
-
-    pub(super) fn update_scoring(&mut self, action: Action) {
-        match action {
-            Action::Save => self.save_typed(),
-            Action::Delete => self.clear_value(),
-            Action::PageDown => self.next_unscored(true),
-            Action::PageUp => self.next_unscored(false),
-            Action::TakeLastYear => self.take_last_year(),
-            Action::StageForward => self.stage_forward(),
-            Action::StageBack => self.stage_back(),
-            Action::Decide => self.open_decision(),
-            Action::CycleSkills => self.cycle_skills(),
-            Action::ShowHistory => {
-                if let Some(Screen::Scoring(s)) = self.stack.last() {
-                    let (kind, id) = (s.kind, s.id);
-                    self.open_history(kind, id);
-                }
-            }
-            Action::Undo => self.undo_last(),
-            other => {
-                let Some(state) = self.scoring_mut() else {
-                    return;
-                };
-                match other {
-                    Action::Up | Action::PrevField => state.move_by(-1),
-                    Action::Down | Action::NextField => state.move_by(1),
-                    Action::Backspace => state.backspace(),
-                    Action::Char(c) => {
-                        state.type_char(c);
-                    }
-                    Action::Paste(text) => {
-                        for c in text.chars().filter(|c| !c.is_whitespace()) {
-                            if !state.type_char(c) {
-                                break;
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-
     /// Enter: saves the typed value, or moves on when nothing is typed.
-    fn save_typed(&mut self) {
+    pub(super) fn save_typed(&mut self) {
         let Some(state) = self.scoring_mut() else {
             return;
         };
@@ -146,7 +59,7 @@ impl App {
 
     /// On hang-up: the typed value, when valid, is saved like Enter would. Returns
     /// whether it was written.
-    pub(super) fn save_typed_before_exit(&mut self) -> bool {
+    pub(in crate::tui) fn save_typed_before_exit(&mut self) -> bool {
         let before = self.session_changes.len();
         self.save_typed();
         self.session_changes.len() > before
@@ -179,7 +92,7 @@ impl App {
     }
 
     /// Delete: the indicator under the cursor becomes "not scored" (saved at once).
-    fn clear_value(&mut self) {
+    pub(super) fn clear_value(&mut self) {
         let Some(state) = self.scoring_mut() else {
             return;
         };
@@ -224,7 +137,7 @@ impl App {
     /// After any change to an evaluation: the counters, and every open screen that
     /// shows it. Returns false when the counters had to be rebuilt and the message line
     /// already says why (callers then leave it there).
-    pub(super) fn after_change(&mut self, change: &Change) -> bool {
+    pub(in crate::tui) fn after_change(&mut self, change: &Change) -> bool {
         // The screens first: the change is saved whatever the counters do next.
         self.show_change(change);
         if change.key.year != self.year {
@@ -286,7 +199,7 @@ impl App {
 
     /// PgDn / PgUp: the next (previous) unit of the same list and filter that is not
     /// fully scored for this title and year.
-    fn next_unscored(&mut self, forward: bool) {
+    pub(super) fn next_unscored(&mut self, forward: bool) {
         let Some(Screen::Scoring(state)) = self.stack.last() else {
             return;
         };
@@ -338,7 +251,7 @@ impl App {
     }
 
     /// F6: last year's values for the indicators not scored yet, in one transaction.
-    fn take_last_year(&mut self) {
+    pub(super) fn take_last_year(&mut self) {
         let Some(Screen::Scoring(state)) = self.stack.last() else {
             return;
         };
@@ -377,7 +290,7 @@ impl App {
     }
 
     /// F7: registers the unit (with today's date) or moves it one stage on.
-    fn stage_forward(&mut self) {
+    pub(super) fn stage_forward(&mut self) {
         let Some(Screen::Scoring(state)) = self.stack.last() else {
             return;
         };
@@ -416,7 +329,7 @@ impl App {
     }
 
     /// F5: one stage back (a decision is removed, so scores can be corrected).
-    fn stage_back(&mut self) {
+    pub(super) fn stage_back(&mut self) {
         let Some(Screen::Scoring(state)) = self.stack.last() else {
             return;
         };
@@ -425,7 +338,7 @@ impl App {
             // Moving back drops the decision: asked first, as every removal is.
             Some(stage @ (Stage::Recognised | Stage::NotRecognised)) => {
                 let decision = state.evaluation.as_ref().and_then(|e| e.decision.clone());
-                self.confirm = Some(super::app::Confirm::DropDecision {
+                self.confirm = Some(crate::tui::app::Confirm::DropDecision {
                     key,
                     stage,
                     decision,
@@ -441,7 +354,7 @@ impl App {
         self.move_stage(key, back);
     }
 
-    pub(super) fn move_stage(&mut self, key: EvaluationKey, stage: Stage) {
+    pub(in crate::tui) fn move_stage(&mut self, key: EvaluationKey, stage: Stage) {
         let change = StageChange {
             stage,
             decision: None,
@@ -465,7 +378,7 @@ impl App {
     }
 
     /// F3 (CDHT): the holder's digital skills move on to the next value, saved at once.
-    fn cycle_skills(&mut self) {
+    pub(super) fn cycle_skills(&mut self) {
         let Some(Screen::Scoring(state)) = self.stack.last() else {
             return;
         };
@@ -504,7 +417,7 @@ impl App {
     }
 
     /// F8: the decision form; a unit that does not pass gets the override reason field.
-    fn open_decision(&mut self) {
+    pub(super) fn open_decision(&mut self) {
         let Some(Screen::Scoring(state)) = self.stack.last() else {
             return;
         };

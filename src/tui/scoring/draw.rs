@@ -3,7 +3,7 @@
 //! indicators (code, value, maximum, floor, full text wrapped), and below them the
 //! live total, subtotals, completeness and every rule the values break.
 
-use super::boxed;
+use super::state::ScoringState;
 use crate::criteria::{IndicatorKind, Status};
 use crate::model::IndicatorValue;
 use crate::report::text::layout::wrap;
@@ -11,7 +11,7 @@ use crate::text::{pad_left_to_width, pad_to_width, truncate_to_width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label, pair_label};
-use crate::tui::scoring::ScoringState;
+use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;

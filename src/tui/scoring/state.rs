@@ -1,7 +1,7 @@
 //! The scoring screen's state: one unit's evaluation for one title and year, the
 //! criteria set it is scored under, the indicator under the cursor and what the officer
 //! has typed for it. Pure: reading the register happens in `load`, writing in
-//! `score_save.rs`, drawing in `screens/scoring.rs`.
+//! `save.rs`, drawing in `draw.rs`.
 //!
 //! Input rules, so a yearly session is fast and nothing is saved by accident:
 //! - digits type points; `d`/`y` (Đạt) and `k`/`n` (Không đạt) type a pass/fail value;
