@@ -219,5 +219,21 @@ fn main() {
             Ok(())
         })
         .expect("digital-skills targets");
+    // The office's report lines (meta key `letterhead`) and the last officer's name
+    // (meta key `officer`), both added without a schema change.
+    register
+        .write(|w| {
+            w.set_letterhead(&sohoctap::model::Letterhead {
+                superior: "HỘI KHUYẾN HỌC TỈNH NINH BÌNH".into(),
+                issuing_body: String::new(),
+                number: "12/BC-HKH".into(),
+                place: "Yên Mô".into(),
+                signer_title: "PHÓ CHỦ TỊCH".into(),
+                signer_name: "Nguyễn Thị Hoa".into(),
+                recipients: vec!["Thường trực Đảng ủy xã".into(), "Lưu: VT".into()],
+            })?;
+            w.set_officer("Trần Văn Bình")
+        })
+        .expect("letterhead and officer");
     register.close().expect("close");
 }

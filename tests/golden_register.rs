@@ -360,6 +360,14 @@ fn the_schema_6_golden_register_opens_with_every_record_as_written() {
         .filter_map(|t| t["measure"].as_str())
         .collect();
     assert!(measures.contains("KyNangSo") && measures.contains("ThanhThaoKyNangSo"));
+    // The letterhead (its own record, version 1) and the officer's name read as written.
+    assert_eq!(exported(&register)["letterhead"], want["letterhead"]);
+    assert_eq!(want["letterhead"]["number"], "12/BC-HKH");
+    assert_eq!(want["letterhead"]["recipients"][1], "Lưu: VT");
+    assert_eq!(
+        register.read().unwrap().officer().unwrap().as_deref(),
+        Some("Trần Văn Bình")
+    );
     let report = register.check(2025).expect("check");
     assert!(report.ok, "{:?}", report.problems);
     register.close().expect("close");

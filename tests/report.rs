@@ -311,7 +311,9 @@ fn the_letterhead_and_signature_are_what_the_office_entered() {
     let tail: Vec<&str> = text.lines().rev().take(16).collect();
     let tail = tail.join("\n");
     assert!(
-        tail.contains("PHÓ CHỦ TỊCH") && tail.contains("Nguyễn Thị Hoa"),
+        tail.contains("KT. CHỦ TỊCH")
+            && tail.contains("PHÓ CHỦ TỊCH")
+            && tail.contains("Nguyễn Thị Hoa"),
         "{tail}"
     );
     assert!(

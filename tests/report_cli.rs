@@ -412,6 +412,30 @@ fn sheet_for_a_thon_or_every_registered_unit_is_one_document_a_page_per_unit() {
         assert!(doc.contains(&format!("HO0000{n}")), "HO0000{n}");
     }
     assert!(!doc.contains("HO00007"), "the next thôn's household");
+    // The thôn named as an officer would: its code in lower case, or its name without
+    // diacritics, gives the same six forms.
+    for named in ["th001", "thon dong", "Đông"] {
+        let again = dir.path().join(format!("thon-{}.docx", named.len()));
+        let o = sheet(&["--title", "gia-dinh", "--community", named], &again);
+        assert!(
+            o.status.success(),
+            "{named}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert_eq!(
+            document(&again).matches("PHIẾU CHẤM ĐIỂM").count(),
+            6,
+            "{named}"
+        );
+    }
+    // A citizen's scoring sheet has the digital-skills line and the person signs.
+    let cdht = dir.path().join("cdht.docx");
+    let o = sheet(&["--title", "cong-dan", "--community", "TH001"], &cdht);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = document(&cdht);
+    assert_eq!(doc.matches("Kỹ năng số").count(), 3);
+    assert!(doc.contains("NGƯỜI ĐƯỢC CHẤM") && !doc.contains("ĐẠI DIỆN ĐƠN VỊ"));
+    assert!(!doc.contains("In ngày ngày"));
     let out = dir.path().join("cong-dan.docx");
     let o = sheet(
         &[

@@ -54,9 +54,13 @@ pub fn decision_batch(
 ) -> Result<Option<DecisionBatch>> {
     let number = clean_name(number).to_lowercase();
     let mut batch: Option<DecisionBatch> = None;
+    let mut dates = std::collections::BTreeSet::new();
     for (key, evaluation) in register.read()?.evaluations_in_year(year)? {
         if key.title != title || !recognised_by(&evaluation, &number) {
             continue;
+        }
+        if let Some(d) = &evaluation.decision {
+            dates.insert(d.date);
         }
         match (&mut batch, &evaluation.decision) {
             (Some(b), _) => b.count += 1,
@@ -69,7 +73,26 @@ pub fn decision_batch(
             (None, None) => {}
         }
     }
+    one_decision(&number, &dates)?;
     Ok(batch)
+}
+
+/// One number on several dates is several decisions (after two communes' registers
+/// were merged, each commune's UBND may have issued its own "12/QĐ-UBND"): taking them
+/// back as one would touch the other commune's units, so it is refused, naming the dates.
+fn one_decision(number: &str, dates: &std::collections::BTreeSet<chrono::NaiveDate>) -> Result<()> {
+    if dates.len() > 1 {
+        let listed: Vec<String> = dates
+            .iter()
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .collect();
+        return Err(StoreError::Invalid(format!(
+            "Số quyết định {number} được ghi với {} ngày khác nhau ({}): đó là những quyết định khác nhau (có thể của xã cũ đã gộp), không rút lại hay sửa chung được; hãy rút lại hoặc sửa từng đơn vị",
+            dates.len(),
+            listed.join(", ")
+        )));
+    }
+    Ok(())
 }
 
 /// Withdraws the decision: every unit it recognised goes back to "đã thẩm định"
@@ -119,13 +142,18 @@ fn rewrite_decision(
     let number = clean_name(number).to_lowercase();
     // The keys are found by one read of the year; each is read again inside the
     // write and changed only if it still carries the decision.
-    let keys: Vec<EvaluationKey> = register
+    let found: Vec<(EvaluationKey, Evaluation)> = register
         .read()?
         .evaluations_in_year(year)?
         .into_iter()
         .filter(|(key, e)| key.title == title && recognised_by(e, &number))
-        .map(|(key, _)| key)
         .collect();
+    let dates = found
+        .iter()
+        .filter_map(|(_, e)| e.decision.as_ref().map(|d| d.date))
+        .collect();
+    one_decision(&number, &dates)?;
+    let keys: Vec<EvaluationKey> = found.into_iter().map(|(key, _)| key).collect();
     register.write(|w| {
         let mut changes = Vec::new();
         for key in keys {

@@ -274,3 +274,46 @@ fn undo_puts_the_evaluation_back_and_is_itself_recorded() {
     // Undoing the same entry twice is refused: the evaluation moved on.
     assert!(undo(&register, last, &Stamp::now()).is_err());
 }
+
+/// After a merge, two communes' decisions may share a number on different dates:
+/// withdrawing or correcting "the" decision would touch the other commune's units, so
+/// it is refused, naming both dates, and nothing changes.
+#[test]
+fn one_number_on_two_dates_is_two_decisions_and_is_not_withdrawn_as_one() {
+    let (_dir, register, entry, ids) = with_households(2);
+    score_all(&register, &entry, ids[0], true);
+    recognise_passing(&register, Title::GiaDinh, 2025, &decision(), &Stamp::now())
+        .expect("first commune's decision");
+    score_all(&register, &entry, ids[1], true);
+    let other_commune = crate::model::Decision {
+        number: decision().number,
+        date: chrono::NaiveDate::from_ymd_opt(2025, 11, 3).expect("date"),
+    };
+    recognise_passing(
+        &register,
+        Title::GiaDinh,
+        2025,
+        &other_commune,
+        &Stamp::now(),
+    )
+    .expect("the other commune's decision");
+    let number = decision().number;
+    let refused =
+        crate::app::withdraw_decision(&register, Title::GiaDinh, 2025, &number, &Stamp::now())
+            .expect_err("refused");
+    let said = refused.to_string();
+    assert!(
+        said.contains("20/12/2025") && said.contains("03/11/2025"),
+        "{said}"
+    );
+    assert!(crate::app::decision_batch(&register, Title::GiaDinh, 2025, &number).is_err());
+    let still: usize = register
+        .read()
+        .expect("read")
+        .evaluations_in_year(2025)
+        .expect("evaluations")
+        .iter()
+        .filter(|(_, e)| e.stage == crate::model::Stage::Recognised)
+        .count();
+    assert_eq!(still, 2, "nothing was withdrawn");
+}

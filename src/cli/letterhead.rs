@@ -104,9 +104,9 @@ fn show(commune: &crate::model::Commune, own: &Letterhead) {
         own.place_line(commune),
         mark(&own.place)
     );
-    let [on_behalf, title] = own.signer_lines();
     outln!(
-        "Người ký:          {on_behalf} / {title}{}",
+        "Người ký:          {}{}",
+        own.signer_lines().join(" / "),
         mark(&own.signer_title)
     );
     outln!(

@@ -11,7 +11,7 @@ use crate::app::current_year;
 use crate::app::forms::{
     Form, FormError, by_community, load_forms, registered_units, sort_forms, units_in_community,
 };
-use crate::model::{Title, UnitKind};
+use crate::model::{Title, Unit, UnitId, UnitKind};
 use crate::report::docx::forms::{FormKind, render};
 use crate::store::{ReadOnlyRegister, Reader};
 use crate::text::format_count;
@@ -91,11 +91,7 @@ fn chosen_forms(
                 title.name()
             )));
         }
-        let Some(id) = reader.unit_id(UnitKind::Community, code)? else {
-            return Err(CliError::input(format!(
-                "Không có thôn, tổ dân phố nào mã {code} trong sổ"
-            )));
-        };
+        let id = find_community(reader, code)?;
         let name = reader
             .unit(UnitKind::Community, id)?
             .map(|u| u.display_name())
@@ -122,4 +118,45 @@ fn chosen_forms(
     let mut forms = load_forms(reader, catalog, &census, title, &ids, year, today)?;
     sort_forms(&mut forms);
     Ok((what, forms))
+}
+
+/// The thôn an officer names with `--community`: its code in any case ("th001"), or its
+/// name without diacritics ("thon dong", "Đông"); several of one name are listed with
+/// their codes to choose from.
+fn find_community(reader: &crate::store::Reader, given: &str) -> Result<UnitId, CliError> {
+    if let Some(id) = reader.unit_id(UnitKind::Community, given)? {
+        return Ok(id);
+    }
+    if let Some(id) = reader.unit_id(UnitKind::Community, &given.to_uppercase())? {
+        return Ok(id);
+    }
+    let wanted = crate::text::fold(given);
+    let named: Vec<(UnitId, String, String)> = reader
+        .units(UnitKind::Community)?
+        .into_iter()
+        .filter(|(_, u)| u.meta().left.is_none())
+        .filter_map(|(id, u)| {
+            let Unit::Community(c) = &u else {
+                return None;
+            };
+            let same = crate::text::fold(&c.name) == wanted
+                || crate::text::fold(&u.display_name()) == wanted;
+            same.then(|| (id, u.code().to_string(), u.display_name()))
+        })
+        .collect();
+    match named.as_slice() {
+        [(id, _, _)] => Ok(*id),
+        [] => Err(CliError::input(format!(
+            "Không có thôn, tổ dân phố nào mã hoặc tên «{given}» trong sổ (xem mã các thôn: sohoctap export csv --kind communities)"
+        ))),
+        several => Err(CliError::input(format!(
+            "Có {} thôn, tổ dân phố tên «{given}»: {}; ghi mã của thôn cần in",
+            several.len(),
+            several
+                .iter()
+                .map(|(_, code, name)| format!("{name} (mã {code})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
 }

@@ -116,12 +116,16 @@ impl Letterhead {
         given(&self.place).unwrap_or_else(|| place_name(&commune.name).to_string())
     }
 
-    /// On whose behalf and who signs: "TM. BAN CHẤP HÀNH", then the title.
-    pub fn signer_lines(&self) -> [String; 2] {
-        [
-            "TM. BAN CHẤP HÀNH".to_string(),
-            given(&self.signer_title).unwrap_or_else(|| "CHỦ TỊCH".into()),
-        ]
+    /// On whose behalf and who signs: "TM. BAN CHẤP HÀNH", then the title. A deputy
+    /// signs for the chairperson, so NĐ 30 puts "KT. CHỦ TỊCH" between the two.
+    pub fn signer_lines(&self) -> Vec<String> {
+        let title = given(&self.signer_title).unwrap_or_else(|| "CHỦ TỊCH".into());
+        let mut lines = vec!["TM. BAN CHẤP HÀNH".to_string()];
+        if title.to_uppercase().starts_with("PHÓ ") {
+            lines.push("KT. CHỦ TỊCH".into());
+        }
+        lines.push(title);
+        lines
     }
 
     /// The name under the signature, if the office gave it.
@@ -195,7 +199,10 @@ mod tests {
         let c = commune();
         assert_eq!(l.superior_line(&c).as_deref(), Some("UBND XÃ YÊN MÔ"));
         assert_eq!(l.number_line(), "Số: 12/BC-HKH");
-        assert_eq!(l.signer_lines()[1], "PHÓ CHỦ TỊCH");
+        assert_eq!(
+            l.signer_lines(),
+            ["TM. BAN CHẤP HÀNH", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+        );
         assert_eq!(
             l.recipient_lines(),
             vec!["- Thường trực Đảng ủy;", "- Lưu VP."]

@@ -28,13 +28,12 @@ fn ascii_name(title: &str, year: u16, today: chrono::NaiveDate) -> String {
 }
 
 impl App {
+    /// The folder reports are saved in (the documents folder, or the home folder on a
+    /// machine without one), so every file the app writes is found in one place.
     fn export_folder(&self) -> PathBuf {
-        self.documents
-            .clone()
-            .or_else(|| {
-                directories::UserDirs::new().and_then(|u| u.document_dir().map(PathBuf::from))
-            })
-            .unwrap_or_else(|| PathBuf::from("."))
+        self.report_path()
+            .parent()
+            .map_or_else(|| PathBuf::from("."), PathBuf::from)
     }
 
     fn save_workbook(

@@ -161,16 +161,21 @@ impl App {
             return self.fail(&e);
         }
         self.stack.pop();
-        self.say(
-            format!(
-                "✓ Đã gộp sổ của {}: {} đơn vị, {} đánh giá. Sao lưu trước khi gộp: {}. Bảng đối chiếu mã: {}",
+        // The two paths are what the officer keeps (the way back, and the old codes):
+        // a box with a line each, since the status line cuts them at 80 columns.
+        self.confirm = Some(super::confirm::Confirm::Notice {
+            title: "Đã gộp sổ".into(),
+            text: format!(
+                "{} Đã gộp sổ của {}: {} đơn vị, {} đánh giá.\nSao lưu trước khi gộp:\n{}\nBảng đối chiếu mã cũ, mã mới:\n{}\nEnter hoặc Esc: đóng.",
+                self.theme.sym("✓", "v"),
                 plan.origin.name,
                 format_count(done.units as u64),
                 format_count(done.evaluations as u64),
                 backup.path.display(),
                 map.display()
             ),
-            Role::Good,
-        );
+            role: Role::Good,
+            then_quit: false,
+        });
     }
 }

@@ -118,6 +118,18 @@ fn table(set: &CriteriaSet, d: &SheetData) -> Table {
     }
 }
 
+/// Who signs for the scored unit: the person, the household head, or the unit's head.
+fn signer_of(title: crate::model::Title) -> &'static str {
+    use crate::model::Title;
+    match title {
+        Title::GiaDinh => "CHỦ HỘ",
+        Title::DongHo => "ĐẠI DIỆN DÒNG HỌ",
+        Title::CongDong => "TRƯỞNG THÔN, TỔ DÂN PHỐ",
+        Title::DonVi => "THỦ TRƯỞNG ĐƠN VỊ",
+        Title::CongDan => "NGƯỜI ĐƯỢC CHẤM",
+    }
+}
+
 /// Every block of the sheet, as XML.
 pub fn blocks(set: &CriteriaSet, d: &SheetData) -> Vec<String> {
     let place_date = format!(
@@ -174,14 +186,24 @@ pub fn blocks(set: &CriteriaSet, d: &SheetData) -> Vec<String> {
     ));
     out.extend(head.iter().map(P::xml));
     out.push(table(set, d).xml());
+    if set.title == crate::model::Title::CongDan {
+        // Recorded beside the score since the digital-skills targets (QĐ 677/QĐ-TTg).
+        out.push(
+            P::new()
+                .space(6, 0)
+                .size(PT)
+                .text("Kỹ năng số: ☐ chưa có    ☐ có    ☐ thành thạo")
+                .xml(),
+        );
+    }
     out.push(P::new().space(12, 0).keep_next().xml());
-    out.push(two_signatures("ĐẠI DIỆN ĐƠN VỊ", "NGƯỜI CHẤM").xml());
+    out.push(two_signatures(signer_of(set.title), "NGƯỜI CHẤM").xml());
     out.push(
         P::new()
             .space(60, 0)
             .italic()
             .size(10)
-            .text(&format!("In ngày {} từ Sổ học tập.", long_date(d.today)))
+            .text(&format!("In {} từ Sổ học tập.", long_date(d.today)))
             .xml(),
     );
     out

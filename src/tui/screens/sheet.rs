@@ -36,10 +36,13 @@ fn value_box(
             .add_modifier(ratatui::style::Modifier::UNDERLINED)
     };
     let (text, cursor) = match &field.value {
-        SheetValue::Text(input) => {
+        // Being typed in, the text scrolls to the cursor; otherwise it shows its start
+        // ("Thường trực Đảng ủy…", not "…Lưu: VT"), cut with "…".
+        SheetValue::Text(input) if focused => {
             let (shown, cursor) = input.visible_window(width.saturating_sub(1));
             (shown, Some(cursor))
         }
+        SheetValue::Text(input) => (input.value().to_string(), None),
         SheetValue::Choice(options, index) => (
             format!(
                 "{} {} {}",

@@ -87,9 +87,13 @@ fn a_former_register_is_previewed_then_merged_with_a_backup_first() {
     assert_eq!(h.app.context(), Ctx::Merge);
     press(&mut h.app, KeyCode::Enter);
     press(&mut h.app, KeyCode::F(2));
-    assert_eq!(h.app.context(), Ctx::Home);
-    let (said, _) = h.app.message.clone().expect("message");
+    // The result in a box, the backup and the code map on lines of their own.
+    assert_eq!(h.app.context(), Ctx::Notice);
+    let said = screen_text(&h.app);
     assert!(said.contains("Đã gộp sổ của Xã Khánh Thượng"), "{said}");
+    assert!(said.contains("Bảng đối chiếu mã cũ, mã mới:"), "{said}");
+    press(&mut h.app, KeyCode::Enter);
+    assert_eq!(h.app.context(), Ctx::Home);
     assert_eq!(units(&h.app), before * 2);
     let backups: Vec<String> = std::fs::read_dir(default_backup_dir(&h.app.path))
         .expect("backups")

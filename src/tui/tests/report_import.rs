@@ -775,3 +775,34 @@ fn the_letterhead_is_edited_from_the_report_screen() {
     assert_eq!(own.number, "12/BC-HKH");
     assert_eq!(own.superior, "UBND XÃ YÊN MÔ");
 }
+
+/// A long field of a sheet shows its start when the cursor is elsewhere (the recipients
+/// of the report, typed once): "Thường trực Đảng ủy…", not its tail.
+#[test]
+fn a_long_sheet_field_shows_its_start_when_not_focused() {
+    let mut h = app();
+    let docs = scratch_dir();
+    setup(&mut h, docs.path());
+    let register = h.app.register.as_ref().expect("register");
+    register
+        .write(|w| {
+            w.set_letterhead(&crate::model::Letterhead {
+                recipients: vec![
+                    "Thường trực Đảng ủy xã (để báo cáo)".into(),
+                    "Ủy ban nhân dân xã".into(),
+                    "Hội Khuyến học tỉnh Ninh Bình".into(),
+                    "Lưu: VT, HKH".into(),
+                ],
+                ..Default::default()
+            })
+        })
+        .expect("write");
+    type_text(&mut h.app, "b");
+    press(&mut h.app, KeyCode::F(9));
+    let text = screen_text(&h.app);
+    assert!(text.contains("Thường trực Đảng ủy"), "{text}");
+    assert!(
+        !text.contains("Lưu: VT, HKH"),
+        "the tail is not what is shown: {text}"
+    );
+}
