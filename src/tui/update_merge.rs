@@ -166,13 +166,15 @@ impl App {
         self.confirm = Some(super::confirm::Confirm::Notice {
             title: "Đã gộp sổ".into(),
             text: format!(
-                "{} Đã gộp sổ của {}: {} đơn vị, {} đánh giá.\nSao lưu trước khi gộp:\n{}\nBảng đối chiếu mã cũ, mã mới:\n{}\nEnter hoặc Esc: đóng.",
+                "{} Đã gộp sổ của {}: {} đơn vị, {} đánh giá.\nSao lưu trước khi gộp:\n{}\nBảng đối chiếu mã cũ, mã mới:\n{}\n{} hoặc {}: đóng.",
                 self.theme.sym("✓", "v"),
                 plan.origin.name,
                 format_count(done.units as u64),
                 format_count(done.evaluations as u64),
                 backup.path.display(),
-                map.display()
+                map.display(),
+                key_label(Ctx::Notice, &Action::Confirm),
+                key_label(Ctx::Notice, &Action::Back)
             ),
             role: Role::Good,
             then_quit: false,
