@@ -144,8 +144,9 @@ fn string_literals(text: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// The key names inside one literal: F1–F12, Esc, Enter, Tab, Ctrl+, Alt+, PgUp,
-/// PgDn and the arrow pairs, each as a word of its own.
+/// The key names inside one literal: F1–F12, Esc, Enter, Tab, Shift, Home, End,
+/// Delete, Backspace, Ctrl+, Alt+, PgUp, PgDn and the arrow pairs, each as a word of
+/// its own. A lone arrow is left out: screens use it for "becomes" (HO1 → XA-HO1).
 fn key_names(literal: &str) -> Vec<String> {
     let mut found = Vec::new();
     let word_at = |at: usize, len: usize| {
@@ -154,7 +155,19 @@ fn key_names(literal: &str) -> Vec<String> {
         !before.is_some_and(|c| c.is_alphanumeric())
             && !after.is_some_and(|c| c.is_alphanumeric() && c != '+')
     };
-    for name in ["Esc", "Enter", "Tab", "PgUp", "PgDn"] {
+    let names = [
+        "Esc",
+        "Enter",
+        "Tab",
+        "PgUp",
+        "PgDn",
+        "Home",
+        "End",
+        "Delete",
+        "Backspace",
+        "Shift",
+    ];
+    for name in names {
         for (at, _) in literal.match_indices(name) {
             if word_at(at, name.len()) {
                 found.push(name.to_string());
@@ -228,6 +241,8 @@ fn the_finder_sees_key_names_and_nothing_else() {
     assert_eq!(key_names("Bấm F2 để lưu"), vec!["F2"]);
     assert_eq!(key_names("Esc: quay lại"), vec!["Esc"]);
     assert_eq!(key_names("Ctrl+S"), vec!["Ctrl+"]);
+    assert_eq!(key_names("xóa (Backspace)"), vec!["Backspace"]);
+    assert!(key_names("HO00012 → YENMO-HO00012, Endless").is_empty());
     assert!(key_names("F2A là mã thôn, Enterprise, Tabular").is_empty());
     assert!(key_names("F13").is_empty());
     let literals = string_literals("// \"F2\" in a comment\nlet a = 'x'; let b = \"Esc\";");

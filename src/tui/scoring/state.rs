@@ -240,8 +240,12 @@ impl ScoringState {
                 indicator.max
             )),
             IndicatorKind::PassFail if text != "Đ" && text != "K" => Some(format!(
-                "Chỉ số {} chấm Đạt/Không đạt: xóa (Backspace) rồi gõ d (Đ) hoặc k (K)",
-                indicator.code
+                "Chỉ số {} chấm Đạt/Không đạt: xóa ({}) rồi gõ d (Đ) hoặc k (K)",
+                indicator.code,
+                crate::tui::keymap::key_label(
+                    crate::tui::keymap::Ctx::Scoring,
+                    &crate::tui::action::Action::Backspace
+                )
             )),
             _ => None,
         }

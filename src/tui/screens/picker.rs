@@ -56,7 +56,10 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect, state: &PickerState) {
         );
     }
     let count = if state.shown.is_empty() {
-        "Không có hộ nào khớp. Xóa bớt chữ đã gõ (Backspace).".to_string()
+        format!(
+            "Không có hộ nào khớp. Xóa bớt chữ đã gõ ({}).",
+            key_label(Ctx::Picker, &Action::Backspace)
+        )
     } else {
         let key = |action: &Action| key_label(Ctx::Picker, action);
         format!(
