@@ -9,9 +9,8 @@ use crate::tally::Census;
 /// from the register's link and status indexes: fixed-size records, no names decoded
 /// and nothing rescored.
 pub fn load_census(reader: &Reader, year: Year) -> Result<Census> {
-    Ok(Census::from_records(
-        year,
-        reader.unit_links()?,
-        reader.statuses_in_year(year)?,
-    ))
+    let mut census = Census::new(year);
+    reader.for_each_unit_link(|kind, id, link| census.add_active(kind, id, link))?;
+    census.set_statuses(reader.statuses_in_year(year)?);
+    Ok(census)
 }

@@ -117,7 +117,7 @@ pub fn cell_problem(field: Field, raw: &str) -> Option<String> {
             at + 1
         ));
     }
-    let text = crate::text::clean_name(strip_formula_guard(raw));
+    let text = crate::text::clean_name_cow(strip_formula_guard(raw));
     let length = text.chars().count();
     let max = limit(field);
     if length > max {
@@ -150,16 +150,17 @@ pub fn check_row(row: &Row, map: &ColumnMap, headers: &[String]) -> (Vec<Problem
         let Some(raw) = row.fields.get(index) else {
             continue;
         };
-        let column = headers.get(index).cloned();
+        // The column's name is copied only for a cell that is reported.
+        let column = || headers.get(index).cloned();
         if let Some(reason) = cell_problem(field, raw) {
             problems.push(Problem {
                 line: Some(row.line),
-                column,
+                column: column(),
                 value: Some(raw.clone()),
                 reason,
             });
         } else if is_free_text(field) && starts_like_formula(raw.trim_start_matches(' ')) {
-            formulas.extend(column);
+            formulas.extend(column());
         }
     }
     (problems, formulas)

@@ -27,6 +27,8 @@ pub struct NamedIndex {
     /// Each unit's folded names and the name shown for it, to tell whether a row's
     /// name cell agrees with its code cell.
     names_of: HashMap<Ref, (Vec<String>, String)>,
+    /// Names as files spell them, already found by [`NamedIndex::by_name`].
+    spelled: HashMap<String, Ref>,
 }
 
 /// The digits a generated code carries (TH001, HO00001): enough for a large commune.
@@ -131,11 +133,20 @@ impl NamedIndex {
     }
 
     /// By folded name, or by code when the cell holds a code.
-    pub fn by_name(&self, name: &str) -> Option<Ref> {
-        self.by_name
-            .get(&fold(name))
-            .copied()
-            .or_else(|| self.by_code(name))
+    pub fn by_name(&mut self, name: &str) -> Option<Ref> {
+        // A file names its few thôn and clans over and over: each spelling is folded
+        // once. Only a hit by name is kept, since a name never changes its unit (`add`
+        // keeps the first) while a miss may become a hit when the import creates it.
+        if let Some(&r) = self.spelled.get(name) {
+            return Some(r);
+        }
+        match self.by_name.get(&fold(name)).copied() {
+            Some(r) => {
+                self.spelled.insert(name.to_string(), r);
+                Some(r)
+            }
+            None => self.by_code(name),
+        }
     }
 
     /// Adds a unit this import creates; a unit without a code gets a generated one. Fails

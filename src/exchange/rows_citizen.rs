@@ -21,7 +21,7 @@ pub fn parse_gender(text: &str) -> Option<Gender> {
 
 fn affiliation(
     cells: &mut Cells,
-    lookup: &Lookup,
+    lookup: &mut Lookup,
     old: Option<Affiliation>,
 ) -> Result<Affiliation, ()> {
     let household = cells.text(Field::HouseholdCode);

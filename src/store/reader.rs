@@ -303,10 +303,17 @@ impl Reader {
 impl Reader {
     /// The link record of every unit of every kind (see [`UnitLink`]).
     pub fn unit_links(&self) -> Result<Vec<(UnitKind, UnitId, UnitLink)>> {
-        let Some(t) = self.table(UNIT_LINKS)? else {
-            return Ok(Vec::new());
-        };
         let mut out = Vec::new();
+        self.for_each_unit_link(|kind, id, link| out.push((kind, id, link)))?;
+        Ok(out)
+    }
+
+    /// [`Reader::unit_links`] handed over one by one, for a reader that keeps only some
+    /// (a year's census): 200,000 links are not first gathered into a vector.
+    pub fn for_each_unit_link(&self, mut f: impl FnMut(UnitKind, UnitId, UnitLink)) -> Result<()> {
+        let Some(t) = self.table(UNIT_LINKS)? else {
+            return Ok(());
+        };
         for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
             let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
             let (kind, id) = key.value();
@@ -316,9 +323,9 @@ impl Reader {
                     reason: format!("loại đơn vị {kind} không có"),
                 })
             })?;
-            out.push((kind, id, UnitLink::decode(value.value())?));
+            f(kind, id, UnitLink::decode(value.value())?);
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The status of every evaluation of `year`.

@@ -61,16 +61,27 @@ impl Census {
     ) -> Census {
         let mut census = Census::new(year);
         for (kind, id, link) in links {
-            if link.active_in(year) {
-                census.add_link(kind, id, link);
-            }
+            census.add_active(kind, id, link);
         }
-        for (title, unit, status) in statuses {
-            if census.is_active(title.unit_kind(), unit) {
-                census.set_status(title, unit, status);
-            }
-        }
+        census.set_statuses(statuses);
         census
+    }
+
+    /// Adds a unit's link when the unit is active in the census's year.
+    pub fn add_active(&mut self, kind: UnitKind, id: UnitId, link: UnitLink) {
+        if link.active_in(self.year) {
+            self.add_link(kind, id, link);
+        }
+    }
+
+    /// Records the statuses of the year's evaluations, leaving out those of units not
+    /// active (call after every link is added).
+    pub fn set_statuses(&mut self, statuses: impl IntoIterator<Item = (Title, UnitId, Status)>) {
+        for (title, unit, status) in statuses {
+            if self.is_active(title.unit_kind(), unit) {
+                self.set_status(title, unit, status);
+            }
+        }
     }
 
     /// Adds an active unit (also used when a unit is created during a session).

@@ -7,6 +7,7 @@
 
 mod census;
 mod counts;
+mod id_hash;
 mod rules;
 #[allow(clippy::module_inception)]
 mod tally;
@@ -15,6 +16,7 @@ pub use crate::criteria::status_of;
 pub use crate::model::Status;
 pub use census::Census;
 pub use counts::{BasisProgress, Counts, Progress, progress, progress_on};
+pub use id_hash::{IdHasher, IdMap};
 pub use rules::{
     ALL_CITIZENS_CODE, ALL_CITIZENS_LABEL, ALL_CITIZENS_RULE, DENOMINATOR_RULES, denominator_rule,
 };

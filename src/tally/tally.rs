@@ -1,9 +1,9 @@
 //! The counters: per title, per CDHT population, per community and per clan.
 
+use super::IdMap;
 use super::census::Census;
 use super::{Counts, Status};
 use crate::model::{Affiliation, Measure, Title, UnitId, UnitKind};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tally {
@@ -20,9 +20,9 @@ pub struct Tally {
     /// As `digital_skills`, with `passed` and `recognised` the proficient holders.
     pub digital_proficient: Counts,
     /// Per community, per title (GĐHT, CĐHT, CDHT; the others stay empty).
-    pub by_community: HashMap<UnitId, [Counts; 5]>,
+    pub by_community: IdMap<[Counts; 5]>,
     /// Per clan, per title (DHHT, GĐHT, CDHT).
-    pub by_clan: HashMap<UnitId, [Counts; 5]>,
+    pub by_clan: IdMap<[Counts; 5]>,
 }
 
 impl Tally {
