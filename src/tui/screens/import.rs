@@ -4,7 +4,7 @@
 //! added, updated, created, and every problem) before anything is written. The state
 //! lives here; `App` drives it (`update_import.rs`).
 
-use super::boxed;
+use super::{PREVIEW_WIDTH, Shared, boxed};
 use crate::app::import::{delimiter_name, unit_names};
 use crate::exchange::headers::columns;
 use crate::exchange::{self, ImportPlan};
@@ -22,28 +22,14 @@ use ratatui::widgets::Widget;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// Width the preview is wrapped to: an 80-column screen inside the box.
-pub const PREVIEW_WIDTH: usize = 76;
 /// Files of the list shown at once (the screen must fit 80×24).
 const FILE_ROWS: usize = 5;
-
-/// A plan shared between the preview and the apply key. Two handles are equal when they
-/// are the same plan (the screen states compare; plans themselves need not).
-#[derive(Debug, Clone)]
-pub struct PlanHandle(pub Arc<ImportPlan>);
-
-impl PartialEq for PlanHandle {
-    fn eq(&self, other: &PlanHandle) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for PlanHandle {}
 
 /// What a file would do, read and checked, nothing written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Preview {
-    pub plan: PlanHandle,
+    /// Shared with the apply key, so what is applied is what was previewed.
+    pub plan: Shared<ImportPlan>,
     pub file: PathBuf,
     /// The preview text, wrapped to [`PREVIEW_WIDTH`].
     pub lines: Vec<(String, Role)>,
@@ -54,7 +40,7 @@ impl Preview {
     pub fn new(plan: ImportPlan, file: PathBuf) -> Preview {
         let lines = preview_lines(&plan, &file.display().to_string());
         Preview {
-            plan: PlanHandle(Arc::new(plan)),
+            plan: Shared(Arc::new(plan)),
             file,
             lines,
             scroll: 0,

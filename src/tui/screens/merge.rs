@@ -4,7 +4,7 @@
 //! then F2 merges in one transaction after a verified backup. The state lives here;
 //! `App` drives it (`update_merge.rs`).
 
-use super::boxed;
+use super::{PREVIEW_WIDTH, Shared, boxed};
 use crate::report::text::layout::wrap;
 use crate::store::MergePlan;
 use crate::text::{TextInput, pad_to_width, truncate_to_width};
@@ -18,26 +18,11 @@ use ratatui::widgets::Widget;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// Width the preview is wrapped to: an 80-column screen inside the box.
-const PREVIEW_WIDTH: usize = 76;
-
-/// A plan shared between the preview and the merge key; two handles are equal when
-/// they are the same plan.
-#[derive(Debug, Clone)]
-pub struct MergeHandle(pub Arc<MergePlan>);
-
-impl PartialEq for MergeHandle {
-    fn eq(&self, other: &MergeHandle) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for MergeHandle {}
-
 /// What the merge would do, nothing written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergePreview {
-    pub plan: MergeHandle,
+    /// Shared with the merge key, which plans again and compares before writing.
+    pub plan: Shared<MergePlan>,
     pub file: PathBuf,
     /// The preview text, wrapped to [`PREVIEW_WIDTH`].
     pub lines: Vec<(String, Role)>,
@@ -67,7 +52,7 @@ impl MergePreview {
             }
         }
         MergePreview {
-            plan: MergeHandle(Arc::new(plan)),
+            plan: Shared(Arc::new(plan)),
             file,
             lines,
             scroll: 0,

@@ -34,6 +34,29 @@ pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 23;
 
 /// Draws the whole app. Never panics, whatever the size (down to 1×1).
+/// Width a preview (import, merge) is wrapped to: an 80-column screen inside its box.
+pub const PREVIEW_WIDTH: usize = 76;
+
+/// A value (an import or merge plan) shared between its preview and the key that acts
+/// on it. Two handles are equal when they hold the same value, so screen states compare
+/// without the plans having to.
+#[derive(Debug)]
+pub struct Shared<T>(pub std::sync::Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(std::sync::Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Eq for Shared<T> {}
+
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
