@@ -7,6 +7,7 @@ mod fixture;
 mod form;
 mod hostile_names;
 mod keys;
+mod letterhead;
 mod merge;
 mod mistakes;
 mod officer;
