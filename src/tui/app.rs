@@ -440,9 +440,7 @@ impl App {
 
     fn back(&mut self) {
         match self.stack.last_mut() {
-            Some(Screen::Setup(s)) if !(s.commune.is_empty() && s.province.is_empty()) => {
-                self.confirm = Some(Confirm::LeaveSetup)
-            }
+            Some(Screen::Setup(s)) if !s.is_empty() => self.confirm = Some(Confirm::LeaveSetup),
             Some(Screen::Setup(_)) => self.quit = true,
             Some(Screen::Officer(_)) => self.skip_officer(),
             Some(Screen::Home) | None => {}

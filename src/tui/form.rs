@@ -6,93 +6,9 @@ use crate::model::{
     Affiliation, Citizen, Clan, Community, CommunityKind, Gender, Household, OrgKind, Organisation,
     Unit, UnitId, UnitKind, UnitMeta, Year,
 };
-use crate::text::{TextInput, clean_name};
+use crate::text::clean_name;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FieldValue {
-    Text(TextInput),
-    Number(TextInput),
-    /// A fixed list: (id, label); ← → move through it.
-    Choice {
-        options: Vec<(UnitId, String)>,
-        index: usize,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field {
-    pub label: &'static str,
-    pub value: FieldValue,
-    pub required: bool,
-    pub error: Option<String>,
-    /// What the typed value refers to, shown beside the field while there is no error
-    /// (the household a code names, as it is typed).
-    pub note: Option<String>,
-}
-
-impl Field {
-    fn text(label: &'static str, value: &str, required: bool) -> Field {
-        Field {
-            label,
-            value: FieldValue::Text(TextInput::with_value(value)),
-            required,
-            error: None,
-            note: None,
-        }
-    }
-
-    fn number(label: &'static str, value: Option<u64>, required: bool) -> Field {
-        let text = value.map(|v| v.to_string()).unwrap_or_default();
-        Field {
-            label,
-            value: FieldValue::Number(TextInput::with_value(&text)),
-            required,
-            error: None,
-            note: None,
-        }
-    }
-
-    fn choice(label: &'static str, options: Vec<(UnitId, String)>, selected: UnitId) -> Field {
-        let index = options
-            .iter()
-            .position(|(id, _)| *id == selected)
-            .unwrap_or(0);
-        Field {
-            label,
-            value: FieldValue::Choice { options, index },
-            required: true,
-            error: None,
-            note: None,
-        }
-    }
-
-    pub fn input_mut(&mut self) -> Option<&mut TextInput> {
-        match &mut self.value {
-            FieldValue::Text(t) | FieldValue::Number(t) => Some(t),
-            FieldValue::Choice { .. } => None,
-        }
-    }
-
-    pub fn input(&self) -> Option<&TextInput> {
-        match &self.value {
-            FieldValue::Text(t) | FieldValue::Number(t) => Some(t),
-            FieldValue::Choice { .. } => None,
-        }
-    }
-
-    fn text_value(&self) -> String {
-        self.input()
-            .map(|t| clean_name(t.value()))
-            .unwrap_or_default()
-    }
-
-    fn chosen(&self) -> Option<UnitId> {
-        match &self.value {
-            FieldValue::Choice { options, index } => options.get(*index).map(|(id, _)| *id),
-            _ => None,
-        }
-    }
-}
+pub use crate::tui::widgets::form::{Field, FieldValue};
 
 /// The data a form needs from the register besides the unit itself.
 #[derive(Debug, Clone, Default)]

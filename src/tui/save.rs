@@ -7,11 +7,11 @@ use super::app::{App, Screen};
 use super::form::{FormChoices, FormState};
 use super::rows::{self, Lookup};
 use super::screens::detail::DetailState;
+use super::screens::setup::SetupField;
 use super::theme::Role;
 use crate::model::{Affiliation, Commune, Unit, UnitId, UnitKind};
 use crate::store::{Reader, Register, StoreError};
 use crate::tally::Tally;
-use crate::text::clean_name;
 
 /// The communities active in `year`, in Vietnamese order.
 pub(super) fn community_names(
@@ -41,12 +41,14 @@ impl App {
             return;
         };
         let commune = Commune {
-            name: clean_name(state.commune.value()),
-            province: clean_name(state.province.value()),
+            name: state.form.value(SetupField::Commune),
+            province: state.form.value(SetupField::Province),
         };
         if commune.name.is_empty() {
-            state.error = Some("Không được để trống".into());
-            state.focus = 0;
+            state
+                .form
+                .set_error(SetupField::Commune, "Không được để trống");
+            state.form.focus_on(SetupField::Commune);
             return;
         }
         match Register::create(&self.path, &commune).and_then(|r| self.attach(r)) {
@@ -63,7 +65,7 @@ impl App {
             }
             Err(e) => {
                 if let Some(Screen::Setup(state)) = self.stack.last_mut() {
-                    state.error = Some(e.to_string());
+                    state.form.set_error(SetupField::Commune, e.to_string());
                 }
             }
         }

@@ -238,12 +238,15 @@ impl App {
             return;
         };
         match action {
-            Action::NextField if state.focus == 1 => self.create_register(),
-            Action::NextField | Action::PrevField => state.focus = 1 - state.focus.min(1),
+            Action::NextField if state.form.on_last() => self.create_register(),
+            Action::NextField => state.form.next(),
+            Action::PrevField => state.form.prev(),
             Action::Save => self.create_register(),
+            // The one finding (no name, or the register could not be created) goes
+            // once anything is typed again.
             other => {
-                if edit(state.focused_mut(), &other) {
-                    state.error = None;
+                if state.form.edit(&other) {
+                    state.form.clear_errors();
                 }
             }
         }
