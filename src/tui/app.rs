@@ -330,7 +330,7 @@ impl App {
             Ctx::Import => matches!(self.screen(), Some(Screen::Import(s)) if s.focus == 1),
             Ctx::CriteriaEditor => matches!(self.screen(), Some(Screen::Criteria(c)) if c.typing()),
             Ctx::Form => {
-                matches!(self.screen(), Some(Screen::Form(f)) if f.focused().is_some_and(|f| f.input().is_some()))
+                matches!(self.screen(), Some(Screen::Form(f)) if f.form.typing())
             }
             _ => false,
         }
@@ -462,7 +462,9 @@ impl App {
             Some(Screen::Merge(state)) if state.preview.is_some() => state.preview = None,
             // The picker closes first; the form is still there, as it was.
             Some(Screen::Form(form)) if form.picker.is_some() => form.picker = None,
-            Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
+            Some(Screen::Form(form)) if form.form.changed => {
+                self.confirm = Some(Confirm::DiscardForm)
+            }
             Some(Screen::Criteria(c)) if c.unsaved() => self.confirm = Some(Confirm::DiscardForm),
             Some(Screen::Sheet(sheet)) if sheet.changed => {
                 self.confirm = Some(Confirm::DiscardForm)
