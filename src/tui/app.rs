@@ -16,7 +16,7 @@ use super::scoring::ScoringState;
 use super::screens::breakdown::BreakdownState;
 use super::screens::detail::DetailState;
 use super::screens::history::HistoryState;
-use super::screens::import::ImportState;
+use super::screens::import::{ImportField, ImportState};
 use super::screens::list::ListState;
 use super::screens::merge::MergeState;
 use super::screens::officer::OfficerState;
@@ -327,7 +327,9 @@ impl App {
             Ctx::Sheet | Ctx::Bulk | Ctx::Targets => {
                 matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
             }
-            Ctx::Import => matches!(self.screen(), Some(Screen::Import(s)) if s.focus == 1),
+            Ctx::Import => {
+                matches!(self.screen(), Some(Screen::Import(s)) if s.form.focus() == ImportField::Path)
+            }
             Ctx::CriteriaEditor => matches!(self.screen(), Some(Screen::Criteria(c)) if c.typing()),
             Ctx::Form => {
                 matches!(self.screen(), Some(Screen::Form(f)) if f.form.typing())

@@ -268,7 +268,7 @@ fn a_file_with_a_bad_row_is_previewed_with_the_row_and_cannot_be_applied() {
     press(&mut h.app, KeyCode::Esc);
     assert_eq!(h.app.context(), Ctx::Import);
     match h.app.screen() {
-        Some(Screen::Import(s)) => assert!(s.path.value().ends_with("ho-loi.csv")),
+        Some(Screen::Import(s)) => assert!(s.path().ends_with("ho-loi.csv")),
         other => panic!("{other:?}"),
     }
 }
@@ -386,7 +386,7 @@ fn the_import_kind_is_chosen_with_the_arrows() {
     press(&mut h.app, KeyCode::Right);
     press(&mut h.app, KeyCode::Right);
     match h.app.screen() {
-        Some(Screen::Import(s)) => assert_eq!(s.kind, UnitKind::Organisation),
+        Some(Screen::Import(s)) => assert_eq!(s.kind(), UnitKind::Organisation),
         other => panic!("{other:?}"),
     }
     assert!(screen_text(&h.app).contains("Tên đơn vị*"));
