@@ -325,7 +325,7 @@ impl App {
                 true
             }
             Ctx::Sheet | Ctx::Bulk | Ctx::Targets => {
-                matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
+                matches!(self.screen(), Some(Screen::Sheet(s)) if s.form.typing())
             }
             Ctx::Import => {
                 matches!(self.screen(), Some(Screen::Import(s)) if s.form.focus() == ImportField::Path)
@@ -468,7 +468,7 @@ impl App {
                 self.confirm = Some(Confirm::DiscardForm)
             }
             Some(Screen::Criteria(c)) if c.unsaved() => self.confirm = Some(Confirm::DiscardForm),
-            Some(Screen::Sheet(sheet)) if sheet.changed => {
+            Some(Screen::Sheet(sheet)) if sheet.form.changed => {
                 self.confirm = Some(Confirm::DiscardForm)
             }
             // A typed but unsaved score is dropped first; the next Esc leaves.

@@ -5,12 +5,8 @@
 use super::action::Action;
 use super::app::{App, Confirm, Screen};
 use super::screens::breakdown::BreakdownState;
-use super::sheet::{
-    BULK_DATE, BULK_NUMBER, BULK_TITLE, BULK_YEAR, DECISION_CHOICE, DECISION_DATE, DECISION_NUMBER,
-    DECISION_REASON, SheetPurpose, SheetState,
-};
+use super::sheet::{SheetField, SheetPurpose, SheetState};
 use super::theme::Role;
-use super::update::edit;
 use crate::app::{StageChange, TargetEntry};
 use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Title, Year};
 use crate::store::StoreError;
@@ -41,16 +37,17 @@ impl App {
         let Some(sheet) = self.sheet_mut() else {
             return;
         };
-        let text = |i: usize| crate::text::clean_name(&sheet.value(i));
+        use SheetField as S;
+        let text = |key| sheet.value(key);
         let own = crate::model::Letterhead {
-            superior: text(0),
-            issuing_body: text(1),
-            number: text(2),
-            place: text(3),
-            signer_title: text(4),
-            signer_name: text(5),
+            superior: text(S::Superior),
+            issuing_body: text(S::IssuingBody),
+            number: text(S::Number),
+            place: text(S::Place),
+            signer_title: text(S::SignerTitle),
+            signer_name: text(S::SignerName),
             recipients: sheet
-                .value(6)
+                .value(S::Recipients)
                 .split(';')
                 .map(crate::text::clean_name)
                 .filter(|r| !r.is_empty())
@@ -58,17 +55,17 @@ impl App {
         };
         for f in crate::store::validate::letterhead_findings(&own) {
             let field = match f.field.as_str() {
-                "superior" => 0,
-                "issuing_body" => 1,
-                "number" => 2,
-                "place" => 3,
-                "signer_title" => 4,
-                "signer_name" => 5,
-                _ => 6,
+                "superior" => S::Superior,
+                "issuing_body" => S::IssuingBody,
+                "number" => S::Number,
+                "place" => S::Place,
+                "signer_title" => S::SignerTitle,
+                "signer_name" => S::SignerName,
+                _ => S::Recipients,
             };
-            if sheet.field(field).is_some_and(|f| f.error.is_none()) {
-                sheet.set_error(field, crate::text::limits::upper_first(&f.message));
-            }
+            sheet
+                .form
+                .add_error(field, crate::text::limits::upper_first(&f.message));
         }
         if self.sheet_has_errors() {
             return;
@@ -144,9 +141,9 @@ impl App {
         match action {
             Action::Save => self.save_sheet(),
             Action::OpenWithdraw => self.open_withdraw(),
-            Action::NextField if sheet.focus + 1 == sheet.fields.len() => self.save_sheet(),
-            Action::NextField => sheet.next(),
-            Action::PrevField => sheet.prev(),
+            Action::NextField if sheet.form.on_last() => self.save_sheet(),
+            Action::NextField => sheet.form.next(),
+            Action::PrevField => sheet.form.prev(),
             Action::Prefill => {
                 let filled = sheet.prefill_national();
                 self.say(
@@ -157,21 +154,11 @@ impl App {
                     Role::Good,
                 );
             }
-            Action::Left | Action::Right
-                if matches!(
-                    sheet.field(sheet.focus).map(|f| &f.value),
-                    Some(super::sheet::SheetValue::Choice(..))
-                ) =>
-            {
-                sheet.cycle(action == Action::Right);
-            }
             other => {
-                if let Some(field) = sheet.fields.get_mut(sheet.focus)
-                    && let Some(input) = field.input_mut()
-                    && edit(input, &other)
-                {
-                    field.error = None;
-                    sheet.changed = true;
+                // A new choice keeps the last save's outcome in view; typing takes it
+                // back, as the outcome no longer describes the sheet.
+                let typing = sheet.form.typing();
+                if sheet.form.edit(&other) && typing {
                     sheet.outcome = None;
                 }
             }
@@ -182,7 +169,7 @@ impl App {
         let Some(Screen::Sheet(sheet)) = self.stack.last_mut() else {
             return;
         };
-        sheet.clear_errors();
+        sheet.form.clear_errors();
         sheet.check_lengths();
         let purpose = sheet.purpose.clone();
         match purpose {
@@ -206,22 +193,24 @@ impl App {
         let Some(sheet) = self.sheet_mut() else {
             return true;
         };
-        let Some(first) = sheet.first_error() else {
+        if !sheet.form.focus_first_error() {
             return false;
-        };
-        sheet.focus = first;
+        }
         sheet.outcome = Some("Còn ô sai: xem dấu ✗ rồi lưu lại".into());
         true
     }
 
-    fn decision_fields(sheet: &mut SheetState, number: usize, date: usize) -> Option<Decision> {
-        let number_text = sheet.value(number);
+    /// The decision typed in the sheet's number and date, each wrong one marked.
+    fn decision_fields(sheet: &mut SheetState) -> Option<Decision> {
+        let number_text = sheet.value(SheetField::Number);
         if number_text.is_empty() {
-            sheet.set_error(number, "Cần số quyết định");
+            sheet
+                .form
+                .set_error(SheetField::Number, "Cần số quyết định");
         }
-        let parsed = parse_date(&sheet.value(date));
+        let parsed = parse_date(&sheet.value(SheetField::Date));
         if let Err(reason) = &parsed {
-            sheet.set_error(date, reason.clone());
+            sheet.form.set_error(SheetField::Date, reason.clone());
         }
         Some(Decision {
             number: number_text,
@@ -234,15 +223,15 @@ impl App {
         let Some(sheet) = self.sheet_mut() else {
             return;
         };
-        let recognise = sheet.field(DECISION_CHOICE).map(|f| f.chosen()) == Some(0);
+        let recognise = sheet.chosen(SheetField::Recognise) == 0;
         // Not recognising often has no numbered decision (the council simply does not
         // propose the unit): the number is asked for only when one is typed.
-        let decision = if recognise || !sheet.value(DECISION_NUMBER).is_empty() {
-            Self::decision_fields(sheet, DECISION_NUMBER, DECISION_DATE)
+        let decision = if recognise || !sheet.value(SheetField::Number).is_empty() {
+            Self::decision_fields(sheet)
         } else {
             None
         };
-        let reason = sheet.value(DECISION_REASON);
+        let reason = sheet.value(SheetField::Reason);
         // A decision dated before the unit registered is a typing mistake (a wrong year).
         let registered_on = self
             .register
@@ -255,8 +244,8 @@ impl App {
         if let (Some(d), Some(on)) = (&decision, registered_on)
             && d.date < on
         {
-            sheet.set_error(
-                DECISION_DATE,
+            sheet.form.set_error(
+                SheetField::Date,
                 format!(
                     "Ngày quyết định trước ngày đăng ký {}",
                     on.format("%d/%m/%Y")
@@ -264,8 +253,8 @@ impl App {
             );
         }
         if recognise && !passed && reason.is_empty() {
-            sheet.set_error(
-                DECISION_REASON,
+            sheet.form.set_error(
+                SheetField::Reason,
                 "Đơn vị chưa đạt: phải ghi lý do mới công nhận được",
             );
         }
@@ -308,18 +297,20 @@ impl App {
             return;
         };
         let title = Title::ALL
-            .get(sheet.field(BULK_TITLE).map_or(0, |f| f.chosen()))
+            .get(sheet.chosen(SheetField::Title))
             .copied()
             .unwrap_or(Title::GiaDinh);
-        let year_text = sheet.value(BULK_YEAR);
+        let year_text = sheet.value(SheetField::Year);
         let year = year_text
             .parse::<Year>()
             .ok()
             .filter(|y| (2000..=2100).contains(y));
         if year.is_none() {
-            sheet.set_error(BULK_YEAR, format!("«{year_text}» không phải năm"));
+            sheet
+                .form
+                .set_error(SheetField::Year, format!("«{year_text}» không phải năm"));
         }
-        let decision = Self::decision_fields(sheet, BULK_NUMBER, BULK_DATE);
+        let decision = Self::decision_fields(sheet);
         if self.sheet_has_errors() {
             return;
         }
@@ -386,7 +377,7 @@ impl App {
                 );
                 if let Some(sheet) = self.sheet_mut() {
                     sheet.outcome = Some(text.clone());
-                    sheet.changed = false;
+                    sheet.form.changed = false;
                 }
                 self.say(text, Role::Good);
             }
@@ -427,34 +418,35 @@ impl App {
         let Some(sheet) = self.sheet_mut() else {
             return;
         };
-        let number = sheet.value(0);
-        let date_text = sheet.value(1);
+        let number = sheet.value(SheetField::Number);
+        let date_text = sheet.value(SheetField::Date);
         let date = if date_text.is_empty() {
             None
         } else {
             match parse_date(&date_text) {
                 Ok(d) => Some(d),
                 Err(reason) => {
-                    sheet.set_error(1, reason);
+                    sheet.form.set_error(SheetField::Date, reason);
                     None
                 }
             }
         };
-        let body = sheet.value(2);
+        let body = sheet.value(SheetField::Body);
         let mut wanted: Vec<TargetEntry> = Vec::new();
         for measure in Measure::ALL {
             for &milestone in milestones {
-                let Some(i) = sheet.target_field(measure, milestone) else {
-                    continue;
-                };
-                match parse_percent(&sheet.value(i)) {
+                let key = SheetField::Target(measure, milestone);
+                match parse_percent(&sheet.value(key)) {
                     Ok(tenths) => wanted.push((measure, Basis::Total, milestone, tenths)),
-                    Err(reason) => sheet.set_error(i, reason),
+                    Err(reason) => sheet.form.set_error(key, reason),
                 }
             }
         }
         if number.is_empty() && wanted.iter().any(|(_, _, _, t)| t.is_some()) {
-            sheet.set_error(0, "Cần số nghị quyết (mục tiêu lấy từ nghị quyết nào)");
+            sheet.form.set_error(
+                SheetField::Number,
+                "Cần số nghị quyết (mục tiêu lấy từ nghị quyết nào)",
+            );
         }
         if self.sheet_has_errors() {
             return;
