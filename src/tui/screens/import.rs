@@ -511,8 +511,12 @@ fn render_files(app: &App, buf: &mut Buffer, area: Rect, state: &ImportState) {
     let theme = app.theme;
     let focused = state.form.focus() == ImportField::Files;
     let width = usize::from(area.width);
-    let [heading, list] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let shown = state.files.len().min(FILE_ROWS);
+    let [heading, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::try_from(shown).unwrap_or(0)),
+    ])
+    .areas(area);
     let marker = if focused { theme.sym("▶", ">") } else { " " };
     let text = format!(
         "{marker}{}",
@@ -532,7 +536,7 @@ fn render_files(app: &App, buf: &mut Buffer, area: Rect, state: &ImportState) {
     let first = selected
         .saturating_sub(FILE_ROWS - 1)
         .min(state.files.len().saturating_sub(FILE_ROWS));
-    let rows = Layout::vertical([Constraint::Length(1); FILE_ROWS]).split(list);
+    let rows = Layout::vertical(vec![Constraint::Length(1); shown]).split(list);
     for ((i, path), row) in state.files.iter().enumerate().skip(first).zip(rows.iter()) {
         let name = path
             .file_name()

@@ -673,7 +673,9 @@ fn a_workbook_is_chosen_from_the_file_list_and_stripped_codes_are_confirmed_with
     }
     // Tab moves from the path to the list, which puts the file's path in the field.
     press(&mut h.app, KeyCode::Tab);
-    assert!(screen_text(&h.app).contains("Tệp tìm thấy (1)"));
+    let text = screen_text(&h.app);
+    assert!(text.contains("Tệp tìm thấy (1)"), "{text}");
+    assert!(text.contains("│   ho.xlsx "), "the file is listed: {text}");
     press(&mut h.app, KeyCode::Enter);
     assert_eq!(h.app.context(), Ctx::ImportPreview);
     assert!(
