@@ -468,7 +468,7 @@ impl App {
                 self.confirm = Some(Confirm::DiscardForm)
             }
             Some(Screen::Criteria(c)) if c.unsaved() => self.confirm = Some(Confirm::DiscardForm),
-            Some(Screen::Sheet(sheet)) if sheet.form.changed => {
+            Some(Screen::Sheet(sheet)) if sheet.form.changed() => {
                 self.confirm = Some(Confirm::DiscardForm)
             }
             // A typed but unsaved score is dropped first; the next Esc leaves.

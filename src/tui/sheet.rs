@@ -9,35 +9,201 @@ use crate::text::TextInput;
 use crate::tui::widgets::form::{Field, Form};
 use chrono::NaiveDate;
 
-/// The fields of the small forms, named by what they hold; each sheet has some of
-/// them (the decision: `Recognise`, `Number`, `Date`, `Reason`; bulk recognition:
-/// `Title`, `Year`, `Number`, `Date`; …), in the order its constructor lists them.
+/// The decision on one evaluation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SheetField {
-    /// Recognise or not (the decision sheet's choice).
+pub enum DecisionField {
+    /// Recognise or not.
     Recognise,
-    Title,
-    Year,
-    /// A decision's, resolution's or report's number (on the withdraw sheet: the
-    /// decision's number as recorded).
     Number,
     Date,
     /// Why a unit that does not pass is recognised all the same.
     Reason,
+}
+
+/// Bulk recognition of a title and year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkField {
+    Title,
+    Year,
+    Number,
+    Date,
+}
+
+/// Withdrawing or correcting a decision as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WithdrawField {
+    Title,
+    Year,
+    /// The decision's number as recorded.
+    Number,
     /// Withdraw, or correct the number and date.
     What,
     NewNumber,
     NewDate,
+}
+
+/// The resolution and its targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetField {
+    Number,
+    Date,
     /// The body that issued the resolution.
     Body,
     /// The target of a measure for a milestone year.
     Target(Measure, Year),
+}
+
+/// The office's own lines of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterheadField {
     Superior,
     IssuingBody,
+    Number,
     Place,
     SignerTitle,
     SignerName,
     Recipients,
+}
+
+/// The form of each sheet, with its own fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetForm {
+    Decision(Form<DecisionField>),
+    Bulk(Form<BulkField>),
+    Withdraw(Form<WithdrawField>),
+    Targets(Form<TargetField>),
+    Letterhead(Form<LetterheadField>),
+}
+
+/// Runs `$body` with `$f` bound to the sheet's form, whatever its fields.
+macro_rules! each_form {
+    ($form:expr, $f:ident => $body:expr) => {
+        match $form {
+            SheetForm::Decision($f) => $body,
+            SheetForm::Bulk($f) => $body,
+            SheetForm::Withdraw($f) => $body,
+            SheetForm::Targets($f) => $body,
+            SheetForm::Letterhead($f) => $body,
+        }
+    };
+}
+
+impl SheetForm {
+    pub fn next(&mut self) {
+        each_form!(self, f => f.next());
+    }
+
+    pub fn prev(&mut self) {
+        each_form!(self, f => f.prev());
+    }
+
+    pub fn on_last(&self) -> bool {
+        each_form!(self, f => f.on_last())
+    }
+
+    pub fn typing(&self) -> bool {
+        each_form!(self, f => f.typing())
+    }
+
+    pub fn edit(&mut self, action: &crate::tui::action::Action) -> bool {
+        each_form!(self, f => f.edit(action))
+    }
+
+    pub fn changed(&self) -> bool {
+        each_form!(self, f => f.changed)
+    }
+
+    pub fn set_changed(&mut self, changed: bool) {
+        each_form!(self, f => f.changed = changed);
+    }
+
+    pub fn clear_errors(&mut self) {
+        each_form!(self, f => f.clear_errors());
+    }
+
+    pub fn focus_first_error(&mut self) -> bool {
+        each_form!(self, f => f.focus_first_error())
+    }
+
+    /// The length limits every other way in applies ([`crate::text::limits`]): a
+    /// decision or resolution number, a reason or the recipients, and any other text
+    /// (a body's name).
+    pub fn check_lengths(&mut self) {
+        use crate::text::limits::{MAX_DOCUMENT_NUMBER as NUMBER, MAX_LONG_TEXT as LONG};
+        match self {
+            SheetForm::Decision(f) => check_lengths(f, |k| match k {
+                DecisionField::Number => NUMBER,
+                DecisionField::Reason => LONG,
+                _ => NAME,
+            }),
+            SheetForm::Bulk(f) => check_lengths(f, |k| match k {
+                BulkField::Number => NUMBER,
+                _ => NAME,
+            }),
+            SheetForm::Withdraw(f) => check_lengths(f, |k| match k {
+                WithdrawField::Number | WithdrawField::NewNumber => NUMBER,
+                _ => NAME,
+            }),
+            SheetForm::Targets(f) => check_lengths(f, |k| match k {
+                TargetField::Number => NUMBER,
+                _ => NAME,
+            }),
+            SheetForm::Letterhead(f) => check_lengths(f, |k| match k {
+                LetterheadField::Number => NUMBER,
+                LetterheadField::Recipients => LONG,
+                _ => NAME,
+            }),
+        }
+    }
+}
+
+/// A sheet's field enum, to reach that sheet's form inside a [`SheetForm`].
+pub trait SheetFields: Copy + Eq + Sized {
+    fn form(sheet: &SheetForm) -> Option<&Form<Self>>;
+    fn form_mut(sheet: &mut SheetForm) -> Option<&mut Form<Self>>;
+}
+
+macro_rules! sheet_fields {
+    ($fields:ty, $variant:ident) => {
+        impl SheetFields for $fields {
+            fn form(sheet: &SheetForm) -> Option<&Form<Self>> {
+                match sheet {
+                    SheetForm::$variant(f) => Some(f),
+                    _ => None,
+                }
+            }
+
+            fn form_mut(sheet: &mut SheetForm) -> Option<&mut Form<Self>> {
+                match sheet {
+                    SheetForm::$variant(f) => Some(f),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+sheet_fields!(DecisionField, Decision);
+sheet_fields!(BulkField, Bulk);
+sheet_fields!(WithdrawField, Withdraw);
+sheet_fields!(TargetField, Targets);
+sheet_fields!(LetterheadField, Letterhead);
+
+use crate::text::limits::MAX_NAME as NAME;
+
+/// Marks every text longer than its field's limit.
+fn check_lengths<F: Copy + Eq>(form: &mut Form<F>, max: impl Fn(F) -> usize) {
+    use crate::text::limits::{too_long, upper_first};
+    let found: Vec<(F, String)> = form
+        .fields()
+        .filter_map(|(key, f)| {
+            let why = too_long(f.input()?.value().trim(), max(key))?;
+            Some((key, upper_first(&why)))
+        })
+        .collect();
+    for (key, why) in found {
+        form.set_error(key, why);
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +229,7 @@ pub enum SheetPurpose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetState {
     pub purpose: SheetPurpose,
-    pub form: Form<SheetField>,
+    pub form: SheetForm,
     /// What the last save did (bulk recognition's count), or why it failed.
     pub outcome: Option<String>,
 }
@@ -92,10 +258,19 @@ fn title_choice(title: Title) -> Field {
 }
 
 impl SheetState {
-    fn new(purpose: SheetPurpose, fields: Vec<(SheetField, Field)>, focus: SheetField) -> Self {
+    /// The sheet's form when its fields are `F`.
+    pub fn form_of<F: SheetFields>(&self) -> Option<&Form<F>> {
+        F::form(&self.form)
+    }
+
+    pub fn form_of_mut<F: SheetFields>(&mut self) -> Option<&mut Form<F>> {
+        F::form_mut(&mut self.form)
+    }
+
+    fn new(purpose: SheetPurpose, form: SheetForm) -> Self {
         SheetState {
             purpose,
-            form: Form::new(fields, focus),
+            form,
             outcome: None,
         }
     }
@@ -109,7 +284,7 @@ impl SheetState {
         today: NaiveDate,
         last: Option<&Decision>,
     ) -> SheetState {
-        use SheetField as S;
+        use DecisionField as S;
         let date = last.map_or(today, |d| d.date);
         let mut fields = vec![
             (
@@ -142,11 +317,11 @@ impl SheetState {
             passed,
             failures,
         };
-        SheetState::new(purpose, fields, S::Number)
+        SheetState::new(purpose, SheetForm::Decision(Form::new(fields, S::Number)))
     }
 
     pub fn bulk(title: Title, year: Year, today: NaiveDate) -> SheetState {
-        use SheetField as S;
+        use BulkField as S;
         let fields = vec![
             (S::Title, title_choice(title)),
             (S::Year, text("Năm", &year.to_string())),
@@ -159,13 +334,16 @@ impl SheetState {
                 ),
             ),
         ];
-        SheetState::new(SheetPurpose::Bulk, fields, S::Number)
+        SheetState::new(
+            SheetPurpose::Bulk,
+            SheetForm::Bulk(Form::new(fields, S::Number)),
+        )
     }
 
     /// Withdraw or correct a decision: which one (title, year, number as recorded),
     /// what to do, and for a correction the new number and date (empty: unchanged).
     pub fn withdraw(title: Title, year: Year, number: &str) -> SheetState {
-        use SheetField as S;
+        use WithdrawField as S;
         let fields = vec![
             (S::Title, title_choice(title)),
             (S::Year, text("Năm", &year.to_string())),
@@ -177,13 +355,16 @@ impl SheetState {
             (S::NewNumber, text("Số mới (khi sửa)", "")),
             (S::NewDate, text("Ngày mới (khi sửa)", "")),
         ];
-        SheetState::new(SheetPurpose::Withdraw, fields, S::Number)
+        SheetState::new(
+            SheetPurpose::Withdraw,
+            SheetForm::Withdraw(Form::new(fields, S::Number)),
+        )
     }
 
     /// The report's own lines; an empty field prints the usual line (shown in the
     /// sheet's intro), recipients are separated by ";".
     pub fn letterhead(own: &crate::model::Letterhead) -> SheetState {
-        use SheetField as S;
+        use LetterheadField as S;
         let fields = vec![
             (S::Superior, text("Cơ quan cấp trên", &own.superior)),
             (S::IssuingBody, text("Cơ quan ban hành", &own.issuing_body)),
@@ -196,11 +377,14 @@ impl SheetState {
                 text("Nơi nhận (cách nhau bằng ;)", &own.recipients.join("; ")),
             ),
         ];
-        SheetState::new(SheetPurpose::Letterhead, fields, S::Superior)
+        SheetState::new(
+            SheetPurpose::Letterhead,
+            SheetForm::Letterhead(Form::new(fields, S::Superior)),
+        )
     }
 
     pub fn targets(targets: &[Target]) -> SheetState {
-        use SheetField as S;
+        use TargetField as S;
         let mut milestones: Vec<Year> = MILESTONES.to_vec();
         milestones.extend(targets.iter().map(|t| t.milestone));
         milestones.sort_unstable();
@@ -253,56 +437,26 @@ impl SheetState {
                 ));
             }
         }
-        SheetState::new(SheetPurpose::Targets { milestones }, fields, S::Number)
-    }
-
-    /// The field's text as saved, or its chosen label.
-    pub fn value(&self, key: SheetField) -> String {
-        self.form.value(key)
-    }
-
-    /// The place of the option chosen in `key` (0 when it is not a choice).
-    pub fn chosen(&self, key: SheetField) -> usize {
-        self.form.chosen(key).unwrap_or(0) as usize
-    }
-
-    /// The length limits every other way in applies ([`crate::text::limits`]): a
-    /// decision or resolution number, a reason, and any other text (a body's name).
-    pub fn check_lengths(&mut self) {
-        use crate::text::limits::{MAX_DOCUMENT_NUMBER, MAX_LONG_TEXT, MAX_NAME, too_long};
-        let found: Vec<(SheetField, String)> = self
-            .form
-            .fields()
-            .filter_map(|(key, f)| {
-                let max = match key {
-                    SheetField::Number | SheetField::NewNumber => MAX_DOCUMENT_NUMBER,
-                    SheetField::Reason | SheetField::Recipients => MAX_LONG_TEXT,
-                    _ => MAX_NAME,
-                };
-                let why = too_long(f.input()?.value().trim(), max)?;
-                Some((key, crate::text::limits::upper_first(&why)))
-            })
-            .collect();
-        for (key, why) in found {
-            self.form.set_error(key, why);
-        }
+        let form = SheetForm::Targets(Form::new(fields, S::Number));
+        SheetState::new(SheetPurpose::Targets { milestones }, form)
     }
 
     /// Fills the empty target fields with the national figures (QĐ 387, QĐ 677).
     /// Returns how many were filled.
     pub fn prefill_national(&mut self) -> usize {
-        let SheetPurpose::Targets { milestones } = self.purpose.clone() else {
+        let (SheetPurpose::Targets { milestones }, SheetForm::Targets(form)) =
+            (&self.purpose, &mut self.form)
+        else {
             return 0;
         };
         let mut filled = 0;
         for measure in Measure::ALL {
-            for &milestone in &milestones {
+            for &milestone in milestones {
                 let Some(tenths) = measure.national_target(milestone) else {
                     continue;
                 };
-                if let Some(input) = self
-                    .form
-                    .field_mut(SheetField::Target(measure, milestone))
+                if let Some(input) = form
+                    .field_mut(TargetField::Target(measure, milestone))
                     .and_then(Field::input_mut)
                     && input.is_empty()
                 {
@@ -313,7 +467,7 @@ impl SheetState {
             }
         }
         if filled > 0 {
-            self.form.changed = true;
+            form.changed = true;
         }
         filled
     }
@@ -326,15 +480,20 @@ mod tests {
     #[test]
     fn prefill_fills_only_empty_fields_with_national_targets() {
         let mut sheet = SheetState::targets(&[]);
-        let gd2025 = SheetField::Target(Measure::GiaDinh, 2025);
-        if let Some(input) = sheet.form.field_mut(gd2025).and_then(Field::input_mut) {
+        let gd2025 = TargetField::Target(Measure::GiaDinh, 2025);
+        if let SheetForm::Targets(form) = &mut sheet.form
+            && let Some(input) = form.field_mut(gd2025).and_then(Field::input_mut)
+        {
             *input = TextInput::with_value("75");
         }
         let filled = sheet.prefill_national();
         assert_eq!(filled, 11);
-        assert_eq!(sheet.value(gd2025), "75");
+        let SheetForm::Targets(form) = &sheet.form else {
+            panic!("not the targets sheet");
+        };
+        assert_eq!(form.value(gd2025), "75");
         assert_eq!(
-            sheet.value(SheetField::Target(Measure::DonVi, 2030)),
+            form.value(TargetField::Target(Measure::DonVi, 2030)),
             "90,0"
         );
     }

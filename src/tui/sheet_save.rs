@@ -5,8 +5,11 @@
 use super::action::Action;
 use super::app::{App, Confirm, Screen};
 use super::screens::breakdown::BreakdownState;
-use super::sheet::{SheetField, SheetPurpose, SheetState};
+use super::sheet::{
+    BulkField, DecisionField, LetterheadField, SheetFields, SheetPurpose, SheetState, TargetField,
+};
 use super::theme::Role;
+use super::widgets::form::Form;
 use crate::app::{StageChange, TargetEntry};
 use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Title, Year};
 use crate::store::StoreError;
@@ -34,11 +37,11 @@ impl App {
     }
 
     fn save_letterhead(&mut self) {
-        let Some(sheet) = self.sheet_mut() else {
+        let Some(form) = self.sheet_form::<LetterheadField>() else {
             return;
         };
-        use SheetField as S;
-        let text = |key| sheet.value(key);
+        use LetterheadField as S;
+        let text = |key| form.value(key);
         let own = crate::model::Letterhead {
             superior: text(S::Superior),
             issuing_body: text(S::IssuingBody),
@@ -46,7 +49,7 @@ impl App {
             place: text(S::Place),
             signer_title: text(S::SignerTitle),
             signer_name: text(S::SignerName),
-            recipients: sheet
+            recipients: form
                 .value(S::Recipients)
                 .split(';')
                 .map(crate::text::clean_name)
@@ -63,9 +66,7 @@ impl App {
                 "signer_name" => S::SignerName,
                 _ => S::Recipients,
             };
-            sheet
-                .form
-                .add_error(field, crate::text::limits::upper_first(&f.message));
+            form.add_error(field, crate::text::limits::upper_first(&f.message));
         }
         if self.sheet_has_errors() {
             return;
@@ -170,7 +171,7 @@ impl App {
             return;
         };
         sheet.form.clear_errors();
-        sheet.check_lengths();
+        sheet.form.check_lengths();
         let purpose = sheet.purpose.clone();
         match purpose {
             SheetPurpose::Decision { key, passed, .. } => self.save_decision(key, passed),
@@ -188,6 +189,11 @@ impl App {
         }
     }
 
+    /// The form of the sheet on top when its fields are `F`.
+    pub(super) fn sheet_form<F: SheetFields>(&mut self) -> Option<&mut Form<F>> {
+        self.sheet_mut()?.form_of_mut()
+    }
+
     /// Marks the first bad field and says so; returns true when the sheet has errors.
     fn sheet_has_errors(&mut self) -> bool {
         let Some(sheet) = self.sheet_mut() else {
@@ -200,17 +206,15 @@ impl App {
         true
     }
 
-    /// The decision typed in the sheet's number and date, each wrong one marked.
-    fn decision_fields(sheet: &mut SheetState) -> Option<Decision> {
-        let number_text = sheet.value(SheetField::Number);
+    /// The decision typed in a sheet's `number` and `date`, each wrong one marked.
+    fn decision_fields<F: Copy + Eq>(form: &mut Form<F>, number: F, date: F) -> Option<Decision> {
+        let number_text = form.value(number);
         if number_text.is_empty() {
-            sheet
-                .form
-                .set_error(SheetField::Number, "Cần số quyết định");
+            form.set_error(number, "Cần số quyết định");
         }
-        let parsed = parse_date(&sheet.value(SheetField::Date));
+        let parsed = parse_date(&form.value(date));
         if let Err(reason) = &parsed {
-            sheet.form.set_error(SheetField::Date, reason.clone());
+            form.set_error(date, reason.clone());
         }
         Some(Decision {
             number: number_text,
@@ -220,32 +224,33 @@ impl App {
     }
 
     fn save_decision(&mut self, key: crate::model::EvaluationKey, passed: bool) {
-        let Some(sheet) = self.sheet_mut() else {
+        use DecisionField as D;
+        let Some(form) = self.sheet_form::<DecisionField>() else {
             return;
         };
-        let recognise = sheet.chosen(SheetField::Recognise) == 0;
+        let recognise = form.chosen(D::Recognise) == Some(0);
         // Not recognising often has no numbered decision (the council simply does not
         // propose the unit): the number is asked for only when one is typed.
-        let decision = if recognise || !sheet.value(SheetField::Number).is_empty() {
-            Self::decision_fields(sheet)
+        let decision = if recognise || !form.value(D::Number).is_empty() {
+            Self::decision_fields(form, D::Number, D::Date)
         } else {
             None
         };
-        let reason = sheet.value(SheetField::Reason);
+        let reason = form.value(D::Reason);
         // A decision dated before the unit registered is a typing mistake (a wrong year).
         let registered_on = self
             .register
             .as_ref()
             .and_then(|r| r.read().and_then(|r| r.evaluation(key)).ok().flatten())
             .and_then(|e| e.registered_on);
-        let Some(sheet) = self.sheet_mut() else {
+        let Some(form) = self.sheet_form::<DecisionField>() else {
             return;
         };
         if let (Some(d), Some(on)) = (&decision, registered_on)
             && d.date < on
         {
-            sheet.form.set_error(
-                SheetField::Date,
+            form.set_error(
+                D::Date,
                 format!(
                     "Ngày quyết định trước ngày đăng ký {}",
                     on.format("%d/%m/%Y")
@@ -253,8 +258,8 @@ impl App {
             );
         }
         if recognise && !passed && reason.is_empty() {
-            sheet.form.set_error(
-                SheetField::Reason,
+            form.set_error(
+                D::Reason,
                 "Đơn vị chưa đạt: phải ghi lý do mới công nhận được",
             );
         }
@@ -293,24 +298,23 @@ impl App {
     }
 
     fn save_bulk(&mut self) {
-        let Some(sheet) = self.sheet_mut() else {
+        use BulkField as B;
+        let Some(form) = self.sheet_form::<BulkField>() else {
             return;
         };
         let title = Title::ALL
-            .get(sheet.chosen(SheetField::Title))
+            .get(form.chosen(B::Title).unwrap_or(0) as usize)
             .copied()
             .unwrap_or(Title::GiaDinh);
-        let year_text = sheet.value(SheetField::Year);
+        let year_text = form.value(B::Year);
         let year = year_text
             .parse::<Year>()
             .ok()
             .filter(|y| (2000..=2100).contains(y));
         if year.is_none() {
-            sheet
-                .form
-                .set_error(SheetField::Year, format!("«{year_text}» không phải năm"));
+            form.set_error(B::Year, format!("«{year_text}» không phải năm"));
         }
-        let decision = Self::decision_fields(sheet);
+        let decision = Self::decision_fields(form, B::Number, B::Date);
         if self.sheet_has_errors() {
             return;
         }
@@ -377,7 +381,7 @@ impl App {
                 );
                 if let Some(sheet) = self.sheet_mut() {
                     sheet.outcome = Some(text.clone());
-                    sheet.form.changed = false;
+                    sheet.form.set_changed(false);
                 }
                 self.say(text, Role::Good);
             }
@@ -415,36 +419,37 @@ impl App {
     }
 
     fn save_targets(&mut self, milestones: &[Year]) {
-        let Some(sheet) = self.sheet_mut() else {
+        use TargetField as T;
+        let Some(form) = self.sheet_form::<TargetField>() else {
             return;
         };
-        let number = sheet.value(SheetField::Number);
-        let date_text = sheet.value(SheetField::Date);
+        let number = form.value(T::Number);
+        let date_text = form.value(T::Date);
         let date = if date_text.is_empty() {
             None
         } else {
             match parse_date(&date_text) {
                 Ok(d) => Some(d),
                 Err(reason) => {
-                    sheet.form.set_error(SheetField::Date, reason);
+                    form.set_error(T::Date, reason);
                     None
                 }
             }
         };
-        let body = sheet.value(SheetField::Body);
+        let body = form.value(T::Body);
         let mut wanted: Vec<TargetEntry> = Vec::new();
         for measure in Measure::ALL {
             for &milestone in milestones {
-                let key = SheetField::Target(measure, milestone);
-                match parse_percent(&sheet.value(key)) {
+                let key = T::Target(measure, milestone);
+                match parse_percent(&form.value(key)) {
                     Ok(tenths) => wanted.push((measure, Basis::Total, milestone, tenths)),
-                    Err(reason) => sheet.form.set_error(key, reason),
+                    Err(reason) => form.set_error(key, reason),
                 }
             }
         }
         if number.is_empty() && wanted.iter().any(|(_, _, _, t)| t.is_some()) {
-            sheet.form.set_error(
-                SheetField::Number,
+            form.set_error(
+                T::Number,
                 "Cần số nghị quyết (mục tiêu lấy từ nghị quyết nào)",
             );
         }

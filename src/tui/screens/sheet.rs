@@ -8,12 +8,14 @@ use crate::text::{pad_to_width, truncate_to_width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label, keys_joined, pair_label};
-use crate::tui::sheet::{SheetField, SheetPurpose, SheetState};
+use crate::tui::sheet::{SheetForm, SheetPurpose, SheetState, TargetField};
 use crate::tui::theme::Role;
 use crate::tui::widgets::field::{FieldLine, Findings, ValueBox, put};
+use crate::tui::widgets::form::Form;
 use crate::tui::widgets::form::draw::{FormLook, FormView};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
@@ -35,10 +37,27 @@ const MEASURE_WIDTH: u16 = 26;
 const CELL_WIDTH: u16 = 9;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
-    match &state.purpose {
-        SheetPurpose::Targets { milestones } => render_targets(app, frame, area, state, milestones),
+    match (&state.purpose, &state.form) {
+        (SheetPurpose::Targets { milestones }, SheetForm::Targets(form)) => {
+            render_targets(app, frame, area, state, form, milestones);
+        }
         _ => render_list(app, frame, area, state),
     }
+}
+
+/// The fields of a list sheet, whichever they are.
+fn fields<F: Copy + Eq>(
+    app: &App,
+    form: &Form<F>,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    FormView {
+        form,
+        theme: app.theme,
+        look: LOOK,
+    }
+    .render(area, buf)
 }
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
@@ -123,7 +142,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
     let block = boxed(app, &title);
     let inner = block.inner(area).inner(Margin::new(1, 0));
     block.render(area, frame.buffer_mut());
-    let [intro_area, _, fields, footer_area] = Layout::vertical([
+    let [intro_area, _, fields_area, footer_area] = Layout::vertical([
         Constraint::Length(u16::try_from(intro.len()).unwrap_or(0)),
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -141,12 +160,13 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
         })
         .collect();
     Paragraph::new(lines).render(intro_area, buf);
-    let cursor = FormView {
-        form: &state.form,
-        theme,
-        look: LOOK,
-    }
-    .render(fields, buf);
+    let cursor = match &state.form {
+        SheetForm::Decision(form) => fields(app, form, fields_area, buf),
+        SheetForm::Bulk(form) => fields(app, form, fields_area, buf),
+        SheetForm::Withdraw(form) => fields(app, form, fields_area, buf),
+        SheetForm::Targets(form) => fields(app, form, fields_area, buf),
+        SheetForm::Letterhead(form) => fields(app, form, fields_area, buf),
+    };
     footer(
         app,
         buf,
@@ -183,6 +203,7 @@ fn render_targets(
     frame: &mut Frame,
     area: Rect,
     state: &SheetState,
+    form: &Form<TargetField>,
     milestones: &[crate::model::Year],
 ) {
     let theme = app.theme;
@@ -201,14 +222,14 @@ fn render_targets(
     ])
     .areas(inner);
     let buf = frame.buffer_mut();
-    let focus = state.form.focus();
+    let focus = form.focus();
     let mut cursor = None;
     let rows = Layout::vertical([Constraint::Length(1); 3]).split(header);
-    for (key, row) in [SheetField::Number, SheetField::Date, SheetField::Body]
+    for (key, row) in [TargetField::Number, TargetField::Date, TargetField::Body]
         .into_iter()
         .zip(rows.iter())
     {
-        let Some(field) = state.form.field(key) else {
+        let Some(field) = form.field(key) else {
             continue;
         };
         let at = FieldLine {
@@ -239,8 +260,8 @@ fn render_targets(
         let cells = columns(*line);
         put(buf, cells[0], measure.label(), theme.style(Role::Normal));
         for (&milestone, cell) in milestones.iter().zip(cells.iter().skip(1)) {
-            let key = SheetField::Target(measure, milestone);
-            let Some(field) = state.form.field(key) else {
+            let key = TargetField::Target(measure, milestone);
+            let Some(field) = form.field(key) else {
                 continue;
             };
             // " 70,0  %✗": a space, the value, the unit, and a mark when it is wrong.
