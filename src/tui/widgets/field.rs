@@ -170,7 +170,9 @@ pub fn put(buf: &mut Buffer, area: Rect, text: &str, style: ratatui::style::Styl
 }
 
 /// Draws `field` at (x, y) in `width` columns with the app's usual label and value
-/// widths; `Some(cursor column)` when it has the cursor and takes text.
+/// widths; `Some(cursor column)` when it has the cursor and takes text. For a screen
+/// that places one field by position (the officer question); forms use [`FieldLine`]
+/// in a `Layout` area.
 pub fn render(
     buf: &mut Buffer,
     theme: Theme,
