@@ -6,7 +6,7 @@
 
 use super::action::Action;
 use super::app::{App, Screen};
-use super::form::FormState;
+use super::form::UnitField;
 use super::update::edit;
 use crate::model::{Unit, UnitKind};
 use crate::store::{Reader, StoreError};
@@ -124,7 +124,7 @@ impl App {
             Err(e) => return self.fail(&e),
         };
         if let Some(Screen::Form(form)) = self.stack.last_mut() {
-            form.focus = FormState::AFFILIATION;
+            form.form.focus_on(UnitField::Affiliation);
             form.picker = Some(picker);
         }
     }
@@ -147,17 +147,7 @@ impl App {
                     return;
                 };
                 form.picker = None;
-                if let Some(input) = form
-                    .fields
-                    .get_mut(FormState::AFFILIATION)
-                    .and_then(|f| f.input_mut())
-                {
-                    *input = TextInput::with_value(&code);
-                }
-                if let Some(field) = form.fields.get_mut(FormState::AFFILIATION) {
-                    field.error = None;
-                }
-                form.changed = true;
+                form.set_affiliation(&code);
                 self.note_affiliation();
             }
             other => {
