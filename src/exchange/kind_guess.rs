@@ -97,7 +97,8 @@ mod tests {
         assert_eq!(telling, h(&["Mã hộ", "Chủ hộ", "Số nhân khẩu"]));
         let text = message(UnitKind::Community, kind, &telling);
         assert!(
-            text.contains("hộ gia đình") && text.contains("import households"),
+            text.contains("không phải danh sách thôn")
+                && text.ends_with("nhập tệp này vào danh sách hộ gia đình"),
             "{text}"
         );
     }
