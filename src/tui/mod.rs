@@ -19,6 +19,7 @@
 //! event in order, then draws once. It wakes every 200 ms only to notice a hang-up
 //! signal; it never redraws on a timer.
 
+mod about;
 pub mod action;
 pub mod app;
 pub mod archive;

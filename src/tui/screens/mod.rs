@@ -2,7 +2,6 @@
 //! every screen shares (title bar, message line, key-hint bar, dialogs) and the
 //! "window too small" notice, then hands the body to the screen on top.
 
-pub mod about;
 pub mod breakdown;
 pub mod detail;
 pub mod form;
@@ -76,7 +75,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 }
             }
             Some(Screen::Help { scroll, under }) => help::render(app, frame, body, *scroll, *under),
-            Some(Screen::About) => about::render(app, frame, body),
+            Some(Screen::About) => super::about::render(app, frame, body),
             Some(Screen::Scoring(state)) => {
                 crate::tui::scoring::draw::render(app, frame, body, state)
             }

@@ -1,5 +1,7 @@
-//! Small drawing pieces shared by screens: the key-hint bar, a text field, a target bar.
+//! Small drawing pieces shared by screens: the key-hint bar, a text field, a target bar,
+//! lines cut to their area's width.
 
 pub mod bar;
 pub mod field;
 pub mod hints;
+pub mod lines;
