@@ -35,6 +35,7 @@ pub mod form;
 mod history_save;
 pub mod keymap;
 mod officer;
+pub mod opening;
 pub mod picker;
 pub mod rows;
 mod save;
@@ -109,7 +110,7 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), AppError> {
         None if exists => {
             // The first frame comes before the open, which verifies every page (about
             // half a second on the largest registers) after an unclean shutdown.
-            let _ = terminal.draw(|frame| screens::opening::render(frame, theme, &env.db));
+            let _ = terminal.draw(|frame| opening::render(frame, theme, &env.db));
             let opened = Register::open(&env.db).and_then(|register| {
                 let catalog = with_office_sets(&register, catalog)?;
                 App::open(register, catalog, year, theme)

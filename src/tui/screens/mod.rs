@@ -12,7 +12,6 @@ pub mod import;
 pub mod list;
 pub mod merge;
 pub mod officer;
-pub mod opening;
 pub mod picker;
 pub mod report;
 pub mod setup;

@@ -5,3 +5,24 @@ pub mod bar;
 pub mod field;
 pub mod hints;
 pub mod lines;
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// A box of at most `width`×`height` in the middle of `area`. Where the room left over
+/// is odd, the extra row (column) goes below (right): ratatui's `Flex::Center` puts it
+/// above, which would move every centred box the officer knows by one row.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let [_, column, _] = Layout::horizontal([
+        Constraint::Length(area.width.saturating_sub(width) / 2),
+        Constraint::Length(width.min(area.width)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Length(area.height.saturating_sub(height) / 2),
+        Constraint::Length(height.min(area.height)),
+        Constraint::Fill(1),
+    ])
+    .areas(column);
+    middle
+}
