@@ -580,16 +580,6 @@ impl App {
         }
         self.stack.push(Screen::List(kind));
     }
-
-    fn update_help(&mut self, action: Action) {
-        if let Some(Screen::Help { scroll, .. }) = self.stack.last_mut() {
-            // Render clamps to the page; the stored value stays within the help's length.
-            let max = super::screens::help::line_count();
-            if let Some(to) = super::scroll::scrolled(*scroll, &action, self.page_rows, max) {
-                *scroll = to;
-            }
-        }
-    }
 }
 
 /// The app's words for an [`Advice`](crate::app::Advice). Restoring and checking the

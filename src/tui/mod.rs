@@ -32,6 +32,7 @@ pub mod criteria_editor;
 pub mod decision_save;
 mod file_choice;
 pub mod form;
+mod help;
 mod history_save;
 pub mod keymap;
 mod officer;

@@ -5,7 +5,6 @@
 pub mod breakdown;
 pub mod detail;
 pub mod form;
-pub mod help;
 pub mod history;
 pub mod home;
 pub mod import;
@@ -73,7 +72,9 @@ pub fn render(app: &App, frame: &mut Frame) {
                     picker::render(app, frame, body, picker);
                 }
             }
-            Some(Screen::Help { scroll, under }) => help::render(app, frame, body, *scroll, *under),
+            Some(Screen::Help { scroll, under }) => {
+                super::help::render(app, frame, body, *scroll, *under)
+            }
             Some(Screen::About) => super::about::render(app, frame, body),
             Some(Screen::Scoring(state)) => {
                 crate::tui::scoring::draw::render(app, frame, body, state)
