@@ -12,6 +12,7 @@
 use super::action::Action;
 use super::form::FormState;
 use super::keymap::{self, Ctx};
+use super::officer::OfficerState;
 use super::scoring::ScoringState;
 use super::screens::breakdown::BreakdownState;
 use super::screens::detail::DetailState;
@@ -19,7 +20,6 @@ use super::screens::history::HistoryState;
 use super::screens::import::ImportState;
 use super::screens::list::ListState;
 use super::screens::merge::MergeState;
-use super::screens::officer::OfficerState;
 use super::screens::report::ReportState;
 use super::screens::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};

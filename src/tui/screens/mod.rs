@@ -10,7 +10,6 @@ pub mod home;
 pub mod import;
 pub mod list;
 pub mod merge;
-pub mod officer;
 pub mod picker;
 pub mod report;
 pub mod setup;
@@ -62,7 +61,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         let body = chrome(app, frame, area);
         match app.screen() {
             Some(Screen::Setup(state)) => setup::render(app, frame, body, state),
-            Some(Screen::Officer(state)) => officer::render(app, frame, body, state),
+            Some(Screen::Officer(state)) => super::officer::draw::render(app, frame, body, state),
             Some(Screen::Home) | None => home::render(app, frame, body),
             Some(Screen::List(kind)) => list::render(app, frame, body, *kind),
             Some(Screen::Detail(state)) => detail::render(app, frame, body, state),
