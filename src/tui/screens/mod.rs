@@ -10,7 +10,6 @@ pub mod home;
 pub mod import;
 pub mod list;
 pub mod merge;
-pub mod picker;
 pub mod report;
 pub mod setup;
 pub mod sheet;
@@ -68,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Form(state)) => {
                 form::render(app, frame, body, state);
                 if let Some(picker) = &state.picker {
-                    picker::render(app, frame, body, picker);
+                    super::picker::draw::render(app, frame, body, picker);
                 }
             }
             Some(Screen::Help { scroll, under }) => {
