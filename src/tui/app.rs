@@ -11,12 +11,12 @@
 
 use super::action::Action;
 use super::form::FormState;
+use super::history::HistoryState;
 use super::keymap::{self, Ctx};
 use super::officer::OfficerState;
 use super::scoring::ScoringState;
 use super::screens::breakdown::BreakdownState;
 use super::screens::detail::DetailState;
-use super::screens::history::HistoryState;
 use super::screens::import::ImportState;
 use super::screens::list::ListState;
 use super::screens::merge::MergeState;

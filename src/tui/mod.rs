@@ -6,7 +6,7 @@
 //! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms,
 //!   and [`picker`]: the citizen form's household list;
 //! - `officer`: who is working, asked when a register is opened;
-//! - [`update`], [`save`], `history_save`: what actions do, the writes to the register,
+//! - [`update`], [`save`], `history`: what actions do, the writes to the register,
 //!   and undoing the session's changes;
 //! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing);
 //! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
@@ -33,7 +33,7 @@ pub mod decision_save;
 mod file_choice;
 pub mod form;
 mod help;
-mod history_save;
+mod history;
 pub mod keymap;
 mod officer;
 pub mod opening;

@@ -5,7 +5,6 @@
 pub mod breakdown;
 pub mod detail;
 pub mod form;
-pub mod history;
 pub mod home;
 pub mod import;
 pub mod list;
@@ -79,7 +78,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             }
             Some(Screen::Sheet(state)) => sheet::render(app, frame, body, state),
             Some(Screen::Breakdown(state)) => breakdown::render(app, frame, body, state),
-            Some(Screen::History(state)) => history::render(app, frame, body, state),
+            Some(Screen::History(state)) => super::history::draw::render(app, frame, body, state),
             Some(Screen::Report(state)) => report::render(app, frame, body, state),
             Some(Screen::Import(state)) => import::render(app, frame, body, state),
             Some(Screen::Merge(state)) => merge::render(app, frame, body, state),
