@@ -8,8 +8,9 @@
 //! - `officer`: who is working, asked when a register is opened;
 //! - [`update`], [`save`], `history`: what actions do, the writes to the register,
 //!   and undoing the session's changes;
-//! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing);
-//! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
+//! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing); so are
+//!   `about`, `help`, [`opening`], `officer`, [`picker`], `history` and `report`;
+//! - `update_import`, `backup`: the import screen's keys,
 //!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
 //!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
 //! - [`screens`]: pure drawing of each screen from `&App`; [`widgets`]: shared pieces;
@@ -38,6 +39,7 @@ pub mod keymap;
 mod officer;
 pub mod opening;
 pub mod picker;
+mod report;
 pub mod rows;
 mod save;
 mod save_forms;
@@ -52,7 +54,6 @@ mod update;
 mod update_export;
 mod update_import;
 mod update_merge;
-mod update_report;
 pub mod widgets;
 
 use crate::app::{AppError, Env, current_year};

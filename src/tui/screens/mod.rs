@@ -9,7 +9,6 @@ pub mod home;
 pub mod import;
 pub mod list;
 pub mod merge;
-pub mod report;
 pub mod setup;
 pub mod sheet;
 
@@ -79,7 +78,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Sheet(state)) => sheet::render(app, frame, body, state),
             Some(Screen::Breakdown(state)) => breakdown::render(app, frame, body, state),
             Some(Screen::History(state)) => super::history::draw::render(app, frame, body, state),
-            Some(Screen::Report(state)) => report::render(app, frame, body, state),
+            Some(Screen::Report(state)) => super::report::draw::render(app, frame, body, state),
             Some(Screen::Import(state)) => import::render(app, frame, body, state),
             Some(Screen::Merge(state)) => merge::render(app, frame, body, state),
             Some(Screen::Criteria(screen)) => {
