@@ -9,7 +9,7 @@
 //! - [`update`], [`save`], `history`: what actions do, the writes to the register,
 //!   and undoing the session's changes;
 //! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing); so are
-//!   `about`, `help`, [`opening`], `officer`, [`picker`], `history` and `report`;
+//!   `about`, `help`, [`opening`], `officer`, [`picker`], `history`, `report` and `merge`;
 //! - `update_import`, `backup`: the import screen's keys,
 //!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
 //!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
@@ -36,6 +36,7 @@ pub mod form;
 mod help;
 mod history;
 pub mod keymap;
+mod merge;
 mod officer;
 pub mod opening;
 pub mod picker;
@@ -53,7 +54,6 @@ pub mod theme;
 mod update;
 mod update_export;
 mod update_import;
-mod update_merge;
 pub mod widgets;
 
 use crate::app::{AppError, Env, current_year};

@@ -8,7 +8,6 @@ pub mod form;
 pub mod home;
 pub mod import;
 pub mod list;
-pub mod merge;
 pub mod setup;
 pub mod sheet;
 
@@ -80,7 +79,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::History(state)) => super::history::draw::render(app, frame, body, state),
             Some(Screen::Report(state)) => super::report::draw::render(app, frame, body, state),
             Some(Screen::Import(state)) => import::render(app, frame, body, state),
-            Some(Screen::Merge(state)) => merge::render(app, frame, body, state),
+            Some(Screen::Merge(state)) => super::merge::draw::render(app, frame, body, state),
             Some(Screen::Criteria(screen)) => {
                 crate::tui::criteria_editor::draw::render(app, frame, body, screen)
             }
