@@ -10,6 +10,7 @@
 //! `screens/`.
 
 use super::action::Action;
+use super::detail::DetailState;
 use super::form::FormState;
 use super::history::HistoryState;
 use super::keymap::{self, Ctx};
@@ -18,7 +19,6 @@ use super::officer::OfficerState;
 use super::report::ReportState;
 use super::scoring::ScoringState;
 use super::screens::breakdown::BreakdownState;
-use super::screens::detail::DetailState;
 use super::screens::import::ImportState;
 use super::screens::list::ListState;
 use super::screens::setup::SetupState;

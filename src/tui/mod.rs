@@ -9,7 +9,7 @@
 //! - [`update`], [`save`], `history`: what actions do, the writes to the register,
 //!   and undoing the session's changes;
 //! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing); so are
-//!   `about`, `help`, [`opening`], `officer`, [`picker`], `history`, `report` and `merge`;
+//!   `about`, `help`, [`opening`], `officer`, [`picker`], `history`, `report`, `merge` and `detail`;
 //! - `update_import`, `backup`: the import screen's keys,
 //!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
 //!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
@@ -31,6 +31,7 @@ mod commands_work;
 pub mod confirm;
 pub mod criteria_editor;
 pub mod decision_save;
+mod detail;
 mod file_choice;
 pub mod form;
 mod help;

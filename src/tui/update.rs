@@ -1,10 +1,9 @@
-//! What actions do on the list, detail, form and setup screens (the routing is in
+//! What actions do on the list, form and setup screens (the routing is in
 //! `app.rs`; writes to the register are in `save.rs`).
 
 use super::action::Action;
 use super::app::{App, Confirm, Screen};
 use super::form::{FieldValue, FormState};
-use super::screens::detail::DetailState;
 use super::theme::Role;
 use crate::model::UnitKind;
 use crate::text::TextInput;
@@ -128,46 +127,6 @@ impl App {
                 }
             }
             other if list.searching && edit(&mut list.search, &other) => list.query_changed(census),
-            _ => {}
-        }
-    }
-
-    pub(super) fn open_detail(&mut self, kind: UnitKind, id: crate::model::UnitId) {
-        let Some(register) = &self.register else {
-            return;
-        };
-        match register
-            .read()
-            .and_then(|r| DetailState::load(&r, kind, id, self.year))
-        {
-            Ok(Some(state)) => self.stack.push(Screen::Detail(state)),
-            Ok(None) => self.say("Không tìm thấy đơn vị này trong sổ", Role::Error),
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    pub(super) fn update_detail(&mut self, action: Action) {
-        let Some(Screen::Detail(state)) = self.stack.last() else {
-            return;
-        };
-        let (kind, id, name) = (state.unit.kind(), state.id, state.unit.display_name());
-        match action {
-            Action::Edit => self.open_form(kind, Some(id)),
-            // Archiving again would move the year it left to the year shown.
-            Action::Archive => match state.unit.meta().left {
-                Some(left) => self.say(
-                    format!(
-                        "Đơn vị đã rời xã từ năm {left}; muốn ghi quay lại xã: {} ở danh sách, rồi {}",
-                        super::keymap::key_label(super::keymap::Ctx::List, &Action::FilterLeft),
-                        super::keymap::key_label(super::keymap::Ctx::ListLeft, &Action::Return),
-                    ),
-                    Role::Warning,
-                ),
-                None => self.ask_archive(kind, id, name),
-            },
-            Action::Open => self.open_scoring(kind, id, None),
-            Action::ShowHistory => self.open_history(kind, id),
-            Action::Undo => self.undo_last(),
             _ => {}
         }
     }

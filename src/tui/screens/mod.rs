@@ -3,7 +3,6 @@
 //! "window too small" notice, then hands the body to the screen on top.
 
 pub mod breakdown;
-pub mod detail;
 pub mod form;
 pub mod home;
 pub mod import;
@@ -60,7 +59,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Officer(state)) => super::officer::draw::render(app, frame, body, state),
             Some(Screen::Home) | None => home::render(app, frame, body),
             Some(Screen::List(kind)) => list::render(app, frame, body, *kind),
-            Some(Screen::Detail(state)) => detail::render(app, frame, body, state),
+            Some(Screen::Detail(state)) => super::detail::draw::render(app, frame, body, state),
             Some(Screen::Form(state)) => {
                 form::render(app, frame, body, state);
                 if let Some(picker) = &state.picker {
