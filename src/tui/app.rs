@@ -14,13 +14,13 @@ use super::detail::DetailState;
 use super::form::FormState;
 use super::history::HistoryState;
 use super::keymap::{self, Ctx};
+use super::list::ListState;
 use super::merge::MergeState;
 use super::officer::OfficerState;
 use super::report::ReportState;
 use super::scoring::ScoringState;
 use super::screens::breakdown::BreakdownState;
 use super::screens::import::ImportState;
-use super::screens::list::ListState;
 use super::screens::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};
 use super::theme::{Role, Theme};
@@ -561,24 +561,6 @@ impl App {
         if let Err(e) = self.switch_year(year) {
             self.fail(&e);
         }
-    }
-
-    pub(super) fn open_list(&mut self, kind: UnitKind) {
-        if !self.lists.contains_key(&kind) {
-            let loaded = self.register.as_ref().map(|r| {
-                r.read()
-                    .and_then(|reader| super::rows::load_rows(&reader, kind))
-            });
-            match loaded {
-                Some(Ok(rows)) => {
-                    self.lists
-                        .insert(kind, ListState::new(kind, rows, &self.census));
-                }
-                Some(Err(e)) => return self.fail(&e),
-                None => return,
-            }
-        }
-        self.stack.push(Screen::List(kind));
     }
 }
 

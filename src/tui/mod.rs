@@ -9,7 +9,7 @@
 //! - [`update`], [`save`], `history`: what actions do, the writes to the register,
 //!   and undoing the session's changes;
 //! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing); so are
-//!   `about`, `help`, [`opening`], `officer`, [`picker`], `history`, `report`, `merge` and `detail`;
+//!   `about`, `help`, [`opening`], `officer`, [`picker`], `history`, `report`, `merge`, `detail` and `list`;
 //! - `update_import`, `backup`: the import screen's keys,
 //!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
 //!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
@@ -37,6 +37,7 @@ pub mod form;
 mod help;
 mod history;
 pub mod keymap;
+mod list;
 mod merge;
 mod officer;
 pub mod opening;

@@ -6,7 +6,6 @@ pub mod breakdown;
 pub mod form;
 pub mod home;
 pub mod import;
-pub mod list;
 pub mod setup;
 pub mod sheet;
 
@@ -58,7 +57,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Setup(state)) => setup::render(app, frame, body, state),
             Some(Screen::Officer(state)) => super::officer::draw::render(app, frame, body, state),
             Some(Screen::Home) | None => home::render(app, frame, body),
-            Some(Screen::List(kind)) => list::render(app, frame, body, *kind),
+            Some(Screen::List(kind)) => super::list::draw::render(app, frame, body, *kind),
             Some(Screen::Detail(state)) => super::detail::draw::render(app, frame, body, state),
             Some(Screen::Form(state)) => {
                 form::render(app, frame, body, state);
