@@ -525,32 +525,6 @@ impl App {
         self.say(format!("✗ {said}{advice}"), Role::Error);
     }
 
-    fn update_home(&mut self, action: Action) {
-        let n = UnitKind::ALL.len();
-        match action {
-            Action::Up => self.home_selected = (self.home_selected + n - 1) % n,
-            Action::Down => self.home_selected = (self.home_selected + 1) % n,
-            Action::First | Action::PageUp => self.home_selected = 0,
-            Action::Last | Action::PageDown => self.home_selected = n - 1,
-            Action::Open => {
-                if let Some(kind) = UnitKind::ALL.get(self.home_selected).copied() {
-                    self.open_list(kind);
-                }
-            }
-            Action::OpenList(kind) => {
-                self.home_selected = UnitKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-                self.open_list(kind);
-            }
-            Action::PrevYear => self.change_year(-1),
-            Action::NextYear => self.change_year(1),
-            Action::OpenBreakdown => self.open_breakdown(),
-            Action::OpenTargets => self.open_targets(),
-            Action::OpenBulk => self.open_bulk(),
-            Action::Undo => self.undo_last(),
-            _ => {}
-        }
-    }
-
     pub(super) fn change_year(&mut self, step: i32) {
         let Some(year) = Year::try_from(i32::from(self.year) + step)
             .ok()

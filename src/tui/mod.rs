@@ -9,7 +9,7 @@
 //! - [`update`], [`save`], `history`: what actions do, the writes to the register,
 //!   and undoing the session's changes;
 //! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing); so are
-//!   `about`, `help`, [`opening`], `officer`, [`picker`], `history`, `report`, `merge`, `detail` and `list`;
+//!   `about`, `help`, [`opening`], `officer`, [`picker`], `history`, `report`, `merge`, `detail`, `list` and `home`;
 //! - `update_import`, `backup`: the import screen's keys,
 //!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
 //!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
@@ -36,6 +36,7 @@ mod file_choice;
 pub mod form;
 mod help;
 mod history;
+mod home;
 pub mod keymap;
 mod list;
 mod merge;

@@ -4,7 +4,6 @@
 
 pub mod breakdown;
 pub mod form;
-pub mod home;
 pub mod import;
 pub mod setup;
 pub mod sheet;
@@ -56,7 +55,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         match app.screen() {
             Some(Screen::Setup(state)) => setup::render(app, frame, body, state),
             Some(Screen::Officer(state)) => super::officer::draw::render(app, frame, body, state),
-            Some(Screen::Home) | None => home::render(app, frame, body),
+            Some(Screen::Home) | None => super::home::draw::render(app, frame, body),
             Some(Screen::List(kind)) => super::list::draw::render(app, frame, body, *kind),
             Some(Screen::Detail(state)) => super::detail::draw::render(app, frame, body, state),
             Some(Screen::Form(state)) => {
@@ -153,7 +152,7 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
     // On the home screen, an empty message line tells of provisional criteria.
     let notice = match (&app.message, app.screen()) {
         (None, Some(Screen::Home) | None) => {
-            home::provisional_notice(app).map(|text| (text, Role::Warning))
+            super::home::draw::provisional_notice(app).map(|text| (text, Role::Warning))
         }
         _ => None,
     };
