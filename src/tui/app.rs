@@ -5,9 +5,10 @@
 //! opened so far, and a stack of screens. Rendering reads `&App` only; everything that
 //! touches the register happens here or in `save.rs`.
 //!
-//! Adding a screen (scoring, targets, bars): add a `Screen` variant and a `Ctx`, give
-//! its keys lines in the command table, route its actions in `update`, draw it in
-//! `screens/`.
+//! Adding a screen: give it a module of its own (`tui/<screen>/` with its state, keys
+//! and drawing, as `scoring` or `list`), add a `Screen` variant and a `Ctx`, give its
+//! keys lines in the command table, and route its actions in `update` and its drawing in
+//! `screens::render`.
 
 use super::action::Action;
 use super::detail::DetailState;

@@ -3,17 +3,21 @@
 //! - [`terminal`]: entering/restoring the terminal, panic hook, SIGHUP/SIGTERM;
 //! - [`app`]: all state and `App::update(Action)`, the only place state changes;
 //! - [`keymap`]: the one command table (dispatcher, hint bar and help);
-//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms,
-//!   and [`picker`]: the citizen form's household list;
-//! - `officer`: who is working, asked when a register is opened;
-//! - [`update`], [`save`], `history`: what actions do, the writes to the register,
-//!   and undoing the session's changes;
-//! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing); so are
-//!   `about`, `help`, [`opening`], `officer`, [`picker`], `history`, `report`, `merge`, `detail`, `list` and `home`;
-//! - `update_import`, `backup`: the import screen's keys,
-//!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
-//!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
-//! - [`screens`]: pure drawing of each screen from `&App`; [`widgets`]: shared pieces;
+//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms;
+//! - one module per screen, each holding its state, what its keys do and its drawing
+//!   (`mod`/`state`/`keys`/`draw`, or one file when small): `home`, `list`, `detail`,
+//!   `history` (with the recording behind Ctrl+Z), `report`, `merge`, [`picker`] (the
+//!   citizen form's household list), `officer` (who is working, asked when a register is
+//!   opened), `about`, `help`, [`opening`], [`scoring`] and [`criteria_editor`]; the
+//!   form screens (unit forms, sheets, setup, import) and the breakdown are still spread
+//!   over `form`, `sheet`, `update*`, `*_save` and `screens/`;
+//! - [`update`], [`save`]: what the form screens' actions do, and the writes to the
+//!   register; `update_import`, `backup`: the import screen's keys, and backups (on
+//!   demand, and offered on leaving after changes); `save_forms`: the paper forms
+//!   (scoring sheets, registration forms) from the list and scoring screens;
+//! - [`screens`]: what every screen shares (title bar, message and hint lines, dialogs)
+//!   and the drawing of the screens not yet in a module of their own; [`widgets`]:
+//!   shared pieces;
 //! - [`theme`]: 16 colours or none (`NO_COLOR`), and the ASCII mode.
 //!
 //! The loop blocks on terminal events (read on their own thread), applies every queued

@@ -1,6 +1,7 @@
-//! Drawing: one file per screen, all pure functions of `&App`. This file draws what
-//! every screen shares (title bar, message line, key-hint bar, dialogs) and the
-//! "window too small" notice, then hands the body to the screen on top.
+//! Drawing, all pure functions of `&App`. This file draws what every screen shares
+//! (title bar, message line, key-hint bar, dialogs) and the "window too small" notice,
+//! then hands the body to the screen on top: to the `draw` of the screen's own module
+//! (`tui/list/draw.rs`, …), or to a file here for the screens not yet moved into one.
 
 pub mod breakdown;
 pub mod form;
