@@ -29,3 +29,17 @@ where
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_line_takes_a_row_cut_with_an_ellipsis_and_the_rest_is_left_out() {
+        let area = Rect::new(0, 0, 8, 2);
+        let mut buf = Buffer::empty(area);
+        let lines = ["Thôn Đông Hải", "ngắn", "không vẽ"].map(|t| (t, Style::new()));
+        CutLines(lines).render(area, &mut buf);
+        assert_eq!(buf, Buffer::with_lines(["Thôn Đô…", "ngắn    "]));
+    }
+}

@@ -26,3 +26,24 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     .areas(column);
     middle
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_centred_box_leaves_the_odd_row_below_and_never_outgrows_its_area() {
+        assert_eq!(
+            centred(Rect::new(0, 1, 80, 20), 70, 5),
+            Rect::new(5, 8, 70, 5)
+        );
+        assert_eq!(
+            centred(Rect::new(0, 0, 80, 24), 70, 5),
+            Rect::new(5, 9, 70, 5)
+        );
+        assert_eq!(
+            centred(Rect::new(2, 3, 10, 4), 70, 5),
+            Rect::new(2, 3, 10, 4)
+        );
+    }
+}
