@@ -29,7 +29,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         (format!("Tệp sổ: {}", app.path.display()), Role::Normal),
         (
             format!(
-                "Sao lưu: bấm S (bản sao vào {})",
+                "Sao lưu: bấm {} (bản sao vào {})",
+                crate::tui::keymap::key_label(
+                    crate::tui::keymap::Ctx::About,
+                    &crate::tui::action::Action::Backup
+                )
+                .to_uppercase(),
                 crate::store::backup::default_backup_dir(&app.path).display()
             ),
             Role::Muted,
