@@ -48,16 +48,15 @@ pub fn other_kind(kind: UnitKind, headers: &[String]) -> Option<(UnitKind, Vec<S
     best
 }
 
-/// The refusal, in Vietnamese.
+/// The refusal, in Vietnamese. It names the list the file belongs to, not a command: the
+/// app and the command line each say how to choose a list.
 pub fn message(kind: UnitKind, other: UnitKind, telling: &[String]) -> String {
     let quoted: Vec<String> = telling.iter().map(|h| format!("\"{h}\"")).collect();
+    let theirs = other.label().to_lowercase();
     format!(
-        "tệp này có vẻ là danh sách {} chứ không phải danh sách {}: các cột {} chỉ có ở danh sách {}. Hãy chọn đúng loại danh sách (sohoctap import {} TỆP)",
-        other.label().to_lowercase(),
+        "tệp này có vẻ là danh sách {theirs} chứ không phải danh sách {}: các cột {} chỉ có ở danh sách {theirs}. Hãy nhập tệp này vào danh sách {theirs}",
         kind.label().to_lowercase(),
         quoted.join(", "),
-        other.label().to_lowercase(),
-        other.code()
     )
 }
 

@@ -21,7 +21,7 @@ use super::officer::OfficerState;
 use super::report::ReportState;
 use super::scoring::ScoringState;
 use super::screens::breakdown::BreakdownState;
-use super::screens::import::ImportState;
+use super::screens::import::{ImportField, ImportState};
 use super::screens::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};
 use super::theme::{Role, Theme};
@@ -326,12 +326,14 @@ impl App {
                 true
             }
             Ctx::Sheet | Ctx::Bulk | Ctx::Targets => {
-                matches!(self.screen(), Some(Screen::Sheet(s)) if s.field(s.focus).is_some_and(|f| matches!(f.value, super::sheet::SheetValue::Text(_))))
+                matches!(self.screen(), Some(Screen::Sheet(s)) if s.form.typing())
             }
-            Ctx::Import => matches!(self.screen(), Some(Screen::Import(s)) if s.focus == 1),
+            Ctx::Import => {
+                matches!(self.screen(), Some(Screen::Import(s)) if s.form.focus() == ImportField::Path)
+            }
             Ctx::CriteriaEditor => matches!(self.screen(), Some(Screen::Criteria(c)) if c.typing()),
             Ctx::Form => {
-                matches!(self.screen(), Some(Screen::Form(f)) if f.focused().is_some_and(|f| f.input().is_some()))
+                matches!(self.screen(), Some(Screen::Form(f)) if f.form.typing())
             }
             _ => false,
         }
@@ -441,9 +443,7 @@ impl App {
 
     fn back(&mut self) {
         match self.stack.last_mut() {
-            Some(Screen::Setup(s)) if !(s.commune.is_empty() && s.province.is_empty()) => {
-                self.confirm = Some(Confirm::LeaveSetup)
-            }
+            Some(Screen::Setup(s)) if !s.is_empty() => self.confirm = Some(Confirm::LeaveSetup),
             Some(Screen::Setup(_)) => self.quit = true,
             Some(Screen::Officer(_)) => self.skip_officer(),
             Some(Screen::Home) | None => {}
@@ -465,9 +465,11 @@ impl App {
             Some(Screen::Merge(state)) if state.preview.is_some() => state.preview = None,
             // The picker closes first; the form is still there, as it was.
             Some(Screen::Form(form)) if form.picker.is_some() => form.picker = None,
-            Some(Screen::Form(form)) if form.changed => self.confirm = Some(Confirm::DiscardForm),
+            Some(Screen::Form(form)) if form.form.changed => {
+                self.confirm = Some(Confirm::DiscardForm)
+            }
             Some(Screen::Criteria(c)) if c.unsaved() => self.confirm = Some(Confirm::DiscardForm),
-            Some(Screen::Sheet(sheet)) if sheet.changed => {
+            Some(Screen::Sheet(sheet)) if sheet.form.changed() => {
                 self.confirm = Some(Confirm::DiscardForm)
             }
             // A typed but unsaved score is dropped first; the next Esc leaves.

@@ -5,10 +5,7 @@
 //! as it does for the `recognise --withdraw` command.
 
 use super::app::{App, Confirm, Screen};
-use super::sheet::{
-    BULK_NUMBER, BULK_TITLE, BULK_YEAR, SheetPurpose, SheetState, WITHDRAW_NEW_DATE,
-    WITHDRAW_NEW_NUMBER, WITHDRAW_NUMBER, WITHDRAW_TITLE, WITHDRAW_WHAT, WITHDRAW_YEAR,
-};
+use super::sheet::{BulkField, SheetFields, SheetState, WithdrawField as S};
 use super::theme::Role;
 use crate::app::DecisionBatch;
 use crate::model::{Decision, Title, Year};
@@ -64,59 +61,61 @@ impl App {
         let Some(Screen::Sheet(sheet)) = self.stack.last() else {
             return;
         };
-        if sheet.purpose != SheetPurpose::Bulk {
+        let Some(form) = sheet.form_of::<BulkField>() else {
             return;
-        }
+        };
         let title = Title::ALL
-            .get(sheet.field(BULK_TITLE).map_or(0, |f| f.chosen()))
+            .get(form.chosen(BulkField::Title).unwrap_or(0) as usize)
             .copied()
             .unwrap_or(Title::GiaDinh);
-        let year = sheet.value(BULK_YEAR).parse().unwrap_or(self.year);
-        let number = sheet.value(BULK_NUMBER);
+        let year = form.value(BulkField::Year).parse().unwrap_or(self.year);
+        let number = form.value(BulkField::Number);
         self.stack
             .push(Screen::Sheet(SheetState::withdraw(title, year, &number)));
     }
 
     /// F2 on the withdraw/correct sheet: checks it, finds the decision, asks.
     pub(super) fn save_withdraw(&mut self) {
-        let Some(Screen::Sheet(sheet)) = self.stack.last_mut() else {
+        let Some(Screen::Sheet(SheetState { form, outcome, .. })) = self.stack.last_mut() else {
+            return;
+        };
+        let Some(form) = S::form_mut(form) else {
             return;
         };
         let title = Title::ALL
-            .get(sheet.field(WITHDRAW_TITLE).map_or(0, |f| f.chosen()))
+            .get(form.chosen(S::Title).unwrap_or(0) as usize)
             .copied()
             .unwrap_or(Title::GiaDinh);
-        let year_text = sheet.value(WITHDRAW_YEAR);
+        let year_text = form.value(S::Year);
         let year = year_text
             .parse::<Year>()
             .ok()
             .filter(|y| (2000..=2100).contains(y));
         if year.is_none() {
-            sheet.set_error(WITHDRAW_YEAR, format!("«{year_text}» không phải năm"));
+            form.set_error(S::Year, format!("«{year_text}» không phải năm"));
         }
-        let number = sheet.value(WITHDRAW_NUMBER);
+        let number = form.value(S::Number);
         if number.is_empty() {
-            sheet.set_error(WITHDRAW_NUMBER, "Cần số quyết định đã ghi");
+            form.set_error(S::Number, "Cần số quyết định đã ghi");
         }
-        let correcting = sheet.field(WITHDRAW_WHAT).map(|f| f.chosen()) == Some(1);
-        let new_number = sheet.value(WITHDRAW_NEW_NUMBER);
-        let new_date_text = sheet.value(WITHDRAW_NEW_DATE);
+        let correcting = form.chosen(S::What) == Some(1);
+        let new_number = form.value(S::NewNumber);
+        let new_date_text = form.value(S::NewDate);
         let new_date = match new_date_text.as_str() {
             "" => None,
             text => match parse_date(text) {
                 Ok(d) => Some(d),
                 Err(reason) => {
-                    sheet.set_error(WITHDRAW_NEW_DATE, reason);
+                    form.set_error(S::NewDate, reason);
                     None
                 }
             },
         };
         if correcting && new_number.is_empty() && new_date_text.is_empty() {
-            sheet.set_error(WITHDRAW_NEW_NUMBER, "Gõ số mới, ngày mới hoặc cả hai");
+            form.set_error(S::NewNumber, "Gõ số mới, ngày mới hoặc cả hai");
         }
-        if let Some(first) = sheet.first_error() {
-            sheet.focus = first;
-            sheet.outcome = Some("Còn ô sai: xem dấu ✗ rồi lưu lại".into());
+        if form.focus_first_error() {
+            *outcome = Some("Còn ô sai: xem dấu ✗ rồi lưu lại".into());
             return;
         }
         let Some(year) = year else { return };
@@ -126,19 +125,19 @@ impl App {
         let batch = match crate::app::decision_batch(register, title, year, &number) {
             Ok(Some(batch)) => batch,
             Ok(None) => {
-                sheet.set_error(
-                    WITHDRAW_NUMBER,
+                form.set_error(
+                    S::Number,
                     format!(
                         "Không có {} nào được công nhận {} năm {year} theo QĐ {number}",
                         title.unit_kind().counter(),
                         title.short()
                     ),
                 );
-                sheet.focus = WITHDRAW_NUMBER;
+                form.focus_on(S::Number);
                 return;
             }
             Err(e) => {
-                sheet.outcome = Some(format!("✗ {e}"));
+                *outcome = Some(format!("✗ {e}"));
                 return;
             }
         };
@@ -187,7 +186,7 @@ impl App {
         };
         if let Some(Screen::Sheet(sheet)) = self.stack.last_mut() {
             sheet.outcome = Some(text.clone());
-            sheet.changed = false;
+            sheet.form.set_changed(false);
         }
         self.say(text, Role::Good);
     }

@@ -9,8 +9,9 @@
 //!   `history` (with the recording behind Ctrl+Z), `report`, `merge`, [`picker`] (the
 //!   citizen form's household list), `officer` (who is working, asked when a register is
 //!   opened), `about`, `help`, [`opening`], [`scoring`] and [`criteria_editor`]; the
-//!   form screens (unit forms, sheets, setup, import) and the breakdown are still spread
-//!   over `form`, `sheet`, `update*`, `*_save` and `screens/`;
+//!   form screens (unit forms, sheets, setup, import: one form widget, `widgets::form`)
+//!   and the breakdown are still spread over `form`, `sheet`, `update*`, `*_save` and
+//!   `screens/`;
 //! - [`update`], [`save`]: what the form screens' actions do, and the writes to the
 //!   register; `update_import`, `backup`: the import screen's keys, and backups (on
 //!   demand, and offered on leaving after changes); `save_forms`: the paper forms

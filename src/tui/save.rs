@@ -5,13 +5,13 @@
 
 use super::app::{App, Screen};
 use super::detail::DetailState;
-use super::form::{FormChoices, FormState};
+use super::form::{FormChoices, FormState, UnitField};
 use super::rows::{self, Lookup};
+use super::screens::setup::SetupField;
 use super::theme::Role;
 use crate::model::{Affiliation, Commune, Unit, UnitId, UnitKind};
 use crate::store::{Reader, Register, StoreError};
 use crate::tally::Tally;
-use crate::text::clean_name;
 
 /// The communities active in `year`, in Vietnamese order.
 pub(super) fn community_names(
@@ -41,12 +41,14 @@ impl App {
             return;
         };
         let commune = Commune {
-            name: clean_name(state.commune.value()),
-            province: clean_name(state.province.value()),
+            name: state.form.value(SetupField::Commune),
+            province: state.form.value(SetupField::Province),
         };
         if commune.name.is_empty() {
-            state.error = Some("Không được để trống".into());
-            state.focus = 0;
+            state
+                .form
+                .set_error(SetupField::Commune, "Không được để trống");
+            state.form.focus_on(SetupField::Commune);
             return;
         }
         match Register::create(&self.path, &commune).and_then(|r| self.attach(r)) {
@@ -63,7 +65,7 @@ impl App {
             }
             Err(e) => {
                 if let Some(Screen::Setup(state)) = self.stack.last_mut() {
-                    state.error = Some(e.to_string());
+                    state.form.set_error(SetupField::Commune, e.to_string());
                 }
             }
         }
@@ -140,7 +142,7 @@ impl App {
         // household, under "Đã lưu".
         let mut unit_built = form.build(affiliation.clone().unwrap_or(Affiliation::None));
         if let Err(message) = affiliation {
-            form.set_error(4, message);
+            form.form.set_error(UnitField::Affiliation, message);
             unit_built = None;
         }
         let editing_id = form.editing.as_ref().map(|(id, _)| *id);
@@ -149,13 +151,15 @@ impl App {
             Err(e) => return self.fail(&e),
         };
         if duplicate.is_some() {
-            form.set_error(0, format!("Mã {} đã có", form.code()));
+            let code = form.code();
+            form.form
+                .set_error(UnitField::Code, format!("Mã {code} đã có"));
         }
         drop(reader);
         let unit = match unit_built {
-            Some(unit) if form.first_error().is_none() => unit,
+            Some(unit) if form.form.first_error().is_none() => unit,
             _ => {
-                form.focus = form.first_error().unwrap_or(form.focus);
+                form.form.focus_first_error();
                 self.replace_form(form);
                 return self.say(
                     format!(
@@ -269,7 +273,7 @@ impl App {
         if matches!(self.stack.last(), Some(Screen::Scoring(s)) if !s.input.is_empty()) {
             return self.save_typed_before_exit();
         }
-        let changed = matches!(self.stack.last(), Some(Screen::Form(f)) if f.changed);
+        let changed = matches!(self.stack.last(), Some(Screen::Form(f)) if f.form.changed);
         if !changed {
             return false;
         }

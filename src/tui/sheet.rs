@@ -1,62 +1,208 @@
-//! Small forms that are not units: the decision on one evaluation (with the override
-//! reason when the unit does not pass), bulk recognition, and the resolution's targets.
-//! Fields hold text or a fixed choice; parsing into dates, years and percentages is
-//! here, the writes are in `sheet_save.rs`.
+//! Small forms that are not units, on the app's form widget (`widgets::form`): the
+//! decision on one evaluation (with the override reason when the unit does not pass),
+//! bulk recognition and its withdrawal, the report's letterhead, and the resolution's
+//! targets. Fields hold text or a fixed choice; parsing into dates, years and
+//! percentages and the writes are in `sheet_save.rs` and `decision_save.rs`.
 
 use crate::model::{Decision, EvaluationKey, Measure, Target, Title, UnitKind, Year};
-use crate::text::{TextInput, clean_name};
+use crate::text::TextInput;
+use crate::tui::widgets::form::{Field, Form};
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SheetValue {
-    Text(TextInput),
-    /// Labels; ← → change the choice.
-    Choice(Vec<String>, usize),
+/// The decision on one evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionField {
+    /// Recognise or not.
+    Recognise,
+    Number,
+    Date,
+    /// Why a unit that does not pass is recognised all the same.
+    Reason,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SheetField {
-    pub label: String,
-    pub value: SheetValue,
-    pub error: Option<String>,
+/// Bulk recognition of a title and year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkField {
+    Title,
+    Year,
+    Number,
+    Date,
 }
 
-impl SheetField {
-    pub fn text(label: impl Into<String>, value: &str) -> SheetField {
-        SheetField {
-            label: label.into(),
-            value: SheetValue::Text(TextInput::with_value(value)),
-            error: None,
+/// Withdrawing or correcting a decision as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WithdrawField {
+    Title,
+    Year,
+    /// The decision's number as recorded.
+    Number,
+    /// Withdraw, or correct the number and date.
+    What,
+    NewNumber,
+    NewDate,
+}
+
+/// The resolution and its targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetField {
+    Number,
+    Date,
+    /// The body that issued the resolution.
+    Body,
+    /// The target of a measure for a milestone year.
+    Target(Measure, Year),
+}
+
+/// The office's own lines of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterheadField {
+    Superior,
+    IssuingBody,
+    Number,
+    Place,
+    SignerTitle,
+    SignerName,
+    Recipients,
+}
+
+/// The form of each sheet, with its own fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetForm {
+    Decision(Form<DecisionField>),
+    Bulk(Form<BulkField>),
+    Withdraw(Form<WithdrawField>),
+    Targets(Form<TargetField>),
+    Letterhead(Form<LetterheadField>),
+}
+
+/// Runs `$body` with `$f` bound to the sheet's form, whatever its fields.
+macro_rules! each_form {
+    ($form:expr, $f:ident => $body:expr) => {
+        match $form {
+            SheetForm::Decision($f) => $body,
+            SheetForm::Bulk($f) => $body,
+            SheetForm::Withdraw($f) => $body,
+            SheetForm::Targets($f) => $body,
+            SheetForm::Letterhead($f) => $body,
         }
+    };
+}
+
+impl SheetForm {
+    pub fn next(&mut self) {
+        each_form!(self, f => f.next());
     }
 
-    pub fn choice(label: impl Into<String>, options: Vec<String>, index: usize) -> SheetField {
-        SheetField {
-            label: label.into(),
-            value: SheetValue::Choice(options, index),
-            error: None,
-        }
+    pub fn prev(&mut self) {
+        each_form!(self, f => f.prev());
     }
 
-    pub fn text_value(&self) -> String {
-        match &self.value {
-            SheetValue::Text(t) => clean_name(t.value()),
-            SheetValue::Choice(options, i) => options.get(*i).cloned().unwrap_or_default(),
-        }
+    pub fn on_last(&self) -> bool {
+        each_form!(self, f => f.on_last())
     }
 
-    pub fn chosen(&self) -> usize {
-        match &self.value {
-            SheetValue::Choice(_, i) => *i,
-            SheetValue::Text(_) => 0,
-        }
+    pub fn typing(&self) -> bool {
+        each_form!(self, f => f.typing())
     }
 
-    pub fn input_mut(&mut self) -> Option<&mut TextInput> {
-        match &mut self.value {
-            SheetValue::Text(t) => Some(t),
-            SheetValue::Choice(..) => None,
+    pub fn edit(&mut self, action: &crate::tui::action::Action) -> bool {
+        each_form!(self, f => f.edit(action))
+    }
+
+    pub fn changed(&self) -> bool {
+        each_form!(self, f => f.changed)
+    }
+
+    pub fn set_changed(&mut self, changed: bool) {
+        each_form!(self, f => f.changed = changed);
+    }
+
+    pub fn clear_errors(&mut self) {
+        each_form!(self, f => f.clear_errors());
+    }
+
+    pub fn focus_first_error(&mut self) -> bool {
+        each_form!(self, f => f.focus_first_error())
+    }
+
+    /// The length limits every other way in applies ([`crate::text::limits`]): a
+    /// decision or resolution number, a reason or the recipients, and any other text
+    /// (a body's name).
+    pub fn check_lengths(&mut self) {
+        use crate::text::limits::{MAX_DOCUMENT_NUMBER as NUMBER, MAX_LONG_TEXT as LONG};
+        match self {
+            SheetForm::Decision(f) => check_lengths(f, |k| match k {
+                DecisionField::Number => NUMBER,
+                DecisionField::Reason => LONG,
+                _ => NAME,
+            }),
+            SheetForm::Bulk(f) => check_lengths(f, |k| match k {
+                BulkField::Number => NUMBER,
+                _ => NAME,
+            }),
+            SheetForm::Withdraw(f) => check_lengths(f, |k| match k {
+                WithdrawField::Number | WithdrawField::NewNumber => NUMBER,
+                _ => NAME,
+            }),
+            SheetForm::Targets(f) => check_lengths(f, |k| match k {
+                TargetField::Number => NUMBER,
+                _ => NAME,
+            }),
+            SheetForm::Letterhead(f) => check_lengths(f, |k| match k {
+                LetterheadField::Number => NUMBER,
+                LetterheadField::Recipients => LONG,
+                _ => NAME,
+            }),
         }
+    }
+}
+
+/// A sheet's field enum, to reach that sheet's form inside a [`SheetForm`].
+pub trait SheetFields: Copy + Eq + Sized {
+    fn form(sheet: &SheetForm) -> Option<&Form<Self>>;
+    fn form_mut(sheet: &mut SheetForm) -> Option<&mut Form<Self>>;
+}
+
+macro_rules! sheet_fields {
+    ($fields:ty, $variant:ident) => {
+        impl SheetFields for $fields {
+            fn form(sheet: &SheetForm) -> Option<&Form<Self>> {
+                match sheet {
+                    SheetForm::$variant(f) => Some(f),
+                    _ => None,
+                }
+            }
+
+            fn form_mut(sheet: &mut SheetForm) -> Option<&mut Form<Self>> {
+                match sheet {
+                    SheetForm::$variant(f) => Some(f),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+sheet_fields!(DecisionField, Decision);
+sheet_fields!(BulkField, Bulk);
+sheet_fields!(WithdrawField, Withdraw);
+sheet_fields!(TargetField, Targets);
+sheet_fields!(LetterheadField, Letterhead);
+
+use crate::text::limits::MAX_NAME as NAME;
+
+/// Marks every text longer than its field's limit.
+fn check_lengths<F: Copy + Eq>(form: &mut Form<F>, max: impl Fn(F) -> usize) {
+    use crate::text::limits::{too_long, upper_first};
+    let found: Vec<(F, String)> = form
+        .fields()
+        .filter_map(|(key, f)| {
+            let why = too_long(f.input()?.value().trim(), max(key))?;
+            Some((key, upper_first(&why)))
+        })
+        .collect();
+    for (key, why) in found {
+        form.set_error(key, why);
     }
 }
 
@@ -83,40 +229,52 @@ pub enum SheetPurpose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetState {
     pub purpose: SheetPurpose,
-    pub fields: Vec<SheetField>,
-    pub focus: usize,
+    pub form: SheetForm,
     /// What the last save did (bulk recognition's count), or why it failed.
     pub outcome: Option<String>,
-    pub changed: bool,
 }
-
-/// Index of the fields of the decision sheet.
-pub const DECISION_CHOICE: usize = 0;
-pub const DECISION_NUMBER: usize = 1;
-pub const DECISION_DATE: usize = 2;
-pub const DECISION_REASON: usize = 3;
-
-/// Index of the fields of the bulk sheet.
-pub const BULK_TITLE: usize = 0;
-pub const BULK_YEAR: usize = 1;
-pub const BULK_NUMBER: usize = 2;
-pub const BULK_DATE: usize = 3;
-
-/// Index of the fields of the withdraw/correct sheet.
-pub const WITHDRAW_TITLE: usize = 0;
-pub const WITHDRAW_YEAR: usize = 1;
-pub const WITHDRAW_NUMBER: usize = 2;
-pub const WITHDRAW_WHAT: usize = 3;
-pub const WITHDRAW_NEW_NUMBER: usize = 4;
-pub const WITHDRAW_NEW_DATE: usize = 5;
-
-/// The first target field of the targets sheet (after number, date, body).
-pub const TARGETS_FIRST: usize = 3;
 
 /// The milestone years the targets sheet always offers.
 pub const MILESTONES: [Year; 2] = [2025, 2030];
 
+/// A text field of a sheet (none is marked required: each save says what is missing).
+fn text(label: &'static str, value: &str) -> Field {
+    Field::text(label, value, false)
+}
+
+fn choice(label: &'static str, options: &[&str], index: usize) -> Field {
+    let mut field = Field::choice_of(label, options, index);
+    field.required = false;
+    field
+}
+
+fn title_choice(title: Title) -> Field {
+    let names: Vec<&str> = Title::ALL.iter().map(|t| t.name()).collect();
+    choice(
+        "Danh hiệu",
+        &names,
+        Title::ALL.iter().position(|t| *t == title).unwrap_or(0),
+    )
+}
+
 impl SheetState {
+    /// The sheet's form when its fields are `F`.
+    pub fn form_of<F: SheetFields>(&self) -> Option<&Form<F>> {
+        F::form(&self.form)
+    }
+
+    pub fn form_of_mut<F: SheetFields>(&mut self) -> Option<&mut Form<F>> {
+        F::form_mut(&mut self.form)
+    }
+
+    fn new(purpose: SheetPurpose, form: SheetForm) -> Self {
+        SheetState {
+            purpose,
+            form,
+            outcome: None,
+        }
+    }
+
     pub fn decision(
         key: EvaluationKey,
         kind: UnitKind,
@@ -126,128 +284,137 @@ impl SheetState {
         today: NaiveDate,
         last: Option<&Decision>,
     ) -> SheetState {
+        use DecisionField as S;
         let date = last.map_or(today, |d| d.date);
         let mut fields = vec![
-            SheetField::choice(
-                "Quyết định",
-                vec!["Công nhận".into(), "Không công nhận".into()],
-                usize::from(!passed),
+            (
+                S::Recognise,
+                choice(
+                    "Quyết định",
+                    &["Công nhận", "Không công nhận"],
+                    usize::from(!passed),
+                ),
             ),
-            SheetField::text("Số quyết định", last.map_or("", |d| d.number.as_str())),
-            SheetField::text(
-                "Ngày (ngày/tháng/năm)",
-                &date.format("%d/%m/%Y").to_string(),
+            (
+                S::Number,
+                text("Số quyết định", last.map_or("", |d| d.number.as_str())),
+            ),
+            (
+                S::Date,
+                text(
+                    "Ngày (ngày/tháng/năm)",
+                    &date.format("%d/%m/%Y").to_string(),
+                ),
             ),
         ];
         if !passed {
-            fields.push(SheetField::text("Lý do công nhận dù chưa đạt", ""));
+            fields.push((S::Reason, text("Lý do công nhận dù chưa đạt", "")));
         }
-        SheetState {
-            purpose: SheetPurpose::Decision {
-                key,
-                kind,
-                name,
-                passed,
-                failures,
-            },
-            fields,
-            focus: DECISION_NUMBER,
-            outcome: None,
-            changed: false,
-        }
+        let purpose = SheetPurpose::Decision {
+            key,
+            kind,
+            name,
+            passed,
+            failures,
+        };
+        SheetState::new(purpose, SheetForm::Decision(Form::new(fields, S::Number)))
     }
 
     pub fn bulk(title: Title, year: Year, today: NaiveDate) -> SheetState {
-        SheetState {
-            purpose: SheetPurpose::Bulk,
-            fields: vec![
-                SheetField::choice(
-                    "Danh hiệu",
-                    Title::ALL.iter().map(|t| t.name().to_string()).collect(),
-                    Title::ALL.iter().position(|t| *t == title).unwrap_or(0),
-                ),
-                SheetField::text("Năm", &year.to_string()),
-                SheetField::text("Số quyết định", ""),
-                SheetField::text(
+        use BulkField as S;
+        let fields = vec![
+            (S::Title, title_choice(title)),
+            (S::Year, text("Năm", &year.to_string())),
+            (S::Number, text("Số quyết định", "")),
+            (
+                S::Date,
+                text(
                     "Ngày (ngày/tháng/năm)",
                     &today.format("%d/%m/%Y").to_string(),
                 ),
-            ],
-            focus: BULK_NUMBER,
-            outcome: None,
-            changed: false,
-        }
+            ),
+        ];
+        SheetState::new(
+            SheetPurpose::Bulk,
+            SheetForm::Bulk(Form::new(fields, S::Number)),
+        )
     }
 
     /// Withdraw or correct a decision: which one (title, year, number as recorded),
     /// what to do, and for a correction the new number and date (empty: unchanged).
     pub fn withdraw(title: Title, year: Year, number: &str) -> SheetState {
-        SheetState {
-            purpose: SheetPurpose::Withdraw,
-            fields: vec![
-                SheetField::choice(
-                    "Danh hiệu",
-                    Title::ALL.iter().map(|t| t.name().to_string()).collect(),
-                    Title::ALL.iter().position(|t| *t == title).unwrap_or(0),
-                ),
-                SheetField::text("Năm", &year.to_string()),
-                SheetField::text("Số quyết định đã ghi", number),
-                SheetField::choice(
-                    "Việc cần làm",
-                    vec!["Rút lại quyết định".into(), "Sửa số, ngày".into()],
-                    0,
-                ),
-                SheetField::text("Số mới (khi sửa)", ""),
-                SheetField::text("Ngày mới (khi sửa)", ""),
-            ],
-            focus: WITHDRAW_NUMBER,
-            outcome: None,
-            changed: false,
-        }
+        use WithdrawField as S;
+        let fields = vec![
+            (S::Title, title_choice(title)),
+            (S::Year, text("Năm", &year.to_string())),
+            (S::Number, text("Số quyết định đã ghi", number)),
+            (
+                S::What,
+                choice("Việc cần làm", &["Rút lại quyết định", "Sửa số, ngày"], 0),
+            ),
+            (S::NewNumber, text("Số mới (khi sửa)", "")),
+            (S::NewDate, text("Ngày mới (khi sửa)", "")),
+        ];
+        SheetState::new(
+            SheetPurpose::Withdraw,
+            SheetForm::Withdraw(Form::new(fields, S::Number)),
+        )
     }
 
     /// The report's own lines; an empty field prints the usual line (shown in the
     /// sheet's intro), recipients are separated by ";".
     pub fn letterhead(own: &crate::model::Letterhead) -> SheetState {
-        SheetState {
-            purpose: SheetPurpose::Letterhead,
-            fields: vec![
-                SheetField::text("Cơ quan cấp trên", &own.superior),
-                SheetField::text("Cơ quan ban hành", &own.issuing_body),
-                SheetField::text("Số văn bản (12/BC-HKH)", &own.number),
-                SheetField::text("Địa danh", &own.place),
-                SheetField::text("Chức vụ người ký", &own.signer_title),
-                SheetField::text("Họ tên người ký", &own.signer_name),
-                SheetField::text("Nơi nhận (cách nhau bằng ;)", &own.recipients.join("; ")),
-            ],
-            focus: 0,
-            outcome: None,
-            changed: false,
-        }
+        use LetterheadField as S;
+        let fields = vec![
+            (S::Superior, text("Cơ quan cấp trên", &own.superior)),
+            (S::IssuingBody, text("Cơ quan ban hành", &own.issuing_body)),
+            (S::Number, text("Số văn bản (12/BC-HKH)", &own.number)),
+            (S::Place, text("Địa danh", &own.place)),
+            (S::SignerTitle, text("Chức vụ người ký", &own.signer_title)),
+            (S::SignerName, text("Họ tên người ký", &own.signer_name)),
+            (
+                S::Recipients,
+                text("Nơi nhận (cách nhau bằng ;)", &own.recipients.join("; ")),
+            ),
+        ];
+        SheetState::new(
+            SheetPurpose::Letterhead,
+            SheetForm::Letterhead(Form::new(fields, S::Superior)),
+        )
     }
 
     pub fn targets(targets: &[Target]) -> SheetState {
+        use TargetField as S;
         let mut milestones: Vec<Year> = MILESTONES.to_vec();
         milestones.extend(targets.iter().map(|t| t.milestone));
         milestones.sort_unstable();
         milestones.dedup();
         let resolution = targets.first().map(|t| t.resolution.clone());
         let mut fields = vec![
-            SheetField::text(
-                "Số nghị quyết",
-                resolution.as_ref().map_or("", |r| r.number.as_str()),
+            (
+                S::Number,
+                text(
+                    "Số nghị quyết",
+                    resolution.as_ref().map_or("", |r| r.number.as_str()),
+                ),
             ),
-            SheetField::text(
-                "Ngày (ngày/tháng/năm)",
-                &resolution
-                    .as_ref()
-                    .and_then(|r| r.date)
-                    .map(|d| d.format("%d/%m/%Y").to_string())
-                    .unwrap_or_default(),
+            (
+                S::Date,
+                text(
+                    "Ngày (ngày/tháng/năm)",
+                    &resolution
+                        .as_ref()
+                        .and_then(|r| r.date)
+                        .map(|d| d.format("%d/%m/%Y").to_string())
+                        .unwrap_or_default(),
+                ),
             ),
-            SheetField::text(
-                "Cơ quan ban hành",
-                resolution.as_ref().map_or("", |r| r.body.as_str()),
+            (
+                S::Body,
+                text(
+                    "Cơ quan ban hành",
+                    resolution.as_ref().map_or("", |r| r.body.as_str()),
+                ),
             ),
         ];
         for measure in Measure::ALL {
@@ -264,120 +431,33 @@ impl SheetState {
                     .map(|t| crate::text::format_percent(u32::from(t.percent_tenths)))
                     .map(|p| p.trim_end_matches('%').to_string())
                     .unwrap_or_default();
-                fields.push(SheetField::text(
-                    format!("{} {milestone}", measure.label()),
-                    &current,
+                fields.push((
+                    S::Target(measure, milestone),
+                    text(measure.label(), &current),
                 ));
             }
         }
-        SheetState {
-            purpose: SheetPurpose::Targets { milestones },
-            fields,
-            focus: 0,
-            outcome: None,
-            changed: false,
-        }
-    }
-
-    pub fn next(&mut self) {
-        self.focus = (self.focus + 1) % self.fields.len().max(1);
-    }
-
-    pub fn prev(&mut self) {
-        let n = self.fields.len().max(1);
-        self.focus = (self.focus + n - 1) % n;
-    }
-
-    pub fn cycle(&mut self, forward: bool) {
-        if let Some(SheetField {
-            value: SheetValue::Choice(options, index),
-            ..
-        }) = self.fields.get_mut(self.focus)
-        {
-            let n = options.len().max(1);
-            *index = if forward {
-                (*index + 1) % n
-            } else {
-                (*index + n - 1) % n
-            };
-            self.changed = true;
-        }
-    }
-
-    pub fn field(&self, i: usize) -> Option<&SheetField> {
-        self.fields.get(i)
-    }
-
-    pub fn value(&self, i: usize) -> String {
-        self.fields
-            .get(i)
-            .map(SheetField::text_value)
-            .unwrap_or_default()
-    }
-
-    pub fn set_error(&mut self, i: usize, message: impl Into<String>) {
-        if let Some(f) = self.fields.get_mut(i) {
-            f.error = Some(message.into());
-        }
-    }
-
-    /// The length limits every other way in applies ([`crate::text::limits`]): a
-    /// decision or resolution number, a reason, and any other text (a body's name).
-    pub fn check_lengths(&mut self) {
-        use crate::text::limits::{MAX_DOCUMENT_NUMBER, MAX_LONG_TEXT, MAX_NAME, too_long};
-        for f in &mut self.fields {
-            let SheetValue::Text(input) = &f.value else {
-                continue;
-            };
-            let max = if f.label.starts_with("Số") {
-                MAX_DOCUMENT_NUMBER
-            } else if f.label.starts_with("Lý do") || f.label.starts_with("Nơi nhận") {
-                MAX_LONG_TEXT
-            } else {
-                MAX_NAME
-            };
-            if let Some(why) = too_long(input.value().trim(), max) {
-                f.error = Some(crate::text::limits::upper_first(&why));
-            }
-        }
-    }
-
-    pub fn clear_errors(&mut self) {
-        for f in &mut self.fields {
-            f.error = None;
-        }
-    }
-
-    pub fn first_error(&self) -> Option<usize> {
-        self.fields.iter().position(|f| f.error.is_some())
-    }
-
-    /// The targets sheet's field for a measure and milestone.
-    pub fn target_field(&self, measure: Measure, milestone: Year) -> Option<usize> {
-        let SheetPurpose::Targets { milestones } = &self.purpose else {
-            return None;
-        };
-        let m = Measure::ALL.iter().position(|x| *x == measure)?;
-        let y = milestones.iter().position(|x| *x == milestone)?;
-        Some(TARGETS_FIRST + m * milestones.len() + y)
+        let form = SheetForm::Targets(Form::new(fields, S::Number));
+        SheetState::new(SheetPurpose::Targets { milestones }, form)
     }
 
     /// Fills the empty target fields with the national figures (QĐ 387, QĐ 677).
     /// Returns how many were filled.
     pub fn prefill_national(&mut self) -> usize {
-        let SheetPurpose::Targets { milestones } = self.purpose.clone() else {
+        let (SheetPurpose::Targets { milestones }, SheetForm::Targets(form)) =
+            (&self.purpose, &mut self.form)
+        else {
             return 0;
         };
         let mut filled = 0;
         for measure in Measure::ALL {
-            for &milestone in &milestones {
-                let (Some(i), Some(tenths)) = (
-                    self.target_field(measure, milestone),
-                    measure.national_target(milestone),
-                ) else {
+            for &milestone in milestones {
+                let Some(tenths) = measure.national_target(milestone) else {
                     continue;
                 };
-                if let Some(input) = self.fields.get_mut(i).and_then(SheetField::input_mut)
+                if let Some(input) = form
+                    .field_mut(TargetField::Target(measure, milestone))
+                    .and_then(Field::input_mut)
                     && input.is_empty()
                 {
                     let text = crate::text::format_percent(u32::from(tenths));
@@ -387,7 +467,7 @@ impl SheetState {
             }
         }
         if filled > 0 {
-            self.changed = true;
+            form.changed = true;
         }
         filled
     }
@@ -400,14 +480,21 @@ mod tests {
     #[test]
     fn prefill_fills_only_empty_fields_with_national_targets() {
         let mut sheet = SheetState::targets(&[]);
-        let gd2025 = sheet.target_field(Measure::GiaDinh, 2025).unwrap_or(0);
-        if let Some(input) = sheet.fields[gd2025].input_mut() {
+        let gd2025 = TargetField::Target(Measure::GiaDinh, 2025);
+        if let SheetForm::Targets(form) = &mut sheet.form
+            && let Some(input) = form.field_mut(gd2025).and_then(Field::input_mut)
+        {
             *input = TextInput::with_value("75");
         }
         let filled = sheet.prefill_national();
         assert_eq!(filled, 11);
-        assert_eq!(sheet.value(gd2025), "75");
-        let dv2030 = sheet.target_field(Measure::DonVi, 2030).unwrap_or(0);
-        assert_eq!(sheet.value(dv2030), "90,0");
+        let SheetForm::Targets(form) = &sheet.form else {
+            panic!("not the targets sheet");
+        };
+        assert_eq!(form.value(gd2025), "75");
+        assert_eq!(
+            form.value(TargetField::Target(Measure::DonVi, 2030)),
+            "90,0"
+        );
     }
 }

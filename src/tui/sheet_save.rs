@@ -6,11 +6,10 @@ use super::action::Action;
 use super::app::{App, Confirm, Screen};
 use super::screens::breakdown::BreakdownState;
 use super::sheet::{
-    BULK_DATE, BULK_NUMBER, BULK_TITLE, BULK_YEAR, DECISION_CHOICE, DECISION_DATE, DECISION_NUMBER,
-    DECISION_REASON, SheetPurpose, SheetState,
+    BulkField, DecisionField, LetterheadField, SheetFields, SheetPurpose, SheetState, TargetField,
 };
 use super::theme::Role;
-use super::update::edit;
+use super::widgets::form::Form;
 use crate::app::{StageChange, TargetEntry};
 use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Title, Year};
 use crate::store::StoreError;
@@ -38,19 +37,20 @@ impl App {
     }
 
     fn save_letterhead(&mut self) {
-        let Some(sheet) = self.sheet_mut() else {
+        let Some(form) = self.sheet_form::<LetterheadField>() else {
             return;
         };
-        let text = |i: usize| crate::text::clean_name(&sheet.value(i));
+        use LetterheadField as S;
+        let text = |key| form.value(key);
         let own = crate::model::Letterhead {
-            superior: text(0),
-            issuing_body: text(1),
-            number: text(2),
-            place: text(3),
-            signer_title: text(4),
-            signer_name: text(5),
-            recipients: sheet
-                .value(6)
+            superior: text(S::Superior),
+            issuing_body: text(S::IssuingBody),
+            number: text(S::Number),
+            place: text(S::Place),
+            signer_title: text(S::SignerTitle),
+            signer_name: text(S::SignerName),
+            recipients: form
+                .value(S::Recipients)
                 .split(';')
                 .map(crate::text::clean_name)
                 .filter(|r| !r.is_empty())
@@ -58,17 +58,15 @@ impl App {
         };
         for f in crate::store::validate::letterhead_findings(&own) {
             let field = match f.field.as_str() {
-                "superior" => 0,
-                "issuing_body" => 1,
-                "number" => 2,
-                "place" => 3,
-                "signer_title" => 4,
-                "signer_name" => 5,
-                _ => 6,
+                "superior" => S::Superior,
+                "issuing_body" => S::IssuingBody,
+                "number" => S::Number,
+                "place" => S::Place,
+                "signer_title" => S::SignerTitle,
+                "signer_name" => S::SignerName,
+                _ => S::Recipients,
             };
-            if sheet.field(field).is_some_and(|f| f.error.is_none()) {
-                sheet.set_error(field, crate::text::limits::upper_first(&f.message));
-            }
+            form.add_error(field, crate::text::limits::upper_first(&f.message));
         }
         if self.sheet_has_errors() {
             return;
@@ -144,9 +142,9 @@ impl App {
         match action {
             Action::Save => self.save_sheet(),
             Action::OpenWithdraw => self.open_withdraw(),
-            Action::NextField if sheet.focus + 1 == sheet.fields.len() => self.save_sheet(),
-            Action::NextField => sheet.next(),
-            Action::PrevField => sheet.prev(),
+            Action::NextField if sheet.form.on_last() => self.save_sheet(),
+            Action::NextField => sheet.form.next(),
+            Action::PrevField => sheet.form.prev(),
             Action::Prefill => {
                 let filled = sheet.prefill_national();
                 self.say(
@@ -157,21 +155,11 @@ impl App {
                     Role::Good,
                 );
             }
-            Action::Left | Action::Right
-                if matches!(
-                    sheet.field(sheet.focus).map(|f| &f.value),
-                    Some(super::sheet::SheetValue::Choice(..))
-                ) =>
-            {
-                sheet.cycle(action == Action::Right);
-            }
             other => {
-                if let Some(field) = sheet.fields.get_mut(sheet.focus)
-                    && let Some(input) = field.input_mut()
-                    && edit(input, &other)
-                {
-                    field.error = None;
-                    sheet.changed = true;
+                // A new choice keeps the last save's outcome in view; typing takes it
+                // back, as the outcome no longer describes the sheet.
+                let typing = sheet.form.typing();
+                if sheet.form.edit(&other) && typing {
                     sheet.outcome = None;
                 }
             }
@@ -182,8 +170,8 @@ impl App {
         let Some(Screen::Sheet(sheet)) = self.stack.last_mut() else {
             return;
         };
-        sheet.clear_errors();
-        sheet.check_lengths();
+        sheet.form.clear_errors();
+        sheet.form.check_lengths();
         let purpose = sheet.purpose.clone();
         match purpose {
             SheetPurpose::Decision { key, passed, .. } => self.save_decision(key, passed),
@@ -201,27 +189,32 @@ impl App {
         }
     }
 
+    /// The form of the sheet on top when its fields are `F`.
+    pub(super) fn sheet_form<F: SheetFields>(&mut self) -> Option<&mut Form<F>> {
+        self.sheet_mut()?.form_of_mut()
+    }
+
     /// Marks the first bad field and says so; returns true when the sheet has errors.
     fn sheet_has_errors(&mut self) -> bool {
         let Some(sheet) = self.sheet_mut() else {
             return true;
         };
-        let Some(first) = sheet.first_error() else {
+        if !sheet.form.focus_first_error() {
             return false;
-        };
-        sheet.focus = first;
+        }
         sheet.outcome = Some("Còn ô sai: xem dấu ✗ rồi lưu lại".into());
         true
     }
 
-    fn decision_fields(sheet: &mut SheetState, number: usize, date: usize) -> Option<Decision> {
-        let number_text = sheet.value(number);
+    /// The decision typed in a sheet's `number` and `date`, each wrong one marked.
+    fn decision_fields<F: Copy + Eq>(form: &mut Form<F>, number: F, date: F) -> Option<Decision> {
+        let number_text = form.value(number);
         if number_text.is_empty() {
-            sheet.set_error(number, "Cần số quyết định");
+            form.set_error(number, "Cần số quyết định");
         }
-        let parsed = parse_date(&sheet.value(date));
+        let parsed = parse_date(&form.value(date));
         if let Err(reason) = &parsed {
-            sheet.set_error(date, reason.clone());
+            form.set_error(date, reason.clone());
         }
         Some(Decision {
             number: number_text,
@@ -231,32 +224,33 @@ impl App {
     }
 
     fn save_decision(&mut self, key: crate::model::EvaluationKey, passed: bool) {
-        let Some(sheet) = self.sheet_mut() else {
+        use DecisionField as D;
+        let Some(form) = self.sheet_form::<DecisionField>() else {
             return;
         };
-        let recognise = sheet.field(DECISION_CHOICE).map(|f| f.chosen()) == Some(0);
+        let recognise = form.chosen(D::Recognise) == Some(0);
         // Not recognising often has no numbered decision (the council simply does not
         // propose the unit): the number is asked for only when one is typed.
-        let decision = if recognise || !sheet.value(DECISION_NUMBER).is_empty() {
-            Self::decision_fields(sheet, DECISION_NUMBER, DECISION_DATE)
+        let decision = if recognise || !form.value(D::Number).is_empty() {
+            Self::decision_fields(form, D::Number, D::Date)
         } else {
             None
         };
-        let reason = sheet.value(DECISION_REASON);
+        let reason = form.value(D::Reason);
         // A decision dated before the unit registered is a typing mistake (a wrong year).
         let registered_on = self
             .register
             .as_ref()
             .and_then(|r| r.read().and_then(|r| r.evaluation(key)).ok().flatten())
             .and_then(|e| e.registered_on);
-        let Some(sheet) = self.sheet_mut() else {
+        let Some(form) = self.sheet_form::<DecisionField>() else {
             return;
         };
         if let (Some(d), Some(on)) = (&decision, registered_on)
             && d.date < on
         {
-            sheet.set_error(
-                DECISION_DATE,
+            form.set_error(
+                D::Date,
                 format!(
                     "Ngày quyết định trước ngày đăng ký {}",
                     on.format("%d/%m/%Y")
@@ -264,8 +258,8 @@ impl App {
             );
         }
         if recognise && !passed && reason.is_empty() {
-            sheet.set_error(
-                DECISION_REASON,
+            form.set_error(
+                D::Reason,
                 "Đơn vị chưa đạt: phải ghi lý do mới công nhận được",
             );
         }
@@ -304,22 +298,23 @@ impl App {
     }
 
     fn save_bulk(&mut self) {
-        let Some(sheet) = self.sheet_mut() else {
+        use BulkField as B;
+        let Some(form) = self.sheet_form::<BulkField>() else {
             return;
         };
         let title = Title::ALL
-            .get(sheet.field(BULK_TITLE).map_or(0, |f| f.chosen()))
+            .get(form.chosen(B::Title).unwrap_or(0) as usize)
             .copied()
             .unwrap_or(Title::GiaDinh);
-        let year_text = sheet.value(BULK_YEAR);
+        let year_text = form.value(B::Year);
         let year = year_text
             .parse::<Year>()
             .ok()
             .filter(|y| (2000..=2100).contains(y));
         if year.is_none() {
-            sheet.set_error(BULK_YEAR, format!("«{year_text}» không phải năm"));
+            form.set_error(B::Year, format!("«{year_text}» không phải năm"));
         }
-        let decision = Self::decision_fields(sheet, BULK_NUMBER, BULK_DATE);
+        let decision = Self::decision_fields(form, B::Number, B::Date);
         if self.sheet_has_errors() {
             return;
         }
@@ -386,7 +381,7 @@ impl App {
                 );
                 if let Some(sheet) = self.sheet_mut() {
                     sheet.outcome = Some(text.clone());
-                    sheet.changed = false;
+                    sheet.form.set_changed(false);
                 }
                 self.say(text, Role::Good);
             }
@@ -424,37 +419,39 @@ impl App {
     }
 
     fn save_targets(&mut self, milestones: &[Year]) {
-        let Some(sheet) = self.sheet_mut() else {
+        use TargetField as T;
+        let Some(form) = self.sheet_form::<TargetField>() else {
             return;
         };
-        let number = sheet.value(0);
-        let date_text = sheet.value(1);
+        let number = form.value(T::Number);
+        let date_text = form.value(T::Date);
         let date = if date_text.is_empty() {
             None
         } else {
             match parse_date(&date_text) {
                 Ok(d) => Some(d),
                 Err(reason) => {
-                    sheet.set_error(1, reason);
+                    form.set_error(T::Date, reason);
                     None
                 }
             }
         };
-        let body = sheet.value(2);
+        let body = form.value(T::Body);
         let mut wanted: Vec<TargetEntry> = Vec::new();
         for measure in Measure::ALL {
             for &milestone in milestones {
-                let Some(i) = sheet.target_field(measure, milestone) else {
-                    continue;
-                };
-                match parse_percent(&sheet.value(i)) {
+                let key = T::Target(measure, milestone);
+                match parse_percent(&form.value(key)) {
                     Ok(tenths) => wanted.push((measure, Basis::Total, milestone, tenths)),
-                    Err(reason) => sheet.set_error(i, reason),
+                    Err(reason) => form.set_error(key, reason),
                 }
             }
         }
         if number.is_empty() && wanted.iter().any(|(_, _, _, t)| t.is_some()) {
-            sheet.set_error(0, "Cần số nghị quyết (mục tiêu lấy từ nghị quyết nào)");
+            form.set_error(
+                T::Number,
+                "Cần số nghị quyết (mục tiêu lấy từ nghị quyết nào)",
+            );
         }
         if self.sheet_has_errors() {
             return;

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Screen};
-use super::form::{FieldValue, FormState};
+use super::form::UnitField;
 use crate::model::UnitKind;
 use crate::text::TextInput;
 
@@ -33,8 +33,7 @@ impl App {
         if action == Action::Pick {
             return self.open_picker();
         }
-        let on_last =
-            matches!(self.stack.last(), Some(Screen::Form(f)) if f.focus + 1 == f.fields.len());
+        let on_last = matches!(self.stack.last(), Some(Screen::Form(f)) if f.form.on_last());
         if action == Action::Save || (action == Action::NextOrSave && on_last) {
             return self.save_form();
         }
@@ -42,26 +41,14 @@ impl App {
             return;
         };
         match action {
-            Action::NextField | Action::NextOrSave => form.next(),
-            Action::PrevField => form.prev(),
-            Action::Left | Action::Right
-                if matches!(
-                    form.focused().map(|f| &f.value),
-                    Some(FieldValue::Choice { .. })
-                ) =>
-            {
-                form.cycle(action == Action::Right);
-            }
+            Action::NextField | Action::NextOrSave => form.form.next(),
+            Action::PrevField => form.form.prev(),
             other => {
-                if let Some(field) = form.focused_mut()
-                    && let Some(input) = field.input_mut()
-                    && edit(input, &other)
+                if form.form.edit(&other)
+                    && form.kind == UnitKind::Citizen
+                    && form.form.focus() == UnitField::Affiliation
                 {
-                    field.error = None;
-                    form.changed = true;
-                    if form.kind == UnitKind::Citizen && form.focus == FormState::AFFILIATION {
-                        self.note_affiliation();
-                    }
+                    self.note_affiliation();
                 }
             }
         }
@@ -81,7 +68,7 @@ impl App {
             .and_then(|reader| super::save::affiliation_note(&reader, &code).ok())
             .flatten();
         if let Some(Screen::Form(form)) = self.stack.last_mut()
-            && let Some(field) = form.fields.get_mut(FormState::AFFILIATION)
+            && let Some(field) = form.form.field_mut(UnitField::Affiliation)
         {
             field.note = note;
         }
@@ -92,12 +79,15 @@ impl App {
             return;
         };
         match action {
-            Action::NextField if state.focus == 1 => self.create_register(),
-            Action::NextField | Action::PrevField => state.focus = 1 - state.focus.min(1),
+            Action::NextField if state.form.on_last() => self.create_register(),
+            Action::NextField => state.form.next(),
+            Action::PrevField => state.form.prev(),
             Action::Save => self.create_register(),
+            // The one finding (no name, or the register could not be created) goes
+            // once anything is typed again.
             other => {
-                if edit(state.focused_mut(), &other) {
-                    state.error = None;
+                if state.form.edit(&other) {
+                    state.form.clear_errors();
                 }
             }
         }

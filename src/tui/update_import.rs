@@ -5,10 +5,9 @@
 use super::action::Action;
 use super::app::{App, Screen};
 use super::keymap::{Ctx, key_label};
-use super::screens::import::{ImportState, Preview};
+use super::screens::import::{ImportField, ImportState, Preview};
 use super::scroll::scrolled;
 use super::theme::Role;
-use super::update::edit;
 use crate::exchange::{self, FileOptions, ImportOptions};
 use crate::model::UnitKind;
 use crate::store::StoreError;
@@ -90,13 +89,8 @@ impl App {
         match action {
             Action::NextField => state.focus_next(),
             Action::PrevField => state.focus_prev(),
-            Action::Left | Action::Right if state.focus == 0 => {
-                state.cycle_kind(action == Action::Right);
-                state.error = None;
-            }
             Action::Open => self.preview_import(),
-            other if state.focus == 1 && edit(&mut state.path, &other) => state.error = None,
-            _ => {}
+            other => state.edit(&other),
         }
     }
 
@@ -108,7 +102,7 @@ impl App {
         let Some(register) = &self.register else {
             return;
         };
-        let (kind, file) = (state.kind, typed_path(state.path.value()));
+        let (kind, file) = (state.kind(), typed_path(state.path()));
         let file_options = FileOptions {
             sheet: None,
             accept_code_mapping: state.accept_code_mapping,
@@ -148,10 +142,10 @@ impl App {
         if let Some(Screen::Import(state)) = self.stack.last_mut() {
             match outcome {
                 Ok(plan) => {
-                    state.error = None;
+                    state.form.clear_errors();
                     state.preview = Some(Preview::new(plan, file));
                 }
-                Err(message) => state.error = Some(message),
+                Err(message) => state.form.set_error(ImportField::Path, message),
             }
         }
     }

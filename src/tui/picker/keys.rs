@@ -3,10 +3,9 @@
 
 use super::PickerState;
 use crate::model::UnitKind;
-use crate::text::TextInput;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
-use crate::tui::form::FormState;
+use crate::tui::form::UnitField;
 use crate::tui::update::edit;
 
 impl App {
@@ -38,7 +37,7 @@ impl App {
             Err(e) => return self.fail(&e),
         };
         if let Some(Screen::Form(form)) = self.stack.last_mut() {
-            form.focus = FormState::AFFILIATION;
+            form.form.focus_on(UnitField::Affiliation);
             form.picker = Some(picker);
         }
     }
@@ -61,17 +60,7 @@ impl App {
                     return;
                 };
                 form.picker = None;
-                if let Some(input) = form
-                    .fields
-                    .get_mut(FormState::AFFILIATION)
-                    .and_then(|f| f.input_mut())
-                {
-                    *input = TextInput::with_value(&code);
-                }
-                if let Some(field) = form.fields.get_mut(FormState::AFFILIATION) {
-                    field.error = None;
-                }
-                form.changed = true;
+                form.set_affiliation(&code);
                 self.note_affiliation();
             }
             other => {

@@ -2,16 +2,23 @@
 //! save key does.
 
 use super::boxed;
-use crate::text::truncate_to_width;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::form::FormState;
+use crate::tui::form::{FormState, UnitField};
 use crate::tui::keymap::{Ctx, Key, key_label, keys_joined, label_preferring};
 use crate::tui::theme::Role;
-use crate::tui::widgets::field;
+use crate::tui::widgets::field::{Findings, LABEL_WIDTH, VALUE_WIDTH, put};
+use crate::tui::widgets::form::draw::{FormLook, FormView};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::widgets::Widget;
+
+const LOOK: FormLook = FormLook {
+    label_width: LABEL_WIDTH,
+    value_width: VALUE_WIDTH,
+    spacing: 2,
+    findings: Findings::Beside,
+};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &FormState) {
     let theme = app.theme;
@@ -19,77 +26,61 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &FormState) {
         Some((_, unit)) => format!("Sửa {} {}", unit.kind().label().to_lowercase(), unit.code()),
         None => format!("Thêm {}", state.kind.label().to_lowercase()),
     };
-    let height = (state.fields.len() as u16 * 2 + 3).min(area.height);
-    let block_area = Rect::new(area.x, area.y, area.width, height);
-    boxed(app, &title).render(block_area, frame.buffer_mut());
-    let width = usize::from(area.width.saturating_sub(4));
-    let mut cursor = None;
-    for (i, f) in state.fields.iter().enumerate() {
-        let y = area.y + 1 + 2 * i as u16;
-        if y + 1 >= block_area.y + block_area.height {
-            break;
-        }
-        if let Some(x) = field::render(
-            frame.buffer_mut(),
-            theme,
-            area.x + 2,
-            y,
-            width,
-            f,
-            i == state.focus,
-        ) {
-            cursor = Some((x, y));
-        }
+    // The box fits the fields, the blank line under the last one and the note line;
+    // a long form on a short terminal scrolls inside it.
+    let fields_height = FormView::height(&state.form, LOOK);
+    let [block_area] = Layout::vertical([Constraint::Length(fields_height + 3)]).areas(area);
+    let block = boxed(app, &title);
+    let inner = block.inner(block_area).inner(Margin::new(1, 0));
+    block.render(block_area, frame.buffer_mut());
+    let [fields, note_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    let cursor = FormView {
+        form: &state.form,
+        theme,
+        look: LOOK,
     }
-    let note_y = block_area.y + block_area.height.saturating_sub(2);
+    .render(fields, frame.buffer_mut());
     let focused_error = state
+        .form
         .focused()
         .and_then(|f| f.error.as_ref().map(|e| format!("✗ {}: {e}", f.label)));
     // The citizen's household field: the list it can be picked from, by its key.
     let pick = (state.kind == crate::model::UnitKind::Citizen
-        && state.focus == FormState::AFFILIATION)
+        && state.form.focus() == UnitField::Affiliation)
         .then(|| {
             format!(
                 "{}: chọn hộ trong danh sách (gõ tên, mã hoặc thôn để lọc); hoặc gõ mã hộ.",
                 key_label(Ctx::Form, &Action::Pick)
             )
         });
-    let note = if let Some(error) = &focused_error {
-        error.as_str()
-    } else if let Some(pick) = &pick {
-        pick.as_str()
-    } else if state.changed {
-        &format!(
-            "* bắt buộc. Có thay đổi chưa lưu: {} để lưu ({} hỏi trước khi bỏ).",
-            key_label(Ctx::Form, &Action::Save),
-            key_label(Ctx::Form, &Action::Back)
+    let (note, role) = if let Some(error) = focused_error {
+        (error, Role::Error)
+    } else if let Some(pick) = pick {
+        (pick, Role::Normal)
+    } else if state.form.changed {
+        (
+            format!(
+                "* bắt buộc. Có thay đổi chưa lưu: {} để lưu ({} hỏi trước khi bỏ).",
+                key_label(Ctx::Form, &Action::Save),
+                key_label(Ctx::Form, &Action::Back)
+            ),
+            Role::Warning,
         )
     } else {
-        &format!(
-            "* bắt buộc. {} sang ô sau, {} về ô trước, {} lưu, {} quay lại.",
-            keys_joined(Ctx::Form, &Action::NextField, 2, "/"),
-            // The arrow, not Shift+Tab: the shorter of the two ways back.
-            label_preferring(Ctx::Form, &Action::PrevField, Key::Up),
-            key_label(Ctx::Form, &Action::Save),
-            key_label(Ctx::Form, &Action::Back)
+        (
+            format!(
+                "* bắt buộc. {} sang ô sau, {} về ô trước, {} lưu, {} quay lại.",
+                keys_joined(Ctx::Form, &Action::NextField, 2, "/"),
+                // The arrow, not Shift+Tab: the shorter of the two ways back.
+                label_preferring(Ctx::Form, &Action::PrevField, Key::Up),
+                key_label(Ctx::Form, &Action::Save),
+                key_label(Ctx::Form, &Action::Back)
+            ),
+            Role::Muted,
         )
     };
-    let role = if focused_error.is_some() {
-        Role::Error
-    } else if pick.is_some() {
-        Role::Normal
-    } else if state.changed {
-        Role::Warning
-    } else {
-        Role::Muted
-    };
-    frame.buffer_mut().set_stringn(
-        area.x + 2,
-        note_y,
-        truncate_to_width(note, width),
-        width,
-        theme.style(role),
-    );
+    put(frame.buffer_mut(), note_area, &note, theme.style(role));
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }

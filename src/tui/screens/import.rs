@@ -15,15 +15,20 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label, keys_joined, pair_label};
 use crate::tui::theme::Role;
+use crate::tui::widgets::field::{FieldLine, Findings, put};
+use crate::tui::widgets::form::{Field, FieldValue, Form};
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::style::Modifier;
-use ratatui::widgets::Widget;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Files of the list shown at once (the screen must fit 80×24).
 const FILE_ROWS: usize = 5;
+/// The import screen's labels are short ("Loại danh sách", "Tệp").
+const LABEL_WIDTH: u16 = 18;
 
 /// What a file would do, read and checked, nothing written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,65 +66,113 @@ impl Preview {
     }
 }
 
+/// The fields of the import screen: what kind of list, which file, and the list of
+/// files found (a choice among them, drawn as a list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportField {
+    Kind,
+    Path,
+    Files,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportState {
-    pub kind: UnitKind,
-    pub path: TextInput,
-    /// 0: the kind, 1: the file path, 2: the list of files found.
-    pub focus: usize,
-    /// Why the file could not be read.
-    pub error: Option<String>,
+    /// The kind, the path (with why the file could not be read as its finding) and,
+    /// when files were found, the chosen one.
+    pub form: Form<ImportField>,
     pub preview: Option<Preview>,
     /// Spreadsheets and CSV files found in the usual folders, newest first.
     pub files: Vec<PathBuf>,
-    /// The file chosen in `files` (while the list has the focus).
-    pub file_selected: usize,
     /// The officer confirmed the code mapping (F6 in the preview); reset on Esc.
     pub accept_code_mapping: bool,
 }
 
 impl ImportState {
     pub fn new(kind: UnitKind, folder: Option<PathBuf>, files: Vec<PathBuf>) -> ImportState {
-        let mut path = TextInput::new();
+        let mut path = String::new();
         if let Some(folder) = folder {
-            let mut text = folder.display().to_string();
-            if !text.ends_with(std::path::MAIN_SEPARATOR) {
-                text.push(std::path::MAIN_SEPARATOR);
+            path = folder.display().to_string();
+            if !path.ends_with(std::path::MAIN_SEPARATOR) {
+                path.push(std::path::MAIN_SEPARATOR);
             }
-            path.insert_str(&text);
+        }
+        let kinds: Vec<&str> = UnitKind::ALL.iter().map(|k| k.label()).collect();
+        let at = UnitKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        let mut fields = vec![
+            (
+                ImportField::Kind,
+                Field::choice_of("Loại danh sách", &kinds, at),
+            ),
+            (ImportField::Path, Field::text("Tệp", &path, false)),
+        ];
+        if !files.is_empty() {
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            fields.push((
+                ImportField::Files,
+                Field::choice_of("Tệp tìm thấy", &names, 0),
+            ));
+        }
+        for (_, field) in &mut fields {
+            field.required = false;
         }
         ImportState {
-            kind,
-            path,
-            focus: 1,
-            error: None,
+            form: Form::new(fields, ImportField::Path),
             preview: None,
             files,
-            file_selected: 0,
             accept_code_mapping: false,
         }
     }
 
+    pub fn kind(&self) -> UnitKind {
+        let at = self.form.chosen(ImportField::Kind).unwrap_or(0) as usize;
+        UnitKind::ALL
+            .get(at)
+            .copied()
+            .unwrap_or(UnitKind::Household)
+    }
+
+    /// The path as typed (not cleaned: spaces in a path are part of it).
+    pub fn path(&self) -> &str {
+        self.form
+            .field(ImportField::Path)
+            .and_then(Field::input)
+            .map_or("", |t| t.value())
+    }
+
+    /// The file chosen in the list.
+    pub fn file_selected(&self) -> usize {
+        self.form.chosen(ImportField::Files).unwrap_or(0) as usize
+    }
+
+    /// Why the file could not be read.
+    pub fn error(&self) -> Option<&str> {
+        self.form
+            .field(ImportField::Path)
+            .and_then(|f| f.error.as_deref())
+    }
+
     /// Tab and ↓: kind → path → file list, then down the list.
     pub fn focus_next(&mut self) {
-        match self.focus {
-            0 => self.focus = 1,
-            1 if !self.files.is_empty() => {
-                self.focus = 2;
-                self.choose_file(self.file_selected);
+        match self.form.focus() {
+            ImportField::Kind => self.form.focus_on(ImportField::Path),
+            ImportField::Path if !self.files.is_empty() => {
+                self.form.focus_on(ImportField::Files);
+                self.choose_file(self.file_selected());
             }
-            1 => self.focus = 0,
-            _ => self.choose_file(self.file_selected + 1),
+            ImportField::Path => self.form.focus_on(ImportField::Kind),
+            ImportField::Files => self.choose_file(self.file_selected() + 1),
         }
     }
 
     /// Shift+Tab and ↑: up the file list, then back to the path and the kind.
     pub fn focus_prev(&mut self) {
-        match self.focus {
-            2 if self.file_selected > 0 => self.choose_file(self.file_selected - 1),
-            2 => self.focus = 1,
-            1 => self.focus = 0,
-            _ => self.focus = 1,
+        match self.form.focus() {
+            ImportField::Files if self.file_selected() > 0 => {
+                self.choose_file(self.file_selected() - 1);
+            }
+            ImportField::Files | ImportField::Kind => self.form.focus_on(ImportField::Path),
+            ImportField::Path => self.form.focus_on(ImportField::Kind),
         }
     }
 
@@ -128,20 +181,31 @@ impl ImportState {
         let Some(last) = self.files.len().checked_sub(1) else {
             return;
         };
-        self.file_selected = index.min(last);
-        if let Some(path) = self.files.get(self.file_selected) {
-            self.path = TextInput::new();
-            self.path.insert_str(&path.display().to_string());
+        let index = index.min(last);
+        if let Some(Field {
+            value: FieldValue::Choice { index: chosen, .. },
+            ..
+        }) = self.form.field_mut(ImportField::Files)
+        {
+            *chosen = index;
+        }
+        let path = self.files.get(index).map(|p| p.display().to_string());
+        if let Some(path) = path
+            && let Some(input) = self
+                .form
+                .field_mut(ImportField::Path)
+                .and_then(Field::input_mut)
+        {
+            *input = TextInput::with_value(&path);
         }
     }
 
-    /// The next (or previous) kind in the home screen's order.
-    pub fn cycle_kind(&mut self, forward: bool) {
-        let all = UnitKind::ALL;
-        let at = all.iter().position(|k| *k == self.kind).unwrap_or(0);
-        let n = all.len();
-        let next = if forward { at + 1 } else { at + n - 1 } % n;
-        self.kind = all.get(next).copied().unwrap_or(self.kind);
+    /// A key on the kind or the path: ← → change the kind, other keys edit the path;
+    /// either takes back why the last file could not be read.
+    pub fn edit(&mut self, action: &Action) {
+        if self.form.focus() != ImportField::Files && self.form.edit(action) {
+            self.form.clear_errors();
+        }
     }
 }
 
@@ -358,150 +422,55 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) {
 
 fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) {
     let theme = app.theme;
-    boxed(app, "Nhập danh sách từ tệp Excel hoặc CSV").render(area, frame.buffer_mut());
-    let x = area.x + 2;
-    let width = usize::from(area.width.saturating_sub(4));
-    let label_width = 18;
-    let field_width = width.saturating_sub(label_width);
+    let block = boxed(app, "Nhập danh sách từ tệp Excel hoặc CSV");
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    block.render(area, frame.buffer_mut());
+    let width = usize::from(inner.width);
+    let list_rows = if state.files.is_empty() {
+        0
+    } else {
+        // The heading, the files shown and a blank line.
+        state.files.len().min(FILE_ROWS) as u16 + 2
+    };
+    let [kind_row, _, path_row, _, list_area, notes_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(list_rows),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
     let buf = frame.buffer_mut();
-    let marker = |i: usize| {
-        if state.focus == i {
-            theme.sym("▶", ">")
-        } else {
-            " "
-        }
+    let focus = state.form.focus();
+    let line = |key: ImportField, value_width: u16| {
+        state.form.field(key).map(|field| FieldLine {
+            field,
+            focused: focus == key,
+            theme,
+            label_width: LABEL_WIDTH,
+            value_width,
+        })
     };
-    let label_style = |i: usize| {
-        if state.focus == i {
-            theme.style(Role::Title)
-        } else {
-            theme.style(Role::Normal)
-        }
-    };
-    let value_style = |i: usize| {
-        if state.focus == i {
-            theme.style(Role::Selected)
-        } else {
-            theme.style(Role::Normal).add_modifier(Modifier::UNDERLINED)
-        }
-    };
-    let mut y = area.y + 1;
-    buf.set_stringn(
-        x,
-        y,
-        format!(
-            "{}{}",
-            marker(0),
-            pad_to_width("Loại danh sách", label_width - 1)
-        ),
-        width,
-        label_style(0),
-    );
-    let kind = format!(
-        "{} {} {}",
-        theme.sym("◀", "<"),
-        state.kind.label(),
-        theme.sym("▶", ">")
-    );
-    buf.set_stringn(
-        x + label_width as u16,
-        y,
-        pad_to_width(&kind, 28),
-        28,
-        value_style(0),
-    );
-    if state.focus == 0 {
-        buf.set_stringn(
-            x + label_width as u16 + 29,
-            y,
-            format!(
-                "{} để chọn",
-                pair_label(Ctx::Import, &Action::Left, &Action::Right, " ")
-            ),
-            field_width.saturating_sub(29),
-            theme.style(Role::Muted),
-        );
+    if let Some(kind) = line(ImportField::Kind, 28) {
+        kind.render(kind_row, buf, Findings::Beside);
     }
-    y += 2;
-    buf.set_stringn(
-        x,
-        y,
-        format!("{}{}", marker(1), pad_to_width("Tệp", label_width - 1)),
-        width,
-        label_style(1),
-    );
-    let (shown, cursor) = state.path.visible_window(field_width);
-    buf.set_stringn(
-        x + label_width as u16,
-        y,
-        pad_to_width(&shown, field_width),
-        field_width,
-        value_style(1),
-    );
-    let cursor_at = (state.focus == 1).then(|| {
-        (
-            x + label_width as u16 + u16::try_from(cursor).unwrap_or(0),
-            y,
-        )
-    });
-    y += 2;
+    // The path takes the whole line; why it could not be read is said in full below.
+    let path_width = inner.width.saturating_sub(LABEL_WIDTH + 1);
+    let cursor = line(ImportField::Path, path_width)
+        .and_then(|path| path.render(path_row, buf, Findings::Below));
     if !state.files.is_empty() {
-        buf.set_stringn(
-            x,
-            y,
-            format!(
-                "{}{}",
-                marker(2),
-                truncate_to_width(
-                    &format!(
-                        "Tệp tìm thấy ({}): {} để chọn, {} để xem trước",
-                        state.files.len(),
-                        keys_joined(Ctx::Import, &Action::NextField, 2, " hoặc "),
-                        key_label(Ctx::Import, &Action::Open)
-                    ),
-                    width.saturating_sub(1)
-                )
-            ),
-            width,
-            label_style(2),
-        );
-        y += 1;
-        let first = state
-            .file_selected
-            .saturating_sub(FILE_ROWS - 1)
-            .min(state.files.len().saturating_sub(FILE_ROWS));
-        for (i, path) in state.files.iter().enumerate().skip(first).take(FILE_ROWS) {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let folder = path
-                .parent()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            let line = format!(
-                "  {} {}",
-                pad_to_width(&truncate_to_width(&name, 36), 36),
-                folder
-            );
-            let style = if state.focus == 2 && i == state.file_selected {
-                theme.style(Role::Selected)
-            } else {
-                theme.style(Role::Normal)
-            };
-            buf.set_stringn(x, y, truncate_to_width(&line, width), width, style);
-            y += 1;
-        }
-        y += 1;
+        render_files(app, buf, list_area, state);
     }
     let mut notes: Vec<(String, Role)> = Vec::new();
-    if let Some(error) = &state.error {
+    if let Some(error) = state.error() {
         for line in wrap(&format!("✗ {error}"), width, "", "  ") {
             notes.push((line, Role::Error));
         }
         notes.push((String::new(), Role::Normal));
     }
-    let expected: Vec<String> = columns(state.kind)
+    let kind = state.kind();
+    let expected: Vec<String> = columns(kind)
         .iter()
         .map(|c| {
             if c.required {
@@ -512,7 +481,7 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) 
         })
         .collect();
     let help = [
-        format!("Các cột của tệp {}: {}", state.kind.label().to_lowercase(), expected.join(", ")),
+        format!("Các cột của tệp {}: {}", kind.label().to_lowercase(), expected.join(", ")),
         "(* bắt buộc; tên cột viết hoa, thường, có dấu hay không dấu đều được; cột «STT» và cột lạ được bỏ qua.)".to_string(),
         "Đọc thẳng tệp Excel (.xlsx, .xls), LibreOffice (.ods) — trang đầu, bỏ qua các dòng tên bảng ở trên — hoặc tệp CSV. Mẫu và tên cột khác: docs/import-export.md.".to_string(),
         format!(
@@ -527,21 +496,67 @@ fn render_choose(app: &App, frame: &mut Frame, area: Rect, state: &ImportState) 
             notes.push((line, role));
         }
     }
-    for (text, role) in notes {
-        if y + 1 >= area.y + area.height {
-            break;
-        }
-        buf.set_stringn(
-            x,
-            y,
-            truncate_to_width(&text, width),
-            width,
-            theme.style(role),
-        );
-        y += 1;
-    }
-    if let Some(position) = cursor_at {
+    let lines: Vec<Line> = notes
+        .into_iter()
+        .map(|(text, role)| Line::styled(truncate_to_width(&text, width), theme.style(role)))
+        .collect();
+    Paragraph::new(lines).render(notes_area, buf);
+    if let Some(position) = cursor {
         frame.set_cursor_position(position);
+    }
+}
+
+/// The files found: a heading naming the keys, then the files around the chosen one.
+fn render_files(app: &App, buf: &mut Buffer, area: Rect, state: &ImportState) {
+    let theme = app.theme;
+    let focused = state.form.focus() == ImportField::Files;
+    let width = usize::from(area.width);
+    let shown = state.files.len().min(FILE_ROWS);
+    let [heading, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::try_from(shown).unwrap_or(0)),
+    ])
+    .areas(area);
+    let marker = if focused { theme.sym("▶", ">") } else { " " };
+    let text = format!(
+        "{marker}{}",
+        truncate_to_width(
+            &format!(
+                "Tệp tìm thấy ({}): {} để chọn, {} để xem trước",
+                state.files.len(),
+                keys_joined(Ctx::Import, &Action::NextField, 2, " hoặc "),
+                key_label(Ctx::Import, &Action::Open)
+            ),
+            width.saturating_sub(1)
+        )
+    );
+    let style = theme.style(if focused { Role::Title } else { Role::Normal });
+    put(buf, heading, &text, style);
+    let selected = state.file_selected();
+    let first = selected
+        .saturating_sub(FILE_ROWS - 1)
+        .min(state.files.len().saturating_sub(FILE_ROWS));
+    let rows = Layout::vertical(vec![Constraint::Length(1); shown]).split(list);
+    for ((i, path), row) in state.files.iter().enumerate().skip(first).zip(rows.iter()) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let folder = path
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let line = format!(
+            "  {} {}",
+            pad_to_width(&truncate_to_width(&name, 36), 36),
+            folder
+        );
+        let style = if focused && i == selected {
+            theme.style(Role::Selected)
+        } else {
+            theme.style(Role::Normal)
+        };
+        put(buf, *row, &line, style);
     }
 }
 
@@ -552,26 +567,30 @@ fn render_preview(app: &App, frame: &mut Frame, area: Rect, preview: &Preview) {
         "Xem trước: nhập {} (chưa ghi gì)",
         plan.kind.label().to_lowercase()
     );
-    boxed(app, &title).render(area, frame.buffer_mut());
-    let x = area.x + 2;
-    let width = usize::from(area.width.saturating_sub(4));
-    // Borders and the status line.
-    let rows = usize::from(area.height.saturating_sub(3)).max(1);
+    let block = boxed(app, &title);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    block.render(area, frame.buffer_mut());
+    let [text_area, status_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    let width = usize::from(inner.width);
+    let rows = usize::from(text_area.height).max(1);
     let scroll = preview.scroll.min(preview.lines.len().saturating_sub(rows));
     let buf = frame.buffer_mut();
-    for (i, (text, role)) in preview.lines.iter().skip(scroll).take(rows).enumerate() {
-        let mut text = text.clone();
-        if theme.ascii {
-            text = text.replace('✗', "x");
-        }
-        buf.set_stringn(
-            x,
-            area.y + 1 + i as u16,
-            truncate_to_width(&text, width),
-            width,
-            theme.style(*role),
-        );
-    }
+    let shown: Vec<Line> = preview
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(rows)
+        .map(|(text, role)| {
+            let text = if theme.ascii {
+                text.replace('✗', "x")
+            } else {
+                text.clone()
+            };
+            Line::styled(truncate_to_width(&text, width), theme.style(*role))
+        })
+        .collect();
+    Paragraph::new(shown).render(text_area, buf);
     let more = if preview.lines.len() > rows {
         format!(
             " (dòng {}–{}/{}, {} {} để cuộn)",
@@ -612,11 +631,5 @@ fn render_preview(app: &App, frame: &mut Frame, area: Rect, preview: &Preview) {
             Role::Error,
         )
     };
-    buf.set_stringn(
-        x,
-        area.y + area.height.saturating_sub(2),
-        truncate_to_width(&status, width),
-        width,
-        theme.style(role),
-    );
+    put(buf, status_area, &status, theme.style(role));
 }

@@ -8,69 +8,56 @@ use crate::text::{pad_to_width, truncate_to_width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label, keys_joined, pair_label};
-use crate::tui::sheet::{SheetField, SheetPurpose, SheetState, SheetValue, TARGETS_FIRST};
-use crate::tui::theme::{Role, Theme};
+use crate::tui::sheet::{SheetForm, SheetPurpose, SheetState, TargetField};
+use crate::tui::theme::Role;
+use crate::tui::widgets::field::{FieldLine, Findings, ValueBox, put};
+use crate::tui::widgets::form::Form;
+use crate::tui::widgets::form::draw::{FormLook, FormView};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::layout::Position;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
 
-const LABEL_WIDTH: usize = 30;
-const VALUE_WIDTH: usize = 24;
+/// The list sheets: labels up to 27 letters, values of a date or a decision number,
+/// each finding on the line under its field.
+const LOOK: FormLook = FormLook {
+    label_width: 30,
+    value_width: 24,
+    spacing: 2,
+    findings: Findings::Below,
+};
 
-/// Draws a value box; returns the cursor column when it is focused text.
-fn value_box(
-    buf: &mut Buffer,
-    theme: Theme,
-    x: u16,
-    y: u16,
-    width: usize,
-    field: &SheetField,
-    focused: bool,
-) -> Option<u16> {
-    let style = if focused {
-        theme.style(Role::Selected)
-    } else {
-        theme
-            .style(Role::Normal)
-            .add_modifier(ratatui::style::Modifier::UNDERLINED)
-    };
-    let (text, cursor) = match &field.value {
-        // Being typed in, the text scrolls to the cursor; otherwise it shows its start
-        // ("Thường trực Đảng ủy…", not "…Lưu: VT"), cut with "…".
-        SheetValue::Text(input) if focused => {
-            let (shown, cursor) = input.visible_window(width.saturating_sub(1));
-            (shown, Some(cursor))
+/// The targets sheet's resolution fields, one line each, findings beside.
+const HEADER_LABEL: u16 = 24;
+const HEADER_VALUE: u16 = 30;
+/// The targets grid: the measure's name, then one cell per milestone.
+const MEASURE_WIDTH: u16 = 26;
+const CELL_WIDTH: u16 = 9;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
+    match (&state.purpose, &state.form) {
+        (SheetPurpose::Targets { milestones }, SheetForm::Targets(form)) => {
+            render_targets(app, frame, area, state, form, milestones);
         }
-        SheetValue::Text(input) => (input.value().to_string(), None),
-        SheetValue::Choice(options, index) => (
-            format!(
-                "{} {} {}",
-                theme.sym("◀", "<"),
-                options.get(*index).map_or("", String::as_str),
-                theme.sym("▶", ">")
-            ),
-            None,
-        ),
-    };
-    buf.set_stringn(
-        x,
-        y,
-        pad_to_width(&truncate_to_width(&text, width), width),
-        width,
-        style,
-    );
-    match (focused, cursor) {
-        (true, Some(c)) => Some(x + u16::try_from(c).unwrap_or(0)),
-        _ => None,
+        _ => render_list(app, frame, area, state),
     }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
-    match &state.purpose {
-        SheetPurpose::Targets { milestones } => render_targets(app, frame, area, state, milestones),
-        _ => render_list(app, frame, area, state),
+/// The fields of a list sheet, whichever they are.
+fn fields<F: Copy + Eq>(
+    app: &App,
+    form: &Form<F>,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    FormView {
+        form,
+        theme: app.theme,
+        look: LOOK,
     }
+    .render(area, buf)
 }
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
@@ -152,56 +139,38 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
             ],
         ),
     };
-    boxed(app, &title).render(area, frame.buffer_mut());
-    let width = usize::from(area.width.saturating_sub(4));
+    let block = boxed(app, &title);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    block.render(area, frame.buffer_mut());
+    let [intro_area, _, fields_area, footer_area] = Layout::vertical([
+        Constraint::Length(u16::try_from(intro.len()).unwrap_or(0)),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     let buf = frame.buffer_mut();
-    let x = area.x + 2;
-    let mut y = area.y + 1;
-    for (role, text) in &intro {
-        buf.set_stringn(
-            x,
-            y,
-            truncate_to_width(text, width),
-            width,
-            theme.style(*role),
-        );
-        y += 1;
-    }
-    y += 1;
-    let mut cursor = None;
-    for (i, field) in state.fields.iter().enumerate() {
-        if y + 2 >= area.y + area.height {
-            break;
-        }
-        let focused = i == state.focus;
-        let marker = if focused { theme.sym("▶", ">") } else { " " };
-        let label = pad_to_width(&format!("{marker}{}", field.label), LABEL_WIDTH);
-        buf.set_stringn(
-            x,
-            y,
-            &label,
-            width,
-            theme.style(if focused { Role::Title } else { Role::Normal }),
-        );
-        let vx = x + LABEL_WIDTH as u16;
-        if let Some(c) = value_box(buf, theme, vx, y, VALUE_WIDTH, field, focused) {
-            cursor = Some((c, y));
-        }
-        if let Some(error) = &field.error {
-            buf.set_stringn(
-                x + 2,
-                y + 1,
-                truncate_to_width(&format!("{} {error}", theme.sym("✗", "x")), width - 2),
-                width - 2,
-                theme.style(Role::Error),
-            );
-        }
-        y += 2;
-    }
+    let lines: Vec<Line> = intro
+        .iter()
+        .map(|(role, text)| {
+            Line::styled(
+                truncate_to_width(text, usize::from(inner.width)),
+                theme.style(*role),
+            )
+        })
+        .collect();
+    Paragraph::new(lines).render(intro_area, buf);
+    let cursor = match &state.form {
+        SheetForm::Decision(form) => fields(app, form, fields_area, buf),
+        SheetForm::Bulk(form) => fields(app, form, fields_area, buf),
+        SheetForm::Withdraw(form) => fields(app, form, fields_area, buf),
+        SheetForm::Targets(form) => fields(app, form, fields_area, buf),
+        SheetForm::Letterhead(form) => fields(app, form, fields_area, buf),
+    };
     footer(
         app,
         buf,
-        area,
+        footer_area,
         state,
         // The decision forms and bulk recognition share these lines of the table.
         &format!(
@@ -217,9 +186,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
     }
 }
 
+/// The sheet's last line: what the last save did, or the keys.
 fn footer(app: &App, buf: &mut Buffer, area: Rect, state: &SheetState, hint: &str) {
-    let width = usize::from(area.width.saturating_sub(4));
-    let y = area.y + area.height.saturating_sub(2);
     let (text, role) = match &state.outcome {
         Some(outcome) if outcome.starts_with('✗') || outcome.starts_with("Còn") => {
             (outcome.clone(), Role::Error)
@@ -227,13 +195,7 @@ fn footer(app: &App, buf: &mut Buffer, area: Rect, state: &SheetState, hint: &st
         Some(outcome) => (format!("{} {outcome}", app.theme.sym("✓", "v")), Role::Good),
         None => (hint.to_string(), Role::Muted),
     };
-    buf.set_stringn(
-        area.x + 2,
-        y,
-        truncate_to_width(&text, width),
-        width,
-        app.theme.style(role),
-    );
+    put(buf, area, &text, app.theme.style(role));
 }
 
 fn render_targets(
@@ -241,87 +203,87 @@ fn render_targets(
     frame: &mut Frame,
     area: Rect,
     state: &SheetState,
+    form: &Form<TargetField>,
     milestones: &[crate::model::Year],
 ) {
     let theme = app.theme;
-    boxed(app, "Mục tiêu theo nghị quyết (tỷ lệ %, theo mốc năm)").render(area, frame.buffer_mut());
-    let width = usize::from(area.width.saturating_sub(4));
+    let block = boxed(app, "Mục tiêu theo nghị quyết (tỷ lệ %, theo mốc năm)");
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    block.render(area, frame.buffer_mut());
+    let measures = u16::try_from(Measure::ALL.len()).unwrap_or(0);
+    let [header, _, grid_head, grid, _, notes_area, footer_area] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(measures),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     let buf = frame.buffer_mut();
-    let x = area.x + 2;
+    let focus = form.focus();
     let mut cursor = None;
-    for i in 0..TARGETS_FIRST {
-        let Some(field) = state.field(i) else {
+    let rows = Layout::vertical([Constraint::Length(1); 3]).split(header);
+    for (key, row) in [TargetField::Number, TargetField::Date, TargetField::Body]
+        .into_iter()
+        .zip(rows.iter())
+    {
+        let Some(field) = form.field(key) else {
             continue;
         };
-        let y = area.y + 1 + i as u16;
-        let focused = i == state.focus;
-        let marker = if focused { theme.sym("▶", ">") } else { " " };
-        buf.set_stringn(
-            x,
-            y,
-            pad_to_width(&format!("{marker}{}", field.label), 24),
-            24,
-            theme.style(Role::Normal),
-        );
-        if let Some(c) = value_box(buf, theme, x + 24, y, 30, field, focused) {
-            cursor = Some((c, y));
+        let at = FieldLine {
+            field,
+            focused: key == focus,
+            theme,
+            label_width: HEADER_LABEL,
+            value_width: HEADER_VALUE,
         }
-        if let Some(error) = &field.error {
-            let ex = x + 55;
-            buf.set_stringn(
-                ex,
-                y,
-                truncate_to_width(
-                    &format!("{} {error}", theme.sym("✗", "x")),
-                    width.saturating_sub(55),
-                ),
-                width.saturating_sub(55),
-                theme.style(Role::Error),
-            );
-        }
+        .render(*row, buf, Findings::Beside);
+        cursor = cursor.or(at);
     }
-    let header_y = area.y + 1 + TARGETS_FIRST as u16 + 1;
-    let cell = 9usize;
-    let mut header = pad_to_width("Chỉ tiêu (% đạt danh hiệu)", 26);
+    let columns = |row: Rect| {
+        let mut widths = vec![Constraint::Length(MEASURE_WIDTH)];
+        widths.extend(milestones.iter().map(|_| Constraint::Length(CELL_WIDTH)));
+        widths.push(Constraint::Fill(1));
+        Layout::horizontal(widths).split(row)
+    };
+    let mut heading = pad_to_width("Chỉ tiêu (% đạt danh hiệu)", usize::from(MEASURE_WIDTH));
     for m in milestones {
-        header.push_str(&pad_to_width(&format!("  {m}"), cell));
+        heading.push_str(&pad_to_width(&format!("  {m}"), usize::from(CELL_WIDTH)));
     }
-    header.push_str(" QG 2025/2030");
-    buf.set_stringn(
-        x,
-        header_y,
-        truncate_to_width(&header, width),
-        width,
-        theme.style(Role::Header),
-    );
+    heading.push_str(" QG 2025/2030");
+    put(buf, grid_head, &heading, theme.style(Role::Header));
     let mut errors = Vec::new();
-    for (r, measure) in Measure::ALL.into_iter().enumerate() {
-        let y = header_y + 1 + r as u16;
-        buf.set_stringn(
-            x,
-            y,
-            pad_to_width(measure.label(), 26),
-            26,
-            theme.style(Role::Normal),
-        );
-        for (c, &milestone) in milestones.iter().enumerate() {
-            let Some(i) = state.target_field(measure, milestone) else {
+    let lines = Layout::vertical([Constraint::Length(1); Measure::ALL.len()]).split(grid);
+    for (measure, line) in Measure::ALL.into_iter().zip(lines.iter()) {
+        let cells = columns(*line);
+        put(buf, cells[0], measure.label(), theme.style(Role::Normal));
+        for (&milestone, cell) in milestones.iter().zip(cells.iter().skip(1)) {
+            let key = TargetField::Target(measure, milestone);
+            let Some(field) = form.field(key) else {
                 continue;
             };
-            let Some(field) = state.field(i) else {
-                continue;
-            };
-            let focused = i == state.focus;
-            let cx = x + 26 + (c * cell) as u16;
-            if let Some(cur) = value_box(buf, theme, cx + 1, y, cell - 3, field, focused) {
-                cursor = Some((cur, y));
+            // " 70,0  %✗": a space, the value, the unit, and a mark when it is wrong.
+            let [_, value, percent, mark] = Layout::horizontal([
+                Constraint::Length(1),
+                Constraint::Length(CELL_WIDTH - 3),
+                Constraint::Length(1),
+                Constraint::Length(1),
+            ])
+            .areas(*cell);
+            let at = ValueBox {
+                field,
+                focused: key == focus,
+                theme,
             }
-            buf.set_stringn(cx + cell as u16 - 2, y, "%", 1, theme.style(Role::Muted));
+            .render(value, buf);
+            cursor = cursor.or(at.filter(|_| key == focus));
+            put(buf, percent, "%", theme.style(Role::Muted));
             if let Some(e) = &field.error {
-                // The mark sits right after the cell's "%", in the column the cell leaves free.
-                let mark = theme.sym("✗", "x");
-                buf.set_stringn(cx + cell as u16 - 1, y, mark, 1, theme.style(Role::Error));
-                errors.push(format!("{mark} {} {milestone}: {e}", measure.label()));
+                let sign = theme.sym("✗", "x");
+                put(buf, mark, sign, theme.style(Role::Error));
+                errors.push(format!("{sign} {} {milestone}: {e}", measure.label()));
             }
         }
         // The digital-skills shares have no national figure: a dash, not "0/0".
@@ -329,8 +291,9 @@ fn render_targets(
             (Some(a), Some(b)) => format!(" {}/{}", a / 10, b / 10),
             _ => format!(" {}", theme.sym("–", "-")),
         };
-        let nx = x + 26 + (milestones.len() * cell) as u16;
-        buf.set_stringn(nx, y, &national, 12, theme.style(Role::Muted));
+        if let Some(last) = cells.last() {
+            put(buf, *last, &national, theme.style(Role::Muted));
+        }
     }
     let notes = [
         "Năm giữa hai mốc dùng mục tiêu của mốc kế tiếp (năm 2027 dùng mốc 2030);".to_string(),
@@ -354,28 +317,19 @@ fn render_targets(
         })
         .collect();
     let others = (!others.is_empty()).then(|| format!("Cách tính khác: {}", others.join("; ")));
-    let first_note = header_y + 1 + Measure::ALL.len() as u16 + 1;
-    let shown = notes
+    let width = usize::from(inner.width);
+    let shown: Vec<Line> = notes
         .iter()
         .map(|n| (n, Role::Muted))
         .chain(errors.iter().take(1).map(|e| (e, Role::Error)))
-        .chain(others.iter().map(|o| (o, Role::Normal)));
-    for (y, (note, role)) in (first_note..).zip(shown) {
-        if y + 2 >= area.y + area.height {
-            break;
-        }
-        buf.set_stringn(
-            x,
-            y,
-            truncate_to_width(note, width),
-            width,
-            theme.style(role),
-        );
-    }
+        .chain(others.iter().map(|o| (o, Role::Normal)))
+        .map(|(text, role)| Line::styled(truncate_to_width(text, width), theme.style(role)))
+        .collect();
+    Paragraph::new(shown).render(notes_area, buf);
     footer(
         app,
         buf,
-        area,
+        footer_area,
         state,
         &format!(
             "{} sang ô sau, {} điền mục tiêu quốc gia, {} lưu, {} quay lại.",

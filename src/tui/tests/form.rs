@@ -1,6 +1,7 @@
 //! The unit form on its own: messages beside the fields, the unit it builds.
 use crate::model::{Affiliation, Unit, UnitKind};
-use crate::tui::form::{FormChoices, FormState};
+use crate::tui::action::Action;
+use crate::tui::form::{FormChoices, FormState, UnitField};
 
 fn choices() -> FormChoices {
     FormChoices {
@@ -11,27 +12,49 @@ fn choices() -> FormChoices {
     }
 }
 
+fn finding(form: &FormState, key: UnitField) -> Option<&str> {
+    form.form.field(key).and_then(|f| f.error.as_deref())
+}
+
+fn type_into(form: &mut FormState, key: UnitField, text: &str) {
+    if let Some(t) = form.form.field_mut(key).and_then(|f| f.input_mut()) {
+        t.insert_str(text);
+    }
+}
+
+fn retype(form: &mut FormState, key: UnitField, text: &str) {
+    if let Some(t) = form.form.field_mut(key).and_then(|f| f.input_mut()) {
+        t.clear();
+    }
+    type_into(form, key, text);
+}
+
 #[test]
 fn an_empty_household_form_names_every_missing_field() {
     let mut form = FormState::new(UnitKind::Household, None, &choices(), 2025);
     assert_eq!(form.build(Affiliation::None), None);
-    assert_eq!(form.fields[1].error.as_deref(), Some("Không được để trống"));
-    assert_eq!(form.fields[4].error.as_deref(), Some("Không được để trống"));
-    assert_eq!(form.focus, 1);
+    assert_eq!(finding(&form, UnitField::Name), Some("Không được để trống"));
+    assert_eq!(
+        finding(&form, UnitField::Members),
+        Some("Không được để trống")
+    );
+    assert_eq!(form.form.focus(), UnitField::Name);
 }
 
 #[test]
 fn a_filled_household_form_builds_the_household() {
     let mut form = FormState::new(UnitKind::Household, None, &choices(), 2025);
-    for (i, v) in [(1, "  Lê   Thị Hoa "), (4, "5"), (5, "3")] {
-        if let Some(t) = form.fields[i].input_mut() {
-            t.insert_str(v);
-        }
+    for (key, v) in [
+        (UnitField::Name, "  Lê   Thị Hoa "),
+        (UnitField::Members, "5"),
+        (UnitField::Adults, "3"),
+    ] {
+        type_into(&mut form, key, v);
     }
-    form.focus = 2;
-    form.cycle(true);
+    form.form.focus_on(UnitField::Community);
+    form.form.edit(&Action::Right);
     let Some(Unit::Household(h)) = form.build(Affiliation::None) else {
-        panic!("not built: {:?}", form.fields);
+        panic!("not built: {:?}", form.form);
     };
     assert_eq!(h.head_name, "Lê Thị Hoa");
     assert_eq!(h.community, 1);
@@ -43,14 +66,16 @@ fn a_filled_household_form_builds_the_household() {
 #[test]
 fn more_adults_than_members_is_refused_beside_the_field() {
     let mut form = FormState::new(UnitKind::Household, None, &choices(), 2025);
-    for (i, v) in [(1, "Lê Hoa"), (4, "2"), (5, "3")] {
-        if let Some(t) = form.fields[i].input_mut() {
-            t.insert_str(v);
-        }
+    for (key, v) in [
+        (UnitField::Name, "Lê Hoa"),
+        (UnitField::Members, "2"),
+        (UnitField::Adults, "3"),
+    ] {
+        type_into(&mut form, key, v);
     }
     assert_eq!(form.build(Affiliation::None), None);
     assert_eq!(
-        form.fields[5].error.as_deref(),
+        finding(&form, UnitField::Adults),
         Some("Nhiều hơn số nhân khẩu")
     );
 }
@@ -58,11 +83,9 @@ fn more_adults_than_members_is_refused_beside_the_field() {
 #[test]
 fn a_thon_typed_with_its_kind_word_is_not_doubled() {
     let mut form = FormState::new(UnitKind::Community, None, &choices(), 2025);
-    if let Some(t) = form.fields[1].input_mut() {
-        t.insert_str("Thôn Đông");
-    }
+    type_into(&mut form, UnitField::Name, "Thôn Đông");
     let Some(Unit::Community(c)) = form.build(Affiliation::None) else {
-        panic!("not built: {:?}", form.fields);
+        panic!("not built: {:?}", form.form);
     };
     assert_eq!(c.name, "Đông");
     assert_eq!(Unit::Community(c).display_name(), "Thôn Đông");
@@ -70,12 +93,10 @@ fn a_thon_typed_with_its_kind_word_is_not_doubled() {
 
 fn community_named(name: &str, kind_steps: usize) -> Option<Unit> {
     let mut form = FormState::new(UnitKind::Community, None, &choices(), 2025);
-    if let Some(t) = form.fields[1].input_mut() {
-        t.insert_str(name);
-    }
-    form.focus = 2;
+    type_into(&mut form, UnitField::Name, name);
+    form.form.focus_on(UnitField::Kind);
     for _ in 0..kind_steps {
-        form.cycle(true);
+        form.form.edit(&Action::Right);
     }
     form.build(Affiliation::None)
 }
@@ -108,33 +129,25 @@ fn a_community_named_with_its_kind_word_is_not_prefixed_twice() {
 #[test]
 fn over_long_text_and_look_alike_codes_are_refused_beside_the_field() {
     let mut form = FormState::new(UnitKind::Community, None, &choices(), 2025);
-    if let Some(t) = form.fields[1].input_mut() {
-        t.insert_str(&"Đông".repeat(60));
-    }
+    type_into(&mut form, UnitField::Name, &"Đông".repeat(60));
     assert!(form.build(Affiliation::None).is_none());
-    let error = form.fields[1].error.clone().unwrap_or_default();
+    let error = finding(&form, UnitField::Name)
+        .unwrap_or_default()
+        .to_string();
     assert!(error.contains("240") && error.contains("200"), "{error}");
 
     let mut form = FormState::new(UnitKind::Community, None, &choices(), 2025);
-    if let Some(t) = form.fields[0].input_mut() {
-        t.clear();
-        t.insert_str("ТН001");
-    }
-    if let Some(t) = form.fields[1].input_mut() {
-        t.insert_str("Đông");
-    }
+    retype(&mut form, UnitField::Code, "ТН001");
+    type_into(&mut form, UnitField::Name, "Đông");
     assert!(form.build(Affiliation::None).is_none());
-    let error = form.fields[0].error.clone().unwrap_or_default();
+    let error = finding(&form, UnitField::Code)
+        .unwrap_or_default()
+        .to_string();
     assert!(error.contains("U+0422"), "{error}");
 
     let mut form = FormState::new(UnitKind::Community, None, &choices(), 2025);
-    if let Some(t) = form.fields[0].input_mut() {
-        t.clear();
-        t.insert_str(&"T".repeat(40));
-    }
-    if let Some(t) = form.fields[1].input_mut() {
-        t.insert_str("Đông");
-    }
+    retype(&mut form, UnitField::Code, &"T".repeat(40));
+    type_into(&mut form, UnitField::Name, "Đông");
     assert!(form.build(Affiliation::None).is_none());
-    assert!(form.fields[0].error.is_some());
+    assert!(finding(&form, UnitField::Code).is_some());
 }

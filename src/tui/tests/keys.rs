@@ -8,10 +8,13 @@ use crate::tui::keymap::Ctx;
 use crate::tui::rows::StageFilter;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-fn form_value(app: &crate::tui::app::App, field: usize) -> String {
+/// The name field's text as typed (not cleaned).
+fn form_name(app: &crate::tui::app::App) -> String {
     match app.screen() {
-        Some(Screen::Form(f)) => f.fields[field]
-            .input()
+        Some(Screen::Form(f)) => f
+            .form
+            .field(crate::tui::form::UnitField::Name)
+            .and_then(|f| f.input())
             .map(|t| t.value().to_string())
             .unwrap_or_default(),
         other => panic!("not a form: {other:?}"),
@@ -43,14 +46,14 @@ fn a_telex_sequence_from_unikey_ends_as_the_intended_name() {
     type_text(app, "ễn va");
     press(app, KeyCode::Backspace);
     type_text(app, "ăn An");
-    assert_eq!(form_value(app, 1), "Nguyễn văn An");
+    assert_eq!(form_name(app), "Nguyễn văn An");
     // A combining tone typed after the vowel (VNI-style input) joins it, NFC.
     press(app, KeyCode::End);
     type_text(app, "h\u{0301}");
-    assert_eq!(form_value(app, 1), "Nguyễn văn Anh\u{301}");
+    assert_eq!(form_name(app), "Nguyễn văn Anh\u{301}");
     press(app, KeyCode::Backspace);
     assert_eq!(
-        form_value(app, 1),
+        form_name(app),
         "Nguyễn văn An",
         "the whole grapheme goes at once"
     );
@@ -63,7 +66,7 @@ fn a_paste_is_one_line_and_nfc() {
     type_text(app, "2");
     press(app, KeyCode::F(6));
     app.handle_event(Event::Paste("Le\u{0302} Thi\u{0323}\r\nHoa".into()));
-    assert_eq!(form_value(app, 1), "Lê Thị Hoa");
+    assert_eq!(form_name(app), "Lê Thị Hoa");
 }
 
 #[test]
@@ -220,7 +223,7 @@ fn esc_on_a_changed_form_asks_before_discarding() {
     assert_eq!(app.confirm, Some(Confirm::DiscardForm));
     press(app, KeyCode::Esc);
     assert_eq!(app.confirm, None);
-    assert_eq!(form_value(app, 1), "x", "nothing lost by answering no");
+    assert_eq!(form_name(app), "x", "nothing lost by answering no");
     press(app, KeyCode::Esc);
     type_text(app, "b");
     assert_eq!(app.context(), Ctx::List);

@@ -4,6 +4,7 @@
 use super::fixture::*;
 use crate::model::{Affiliation, Unit, UnitKind};
 use crate::tui::app::{App, Screen};
+use crate::tui::form::UnitField;
 use crate::tui::keymap::Ctx;
 use crossterm::event::KeyCode;
 
@@ -43,8 +44,13 @@ fn an_unknown_household_code_is_refused_beside_the_field() {
     let Some(Screen::Form(form)) = app.screen() else {
         panic!("form closed")
     };
-    assert_eq!(form.focus, 4);
-    assert_eq!(form.fields[4].error.as_deref(), Some("Không có mã HO99999"));
+    assert_eq!(form.form.focus(), UnitField::Affiliation);
+    assert_eq!(
+        form.form
+            .field(UnitField::Affiliation)
+            .and_then(|f| f.error.as_deref()),
+        Some("Không có mã HO99999")
+    );
     assert!(citizen(app, "CD00005").is_none(), "nothing saved");
     assert!(screen_text(app).contains("✗ Không có mã HO99999"));
 }
@@ -89,7 +95,10 @@ fn enter_in_the_discard_question_keeps_the_form_and_b_discards() {
         panic!("form closed")
     };
     assert_eq!(
-        form.fields[1].input().map(|t| t.value().to_string()),
+        form.form
+            .field(UnitField::Name)
+            .and_then(|f| f.input())
+            .map(|t| t.value().to_string()),
         Some("Ngô Thị Mai".into())
     );
     press(app, KeyCode::Esc);

@@ -268,7 +268,7 @@ fn a_file_with_a_bad_row_is_previewed_with_the_row_and_cannot_be_applied() {
     press(&mut h.app, KeyCode::Esc);
     assert_eq!(h.app.context(), Ctx::Import);
     match h.app.screen() {
-        Some(Screen::Import(s)) => assert!(s.path.value().ends_with("ho-loi.csv")),
+        Some(Screen::Import(s)) => assert!(s.path().ends_with("ho-loi.csv")),
         other => panic!("{other:?}"),
     }
 }
@@ -386,7 +386,7 @@ fn the_import_kind_is_chosen_with_the_arrows() {
     press(&mut h.app, KeyCode::Right);
     press(&mut h.app, KeyCode::Right);
     match h.app.screen() {
-        Some(Screen::Import(s)) => assert_eq!(s.kind, UnitKind::Organisation),
+        Some(Screen::Import(s)) => assert_eq!(s.kind(), UnitKind::Organisation),
         other => panic!("{other:?}"),
     }
     assert!(screen_text(&h.app).contains("Tên đơn vị*"));
@@ -673,7 +673,9 @@ fn a_workbook_is_chosen_from_the_file_list_and_stripped_codes_are_confirmed_with
     }
     // Tab moves from the path to the list, which puts the file's path in the field.
     press(&mut h.app, KeyCode::Tab);
-    assert!(screen_text(&h.app).contains("Tệp tìm thấy (1)"));
+    let text = screen_text(&h.app);
+    assert!(text.contains("Tệp tìm thấy (1)"), "{text}");
+    assert!(text.contains("│   ho.xlsx "), "the file is listed: {text}");
     press(&mut h.app, KeyCode::Enter);
     assert_eq!(h.app.context(), Ctx::ImportPreview);
     assert!(

@@ -165,9 +165,10 @@ fn the_decision_form_refuses_a_date_before_registration_and_remembers_the_last_o
     let Some(crate::tui::app::Screen::Sheet(sheet)) = app.screen() else {
         panic!("no decision form")
     };
-    use crate::tui::sheet::{DECISION_DATE, DECISION_NUMBER};
-    assert_eq!(sheet.value(DECISION_NUMBER), "31/QĐ-UBND");
-    assert_eq!(sheet.value(DECISION_DATE), "20/12/2025");
+    use crate::tui::sheet::DecisionField;
+    let value = |key| sheet.form_of().map(|f| f.value(key));
+    assert_eq!(value(DecisionField::Number).as_deref(), Some("31/QĐ-UBND"));
+    assert_eq!(value(DecisionField::Date).as_deref(), Some("20/12/2025"));
 }
 
 #[test]

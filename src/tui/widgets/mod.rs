@@ -1,8 +1,9 @@
-//! Small drawing pieces shared by screens: the key-hint bar, a text field, a target bar,
-//! lines cut to their area's width.
+//! Small drawing pieces shared by screens: the key-hint bar, a form and its fields, a
+//! target bar, lines cut to their area's width.
 
 pub mod bar;
 pub mod field;
+pub mod form;
 pub mod hints;
 pub mod lines;
 
