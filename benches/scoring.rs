@@ -121,7 +121,7 @@ fn measure(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let catalog = Catalog::shipped().map_err(|e| format!("{e:?}"))?;
     // What `tui::run` shows before opening: the first frame.
     let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
-    terminal.draw(|f| screens::opening::render(f, Theme::new(true, false), path))?;
+    terminal.draw(|f| sohoctap::tui::opening::render(f, Theme::new(true, false), path))?;
     let first_frame = start.elapsed();
     println!(
         "start to first frame (\"Đang mở sổ…\", before the open): {:.2} ms",

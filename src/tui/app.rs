@@ -5,22 +5,23 @@
 //! opened so far, and a stack of screens. Rendering reads `&App` only; everything that
 //! touches the register happens here or in `save.rs`.
 //!
-//! Adding a screen (scoring, targets, bars): add a `Screen` variant and a `Ctx`, give
-//! its keys lines in the command table, route its actions in `update`, draw it in
-//! `screens/`.
+//! Adding a screen: give it a module of its own (`tui/<screen>/` with its state, keys
+//! and drawing, as `scoring` or `list`), add a `Screen` variant and a `Ctx`, give its
+//! keys lines in the command table, and route its actions in `update` and its drawing in
+//! `screens::render`.
 
 use super::action::Action;
+use super::detail::DetailState;
 use super::form::FormState;
+use super::history::HistoryState;
 use super::keymap::{self, Ctx};
+use super::list::ListState;
+use super::merge::MergeState;
+use super::officer::OfficerState;
+use super::report::ReportState;
 use super::scoring::ScoringState;
 use super::screens::breakdown::BreakdownState;
-use super::screens::detail::DetailState;
-use super::screens::history::HistoryState;
 use super::screens::import::{ImportField, ImportState};
-use super::screens::list::ListState;
-use super::screens::merge::MergeState;
-use super::screens::officer::OfficerState;
-use super::screens::report::ReportState;
 use super::screens::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};
 use super::theme::{Role, Theme};
@@ -527,32 +528,6 @@ impl App {
         self.say(format!("✗ {said}{advice}"), Role::Error);
     }
 
-    fn update_home(&mut self, action: Action) {
-        let n = UnitKind::ALL.len();
-        match action {
-            Action::Up => self.home_selected = (self.home_selected + n - 1) % n,
-            Action::Down => self.home_selected = (self.home_selected + 1) % n,
-            Action::First | Action::PageUp => self.home_selected = 0,
-            Action::Last | Action::PageDown => self.home_selected = n - 1,
-            Action::Open => {
-                if let Some(kind) = UnitKind::ALL.get(self.home_selected).copied() {
-                    self.open_list(kind);
-                }
-            }
-            Action::OpenList(kind) => {
-                self.home_selected = UnitKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-                self.open_list(kind);
-            }
-            Action::PrevYear => self.change_year(-1),
-            Action::NextYear => self.change_year(1),
-            Action::OpenBreakdown => self.open_breakdown(),
-            Action::OpenTargets => self.open_targets(),
-            Action::OpenBulk => self.open_bulk(),
-            Action::Undo => self.undo_last(),
-            _ => {}
-        }
-    }
-
     pub(super) fn change_year(&mut self, step: i32) {
         let Some(year) = Year::try_from(i32::from(self.year) + step)
             .ok()
@@ -562,34 +537,6 @@ impl App {
         };
         if let Err(e) = self.switch_year(year) {
             self.fail(&e);
-        }
-    }
-
-    pub(super) fn open_list(&mut self, kind: UnitKind) {
-        if !self.lists.contains_key(&kind) {
-            let loaded = self.register.as_ref().map(|r| {
-                r.read()
-                    .and_then(|reader| super::rows::load_rows(&reader, kind))
-            });
-            match loaded {
-                Some(Ok(rows)) => {
-                    self.lists
-                        .insert(kind, ListState::new(kind, rows, &self.census));
-                }
-                Some(Err(e)) => return self.fail(&e),
-                None => return,
-            }
-        }
-        self.stack.push(Screen::List(kind));
-    }
-
-    fn update_help(&mut self, action: Action) {
-        if let Some(Screen::Help { scroll, .. }) = self.stack.last_mut() {
-            // Render clamps to the page; the stored value stays within the help's length.
-            let max = super::screens::help::line_count();
-            if let Some(to) = super::scroll::scrolled(*scroll, &action, self.page_rows, max) {
-                *scroll = to;
-            }
         }
     }
 }

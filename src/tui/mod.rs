@@ -3,22 +3,29 @@
 //! - [`terminal`]: entering/restoring the terminal, panic hook, SIGHUP/SIGTERM;
 //! - [`app`]: all state and `App::update(Action)`, the only place state changes;
 //! - [`keymap`]: the one command table (dispatcher, hint bar and help);
-//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms,
-//!   and [`picker`]: the citizen form's household list;
-//! - `officer`: who is working, asked when a register is opened;
-//! - [`update`], [`save`], `history_save`: what actions do, the writes to the register,
-//!   and undoing the session's changes;
-//! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing);
-//! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
-//!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
-//!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
-//! - [`screens`]: pure drawing of each screen from `&App`; [`widgets`]: shared pieces;
+//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms;
+//! - one module per screen, each holding its state, what its keys do and its drawing
+//!   (`mod`/`state`/`keys`/`draw`, or one file when small): `home`, `list`, `detail`,
+//!   `history` (with the recording behind Ctrl+Z), `report`, `merge`, [`picker`] (the
+//!   citizen form's household list), `officer` (who is working, asked when a register is
+//!   opened), `about`, `help`, [`opening`], [`scoring`] and [`criteria_editor`]; the
+//!   form screens (unit forms, sheets, setup, import: one form widget, `widgets::form`)
+//!   and the breakdown are still spread over `form`, `sheet`, `update*`, `*_save` and
+//!   `screens/`;
+//! - [`update`], [`save`]: what the form screens' actions do, and the writes to the
+//!   register; `update_import`, `backup`: the import screen's keys, and backups (on
+//!   demand, and offered on leaving after changes); `save_forms`: the paper forms
+//!   (scoring sheets, registration forms) from the list and scoring screens;
+//! - [`screens`]: what every screen shares (title bar, message and hint lines, dialogs)
+//!   and the drawing of the screens not yet in a module of their own; [`widgets`]:
+//!   shared pieces;
 //! - [`theme`]: 16 colours or none (`NO_COLOR`), and the ASCII mode.
 //!
 //! The loop blocks on terminal events (read on their own thread), applies every queued
 //! event in order, then draws once. It wakes every 200 ms only to notice a hang-up
 //! signal; it never redraws on a timer.
 
+mod about;
 pub mod action;
 pub mod app;
 pub mod archive;
@@ -29,12 +36,19 @@ mod commands_work;
 pub mod confirm;
 pub mod criteria_editor;
 pub mod decision_save;
+mod detail;
 mod file_choice;
 pub mod form;
-mod history_save;
+mod help;
+mod history;
+mod home;
 pub mod keymap;
+mod list;
+mod merge;
 mod officer;
+pub mod opening;
 pub mod picker;
+mod report;
 pub mod rows;
 mod save;
 mod save_forms;
@@ -48,8 +62,6 @@ pub mod theme;
 mod update;
 mod update_export;
 mod update_import;
-mod update_merge;
-mod update_report;
 pub mod widgets;
 
 use crate::app::{AppError, Env, current_year};
@@ -108,7 +120,7 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), AppError> {
         None if exists => {
             // The first frame comes before the open, which verifies every page (about
             // half a second on the largest registers) after an unclean shutdown.
-            let _ = terminal.draw(|frame| screens::opening::render(frame, theme, &env.db));
+            let _ = terminal.draw(|frame| opening::render(frame, theme, &env.db));
             let opened = Register::open(&env.db).and_then(|register| {
                 let catalog = with_office_sets(&register, catalog)?;
                 App::open(register, catalog, year, theme)

@@ -4,9 +4,9 @@
 //! models are brought up to date without rereading more than needed.
 
 use super::app::{App, Screen};
+use super::detail::DetailState;
 use super::form::{FormChoices, FormState, UnitField};
 use super::rows::{self, Lookup};
-use super::screens::detail::DetailState;
 use super::screens::setup::SetupField;
 use super::theme::Role;
 use crate::model::{Affiliation, Commune, Unit, UnitId, UnitKind};

@@ -12,7 +12,7 @@ use crate::store::StoreError;
 use crate::tally::Status;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
-use crate::tui::screens::detail::DetailState;
+use crate::tui::detail::DetailState;
 use crate::tui::sheet::SheetState;
 use crate::tui::theme::Role;
 

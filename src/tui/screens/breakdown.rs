@@ -14,8 +14,9 @@ use crate::tally::{Counts, Tally, progress, progress_on};
 use crate::text::{format_count, format_percent, pad_to_width, percent_tenths, truncate_to_width};
 use crate::tui::app::App;
 use crate::tui::theme::{Role, Theme};
+use crate::tui::widgets::lines::CutLines;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::widgets::Widget;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -238,9 +239,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &BreakdownState) 
     } else {
         format!("Năm {} theo thôn, dòng họ{target}", app.year)
     };
-    boxed(app, &title).render(area, frame.buffer_mut());
-    let width = usize::from(area.width.saturating_sub(4));
-    let page = usize::from(area.height.saturating_sub(2));
+    let block = boxed(app, &title);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    block.render(area, frame.buffer_mut());
+    let page = usize::from(inner.height);
     let all = lines(
         state,
         &app.tally,
@@ -250,16 +252,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &BreakdownState) 
         app.theme,
     );
     let scroll = state.scroll.min(all.len().saturating_sub(page));
-    let buf = frame.buffer_mut();
-    for (i, (role, text)) in all.iter().skip(scroll).take(page).enumerate() {
-        buf.set_stringn(
-            area.x + 2,
-            area.y + 1 + i as u16,
-            truncate_to_width(text, width),
-            width,
-            app.theme.style(*role),
-        );
-    }
+    let shown = all.iter().skip(scroll);
+    let shown = shown.map(|(role, text)| (text, app.theme.style(*role)));
+    frame.render_widget(CutLines(shown), inner);
 }
 
 #[cfg(test)]

@@ -1,21 +1,11 @@
-//! Drawing: one file per screen, all pure functions of `&App`. This file draws what
-//! every screen shares (title bar, message line, key-hint bar, dialogs) and the
-//! "window too small" notice, then hands the body to the screen on top.
+//! Drawing, all pure functions of `&App`. This file draws what every screen shares
+//! (title bar, message line, key-hint bar, dialogs) and the "window too small" notice,
+//! then hands the body to the screen on top: to the `draw` of the screen's own module
+//! (`tui/list/draw.rs`, …), or to a file here for the screens not yet moved into one.
 
-pub mod about;
 pub mod breakdown;
-pub mod detail;
 pub mod form;
-pub mod help;
-pub mod history;
-pub mod home;
 pub mod import;
-pub mod list;
-pub mod merge;
-pub mod officer;
-pub mod opening;
-pub mod picker;
-pub mod report;
 pub mod setup;
 pub mod sheet;
 
@@ -65,27 +55,29 @@ pub fn render(app: &App, frame: &mut Frame) {
         let body = chrome(app, frame, area);
         match app.screen() {
             Some(Screen::Setup(state)) => setup::render(app, frame, body, state),
-            Some(Screen::Officer(state)) => officer::render(app, frame, body, state),
-            Some(Screen::Home) | None => home::render(app, frame, body),
-            Some(Screen::List(kind)) => list::render(app, frame, body, *kind),
-            Some(Screen::Detail(state)) => detail::render(app, frame, body, state),
+            Some(Screen::Officer(state)) => super::officer::draw::render(app, frame, body, state),
+            Some(Screen::Home) | None => super::home::draw::render(app, frame, body),
+            Some(Screen::List(kind)) => super::list::draw::render(app, frame, body, *kind),
+            Some(Screen::Detail(state)) => super::detail::draw::render(app, frame, body, state),
             Some(Screen::Form(state)) => {
                 form::render(app, frame, body, state);
                 if let Some(picker) = &state.picker {
-                    picker::render(app, frame, body, picker);
+                    super::picker::draw::render(app, frame, body, picker);
                 }
             }
-            Some(Screen::Help { scroll, under }) => help::render(app, frame, body, *scroll, *under),
-            Some(Screen::About) => about::render(app, frame, body),
+            Some(Screen::Help { scroll, under }) => {
+                super::help::render(app, frame, body, *scroll, *under)
+            }
+            Some(Screen::About) => super::about::render(app, frame, body),
             Some(Screen::Scoring(state)) => {
                 crate::tui::scoring::draw::render(app, frame, body, state)
             }
             Some(Screen::Sheet(state)) => sheet::render(app, frame, body, state),
             Some(Screen::Breakdown(state)) => breakdown::render(app, frame, body, state),
-            Some(Screen::History(state)) => history::render(app, frame, body, state),
-            Some(Screen::Report(state)) => report::render(app, frame, body, state),
+            Some(Screen::History(state)) => super::history::draw::render(app, frame, body, state),
+            Some(Screen::Report(state)) => super::report::draw::render(app, frame, body, state),
             Some(Screen::Import(state)) => import::render(app, frame, body, state),
-            Some(Screen::Merge(state)) => merge::render(app, frame, body, state),
+            Some(Screen::Merge(state)) => super::merge::draw::render(app, frame, body, state),
             Some(Screen::Criteria(screen)) => {
                 crate::tui::criteria_editor::draw::render(app, frame, body, screen)
             }
@@ -161,7 +153,7 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
     // On the home screen, an empty message line tells of provisional criteria.
     let notice = match (&app.message, app.screen()) {
         (None, Some(Screen::Home) | None) => {
-            home::provisional_notice(app).map(|text| (text, Role::Warning))
+            super::home::draw::provisional_notice(app).map(|text| (text, Role::Warning))
         }
         _ => None,
     };

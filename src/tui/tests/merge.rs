@@ -8,7 +8,7 @@ use crate::model::{Commune, UnitKind};
 use crate::store::backup::default_backup_dir;
 use crate::tui::app::{App, Screen};
 use crate::tui::keymap::Ctx;
-use crate::tui::screens::merge::MergeState;
+use crate::tui::merge::MergeState;
 use crossterm::event::KeyCode;
 use std::path::PathBuf;
 

@@ -8,7 +8,7 @@ use crate::report::text::{TextOptions, render};
 use crate::store::backup::default_backup_dir;
 use crate::tui::app::{App, Confirm, Screen};
 use crate::tui::keymap::Ctx;
-use crate::tui::screens::report::{Line, ReportState};
+use crate::tui::report::{Line, ReportState};
 use crate::tui::theme::{Role, Theme};
 use crossterm::event::KeyCode;
 use std::path::Path;

@@ -207,7 +207,7 @@ fn a_demo_register_says_so_in_the_title_bar() {
 
 #[test]
 fn every_help_line_fits_80_columns_and_no_section_is_empty() {
-    use crate::tui::screens::help::lines;
+    use crate::tui::help::lines;
     let all = lines(Ctx::Home);
     for (_, text) in &all {
         assert!(crate::text::width(text) <= 76, "cut at 80 columns: {text}");

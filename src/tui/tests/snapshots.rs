@@ -250,7 +250,7 @@ fn opening() {
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
     terminal
         .draw(|f| {
-            crate::tui::screens::opening::render(
+            crate::tui::opening::render(
                 f,
                 Theme::new(false, false),
                 std::path::Path::new("/tmp/so.redb"),

@@ -6,12 +6,12 @@
 //! the register had nothing to back up before, it still has nothing after: leaving does
 //! not ask for a backup because of it.
 
-use super::app::{App, Screen};
-use super::screens::officer::OfficerState;
-use super::theme::Role;
-use super::update::edit;
+use super::OfficerState;
 use crate::model::{clean_officer, current_user};
 use crate::tui::action::Action;
+use crate::tui::app::{App, Screen};
+use crate::tui::theme::Role;
+use crate::tui::update::edit;
 
 impl App {
     /// At the start of a session on an open register: keeps a name already given
@@ -35,7 +35,7 @@ impl App {
         }));
     }
 
-    pub(super) fn update_officer(&mut self, action: Action) {
+    pub(in crate::tui) fn update_officer(&mut self, action: Action) {
         let Some(Screen::Officer(state)) = self.stack.last_mut() else {
             return;
         };
@@ -48,7 +48,10 @@ impl App {
                     None => {
                         state.error = Some(format!(
                             "Gõ họ tên, hoặc {} để bỏ qua",
-                            super::keymap::key_label(super::keymap::Ctx::Officer, &Action::Back)
+                            crate::tui::keymap::key_label(
+                                crate::tui::keymap::Ctx::Officer,
+                                &Action::Back
+                            )
                         ));
                     }
                 },
@@ -62,7 +65,7 @@ impl App {
     }
 
     /// Esc: the session's changes carry the OS account's name, as before names were asked.
-    pub(super) fn skip_officer(&mut self) {
+    pub(in crate::tui) fn skip_officer(&mut self) {
         self.take_officer(None);
     }
 

@@ -1,14 +1,16 @@
-//! The help screen, generated from the command table: every key of every context, the
-//! one the officer came from first.
+//! The help screen, one module: generated from the command table, every key of every
+//! context, the one the officer came from first. Its state (how far it is scrolled, and
+//! the context it was opened over) is the `Screen::Help` variant; its keys scroll it.
 
-use super::boxed;
-use crate::text::{pad_to_width, truncate_to_width};
+use super::screens::boxed;
+use super::widgets::lines::CutLines;
+use crate::text::pad_to_width;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Screen};
 use crate::tui::keymap::{self, Ctx};
 use crate::tui::theme::Role;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::widgets::Widget;
 
 /// The text width of the help page at 80 columns (less borders and margins).
@@ -111,20 +113,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize, under: Ct
         keymap::pair_label(Ctx::Help, &Action::PageUp, &Action::PageDown, " "),
         keymap::key_label(Ctx::Help, &Action::Back)
     );
-    boxed(app, &title).render(area, frame.buffer_mut());
+    let block = boxed(app, &title);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    block.render(area, frame.buffer_mut());
     let lines = lines(under);
-    let page = usize::from(area.height.saturating_sub(2));
+    let page = usize::from(inner.height);
     let scroll = scroll.min(lines.len().saturating_sub(page));
-    let width = usize::from(area.width.saturating_sub(4));
-    let buf = frame.buffer_mut();
-    for (i, (heading, text)) in lines.iter().skip(scroll).take(page).enumerate() {
+    let styled = lines.iter().skip(scroll).map(|(heading, text)| {
         let role = if *heading { Role::Title } else { Role::Normal };
-        buf.set_stringn(
-            area.x + 2,
-            area.y + 1 + i as u16,
-            truncate_to_width(text, width),
-            width,
-            app.theme.style(role),
-        );
+        (text, app.theme.style(role))
+    });
+    frame.render_widget(CutLines(styled), inner);
+}
+
+impl App {
+    pub(super) fn update_help(&mut self, action: Action) {
+        if let Some(Screen::Help { scroll, .. }) = self.stack.last_mut() {
+            // Render clamps to the page; the stored value stays within the help's length.
+            let max = line_count();
+            if let Some(to) = super::scroll::scrolled(*scroll, &action, self.page_rows, max) {
+                *scroll = to;
+            }
+        }
     }
 }

@@ -1,19 +1,18 @@
-//! The home screen: the lists with this year's counts (two columns), and one bar per
-//! measure against the resolution's target (from a `report::Summary`, so the bars show
-//! exactly what the report prints). The two digital-skills shares share one bar, and the
-//! targets on the other bases sit on each bar's second line, so everything fits 80×23.
+//! Drawing the home screen: the lists box above, the bars box below, the keys that do
+//! not fit the hint bar on the bars box's bottom border.
 
-use super::boxed;
 use crate::model::{Measure, UnitKind};
 use crate::report::Summary;
 use crate::text::{format_count, pad_left_to_width, pad_to_width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label, pair_label};
+use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
 use crate::tui::widgets::bar;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Borders, Widget};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -25,7 +24,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let list_rows = UnitKind::ALL.len().div_ceil(LIST_COLUMNS) as u16;
     let bottom_border = area.height >= list_rows + 2 + bars_height;
     let lists_height = list_rows + 1 + u16::from(bottom_border);
-    let lists = Rect::new(area.x, area.y, area.width, lists_height.min(area.height));
+    let [lists, bars] =
+        Layout::vertical([Constraint::Length(lists_height), Constraint::Fill(1)]).areas(area);
     let title = format!(
         "Danh sách ({} chọn, {} mở, hoặc bấm số {}–{})",
         pair_label(Ctx::Home, &Action::Up, &Action::Down, ""),
@@ -40,19 +40,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if !bottom_border {
         block = block.borders(Borders::TOP | Borders::LEFT | Borders::RIGHT);
     }
+    let items = block.inner(lists).inner(Margin::new(1, 0));
     block.render(lists, frame.buffer_mut());
+    let column_width = items.width / LIST_COLUMNS as u16;
+    let columns: [Rect; LIST_COLUMNS] =
+        Layout::horizontal([Constraint::Length(column_width); LIST_COLUMNS]).areas(items);
     let buf = frame.buffer_mut();
-    let inner_width = usize::from(area.width.saturating_sub(4));
-    let column_width = inner_width / LIST_COLUMNS;
-    let items_end = lists.y + lists.height - u16::from(bottom_border);
     // Down the first column, then the second, so ↑↓ walk them in order.
     for (i, kind) in UnitKind::ALL.into_iter().enumerate() {
-        let (column, row) = (i / usize::from(list_rows), i % usize::from(list_rows));
-        let y = lists.y + 1 + row as u16;
-        if y >= items_end {
+        let rows = usize::from(list_rows);
+        let Some(row) = columns.get(i / rows).and_then(|c| c.rows().nth(i % rows)) else {
             continue;
-        }
-        let x = lists.x + 2 + (column * column_width) as u16;
+        };
         let selected = i == app.home_selected;
         let marker = if selected { theme.sym("▶", ">") } else { " " };
         let count = format!(
@@ -71,16 +70,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             theme.style(Role::Normal)
         };
-        let room = column_width.saturating_sub(2);
-        buf.set_stringn(x, y, pad_to_width(&line, room), room, style);
+        let room = usize::from(row.width).saturating_sub(2);
+        buf.set_stringn(row.x, row.y, pad_to_width(&line, room), room, style);
     }
-    let top = lists.y + lists.height;
-    let bars = Rect::new(
-        area.x,
-        top,
-        area.width,
-        area.height.saturating_sub(top - area.y),
-    );
     render_bars(app, frame, bars, &app.summary);
     render_more_keys(app, frame, bars);
 }
@@ -117,28 +109,24 @@ fn render_more_keys(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let theme = app.theme;
-    let y = area.y + area.height - 1;
-    let mut x = area.x + 2;
-    let end = area.x + area.width.saturating_sub(2);
-    for (action, label) in [
+    let [_, border] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let spans = [
         (Action::Report, "Báo cáo"),
         (Action::Import, "Nhập từ tệp"),
         (Action::Backup, "Sao lưu"),
         (Action::OpenBreakdown, "Thôn, họ"),
         (Action::OpenTargets, "Mục tiêu"),
         (Action::OpenBulk, "Công nhận"),
-    ] {
+    ]
+    .into_iter()
+    .flat_map(|(action, label)| {
         let key = key_label(Ctx::Home, &action).to_uppercase();
-        let buf = frame.buffer_mut();
-        let room = usize::from(end.saturating_sub(x));
-        let (nx, _) = buf.set_stringn(x, y, format!(" {key}"), room, theme.style(Role::Key));
-        let room = usize::from(end.saturating_sub(nx));
-        let (nx, _) = buf.set_stringn(nx, y, format!(" {label} "), room, theme.style(Role::Normal));
-        x = nx;
-        if x >= end {
-            break;
-        }
-    }
+        [
+            Span::styled(format!(" {key}"), theme.style(Role::Key)),
+            Span::styled(format!(" {label} "), theme.style(Role::Normal)),
+        ]
+    });
+    frame.render_widget(Line::from_iter(spans), border.inner(Margin::new(2, 0)));
 }
 
 /// The lists side by side in this many columns.
@@ -162,21 +150,22 @@ pub fn render_bars(app: &App, frame: &mut Frame, area: Rect, summary: &Summary) 
         summary.year,
         key_label(Ctx::Home, &Action::Help)
     );
-    boxed(app, &title).render(area, frame.buffer_mut());
-    let buf = frame.buffer_mut();
-    let width = usize::from(area.width.saturating_sub(4));
+    let block = boxed(app, &title);
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    block.render(area, frame.buffer_mut());
     let drawn = summary
         .lines
         .iter()
         .filter(|l| l.measure != Measure::ThanhThaoKyNangSo);
-    for (i, line) in drawn.enumerate() {
-        let y = area.y + 1 + i as u16 * bar::HEIGHT;
-        if y + bar::HEIGHT >= area.y + area.height {
-            break;
-        }
+    // As many whole bars as fit, from the top.
+    let fit = usize::from(inner.height / bar::HEIGHT);
+    let slots = Layout::vertical(vec![Constraint::Length(bar::HEIGHT); fit]).split(inner);
+    let buf = frame.buffer_mut();
+    for (slot, line) in slots.iter().zip(drawn) {
         let proficient = (line.measure == Measure::KyNangSo)
             .then(|| summary.line(Measure::ThanhThaoKyNangSo))
             .flatten();
-        bar::render(buf, app.theme, area.x + 2, y, width, line, proficient);
+        let width = usize::from(slot.width);
+        bar::render(buf, app.theme, slot.x, slot.y, width, line, proficient);
     }
 }

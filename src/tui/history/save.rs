@@ -1,23 +1,19 @@
-//! The change history and Ctrl+Z: every write the app makes through `write_recorded`
-//! remembers the history entries it added, so the session's own changes can be undone
-//! one at a time, newest first; the history screen shows a unit's changes and undoes
-//! from there too.
+//! Recording and undoing: every write the app makes through `write_recorded` remembers
+//! the history entries it added, so the session's own changes can be undone one at a
+//! time, newest first (Ctrl+Z, from any screen that offers it).
 
-use super::action::Action;
-use super::app::{App, Screen};
-use super::screens::history::HistoryState;
-use super::scroll::scrolled;
-use super::theme::Role;
 use crate::model::{EvaluationChange, FieldChange, HistoryEntry};
-use crate::model::{UnitId, UnitKind};
 use crate::store::StoreError;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::theme::Role;
 
 impl App {
     /// Runs one write and remembers the history entries it added, for Ctrl+Z.
     ///
     /// Once the write returns it is on disk, so it is reported as saved whatever
     /// happens next: a failed re-read of the history only costs the undo list.
-    pub(super) fn write_recorded<T>(
+    pub(in crate::tui) fn write_recorded<T>(
         &mut self,
         write: impl FnOnce(&crate::store::Register) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
@@ -34,7 +30,11 @@ impl App {
     /// Adds the entries `before..after` to the undo list. When `after` could not be
     /// read, the newest change is not in the list and Ctrl+Z would silently undo an
     /// older one instead, so the list is emptied and the officer told.
-    pub(super) fn record_history_range(&mut self, before: u64, after: Result<u64, StoreError>) {
+    pub(in crate::tui) fn record_history_range(
+        &mut self,
+        before: u64,
+        after: Result<u64, StoreError>,
+    ) {
         match after {
             Ok(after) => self.session_changes.extend(before..after),
             Err(e) => {
@@ -42,7 +42,7 @@ impl App {
                 self.say(
                     format!(
                         "Đã lưu, nhưng không đọc lại được lịch sử ({e}): {} không hoàn tác được các thay đổi trước đây",
-                        super::keymap::key_label(super::keymap::Ctx::Home, &Action::Undo)
+                        crate::tui::keymap::key_label(crate::tui::keymap::Ctx::Home, &Action::Undo)
                     ),
                     Role::Warning,
                 );
@@ -50,53 +50,9 @@ impl App {
         }
     }
 
-    pub(super) fn open_history(&mut self, kind: UnitKind, id: UnitId) {
-        let Some(register) = &self.register else {
-            return;
-        };
-        match register
-            .read()
-            .and_then(|r| HistoryState::load(&r, kind, id))
-        {
-            Ok(Some(state)) => self.stack.push(Screen::History(state)),
-            Ok(None) => self.say("Không tìm thấy đơn vị này trong sổ", Role::Error),
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    pub(super) fn update_history(&mut self, action: Action) {
-        if action == Action::Undo {
-            self.undo_last();
-            return self.reload_history();
-        }
-        let page = self.page_rows;
-        if let Some(Screen::History(h)) = self.stack.last_mut()
-            && let Some(to) = scrolled(h.scroll, &action, page, h.lines.len().saturating_sub(1))
-        {
-            h.scroll = to;
-        }
-    }
-
-    fn reload_history(&mut self) {
-        let Some(Screen::History(h)) = self.stack.last() else {
-            return;
-        };
-        let (kind, id) = (h.kind, h.id);
-        let Some(register) = &self.register else {
-            return;
-        };
-        if let Ok(Some(fresh)) = register
-            .read()
-            .and_then(|r| HistoryState::load(&r, kind, id))
-            && let Some(Screen::History(top)) = self.stack.last_mut()
-        {
-            *top = fresh;
-        }
-    }
-
     /// Ctrl+Z: reverts this session's last change (scores, stages, decisions), which is
     /// itself recorded in the history. Refused when the evaluation changed since.
-    pub(super) fn undo_last(&mut self) {
+    pub(in crate::tui) fn undo_last(&mut self) {
         if self.undo_archive() {
             return;
         }

@@ -1,45 +1,37 @@
-//! "Who is working?": asked once when the app opens a register, so every change of the
-//! session carries the officer's name (offices share one Windows account). Last
-//! session's name is offered: Enter on an empty field takes it; Esc skips, and changes
-//! then carry the account's name alone.
+//! Drawing the officer question: the reason in a box, the name field, then what Enter
+//! and Esc do, laid out top to bottom.
 
-use super::boxed;
-use crate::text::TextInput;
+use super::OfficerState;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldValue};
 use crate::tui::keymap::{Ctx, key_label};
+use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
 use crate::tui::widgets::field;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct OfficerState {
-    pub input: TextInput,
-    /// The name given in the register's last session, taken by Enter on an empty field.
-    pub last: Option<String>,
-    /// The OS account, recorded alone when the question is skipped.
-    pub account: String,
-    pub error: Option<String>,
-    /// The message line when the question opened (a register upgraded on opening,
-    /// January's year): put back once it is answered, so the answer does not hide it.
-    pub kept_message: Option<(String, Role)>,
-}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &OfficerState) {
     let theme = app.theme;
     let intro = "Gõ họ tên của anh/chị. Tên được ghi cùng mỗi thay đổi trong lần làm việc này \
                  (điểm, giai đoạn, quyết định), xem lại ở Lịch sử thay đổi: máy dùng chung một \
                  tài khoản nên tên tài khoản không cho biết ai đã sửa.";
-    let top = Rect::new(area.x, area.y, area.width, 6.min(area.height));
+    let [top, _, name_row, _, below] = Layout::vertical([
+        Constraint::Length(6),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let name_row = name_row.inner(Margin::new(1, 0));
     Paragraph::new(intro)
         .wrap(Wrap { trim: true })
         .block(boxed(app, "Ai đang làm việc?"))
         .render(top, frame.buffer_mut());
-    let width = usize::from(area.width.saturating_sub(2));
     let name = Field {
         label: "Họ tên cán bộ",
         value: FieldValue::Text(state.input.clone()),
@@ -48,8 +40,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &OfficerState) {
         error: None,
         note: None,
     };
-    let y = top.y + top.height + 1;
-    let cursor = field::render(frame.buffer_mut(), theme, area.x + 1, y, width, &name, true);
+    let cursor = field::render(
+        frame.buffer_mut(),
+        theme,
+        name_row.x,
+        name_row.y,
+        usize::from(name_row.width),
+        &name,
+        true,
+    );
     let accept = key_label(Ctx::Officer, &Action::Save);
     let skip = key_label(Ctx::Officer, &Action::Back);
     let mut lines = Vec::new();
@@ -77,16 +76,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &OfficerState) {
         .into_iter()
         .map(|(text, role)| Line::styled(text, theme.style(role)))
         .collect();
-    let below = Rect::new(
-        area.x + 1,
-        y + 2,
-        area.width.saturating_sub(2),
-        (area.y + area.height).saturating_sub(y + 2),
-    );
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
-        .render(below, frame.buffer_mut());
+        .render(below.inner(Margin::new(1, 0)), frame.buffer_mut());
     if let Some(x) = cursor {
-        frame.set_cursor_position((x, y));
+        frame.set_cursor_position((x, name_row.y));
     }
 }

@@ -1,39 +1,42 @@
 //! The household picker over a citizen form: the search line, the matching households
 //! (code, name, thôn) with the chosen one marked, and how many match.
 
-use super::boxed;
+use super::PickerState;
 use crate::text::{pad_to_width, truncate_to_width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label};
-use crate::tui::picker::PickerState;
+use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
+use crate::tui::widgets::lines::CutLines;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::widgets::{Clear, Widget};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect, state: &PickerState) {
     let theme = app.theme;
-    let area = Rect::new(
-        body.x + 2,
-        body.y + 1,
-        body.width.saturating_sub(4),
-        body.height.saturating_sub(2),
-    );
+    let area = body.inner(Margin::new(2, 1));
     frame.render_widget(Clear, area);
-    boxed(app, "Chọn hộ (hoặc cơ quan) cho công dân").render(area, frame.buffer_mut());
-    let width = usize::from(area.width.saturating_sub(2));
-    let x = area.x + 1;
+    let block = boxed(app, "Chọn hộ (hoặc cơ quan) cho công dân");
+    let inner = block.inner(area);
+    block.render(area, frame.buffer_mut());
+    let [search_row, list, _, count_row] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let width = usize::from(inner.width);
+    let label = "Tìm (tên, mã hoặc thôn): ";
     let (shown, cursor) = state.query.visible_window(width.saturating_sub(26));
-    let search = format!("Tìm (tên, mã hoặc thôn): {shown}");
-    let buf = frame.buffer_mut();
-    buf.set_stringn(x, area.y + 1, &search, width, theme.style(Role::Title));
-    let rows = usize::from(area.height.saturating_sub(5));
+    let search = [(format!("{label}{shown}"), theme.style(Role::Title))];
+    frame.render_widget(CutLines(search), search_row);
+    let rows = usize::from(list.height);
     let first = state.selected.saturating_sub(rows.saturating_sub(1));
-    for (line, &i) in state.shown.iter().skip(first).take(rows).enumerate() {
-        let Some(row) = state.rows.get(i) else {
-            continue;
-        };
+    let lines = state.shown.iter().skip(first).take(rows).enumerate();
+    let lines = lines.filter_map(|(line, &i)| {
+        let row = state.rows.get(i)?;
         let selected = first + line == state.selected;
         let marker = if selected { theme.sym("▶", ">") } else { " " };
         let text = format!(
@@ -47,14 +50,11 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect, state: &PickerState) {
         } else {
             Role::Normal
         };
-        buf.set_stringn(
-            x,
-            area.y + 2 + line as u16,
-            pad_to_width(&truncate_to_width(&text, width), width),
-            width,
-            theme.style(role),
-        );
-    }
+        // Padded, so the chosen row's highlight spans the box.
+        let text = pad_to_width(&truncate_to_width(&text, width), width);
+        Some((text, theme.style(role)))
+    });
+    frame.render_widget(CutLines(lines), list);
     let count = if state.shown.is_empty() {
         format!(
             "Không có hộ nào khớp. Xóa bớt chữ đã gõ ({}).",
@@ -72,13 +72,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect, state: &PickerState) {
             key(&Action::Back),
         )
     };
-    buf.set_stringn(
-        x,
-        area.y + area.height.saturating_sub(2),
-        truncate_to_width(&count, width),
-        width,
-        theme.style(Role::Muted),
-    );
-    let column = x + crate::text::width("Tìm (tên, mã hoặc thôn): ") as u16 + cursor as u16;
-    frame.set_cursor_position((column, area.y + 1));
+    frame.render_widget(CutLines([(count, theme.style(Role::Muted))]), count_row);
+    let column = inner.x + crate::text::width(label) as u16 + cursor as u16;
+    frame.set_cursor_position((column, search_row.y));
 }

@@ -3,14 +3,14 @@
 //! options, scroll, and save it owner-only under a dated name in the documents folder,
 //! as text or as a Word document.
 
-use super::action::Action;
-use super::app::{App, Screen};
-use super::screens::report::ReportState;
-use super::scroll::scrolled;
-use super::theme::Role;
+use super::ReportState;
 use crate::app::load_report_data;
 use crate::report::text::{file_name, save_path};
 use crate::store::StoreError;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Screen};
+use crate::tui::scroll::scrolled;
+use crate::tui::theme::Role;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -45,7 +45,7 @@ impl App {
         )))
     }
 
-    pub(super) fn open_report(&mut self) {
+    pub(in crate::tui) fn open_report(&mut self) {
         // A console started with --ascii cannot show the diacritics either.
         match self.build_report(false, self.theme.ascii) {
             Ok(Some(state)) => self.stack.push(Screen::Report(state)),
@@ -55,7 +55,7 @@ impl App {
     }
 
     /// Rebuilds the preview with other options or another year, keeping the place.
-    pub(super) fn rebuild_report(&mut self, list: bool, ascii: bool) {
+    pub(in crate::tui) fn rebuild_report(&mut self, list: bool, ascii: bool) {
         let scroll = match self.stack.last() {
             Some(Screen::Report(state)) => state.scroll,
             _ => return,
@@ -72,7 +72,7 @@ impl App {
         }
     }
 
-    pub(super) fn update_report(&mut self, action: Action) {
+    pub(in crate::tui) fn update_report(&mut self, action: Action) {
         let page_rows = self.page_rows;
         let Some(Screen::Report(state)) = self.stack.last_mut() else {
             return;
@@ -119,7 +119,7 @@ impl App {
                 format!(
                     "{} {e}. Có thể bấm {} để lưu ra tệp rồi in tệp đó.",
                     self.theme.sym("✗", "x"),
-                    super::keymap::key_label(super::keymap::Ctx::Report, &Action::Save),
+                    crate::tui::keymap::key_label(crate::tui::keymap::Ctx::Report, &Action::Save),
                 ),
                 Role::Error,
             ),
@@ -127,7 +127,7 @@ impl App {
         self.set_report_notice(notice);
     }
 
-    pub(super) fn set_report_notice(&mut self, notice: (String, Role)) {
+    pub(in crate::tui) fn set_report_notice(&mut self, notice: (String, Role)) {
         let page_rows = self.page_rows;
         if let Some(Screen::Report(state)) = self.stack.last_mut() {
             state.notice = Some(notice);

@@ -1,19 +1,10 @@
-//! One unit: its fields, and its evaluation for its title year by year. Loaded once
-//! when opened (rendering never reads the register). The scoring screen opens from here.
+//! The detail screen's state: a unit's facts and its evaluation of every year, read
+//! once when it opens (and again after an edit).
 
-use super::boxed;
 use crate::criteria::score;
 use crate::model::{Affiliation, EvaluationKey, Title, Unit, UnitId, UnitKind, Year};
 use crate::store::{Reader, Result};
 use crate::text::safe::escape;
-use crate::text::{pad_to_width, truncate_to_width};
-use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::keymap::{Ctx, key_label};
-use crate::tui::theme::Role;
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YearLine {
@@ -152,90 +143,5 @@ impl DetailState {
             facts,
             years,
         }))
-    }
-}
-
-pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &DetailState) {
-    let theme = app.theme;
-    let facts_height = (state.facts.len() as u16 + 2).min(area.height);
-    let top = Rect::new(area.x, area.y, area.width, facts_height);
-    boxed(app, &escape(&state.unit.display_name())).render(top, frame.buffer_mut());
-    let width = usize::from(area.width.saturating_sub(4));
-    let buf = frame.buffer_mut();
-    for (i, (label, value)) in state.facts.iter().enumerate() {
-        let y = top.y + 1 + i as u16;
-        if y + 1 >= top.y + top.height {
-            break;
-        }
-        let line = format!("{} {}", pad_to_width(label, 18), escape(value));
-        buf.set_stringn(
-            top.x + 2,
-            y,
-            truncate_to_width(&line, width),
-            width,
-            theme.style(Role::Normal),
-        );
-    }
-    let title = Title::for_kind(state.unit.kind());
-    let rest = Rect::new(
-        area.x,
-        top.y + top.height,
-        area.width,
-        area.height.saturating_sub(facts_height),
-    );
-    let heading = format!(
-        "{} theo năm · {} chấm điểm năm {} · {} lịch sử",
-        title.name(),
-        key_label(Ctx::Detail, &Action::Open),
-        app.year,
-        key_label(Ctx::Detail, &Action::ShowHistory)
-    );
-    boxed(app, &heading).render(rest, frame.buffer_mut());
-    let buf = frame.buffer_mut();
-    for (i, line) in state.years.iter().enumerate() {
-        let y = rest.y + 1 + i as u16;
-        if y + 1 >= rest.y + rest.height {
-            break;
-        }
-        let text = match &line.stage {
-            None => format!("{}  {} Chưa đăng ký", line.year, theme.sym("·", ".")),
-            Some(stage) => {
-                let total = line
-                    .total
-                    .map_or("không rõ bộ tiêu chí".to_string(), |(t, max)| {
-                        format!("{t}/{max} điểm")
-                    });
-                let verdict = if !line.complete {
-                    format!("{} chưa chấm đủ", theme.sym("○", "o"))
-                } else if line.passed {
-                    format!("{} đạt", theme.sym("✓", "+"))
-                } else {
-                    format!("{} chưa đạt", theme.sym("✗", "x"))
-                };
-                let decision = line.decision.clone().unwrap_or_default();
-                // Kỹ năng số, before the decision, which may be cut at the edge.
-                let skills = line
-                    .skills
-                    .map(|s| format!("KNS {}  ", s.label()))
-                    .unwrap_or_default();
-                format!(
-                    "{}  {}  {total}  {verdict}  {skills}{decision}",
-                    line.year,
-                    pad_to_width(stage, 16)
-                )
-            }
-        };
-        let role = if line.year == app.year {
-            Role::Title
-        } else {
-            Role::Normal
-        };
-        buf.set_stringn(
-            rest.x + 2,
-            y,
-            truncate_to_width(&text, width),
-            width,
-            theme.style(role),
-        );
     }
 }

@@ -1,4 +1,4 @@
-//! The frame shown while the register opens. Opening usually takes a few tens of
+//! The opening screen, one module: the frame shown while the register opens. Opening usually takes a few tens of
 //! milliseconds, but after an unclean shutdown (or when the file changed behind the
 //! program's back) it verifies every page, about half a second for the largest
 //! communes; the officer sees at once that the program started and what it is doing,
@@ -6,24 +6,16 @@
 
 use crate::text::truncate_to_width;
 use crate::tui::theme::{Role, Theme};
+use crate::tui::widgets::centred;
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use std::path::Path;
 
 pub fn render(frame: &mut Frame, theme: Theme, path: &Path) {
-    let area = frame.area();
-    let width = area.width.min(70);
-    let height = area.height.min(5);
-    let boxed = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + area.height.saturating_sub(height) / 2,
-        width,
-        height,
-    );
+    let boxed = centred(frame.area(), 70, 5);
     let file = truncate_to_width(
         &path.display().to_string(),
-        usize::from(width.saturating_sub(4)),
+        usize::from(boxed.width.saturating_sub(4)),
     );
     let text = format!("Đang mở sổ và kiểm tra dữ liệu…\n{file}");
     let paragraph = Paragraph::new(text)

@@ -1,19 +1,13 @@
-//! The Report screen: the printed summary exactly as `sohoctap report` writes it, one
-//! report line per screen line (the report is at most 80 columns, so no border), with
-//! the options on the top line and page breaks drawn as a separator line instead of
-//! the raw form feed.
+//! The Report screen's state: the preview's lines (page breaks found), its options and
+//! how far it is scrolled.
 
 use crate::report::ReportData;
 use crate::report::text::{TextOptions, render as render_text};
-use crate::text::{to_ascii, truncate_to_width};
-use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::theme::Role;
 use chrono::NaiveDate;
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::{Line as TextLine, Span};
+
+/// Rows the save notice takes under the text (the path may be long).
+pub(super) const NOTICE_ROWS: usize = 2;
 
 /// The form feed `report::text` puts between pages.
 const FORM_FEED: char = '\u{c}';
@@ -105,92 +99,6 @@ pub fn preview_lines(text: &str) -> Vec<Line> {
         }
     }
     lines
-}
-
-/// Rows the save notice takes under the text (the path may be long).
-const NOTICE_ROWS: usize = 2;
-
-pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ReportState) {
-    let theme = app.theme;
-    let width = usize::from(area.width);
-    let plain = theme.ascii || state.ascii;
-    let say = |s: &str| if plain { to_ascii(s) } else { s.to_string() };
-    let check = |on: bool| {
-        if on {
-            theme.sym("☑", "[x]")
-        } else {
-            theme.sym("☐", "[ ]")
-        }
-    };
-    let text_rows =
-        usize::from(area.height.saturating_sub(1)).saturating_sub(if state.notice.is_some() {
-            NOTICE_ROWS
-        } else {
-            0
-        });
-    let scroll = state
-        .scroll
-        .min(state.lines.len().saturating_sub(text_rows));
-    let shown_to = (scroll + text_rows).min(state.lines.len());
-    let options = TextLine::from(vec![
-        Span::styled(
-            key_label(Ctx::Report, &Action::ToggleList),
-            theme.style(Role::Key),
-        ),
-        Span::raw(format!(" {} {}  ", say("Kèm danh sách"), check(state.list))),
-        Span::styled(
-            key_label(Ctx::Report, &Action::ToggleAscii),
-            theme.style(Role::Key),
-        ),
-        Span::raw(format!(" {} {}  ", say("Không dấu"), check(state.ascii))),
-        Span::styled(
-            say(&format!(
-                "Dòng {}–{}/{} · {} trang A4",
-                scroll + 1,
-                shown_to,
-                state.lines.len(),
-                state.pages()
-            )),
-            theme.style(Role::Muted),
-        ),
-    ]);
-    let buf = frame.buffer_mut();
-    buf.set_line(area.x, area.y, &options, area.width);
-    for (i, line) in state.lines.iter().skip(scroll).take(text_rows).enumerate() {
-        let y = area.y + 1 + i as u16;
-        match line {
-            Line::Text(text) => {
-                buf.set_stringn(
-                    area.x,
-                    y,
-                    truncate_to_width(text, width),
-                    width,
-                    theme.style(Role::Normal),
-                );
-            }
-            Line::PageBreak(page) => {
-                let label = say(&format!(" ngắt trang · trang {page} sang tờ mới "));
-                let dash = theme.sym("╌", "-");
-                let left = width.saturating_sub(crate::text::width(&label)) / 2;
-                let right = width.saturating_sub(left + crate::text::width(&label));
-                let rule = format!("{}{label}{}", dash.repeat(left), dash.repeat(right));
-                buf.set_stringn(area.x, y, rule, width, theme.style(Role::Muted));
-            }
-        }
-    }
-    if let Some((notice, role)) = &state.notice {
-        let first_y = area.y + area.height.saturating_sub(NOTICE_ROWS as u16);
-        let wrapped = crate::report::text::layout::wrap(notice, width, "", "  ");
-        for (i, text) in wrapped.iter().take(NOTICE_ROWS).enumerate() {
-            buf.set_stringn(
-                area.x,
-                first_y + i as u16,
-                truncate_to_width(text, width),
-                width,
-                theme.style(*role),
-            );
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,16 @@
-//! About: where the register is, which criteria sets the program knows (provisional
-//! ones marked, not only coloured), and a glyph test line to check the console shows
-//! Vietnamese.
+//! The About screen, one module: where the register is, which criteria sets the
+//! program knows (provisional ones marked, not only coloured), and a glyph test line to
+//! check the console shows Vietnamese. It has no state and no keys of its own (the key
+//! to the criteria editor is handled where every screen's is).
 
-use super::boxed;
+use super::screens::boxed;
+use super::widgets::lines::CutLines;
 use crate::criteria::{Provenance, Status};
 use crate::text::{pad_to_width, truncate_to_width};
 use crate::tui::app::App;
 use crate::tui::theme::Role;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::widgets::Widget;
 
 pub const GLYPH_TEST: &str =
@@ -16,8 +18,9 @@ pub const GLYPH_TEST: &str =
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    boxed(app, "Thông tin").render(area, frame.buffer_mut());
-    let width = usize::from(area.width.saturating_sub(4));
+    let block = boxed(app, "Thông tin");
+    let inner = block.inner(area).inner(Margin::new(1, 0));
+    block.render(area, frame.buffer_mut());
     let mut lines: Vec<(String, Role)> = vec![
         (
             format!("Phiên bản: sohoctap {}", env!("CARGO_PKG_VERSION")),
@@ -26,7 +29,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         (format!("Tệp sổ: {}", app.path.display()), Role::Normal),
         (
             format!(
-                "Sao lưu: bấm S (bản sao vào {})",
+                "Sao lưu: bấm {} (bản sao vào {})",
+                crate::tui::keymap::key_label(
+                    crate::tui::keymap::Ctx::About,
+                    &crate::tui::action::Action::Backup
+                )
+                .to_uppercase(),
                 crate::store::backup::default_backup_dir(&app.path).display()
             ),
             Role::Muted,
@@ -81,18 +89,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         "Nếu chữ bị lỗi: chạy «sohoctap --ascii» để dùng chữ không dấu.".into(),
         Role::Muted,
     ));
-    let buf = frame.buffer_mut();
-    for (i, (text, role)) in lines.iter().enumerate() {
-        let y = area.y + 1 + i as u16;
-        if y + 1 >= area.y + area.height {
-            break;
-        }
-        buf.set_stringn(
-            area.x + 2,
-            y,
-            truncate_to_width(text, width),
-            width,
-            theme.style(*role),
-        );
-    }
+    let styled = lines.iter().map(|(text, role)| (text, theme.style(*role)));
+    frame.render_widget(CutLines(styled), inner);
 }

@@ -1,13 +1,6 @@
-//! The citizen form's household picker: F3 on the form opens a list of the year's
-//! households (and organisations, which the same field accepts), filtered as the
-//! officer types a name, a code or a thôn, with or without diacritics; Enter puts the
-//! chosen code into the field. A commune has thousands of households, so ← → through
-//! them, as for thôn and dòng họ, would not do.
+//! The picker's state: the year's households and organisations, each with its folded
+//! search key, and those matching what is typed.
 
-use super::action::Action;
-use super::app::{App, Screen};
-use super::form::UnitField;
-use super::update::edit;
 use crate::model::{Unit, UnitKind};
 use crate::store::{Reader, StoreError};
 use crate::text::{TextInput, fold, matches_word};
@@ -89,72 +82,8 @@ impl PickerState {
             .and_then(|&i| self.rows.get(i))
     }
 
-    fn move_by(&mut self, step: isize) {
+    pub(super) fn move_by(&mut self, step: isize) {
         let last = self.shown.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(step).min(last);
-    }
-}
-
-impl App {
-    /// F3 on a citizen form: the picker over it, searching what the field holds.
-    pub(super) fn open_picker(&mut self) {
-        let Some(Screen::Form(form)) = self.stack.last() else {
-            return;
-        };
-        if form.kind != UnitKind::Citizen {
-            return;
-        }
-        let typed = form.affiliation_code();
-        let Some(register) = &self.register else {
-            return;
-        };
-        let loaded = register.read().and_then(|reader| {
-            PickerState::load(&reader, self.year, &self.community_names, &typed)
-        });
-        let picker = match loaded {
-            Ok(mut picker) => {
-                // What the field holds may be a code a household keeps as typed: then
-                // start on it, not on an empty search.
-                if picker.shown.is_empty() {
-                    picker.query.clear();
-                    picker.refilter();
-                }
-                picker
-            }
-            Err(e) => return self.fail(&e),
-        };
-        if let Some(Screen::Form(form)) = self.stack.last_mut() {
-            form.form.focus_on(UnitField::Affiliation);
-            form.picker = Some(picker);
-        }
-    }
-
-    pub(super) fn update_picker(&mut self, action: Action) {
-        let page = self.page_rows.saturating_sub(6).max(1) as isize;
-        let Some(Screen::Form(form)) = self.stack.last_mut() else {
-            return;
-        };
-        let Some(picker) = form.picker.as_mut() else {
-            return;
-        };
-        match action {
-            Action::Up => picker.move_by(-1),
-            Action::Down => picker.move_by(1),
-            Action::PageUp => picker.move_by(-page),
-            Action::PageDown => picker.move_by(page),
-            Action::Open => {
-                let Some(code) = picker.chosen().map(|r| r.code.clone()) else {
-                    return;
-                };
-                form.picker = None;
-                form.set_affiliation(&code);
-                self.note_affiliation();
-            }
-            other => {
-                if edit(&mut picker.query, &other) {
-                    picker.refilter();
-                }
-            }
-        }
     }
 }

@@ -3,23 +3,23 @@
 //! (it must be the plan the officer read), back this register up, write the code
 //! mapping beside it and merge in one transaction, and reload what the screens show.
 
-use super::action::Action;
-use super::app::{App, Screen};
-use super::keymap::{Ctx, key_label};
-use super::screens::merge::{MergePreview, MergeState};
-use super::scroll::scrolled;
-use super::theme::Role;
-use super::update::edit;
-use super::update_import::typed_path;
+use super::{MergePreview, MergeState};
 use crate::app::merge_preview;
 use crate::exchange::merge_map::{default_map_path, merge_map_csv};
 use crate::store::backup::backup_before_merge;
 use crate::store::{MergePlan, ReadOnlyRegister, StoreError, files, open_former, plan_merge};
 use crate::text::format_count;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Screen};
+use crate::tui::keymap::{Ctx, key_label};
+use crate::tui::scroll::scrolled;
+use crate::tui::theme::Role;
+use crate::tui::update::edit;
+use crate::tui::update_import::typed_path;
 use std::path::Path;
 
 impl App {
-    pub(super) fn open_merge(&mut self) {
+    pub(in crate::tui) fn open_merge(&mut self) {
         if self.register.is_none() {
             return;
         }
@@ -32,7 +32,7 @@ impl App {
         self.stack.push(Screen::Merge(MergeState::new(folder)));
     }
 
-    pub(super) fn update_merge(&mut self, action: Action) {
+    pub(in crate::tui) fn update_merge(&mut self, action: Action) {
         let page_rows = self.page_rows;
         let Some(Screen::Merge(state)) = self.stack.last_mut() else {
             return;
@@ -163,7 +163,7 @@ impl App {
         self.stack.pop();
         // The two paths are what the officer keeps (the way back, and the old codes):
         // a box with a line each, since the status line cuts them at 80 columns.
-        self.confirm = Some(super::confirm::Confirm::Notice {
+        self.confirm = Some(crate::tui::confirm::Confirm::Notice {
             title: "Đã gộp sổ".into(),
             text: format!(
                 "{} Đã gộp sổ của {}: {} đơn vị, {} đánh giá.\nSao lưu trước khi gộp:\n{}\nBảng đối chiếu mã cũ, mã mới:\n{}\n{} hoặc {}: đóng.",
