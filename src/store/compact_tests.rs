@@ -147,3 +147,36 @@ fn a_rolled_back_write_leaves_no_text_number_behind() {
     // The stray value of an unknown code is data, not damage.
     assert!(!report.damaged, "{:?}", report.problems);
 }
+
+#[test]
+fn check_finds_a_text_index_row_that_names_another_number() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("so.redb");
+    let (register, key, e) = register_with_household(&path);
+    register
+        .write(|w| w.set_evaluation(key, Some(&e), &e.stamp))
+        .expect("save");
+    // Number 0 is the first text saved (the decision number); the note has another.
+    register
+        .write(|w| {
+            let p = w.path().to_path_buf();
+            w.txn()
+                .open_table(tables::STRING_IDS)
+                .map_err(|e| error::from_redb(&p, e))?
+                .insert("Ghi chú", 0u32)
+                .map_err(|e| error::from_redb(&p, e))?;
+            Ok(())
+        })
+        .expect("damage the index");
+    let mut register = register;
+    let report = register.check(2025).expect("check");
+    assert!(report.damaged, "{:?}", report.problems);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("Chỉ mục bảng chuỗi ghi sai số 0")),
+        "{:?}",
+        report.problems
+    );
+}
