@@ -25,6 +25,7 @@ use sohoctap::model::{
 };
 use sohoctap::store::Register;
 use sohoctap::store::codec::{decode_history, encode_history};
+use sohoctap::store::dictionary::MemoryNames;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -595,14 +596,19 @@ fn history_variants() -> Vec<HistoryEntry> {
 fn every_history_variant_round_trips_and_damaged_ones_are_errors() {
     let mut rng = Rng(0x4157);
     let (mut tried, mut refused) = (0, 0);
+    let mut names = MemoryNames::default();
     for (i, entry) in history_variants().iter().enumerate() {
-        let bytes = encode_history(entry);
-        assert_eq!(decode_history(&bytes).as_ref(), Ok(entry), "variant {i}");
+        let bytes = encode_history(entry, &mut names).expect("encode");
+        assert_eq!(
+            decode_history(&bytes, &names).as_ref(),
+            Ok(entry),
+            "variant {i}"
+        );
         // Every strict prefix is an error: a torn record is never read as a shorter one.
         for cut in 0..bytes.len() {
             tried += 1;
             assert!(
-                decode_history(&bytes[..cut]).is_err(),
+                decode_history(&bytes[..cut], &names).is_err(),
                 "variant {i}: a record cut at {cut} of {} bytes decoded",
                 bytes.len()
             );
@@ -612,14 +618,14 @@ fn every_history_variant_round_trips_and_damaged_ones_are_errors() {
         trailing.push(0);
         tried += 1;
         assert!(
-            decode_history(&trailing).is_err(),
+            decode_history(&trailing, &names).is_err(),
             "variant {i}: trailing byte"
         );
         refused += 1;
         for _ in 0..cases() / 4 {
             tried += 1;
             let damaged = mutate(&mut rng, &bytes);
-            match decode_history(&damaged) {
+            match decode_history(&damaged, &names) {
                 Err(e) => {
                     refused += 1;
                     assert!(e.to_string().contains("lịch sử"), "{e}");

@@ -316,14 +316,24 @@ fn the_schema_5_golden_register_is_migrated_with_every_record_intact() {
     assert_eq!(backups_of(&path).len(), 1, "the old file is kept");
 }
 
-/// A register written by this version opens as it was written: no migration, every
-/// record equal to its export, CDHT evaluations with each digital-skills value and one
-/// change of it in the history, and targets on the two digital-skills measures.
+/// A schema-6 register is backed up and migrated (migration 006: every evaluation and
+/// history entry rewritten in the compact form): every record equal to its export, CDHT
+/// evaluations with each digital-skills value and one change of it in the history, and
+/// targets on the two digital-skills measures.
 #[test]
-fn the_schema_6_golden_register_opens_with_every_record_as_written() {
+fn the_schema_6_golden_register_is_migrated_with_every_record_intact() {
     let (_dir, path) = copy_of("schema6.redb");
+    let before = record_versions(&path);
+    assert!(before.evaluations > 0 && before.compact_evaluations == 0);
     let mut register = Register::open(&path).expect("open golden register");
-    assert!(register.upgrade_notice().is_none());
+    let notice = register
+        .upgrade_notice()
+        .expect("told about the upgrade")
+        .to_string();
+    assert!(
+        notice.contains("định dạng 6") && notice.contains("dạng gọn"),
+        "{notice}"
+    );
     let want = expected_json("schema6.json");
     assert_eq!(want["schema"], 6);
     assert_same_records(&exported(&register), &want);
@@ -371,6 +381,81 @@ fn the_schema_6_golden_register_opens_with_every_record_as_written() {
     let report = register.check(2025).expect("check");
     assert!(report.ok, "{:?}", report.problems);
     register.close().expect("close");
+    assert_eq!(backups_of(&path).len(), 1, "the old file is kept");
+    let after = record_versions(&path);
+    assert_eq!(
+        after,
+        RecordVersions {
+            compact_evaluations: before.evaluations,
+            compact_history: before.history,
+            ..before
+        },
+        "every evaluation and history entry is compact"
+    );
+}
+
+/// How many evaluations and history entries a register file holds, and how many of
+/// them in the compact form (record version 3, schema 7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RecordVersions {
+    evaluations: usize,
+    compact_evaluations: usize,
+    history: usize,
+    compact_history: usize,
+}
+
+fn record_versions(path: &Path) -> RecordVersions {
+    use redb::{ReadableDatabase, ReadableTable};
+    use sohoctap::store::{codec, tables};
+    let db = redb::ReadOnlyDatabase::open(path).expect("open read-only");
+    let txn = db.begin_read().expect("read");
+    let tags = |tags: Vec<Option<u8>>| (tags.len(), tags.iter().filter(|t| **t == Some(3)).count());
+    let evaluations_table = txn.open_table(tables::EVALUATIONS).expect("evaluations");
+    let (evaluations, compact_evaluations) = tags(
+        evaluations_table
+            .iter()
+            .expect("iter")
+            .map(|item| codec::version_tag(item.expect("item").1.value()))
+            .collect(),
+    );
+    let history_table = txn.open_table(tables::HISTORY).expect("history");
+    let (history, compact_history) = tags(
+        history_table
+            .iter()
+            .expect("iter")
+            .map(|item| codec::version_tag(item.expect("item").1.value()))
+            .collect(),
+    );
+    RecordVersions {
+        evaluations,
+        compact_evaluations,
+        history,
+        compact_history,
+    }
+}
+
+/// A register written by this version opens as it was written: no migration, every
+/// record equal to its export, every evaluation and history entry compact (version 3)
+/// and read back through the dictionary tables, the letterhead and officer as written.
+#[test]
+fn the_schema_7_golden_register_opens_with_every_record_as_written() {
+    let (_dir, path) = copy_of("schema7.redb");
+    let versions = record_versions(&path);
+    assert_eq!(versions.compact_evaluations, versions.evaluations);
+    assert_eq!(versions.compact_history, versions.history);
+    let mut register = Register::open(&path).expect("open golden register");
+    assert!(register.upgrade_notice().is_none());
+    let want = expected_json("schema7.json");
+    assert_eq!(want["schema"], 7);
+    assert_same_records(&exported(&register), &want);
+    assert_eq!(exported(&register)["letterhead"], want["letterhead"]);
+    assert_eq!(
+        register.read().unwrap().officer().unwrap().as_deref(),
+        Some("Trần Văn Bình")
+    );
+    let report = register.check(2025).expect("check");
+    assert!(report.ok, "{:?}", report.problems);
+    register.close().expect("close");
     assert!(backups_of(&path).is_empty(), "nothing to back up");
 }
 
@@ -383,6 +468,7 @@ fn the_golden_registers_cover_every_kind_of_record() {
         "schema4.json",
         "schema5.json",
         "schema6.json",
+        "schema7.json",
     ] {
         covers_every_kind_of_record(&expected_json(name));
     }
@@ -483,7 +569,10 @@ fn the_register_format_doc_names_every_table() {
 /// versions re-encode as the newest to bytes that decode to the same value: version-1
 /// targets (schemas 1–3) into a target on the "total" basis, targets of version 2
 /// (schemas 4–5) as version 3, criteria records of version 1 (schemas 1–4) as version 2,
-/// evaluations and history of version 1 (schemas 1–5) as version 2.
+/// evaluations and history of versions 1 and 2 (schemas 1–6) as version 3, against the
+/// register's dictionary tables (numbers handed out in memory after those it holds);
+/// version-2 ones also still encode to their own bytes through the version-2 encoder
+/// that migrations 001 and 005 use.
 #[test]
 fn every_schema_1_record_re_encodes_to_the_same_bytes() {
     re_encodes_to_the_same_bytes("schema1.redb");
@@ -509,8 +598,14 @@ fn every_schema_6_record_re_encodes_to_the_same_bytes() {
     re_encodes_to_the_same_bytes("schema6.redb");
 }
 
+#[test]
+fn every_schema_7_record_re_encodes_to_the_same_bytes() {
+    re_encodes_to_the_same_bytes("schema7.redb");
+}
+
 fn re_encodes_to_the_same_bytes(name: &str) {
     use redb::{ReadableDatabase, ReadableTable};
+    use sohoctap::store::dictionary::MemoryNames;
     use sohoctap::store::{codec, tables};
     let db = redb::ReadOnlyDatabase::open(fixture(name)).expect("open read-only");
     let txn = db.begin_read().expect("read");
@@ -525,18 +620,24 @@ fn re_encodes_to_the_same_bytes(name: &str) {
         );
         checked += 1;
     }
+    // Compact records (version 3, schema 7) refer to the register's dictionary tables;
+    // older ones re-encode against numbers handed out in memory after those.
+    let mut names = MemoryNames::load(&txn).expect("dictionary");
     let evaluations = txn.open_table(tables::EVALUATIONS).expect("evaluations");
     for item in evaluations.iter().expect("iter") {
         let (_, v) = item.expect("item");
         let bytes = v.value();
-        let e = codec::decode_evaluation(bytes).expect("evaluation");
-        let again = codec::encode_evaluation(&e);
-        assert_eq!(codec::decode_evaluation(&again).as_ref(), Ok(&e));
-        if codec::version_tag(bytes) == Some(2) {
+        let e = codec::decode_evaluation(bytes, &names).expect("evaluation");
+        let again = codec::encode_evaluation(&e, &mut names).expect("encode");
+        assert_eq!(codec::decode_evaluation(&again, &names).as_ref(), Ok(&e));
+        if codec::version_tag(bytes) == Some(3) {
             assert_eq!(again, bytes);
         }
+        if codec::version_tag(bytes) == Some(2) {
+            assert_eq!(codec::encode_evaluation_v2(&e), bytes);
+        }
         assert_eq!(
-            codec::decode_evaluation_criteria(bytes).expect("head"),
+            codec::decode_evaluation_criteria(bytes, &names).expect("head"),
             e.criteria_hash
         );
         checked += 1;
@@ -545,11 +646,14 @@ fn re_encodes_to_the_same_bytes(name: &str) {
     for item in history.iter().expect("iter") {
         let (_, v) = item.expect("item");
         let bytes = v.value();
-        let h = codec::decode_history(bytes).expect("history");
-        let again = codec::encode_history(&h);
-        assert_eq!(codec::decode_history(&again).as_ref(), Ok(&h));
-        if codec::version_tag(bytes) == Some(2) {
+        let h = codec::decode_history(bytes, &names).expect("history");
+        let again = codec::encode_history(&h, &mut names).expect("encode");
+        assert_eq!(codec::decode_history(&again, &names).as_ref(), Ok(&h));
+        if codec::version_tag(bytes) == Some(3) {
             assert_eq!(again, bytes);
+        }
+        if codec::version_tag(bytes) == Some(2) {
+            assert_eq!(codec::encode_history_v2(&h), bytes);
         }
         checked += 1;
     }

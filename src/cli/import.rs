@@ -166,6 +166,10 @@ fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Re
         return Ok(());
     }
     let applied = exchange::apply(&register, &plan);
+    if applied.is_ok() && plan.rows.len() >= crate::store::LARGE_IMPORT {
+        // A large import leaves pages free behind it; a failed compaction loses nothing.
+        let _ = register.compact();
+    }
     register.close()?;
     applied?;
     summarise(&plan, "Đã thêm");
@@ -195,6 +199,10 @@ fn import_json(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliErro
         Register::create(&env.db, &archive.commune)?
     };
     let result = import_archive(&register, &archive);
+    let records = archive.units.len() + archive.evaluations.len() + archive.history.len();
+    if result.is_ok() && records >= crate::store::LARGE_IMPORT {
+        let _ = register.compact();
+    }
     register.close()?;
     result?;
     outln!("Đã nạp toàn bộ vào sổ {}", env.db.display());

@@ -4,7 +4,8 @@
 //! converts it into today's model; encoding writes the newest. So the model can change
 //! without touching old bytes, and a damaged value is an error, never a panic.
 
-use super::records::{v1, v2, v3, v4};
+use super::dictionary::{Interner, Names, SetLayout};
+use super::records::{v1, v2, v3, v4, v5};
 use crate::criteria::CriteriaSet;
 use crate::model::HistoryEntry;
 use crate::model::{Commune, Evaluation, Letterhead, Target, Unit};
@@ -75,28 +76,46 @@ macro_rules! versioned {
 
 versioned!(UnitWire, Unit, "đơn vị", encode_unit, decode_unit,
     V1(v1::UnitV1) => |v| Ok(v.into()));
-/// Evaluations have two versions: V2 (schema 6) adds the CDHT holder's digital skills.
+/// Evaluations have three versions: V2 (schema 6) adds the CDHT holder's digital skills;
+/// V3 (schema 7) is the compact form of [`v5`], whose numbers are looked up in the
+/// register's dictionary tables (see [`super::dictionary`]).
 #[derive(Serialize, Deserialize)]
 enum EvaluationWire {
     V1(v1::EvaluationV1),
     V2(v4::EvaluationV2),
+    V3(v5::EvaluationV3),
 }
 
-pub fn encode_evaluation(value: &Evaluation) -> Vec<u8> {
+fn encode_wire<T: Serialize>(wire: &T) -> Vec<u8> {
     // As in `versioned!`: plain data into a Vec cannot fail on the data's account.
-    postcard::to_stdvec(&EvaluationWire::V2(v4::EvaluationV2::from(value))).unwrap_or_default()
+    postcard::to_stdvec(wire).unwrap_or_default()
 }
 
-pub fn decode_evaluation(bytes: &[u8]) -> Result<Evaluation, DecodeError> {
+/// An evaluation as written since schema 7, adding the texts and the criteria version
+/// it names to the dictionary tables when they are new.
+pub fn encode_evaluation(value: &Evaluation, names: &mut dyn Interner) -> super::Result<Vec<u8>> {
+    Ok(encode_wire(&EvaluationWire::V3(v5::EvaluationV3::of(
+        value, names,
+    )?)))
+}
+
+/// An evaluation as schema 6 wrote it (version 2), for migrations 001 and 005, which
+/// run before the dictionary tables exist.
+pub fn encode_evaluation_v2(value: &Evaluation) -> Vec<u8> {
+    encode_wire(&EvaluationWire::V2(v4::EvaluationV2::from(value)))
+}
+
+pub fn decode_evaluation(bytes: &[u8], names: &dyn Names) -> Result<Evaluation, DecodeError> {
     let what = "đánh giá";
     match take_whole::<EvaluationWire>(bytes, what)? {
         EvaluationWire::V1(v) => Evaluation::try_from(v),
         EvaluationWire::V2(v) => Evaluation::try_from(v),
+        EvaluationWire::V3(v) => v.into_model(names),
     }
     .map_err(|reason| DecodeError { what, reason })
 }
 
-/// The version tag of an encoded evaluation (1 or 2), for migration 005.
+/// The version tag of an encoded evaluation (1, 2 or 3), for migrations 005 and 006.
 pub fn evaluation_version(bytes: &[u8]) -> Option<u8> {
     version_tag(bytes)
 }
@@ -107,25 +126,55 @@ pub fn version_tag(bytes: &[u8]) -> Option<u8> {
     bytes.first().map(|tag| tag + 1)
 }
 
-/// History entries have two versions: V2 (schema 6) carries evaluations of version 2 and
-/// changes of the digital skills.
+/// History entries have three versions: V2 (schema 6) carries evaluations of version 2 and
+/// changes of the digital skills; V3 (schema 7) is the compact form of [`v5`].
 #[derive(Serialize, Deserialize)]
 enum HistoryWire {
     V1(v1::HistoryEntryV1),
     V2(v4::HistoryEntryV2),
+    V3(v5::HistoryEntryV3),
 }
 
-pub fn encode_history(value: &HistoryEntry) -> Vec<u8> {
-    postcard::to_stdvec(&HistoryWire::V2(v4::HistoryEntryV2::from(value))).unwrap_or_default()
+/// A history entry as written since schema 7 (see [`encode_evaluation`]).
+pub fn encode_history(value: &HistoryEntry, names: &mut dyn Interner) -> super::Result<Vec<u8>> {
+    Ok(encode_wire(&HistoryWire::V3(v5::HistoryEntryV3::of(
+        value, names,
+    )?)))
 }
 
-pub fn decode_history(bytes: &[u8]) -> Result<HistoryEntry, DecodeError> {
+/// A history entry as schema 6 wrote it (version 2), for migration 001.
+pub fn encode_history_v2(value: &HistoryEntry) -> Vec<u8> {
+    encode_wire(&HistoryWire::V2(v4::HistoryEntryV2::from(value)))
+}
+
+pub fn decode_history(bytes: &[u8], names: &dyn Names) -> Result<HistoryEntry, DecodeError> {
     let what = "lịch sử";
     match take_whole::<HistoryWire>(bytes, what)? {
         HistoryWire::V1(v) => HistoryEntry::try_from(v),
         HistoryWire::V2(v) => HistoryEntry::try_from(v),
+        HistoryWire::V3(v) => v.into_model(names),
     }
     .map_err(|reason| DecodeError { what, reason })
+}
+
+/// A row of `criteria_refs_v1`: a record type of its own since schema 7, at its version 1.
+#[derive(Serialize, Deserialize)]
+enum CriteriaRefWire {
+    V1(v5::CriteriaRefV1),
+}
+
+pub(crate) fn encode_criteria_ref(layout: &SetLayout) -> Vec<u8> {
+    encode_wire(&CriteriaRefWire::V1(v5::CriteriaRefV1 {
+        id: layout.id.clone(),
+        hash: layout.hash.clone(),
+        codes: layout.codes.clone(),
+    }))
+}
+
+pub(crate) fn decode_criteria_ref(bytes: &[u8]) -> Result<SetLayout, DecodeError> {
+    match take_whole::<CriteriaRefWire>(bytes, "mục bảng bộ tiêu chí")? {
+        CriteriaRefWire::V1(r) => Ok(SetLayout::new(r.id, r.hash, r.codes)),
+    }
 }
 /// Criteria sets have two versions: V2 (schema 5) adds who entered a set the office
 /// typed in. Written out by hand, as the macro knows one version only.
@@ -188,17 +237,23 @@ enum EvaluationHeadWire {
     V1(v1::EvaluationHeadV1),
     /// Version 2 begins with the whole version-1 record, so the same head.
     V2(v1::EvaluationHeadV1),
+    V3(v5::EvaluationHeadV3),
 }
 
 /// The criteria hash of an encoded evaluation, decoding only the head of the record.
-pub fn decode_evaluation_criteria(bytes: &[u8]) -> Result<String, DecodeError> {
+pub fn decode_evaluation_criteria(bytes: &[u8], names: &dyn Names) -> Result<String, DecodeError> {
+    let bad = |reason: String| DecodeError {
+        what: "đánh giá",
+        reason,
+    };
     let (head, _rest): (EvaluationHeadWire, &[u8]) =
-        postcard::take_from_bytes(bytes).map_err(|e| DecodeError {
-            what: "đánh giá",
-            reason: e.to_string(),
-        })?;
+        postcard::take_from_bytes(bytes).map_err(|e| bad(e.to_string()))?;
     match head {
         EvaluationHeadWire::V1(head) | EvaluationHeadWire::V2(head) => Ok(head.criteria_hash),
+        EvaluationHeadWire::V3(head) => names
+            .set(head.criteria)
+            .map(|layout| layout.hash.clone())
+            .map_err(bad),
     }
 }
 
@@ -206,6 +261,7 @@ pub fn decode_evaluation_criteria(bytes: &[u8]) -> Result<String, DecodeError> {
 mod tests {
     use super::*;
     use crate::model::{Affiliation, Citizen, Gender, UnitMeta};
+    use crate::store::dictionary::{MemoryNames, NoNames};
     use proptest::prelude::*;
 
     #[test]
@@ -234,9 +290,15 @@ mod tests {
             crate::model::Stamp::now(),
         );
         e.note = "ghi chú".into();
-        let bytes = encode_evaluation(&e);
+        let mut names = MemoryNames::default();
+        let bytes = encode_evaluation(&e, &mut names).expect("encode");
         assert_eq!(
-            decode_evaluation_criteria(&bytes).as_deref(),
+            decode_evaluation_criteria(&bytes, &names).as_deref(),
+            Ok("0123456789abcdef")
+        );
+        let v2 = encode_evaluation_v2(&e);
+        assert_eq!(
+            decode_evaluation_criteria(&v2, &NoNames).as_deref(),
             Ok("0123456789abcdef")
         );
     }
@@ -254,8 +316,8 @@ mod tests {
         };
         let entry = HistoryEntry::between(key, Some(&old), Some(&new), &crate::model::Stamp::now())
             .expect("a change");
-        let bytes = encode_history(&entry);
-        assert!(bytes.len() < 60, "{} bytes", bytes.len());
+        let bytes = encode_history(&entry, &mut MemoryNames::default()).expect("encode");
+        assert!(bytes.len() < 30, "{} bytes", bytes.len());
     }
 
     #[test]
@@ -273,12 +335,13 @@ mod tests {
         #[test]
         fn random_bytes_never_panic_any_decoder(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
             let _ = decode_unit(&bytes);
-            let _ = decode_evaluation(&bytes);
-            let _ = decode_history(&bytes);
+            let _ = decode_evaluation(&bytes, &NoNames);
+            let _ = decode_history(&bytes, &NoNames);
+            let _ = decode_criteria_ref(&bytes);
             let _ = decode_criteria(&bytes);
             let _ = decode_target(&bytes);
             let _ = decode_commune(&bytes);
-            let _ = decode_evaluation_criteria(&bytes);
+            let _ = decode_evaluation_criteria(&bytes, &NoNames);
         }
     }
 }

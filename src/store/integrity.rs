@@ -66,6 +66,7 @@ pub(super) fn check_records(reader: &Reader, year: Year) -> Result<CheckReport> 
     // households' thôn and clan, for the warning about households they left behind.
     let mut gone: HashMap<(UnitKind, u32), String> = HashMap::new();
     let mut belongs: Vec<(String, u32, Option<u32>)> = Vec::new();
+    problems.extend(reader.dictionary_problems()?);
     // First walk: where each unit is, its code index, the counts.
     for kind in UnitKind::ALL {
         let mut count = 0;

@@ -15,6 +15,7 @@ mod migration_002_community_kind_word;
 mod migration_003_target_basis;
 mod migration_004_criteria_entry;
 mod migration_005_digital_skills;
+mod migration_006_compact_records;
 
 use super::{Register, Result, Writer};
 
@@ -64,6 +65,11 @@ pub const MIGRATIONS: &[Migration] = &[
         to: 6,
         what: "đánh giá công dân học tập có chỗ ghi kỹ năng số (chưa, có, thành thạo)",
         run: migration_005_digital_skills::run,
+    },
+    Migration {
+        to: 7,
+        what: "đánh giá và lịch sử ghi ở dạng gọn (sổ nhỏ hơn khoảng một nửa)",
+        run: migration_006_compact_records::run,
     },
 ];
 

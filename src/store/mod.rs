@@ -4,6 +4,8 @@
 //!
 //! - [`tables`]: every table and its key/value layout;
 //! - [`codec`]: version-tagged postcard values, decoded to `Result`;
+//! - [`dictionary`]: the texts and criteria versions compact records refer to by number,
+//!   cached per open register;
 //! - [`holder`]: who holds the register open, for the second process's message;
 //! - [`files`]: owner-only files;
 //! - [`integrity`]: the check run by `sohoctap check`;
@@ -19,6 +21,8 @@
 mod adopt;
 pub mod backup;
 pub mod codec;
+mod compact;
+pub mod dictionary;
 mod error;
 pub mod files;
 mod holder;
@@ -39,6 +43,7 @@ mod writer;
 
 pub use adopt::{AdoptPlan, AdoptRow};
 pub use codec::DecodeError;
+pub use compact::{Compacted, LARGE_IMPORT};
 pub use error::StoreError;
 /// The cause of an I/O error in Vietnamese, for messages about files outside the register.
 pub use error::describe_io;
@@ -67,7 +72,14 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 /// - 6: evaluation records of version 2, which carry a CDHT holder's digital skills;
 ///   history of version 2; targets of version 3, on the digital-skills measures too
 ///   (migration 005).
-pub const SCHEMA_VERSION: u32 = 6;
+/// - 7: compact evaluation and history records (version 3): values by position in their
+///   criteria version, which is a small index, and repeated texts by number (migration
+///   006).
+pub const SCHEMA_VERSION: u32 = 7;
+
+/// The schema whose migration rewrites every evaluation and history entry (006), after
+/// which the file is compacted.
+const COMPACT_RECORDS_SCHEMA: u32 = 7;
 
 /// The identity schema 1 gave a criteria set (recognised in old JSON archives).
 pub use records::v1::legacy_content_hash;
@@ -97,6 +109,8 @@ pub struct Register {
     track: bool,
     /// The day the file was last verified page by page ([`NOT_VERIFIED`] if unknown).
     verified_on: AtomicI64,
+    /// The texts and criteria versions compact records refer to, for every reader.
+    names: dictionary::SharedDictionary,
 }
 
 /// [`Register::verified_on`] when no verification is known.
@@ -184,6 +198,7 @@ impl Register {
             // A new file: nothing in it to verify yet.
             track: true,
             verified_on: AtomicI64::new(verified::today()),
+            names: Default::default(),
         };
         let created = register.write(|w| {
             w.init_schema()?;
@@ -289,6 +304,13 @@ impl Register {
                 report.changes.join("; ")
             ));
         }
+        // Migration 006 rewrote every evaluation and history entry: the old records'
+        // pages are free, half the file. A failed compaction loses nothing.
+        if found < COMPACT_RECORDS_SCHEMA
+            && let Ok(Some(compacted)) = self.compact()
+        {
+            notice.push_str(&format!("\n  - thu gọn tệp sổ: {}", compacted.describe()));
+        }
         Ok(notice)
     }
 
@@ -327,6 +349,7 @@ impl Register {
             upgraded: None,
             track: false,
             verified_on: AtomicI64::new(NOT_VERIFIED),
+            names: Default::default(),
         };
         let version = register.read()?.schema_version()?;
         let found = match version {
@@ -376,7 +399,7 @@ impl Register {
     pub fn read(&self) -> Result<Reader> {
         let txn =
             self.with_db(|db| db.begin_read().map_err(|e| error::from_redb(&self.path, e)))?;
-        Ok(Reader::new(txn, self.path.clone()))
+        Ok(Reader::sharing(txn, self.path.clone(), self.names.clone()))
     }
 
     /// Replaces an evaluation wholesale (stage changes, decisions, undo), in one write
@@ -413,7 +436,7 @@ impl Register {
                 return Err(e);
             }
         };
-        let mut writer = Writer::new(txn, self.path.clone());
+        let mut writer = Writer::new(txn, self.path.clone(), self.names.clone());
         let value =
             match change(&mut writer).and_then(|v| writer.bump_generation(before).map(|()| v)) {
                 Ok(value) => value,
@@ -427,7 +450,11 @@ impl Register {
                     return Err(e);
                 }
             };
+        let learned = writer.learned();
         let Err(commit_error) = writer.commit() else {
+            // Committed: what the write added to the dictionary tables is now for every
+            // reader (never before, see `dictionary`).
+            learned.teach(&self.names);
             return Ok(value);
         };
         self.discard_database();
@@ -599,6 +626,8 @@ fn with_holder(path: &Path, e: StoreError) -> StoreError {
     }
 }
 
+#[cfg(test)]
+mod compact_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]

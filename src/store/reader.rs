@@ -2,10 +2,13 @@
 //! a damaged record is reported, never trusted.
 
 use super::codec;
+use super::dictionary::{Names, SetLayout, SharedDictionary};
 use super::error::from_redb;
+use super::records::v1::Invalid;
+use super::records::v5::{SetIndex, TextId};
 use super::tables::{
-    CRITERIA, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, STATUSES, TARGETS, UNIT_CODES,
-    UNIT_LINKS, UNITS,
+    CRITERIA, CRITERIA_REFS, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, STATUSES, STRINGS,
+    TARGETS, UNIT_CODES, UNIT_LINKS, UNITS,
 };
 use super::{Result, StoreError};
 use crate::criteria::CriteriaSet;
@@ -15,13 +18,17 @@ use crate::model::{
 use crate::model::{HistoryEntry, UnitLink};
 use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, TableDefinition, TableError};
 use std::path::PathBuf;
+use std::sync::Arc;
 
+mod names_check;
 mod walk;
 pub use walk::Walk;
 
 pub struct Reader {
     txn: ReadTransaction,
     path: PathBuf,
+    /// What compact records refer to: the register's shared cache, or one of its own.
+    names: SharedDictionary,
 }
 
 fn le_u32(bytes: &[u8]) -> Option<u32> {
@@ -29,8 +36,21 @@ fn le_u32(bytes: &[u8]) -> Option<u32> {
 }
 
 impl Reader {
+    /// A reader with a dictionary cache of its own.
     pub(super) fn new(txn: ReadTransaction, path: PathBuf) -> Reader {
-        Reader { txn, path }
+        Reader::sharing(txn, path, SharedDictionary::default())
+    }
+
+    /// A reader using (and filling) a register's shared dictionary cache.
+    pub(super) fn sharing(txn: ReadTransaction, path: PathBuf, names: SharedDictionary) -> Reader {
+        Reader { txn, path, names }
+    }
+
+    /// Reads the dictionary rows of this snapshot the cache does not hold yet.
+    fn load_names(&self) -> std::result::Result<(), Invalid> {
+        let texts = self.table(STRINGS).map_err(|e| e.to_string())?;
+        let sets = self.table(CRITERIA_REFS).map_err(|e| e.to_string())?;
+        self.names.load(texts.as_ref(), sets.as_ref())
     }
 
     /// Opens a table; a table never written yet reads as absent rather than an error.
@@ -139,7 +159,7 @@ impl Reader {
         let got = t
             .get((key.year, key.title as u8, key.unit))
             .map_err(|e| from_redb(&self.path, e))?;
-        got.map(|g| codec::decode_evaluation(g.value()).map_err(StoreError::from))
+        got.map(|g| codec::decode_evaluation(g.value(), self).map_err(StoreError::from))
             .transpose()
     }
 
@@ -179,7 +199,7 @@ impl Reader {
                 out.push((
                     title,
                     unit,
-                    codec::decode_evaluation_criteria(value.value())?,
+                    codec::decode_evaluation_criteria(value.value(), self)?,
                 ));
             }
         }
@@ -201,7 +221,7 @@ impl Reader {
             let (key, _) = item.map_err(|e| from_redb(&self.path, e))?;
             let seq = key.value().2;
             if let Some(g) = history.get(seq).map_err(|e| from_redb(&self.path, e))? {
-                out.push((seq, codec::decode_history(g.value())?));
+                out.push((seq, codec::decode_history(g.value(), self)?));
             }
         }
         Ok(out)
@@ -221,7 +241,7 @@ impl Reader {
             return Ok(None);
         };
         let got = t.get(seq).map_err(|e| from_redb(&self.path, e))?;
-        got.map(|g| codec::decode_history(g.value()).map_err(StoreError::from))
+        got.map(|g| codec::decode_history(g.value(), self).map_err(StoreError::from))
             .transpose()
     }
 
@@ -366,6 +386,28 @@ impl Reader {
             .as_deref()
             .and_then(le_u32)
             .unwrap_or(1))
+    }
+}
+
+impl Names for Reader {
+    fn text(&self, id: TextId) -> std::result::Result<Arc<str>, Invalid> {
+        if let Some(text) = self.names.text(id) {
+            return Ok(text);
+        }
+        self.load_names()?;
+        self.names
+            .text(id)
+            .ok_or_else(|| super::dictionary::missing_text(id))
+    }
+
+    fn set(&self, index: SetIndex) -> std::result::Result<Arc<SetLayout>, Invalid> {
+        if let Some(layout) = self.names.set(index) {
+            return Ok(layout);
+        }
+        self.load_names()?;
+        self.names
+            .set(index)
+            .ok_or_else(|| super::dictionary::missing_set(index))
     }
 }
 

@@ -53,3 +53,17 @@ pub const UNIT_LINKS: TableDefinition<(u8, u32), &[u8]> = TableDefinition::new("
 /// evaluation under its own criteria version, derived from [`EVALUATIONS`] and written
 /// with it, so tallies never rescore a year.
 pub const STATUSES: TableDefinition<(u16, u8, u32), u8> = TableDefinition::new("statuses_v1");
+
+/// `number → text` (schema 7): the texts compact records refer to by number — who saved
+/// a record, decision numbers, notes, override reasons. Numbered from 0 without gaps;
+/// a row is never changed or deleted (see [`super::dictionary`]).
+pub const STRINGS: TableDefinition<u32, &str> = TableDefinition::new("strings_v1");
+
+/// `text → number` (schema 7): the reverse of [`STRINGS`], so a save finds a text's
+/// number without reading them all.
+pub const STRING_IDS: TableDefinition<&str, u32> = TableDefinition::new("string_ids_v1");
+
+/// `index → CriteriaRef record` (schema 7): the criteria versions (id, content hash and
+/// indicator codes in order) compact evaluations refer to by index. Numbered from 0
+/// without gaps; a row is never changed or deleted.
+pub const CRITERIA_REFS: TableDefinition<u16, &[u8]> = TableDefinition::new("criteria_refs_v1");

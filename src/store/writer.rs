@@ -17,6 +17,7 @@ use redb::{ReadableTable, WriteTransaction};
 use std::path::PathBuf;
 
 mod batch;
+mod names;
 pub use batch::UnitBatch;
 
 pub struct Writer {
@@ -24,14 +25,24 @@ pub struct Writer {
     path: PathBuf,
     /// Criteria versions decoded during this transaction, for evaluation statuses.
     sets: std::collections::HashMap<String, CriteriaSet>,
+    /// The register's shared dictionary cache (committed rows only).
+    names: super::dictionary::SharedDictionary,
+    /// Dictionary rows this transaction read or added (see `names`).
+    local: std::cell::RefCell<names::Local>,
 }
 
 impl Writer {
-    pub(super) fn new(txn: WriteTransaction, path: PathBuf) -> Writer {
+    pub(super) fn new(
+        txn: WriteTransaction,
+        path: PathBuf,
+        names: super::dictionary::SharedDictionary,
+    ) -> Writer {
         Writer {
             txn,
             path,
             sets: std::collections::HashMap::new(),
+            names,
+            local: Default::default(),
         }
     }
 
@@ -75,6 +86,12 @@ impl Writer {
         txn.open_table(TARGETS).map_err(|e| from_redb(p, e))?;
         txn.open_table(UNIT_LINKS).map_err(|e| from_redb(p, e))?;
         txn.open_table(STATUSES).map_err(|e| from_redb(p, e))?;
+        txn.open_table(super::tables::STRINGS)
+            .map_err(|e| from_redb(p, e))?;
+        txn.open_table(super::tables::STRING_IDS)
+            .map_err(|e| from_redb(p, e))?;
+        txn.open_table(super::tables::CRITERIA_REFS)
+            .map_err(|e| from_redb(p, e))?;
         Ok(())
     }
 
@@ -200,7 +217,7 @@ impl Writer {
         let got = t
             .get((key.year, key.title as u8, key.unit))
             .map_err(|e| self.err(e))?;
-        got.map(|g| codec::decode_evaluation(g.value()).map_err(StoreError::from))
+        got.map(|g| codec::decode_evaluation(g.value(), self).map_err(StoreError::from))
             .transpose()
     }
 
@@ -220,6 +237,12 @@ impl Writer {
             Some(e) => Some(self.status_of(e)?),
             None => None,
         };
+        let bytes = new.map(|e| codec::encode_evaluation(e, self)).transpose()?;
+        let entry = HistoryEntry::between(key, old.as_ref(), new, stamp);
+        let entry_bytes = entry
+            .as_ref()
+            .map(|entry| codec::encode_history(entry, self))
+            .transpose()?;
         let p = &self.path;
         {
             let mut statuses = self.txn.open_table(STATUSES).map_err(|e| from_redb(p, e))?;
@@ -236,17 +259,16 @@ impl Writer {
                 .open_table(EVALUATIONS)
                 .map_err(|e| from_redb(p, e))?;
             let k = (key.year, key.title as u8, key.unit);
-            match new {
-                Some(e) => {
-                    t.insert(k, codec::encode_evaluation(e).as_slice())
-                        .map_err(|e| from_redb(p, e))?;
+            match &bytes {
+                Some(bytes) => {
+                    t.insert(k, bytes.as_slice()).map_err(|e| from_redb(p, e))?;
                 }
                 None => {
                     t.remove(k).map_err(|e| from_redb(p, e))?;
                 }
             }
         }
-        let Some(entry) = HistoryEntry::between(key, old.as_ref(), new, stamp) else {
+        let Some(entry_bytes) = entry_bytes else {
             return Ok(old);
         };
         let mut history = self.txn.open_table(HISTORY).map_err(|e| from_redb(p, e))?;
@@ -255,7 +277,7 @@ impl Writer {
             .map_err(|e| from_redb(p, e))?
             .map_or(0, |(k, _)| k.value() + 1);
         history
-            .insert(seq, codec::encode_history(&entry).as_slice())
+            .insert(seq, entry_bytes.as_slice())
             .map_err(|e| from_redb(p, e))?;
         drop(history);
         let mut index = self

@@ -51,10 +51,10 @@ pub(super) fn run(w: &mut Writer) -> Result<Vec<String>> {
         let mut rewritten = Vec::new();
         for item in table.iter().map_err(|e| from_redb(&path, e))? {
             let (key, value) = item.map_err(|e| from_redb(&path, e))?;
-            let mut e = codec::decode_evaluation(value.value())?;
+            let mut e = codec::decode_evaluation(value.value(), &*w)?;
             if let Some(new) = renamed.get(&e.criteria_hash) {
                 e.criteria_hash = new.clone();
-                rewritten.push((key.value(), codec::encode_evaluation(&e)));
+                rewritten.push((key.value(), codec::encode_evaluation_v2(&e)));
             }
         }
         for (key, bytes) in &rewritten {
@@ -70,9 +70,9 @@ pub(super) fn run(w: &mut Writer) -> Result<Vec<String>> {
         let rename = |old: &str| renamed.get(old).cloned();
         for item in table.iter().map_err(|e| from_redb(&path, e))? {
             let (key, value) = item.map_err(|e| from_redb(&path, e))?;
-            let mut entry = codec::decode_history(value.value())?;
+            let mut entry = codec::decode_history(value.value(), &*w)?;
             if entry.rename_criteria(&rename) {
-                rewritten.push((key.value(), codec::encode_history(&entry)));
+                rewritten.push((key.value(), codec::encode_history_v2(&entry)));
             }
         }
         for (seq, bytes) in &rewritten {

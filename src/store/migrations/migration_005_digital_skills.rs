@@ -11,6 +11,7 @@
 
 use crate::model::Title;
 use crate::store::codec;
+use crate::store::dictionary::NoNames;
 use crate::store::error::from_redb;
 use crate::store::tables::EVALUATIONS;
 use crate::store::{Result, Writer};
@@ -29,9 +30,9 @@ pub(super) fn run(w: &mut Writer) -> Result<Vec<String>> {
             let (key, value) = item.map_err(|e| from_redb(&path, e))?;
             let key = key.value();
             if key.1 == cong_dan && codec::evaluation_version(value.value()) == Some(1) {
-                let evaluation = codec::decode_evaluation(value.value())?;
+                let evaluation = codec::decode_evaluation(value.value(), &NoNames)?;
                 debug_assert_eq!(evaluation.digital_skills, None);
-                rewritten.push((key, codec::encode_evaluation(&evaluation)));
+                rewritten.push((key, codec::encode_evaluation_v2(&evaluation)));
             }
         }
     }

@@ -63,7 +63,7 @@ impl Reader {
             let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
             let (year, title, unit) = key.value();
             let title = Title::from_u8(title).ok_or_else(|| unknown_title(title))?;
-            let evaluation = codec::decode_evaluation(value.value())?;
+            let evaluation = codec::decode_evaluation(value.value(), self)?;
             if visit(EvaluationKey { year, title, unit }, evaluation).is_break() {
                 break;
             }
@@ -78,7 +78,7 @@ impl Reader {
         };
         for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
             let (k, v) = item.map_err(|e| from_redb(&self.path, e))?;
-            if visit(k.value(), codec::decode_history(v.value())?).is_break() {
+            if visit(k.value(), codec::decode_history(v.value(), self)?).is_break() {
                 break;
             }
         }

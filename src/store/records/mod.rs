@@ -15,6 +15,7 @@ pub mod v1;
 pub mod v2;
 pub mod v3;
 pub mod v4;
+pub mod v5;
 
 /// Days since 1970-01-01, as version 1 stores dates.
 pub(crate) fn days_of(date: chrono::NaiveDate) -> i32 {

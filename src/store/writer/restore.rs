@@ -96,6 +96,7 @@ impl Writer {
         evaluation: &Evaluation,
     ) -> Result<()> {
         let status = self.status_of(evaluation)?;
+        let bytes = codec::encode_evaluation(evaluation, self)?;
         let p = &self.path;
         self.txn
             .open_table(STATUSES)
@@ -105,21 +106,19 @@ impl Writer {
         self.txn
             .open_table(EVALUATIONS)
             .map_err(|e| from_redb(p, e))?
-            .insert(
-                (key.year, key.title as u8, key.unit),
-                codec::encode_evaluation(evaluation).as_slice(),
-            )
+            .insert((key.year, key.title as u8, key.unit), bytes.as_slice())
             .map_err(|e| from_redb(p, e))?;
         Ok(())
     }
 
     /// Puts a history entry under its archived sequence number, with its index entry.
     pub fn restore_history(&mut self, seq: u64, entry: &HistoryEntry) -> Result<()> {
+        let bytes = codec::encode_history(entry, self)?;
         let p = &self.path;
         self.txn
             .open_table(HISTORY)
             .map_err(|e| from_redb(p, e))?
-            .insert(seq, codec::encode_history(entry).as_slice())
+            .insert(seq, bytes.as_slice())
             .map_err(|e| from_redb(p, e))?;
         self.txn
             .open_table(HISTORY_BY_UNIT)

@@ -1,0 +1,63 @@
+//! Giving the file back the space redb leaves free. redb never shrinks a file by itself:
+//! pages freed by a write (old copies of rewritten records, a migration's whole old
+//! tables) are reused by later writes but stay in the file. `Database::compact` moves
+//! the live pages to the front and cuts the end off. It pays after writes that free or
+//! leave behind much at once — a migration that rewrites every record, a large import —
+//! and then takes seconds at commune scale; a day of saves frees too little to be worth
+//! it (docs/performance.md, "Issue 17, compact records").
+
+use super::error::from_redb;
+use super::{Register, Result, StoreError};
+
+/// An import of at least this many records is followed by a compaction.
+pub const LARGE_IMPORT: usize = 10_000;
+
+/// The file's length before and after a compaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Compacted {
+    pub before: u64,
+    pub after: u64,
+}
+
+impl Compacted {
+    /// "539 MB → 180 MB", for the officer.
+    pub fn describe(&self) -> String {
+        let mb = |b: u64| crate::text::format_count(b.div_ceil(1_000_000));
+        format!("{} MB → {} MB", mb(self.before), mb(self.after))
+    }
+}
+
+impl Register {
+    /// Compacts the file. `None` when a read or a write of this process is still under
+    /// way (redb refuses then; nothing is lost, the space is reused by later writes).
+    pub fn compact(&self) -> Result<Option<Compacted>> {
+        let length = || std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0);
+        let before = length();
+        let mut guard = self
+            .db
+            .lock()
+            .map_err(|_| StoreError::Other("Sổ đang ở trạng thái lỗi".into()))?;
+        if guard.is_none() {
+            *guard = Some((self.opener)().map_err(|e| from_redb(&self.path, e))?);
+        }
+        let Some(db) = guard.as_mut() else {
+            return Ok(None);
+        };
+        match db.compact() {
+            Ok(_) => Ok(Some(Compacted {
+                before,
+                after: length(),
+            })),
+            Err(
+                redb::CompactionError::TransactionInProgress
+                | redb::CompactionError::EphemeralSavepointExists
+                | redb::CompactionError::PersistentSavepointExists,
+            ) => Ok(None),
+            Err(e) => {
+                // A storage error leaves redb unusable until reopened.
+                *guard = None;
+                Err(from_redb(&self.path, e))
+            }
+        }
+    }
+}
