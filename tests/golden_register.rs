@@ -316,14 +316,22 @@ fn the_schema_5_golden_register_is_migrated_with_every_record_intact() {
     assert_eq!(backups_of(&path).len(), 1, "the old file is kept");
 }
 
-/// A register written by this version opens as it was written: no migration, every
-/// record equal to its export, CDHT evaluations with each digital-skills value and one
-/// change of it in the history, and targets on the two digital-skills measures.
+/// A schema-6 register is backed up and migrated (migration 006: the link and status
+/// indexes packed 256 units to a record); every record reads as written, CDHT
+/// evaluations with each digital-skills value and one change of it in the history, and
+/// targets on the two digital-skills measures; the packed indexes pass `check`.
 #[test]
-fn the_schema_6_golden_register_opens_with_every_record_as_written() {
+fn the_schema_6_golden_register_is_migrated_with_every_record_intact() {
     let (_dir, path) = copy_of("schema6.redb");
     let mut register = Register::open(&path).expect("open golden register");
-    assert!(register.upgrade_notice().is_none());
+    let notice = register
+        .upgrade_notice()
+        .expect("told about the upgrade")
+        .to_string();
+    assert!(
+        notice.contains("định dạng 6") && notice.contains("liên kết đơn vị"),
+        "{notice}"
+    );
     let want = expected_json("schema6.json");
     assert_eq!(want["schema"], 6);
     assert_same_records(&exported(&register), &want);
@@ -371,6 +379,34 @@ fn the_schema_6_golden_register_opens_with_every_record_as_written() {
     let report = register.check(2025).expect("check");
     assert!(report.ok, "{:?}", report.problems);
     register.close().expect("close");
+    assert_eq!(backups_of(&path).len(), 1, "the old file is kept");
+}
+
+/// A register written by this version opens as it was written: no migration, every
+/// record equal to its export, the year's census from the packed indexes equal to the
+/// one of the schema-6 register after its migration, and `check` passes.
+#[test]
+fn the_schema_7_golden_register_opens_with_every_record_as_written() {
+    let (_dir, path) = copy_of("schema7.redb");
+    let mut register = Register::open(&path).expect("open golden register");
+    assert!(register.upgrade_notice().is_none());
+    let want = expected_json("schema7.json");
+    assert_eq!(want["schema"], 7);
+    assert_same_records(&exported(&register), &want);
+    let (_old_dir, old_path) = copy_of("schema6.redb");
+    let migrated = Register::open(&old_path).expect("open and migrate schema 6");
+    let reader = register.read().unwrap();
+    let old = migrated.read().unwrap();
+    assert_eq!(reader.unit_links().unwrap(), old.unit_links().unwrap());
+    for year in 2023..=2025 {
+        let statuses = reader.statuses_in_year(year).unwrap();
+        assert!(!statuses.is_empty());
+        assert_eq!(statuses, old.statuses_in_year(year).unwrap());
+    }
+    drop((reader, old));
+    let report = register.check(2025).expect("check");
+    assert!(report.ok, "{:?}", report.problems);
+    register.close().expect("close");
     assert!(backups_of(&path).is_empty(), "nothing to back up");
 }
 
@@ -383,6 +419,7 @@ fn the_golden_registers_cover_every_kind_of_record() {
         "schema4.json",
         "schema5.json",
         "schema6.json",
+        "schema7.json",
     ] {
         covers_every_kind_of_record(&expected_json(name));
     }
@@ -507,6 +544,11 @@ fn every_schema_5_record_re_encodes_to_the_same_bytes() {
 #[test]
 fn every_schema_6_record_re_encodes_to_the_same_bytes() {
     re_encodes_to_the_same_bytes("schema6.redb");
+}
+
+#[test]
+fn every_schema_7_record_re_encodes_to_the_same_bytes() {
+    re_encodes_to_the_same_bytes("schema7.redb");
 }
 
 fn re_encodes_to_the_same_bytes(name: &str) {

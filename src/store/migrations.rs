@@ -15,6 +15,7 @@ mod migration_002_community_kind_word;
 mod migration_003_target_basis;
 mod migration_004_criteria_entry;
 mod migration_005_digital_skills;
+mod migration_006_packed_indexes;
 
 use super::{Register, Result, Writer};
 
@@ -64,6 +65,11 @@ pub const MIGRATIONS: &[Migration] = &[
         to: 6,
         what: "đánh giá công dân học tập có chỗ ghi kỹ năng số (chưa, có, thành thạo)",
         run: migration_005_digital_skills::run,
+    },
+    Migration {
+        to: 7,
+        what: "chỉ mục liên kết và trạng thái gộp 256 đơn vị một bản ghi, mở sổ nhanh hơn",
+        run: migration_006_packed_indexes::run,
     },
 ];
 

@@ -28,6 +28,7 @@ mod links;
 pub mod merge;
 pub mod migrations;
 mod overlay;
+mod packed;
 mod read_only;
 mod reader;
 mod records;
@@ -67,7 +68,8 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 /// - 6: evaluation records of version 2, which carry a CDHT holder's digital skills;
 ///   history of version 2; targets of version 3, on the digital-skills measures too
 ///   (migration 005).
-pub const SCHEMA_VERSION: u32 = 6;
+/// - 7: the link and status indexes packed 256 units to a record (migration 006).
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The identity schema 1 gave a criteria set (recognised in old JSON archives).
 pub use records::v1::legacy_content_hash;
@@ -603,3 +605,21 @@ fn with_holder(path: &Path, e: StoreError) -> StoreError {
 pub(crate) mod tests;
 #[cfg(test)]
 mod verified_tests;
+
+#[cfg(test)]
+impl Register {
+    /// The names of the tables the register holds, for tests of migrations that delete one.
+    pub(crate) fn table_names_for_test(&self) -> Vec<String> {
+        use redb::{ReadableDatabase, TableHandle};
+        self.with_db(|db| {
+            let txn = db
+                .begin_read()
+                .map_err(|e| error::from_redb(&self.path, e))?;
+            let tables = txn
+                .list_tables()
+                .map_err(|e| error::from_redb(&self.path, e))?;
+            Ok(tables.map(|t| t.name().to_string()).collect())
+        })
+        .unwrap_or_default()
+    }
+}
