@@ -111,9 +111,8 @@ pub(super) fn run(w: &mut Writer) -> Result<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::criteria::Catalog;
-    use crate::demo::{DemoSpec, build};
-    use crate::model::{Commune, UnitKind};
+    use crate::criteria::IndicatorKind;
+    use crate::model::{Evaluation, EvaluationKey, IndicatorValue, Stamp, Title, UnitKind};
     use crate::store::error::from_redb;
     use crate::store::tables::{STATUSES, STATUSES_V1, UNIT_LINKS, UNIT_LINKS_V1};
     use crate::store::{Register, Result, SCHEMA_VERSION, Writer};
@@ -155,40 +154,52 @@ mod tests {
         w.put_schema_for_test(SCHEMA_VERSION - 1)
     }
 
-    /// A schema-6 register of 300 households and 500 citizens (two chunks and more per
-    /// kind) opens migrated: every link and every status of every year reads as before,
-    /// the old tables are gone, and `check` passes.
+    /// A schema-6 register of 600 households (three chunks) with evaluations of two
+    /// years in every state (none, registered, fully scored) opens migrated: every link
+    /// and every status reads as before, the old tables are gone, and `check` passes.
     #[test]
     fn the_old_indexes_are_packed_with_every_link_and_status_intact() {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let (dir, register, entry, ids) = crate::store::tests::with_households(600);
         let path = dir.path().join("so.redb");
-        let register = Register::create(
-            &path,
-            &Commune {
-                name: "Xã Thử".into(),
-                province: "Ninh Bình".into(),
-            },
-        )
-        .expect("create");
-        let spec = DemoSpec {
-            communities: 4,
-            households: 300,
-            clans: 5,
-            organisations: 3,
-            citizens: 500,
-            years: 3,
-            last_year: 2025,
-            seed: 7,
-        };
-        build(&register, &spec, &Catalog::shipped().expect("catalog")).expect("demo");
+        let stamp = Stamp::now();
+        register
+            .write(|w| {
+                w.remember_criteria(&entry.hash, &entry.set)?;
+                for (i, id) in ids.iter().enumerate() {
+                    for year in [2024, 2025] {
+                        if (i + year as usize).is_multiple_of(3) {
+                            continue;
+                        }
+                        let mut e =
+                            Evaluation::register(&entry.set.id, &entry.hash, None, stamp.clone());
+                        if i % 3 == 1 {
+                            for ind in entry.set.indicators() {
+                                let value = match ind.kind {
+                                    IndicatorKind::Points => IndicatorValue::Points(ind.max),
+                                    IndicatorKind::PassFail => IndicatorValue::Pass(true),
+                                };
+                                e.values.insert(ind.code.clone(), value);
+                            }
+                        }
+                        let key = EvaluationKey {
+                            year,
+                            title: Title::GiaDinh,
+                            unit: *id,
+                        };
+                        w.set_evaluation(key, Some(&e), &stamp)?;
+                    }
+                }
+                Ok(())
+            })
+            .expect("evaluations");
         let reader = register.read().expect("read");
         let links = reader.unit_links().expect("links");
-        let statuses: Vec<_> = (2023..=2025)
+        let statuses: Vec<_> = (2024..=2025)
             .map(|y| reader.statuses_in_year(y).expect("statuses"))
             .collect();
         drop(reader);
-        assert!(links.iter().any(|(_, id, _)| *id > 256));
-        assert!(statuses[2].len() > 300);
+        assert!(links.iter().any(|(_, id, _)| *id > 512));
+        assert!(statuses[1].len() > 300 && statuses[1].iter().any(|(_, _, s)| s.passed));
         register.write(|w| unpack(w, &links)).expect("unpack");
         register.close().expect("close");
 
@@ -201,7 +212,7 @@ mod tests {
         let reader = register.read().expect("read");
         assert_eq!(reader.schema_version().expect("v"), Some(SCHEMA_VERSION));
         assert_eq!(reader.unit_links().expect("links"), links);
-        for (year, want) in (2023..=2025).zip(&statuses) {
+        for (year, want) in (2024..=2025).zip(&statuses) {
             assert_eq!(&reader.statuses_in_year(year).expect("statuses"), want);
         }
         drop(reader);
