@@ -4,7 +4,9 @@
 //! GROUP BY on the same exported files in the same run.
 //!
 //! Run: `cargo bench --bench scale` (prints a markdown table for docs/performance.md;
-//! asserts nothing, as timings belong in benchmarks, not tests).
+//! asserts nothing, as timings belong in benchmarks, not tests). With
+//! `SOHOCTAP_SCALE_HOUSEHOLDS=200000` it runs at that many households, every other count
+//! in proportion (issue 17: every figure should grow at most linearly).
 //!
 //! Peak memory is read from `VmHWM` in /proc/self/status (Linux). The app phase (open,
 //! first frame, saves, report, terminal bytes) runs in a child process of this same
@@ -116,9 +118,31 @@ fn main() -> Result<(), Failure> {
     result
 }
 
+/// The commune of `DemoSpec::commune_scale`, or `SOHOCTAP_SCALE_HOUSEHOLDS` households
+/// with thôn, clans, organisations and citizens in the same proportions.
+fn scaled_spec() -> DemoSpec {
+    let base = DemoSpec::commune_scale(YEAR);
+    let Some(households) = std::env::var("SOHOCTAP_SCALE_HOUSEHOLDS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    else {
+        return base;
+    };
+    let scale = |count: usize| (count * households / base.households).max(1);
+    DemoSpec {
+        communities: scale(base.communities),
+        households,
+        clans: scale(base.clans),
+        organisations: scale(base.organisations),
+        citizens: scale(base.citizens),
+        ..base
+    }
+}
+
 fn run(dir: &Path) -> Result<(), Failure> {
     let catalog = Catalog::shipped().map_err(|e| format!("{e:?}"))?;
-    let spec = DemoSpec::commune_scale(YEAR);
+    let spec = scaled_spec();
     let path = dir.join("xa.redb");
     let mut rows = Vec::new();
 
@@ -317,7 +341,10 @@ fn run(dir: &Path) -> Result<(), Failure> {
     };
 
     rows.push(Row {
-        what: "import households.csv (50,000 rows): read, parse, check, one transaction".into(),
+        what: format!(
+            "import households.csv ({} rows): read, parse, check, one transaction",
+            spec.households
+        ),
         ours: ms(import_time),
         sqlite: sqlite
             .as_ref()

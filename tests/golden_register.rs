@@ -317,9 +317,10 @@ fn the_schema_5_golden_register_is_migrated_with_every_record_intact() {
 }
 
 /// A schema-6 register is backed up and migrated (migration 006: every evaluation and
-/// history entry rewritten in the compact form): every record equal to its export, CDHT
-/// evaluations with each digital-skills value and one change of it in the history, and
-/// targets on the two digital-skills measures.
+/// history entry rewritten in the compact form; migration 007: the link and status
+/// indexes packed 256 units to a record): every record equal to its export, CDHT
+/// evaluations with each digital-skills value and one change of it in the history,
+/// targets on the two digital-skills measures; the packed indexes pass `check`.
 #[test]
 fn the_schema_6_golden_register_is_migrated_with_every_record_intact() {
     let (_dir, path) = copy_of("schema6.redb");
@@ -331,7 +332,9 @@ fn the_schema_6_golden_register_is_migrated_with_every_record_intact() {
         .expect("told about the upgrade")
         .to_string();
     assert!(
-        notice.contains("định dạng 6") && notice.contains("dạng gọn"),
+        notice.contains("định dạng 6")
+            && notice.contains("dạng gọn")
+            && notice.contains("liên kết đơn vị"),
         "{notice}"
     );
     let want = expected_json("schema6.json");
@@ -434,17 +437,23 @@ fn record_versions(path: &Path) -> RecordVersions {
     }
 }
 
-/// A register written by this version opens as it was written: no migration, every
-/// record equal to its export, every evaluation and history entry compact (version 3)
-/// and read back through the dictionary tables, the letterhead and officer as written.
+/// A schema-7 register (compact records, one link and status record per unit) is backed
+/// up and migrated (migration 007): every record equal to its export and still compact,
+/// the letterhead and officer as written, and `check` passes on the packed indexes.
 #[test]
-fn the_schema_7_golden_register_opens_with_every_record_as_written() {
+fn the_schema_7_golden_register_is_migrated_with_every_record_intact() {
     let (_dir, path) = copy_of("schema7.redb");
-    let versions = record_versions(&path);
-    assert_eq!(versions.compact_evaluations, versions.evaluations);
-    assert_eq!(versions.compact_history, versions.history);
+    let before = record_versions(&path);
+    assert_eq!(before.compact_evaluations, before.evaluations);
     let mut register = Register::open(&path).expect("open golden register");
-    assert!(register.upgrade_notice().is_none());
+    let notice = register
+        .upgrade_notice()
+        .expect("told about the upgrade")
+        .to_string();
+    assert!(
+        notice.contains("định dạng 7") && notice.contains("liên kết đơn vị"),
+        "{notice}"
+    );
     let want = expected_json("schema7.json");
     assert_eq!(want["schema"], 7);
     assert_same_records(&exported(&register), &want);
@@ -453,6 +462,45 @@ fn the_schema_7_golden_register_opens_with_every_record_as_written() {
         register.read().unwrap().officer().unwrap().as_deref(),
         Some("Trần Văn Bình")
     );
+    let report = register.check(2025).expect("check");
+    assert!(report.ok, "{:?}", report.problems);
+    register.close().expect("close");
+    assert_eq!(backups_of(&path).len(), 1, "the old file is kept");
+    assert_eq!(record_versions(&path), before, "records are left as they were");
+}
+
+/// A register written by this version opens as it was written: no migration, every
+/// record equal to its export, every evaluation and history entry compact (version 3)
+/// and read back through the dictionary tables, the letterhead and officer as written,
+/// the year's census from the packed indexes equal to the one of the schema-6 register
+/// after its migration, and `check` passes.
+#[test]
+fn the_schema_8_golden_register_opens_with_every_record_as_written() {
+    let (_dir, path) = copy_of("schema8.redb");
+    let versions = record_versions(&path);
+    assert_eq!(versions.compact_evaluations, versions.evaluations);
+    assert_eq!(versions.compact_history, versions.history);
+    let mut register = Register::open(&path).expect("open golden register");
+    assert!(register.upgrade_notice().is_none());
+    let want = expected_json("schema8.json");
+    assert_eq!(want["schema"], 8);
+    assert_same_records(&exported(&register), &want);
+    assert_eq!(exported(&register)["letterhead"], want["letterhead"]);
+    assert_eq!(
+        register.read().unwrap().officer().unwrap().as_deref(),
+        Some("Trần Văn Bình")
+    );
+    let (_old_dir, old_path) = copy_of("schema6.redb");
+    let migrated = Register::open(&old_path).expect("open and migrate schema 6");
+    let reader = register.read().unwrap();
+    let old = migrated.read().unwrap();
+    assert_eq!(reader.unit_links().unwrap(), old.unit_links().unwrap());
+    for year in 2023..=2025 {
+        let statuses = reader.statuses_in_year(year).unwrap();
+        assert!(!statuses.is_empty());
+        assert_eq!(statuses, old.statuses_in_year(year).unwrap());
+    }
+    drop((reader, old));
     let report = register.check(2025).expect("check");
     assert!(report.ok, "{:?}", report.problems);
     register.close().expect("close");
@@ -469,6 +517,7 @@ fn the_golden_registers_cover_every_kind_of_record() {
         "schema5.json",
         "schema6.json",
         "schema7.json",
+        "schema8.json",
     ] {
         covers_every_kind_of_record(&expected_json(name));
     }
@@ -601,6 +650,11 @@ fn every_schema_6_record_re_encodes_to_the_same_bytes() {
 #[test]
 fn every_schema_7_record_re_encodes_to_the_same_bytes() {
     re_encodes_to_the_same_bytes("schema7.redb");
+}
+
+#[test]
+fn every_schema_8_record_re_encodes_to_the_same_bytes() {
+    re_encodes_to_the_same_bytes("schema8.redb");
 }
 
 fn re_encodes_to_the_same_bytes(name: &str) {

@@ -110,7 +110,7 @@ fn yearly_series(
     let of = |t: &Tally| crate::model::Measure::ALL.map(|m| *t.measure(m));
     let mut first = year;
     for y in year.saturating_sub(SERIES_YEARS)..year {
-        if !reader.statuses_in_year(y)?.is_empty() {
+        if reader.has_statuses_in_year(y)? {
             first = y;
             break;
         }

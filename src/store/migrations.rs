@@ -16,6 +16,7 @@ mod migration_003_target_basis;
 mod migration_004_criteria_entry;
 mod migration_005_digital_skills;
 mod migration_006_compact_records;
+mod migration_007_packed_indexes;
 
 use super::{Register, Result, Writer};
 
@@ -70,6 +71,11 @@ pub const MIGRATIONS: &[Migration] = &[
         to: 7,
         what: "đánh giá và lịch sử ghi ở dạng gọn (sổ nhỏ hơn khoảng một nửa)",
         run: migration_006_compact_records::run,
+    },
+    Migration {
+        to: 8,
+        what: "chỉ mục liên kết và trạng thái gộp 256 đơn vị một bản ghi, mở sổ nhanh hơn",
+        run: migration_007_packed_indexes::run,
     },
 ];
 

@@ -32,6 +32,7 @@ mod links;
 pub mod merge;
 pub mod migrations;
 mod overlay;
+mod packed;
 mod read_only;
 mod reader;
 mod records;
@@ -75,7 +76,8 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 /// - 7: compact evaluation and history records (version 3): values by position in their
 ///   criteria version, which is a small index, and repeated texts by number (migration
 ///   006).
-pub const SCHEMA_VERSION: u32 = 7;
+/// - 8: the link and status indexes packed 256 units to a record (migration 007).
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The schema whose migration rewrites every evaluation and history entry (006), after
 /// which the file is compacted.
@@ -632,3 +634,21 @@ mod compact_tests;
 pub(crate) mod tests;
 #[cfg(test)]
 mod verified_tests;
+
+#[cfg(test)]
+impl Register {
+    /// The names of the tables the register holds, for tests of migrations that delete one.
+    pub(crate) fn table_names_for_test(&self) -> Vec<String> {
+        use redb::{ReadableDatabase, TableHandle};
+        self.with_db(|db| {
+            let txn = db
+                .begin_read()
+                .map_err(|e| error::from_redb(&self.path, e))?;
+            let tables = txn
+                .list_tables()
+                .map_err(|e| error::from_redb(&self.path, e))?;
+            Ok(tables.map(|t| t.name().to_string()).collect())
+        })
+        .unwrap_or_default()
+    }
+}

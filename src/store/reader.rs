@@ -10,7 +10,7 @@ use super::tables::{
     CRITERIA, CRITERIA_REFS, EVALUATIONS, HISTORY, HISTORY_BY_UNIT, META, STATUSES, STRINGS,
     TARGETS, UNIT_CODES, UNIT_LINKS, UNITS,
 };
-use super::{Result, StoreError};
+use super::{Result, StoreError, packed};
 use crate::criteria::CriteriaSet;
 use crate::model::{
     Basis, Commune, Evaluation, EvaluationKey, Measure, Target, Title, Unit, UnitId, UnitKind, Year,
@@ -21,6 +21,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 mod names_check;
+mod legacy_index;
 mod walk;
 pub use walk::Walk;
 
@@ -328,22 +329,27 @@ impl Reader {
         Ok(out)
     }
 
-    /// [`Reader::unit_links`] handed over one by one, for a reader that keeps only some
-    /// (a year's census): 200,000 links are not first gathered into a vector.
+    /// [`Reader::unit_links`] handed over one by one, in kind and id order, for a reader
+    /// that keeps only some (a year's census): read a chunk of 256 units at a time (see
+    /// [`super::packed`]) and not first gathered into a vector.
     pub fn for_each_unit_link(&self, mut f: impl FnMut(UnitKind, UnitId, UnitLink)) -> Result<()> {
         let Some(t) = self.table(UNIT_LINKS)? else {
+            // A register of schema 6 or older read as it is (a backup before an upgrade).
+            self.for_each_unit_link_v1(&mut f)?;
             return Ok(());
         };
         for item in t.iter().map_err(|e| from_redb(&self.path, e))? {
             let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
-            let (kind, id) = key.value();
+            let (kind, chunk) = key.value();
             let kind = UnitKind::from_u8(kind).ok_or_else(|| {
                 StoreError::Decode(codec::DecodeError {
                     what: "liên kết đơn vị",
                     reason: format!("loại đơn vị {kind} không có"),
                 })
             })?;
-            f(kind, id, UnitLink::decode(value.value())?);
+            packed::each_link(value.value(), packed::first_id(chunk), |id, link| {
+                f(kind, id, link)
+            })?;
         }
         Ok(())
     }
@@ -353,30 +359,64 @@ impl Reader {
         &self,
         year: Year,
     ) -> Result<Vec<(Title, UnitId, crate::model::Status)>> {
+        let mut out = Vec::new();
+        self.for_each_status_chunk(year, |title, first, statuses| {
+            for (slot, status) in statuses.iter().enumerate() {
+                if let Some(status) = status {
+                    out.push((title, first + slot as UnitId, *status));
+                }
+            }
+        })?;
+        Ok(out)
+    }
+
+    /// The statuses of `year` a chunk at a time: the title, the id of the chunk's first
+    /// slot and the status of each of its 256 slots (`None`: no evaluation).
+    pub fn for_each_status_chunk(
+        &self,
+        year: Year,
+        mut f: impl FnMut(Title, UnitId, &packed::StatusChunk),
+    ) -> Result<()> {
         let Some(t) = self.table(STATUSES)? else {
-            return Ok(Vec::new());
+            self.for_each_status_chunk_v1(year, &mut f)?;
+            return Ok(());
         };
         let range = t
             .range((year, 0u8, 0u32)..=(year, u8::MAX, u32::MAX))
             .map_err(|e| from_redb(&self.path, e))?;
-        let mut out = Vec::new();
         for item in range {
             let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
-            let (_, title, unit) = key.value();
-            let bad = |what: String| {
+            let (_, title, chunk) = key.value();
+            let title = Title::from_u8(title).ok_or_else(|| {
                 StoreError::Decode(codec::DecodeError {
                     what: "trạng thái đánh giá",
-                    reason: what,
+                    reason: format!("mã danh hiệu {title}"),
                 })
-            };
-            let title =
-                Title::from_u8(title).ok_or_else(|| bad(format!("mã danh hiệu {title}")))?;
-            let bits = value.value();
-            let status = crate::model::Status::from_bits(bits)
-                .ok_or_else(|| bad(format!("giá trị {bits}")))?;
-            out.push((title, unit, status));
+            })?;
+            f(
+                title,
+                packed::first_id(chunk),
+                &packed::statuses(value.value())?,
+            );
         }
-        Ok(out)
+        Ok(())
+    }
+
+    /// Whether any evaluation of `year` is in the register (one record read).
+    pub fn has_statuses_in_year(&self, year: Year) -> Result<bool> {
+        let Some(t) = self.table(STATUSES)? else {
+            let mut any = false;
+            self.for_each_status_chunk_v1(year, &mut |_, _, _| any = true)?;
+            return Ok(any);
+        };
+        let mut range = t
+            .range((year, 0u8, 0u32)..=(year, u8::MAX, u32::MAX))
+            .map_err(|e| from_redb(&self.path, e))?;
+        Ok(range
+            .next()
+            .transpose()
+            .map_err(|e| from_redb(&self.path, e))?
+            .is_some())
     }
 
     /// The id the next unit of `kind` will get (1 in a register that never had one).

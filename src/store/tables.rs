@@ -44,15 +44,26 @@ pub const TARGETS: TableDefinition<(u8, u8, u16), &[u8]> = TableDefinition::new(
 /// [`TARGETS`] and deletes this table.
 pub const TARGETS_V1: TableDefinition<(u8, u16), &[u8]> = TableDefinition::new("targets_v1");
 
-/// `(unit kind, unit id) → UnitLink (20 bytes)`: years active, parent links and weight
-/// of every unit, derived from [`UNITS`] and written with it, so a year opens without
-/// decoding every unit record.
-pub const UNIT_LINKS: TableDefinition<(u8, u32), &[u8]> = TableDefinition::new("unit_links_v1");
+/// `(unit kind, chunk = unit id >> 8) → up to 256 link slots of 20 bytes` (since schema
+/// 8; see [`super::packed`]): years active, parent links and weight of every unit,
+/// derived from [`UNITS`] and written with it, so a year opens without decoding every
+/// unit record, reading one record per 256 units.
+pub const UNIT_LINKS: TableDefinition<(u8, u32), &[u8]> = TableDefinition::new("unit_links_v2");
 
-/// `(year, title, unit id) → Status bits`: registered/scored/passed/recognised of every
-/// evaluation under its own criteria version, derived from [`EVALUATIONS`] and written
-/// with it, so tallies never rescore a year.
-pub const STATUSES: TableDefinition<(u16, u8, u32), u8> = TableDefinition::new("statuses_v1");
+/// `(year, title, chunk = unit id >> 8) → up to 256 status bytes` (since schema 8; see
+/// [`super::packed`]): registered/scored/passed/recognised of every evaluation under its
+/// own criteria version, derived from [`EVALUATIONS`] and written with it, so tallies
+/// never rescore a year.
+pub const STATUSES: TableDefinition<(u16, u8, u32), &[u8]> = TableDefinition::new("statuses_v2");
+
+/// `(unit kind, unit id) → UnitLink (20 bytes)`: the link index of schemas 1–7, one record
+/// per unit. Read only by migration 007, which packs it into [`UNIT_LINKS`] and deletes it.
+pub const UNIT_LINKS_V1: TableDefinition<(u8, u32), &[u8]> = TableDefinition::new("unit_links_v1");
+
+/// `(year, title, unit id) → Status bits`: the status index of schemas 1–7, one record
+/// per evaluation. Read only by migration 007, which packs it into [`STATUSES`] and
+/// deletes it.
+pub const STATUSES_V1: TableDefinition<(u16, u8, u32), u8> = TableDefinition::new("statuses_v1");
 
 /// `number → text` (schema 7): the texts compact records refer to by number — who saved
 /// a record, decision numbers, notes, override reasons. Numbered from 0 without gaps;

@@ -337,3 +337,45 @@ fn more_citizens_than_adults_in_a_household_is_a_warning_not_a_failure() {
         report.warnings
     );
 }
+
+/// The packed link index (256 units to a record) is checked unit by unit: a missing
+/// chunk is found by the count, a chunk that disagrees with a unit by that unit, and a
+/// chunk of bytes the program never writes is refused outright.
+#[test]
+fn the_check_finds_a_packed_link_chunk_that_disagrees_or_is_damaged() {
+    let (_dir, register, _entry, ids) = with_households(3);
+    let mut register = register;
+    assert!(register.check(2025).expect("check").ok);
+    let key = (UnitKind::Household as u8, super::packed::chunk_of(ids[1]));
+    let stored = register.read().expect("read").unit_links().expect("links");
+    // Household 2's slot emptied: one unit fewer than the register has.
+    let mut chunk = Vec::new();
+    for (kind, id, link) in &stored {
+        if *kind == UnitKind::Household && *id != ids[1] {
+            super::packed::put_link(&mut chunk, super::packed::slot_of(*id), Some(link));
+        }
+    }
+    register
+        .write(|w| w.put_link_chunk_for_test(key, &chunk))
+        .expect("tamper");
+    let report = register.check(2025).expect("check");
+    assert!(!report.ok && report.damaged, "{:?}", report.problems);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("Chỉ mục liên kết")),
+        "{:?}",
+        report.problems
+    );
+    // A stray byte in a reserved place: not a chunk the program wrote.
+    chunk[super::links::LINK_LEN - 1] = 7;
+    register
+        .write(|w| w.put_link_chunk_for_test(key, &chunk))
+        .expect("tamper");
+    assert!(
+        register
+            .check(2025)
+            .is_err_and(|e| e.to_string().contains("liên kết"))
+    );
+}

@@ -18,6 +18,7 @@ use std::path::PathBuf;
 
 mod batch;
 mod names;
+mod index;
 pub use batch::UnitBatch;
 
 pub struct Writer {
@@ -206,10 +207,7 @@ impl Writer {
             .txn
             .open_table(UNIT_LINKS)
             .map_err(|e| from_redb(p, e))?;
-        links
-            .insert((kind, id), UnitLink::of(unit).encode().as_slice())
-            .map_err(|e| from_redb(p, e))?;
-        Ok(())
+        index::put_link(&mut links, kind, id, &UnitLink::of(unit), p)
     }
 
     pub fn evaluation(&self, key: EvaluationKey) -> Result<Option<Evaluation>> {
@@ -246,12 +244,7 @@ impl Writer {
         let p = &self.path;
         {
             let mut statuses = self.txn.open_table(STATUSES).map_err(|e| from_redb(p, e))?;
-            let k = (key.year, key.title as u8, key.unit);
-            match status {
-                Some(s) => statuses.insert(k, s.to_bits()).map(drop),
-                None => statuses.remove(k).map(drop),
-            }
-            .map_err(|e| from_redb(p, e))?;
+            index::put_status(&mut statuses, key, status, p)?;
         }
         {
             let mut t = self
@@ -454,9 +447,17 @@ impl Writer {
     pub(super) fn put_status_for_test(&mut self, key: EvaluationKey, bits: u8) -> Result<()> {
         let p = &self.path;
         let mut t = self.txn.open_table(STATUSES).map_err(|e| from_redb(p, e))?;
-        t.insert((key.year, key.title as u8, key.unit), bits)
+        index::put_status(&mut t, key, crate::model::Status::from_bits(bits), p)
+    }
+
+    /// Writes raw bytes as a packed index chunk, for tests of damaged indexes.
+    pub(super) fn put_link_chunk_for_test(&mut self, key: (u8, u32), bytes: &[u8]) -> Result<()> {
+        let p = &self.path;
+        let mut t = self
+            .txn
+            .open_table(UNIT_LINKS)
             .map_err(|e| from_redb(p, e))?;
-        Ok(())
+        index::store_link_chunk(&mut t, key, bytes, p)
     }
 }
 

@@ -84,6 +84,22 @@ impl Census {
         }
     }
 
+    /// Records the statuses of one chunk of the status index (see
+    /// `Reader::for_each_status_chunk`): slot `i` is unit `first + i`. As
+    /// [`Census::set_statuses`], units not active are left out.
+    pub fn set_status_chunk(&mut self, title: Title, first: UnitId, chunk: &[Option<Status>]) {
+        let links = &self.links[title.unit_kind() as usize];
+        let out = &mut self.statuses[title as usize];
+        for (i, status) in chunk.iter().enumerate() {
+            let id = first + i as UnitId;
+            if let Some(status) = status
+                && get(links, id).is_some_and(Option::is_some)
+            {
+                *slot(out, id) = *status;
+            }
+        }
+    }
+
     /// Adds an active unit (also used when a unit is created during a session).
     pub fn add_unit(&mut self, id: UnitId, unit: &Unit) {
         self.add_link(unit.kind(), id, UnitLink::of(unit));

@@ -69,12 +69,11 @@ impl Writer {
             .map_err(|e| from_redb(p, e))?
             .insert((k, id), codec::encode_unit(unit).as_slice())
             .map_err(|e| from_redb(p, e))?;
-        self.txn
+        let mut links = self
+            .txn
             .open_table(UNIT_LINKS)
-            .map_err(|e| from_redb(p, e))?
-            .insert((k, id), UnitLink::of(unit).encode().as_slice())
             .map_err(|e| from_redb(p, e))?;
-        Ok(())
+        super::index::put_link(&mut links, k, id, &UnitLink::of(unit), p)
     }
 
     /// Sets the next id [`Writer::insert_unit`] gives a unit of `kind`.
@@ -98,11 +97,10 @@ impl Writer {
         let status = self.status_of(evaluation)?;
         let bytes = codec::encode_evaluation(evaluation, self)?;
         let p = &self.path;
-        self.txn
-            .open_table(STATUSES)
-            .map_err(|e| from_redb(p, e))?
-            .insert((key.year, key.title as u8, key.unit), status.to_bits())
-            .map_err(|e| from_redb(p, e))?;
+        {
+            let mut statuses = self.txn.open_table(STATUSES).map_err(|e| from_redb(p, e))?;
+            super::index::put_status(&mut statuses, key, Some(status), p)?;
+        }
         self.txn
             .open_table(EVALUATIONS)
             .map_err(|e| from_redb(p, e))?
