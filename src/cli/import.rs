@@ -121,20 +121,27 @@ fn summarise(plan: &ImportPlan, verb: &str) {
 
 fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Result<(), CliError> {
     let register = super::open_register(&env.db)?;
-    let plan = {
+    let file_options = FileOptions {
+        sheet: args.sheet.clone(),
+        accept_code_mapping: args.accept_code_mapping,
+    };
+    let options = ImportOptions {
+        default_year: args.year.unwrap_or_else(current_year),
+    };
+    // A real import writes each row while the next ones are checked, in one transaction
+    // committed only if the whole file is clean; a dry run only plans.
+    let (plan, applied) = if args.dry_run {
         let reader = register.read()?;
-        exchange::plan_file(
-            &reader,
-            kind,
-            bytes,
-            &FileOptions {
-                sheet: args.sheet.clone(),
-                accept_code_mapping: args.accept_code_mapping,
-            },
-            ImportOptions {
-                default_year: args.year.unwrap_or_else(current_year),
-            },
-        )?
+        let plan = exchange::plan_file(&reader, kind, bytes, &file_options, options)?;
+        (plan, None)
+    } else {
+        match exchange::plan_and_apply(&register, kind, bytes, &file_options, options) {
+            Ok(done) => done,
+            Err(e) => {
+                register.close()?;
+                return Err(e.into());
+            }
+        }
     };
     let file = args.file.display().to_string();
     if !plan.is_clean() {
@@ -165,13 +172,16 @@ fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Re
         register.close()?;
         return Ok(());
     }
-    let applied = exchange::apply(&register, &plan);
-    if applied.is_ok() && plan.rows.len() >= crate::store::LARGE_IMPORT {
+    if applied.is_some() && plan.rows.len() >= crate::store::LARGE_IMPORT {
         // A large import leaves pages free behind it; a failed compaction loses nothing.
         let _ = register.compact();
     }
     register.close()?;
-    applied?;
+    if applied.is_none() {
+        return Err(CliError::input(
+            "Kế hoạch nhập không khớp: chưa ghi gì vào sổ".to_string(),
+        ));
+    }
     summarise(&plan, "Đã thêm");
     Ok(())
 }

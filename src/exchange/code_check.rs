@@ -78,6 +78,10 @@ fn strip_zeros(s: &str) -> &str {
 
 /// `1.00E+05`, `1E5`, `1,5E+06`: a number in exponent form, as its whole digits.
 fn exponent_digits(s: &str) -> Option<String> {
+    // Most code cells are letters and digits with no exponent: no copies for them.
+    if !s.bytes().any(|b| b.eq_ignore_ascii_case(&b'e')) {
+        return None;
+    }
     let upper = s.trim().to_ascii_uppercase().replace(',', ".");
     let (mantissa, exponent) = upper.split_once('E')?;
     if mantissa.is_empty()
@@ -96,6 +100,9 @@ fn exponent_digits(s: &str) -> Option<String> {
 
 /// `12/03/2025`, `2025-03-12`: a date, as a spreadsheet writes one.
 fn looks_like_date(s: &str) -> bool {
+    if !s.contains(['/', '-']) {
+        return false;
+    }
     let parts: Vec<&str> = s.trim().split(['/', '-']).collect();
     let year =
         |p: &&str| p.len() == 4 && p.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
@@ -143,12 +150,12 @@ pub fn check_codes(
             let Some(cell) = row.fields.get_mut(col) else {
                 continue;
             };
-            let value = cell.trim().to_string();
             let is_date = dates.is_some_and(|d| d.contains(&(row.line, col)));
-            let exponent = exponent_digits(&value);
-            if !(is_date || exponent.is_some() || is_digits(&value) || looks_like_date(&value)) {
+            let exponent = exponent_digits(cell.trim());
+            if !(is_date || exponent.is_some() || is_digits(cell.trim()) || looks_like_date(cell)) {
                 continue;
             }
+            let value = cell.trim().to_string();
             let known = match codes.entry(k) {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                 std::collections::hash_map::Entry::Vacant(e) => e.insert(Codes::load(reader, k)?),

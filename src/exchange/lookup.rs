@@ -164,6 +164,11 @@ impl NamedIndex {
     pub fn reserve(&mut self, code: &str) {
         self.taken.insert(code.to_string());
     }
+
+    /// The units this import creates, in the order they were created.
+    pub fn created(&self) -> &[Unit] {
+        &self.created
+    }
 }
 
 /// Everything a plan looks up.
@@ -225,10 +230,11 @@ impl Lookup {
 
     /// Records that `line` uses `code`; returns the earlier line if the file repeats it.
     pub fn first_use(&mut self, code: &str, line: u64) -> Option<u64> {
-        match self.seen.get(code) {
-            Some(&earlier) => Some(earlier),
-            None => {
-                self.seen.insert(code.to_string(), line);
+        // One hash per row: a file's codes are nearly all new, so the copy is kept.
+        match self.seen.entry(code.to_string()) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(line);
                 None
             }
         }

@@ -14,6 +14,7 @@
 //! - `kind_guess`: a list of another kind refused before its rows are read;
 //! - `rows_*`: one kind's row → unit;
 //! - [`plan`]: the whole file checked against the register, then applied at once;
+//! - [`stream`]: the same, written while it is checked (the command line's import);
 //! - [`export_csv`]: a kind's list (with a year's evaluations) for Excel;
 //! - [`export_xlsx`], [`report_xlsx`]: the same list, and the report's tables, as typed
 //!   workbooks ([`xlsx_write`] writes them);
@@ -54,6 +55,7 @@ pub mod scores;
 pub mod sheet_header;
 pub mod sheet_read;
 pub mod source;
+pub mod stream;
 mod syllable;
 pub mod xlsx_write;
 
@@ -69,6 +71,7 @@ pub use plan::{
     plan_file,
 };
 pub use rows_community::split_kind;
+pub use stream::plan_and_apply;
 
 #[cfg(test)]
 mod tests;

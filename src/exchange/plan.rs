@@ -18,8 +18,8 @@ use super::lookup::{Lookup, Ref};
 use super::source::read_source;
 use super::{rows_citizen, rows_clan, rows_community, rows_household, rows_organisation};
 use crate::model::{Unit, UnitId, UnitKind, Year};
-use crate::store::{Reader, Register, StoreError};
-use crate::text::{clean_name, escape, unsafe_reason};
+use crate::store::{Reader, Register, StoreError, UnitBatch};
+use crate::text::{clean_name_cow, escape, unsafe_reason};
 use std::fmt;
 
 /// One thing wrong with the file, located as precisely as the file allows.
@@ -253,6 +253,30 @@ fn sheet_notes(table: &Table) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Where rows go as they are planned: kept for a preview ([`plan_file`]), or also
+/// handed to a writer that writes them while the rest of the file is still being read
+/// ([`super::stream`]).
+pub(super) trait RowSink {
+    /// A row that changes the register; `lookup` holds the communities and clans the
+    /// import has created so far (the row may point to the latest of them).
+    fn row(&mut self, lookup: &Lookup, row: PlannedRow);
+    /// Every row given to [`RowSink::row`], in file order, once the whole file is read.
+    fn finish(&mut self, lookup: &Lookup) -> Vec<PlannedRow>;
+}
+
+/// The rows kept, nothing written.
+struct Keep(Vec<PlannedRow>);
+
+impl RowSink for Keep {
+    fn row(&mut self, _: &Lookup, row: PlannedRow) {
+        self.0.push(row);
+    }
+
+    fn finish(&mut self, _: &Lookup) -> Vec<PlannedRow> {
+        std::mem::take(&mut self.0)
+    }
+}
+
 /// [`plan`] for a file of any format (CSV, .xlsx, .xlsm, .xls, .ods), with a sheet
 /// chosen and the code mapping confirmed or not.
 pub fn plan_file(
@@ -261,6 +285,18 @@ pub fn plan_file(
     bytes: &[u8],
     file: &FileOptions,
     options: ImportOptions,
+) -> Result<ImportPlan, StoreError> {
+    plan_into(reader, kind, bytes, file, options, &mut Keep(Vec::new()))
+}
+
+/// [`plan_file`], each planned row given to `sink` as soon as it is planned.
+pub(super) fn plan_into(
+    reader: &Reader,
+    kind: UnitKind,
+    bytes: &[u8],
+    file: &FileOptions,
+    options: ImportOptions,
+    sink: &mut dyn RowSink,
 ) -> Result<ImportPlan, StoreError> {
     let is_header = |headers: &[String]| {
         map_headers(kind, headers).is_ok() || kind_guess::other_kind(kind, headers).is_some()
@@ -314,7 +350,6 @@ pub fn plan_file(
     problems.extend(sheet_error_cells(&table, &map));
     let mut lookup = Lookup::load(reader, kind)?;
     reserve_written_codes(&mut lookup, &map, &table.rows);
-    let mut rows = Vec::new();
     let mut unchanged = 0;
     let mut generated_codes = 0;
     let mut rows_refused = 0;
@@ -360,10 +395,11 @@ pub fn plan_file(
                 {
                     renamed.push((planned.row.line, old.display_name()));
                 }
-                rows.push(planned.row);
+                sink.row(&lookup, planned.row);
             }
         }
     }
+    let mut rows = sink.finish(&lookup);
     let late_left = left_check::check(reader, kind, &rows, &table.headers)?;
     if !late_left.is_empty() {
         rows.retain(|r| late_left.iter().all(|(line, _)| *line != r.line));
@@ -439,20 +475,20 @@ pub(super) fn header_characters(headers: &[String], line: u64) -> Option<Vec<Pro
 /// Codes written anywhere in the file are taken before the first code is generated, so a
 /// generated code never equals one a later row spells out.
 fn reserve_written_codes(lookup: &mut Lookup, map: &ColumnMap, rows: &[Row]) {
-    let cell = |row: &Row, field: Field| {
+    fn cell<'r>(map: &ColumnMap, row: &'r Row, field: Field) -> Option<std::borrow::Cow<'r, str>> {
         map.position(field)
             .and_then(|i| row.fields.get(i))
-            .map(|s| clean_name(s))
+            .map(|s| clean_name_cow(s))
             .filter(|s| !s.is_empty())
-    };
+    }
     for row in rows {
-        if let Some(code) = cell(row, Field::Code) {
+        if let Some(code) = cell(map, row, Field::Code) {
             lookup.reserve(&code);
         }
-        if let Some(code) = cell(row, Field::CommunityCode) {
+        if let Some(code) = cell(map, row, Field::CommunityCode) {
             lookup.communities.reserve(&code);
         }
-        if let Some(code) = cell(row, Field::ClanCode) {
+        if let Some(code) = cell(map, row, Field::ClanCode) {
             lookup.clans.reserve(&code);
         }
     }
@@ -480,51 +516,109 @@ pub fn apply(register: &Register, plan: &ImportPlan) -> Result<Applied, StoreErr
     // One transaction, and the unit tables opened once for all its rows.
     register.write(|w| {
         w.unit_batch(|w| {
-            let mut community_ids = Vec::with_capacity(plan.new_communities.len());
+            let mut out = RowWriter::default();
             for unit in &plan.new_communities {
-                community_ids.push(w.insert(unit)?);
+                out.community(w, unit)?;
             }
-            let mut clan_ids = Vec::with_capacity(plan.new_clans.len());
             for unit in &plan.new_clans {
-                clan_ids.push(w.insert(unit)?);
+                out.clan(w, unit)?;
             }
-            let resolve = |r: Ref, created: &[UnitId]| -> Result<UnitId, StoreError> {
-                match r {
-                    Ref::Existing(id) => Ok(id),
-                    Ref::New(i) => created.get(i).copied().ok_or_else(|| {
-                        StoreError::Other("Kế hoạch nhập không khớp (đơn vị mới không có)".into())
-                    }),
-                }
-            };
-            let mut inserted = 0;
-            let mut updated = 0;
             for row in &plan.rows {
-                let mut unit = row.unit.clone();
-                if let Unit::Household(h) = &mut unit {
-                    if let Some(r) = row.links.community {
-                        h.community = resolve(r, &community_ids)?;
-                    }
-                    if let Some(r) = row.links.clan {
-                        h.clan = Some(resolve(r, &clan_ids)?);
-                    }
-                }
-                match row.action {
-                    Action::Insert => {
-                        w.insert(&unit)?;
-                        inserted += 1;
-                    }
-                    Action::Update(id) => {
-                        w.update(id, &unit)?;
-                        updated += 1;
-                    }
-                }
+                out.row(w, row)?;
             }
-            Ok(Applied {
-                inserted,
-                updated,
-                communities_created: community_ids.len(),
-                clans_created: clan_ids.len(),
-            })
+            Ok(out.applied)
         })
     })
+}
+
+/// Writes planned rows into a batch, the communities and clans they create first.
+pub(super) struct RowWriter {
+    community_ids: Vec<UnitId>,
+    clan_ids: Vec<UnitId>,
+    pub applied: Applied,
+}
+
+impl Default for RowWriter {
+    fn default() -> Self {
+        RowWriter {
+            community_ids: Vec::new(),
+            clan_ids: Vec::new(),
+            applied: Applied {
+                inserted: 0,
+                updated: 0,
+                communities_created: 0,
+                clans_created: 0,
+            },
+        }
+    }
+}
+
+fn resolve(r: Ref, created: &[UnitId]) -> Result<UnitId, StoreError> {
+    match r {
+        Ref::Existing(id) => Ok(id),
+        Ref::New(i) => created.get(i).copied().ok_or_else(|| {
+            StoreError::Other("Kế hoạch nhập không khớp (đơn vị mới không có)".into())
+        }),
+    }
+}
+
+impl RowWriter {
+    pub fn community(&mut self, w: &mut UnitBatch, unit: &Unit) -> Result<(), StoreError> {
+        self.community_ids.push(w.insert(unit)?);
+        self.applied.communities_created += 1;
+        Ok(())
+    }
+
+    pub fn clan(&mut self, w: &mut UnitBatch, unit: &Unit) -> Result<(), StoreError> {
+        self.clan_ids.push(w.insert(unit)?);
+        self.applied.clans_created += 1;
+        Ok(())
+    }
+
+    /// Writes a row of a plan it cannot change (a copy only when ids must be filled in).
+    pub fn row(&mut self, w: &mut UnitBatch, row: &PlannedRow) -> Result<(), StoreError> {
+        if row.links == Links::default() {
+            self.write(w, &row.unit, row.action)
+        } else {
+            self.row_in_place(w, &mut row.clone())
+        }
+    }
+
+    /// Writes a row, filling in the ids of the units this import created that it points
+    /// to, and puts the row back as planned afterwards (the plan keeps `Ref::New`).
+    pub fn row_in_place(
+        &mut self,
+        w: &mut UnitBatch,
+        row: &mut PlannedRow,
+    ) -> Result<(), StoreError> {
+        let Unit::Household(h) = &mut row.unit else {
+            return self.write(w, &row.unit, row.action);
+        };
+        let planned = (h.community, h.clan);
+        if let Some(r) = row.links.community {
+            h.community = resolve(r, &self.community_ids)?;
+        }
+        if let Some(r) = row.links.clan {
+            h.clan = Some(resolve(r, &self.clan_ids)?);
+        }
+        let written = self.write(w, &row.unit, row.action);
+        if let Unit::Household(h) = &mut row.unit {
+            (h.community, h.clan) = planned;
+        }
+        written
+    }
+
+    fn write(&mut self, w: &mut UnitBatch, unit: &Unit, action: Action) -> Result<(), StoreError> {
+        match action {
+            Action::Insert => {
+                w.insert(unit)?;
+                self.applied.inserted += 1;
+            }
+            Action::Update(id) => {
+                w.update(id, unit)?;
+                self.applied.updated += 1;
+            }
+        }
+        Ok(())
+    }
 }

@@ -5,25 +5,101 @@
 //! visible page, so 150,000 citizens stay responsive.
 
 use crate::model::{Affiliation, Title, Unit, UnitId, UnitKind};
-use crate::store::{Reader, Result};
+use crate::store::{Reader, Result, Walk};
 use crate::tally::{Census, Status};
 use crate::text::safe::escape;
 use crate::text::{collation_key, fold, matches_word, person_sort_key};
 use std::collections::HashMap;
 
+/// One unit as its list shows and searches it. The texts live in one allocation (code,
+/// name, the middle columns, then the search key), so a list of 150,000 citizens costs
+/// one small block per row instead of six (issue 17: the lists held 130–165 MB).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub id: UnitId,
-    pub code: String,
-    pub name: String,
-    /// The kind-specific middle columns (community, counts, …), already formatted.
-    pub extra: Vec<String>,
     /// The community the unit belongs to, for the community filter.
     pub community: Option<UnitId>,
-    /// `fold(code name extras)`, computed once.
-    pub search: String,
     /// The year the unit left the commune, if it did (the "Đã rời xã" filter).
     pub left: Option<crate::model::Year>,
+    /// Where the code, the name and each middle column end in `text`; the search key is
+    /// the rest.
+    ends: [u32; 2 + MAX_EXTRA],
+    extras: u8,
+    text: Box<str>,
+}
+
+/// The most middle columns a kind has (see [`extra_columns`]).
+const MAX_EXTRA: usize = 2;
+
+impl Row {
+    /// A row from its texts; `search` is `fold(code name extras)`, computed once. Middle
+    /// columns past [`MAX_EXTRA`] are not kept.
+    pub fn new(
+        id: UnitId,
+        code: &str,
+        name: &str,
+        extra: &[String],
+        community: Option<UnitId>,
+        search: &str,
+        left: Option<crate::model::Year>,
+    ) -> Row {
+        let extra = extra.get(..MAX_EXTRA).unwrap_or(extra);
+        let mut text = String::with_capacity(
+            code.len() + name.len() + extra.iter().map(String::len).sum::<usize>() + search.len(),
+        );
+        let mut ends = [0u32; 2 + MAX_EXTRA];
+        let end = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
+        for (slot, part) in ends.iter_mut().zip(
+            [code, name]
+                .into_iter()
+                .chain(extra.iter().map(String::as_str)),
+        ) {
+            text.push_str(part);
+            *slot = end(&text);
+        }
+        text.push_str(search);
+        Row {
+            id,
+            community,
+            left,
+            ends,
+            extras: u8::try_from(extra.len()).unwrap_or(0),
+            text: text.into_boxed_str(),
+        }
+    }
+
+    /// The `i`-th part of `text` (0 code, 1 name, 2… the middle columns).
+    fn part(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).and_then(|p| self.ends.get(p)).copied();
+        let end = self.ends.get(i).copied();
+        match (start.unwrap_or(0), end) {
+            (start, Some(end)) => self.text.get(start as usize..end as usize).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        self.part(0)
+    }
+
+    pub fn name(&self) -> &str {
+        self.part(1)
+    }
+
+    /// The kind-specific middle columns (community, counts, …), already formatted.
+    pub fn extra(&self) -> impl Iterator<Item = &str> {
+        (2..2 + usize::from(self.extras)).map(|i| self.part(i))
+    }
+
+    /// `fold(code name extras)`, computed once.
+    pub fn search(&self) -> &str {
+        let start = self
+            .ends
+            .get(1 + usize::from(self.extras))
+            .copied()
+            .unwrap_or(0);
+        self.text.get(start as usize..).unwrap_or("")
+    }
 }
 
 /// Names the rows need that live in other units (a household's community name).
@@ -37,17 +113,19 @@ impl Lookup {
     pub fn load(reader: &Reader, kind: UnitKind) -> Result<Lookup> {
         let mut lookup = Lookup::default();
         if matches!(kind, UnitKind::Household | UnitKind::Citizen) {
-            for (id, unit) in reader.units(UnitKind::Community)? {
+            reader.each_unit(UnitKind::Community, &mut |id, unit| {
                 // "Thôn Đông", "Tổ dân phố 1": the kind makes a bare number readable.
                 lookup.community_names.insert(id, unit.display_name());
-            }
+                Walk::Continue(())
+            })?;
         }
         if kind == UnitKind::Citizen {
-            for (id, unit) in reader.units(UnitKind::Household)? {
+            reader.each_unit(UnitKind::Household, &mut |id, unit| {
                 if let Unit::Household(h) = unit {
                     lookup.household_community.insert(id, h.community);
                 }
-            }
+                Walk::Continue(())
+            })?;
         }
         Ok(lookup)
     }
@@ -137,15 +215,15 @@ pub fn row_of(id: UnitId, unit: &Unit, lookup: &Lookup) -> Row {
         name,
         extra.join(" ")
     ));
-    Row {
+    Row::new(
         id,
-        code,
-        name,
-        extra,
+        &code,
+        &name,
+        &extra,
         community,
-        search,
-        left: unit.meta().left,
-    }
+        &search,
+        unit.meta().left,
+    )
 }
 
 /// A community's name for a narrow column: the long kind words abbreviated as offices
@@ -163,38 +241,84 @@ pub fn short_community(name: &str) -> String {
 /// The key rows are ordered by: persons by given name, everything else by the name as
 /// written, both in Vietnamese order; the code breaks ties.
 pub fn sort_key(kind: UnitKind, row: &Row) -> (Vec<u16>, String) {
-    let name = name_key(kind, &row.name);
+    let name = name_key(kind, row.name());
     // Codes are ASCII ("HO00012"): plain order is their natural order.
-    (name, row.code.clone())
+    (name, row.code().to_string())
 }
 
 /// Every unit of a kind (archived ones too: the year decides what is shown), sorted.
+/// The units are read one at a time, each dropped once its row is made, so the list
+/// never holds every unit record besides its rows.
 pub fn load_rows(reader: &Reader, kind: UnitKind) -> Result<Vec<Row>> {
     let lookup = Lookup::load(reader, kind)?;
-    let rows: Vec<Row> = reader
-        .units(kind)?
-        .iter()
-        .map(|(id, unit)| row_of(*id, unit, &lookup))
-        .collect();
-    // Full names repeat a lot in a commune; computing each distinct name's collation key
-    // once is most of the cost of sorting 150,000 citizens.
-    let mut by_name: HashMap<&str, Vec<u16>> = HashMap::new();
-    let mut keyed: Vec<(Vec<u16>, &str, usize)> = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        let key = by_name
-            .entry(row.name.as_str())
-            .or_insert_with(|| name_key(kind, &row.name))
-            .clone();
-        keyed.push((key, row.code.as_str(), i));
+    let mut rows: Vec<Row> = Vec::new();
+    reader.each_unit(kind, &mut |id, unit| {
+        rows.push(row_of(id, &unit, &lookup));
+        Walk::Continue(())
+    })?;
+    drop(lookup);
+    let order = sorted_order(kind, &rows);
+    permute(&mut rows, &order);
+    Ok(rows)
+}
+
+/// The positions of `rows` in list order: by [`sort_key`], without keeping a collation
+/// key per row. Full names repeat a lot in a commune: each distinct name's key is
+/// computed once (most of the cost of sorting 150,000 citizens), the distinct keys are
+/// sorted, and each row then sorts by its name's rank there (equal keys, equal rank)
+/// and its code, which is the same order.
+fn sorted_order(kind: UnitKind, rows: &[Row]) -> Vec<u32> {
+    let mut rank: HashMap<&str, u32> = HashMap::new();
+    {
+        let mut distinct: Vec<(Vec<u16>, &str)> = Vec::new();
+        for row in rows {
+            if !rank.contains_key(row.name()) {
+                rank.insert(row.name(), 0);
+                distinct.push((name_key(kind, row.name()), row.name()));
+            }
+        }
+        distinct.sort_unstable();
+        let mut current = 0u32;
+        for (i, (key, name)) in distinct.iter().enumerate() {
+            if i > 0 && distinct.get(i - 1).is_some_and(|(before, _)| before != key) {
+                current += 1;
+            }
+            rank.insert(*name, current);
+        }
     }
+    let mut keyed: Vec<(u32, &str, u32)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let r = rank.get(row.name()).copied().unwrap_or(u32::MAX);
+            (r, row.code(), u32::try_from(i).unwrap_or(u32::MAX))
+        })
+        .collect();
+    drop(rank);
     keyed.sort_unstable();
-    let order: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
-    drop(by_name);
-    let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
-    Ok(order
-        .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-        .collect())
+    keyed.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// Reorders `rows` in place so that row `k` is the one that was at `order[k]`.
+fn permute(rows: &mut [Row], order: &[u32]) {
+    let mut done = vec![false; rows.len()];
+    for start in 0..rows.len() {
+        if done.get(start).copied().unwrap_or(true) {
+            continue;
+        }
+        let mut k = start;
+        loop {
+            if let Some(d) = done.get_mut(k) {
+                *d = true;
+            }
+            let from = order.get(k).map_or(start, |&f| f as usize);
+            if from == start || from >= rows.len() {
+                break;
+            }
+            rows.swap(k, from);
+            k = from;
+        }
+    }
 }
 
 fn name_key(kind: UnitKind, name: &str) -> Vec<u16> {
@@ -326,7 +450,7 @@ impl Filter {
 
     pub fn admits(&self, row: &Row, kind: UnitKind, census: &Census) -> bool {
         // Cheapest tests first: the words and the community before the hash lookups.
-        if !self.words.iter().all(|w| matches_word(&row.search, w)) {
+        if !self.words.iter().all(|w| matches_word(row.search(), w)) {
             return false;
         }
         if self.community.is_some() && row.community != self.community {
@@ -355,15 +479,15 @@ mod tests {
     use crate::text::matches_query;
 
     fn row(name: &str) -> Row {
-        Row {
-            id: 1,
-            code: "HO1".into(),
-            name: name.into(),
-            extra: vec![],
-            community: None,
-            search: fold(&format!("HO1 {name}")),
-            left: None,
-        }
+        Row::new(
+            1,
+            "HO1",
+            name,
+            &[],
+            None,
+            &fold(&format!("HO1 {name}")),
+            None,
+        )
     }
 
     #[test]
@@ -380,8 +504,8 @@ mod tests {
         ] {
             let mut f = Filter::default();
             f.set_query(query);
-            let ours = f.words.iter().all(|w| matches_word(&r.search, w));
-            assert_eq!(ours, matches_query(&r.search, query), "{query}");
+            let ours = f.words.iter().all(|w| matches_word(r.search(), w));
+            assert_eq!(ours, matches_query(r.search(), query), "{query}");
         }
     }
 
@@ -401,9 +525,9 @@ mod tests {
         });
         let r = row_of(1, &clan, &lookup);
         for query in ["dhnguyen", "yenmo", "yenmo-dhnguyen", "nguyen"] {
-            assert!(matches_query(&r.search, query), "{query}");
+            assert!(matches_query(r.search(), query), "{query}");
         }
-        assert!(!matches_query(&r.search, "hnguyen"));
+        assert!(!matches_query(r.search(), "hnguyen"));
     }
 
     #[test]
@@ -420,6 +544,54 @@ mod tests {
     }
 
     #[test]
+    fn loading_sorts_as_sort_key_does() {
+        let names = [
+            "Trần Văn Đức",
+            "Nguyễn Thị Dung",
+            "Lê Văn An",
+            "Lê Văn  An",
+            "lê văn an",
+            "Đỗ Ánh",
+            "Ánh",
+            "Nguyễn Thị Dung",
+        ];
+        for kind in [UnitKind::Citizen, UnitKind::Clan] {
+            let mut rows: Vec<Row> = (0..200u32)
+                .map(|i| {
+                    let name = names[(i as usize * 7) % names.len()];
+                    let code = format!("X{:03}", (i * 37) % 200);
+                    Row::new(i, &code, name, &[], None, &fold(name), None)
+                })
+                .collect();
+            let mut expected = rows.clone();
+            expected.sort_by_cached_key(|r| sort_key(kind, r));
+            let order = sorted_order(kind, &rows);
+            permute(&mut rows, &order);
+            assert_eq!(rows, expected);
+        }
+    }
+
+    #[test]
+    fn a_row_gives_back_its_texts() {
+        let r = Row::new(
+            3,
+            "HO7",
+            "Lê Thị Ánh",
+            &["Thôn 2".to_string(), "4".to_string()],
+            Some(2),
+            "ho7 le thi anh thon 2 4",
+            Some(2024),
+        );
+        assert_eq!(r.code(), "HO7");
+        assert_eq!(r.name(), "Lê Thị Ánh");
+        assert_eq!(r.extra().collect::<Vec<_>>(), ["Thôn 2", "4"]);
+        assert_eq!(r.search(), "ho7 le thi anh thon 2 4");
+        let bare = Row::new(1, "", "", &[], None, "", None);
+        assert_eq!((bare.code(), bare.name(), bare.search()), ("", "", ""));
+        assert_eq!(bare.extra().count(), 0);
+    }
+
+    #[test]
     fn persons_sort_by_given_name_in_vietnamese_order() {
         let mut rows = [
             row("Trần Văn Đức"),
@@ -427,7 +599,7 @@ mod tests {
             row("Lê Văn An"),
         ];
         rows.sort_by_cached_key(|r| sort_key(UnitKind::Citizen, r));
-        let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+        let names: Vec<&str> = rows.iter().map(Row::name).collect();
         assert_eq!(names, ["Lê Văn An", "Nguyễn Thị Dung", "Trần Văn Đức"]);
     }
 }

@@ -66,18 +66,26 @@ impl UnitBatch<'_> {
         Ok(next)
     }
 
-    /// As [`Writer::insert_unit`].
+    /// As [`Writer::insert_unit`]. The code is looked up by the insert itself (redb
+    /// returns the value it replaced), not by a search before it: a taken code is an
+    /// error, and an error ends the batch's transaction without a commit, so the
+    /// overwritten entry is never saved.
     pub fn insert(&mut self, unit: &Unit) -> Result<UnitId> {
         let kind = unit.kind();
-        if self.unit_id(kind, unit.code())?.is_some() {
+        let id = self.next_id(kind)?;
+        let taken = self
+            .codes
+            .insert((kind as u8, unit.code()), id)
+            .map_err(|e| from_redb(self.path, e))?
+            .is_some();
+        if taken {
             return Err(StoreError::Invalid(format!(
                 "Mã {} đã có trong danh sách {}",
                 unit.code(),
                 kind.label().to_lowercase()
             )));
         }
-        let id = self.next_id(kind)?;
-        self.write(id, unit, None)?;
+        self.write_records(id, unit)?;
         Ok(id)
     }
 
@@ -114,6 +122,13 @@ impl UnitBatch<'_> {
         self.codes
             .insert((kind, unit.code()), id)
             .map_err(|e| from_redb(p, e))?;
+        self.write_records(id, unit)
+    }
+
+    /// The unit's record and its link record (its code is written by the caller).
+    fn write_records(&mut self, id: UnitId, unit: &Unit) -> Result<()> {
+        let kind = unit.kind() as u8;
+        let p = self.path;
         self.units
             .insert((kind, id), codec::encode_unit(unit).as_slice())
             .map_err(|e| from_redb(p, e))?;

@@ -180,10 +180,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
         };
         let mut line = format!(
             "{marker}{} {}",
-            pad_to_width(&truncate_to_width(&row.code, CODE_WIDTH), CODE_WIDTH),
-            pad_to_width(&truncate_to_width(&row.name, name_width), name_width)
+            pad_to_width(&truncate_to_width(row.code(), CODE_WIDTH), CODE_WIDTH),
+            pad_to_width(&truncate_to_width(row.name(), name_width), name_width)
         );
-        for (column, value) in extras.iter().zip(&row.extra) {
+        for (column, value) in extras.iter().zip(row.extra()) {
             line.push(' ');
             let cell = truncate_to_width(value, column.width);
             line.push_str(&if column.numeric {

@@ -94,7 +94,7 @@ impl App {
                     self.confirm = Some(Confirm::Return {
                         kind,
                         id: row.id,
-                        name: row.name.clone(),
+                        name: row.name().to_string(),
                         left,
                     });
                 }
@@ -116,7 +116,7 @@ impl App {
             }
             Action::ExportXlsx => self.export_list_xlsx(kind),
             Action::Archive => {
-                if let Some((id, name)) = list.selected_row().map(|r| (r.id, r.name.clone())) {
+                if let Some((id, name)) = list.selected_row().map(|r| (r.id, r.name().to_string())) {
                     self.ask_archive(kind, id, name);
                 }
             }

@@ -19,7 +19,7 @@ fn visible_codes(app: &App, kind: UnitKind) -> Vec<String> {
     let list = &app.lists[&kind];
     list.visible
         .iter()
-        .map(|&i| list.rows[i].code.clone())
+        .map(|&i| list.rows[i].code().to_string())
         .collect()
 }
 
@@ -152,7 +152,7 @@ fn archive_dong_hai(app: &mut App) {
     press(app, KeyCode::Down);
     let selected = app.lists[&UnitKind::Community]
         .selected_row()
-        .map(|r| r.code.clone());
+        .map(|r| r.code().to_string());
     assert_eq!(selected.as_deref(), Some("TH001"));
     press(app, KeyCode::F(8));
 }

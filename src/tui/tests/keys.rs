@@ -25,7 +25,7 @@ fn visible_names(app: &crate::tui::app::App, kind: UnitKind) -> Vec<String> {
     let list = &app.lists[&kind];
     list.visible
         .iter()
-        .map(|&i| list.rows[i].name.clone())
+        .map(|&i| list.rows[i].name().to_string())
         .collect()
 }
 
@@ -167,7 +167,7 @@ fn adding_a_household_saves_it_and_updates_counts() {
     assert_eq!(app.tally.titles[Title::GiaDinh as usize].total, 9);
     let selected = app.lists[&UnitKind::Household]
         .selected_row()
-        .map(|r| (r.code.clone(), r.name.clone()));
+        .map(|r| (r.code().to_string(), r.name().to_string()));
     assert_eq!(selected, Some(("HO00009".into(), "Ngô Thị Mai".into())));
     let reader = app
         .register
@@ -375,7 +375,7 @@ fn a_status_change_moves_the_home_bar() {
     let id = app.lists[&UnitKind::Household]
         .rows
         .iter()
-        .find(|r| r.name == "Trần Thị Bích")
+        .find(|r| r.name() == "Trần Thị Bích")
         .map(|r| r.id)
         .expect("row");
     let status = crate::tally::Status {

@@ -32,8 +32,8 @@ fn forms_are_saved_for_the_unit_the_thon_shown_and_the_scored_unit() {
         h.app.lists[&UnitKind::Household]
             .selected_row()
             .expect("a row")
-            .code
-            .clone()
+            .code()
+            .to_string()
     };
     // The selected household's registration form.
     let first = code(&h);
@@ -55,7 +55,7 @@ fn forms_are_saved_for_the_unit_the_thon_shown_and_the_scored_unit() {
     let shown: Vec<String> = list
         .visible
         .iter()
-        .map(|&i| list.rows[i].code.clone())
+        .map(|&i| list.rows[i].code().to_string())
         .collect();
     let in_register = crate::app::forms::units_in_community(&h.app.census, Title::GiaDinh, thon);
     assert_eq!(shown.len(), in_register.len());

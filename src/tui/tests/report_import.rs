@@ -336,17 +336,13 @@ fn a_good_file_applies_at_once_and_the_list_shows_the_new_units() {
     assert_eq!(role, Role::Good, "{message}");
     assert!(message.contains("thêm 2 hộ, cập nhật 1"), "{message}");
     let list = &h.app.lists[&UnitKind::Household];
-    let names: Vec<&str> = list
-        .visible
-        .iter()
-        .map(|&i| list.rows[i].name.as_str())
-        .collect();
+    let names: Vec<&str> = list.visible.iter().map(|&i| list.rows[i].name()).collect();
     assert!(
         names.contains(&"Ngô Văn Sáu") && names.contains(&"Đỗ Thị Bảy"),
         "{names:?}"
     );
     assert_eq!(
-        list.selected_row().map(|r| r.name.as_str()),
+        list.selected_row().map(|r| r.name()),
         Some("Ngô Văn Sáu"),
         "the cursor is on the file's first row"
     );

@@ -72,8 +72,8 @@ fn scoring_a_household_fully_from_the_list_costs_at_most_n_times_digits_plus_one
     let code = app.lists[&UnitKind::Household]
         .selected_row()
         .expect("row")
-        .code
-        .clone();
+        .code()
+        .to_string();
     let values = PASSING;
     let mut keys = Keys { app, count: 0 };
     keys.key(KeyCode::Enter);
@@ -133,8 +133,8 @@ fn out_of_range_and_wrong_kind_input_is_refused_and_nothing_saved() {
     let code = app.lists[&UnitKind::Household]
         .selected_row()
         .expect("row")
-        .code
-        .clone();
+        .code()
+        .to_string();
     press(app, KeyCode::Enter);
     type_text(app, "16");
     press(app, KeyCode::Enter);
@@ -174,8 +174,8 @@ fn a_decimal_comma_or_point_is_never_saved_as_the_last_digit() {
     let code = app.lists[&UnitKind::Household]
         .selected_row()
         .expect("row")
-        .code
-        .clone();
+        .code()
+        .to_string();
     press(app, KeyCode::Enter);
     for typed in ["9,5", "7.5"] {
         type_text(app, typed);
@@ -220,8 +220,8 @@ fn delete_clears_a_saved_value_and_backspace_only_edits_the_typing() {
     let code = app.lists[&UnitKind::Household]
         .selected_row()
         .expect("row")
-        .code
-        .clone();
+        .code()
+        .to_string();
     press(app, KeyCode::Enter);
     type_text(app, "12");
     press(app, KeyCode::Enter);
@@ -551,8 +551,8 @@ fn a_hang_up_saves_a_valid_score_typed_but_not_entered() {
     let code = app.lists[&UnitKind::Household]
         .selected_row()
         .expect("row")
-        .code
-        .clone();
+        .code()
+        .to_string();
     press(app, KeyCode::Enter);
     type_text(app, "11");
     assert!(app.save_before_exit());
@@ -573,8 +573,8 @@ fn a_window_too_small_ignores_every_key_but_f10() {
     let code = app.lists[&UnitKind::Household]
         .selected_row()
         .expect("row")
-        .code
-        .clone();
+        .code()
+        .to_string();
     press(app, KeyCode::Enter);
     let cursor = scoring(app).cursor;
     app.handle_event(crossterm::event::Event::Resize(60, 20));
@@ -608,8 +608,8 @@ fn f10_with_a_score_typed_but_not_entered_asks_first() {
     let code = app.lists[&UnitKind::Household]
         .selected_row()
         .expect("row")
-        .code
-        .clone();
+        .code()
+        .to_string();
     press(app, KeyCode::Enter);
     type_text(app, "9");
     press(app, KeyCode::F(10));
@@ -654,8 +654,8 @@ fn closing_the_console_saves_a_typed_score_before_the_process_may_end() {
     let code = app.lists[&UnitKind::Household]
         .selected_row()
         .expect("row")
-        .code
-        .clone();
+        .code()
+        .to_string();
     press(app, KeyCode::Enter);
     type_text(app, "11");
 

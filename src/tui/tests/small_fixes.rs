@@ -121,7 +121,7 @@ fn f6_takes_the_latest_earlier_year_that_has_scores() {
 fn selected_code(app: &crate::tui::app::App) -> String {
     app.lists[&UnitKind::Household]
         .selected_row()
-        .map(|r| r.code.clone())
+        .map(|r| r.code().to_string())
         .unwrap_or_default()
 }
 
@@ -178,11 +178,7 @@ fn typing_a_name_in_a_list_starts_the_search() {
     type_text(app, "2dang thi");
     assert_eq!(app.context(), Ctx::Search);
     let list = &app.lists[&UnitKind::Household];
-    let names: Vec<&str> = list
-        .visible
-        .iter()
-        .map(|&i| list.rows[i].name.as_str())
-        .collect();
+    let names: Vec<&str> = list.visible.iter().map(|&i| list.rows[i].name()).collect();
     assert_eq!(names, ["Đặng Thị Hoa"]);
     // Keys bound in a list keep their meaning: "]" is still the next year.
     press(app, KeyCode::Esc);
@@ -248,7 +244,8 @@ fn two_long_community_names_stay_apart_in_the_list_column() {
                 adults: 2,
                 address: String::new(),
             });
-            truncate_to_width(&row_of(7, &unit, &lookup).extra[0], width)
+            let row = row_of(7, &unit, &lookup);
+            truncate_to_width(row.extra().next().unwrap_or_default(), width)
         })
         .collect();
     assert_eq!(cells, ["TDP Bắc Sơn", "TDP Bắc Hải"]);
