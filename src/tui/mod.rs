@@ -3,7 +3,8 @@
 //! - [`terminal`]: entering/restoring the terminal, panic hook, SIGHUP/SIGTERM;
 //! - [`app`]: all state and `App::update(Action)`, the only place state changes;
 //! - [`keymap`]: the one command table (dispatcher, hint bar and help);
-//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms,
+//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: the unit form
+//!   as one module (state, keys, write, drawing),
 //!   and [`picker`]: the citizen form's household list;
 //! - `officer`: who is working, asked when a register is opened;
 //! - [`update`], [`save`], `history_save`: what actions do, the writes to the register,

@@ -1,9 +1,8 @@
-//! What actions do on the list, detail, form and setup screens (the routing is in
+//! What actions do on the list, detail and setup screens (the routing is in
 //! `app.rs`; writes to the register are in `save.rs`).
 
 use super::action::Action;
 use super::app::{App, Confirm, Screen};
-use super::form::UnitField;
 use super::screens::detail::DetailState;
 use super::theme::Role;
 use crate::model::UnitKind;
@@ -169,54 +168,6 @@ impl App {
             Action::ShowHistory => self.open_history(kind, id),
             Action::Undo => self.undo_last(),
             _ => {}
-        }
-    }
-
-    pub(super) fn update_form(&mut self, action: Action) {
-        if matches!(self.stack.last(), Some(Screen::Form(f)) if f.picker.is_some()) {
-            return self.update_picker(action);
-        }
-        if action == Action::Pick {
-            return self.open_picker();
-        }
-        let on_last = matches!(self.stack.last(), Some(Screen::Form(f)) if f.form.on_last());
-        if action == Action::Save || (action == Action::NextOrSave && on_last) {
-            return self.save_form();
-        }
-        let Some(Screen::Form(form)) = self.stack.last_mut() else {
-            return;
-        };
-        match action {
-            Action::NextField | Action::NextOrSave => form.form.next(),
-            Action::PrevField => form.form.prev(),
-            other => {
-                if form.form.edit(&other)
-                    && form.kind == UnitKind::Citizen
-                    && form.form.focus() == UnitField::Affiliation
-                {
-                    self.note_affiliation();
-                }
-            }
-        }
-    }
-
-    /// Looks the typed household code up as it is typed, so a wrong code shows before
-    /// saving (the save refuses it in any case).
-    pub(super) fn note_affiliation(&mut self) {
-        let Some(Screen::Form(form)) = self.stack.last() else {
-            return;
-        };
-        let code = form.affiliation_code();
-        let note = self
-            .register
-            .as_ref()
-            .and_then(|r| r.read().ok())
-            .and_then(|reader| super::save::affiliation_note(&reader, &code).ok())
-            .flatten();
-        if let Some(Screen::Form(form)) = self.stack.last_mut()
-            && let Some(field) = form.form.field_mut(UnitField::Affiliation)
-        {
-            field.note = note;
         }
     }
 

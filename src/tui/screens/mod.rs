@@ -5,7 +5,6 @@
 pub mod about;
 pub mod breakdown;
 pub mod detail;
-pub mod form;
 pub mod help;
 pub mod history;
 pub mod home;
@@ -70,7 +69,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::List(kind)) => list::render(app, frame, body, *kind),
             Some(Screen::Detail(state)) => detail::render(app, frame, body, state),
             Some(Screen::Form(state)) => {
-                form::render(app, frame, body, state);
+                crate::tui::form::draw::render(app, frame, body, state);
                 if let Some(picker) = &state.picker {
                     picker::render(app, frame, body, picker);
                 }
