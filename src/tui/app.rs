@@ -21,7 +21,7 @@ use super::screens::list::ListState;
 use super::screens::merge::MergeState;
 use super::screens::officer::OfficerState;
 use super::screens::report::ReportState;
-use super::screens::setup::SetupState;
+use super::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};
 use super::theme::{Role, Theme};
 use crate::criteria::Catalog;

@@ -10,6 +10,7 @@
 //! - [`update`], [`save`], `history_save`: what actions do, the writes to the register,
 //!   and undoing the session's changes;
 //! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing);
+//!   [`setup`]: the first-run screen that creates the register, the same way;
 //! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
 //!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
 //!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
@@ -42,6 +43,7 @@ mod save_forms;
 pub mod scoring;
 pub mod screens;
 mod scroll;
+pub mod setup;
 pub mod sheet;
 mod sheet_save;
 pub mod terminal;

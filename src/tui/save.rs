@@ -1,15 +1,13 @@
 //! What follows every unit write (the unit form's, archiving and returning in
 //! `archive.rs`): the census, tally and row models brought up to date without
-//! rereading more than needed; creating the register; and the save made when the
+//! rereading more than needed; and the save made when the
 //! session is ended from outside.
 
 use super::app::{App, Screen};
 use super::rows::{self, Lookup};
 use super::screens::detail::DetailState;
-use super::screens::setup::SetupField;
-use super::theme::Role;
-use crate::model::{Affiliation, Commune, Unit, UnitId, UnitKind};
-use crate::store::{Reader, Register, StoreError};
+use crate::model::{Affiliation, Unit, UnitId, UnitKind};
+use crate::store::{Reader, StoreError};
 use crate::tally::Tally;
 
 /// The communities active in `year`, in Vietnamese order.
@@ -33,41 +31,6 @@ impl App {
             .find(|(c, _)| *c == id)
             .map(|(_, n)| n.clone())
             .unwrap_or_else(|| "?".into())
-    }
-
-    pub(super) fn create_register(&mut self) {
-        let Some(Screen::Setup(state)) = self.stack.last_mut() else {
-            return;
-        };
-        let commune = Commune {
-            name: state.form.value(SetupField::Commune),
-            province: state.form.value(SetupField::Province),
-        };
-        if commune.name.is_empty() {
-            state
-                .form
-                .set_error(SetupField::Commune, "Không được để trống");
-            state.form.focus_on(SetupField::Commune);
-            return;
-        }
-        match Register::create(&self.path, &commune).and_then(|r| self.attach(r)) {
-            Ok(()) => {
-                self.stack = vec![Screen::Home];
-                self.say(
-                    format!(
-                        "Đã tạo sổ cho {}. Bắt đầu bằng danh sách thôn (bấm 1).",
-                        commune.name
-                    ),
-                    Role::Good,
-                );
-                self.ask_officer();
-            }
-            Err(e) => {
-                if let Some(Screen::Setup(state)) = self.stack.last_mut() {
-                    state.form.set_error(SetupField::Commune, e.to_string());
-                }
-            }
-        }
     }
 
     /// Brings the census, tally, rows and an open detail up to date after a unit write.

@@ -1,4 +1,4 @@
-//! What actions do on the list, detail and setup screens (the routing is in
+//! What actions do on the list and detail screens (the routing is in
 //! `app.rs`; writes to the register are in `save.rs`).
 
 use super::action::Action;
@@ -168,25 +168,6 @@ impl App {
             Action::ShowHistory => self.open_history(kind, id),
             Action::Undo => self.undo_last(),
             _ => {}
-        }
-    }
-
-    pub(super) fn update_setup(&mut self, action: Action) {
-        let Some(Screen::Setup(state)) = self.stack.last_mut() else {
-            return;
-        };
-        match action {
-            Action::NextField if state.form.on_last() => self.create_register(),
-            Action::NextField => state.form.next(),
-            Action::PrevField => state.form.prev(),
-            Action::Save => self.create_register(),
-            // The one finding (no name, or the register could not be created) goes
-            // once anything is typed again.
-            other => {
-                if state.form.edit(&other) {
-                    state.form.clear_errors();
-                }
-            }
         }
     }
 }

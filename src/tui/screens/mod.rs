@@ -15,7 +15,6 @@ pub mod officer;
 pub mod opening;
 pub mod picker;
 pub mod report;
-pub mod setup;
 pub mod sheet;
 
 use super::action::Action;
@@ -63,7 +62,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     } else {
         let body = chrome(app, frame, area);
         match app.screen() {
-            Some(Screen::Setup(state)) => setup::render(app, frame, body, state),
+            Some(Screen::Setup(state)) => crate::tui::setup::draw::render(app, frame, body, state),
             Some(Screen::Officer(state)) => officer::render(app, frame, body, state),
             Some(Screen::Home) | None => home::render(app, frame, body),
             Some(Screen::List(kind)) => list::render(app, frame, body, *kind),
