@@ -11,12 +11,12 @@
 
 use super::action::Action;
 use super::form::FormState;
+use super::import::{ImportField, ImportState};
 use super::keymap::{self, Ctx};
 use super::scoring::ScoringState;
 use super::screens::breakdown::BreakdownState;
 use super::screens::detail::DetailState;
 use super::screens::history::HistoryState;
-use super::screens::import::{ImportField, ImportState};
 use super::screens::list::ListState;
 use super::screens::merge::MergeState;
 use super::screens::officer::OfficerState;

@@ -11,7 +11,8 @@
 //!   and undoing the session's changes;
 //! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing);
 //!   [`setup`]: the first-run screen that creates the register, the same way;
-//! - `update_report`, `update_import`, `backup`: the Report and import screens' keys,
+//! - [`import`]: the import screen as one module; `update_report`, `backup`: the Report
+//!   screen's keys,
 //!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
 //!   paper forms (scoring sheets, registration forms) from the list and scoring screens;
 //! - [`screens`]: pure drawing of each screen from `&App`; [`widgets`]: shared pieces;
@@ -34,6 +35,7 @@ pub mod decision_save;
 mod file_choice;
 pub mod form;
 mod history_save;
+pub mod import;
 pub mod keymap;
 mod officer;
 pub mod picker;
@@ -50,7 +52,6 @@ pub mod terminal;
 pub mod theme;
 mod update;
 mod update_export;
-mod update_import;
 mod update_merge;
 mod update_report;
 pub mod widgets;

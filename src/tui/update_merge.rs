@@ -5,12 +5,12 @@
 
 use super::action::Action;
 use super::app::{App, Screen};
+use super::import::typed_path;
 use super::keymap::{Ctx, key_label};
 use super::screens::merge::{MergePreview, MergeState};
 use super::scroll::scrolled;
 use super::theme::Role;
 use super::update::edit;
-use super::update_import::typed_path;
 use crate::app::merge_preview;
 use crate::exchange::merge_map::{default_map_path, merge_map_csv};
 use crate::store::backup::backup_before_merge;

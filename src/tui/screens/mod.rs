@@ -8,7 +8,6 @@ pub mod detail;
 pub mod help;
 pub mod history;
 pub mod home;
-pub mod import;
 pub mod list;
 pub mod merge;
 pub mod officer;
@@ -82,7 +81,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Breakdown(state)) => breakdown::render(app, frame, body, state),
             Some(Screen::History(state)) => history::render(app, frame, body, state),
             Some(Screen::Report(state)) => report::render(app, frame, body, state),
-            Some(Screen::Import(state)) => import::render(app, frame, body, state),
+            Some(Screen::Import(state)) => {
+                crate::tui::import::draw::render(app, frame, body, state)
+            }
             Some(Screen::Merge(state)) => merge::render(app, frame, body, state),
             Some(Screen::Criteria(screen)) => {
                 crate::tui::criteria_editor::draw::render(app, frame, body, screen)
