@@ -11,6 +11,8 @@
 //!   and undoing the session's changes;
 //! - [`scoring`]: the scoring screen as one module (state, keys, writes, drawing);
 //!   [`setup`]: the first-run screen that creates the register, the same way;
+//!   [`sheet`]: the sheets (a decision, bulk recognition and withdrawal, letterhead,
+//!   targets), the same way;
 //! - [`import`]: the import screen as one module; `update_report`, `backup`: the Report
 //!   screen's keys,
 //!   and backups (on demand, and offered on leaving after changes); `save_forms`: the
@@ -31,7 +33,6 @@ mod commands_files;
 mod commands_work;
 pub mod confirm;
 pub mod criteria_editor;
-pub mod decision_save;
 mod file_choice;
 pub mod form;
 mod history_save;
@@ -47,7 +48,6 @@ pub mod screens;
 mod scroll;
 pub mod setup;
 pub mod sheet;
-mod sheet_save;
 pub mod terminal;
 pub mod theme;
 mod update;

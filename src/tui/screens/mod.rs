@@ -14,7 +14,6 @@ pub mod officer;
 pub mod opening;
 pub mod picker;
 pub mod report;
-pub mod sheet;
 
 use super::action::Action;
 use super::app::{App, Confirm, Screen};
@@ -77,7 +76,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Scoring(state)) => {
                 crate::tui::scoring::draw::render(app, frame, body, state)
             }
-            Some(Screen::Sheet(state)) => sheet::render(app, frame, body, state),
+            Some(Screen::Sheet(state)) => crate::tui::sheet::draw::render(app, frame, body, state),
             Some(Screen::Breakdown(state)) => breakdown::render(app, frame, body, state),
             Some(Screen::History(state)) => history::render(app, frame, body, state),
             Some(Screen::Report(state)) => report::render(app, frame, body, state),

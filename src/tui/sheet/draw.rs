@@ -2,13 +2,13 @@
 //! does not pass), bulk recognition, and the resolution's targets as a grid of measures
 //! by milestone year.
 
-use super::boxed;
+use super::state::{SheetForm, SheetPurpose, SheetState, TargetField};
 use crate::model::Measure;
 use crate::text::{pad_to_width, truncate_to_width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label, keys_joined, pair_label};
-use crate::tui::sheet::{SheetForm, SheetPurpose, SheetState, TargetField};
+use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
 use crate::tui::widgets::field::{FieldLine, Findings, ValueBox, put};
 use crate::tui::widgets::form::Form;

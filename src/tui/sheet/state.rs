@@ -2,7 +2,7 @@
 //! decision on one evaluation (with the override reason when the unit does not pass),
 //! bulk recognition and its withdrawal, the report's letterhead, and the resolution's
 //! targets. Fields hold text or a fixed choice; parsing into dates, years and
-//! percentages and the writes are in `sheet_save.rs` and `decision_save.rs`.
+//! percentages and the writes are in `save.rs` and `withdraw.rs`.
 
 use crate::model::{Decision, EvaluationKey, Measure, Target, Title, UnitKind, Year};
 use crate::text::TextInput;
