@@ -300,12 +300,12 @@ impl App {
             Some(Screen::Help { .. }) => Ctx::Help,
             Some(Screen::About) => Ctx::About,
             Some(Screen::Scoring(_)) => Ctx::Scoring,
-            Some(Screen::Sheet(s)) => match s.purpose {
-                SheetPurpose::Targets { .. } => Ctx::Targets,
+            Some(Screen::Sheet(s)) => match s.purpose() {
+                SheetPurpose::Targets => Ctx::Targets,
                 SheetPurpose::Bulk => Ctx::Bulk,
-                SheetPurpose::Decision { .. }
-                | SheetPurpose::Withdraw
-                | SheetPurpose::Letterhead => Ctx::Sheet,
+                SheetPurpose::Decision | SheetPurpose::Withdraw | SheetPurpose::Letterhead => {
+                    Ctx::Sheet
+                }
             },
             Some(Screen::Breakdown(_)) => Ctx::Breakdown,
             Some(Screen::History(_)) => Ctx::History,

@@ -198,11 +198,11 @@ fn screen_title(app: &App) -> String {
         Some(Screen::Help { .. }) => "Trợ giúp".into(),
         Some(Screen::About) => "Thông tin".into(),
         Some(Screen::Scoring(s)) => format!("Chấm điểm {} {}", s.title.short(), s.code),
-        Some(Screen::Sheet(s)) => match s.purpose {
-            crate::tui::sheet::SheetPurpose::Decision { .. } => "Quyết định".into(),
+        Some(Screen::Sheet(s)) => match s.purpose() {
+            crate::tui::sheet::SheetPurpose::Decision => "Quyết định".into(),
             crate::tui::sheet::SheetPurpose::Bulk => "Công nhận hàng loạt".into(),
             crate::tui::sheet::SheetPurpose::Withdraw => "Rút lại, sửa quyết định".into(),
-            crate::tui::sheet::SheetPurpose::Targets { .. } => "Mục tiêu".into(),
+            crate::tui::sheet::SheetPurpose::Targets => "Mục tiêu".into(),
             crate::tui::sheet::SheetPurpose::Letterhead => "Phần đầu, phần ký báo cáo".into(),
         },
         Some(Screen::Breakdown(_)) => "Theo thôn, dòng họ".into(),

@@ -4,7 +4,7 @@
 //! counters and bars are brought up to date.
 
 use super::state::{
-    BulkField, DecisionField, LetterheadField, SheetFields, SheetPurpose, SheetState, TargetField,
+    BulkField, DecisionField, LetterheadField, SheetFields, SheetForm, SheetState, TargetField,
 };
 use crate::app::{StageChange, TargetEntry};
 use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Title, Year};
@@ -109,13 +109,18 @@ impl App {
         };
         sheet.form.clear_errors();
         sheet.form.check_lengths();
-        let purpose = sheet.purpose.clone();
-        match purpose {
-            SheetPurpose::Decision { key, passed, .. } => self.save_decision(key, passed),
-            SheetPurpose::Bulk => self.save_bulk(),
-            SheetPurpose::Withdraw => self.save_withdraw(),
-            SheetPurpose::Targets { milestones } => self.save_targets(&milestones),
-            SheetPurpose::Letterhead => self.save_letterhead(),
+        match &sheet.form {
+            SheetForm::Decision(_, about) => {
+                let (key, passed) = (about.key, about.passed);
+                self.save_decision(key, passed)
+            }
+            SheetForm::Bulk(_) => self.save_bulk(),
+            SheetForm::Withdraw(_) => self.save_withdraw(),
+            SheetForm::Targets(_, milestones) => {
+                let milestones = milestones.clone();
+                self.save_targets(&milestones)
+            }
+            SheetForm::Letterhead(_) => self.save_letterhead(),
         }
     }
 
