@@ -14,6 +14,7 @@ use super::action::Action;
 use super::detail::DetailState;
 use super::form::FormState;
 use super::history::HistoryState;
+use super::import::{ImportField, ImportState};
 use super::keymap::{self, Ctx};
 use super::list::ListState;
 use super::merge::MergeState;
@@ -21,8 +22,7 @@ use super::officer::OfficerState;
 use super::report::ReportState;
 use super::scoring::ScoringState;
 use super::screens::breakdown::BreakdownState;
-use super::screens::import::{ImportField, ImportState};
-use super::screens::setup::SetupState;
+use super::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};
 use super::theme::{Role, Theme};
 use crate::criteria::Catalog;
@@ -301,12 +301,12 @@ impl App {
             Some(Screen::Help { .. }) => Ctx::Help,
             Some(Screen::About) => Ctx::About,
             Some(Screen::Scoring(_)) => Ctx::Scoring,
-            Some(Screen::Sheet(s)) => match s.purpose {
-                SheetPurpose::Targets { .. } => Ctx::Targets,
+            Some(Screen::Sheet(s)) => match s.purpose() {
+                SheetPurpose::Targets => Ctx::Targets,
                 SheetPurpose::Bulk => Ctx::Bulk,
-                SheetPurpose::Decision { .. }
-                | SheetPurpose::Withdraw
-                | SheetPurpose::Letterhead => Ctx::Sheet,
+                SheetPurpose::Decision | SheetPurpose::Withdraw | SheetPurpose::Letterhead => {
+                    Ctx::Sheet
+                }
             },
             Some(Screen::Breakdown(_)) => Ctx::Breakdown,
             Some(Screen::History(_)) => Ctx::History,

@@ -46,7 +46,7 @@ pub enum Confirm {
         count: usize,
     },
     /// Withdraw or correct a decision as a whole, after its date and units are shown.
-    FixDecision(Box<super::decision_save::DecisionFix>),
+    FixDecision(Box<super::sheet::DecisionFix>),
     /// "Back up before leaving?": C backs up then quits, K quits, Esc stays.
     BackupOnQuit,
     /// Something slow is running (a backup); keys wait until it is done.

@@ -3,22 +3,22 @@
 //! - [`terminal`]: entering/restoring the terminal, panic hook, SIGHUP/SIGTERM;
 //! - [`app`]: all state and `App::update(Action)`, the only place state changes;
 //! - [`keymap`]: the one command table (dispatcher, hint bar and help);
-//! - [`action`]: the typed actions; [`rows`]: the list row model; [`form`]: unit forms;
-//! - one module per screen, each holding its state, what its keys do and its drawing
-//!   (`mod`/`state`/`keys`/`draw`, or one file when small): `home`, `list`, `detail`,
-//!   `history` (with the recording behind Ctrl+Z), `report`, `merge`, [`picker`] (the
-//!   citizen form's household list), `officer` (who is working, asked when a register is
-//!   opened), `about`, `help`, [`opening`], [`scoring`] and [`criteria_editor`]; the
-//!   form screens (unit forms, sheets, setup, import: one form widget, `widgets::form`)
-//!   and the breakdown are still spread over `form`, `sheet`, `update*`, `*_save` and
-//!   `screens/`;
-//! - [`update`], [`save`]: what the form screens' actions do, and the writes to the
-//!   register; `update_import`, `backup`: the import screen's keys, and backups (on
-//!   demand, and offered on leaving after changes); `save_forms`: the paper forms
-//!   (scoring sheets, registration forms) from the list and scoring screens;
+//! - [`action`]: the typed actions; [`rows`]: the list row model;
+//! - one module per screen, each holding its state, what its keys do, its writes and its
+//!   drawing (`mod`/`state`/`keys`/`save`/`draw`, or one file when small): `home`,
+//!   `list`, `detail`, `history` (with the recording behind Ctrl+Z), `report`, `merge`,
+//!   [`picker`] (the citizen form's household list), `officer` (who is working, asked
+//!   when a register is opened), `about`, `help`, [`opening`], [`scoring`],
+//!   [`criteria_editor`], [`form`] (a unit's add/edit form), [`setup`] (the first-run
+//!   screen that creates the register), [`sheet`] (a decision, bulk recognition and
+//!   withdrawal, letterhead, targets) and [`import`]; every form is one form widget,
+//!   `widgets::form`;
+//! - [`update`], [`save`]: the keys every screen shares, and the writes more than one
+//!   screen makes; `backup`: backups (on demand, and offered on leaving after changes);
+//!   `save_forms`: the paper forms (scoring sheets, registration forms) from the list and
+//!   scoring screens;
 //! - [`screens`]: what every screen shares (title bar, message and hint lines, dialogs)
-//!   and the drawing of the screens not yet in a module of their own; [`widgets`]:
-//!   shared pieces;
+//!   and the drawing of the breakdown; [`widgets`]: shared pieces;
 //! - [`theme`]: 16 colours or none (`NO_COLOR`), and the ASCII mode.
 //!
 //! The loop blocks on terminal events (read on their own thread), applies every queued
@@ -35,13 +35,13 @@ mod commands_files;
 mod commands_work;
 pub mod confirm;
 pub mod criteria_editor;
-pub mod decision_save;
 mod detail;
 mod file_choice;
 pub mod form;
 mod help;
 mod history;
 mod home;
+pub mod import;
 pub mod keymap;
 mod list;
 mod merge;
@@ -55,13 +55,12 @@ mod save_forms;
 pub mod scoring;
 pub mod screens;
 mod scroll;
+pub mod setup;
 pub mod sheet;
-mod sheet_save;
 pub mod terminal;
 pub mod theme;
 mod update;
 mod update_export;
-mod update_import;
 pub mod widgets;
 
 use crate::app::{AppError, Env, current_year};

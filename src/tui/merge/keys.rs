@@ -15,7 +15,7 @@ use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::scroll::scrolled;
 use crate::tui::theme::Role;
 use crate::tui::update::edit;
-use crate::tui::update_import::typed_path;
+use crate::tui::import::typed_path;
 use std::path::Path;
 
 impl App {

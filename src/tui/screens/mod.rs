@@ -4,10 +4,6 @@
 //! (`tui/list/draw.rs`, …), or to a file here for the screens not yet moved into one.
 
 pub mod breakdown;
-pub mod form;
-pub mod import;
-pub mod setup;
-pub mod sheet;
 
 use super::action::Action;
 use super::app::{App, Confirm, Screen};
@@ -54,13 +50,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     } else {
         let body = chrome(app, frame, area);
         match app.screen() {
-            Some(Screen::Setup(state)) => setup::render(app, frame, body, state),
+            Some(Screen::Setup(state)) => crate::tui::setup::draw::render(app, frame, body, state),
             Some(Screen::Officer(state)) => super::officer::draw::render(app, frame, body, state),
             Some(Screen::Home) | None => super::home::draw::render(app, frame, body),
             Some(Screen::List(kind)) => super::list::draw::render(app, frame, body, *kind),
             Some(Screen::Detail(state)) => super::detail::draw::render(app, frame, body, state),
             Some(Screen::Form(state)) => {
-                form::render(app, frame, body, state);
+                crate::tui::form::draw::render(app, frame, body, state);
                 if let Some(picker) = &state.picker {
                     super::picker::draw::render(app, frame, body, picker);
                 }
@@ -72,11 +68,13 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some(Screen::Scoring(state)) => {
                 crate::tui::scoring::draw::render(app, frame, body, state)
             }
-            Some(Screen::Sheet(state)) => sheet::render(app, frame, body, state),
+            Some(Screen::Sheet(state)) => crate::tui::sheet::draw::render(app, frame, body, state),
             Some(Screen::Breakdown(state)) => breakdown::render(app, frame, body, state),
             Some(Screen::History(state)) => super::history::draw::render(app, frame, body, state),
             Some(Screen::Report(state)) => super::report::draw::render(app, frame, body, state),
-            Some(Screen::Import(state)) => import::render(app, frame, body, state),
+            Some(Screen::Import(state)) => {
+                crate::tui::import::draw::render(app, frame, body, state)
+            }
             Some(Screen::Merge(state)) => super::merge::draw::render(app, frame, body, state),
             Some(Screen::Criteria(screen)) => {
                 crate::tui::criteria_editor::draw::render(app, frame, body, screen)
@@ -192,11 +190,11 @@ fn screen_title(app: &App) -> String {
         Some(Screen::Help { .. }) => "Trợ giúp".into(),
         Some(Screen::About) => "Thông tin".into(),
         Some(Screen::Scoring(s)) => format!("Chấm điểm {} {}", s.title.short(), s.code),
-        Some(Screen::Sheet(s)) => match s.purpose {
-            crate::tui::sheet::SheetPurpose::Decision { .. } => "Quyết định".into(),
+        Some(Screen::Sheet(s)) => match s.purpose() {
+            crate::tui::sheet::SheetPurpose::Decision => "Quyết định".into(),
             crate::tui::sheet::SheetPurpose::Bulk => "Công nhận hàng loạt".into(),
             crate::tui::sheet::SheetPurpose::Withdraw => "Rút lại, sửa quyết định".into(),
-            crate::tui::sheet::SheetPurpose::Targets { .. } => "Mục tiêu".into(),
+            crate::tui::sheet::SheetPurpose::Targets => "Mục tiêu".into(),
             crate::tui::sheet::SheetPurpose::Letterhead => "Phần đầu, phần ký báo cáo".into(),
         },
         Some(Screen::Breakdown(_)) => "Theo thôn, dòng họ".into(),

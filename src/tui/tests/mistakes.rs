@@ -228,7 +228,7 @@ fn open_withdraw(app: &mut App, number: &str) {
     press(app, KeyCode::F(5));
     assert!(matches!(
         app.screen(),
-        Some(Screen::Sheet(s)) if s.purpose == crate::tui::sheet::SheetPurpose::Withdraw
+        Some(Screen::Sheet(s)) if s.purpose() == crate::tui::sheet::SheetPurpose::Withdraw
     ));
 }
 

@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::text::clean_name;
 
-pub use crate::tui::widgets::form::{Field, FieldValue, Form};
+use crate::tui::widgets::form::{Field, Form};
 
 /// The data a form needs from the register besides the unit itself.
 #[derive(Debug, Clone, Default)]
@@ -58,7 +58,7 @@ pub struct FormState {
     pub editing: Option<(UnitId, Unit)>,
     pub form: Form<UnitField>,
     /// The household picker over a citizen form (F3), while it is open.
-    pub picker: Option<super::picker::PickerState>,
+    pub picker: Option<crate::tui::picker::PickerState>,
 }
 
 fn kinds<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<(UnitId, String)> {

@@ -4,13 +4,13 @@
 //! application layer does the work (`app::withdraw_decision`, `app::correct_decision`),
 //! as it does for the `recognise --withdraw` command.
 
-use super::app::{App, Confirm, Screen};
-use super::sheet::{BulkField, SheetFields, SheetState, WithdrawField as S};
-use super::theme::Role;
+use super::state::{BulkField, SheetFields, SheetState, WithdrawField as S};
 use crate::app::DecisionBatch;
 use crate::model::{Decision, Title, Year};
 use crate::text::format_count;
 use crate::text::parse_date;
+use crate::tui::app::{App, Confirm, Screen};
+use crate::tui::theme::Role;
 
 /// What the officer asked to do with a decision, held by the question until answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +57,7 @@ impl DecisionFix {
 impl App {
     /// F5 on the bulk sheet: the withdraw/correct sheet, with the title, year and
     /// number already typed there.
-    pub(super) fn open_withdraw(&mut self) {
+    pub(in crate::tui) fn open_withdraw(&mut self) {
         let Some(Screen::Sheet(sheet)) = self.stack.last() else {
             return;
         };
@@ -75,7 +75,7 @@ impl App {
     }
 
     /// F2 on the withdraw/correct sheet: checks it, finds the decision, asks.
-    pub(super) fn save_withdraw(&mut self) {
+    pub(in crate::tui) fn save_withdraw(&mut self) {
         let Some(Screen::Sheet(SheetState { form, outcome, .. })) = self.stack.last_mut() else {
             return;
         };
@@ -152,7 +152,7 @@ impl App {
     }
 
     /// The answer to the question: one transaction for every unit of the decision.
-    pub(super) fn fix_decision(&mut self, fix: DecisionFix) {
+    pub(in crate::tui) fn fix_decision(&mut self, fix: DecisionFix) {
         let stamp = self.stamp();
         let result = self.write_recorded(|r| match &fix.corrected {
             None => crate::app::withdraw_decision(r, fix.title, fix.year, &fix.number, &stamp),

@@ -1,17 +1,14 @@
-//! What the import screen's keys do: read the file and plan it against the register
-//! (`exchange::plan`, nothing written), then, only for a plan without problems, apply it
-//! in one transaction (`exchange::apply`) and reload what the screens show.
+//! What the import screen's keys do: moving between the kind, the path and the files
+//! found, then reading the file and planning it against the register
+//! (`exchange::plan`, nothing written); the preview's save key applies it (`save`).
 
-use super::action::Action;
-use super::app::{App, Screen};
-use super::keymap::{Ctx, key_label};
-use super::screens::import::{ImportField, ImportState, Preview};
-use super::scroll::scrolled;
-use super::theme::Role;
+use super::state::{ImportField, ImportState, Preview};
 use crate::exchange::{self, FileOptions, ImportOptions};
 use crate::model::UnitKind;
 use crate::store::StoreError;
-use crate::text::format_count;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Screen};
+use crate::tui::scroll::scrolled;
 use std::path::PathBuf;
 
 /// The path as typed: surrounding quotes (a path pasted from a file manager) dropped and
@@ -49,7 +46,7 @@ impl App {
         })
     }
 
-    pub(super) fn open_import(&mut self) {
+    pub(in crate::tui) fn open_import(&mut self) {
         if self.register.is_none() {
             return;
         }
@@ -61,14 +58,14 @@ impl App {
         // alone; otherwise the system's documents, desktop, downloads and drives.
         let folders = match &self.documents {
             Some(docs) => vec![docs.clone()],
-            None => super::file_choice::folders(None, &self.path),
+            None => crate::tui::file_choice::folders(None, &self.path),
         };
-        let files = super::file_choice::list(&folders);
+        let files = crate::tui::file_choice::list(&folders);
         let state = ImportState::new(kind, self.import_folder(), files);
         self.stack.push(Screen::Import(state));
     }
 
-    pub(super) fn update_import(&mut self, action: Action) {
+    pub(in crate::tui) fn update_import(&mut self, action: Action) {
         let page_rows = self.page_rows;
         let Some(Screen::Import(state)) = self.stack.last_mut() else {
             return;
@@ -148,87 +145,5 @@ impl App {
                 Err(message) => state.form.set_error(ImportField::Path, message),
             }
         }
-    }
-
-    /// Puts the list's cursor on the first unit the file wrote, so the officer sees it.
-    fn select_first_imported(&mut self, plan: &exchange::ImportPlan) {
-        let Some(code) = plan.rows.first().map(|r| r.unit.code().to_string()) else {
-            return;
-        };
-        let found = self
-            .register
-            .as_ref()
-            .and_then(|r| r.read().ok())
-            .and_then(|reader| reader.unit_id(plan.kind, &code).ok().flatten());
-        let page = self.page_rows;
-        if let Some(id) = found
-            && let Some(list) = self.lists.get_mut(&plan.kind)
-        {
-            list.select_id(id);
-            list.scroll_into_view(page);
-        }
-    }
-
-    /// Writes a clean plan in one transaction, then shows the list it filled.
-    fn apply_import(&mut self) {
-        let Some(Screen::Import(state)) = self.stack.last() else {
-            return;
-        };
-        let Some(preview) = &state.preview else {
-            return;
-        };
-        let plan = std::sync::Arc::clone(&preview.plan.0);
-        if !plan.is_clean() {
-            return self.say(
-                format!(
-                    "✗ Tệp còn {} lỗi: không nhập gì. Sửa tệp rồi đọc lại ({}, {}).",
-                    format_count(plan.problems.len() as u64),
-                    key_label(Ctx::ImportPreview, &Action::Back),
-                    key_label(Ctx::Import, &Action::Open)
-                ),
-                Role::Error,
-            );
-        }
-        let Some(register) = &self.register else {
-            return;
-        };
-        let applied = match exchange::apply(register, &plan) {
-            Ok(applied) => applied,
-            Err(e) => return self.fail(&e),
-        };
-        // Units of several kinds may be new (communities and clans of a household file):
-        // reload the year and let every list rebuild its rows when next opened.
-        self.lists.clear();
-        if let Err(e) = self.load_year() {
-            return self.fail(&e);
-        }
-        self.stack.pop();
-        self.home_selected = UnitKind::ALL
-            .iter()
-            .position(|k| *k == plan.kind)
-            .unwrap_or(self.home_selected);
-        self.open_list(plan.kind);
-        self.select_first_imported(&plan);
-        let mut created = Vec::new();
-        if applied.communities_created > 0 {
-            created.push(format!("{} thôn mới", applied.communities_created));
-        }
-        if applied.clans_created > 0 {
-            created.push(format!("{} dòng họ mới", applied.clans_created));
-        }
-        let created = if created.is_empty() {
-            String::new()
-        } else {
-            format!(", tạo {}", created.join(", "))
-        };
-        self.say(
-            format!(
-                "✓ Đã nhập: thêm {} {}, cập nhật {}{created}.",
-                format_count(applied.inserted as u64),
-                plan.kind.counter(),
-                format_count(applied.updated as u64)
-            ),
-            Role::Good,
-        );
     }
 }

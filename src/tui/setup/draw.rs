@@ -1,54 +1,17 @@
-//! First run: no register yet. Asks for the commune and province and creates it.
+//! The set-up screen: what it is for, where the register will be, the two fields and
+//! the keys.
 
-use super::boxed;
+use super::state::SetupState;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, Key, key_label, label_preferring};
+use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
 use crate::tui::widgets::field::{Findings, LABEL_WIDTH, VALUE_WIDTH, put};
 use crate::tui::widgets::form::draw::{FormLook, FormView};
-use crate::tui::widgets::form::{Field, Form};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-
-/// The fields of the set-up form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SetupField {
-    Commune,
-    Province,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SetupState {
-    pub form: Form<SetupField>,
-}
-
-impl Default for SetupState {
-    fn default() -> SetupState {
-        SetupState {
-            form: Form::new(
-                vec![
-                    (SetupField::Commune, Field::text("Tên xã, phường", "", true)),
-                    (
-                        SetupField::Province,
-                        Field::text("Tỉnh, thành phố", "", false),
-                    ),
-                ],
-                SetupField::Commune,
-            ),
-        }
-    }
-}
-
-impl SetupState {
-    /// Nothing typed yet: leaving loses nothing.
-    pub fn is_empty(&self) -> bool {
-        self.form
-            .fields()
-            .all(|(_, f)| f.input().is_none_or(|t| t.is_empty()))
-    }
-}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &SetupState) {
     let theme = app.theme;

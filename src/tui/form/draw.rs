@@ -1,11 +1,11 @@
 //! The add/edit form: one line per field, messages beside the fields, and what the
 //! save key does.
 
-use super::boxed;
+use super::state::{FormState, UnitField};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::form::{FormState, UnitField};
 use crate::tui::keymap::{Ctx, Key, key_label, keys_joined, label_preferring};
+use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
 use crate::tui::widgets::field::{Findings, LABEL_WIDTH, VALUE_WIDTH, put};
 use crate::tui::widgets::form::draw::{FormLook, FormView};

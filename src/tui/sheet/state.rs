@@ -2,7 +2,7 @@
 //! decision on one evaluation (with the override reason when the unit does not pass),
 //! bulk recognition and its withdrawal, the report's letterhead, and the resolution's
 //! targets. Fields hold text or a fixed choice; parsing into dates, years and
-//! percentages and the writes are in `sheet_save.rs` and `decision_save.rs`.
+//! percentages and the writes are in `save.rs` and `withdraw.rs`.
 
 use crate::model::{Decision, EvaluationKey, Measure, Target, Title, UnitKind, Year};
 use crate::text::TextInput;
@@ -65,13 +65,19 @@ pub enum LetterheadField {
     Recipients,
 }
 
-/// The form of each sheet, with its own fields.
+/// Each sheet: its form, with its own fields, and what the sheet is about. One enum,
+/// so a sheet's purpose and its form cannot disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetForm {
-    Decision(Form<DecisionField>),
+    /// Recognise or not one evaluation.
+    Decision(Form<DecisionField>, DecisionAbout),
+    /// Recognise every passing, undecided evaluation of a title and year.
     Bulk(Form<BulkField>),
+    /// Withdraw, or correct the number and date of, one decision as a whole.
     Withdraw(Form<WithdrawField>),
-    Targets(Form<TargetField>),
+    /// The resolution and a target per measure per milestone year (the years offered).
+    Targets(Form<TargetField>, Vec<Year>),
+    /// The office's own lines of the report (letterhead, signer, recipients).
     Letterhead(Form<LetterheadField>),
 }
 
@@ -79,11 +85,11 @@ pub enum SheetForm {
 macro_rules! each_form {
     ($form:expr, $f:ident => $body:expr) => {
         match $form {
-            SheetForm::Decision($f) => $body,
-            SheetForm::Bulk($f) => $body,
-            SheetForm::Withdraw($f) => $body,
-            SheetForm::Targets($f) => $body,
-            SheetForm::Letterhead($f) => $body,
+            SheetForm::Decision($f, ..) => $body,
+            SheetForm::Bulk($f, ..) => $body,
+            SheetForm::Withdraw($f, ..) => $body,
+            SheetForm::Targets($f, ..) => $body,
+            SheetForm::Letterhead($f, ..) => $body,
         }
     };
 }
@@ -131,24 +137,24 @@ impl SheetForm {
     pub fn check_lengths(&mut self) {
         use crate::text::limits::{MAX_DOCUMENT_NUMBER as NUMBER, MAX_LONG_TEXT as LONG};
         match self {
-            SheetForm::Decision(f) => check_lengths(f, |k| match k {
+            SheetForm::Decision(f, ..) => check_lengths(f, |k| match k {
                 DecisionField::Number => NUMBER,
                 DecisionField::Reason => LONG,
                 _ => NAME,
             }),
-            SheetForm::Bulk(f) => check_lengths(f, |k| match k {
+            SheetForm::Bulk(f, ..) => check_lengths(f, |k| match k {
                 BulkField::Number => NUMBER,
                 _ => NAME,
             }),
-            SheetForm::Withdraw(f) => check_lengths(f, |k| match k {
+            SheetForm::Withdraw(f, ..) => check_lengths(f, |k| match k {
                 WithdrawField::Number | WithdrawField::NewNumber => NUMBER,
                 _ => NAME,
             }),
-            SheetForm::Targets(f) => check_lengths(f, |k| match k {
+            SheetForm::Targets(f, ..) => check_lengths(f, |k| match k {
                 TargetField::Number => NUMBER,
                 _ => NAME,
             }),
-            SheetForm::Letterhead(f) => check_lengths(f, |k| match k {
+            SheetForm::Letterhead(f, ..) => check_lengths(f, |k| match k {
                 LetterheadField::Number => NUMBER,
                 LetterheadField::Recipients => LONG,
                 _ => NAME,
@@ -168,14 +174,14 @@ macro_rules! sheet_fields {
         impl SheetFields for $fields {
             fn form(sheet: &SheetForm) -> Option<&Form<Self>> {
                 match sheet {
-                    SheetForm::$variant(f) => Some(f),
+                    SheetForm::$variant(f, ..) => Some(f),
                     _ => None,
                 }
             }
 
             fn form_mut(sheet: &mut SheetForm) -> Option<&mut Form<Self>> {
                 match sheet {
-                    SheetForm::$variant(f) => Some(f),
+                    SheetForm::$variant(f, ..) => Some(f),
                     _ => None,
                 }
             }
@@ -206,29 +212,28 @@ fn check_lengths<F: Copy + Eq>(form: &mut Form<F>, max: impl Fn(F) -> usize) {
     }
 }
 
+/// The evaluation a decision sheet is about; `passed` says whether a reason is needed.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionAbout {
+    pub key: EvaluationKey,
+    pub kind: UnitKind,
+    pub name: String,
+    pub passed: bool,
+    pub failures: Vec<String>,
+}
+
+/// Which sheet it is, for the title, the key context and the save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SheetPurpose {
-    /// Recognise or not one evaluation; `passed` says whether a reason is needed.
-    Decision {
-        key: EvaluationKey,
-        kind: UnitKind,
-        name: String,
-        passed: bool,
-        failures: Vec<String>,
-    },
-    /// Recognise every passing, undecided evaluation of a title and year.
+    Decision,
     Bulk,
-    /// Withdraw, or correct the number and date of, one decision as a whole.
     Withdraw,
-    /// The resolution and a target per measure per milestone year.
-    Targets { milestones: Vec<Year> },
-    /// The office's own lines of the report (letterhead, signer, recipients).
+    Targets,
     Letterhead,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetState {
-    pub purpose: SheetPurpose,
     pub form: SheetForm,
     /// What the last save did (bulk recognition's count), or why it failed.
     pub outcome: Option<String>,
@@ -267,9 +272,19 @@ impl SheetState {
         F::form_mut(&mut self.form)
     }
 
-    fn new(purpose: SheetPurpose, form: SheetForm) -> Self {
+    /// Which sheet this is.
+    pub fn purpose(&self) -> SheetPurpose {
+        match self.form {
+            SheetForm::Decision(..) => SheetPurpose::Decision,
+            SheetForm::Bulk(_) => SheetPurpose::Bulk,
+            SheetForm::Withdraw(_) => SheetPurpose::Withdraw,
+            SheetForm::Targets(..) => SheetPurpose::Targets,
+            SheetForm::Letterhead(_) => SheetPurpose::Letterhead,
+        }
+    }
+
+    fn new(form: SheetForm) -> Self {
         SheetState {
-            purpose,
             form,
             outcome: None,
         }
@@ -310,14 +325,14 @@ impl SheetState {
         if !passed {
             fields.push((S::Reason, text("Lý do công nhận dù chưa đạt", "")));
         }
-        let purpose = SheetPurpose::Decision {
+        let about = DecisionAbout {
             key,
             kind,
             name,
             passed,
             failures,
         };
-        SheetState::new(purpose, SheetForm::Decision(Form::new(fields, S::Number)))
+        SheetState::new(SheetForm::Decision(Form::new(fields, S::Number), about))
     }
 
     pub fn bulk(title: Title, year: Year, today: NaiveDate) -> SheetState {
@@ -334,10 +349,7 @@ impl SheetState {
                 ),
             ),
         ];
-        SheetState::new(
-            SheetPurpose::Bulk,
-            SheetForm::Bulk(Form::new(fields, S::Number)),
-        )
+        SheetState::new(SheetForm::Bulk(Form::new(fields, S::Number)))
     }
 
     /// Withdraw or correct a decision: which one (title, year, number as recorded),
@@ -355,10 +367,7 @@ impl SheetState {
             (S::NewNumber, text("Số mới (khi sửa)", "")),
             (S::NewDate, text("Ngày mới (khi sửa)", "")),
         ];
-        SheetState::new(
-            SheetPurpose::Withdraw,
-            SheetForm::Withdraw(Form::new(fields, S::Number)),
-        )
+        SheetState::new(SheetForm::Withdraw(Form::new(fields, S::Number)))
     }
 
     /// The report's own lines; an empty field prints the usual line (shown in the
@@ -377,10 +386,7 @@ impl SheetState {
                 text("Nơi nhận (cách nhau bằng ;)", &own.recipients.join("; ")),
             ),
         ];
-        SheetState::new(
-            SheetPurpose::Letterhead,
-            SheetForm::Letterhead(Form::new(fields, S::Superior)),
-        )
+        SheetState::new(SheetForm::Letterhead(Form::new(fields, S::Superior)))
     }
 
     pub fn targets(targets: &[Target]) -> SheetState {
@@ -437,21 +443,18 @@ impl SheetState {
                 ));
             }
         }
-        let form = SheetForm::Targets(Form::new(fields, S::Number));
-        SheetState::new(SheetPurpose::Targets { milestones }, form)
+        SheetState::new(SheetForm::Targets(Form::new(fields, S::Number), milestones))
     }
 
     /// Fills the empty target fields with the national figures (QĐ 387, QĐ 677).
     /// Returns how many were filled.
     pub fn prefill_national(&mut self) -> usize {
-        let (SheetPurpose::Targets { milestones }, SheetForm::Targets(form)) =
-            (&self.purpose, &mut self.form)
-        else {
+        let SheetForm::Targets(form, milestones) = &mut self.form else {
             return 0;
         };
         let mut filled = 0;
         for measure in Measure::ALL {
-            for &milestone in milestones {
+            for &milestone in milestones.iter() {
                 let Some(tenths) = measure.national_target(milestone) else {
                     continue;
                 };
@@ -481,14 +484,14 @@ mod tests {
     fn prefill_fills_only_empty_fields_with_national_targets() {
         let mut sheet = SheetState::targets(&[]);
         let gd2025 = TargetField::Target(Measure::GiaDinh, 2025);
-        if let SheetForm::Targets(form) = &mut sheet.form
+        if let SheetForm::Targets(form, _) = &mut sheet.form
             && let Some(input) = form.field_mut(gd2025).and_then(Field::input_mut)
         {
             *input = TextInput::with_value("75");
         }
         let filled = sheet.prefill_national();
         assert_eq!(filled, 11);
-        let SheetForm::Targets(form) = &sheet.form else {
+        let SheetForm::Targets(form, _) = &sheet.form else {
             panic!("not the targets sheet");
         };
         assert_eq!(form.value(gd2025), "75");

@@ -1,41 +1,23 @@
-//! What the small forms do when saved: a decision on one evaluation, bulk recognition,
-//! the resolution's targets; and the breakdown screen's opening. One transaction each,
-//! then the counters and bars are brought up to date.
+//! What the sheets do when saved: a decision on one evaluation, bulk recognition, the
+//! resolution's targets, the report's letterhead (withdrawing a decision is in
+//! `withdraw`); and the breakdown screen's opening. One transaction each, then the
+//! counters and bars are brought up to date.
 
-use super::action::Action;
-use super::app::{App, Confirm, Screen};
-use super::screens::breakdown::BreakdownState;
-use super::sheet::{
-    BulkField, DecisionField, LetterheadField, SheetFields, SheetPurpose, SheetState, TargetField,
+use super::state::{
+    BulkField, DecisionField, LetterheadField, SheetFields, SheetForm, SheetState, TargetField,
 };
-use super::theme::Role;
-use super::widgets::form::Form;
 use crate::app::{StageChange, TargetEntry};
 use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Title, Year};
 use crate::store::StoreError;
 use crate::text::format_count;
 use crate::text::{parse_date, parse_percent};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Confirm, Screen};
+use crate::tui::screens::breakdown::BreakdownState;
+use crate::tui::theme::Role;
+use crate::tui::widgets::form::Form;
 
 impl App {
-    pub(super) fn open_targets(&mut self) {
-        if self.register.is_none() {
-            return;
-        }
-        self.stack
-            .push(Screen::Sheet(SheetState::targets(&self.targets)));
-    }
-
-    /// From the report screen: the office's own lines of the report.
-    pub(super) fn open_letterhead(&mut self) {
-        let Some(register) = &self.register else {
-            return;
-        };
-        match register.read().and_then(|r| r.letterhead()) {
-            Ok(own) => self.stack.push(Screen::Sheet(SheetState::letterhead(&own))),
-            Err(e) => self.say(format!("✗ {e}"), Role::Error),
-        }
-    }
-
     fn save_letterhead(&mut self) {
         let Some(form) = self.sheet_form::<LetterheadField>() else {
             return;
@@ -91,21 +73,7 @@ impl App {
         }
     }
 
-    pub(super) fn open_bulk(&mut self) {
-        if self.register.is_none() {
-            return;
-        }
-        let title = crate::model::UnitKind::ALL
-            .get(self.home_selected)
-            .map_or(Title::GiaDinh, |k| Title::for_kind(*k));
-        self.stack.push(Screen::Sheet(SheetState::bulk(
-            title,
-            self.year,
-            self.stamp().at.date(),
-        )));
-    }
-
-    pub(super) fn open_breakdown(&mut self) {
+    pub(in crate::tui) fn open_breakdown(&mut self) {
         let Some(register) = &self.register else {
             return;
         };
@@ -118,9 +86,9 @@ impl App {
         }
     }
 
-    pub(super) fn update_breakdown(&mut self, action: Action) {
+    pub(in crate::tui) fn update_breakdown(&mut self, action: Action) {
         let page = self.page_rows;
-        let others = super::screens::breakdown::gd_other_targets(self);
+        let others = crate::tui::screens::breakdown::gd_other_targets(self);
         if let Some(Screen::Breakdown(b)) = self.stack.last_mut() {
             let target = self
                 .summary
@@ -128,57 +96,31 @@ impl App {
                 .and_then(|l| l.progress.target);
             let len = b.line_count(&self.tally, &self.community_names, target, &others);
             if let Some(to) =
-                super::scroll::scrolled(b.scroll, &action, page, len.saturating_sub(1))
+                crate::tui::scroll::scrolled(b.scroll, &action, page, len.saturating_sub(1))
             {
                 b.scroll = to;
             }
         }
     }
 
-    pub(super) fn update_sheet(&mut self, action: Action) {
-        let Some(Screen::Sheet(sheet)) = self.stack.last_mut() else {
-            return;
-        };
-        match action {
-            Action::Save => self.save_sheet(),
-            Action::OpenWithdraw => self.open_withdraw(),
-            Action::NextField if sheet.form.on_last() => self.save_sheet(),
-            Action::NextField => sheet.form.next(),
-            Action::PrevField => sheet.form.prev(),
-            Action::Prefill => {
-                let filled = sheet.prefill_national();
-                self.say(
-                    format!(
-                        "Đã điền {filled} ô trống bằng mục tiêu quốc gia; xem lại rồi {} để lưu",
-                        super::keymap::key_label(super::keymap::Ctx::Targets, &Action::Save)
-                    ),
-                    Role::Good,
-                );
-            }
-            other => {
-                // A new choice keeps the last save's outcome in view; typing takes it
-                // back, as the outcome no longer describes the sheet.
-                let typing = sheet.form.typing();
-                if sheet.form.edit(&other) && typing {
-                    sheet.outcome = None;
-                }
-            }
-        }
-    }
-
-    fn save_sheet(&mut self) {
+    pub(super) fn save_sheet(&mut self) {
         let Some(Screen::Sheet(sheet)) = self.stack.last_mut() else {
             return;
         };
         sheet.form.clear_errors();
         sheet.form.check_lengths();
-        let purpose = sheet.purpose.clone();
-        match purpose {
-            SheetPurpose::Decision { key, passed, .. } => self.save_decision(key, passed),
-            SheetPurpose::Bulk => self.save_bulk(),
-            SheetPurpose::Withdraw => self.save_withdraw(),
-            SheetPurpose::Targets { milestones } => self.save_targets(&milestones),
-            SheetPurpose::Letterhead => self.save_letterhead(),
+        match &sheet.form {
+            SheetForm::Decision(_, about) => {
+                let (key, passed) = (about.key, about.passed);
+                self.save_decision(key, passed)
+            }
+            SheetForm::Bulk(_) => self.save_bulk(),
+            SheetForm::Withdraw(_) => self.save_withdraw(),
+            SheetForm::Targets(_, milestones) => {
+                let milestones = milestones.clone();
+                self.save_targets(&milestones)
+            }
+            SheetForm::Letterhead(_) => self.save_letterhead(),
         }
     }
 
@@ -190,7 +132,7 @@ impl App {
     }
 
     /// The form of the sheet on top when its fields are `F`.
-    pub(super) fn sheet_form<F: SheetFields>(&mut self) -> Option<&mut Form<F>> {
+    pub(in crate::tui) fn sheet_form<F: SheetFields>(&mut self) -> Option<&mut Form<F>> {
         self.sheet_mut()?.form_of_mut()
     }
 
@@ -364,7 +306,7 @@ impl App {
     }
 
     /// Enter on the bulk question: recognises every passing unit in one transaction.
-    pub(super) fn recognise_bulk(&mut self, title: Title, year: Year, decision: Decision) {
+    pub(in crate::tui) fn recognise_bulk(&mut self, title: Title, year: Year, decision: Decision) {
         let stamp = self.stamp();
         let result = self
             .write_recorded(|r| crate::app::recognise_passing(r, title, year, &decision, &stamp));

@@ -2,13 +2,13 @@
 //! does not pass), bulk recognition, and the resolution's targets as a grid of measures
 //! by milestone year.
 
-use super::boxed;
+use super::state::{DecisionAbout, SheetForm, SheetState, TargetField};
 use crate::model::Measure;
 use crate::text::{pad_to_width, truncate_to_width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label, keys_joined, pair_label};
-use crate::tui::sheet::{SheetForm, SheetPurpose, SheetState, TargetField};
+use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
 use crate::tui::widgets::field::{FieldLine, Findings, ValueBox, put};
 use crate::tui::widgets::form::Form;
@@ -37,8 +37,8 @@ const MEASURE_WIDTH: u16 = 26;
 const CELL_WIDTH: u16 = 9;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
-    match (&state.purpose, &state.form) {
-        (SheetPurpose::Targets { milestones }, SheetForm::Targets(form)) => {
+    match &state.form {
+        SheetForm::Targets(form, milestones) => {
             render_targets(app, frame, area, state, form, milestones);
         }
         _ => render_list(app, frame, area, state),
@@ -62,13 +62,16 @@ fn fields<F: Copy + Eq>(
 
 fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
     let theme = app.theme;
-    let (title, intro): (String, Vec<(Role, String)>) = match &state.purpose {
-        SheetPurpose::Decision {
-            name,
-            passed,
-            failures,
-            ..
-        } => {
+    let (title, intro): (String, Vec<(Role, String)>) = match &state.form {
+        SheetForm::Decision(
+            _,
+            DecisionAbout {
+                name,
+                passed,
+                failures,
+                ..
+            },
+        ) => {
             let mut intro = vec![(Role::Normal, format!("Đơn vị: {name}"))];
             if *passed {
                 intro.push((
@@ -91,7 +94,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
             }
             ("Quyết định công nhận".into(), intro)
         }
-        SheetPurpose::Letterhead => (
+        SheetForm::Letterhead(_) => (
             "Phần đầu và phần ký của báo cáo".into(),
             vec![
                 (
@@ -104,7 +107,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
                 ),
             ],
         ),
-        SheetPurpose::Withdraw => (
+        SheetForm::Withdraw(_) => (
             "Rút lại hoặc sửa một quyết định".into(),
             vec![
                 (
@@ -161,10 +164,10 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, state: &SheetState) {
         .collect();
     Paragraph::new(lines).render(intro_area, buf);
     let cursor = match &state.form {
-        SheetForm::Decision(form) => fields(app, form, fields_area, buf),
+        SheetForm::Decision(form, _) => fields(app, form, fields_area, buf),
         SheetForm::Bulk(form) => fields(app, form, fields_area, buf),
         SheetForm::Withdraw(form) => fields(app, form, fields_area, buf),
-        SheetForm::Targets(form) => fields(app, form, fields_area, buf),
+        SheetForm::Targets(form, _) => fields(app, form, fields_area, buf),
         SheetForm::Letterhead(form) => fields(app, form, fields_area, buf),
     };
     footer(
