@@ -13,21 +13,21 @@ use std::path::Path;
 
 pub fn render(frame: &mut Frame, theme: Theme, path: &Path) {
     let boxed = centred(frame.area(), 70, 5);
+    let block = Block::bordered()
+        .border_set(theme.border())
+        .padding(ratatui::widgets::Padding::horizontal(1))
+        .title(" Sổ học tập ")
+        .title_style(theme.style(Role::Title));
+    // The path on one line of the box's inside, cut rather than wrapped.
     let file = truncate_to_width(
         &path.display().to_string(),
-        usize::from(boxed.width.saturating_sub(4)),
+        usize::from(block.inner(boxed).width),
     );
     let text = format!("Đang mở sổ và kiểm tra dữ liệu…\n{file}");
     let paragraph = Paragraph::new(text)
         .wrap(Wrap { trim: true })
         .style(theme.style(Role::Normal))
-        .block(
-            Block::bordered()
-                .border_set(theme.border())
-                .padding(ratatui::widgets::Padding::horizontal(1))
-                .title(" Sổ học tập ")
-                .title_style(theme.style(Role::Title)),
-        );
+        .block(block);
     frame.render_widget(paragraph, boxed);
     theme.finish(frame.buffer_mut());
 }

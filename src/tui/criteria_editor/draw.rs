@@ -12,8 +12,9 @@ use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label, pair_label};
 use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
+use crate::tui::widgets::lines::CutLines;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 
@@ -30,25 +31,28 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, screen: &CriteriaScreen)
     }
 }
 
-fn put(app: &App, frame: &mut Frame, x: u16, y: u16, text: &str, width: usize, role: Role) {
-    frame.buffer_mut().set_stringn(
-        x,
-        y,
-        truncate_to_width(text, width),
-        width,
-        app.theme.style(role),
-    );
+/// One line of text in its role, cut with "…" to `row`'s width.
+fn put(app: &App, frame: &mut Frame, row: Rect, text: &str, role: Role) {
+    CutLines([(text, app.theme.style(role))]).render(row, frame.buffer_mut());
+}
+
+/// Inside a screen's box, with two columns clear on either side of the text.
+fn inside(area: Rect) -> Rect {
+    area.inner(Margin::new(2, 1))
 }
 
 fn render_sets(app: &App, frame: &mut Frame, area: Rect, state: &SetsState) {
     let title = format!("Bộ tiêu chí · năm {}", app.year);
     boxed(app, &title).render(area, frame.buffer_mut());
-    let x = area.x + 2;
-    let w = usize::from(area.width.saturating_sub(4));
-    let inner_h = usize::from(area.height.saturating_sub(2));
     // Under the list: the selected set's source, provenance and totals.
-    let detail_h = 5;
-    let list_h = inner_h.saturating_sub(detail_h + 1).max(1);
+    let [header_row, list_area, detail_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(5),
+    ])
+    .areas(inside(area));
+    let w = usize::from(list_area.width);
+    let list_h = usize::from(list_area.height).max(1);
     let name_w = w.saturating_sub(2 + 5 + 11 + 16 + 10);
     let header = format!(
         "  {}{}{}{}Năm {}",
@@ -58,10 +62,10 @@ fn render_sets(app: &App, frame: &mut Frame, area: Rect, state: &SetsState) {
         pad_to_width("Nguồn gốc", 16),
         app.year
     );
-    put(app, frame, x, area.y + 1, &header, w, Role::Header);
+    put(app, frame, header_row, &header, Role::Header);
     let rows = sets::rows(&app.catalog, app.year);
     let start = state.selected.saturating_sub(list_h.saturating_sub(1));
-    for (i, row) in rows.iter().enumerate().skip(start).take(list_h) {
+    for ((i, row), line_area) in rows.iter().enumerate().skip(start).zip(list_area.rows()) {
         let Some(entry) = app.catalog.by_id(&row.id) else {
             continue;
         };
@@ -87,8 +91,7 @@ fn render_sets(app: &App, frame: &mut Frame, area: Rect, state: &SetsState) {
         } else {
             Role::Normal
         };
-        let y = area.y + 2 + (i - start) as u16;
-        put(app, frame, x, y, &pad_to_width(&line, w), w, role);
+        put(app, frame, line_area, &pad_to_width(&line, w), role);
     }
     let Some(entry) = rows
         .get(state.selected)
@@ -97,7 +100,6 @@ fn render_sets(app: &App, frame: &mut Frame, area: Rect, state: &SetsState) {
         return;
     };
     let set = &entry.set;
-    let top = area.y + 2 + list_h as u16;
     let source = if set.source.is_empty() {
         "(chưa ghi)".to_string()
     } else {
@@ -135,13 +137,9 @@ fn render_sets(app: &App, frame: &mut Frame, area: Rect, state: &SetsState) {
         .into_iter()
         .map(|(text, role)| ratatui::text::Line::styled(text, app.theme.style(role)))
         .collect();
-    let height = u16::try_from(detail_h).unwrap_or(5);
     ratatui::widgets::Paragraph::new(text)
         .wrap(ratatui::widgets::Wrap { trim: true })
-        .render(
-            Rect::new(x, top, u16::try_from(w).unwrap_or(0), height),
-            frame.buffer_mut(),
-        );
+        .render(detail_area, frame.buffer_mut());
 }
 
 fn label(state: &EditorState, slot: Slot) -> String {
@@ -211,10 +209,15 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, state: &EditorState) 
     );
     let title = truncate_to_width(&title, usize::from(area.width.saturating_sub(6)));
     boxed(app, &title).render(area, frame.buffer_mut());
-    let x = area.x + 2;
-    let w = usize::from(area.width.saturating_sub(4));
-    let inner_h = usize::from(area.height.saturating_sub(2));
-    let list_h = inner_h.saturating_sub(2).max(1);
+    // The fields, then two lines: the problem under the cursor and a hint.
+    let [list_area, problem_row, hint_row] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inside(area));
+    let w = usize::from(list_area.width);
+    let list_h = usize::from(list_area.height).max(1);
     let lines = state.lines();
     let focus = state.focused();
     let focus_line = state.focus_line().unwrap_or(0);
@@ -227,11 +230,16 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, state: &EditorState) 
     if focus_line < start {
         start = focus_line;
     }
-    let note_x = x + (LABEL_WIDTH + VALUE_WIDTH + 1) as u16;
-    let note_w = w.saturating_sub(LABEL_WIDTH + VALUE_WIDTH + 1);
     let mut cursor = None;
-    for (row, line) in lines.iter().skip(start).take(list_h).enumerate() {
-        let y = area.y + 1 + row as u16;
+    for (row, line) in list_area.rows().zip(lines.iter().skip(start)) {
+        // A field's line: its label, its value, a gap, its first problem.
+        let [label_area, value_area, _, note_area] = Layout::horizontal([
+            Constraint::Length(LABEL_WIDTH as u16),
+            Constraint::Length(VALUE_WIDTH as u16),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(row);
         let slot = match line {
             Line::Heading(text) => {
                 let rule = app.theme.sym("─", "-");
@@ -240,10 +248,8 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, state: &EditorState) 
                 put(
                     app,
                     frame,
-                    x,
-                    y,
+                    row,
                     &format!("{text}{}", rule.repeat(fill)),
-                    w,
                     Role::Title,
                 );
                 continue;
@@ -266,13 +272,10 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, state: &EditorState) 
         put(
             app,
             frame,
-            x,
-            y,
+            label_area,
             &label_text,
-            LABEL_WIDTH,
             if focused { Role::Title } else { Role::Normal },
         );
-        let vx = x + LABEL_WIDTH as u16;
         let value_style = if focused {
             app.theme.style(Role::Selected)
         } else {
@@ -289,7 +292,8 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, state: &EditorState) 
         } else if let Some(input) = state.input(slot) {
             if focused {
                 let (shown, column) = input.visible_window(VALUE_WIDTH);
-                cursor = Some((vx + u16::try_from(column).unwrap_or(0), y));
+                let column = u16::try_from(column).unwrap_or(0);
+                cursor = Some((value_area.x + column, value_area.y));
                 shown
             } else if input.is_empty() {
                 empty_meaning(slot).unwrap_or("").to_string()
@@ -300,28 +304,19 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, state: &EditorState) 
             String::new()
         };
         frame.buffer_mut().set_stringn(
-            vx,
-            y,
+            value_area.x,
+            value_area.y,
             pad_to_width(&shown, VALUE_WIDTH),
-            VALUE_WIDTH,
+            usize::from(value_area.width),
             value_style,
         );
         if let Some((severity, message)) = state.issues_of(slot).first() {
             let (sym, role) = mark(app, *severity);
-            put(
-                app,
-                frame,
-                note_x,
-                y,
-                &format!("{sym} {message}"),
-                note_w,
-                role,
-            );
+            put(app, frame, note_area, &format!("{sym} {message}"), role);
         }
     }
     // Under the fields: the problem of the field with the cursor in full, or how the
     // set stands; then how to read a value longer than its window.
-    let bottom = area.y + area.height.saturating_sub(3);
     let issues = focus.map(|s| state.issues_of(s)).unwrap_or_default();
     let (text, role) = match issues.first() {
         Some((severity, message)) => {
@@ -346,7 +341,7 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, state: &EditorState) 
             ),
         },
     };
-    put(app, frame, x, bottom, &text, w, role);
+    put(app, frame, problem_row, &text, role);
     let second = issues.get(1).map(|(severity, message)| {
         let (sym, role) = mark(app, *severity);
         (format!("{sym} {message}"), role)
@@ -375,7 +370,7 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, state: &EditorState) 
         None => String::new(),
     };
     let (hint, role) = second.unwrap_or((hint, Role::Muted));
-    put(app, frame, x, bottom + 1, &hint, w, role);
+    put(app, frame, hint_row, &hint, role);
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
@@ -386,27 +381,27 @@ fn render_adopt(app: &App, frame: &mut Frame, area: Rect, state: &AdoptState) {
     let Some(entry) = app.catalog.by_id(&state.id) else {
         return;
     };
-    let x = area.x + 2;
-    let w = usize::from(area.width.saturating_sub(4));
-    let inner_h = usize::from(area.height.saturating_sub(2));
+    // The plan, scrolled, above the line that says what the keys do.
+    let [plan_area, keys_row] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inside(area));
     let lines = sets::adopt_lines(entry, &state.plan);
-    let shown = inner_h.saturating_sub(1);
-    let start = state.scroll.min(lines.len().saturating_sub(shown));
-    for (row, (text, role)) in lines.iter().skip(start).take(shown).enumerate() {
-        put(app, frame, x, area.y + 1 + row as u16, text, w, *role);
-    }
-    let last = area.y + area.height.saturating_sub(2);
+    let start = state
+        .scroll
+        .min(lines.len().saturating_sub(usize::from(plan_area.height)));
+    let plan = lines
+        .iter()
+        .skip(start)
+        .map(|(text, role)| (text, app.theme.style(*role)));
+    CutLines(plan).render(plan_area, frame.buffer_mut());
     put(
         app,
         frame,
-        x,
-        last,
+        keys_row,
         &format!(
             "Chưa ghi gì. {}: chuyển (một lần ghi, hoàn tác được) · {}: thôi",
             key_label(Ctx::CriteriaAdopt, &Action::Save),
             key_label(Ctx::CriteriaAdopt, &Action::Back)
         ),
-        w,
         Role::Muted,
     );
 }

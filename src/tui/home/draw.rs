@@ -165,7 +165,6 @@ pub fn render_bars(app: &App, frame: &mut Frame, area: Rect, summary: &Summary) 
         let proficient = (line.measure == Measure::KyNangSo)
             .then(|| summary.line(Measure::ThanhThaoKyNangSo))
             .flatten();
-        let width = usize::from(slot.width);
-        bar::render(buf, app.theme, slot.x, slot.y, width, line, proficient);
+        bar::render(buf, app.theme, *slot, line, proficient);
     }
 }

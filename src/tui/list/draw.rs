@@ -115,8 +115,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, kind: UnitKind) {
     frame.render_widget(Line::from(spans), filter_row);
     if list.searching {
         let label = u16::try_from(text_width(SEARCH_LABEL)).unwrap_or(0);
-        let x = filter_row.x + label + u16::try_from(cursor).unwrap_or(0);
-        frame.set_cursor_position((x, filter_row.y));
+        let [_, field] =
+            Layout::horizontal([Constraint::Length(label), Constraint::Fill(1)]).areas(filter_row);
+        let column = u16::try_from(cursor).unwrap_or(0);
+        frame.set_cursor_position((field.x + column, field.y));
     }
     let buf = frame.buffer_mut();
 

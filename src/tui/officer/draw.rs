@@ -40,15 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &OfficerState) {
         error: None,
         note: None,
     };
-    let cursor = field::render(
-        frame.buffer_mut(),
-        theme,
-        name_row.x,
-        name_row.y,
-        usize::from(name_row.width),
-        &name,
-        true,
-    );
+    let cursor = field::render(frame.buffer_mut(), theme, name_row, &name, true);
     let accept = key_label(Ctx::Officer, &Action::Save);
     let skip = key_label(Ctx::Officer, &Action::Back);
     let mut lines = Vec::new();

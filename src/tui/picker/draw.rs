@@ -73,6 +73,9 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect, state: &PickerState) {
         )
     };
     frame.render_widget(CutLines([(count, theme.style(Role::Muted))]), count_row);
-    let column = inner.x + crate::text::width(label) as u16 + cursor as u16;
-    frame.set_cursor_position((column, search_row.y));
+    let label = u16::try_from(crate::text::width(label)).unwrap_or(0);
+    let [_, field] =
+        Layout::horizontal([Constraint::Length(label), Constraint::Fill(1)]).areas(search_row);
+    let column = u16::try_from(cursor).unwrap_or(0);
+    frame.set_cursor_position((field.x + column, field.y));
 }

@@ -13,8 +13,9 @@ use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, key_label, pair_label};
 use crate::tui::screens::boxed;
 use crate::tui::theme::Role;
+use crate::tui::widgets::lines::CutLines;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::widgets::Widget;
 
 /// Columns before an indicator's text: marker, code, value box, maximum, floor.
@@ -34,7 +35,28 @@ struct ListLine {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
     let theme = app.theme;
-    let width = usize::from(area.width.saturating_sub(2));
+    // Three lines of unit and criteria set, the indicators' box, then four lines of
+    // totals, subtotals and rules; text lines keep a column clear on either side.
+    let [
+        head_row,
+        set_row,
+        status_row,
+        list_area,
+        total_row,
+        subtotal_row,
+        rule_rows,
+    ] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let text = Margin::new(1, 0);
+    let width = usize::from(head_row.inner(text).width);
     let buf = frame.buffer_mut();
     let set = state.set();
     let stage = state
@@ -67,13 +89,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
         state.code,
         truncate_to_width(&state.name, room.max(4)),
     );
-    buf.set_stringn(
-        area.x + 1,
-        area.y,
-        truncate_to_width(&head, width),
-        width,
-        theme.style(Role::Title),
-    );
+    CutLines([(head, theme.style(Role::Title))]).render(head_row.inner(text), buf);
     let (status_text, status_role) = match set.status {
         Status::Verified => (
             format!("{} {}", theme.sym("✓", "v"), set.status.label()),
@@ -90,38 +106,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
     } else {
         format!("{} ({years})", set.name)
     };
-    buf.set_stringn(
-        area.x + 1,
-        area.y + 1,
-        truncate_to_width(&criteria_line, width),
-        width,
-        theme.style(Role::Normal),
-    );
+    CutLines([(criteria_line, theme.style(Role::Normal))]).render(set_row.inner(text), buf);
     // The status first, so a provisional set is marked even when the source is cut.
-    let sw = crate::text::width(&status_text).min(width);
-    buf.set_stringn(
-        area.x + 1,
-        area.y + 2,
-        &status_text,
-        sw,
-        theme.style(status_role),
-    );
+    let status_width = u16::try_from(crate::text::width(&status_text)).unwrap_or(u16::MAX);
+    let [status_area, source_area] =
+        Layout::horizontal([Constraint::Length(status_width), Constraint::Fill(1)])
+            .areas(status_row.inner(text));
+    CutLines([(status_text, theme.style(status_role))]).render(status_area, buf);
     let source = format!(" · Nguồn: {} ({})", set.source, state.entry.origin);
-    let rest = width.saturating_sub(sw);
-    buf.set_stringn(
-        area.x + 1 + sw as u16,
-        area.y + 2,
-        truncate_to_width(&source, rest),
-        rest,
-        theme.style(Role::Muted),
-    );
+    CutLines([(source, theme.style(Role::Muted))]).render(source_area, buf);
 
     let score = state.score();
     let failures: Vec<String> = score.failures.iter().map(|f| f.message()).collect();
-    // Bottom: totals, subtotals, up to two rule lines, the input message.
-    let bottom_height = 4u16;
-    let list_height = area.height.saturating_sub(3 + bottom_height);
-    let list_area = Rect::new(area.x, area.y + 3, area.width, list_height);
     let key = |action: &Action| key_label(Ctx::Scoring, action);
     let heading = format!(
         "Gõ điểm hoặc d/k, {} lưu · {} chọn · {} xóa · {} lịch sử · {} phím",
@@ -131,38 +127,40 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
         key(&Action::ShowHistory),
         key(&Action::Help)
     );
-    boxed(app, &heading).render(list_area, frame.buffer_mut());
-    let inner = usize::from(list_area.width.saturating_sub(4));
-    let lines = list_lines(app, state, inner);
-    let visible = usize::from(list_height.saturating_sub(2));
-    let offset = scroll_for(&lines, state.cursor, visible);
+    let block = boxed(app, &heading);
+    let list_inner = block.inner(list_area).inner(Margin::new(1, 0));
+    block.render(list_area, frame.buffer_mut());
+    let lines = list_lines(app, state, usize::from(list_inner.width));
+    let offset = scroll_for(&lines, state.cursor, usize::from(list_inner.height));
     let buf = frame.buffer_mut();
     let mut cursor_position = None;
-    for (row, line) in lines.iter().skip(offset).take(visible).enumerate() {
-        let y = list_area.y + 1 + row as u16;
-        let x = list_area.x + 2;
-        buf.set_stringn(
-            x,
-            y,
-            truncate_to_width(&line.text, inner),
-            inner,
-            theme.style(line.role),
-        );
+    for (row, line) in list_inner.rows().zip(lines.iter().skip(offset)) {
+        CutLines([(&line.text, theme.style(line.role))]).render(row, buf);
         if let Some((column, text, focused)) = &line.value_box {
             let style = if *focused {
                 theme.style(Role::Selected)
             } else {
                 theme.style(Role::Normal)
             };
-            let bx = x + *column as u16;
-            buf.set_stringn(bx, y, text, VALUE_WIDTH, style);
+            let [_, value_box] = Layout::horizontal([
+                Constraint::Length(u16::try_from(*column).unwrap_or(0)),
+                Constraint::Length(VALUE_WIDTH as u16),
+            ])
+            .areas(row);
+            buf.set_stringn(
+                value_box.x,
+                value_box.y,
+                text,
+                usize::from(value_box.width),
+                style,
+            );
             if *focused {
-                cursor_position = Some((bx + crate::text::width(text.trim_end()) as u16, y));
+                let typed = u16::try_from(crate::text::width(text.trim_end())).unwrap_or(0);
+                cursor_position = Some((value_box.x + typed, value_box.y));
             }
         }
     }
 
-    let y0 = list_area.y + list_area.height;
     let verdict = if !score.complete {
         format!(
             "{} chưa chấm đủ: còn {} chỉ số",
@@ -197,27 +195,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
     } else {
         Role::Error
     };
-    buf.set_stringn(
-        area.x + 1,
-        y0,
-        truncate_to_width(&total, width),
-        width,
-        theme
-            .style(verdict_role)
-            .add_modifier(ratatui::style::Modifier::BOLD),
-    );
+    let bold = theme
+        .style(verdict_role)
+        .add_modifier(ratatui::style::Modifier::BOLD);
+    CutLines([(total, bold)]).render(total_row.inner(text), buf);
     let subtotals: Vec<String> = score
         .subtotals
         .iter()
         .map(|(code, sub, max)| format!("TC {code}: {sub}/{max}"))
         .collect();
-    let (nx, _) = buf.set_stringn(
-        area.x + 1,
-        y0 + 1,
-        truncate_to_width(&subtotals.join("   "), width),
-        width,
-        theme.style(Role::Normal),
-    );
+    let subtotals = truncate_to_width(&subtotals.join("   "), width);
+    let subtotals_width = u16::try_from(crate::text::width(&subtotals)).unwrap_or(u16::MAX);
+    let [subtotals_area, skills_area] =
+        Layout::horizontal([Constraint::Length(subtotals_width), Constraint::Fill(1)])
+            .areas(subtotal_row.inner(text));
+    CutLines([(subtotals, theme.style(Role::Normal))]).render(subtotals_area, buf);
     // CDHT: the holder's digital skills, with the key that changes them.
     if state.title == crate::model::Title::CongDan {
         let skills = state.evaluation.as_ref().and_then(|e| e.digital_skills);
@@ -229,19 +221,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
             "   Kỹ năng số: {} · {key} đổi",
             skills.map_or("chưa ghi", crate::model::DigitalSkills::label)
         );
-        let used = usize::from(nx.saturating_sub(area.x + 1));
-        let room = width.saturating_sub(used);
-        buf.set_stringn(
-            nx,
-            y0 + 1,
-            truncate_to_width(&text, room),
-            room,
-            theme.style(if skills.is_some() {
-                Role::Normal
-            } else {
-                Role::Muted
-            }),
-        );
+        let role = if skills.is_some() {
+            Role::Normal
+        } else {
+            Role::Muted
+        };
+        CutLines([(text, theme.style(role))]).render(skills_area, buf);
     }
     // Every broken rule: the first on its own line, the rest joined on the next.
     let rule_lines: Vec<String> = match failures.len() {
@@ -252,25 +237,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
             format!("{} {}", theme.sym("✗", "x"), failures[1..].join("; ")),
         ],
     };
-    for (i, line) in rule_lines.iter().enumerate().take(2) {
-        buf.set_stringn(
-            area.x + 1,
-            y0 + 2 + i as u16,
-            truncate_to_width(line, width),
-            width,
-            theme.style(Role::Error),
-        );
-    }
+    let rule_rows = rule_rows.inner(text);
+    CutLines(rule_lines.iter().map(|l| (l, theme.style(Role::Error)))).render(rule_rows, buf);
     if let Some(error) = &state.error {
         // The refusal replaces the second rule line so it is never off screen.
-        let text = format!("{} {error}", theme.sym("✗", "x"));
-        buf.set_stringn(
-            area.x + 1,
-            y0 + 3,
-            pad_to_width(&truncate_to_width(&text, width), width),
-            width,
-            theme.style(Role::Error),
-        );
+        let [_, last] = Layout::vertical([Constraint::Length(1); 2]).areas(rule_rows);
+        let error = format!("{} {error}", theme.sym("✗", "x"));
+        let error = pad_to_width(&truncate_to_width(&error, width), width);
+        CutLines([(error, theme.style(Role::Error))]).render(last, buf);
     }
     if let Some(position) = cursor_position {
         frame.set_cursor_position(position);

@@ -9,11 +9,11 @@ use super::action::Action;
 use super::app::{App, Confirm, Screen};
 use super::keymap::{self, Ctx};
 use super::theme::Role;
-use super::widgets::hints;
+use super::widgets::{centred, hints, lines::CutLines};
 use crate::text::{pad_to_width, truncate_to_width};
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 pub const MIN_WIDTH: u16 = 80;
 /// PuTTY's default 80×24 less a tmux or screen status line.
@@ -110,6 +110,13 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
 fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
     let theme = app.theme;
     let width = usize::from(area.width);
+    let [title_row, body, message_row, hints_row] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let buf = frame.buffer_mut();
     let place = if app.commune.name.is_empty() {
         "Sổ học tập".to_string()
@@ -138,8 +145,8 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
         pad_to_width(&left, width.saturating_sub(crate::text::width(&year)))
     );
     buf.set_stringn(
-        area.x,
-        area.y,
+        title_row.x,
+        title_row.y,
         title,
         width,
         theme
@@ -147,7 +154,6 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
             .add_modifier(ratatui::style::Modifier::REVERSED),
     );
 
-    let bottom = area.y + area.height.saturating_sub(1);
     // On the home screen, an empty message line tells of provisional criteria.
     let notice = match (&app.message, app.screen()) {
         (None, Some(Screen::Home) | None) => {
@@ -156,21 +162,10 @@ fn chrome(app: &App, frame: &mut Frame, area: Rect) -> Rect {
         _ => None,
     };
     if let Some((text, role)) = app.message.as_ref().or(notice.as_ref()) {
-        buf.set_stringn(
-            area.x,
-            bottom.saturating_sub(1),
-            truncate_to_width(text, width),
-            width,
-            theme.style(*role),
-        );
+        CutLines([(text, theme.style(*role))]).render(message_row, buf);
     }
-    hints::render(app, buf, Rect::new(area.x, bottom, area.width, 1));
-    Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(3),
-    )
+    hints::render(app, buf, hints_row);
+    body
 }
 
 fn screen_title(app: &App) -> String {
@@ -361,12 +356,7 @@ fn dialog_body(
     let height = (u16::try_from(lines).unwrap_or(4) + 2)
         .max(6)
         .min(body.height);
-    let area = Rect::new(
-        body.x + (body.width - width) / 2,
-        body.y + body.height.saturating_sub(height) / 2,
-        width,
-        height,
-    );
+    let area = centred(body, width, height);
     frame.render_widget(Clear, area);
     let paragraph = Paragraph::new(text)
         .wrap(Wrap { trim: true })

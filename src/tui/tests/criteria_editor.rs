@@ -695,3 +695,12 @@ fn telex_backspace_and_replace_types_vietnamese_into_a_field() {
     assert_eq!(editor(&h.app).name.value(), "Bộ tiêu chí");
     assert!(editor(&h.app).changed);
 }
+
+#[test]
+fn the_cursor_stands_after_the_text_typed_in_the_field_with_the_cursor() {
+    let mut h = app();
+    blank_cdht(&mut h.app);
+    type_text(&mut h.app, "Bộ CDHT");
+    let row = left_of_cursor(&h.app).expect("a cursor");
+    assert!(row.ends_with("▶Tên bộ           Bộ CDHT"), "{row:?}");
+}

@@ -293,3 +293,20 @@ pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
 pub fn screen_text(app: &App) -> String {
     draw(app, 80, 24).backend().to_string()
 }
+
+/// Where the terminal cursor is at 80×24 and what its row shows left of it; `None`
+/// when the screen has no text cursor.
+pub fn left_of_cursor(app: &App) -> Option<String> {
+    use ratatui::backend::Backend;
+    let mut terminal = draw(app, 80, 24);
+    let at = terminal
+        .backend_mut()
+        .get_cursor_position()
+        .expect("cursor");
+    // A screen without a text cursor leaves it hidden at the top left.
+    if at == ratatui::layout::Position::ORIGIN {
+        return None;
+    }
+    let buffer = terminal.backend().buffer();
+    Some((0..at.x).map(|x| buffer[(x, at.y)].symbol()).collect())
+}

@@ -732,3 +732,16 @@ fn a_score_save_looks_at_the_changed_row_only_and_the_list_stays_right() {
     again.refilter(&app.census, true);
     assert_eq!(again.visible, list.visible);
 }
+
+#[test]
+fn the_cursor_stands_in_the_value_box_of_the_indicator_being_typed() {
+    let mut h = app();
+    let app = &mut h.app;
+    unscored_households(app);
+    press(app, KeyCode::Enter);
+    type_text(app, "12");
+    press(app, KeyCode::Enter);
+    type_text(app, "9");
+    let row = left_of_cursor(app).expect("a cursor");
+    assert!(row.ends_with("▶1.2  [  9]"), "{row:?}");
+}

@@ -15,7 +15,10 @@ use crate::text::{format_count, format_percent, pad_to_width, truncate_to_width}
 use crate::tui::action::Action;
 use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::theme::{Role, Theme};
+use crate::tui::widgets::lines::CutLines;
 use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Widget;
 
 const LABEL_WIDTH: usize = 22;
 const BAR_WIDTH: usize = 20;
@@ -212,21 +215,30 @@ pub fn standing(theme: Theme, line: &MeasureLine) -> (String, Role) {
     }
 }
 
+/// Draws `line`'s bar in the first two rows of `area`.
 pub fn render(
     buf: &mut Buffer,
     theme: Theme,
-    x: u16,
-    y: u16,
-    width: usize,
+    area: Rect,
     line: &MeasureLine,
     proficient: Option<&MeasureLine>,
 ) {
+    let [first, second] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
+    let [label_area, bar_area, counts_area] = Layout::horizontal([
+        Constraint::Length(LABEL_WIDTH as u16),
+        Constraint::Length(BAR_WIDTH as u16),
+        Constraint::Fill(1),
+    ])
+    .areas(first);
+    // The standing is indented under the label.
+    let [_, standing_area] =
+        Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(second);
     let counts = line.counts;
     let label = pad_to_width(
         &truncate_to_width(line.measure.label(), LABEL_WIDTH - 1),
         LABEL_WIDTH,
     );
-    buf.set_stringn(x, y, &label, width, theme.style(Role::Normal));
+    CutLines([(label, theme.style(Role::Normal))]).render(label_area, buf);
     let filled = (counts.recognised.min(counts.total) * BAR_WIDTH as u64)
         .checked_div(counts.total)
         .map_or(0, |f| f as usize);
@@ -244,8 +256,7 @@ pub fn render(
             theme.sym("░", ".")
         });
     }
-    let bx = x + LABEL_WIDTH as u16;
-    buf.set_stringn(bx, y, &bar, BAR_WIDTH, theme.style(Role::Good));
+    CutLines([(bar, theme.style(Role::Good))]).render(bar_area, buf);
     let percent = line
         .progress
         .percent_of_total
@@ -256,24 +267,10 @@ pub fn render(
         format_count(counts.total),
         counter(line)
     );
-    let tx = bx + BAR_WIDTH as u16;
-    let rest = width.saturating_sub(LABEL_WIDTH + BAR_WIDTH);
-    buf.set_stringn(
-        tx,
-        y,
-        truncate_to_width(&text, rest),
-        rest,
-        theme.style(Role::Normal),
-    );
-    let indent = 2usize;
-    let (words, role) = second_line(theme, line, proficient, width.saturating_sub(indent));
-    buf.set_stringn(
-        x + indent as u16,
-        y + 1,
-        truncate_to_width(&words, width.saturating_sub(indent)),
-        width.saturating_sub(indent),
-        theme.style(role),
-    );
+    CutLines([(text, theme.style(Role::Normal))]).render(counts_area, buf);
+    let room = usize::from(standing_area.width);
+    let (words, role) = second_line(theme, line, proficient, room);
+    CutLines([(words, theme.style(role))]).render(standing_area, buf);
 }
 
 #[cfg(test)]

@@ -169,20 +169,18 @@ pub fn put(buf: &mut Buffer, area: Rect, text: &str, style: ratatui::style::Styl
     buf.set_stringn(area.x, area.y, truncate_to_width(text, width), width, style);
 }
 
-/// Draws `field` at (x, y) in `width` columns with the app's usual label and value
+/// Draws `field` on the first row of `area` with the app's usual label and value
 /// widths; `Some(cursor column)` when it has the cursor and takes text. For a screen
-/// that places one field by position (the officer question); forms use [`FieldLine`]
-/// in a `Layout` area.
+/// with one field outside a form (the officer question); forms use [`FieldLine`]
+/// through the form widget.
 pub fn render(
     buf: &mut Buffer,
     theme: Theme,
-    x: u16,
-    y: u16,
-    width: usize,
+    area: Rect,
     field: &Field,
     focused: bool,
 ) -> Option<u16> {
-    let area = Rect::new(x, y, u16::try_from(width).unwrap_or(u16::MAX), 1).intersection(buf.area);
+    let area = area.intersection(buf.area);
     FieldLine {
         field,
         focused,

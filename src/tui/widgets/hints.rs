@@ -7,27 +7,30 @@ use crate::tui::keymap;
 use crate::tui::theme::Role;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
+/// The hints that fit whole, each its key and what it does, two spaces apart.
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let theme = app.theme;
-    let mut x = area.x;
-    let end = area.x + area.width;
+    let room = usize::from(area.width);
+    let mut used = 0;
+    let mut spans = Vec::new();
     for (key, label) in keymap::hints(app.context()) {
         let needed = width(&key) + 1 + width(label);
-        if usize::from(end - x) < needed {
+        if room - used < needed {
             break;
         }
-        let (nx, _) = buf.set_stringn(x, area.y, &key, needed, theme.style(Role::Key));
-        let (nx, _) = buf.set_stringn(
-            nx + 1,
-            area.y,
-            label,
-            usize::from(end - nx - 1),
-            theme.style(Role::Normal),
-        );
-        x = nx + 2;
-        if x >= end {
+        spans.extend([
+            Span::styled(key, theme.style(Role::Key)),
+            Span::raw(" "),
+            Span::styled(label, theme.style(Role::Normal)),
+            Span::raw("  "),
+        ]);
+        used += needed + 2;
+        if used >= room {
             break;
         }
     }
+    Line::from(spans).render(area, buf);
 }
