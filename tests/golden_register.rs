@@ -466,7 +466,11 @@ fn the_schema_7_golden_register_is_migrated_with_every_record_intact() {
     assert!(report.ok, "{:?}", report.problems);
     register.close().expect("close");
     assert_eq!(backups_of(&path).len(), 1, "the old file is kept");
-    assert_eq!(record_versions(&path), before, "records are left as they were");
+    assert_eq!(
+        record_versions(&path),
+        before,
+        "records are left as they were"
+    );
 }
 
 /// A register written by this version opens as it was written: no migration, every

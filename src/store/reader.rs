@@ -20,8 +20,8 @@ use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, TableDefinition, Table
 use std::path::PathBuf;
 use std::sync::Arc;
 
-mod names_check;
 mod legacy_index;
+mod names_check;
 mod walk;
 pub use walk::Walk;
 

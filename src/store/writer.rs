@@ -17,8 +17,8 @@ use redb::{ReadableTable, WriteTransaction};
 use std::path::PathBuf;
 
 mod batch;
-mod names;
 mod index;
+mod names;
 pub use batch::UnitBatch;
 
 pub struct Writer {

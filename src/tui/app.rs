@@ -11,6 +11,7 @@
 //! `screens::render`.
 
 use super::action::Action;
+use super::breakdown::BreakdownState;
 use super::detail::DetailState;
 use super::form::FormState;
 use super::history::HistoryState;
@@ -21,7 +22,6 @@ use super::merge::MergeState;
 use super::officer::OfficerState;
 use super::report::ReportState;
 use super::scoring::ScoringState;
-use super::screens::breakdown::BreakdownState;
 use super::setup::SetupState;
 use super::sheet::{SheetPurpose, SheetState};
 use super::theme::{Role, Theme};

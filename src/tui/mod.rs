@@ -9,7 +9,7 @@
 //!   `list`, `detail`, `history` (with the recording behind Ctrl+Z), `report`, `merge`,
 //!   [`picker`] (the citizen form's household list), `officer` (who is working, asked
 //!   when a register is opened), `about`, `help`, [`opening`], [`scoring`],
-//!   [`criteria_editor`], [`form`] (a unit's add/edit form), [`setup`] (the first-run
+//!   [`criteria_editor`], `breakdown`, [`form`] (a unit's add/edit form), [`setup`] (the first-run
 //!   screen that creates the register), [`sheet`] (a decision, bulk recognition and
 //!   withdrawal, letterhead, targets) and [`import`]; every form is one form widget,
 //!   `widgets::form`;
@@ -18,7 +18,7 @@
 //!   `save_forms`: the paper forms (scoring sheets, registration forms) from the list and
 //!   scoring screens;
 //! - [`screens`]: what every screen shares (title bar, message and hint lines, dialogs)
-//!   and the drawing of the breakdown; [`widgets`]: shared pieces;
+//!   [`widgets`]: shared pieces;
 //! - [`theme`]: 16 colours or none (`NO_COLOR`), and the ASCII mode.
 //!
 //! The loop blocks on terminal events (read on their own thread), applies every queued
@@ -30,6 +30,7 @@ pub mod action;
 pub mod app;
 pub mod archive;
 mod backup;
+mod breakdown;
 mod commands;
 mod commands_files;
 mod commands_work;

@@ -4,8 +4,8 @@
 //! session is ended from outside.
 
 use super::app::{App, Screen};
-use super::rows::{self, Lookup};
 use super::detail::DetailState;
+use super::rows::{self, Lookup};
 use crate::model::{Affiliation, Unit, UnitId, UnitKind};
 use crate::store::{Reader, StoreError};
 use crate::tally::Tally;

@@ -21,4 +21,3 @@ pub fn edit(input: &mut TextInput, action: &Action) -> bool {
     }
     input.value().len() != before || input.value() != before_value
 }
-

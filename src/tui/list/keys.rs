@@ -116,7 +116,8 @@ impl App {
             }
             Action::ExportXlsx => self.export_list_xlsx(kind),
             Action::Archive => {
-                if let Some((id, name)) = list.selected_row().map(|r| (r.id, r.name().to_string())) {
+                if let Some((id, name)) = list.selected_row().map(|r| (r.id, r.name().to_string()))
+                {
                     self.ask_archive(kind, id, name);
                 }
             }

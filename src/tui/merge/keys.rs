@@ -11,11 +11,11 @@ use crate::store::{MergePlan, ReadOnlyRegister, StoreError, files, open_former, 
 use crate::text::format_count;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
+use crate::tui::import::typed_path;
 use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::scroll::scrolled;
 use crate::tui::theme::Role;
 use crate::tui::update::edit;
-use crate::tui::import::typed_path;
 use std::path::Path;
 
 impl App {

@@ -3,8 +3,6 @@
 //! then hands the body to the screen on top: to the `draw` of the screen's own module
 //! (`tui/list/draw.rs`, …), or to a file here for the screens not yet moved into one.
 
-pub mod breakdown;
-
 use super::action::Action;
 use super::app::{App, Confirm, Screen};
 use super::keymap::{self, Ctx};
@@ -69,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 crate::tui::scoring::draw::render(app, frame, body, state)
             }
             Some(Screen::Sheet(state)) => crate::tui::sheet::draw::render(app, frame, body, state),
-            Some(Screen::Breakdown(state)) => breakdown::render(app, frame, body, state),
+            Some(Screen::Breakdown(state)) => super::breakdown::render(app, frame, body, state),
             Some(Screen::History(state)) => super::history::draw::render(app, frame, body, state),
             Some(Screen::Report(state)) => super::report::draw::render(app, frame, body, state),
             Some(Screen::Import(state)) => {

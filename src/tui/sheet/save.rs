@@ -1,7 +1,7 @@
 //! What the sheets do when saved: a decision on one evaluation, bulk recognition, the
 //! resolution's targets, the report's letterhead (withdrawing a decision is in
-//! `withdraw`); and the breakdown screen's opening. One transaction each, then the
-//! counters and bars are brought up to date.
+//! `withdraw`). One transaction each, then the counters and bars are brought up to
+//! date.
 
 use super::state::{
     BulkField, DecisionField, LetterheadField, SheetFields, SheetForm, SheetState, TargetField,
@@ -11,9 +11,7 @@ use crate::model::{Basis, Decision, Measure, ResolutionRef, Stage, Title, Year};
 use crate::store::StoreError;
 use crate::text::format_count;
 use crate::text::{parse_date, parse_percent};
-use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, Screen};
-use crate::tui::screens::breakdown::BreakdownState;
 use crate::tui::theme::Role;
 use crate::tui::widgets::form::Form;
 
@@ -69,36 +67,6 @@ impl App {
                 if let Some(sheet) = self.sheet_mut() {
                     sheet.outcome = Some(format!("✗ {e}"));
                 }
-            }
-        }
-    }
-
-    pub(in crate::tui) fn open_breakdown(&mut self) {
-        let Some(register) = &self.register else {
-            return;
-        };
-        match register
-            .read()
-            .and_then(|r| BreakdownState::load(&r, self.year))
-        {
-            Ok(state) => self.stack.push(Screen::Breakdown(state)),
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    pub(in crate::tui) fn update_breakdown(&mut self, action: Action) {
-        let page = self.page_rows;
-        let others = crate::tui::screens::breakdown::gd_other_targets(self);
-        if let Some(Screen::Breakdown(b)) = self.stack.last_mut() {
-            let target = self
-                .summary
-                .line(crate::model::Measure::GiaDinh)
-                .and_then(|l| l.progress.target);
-            let len = b.line_count(&self.tally, &self.community_names, target, &others);
-            if let Some(to) =
-                crate::tui::scroll::scrolled(b.scroll, &action, page, len.saturating_sub(1))
-            {
-                b.scroll = to;
             }
         }
     }

@@ -1,55 +1,12 @@
-//! Per community and per clan, two lines each: its households recognised GĐHT (with the
-//! share registered) and how far they are from the commune's GĐHT target ("▼ thiếu 12
-//! hộ"); then the citizens in the register who belong to its households, recognised
-//! CDHT out of those (not the home bar's population measure, which counts adults), and
-//! its own CĐHT or DHHT status in the list's words and symbols. When the commune's GĐHT
-//! targets include the other bases (registered over all, recognised over registered),
-//! each community's and clan's shares on them carry ✓ or ▼ against those targets. Drawn
-//! from the live tally (`Tally::by_community`, `by_clan`), so it follows every save.
+//! The breakdown's lines: per community and per clan, the households recognised against
+//! the GĐHT target and its other bases, the citizens recognised, and its own status.
 
-use super::boxed;
-use crate::model::{Basis, Title, UnitId, UnitKind, Year};
-use crate::store::{Reader, Result};
+use super::BreakdownState;
+use crate::model::{Basis, Title, UnitId};
 use crate::tally::{Counts, Tally, progress, progress_on};
 use crate::text::{format_count, format_percent, pad_to_width, percent_tenths, truncate_to_width};
 use crate::tui::app::App;
 use crate::tui::theme::{Role, Theme};
-use crate::tui::widgets::lines::CutLines;
-use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
-use ratatui::widgets::Widget;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BreakdownState {
-    /// Active clans of the year, in Vietnamese order.
-    pub clans: Vec<(UnitId, String)>,
-    pub scroll: usize,
-}
-
-impl BreakdownState {
-    pub fn load(reader: &Reader, year: Year) -> Result<BreakdownState> {
-        let clans = crate::app::active_names(reader, UnitKind::Clan, year)?;
-        Ok(BreakdownState { clans, scroll: 0 })
-    }
-
-    pub fn line_count(
-        &self,
-        tally: &Tally,
-        communities: &[(UnitId, String)],
-        target: Option<u16>,
-        others: &[(Basis, u16)],
-    ) -> usize {
-        lines(
-            self,
-            tally,
-            communities,
-            target,
-            others,
-            Theme::new(false, false),
-        )
-        .len()
-    }
-}
 
 const NAME_WIDTH: usize = 22;
 
@@ -120,7 +77,7 @@ fn own(counts: &Counts, theme: Theme) -> String {
 
 /// What the two lines of each community and clan mean (the CDHT one is easy to take
 /// for the home bar's population measure).
-pub const LEGEND: [&str; 2] = [
+const LEGEND: [&str; 2] = [
     "GĐHT: hộ công nhận/tổng số hộ; ĐK: tỷ lệ đã đăng ký; so với MT GĐHT của xã",
     "CDHT: CDHT công nhận/công dân trong sổ (khác thanh CDHT màn hình chính)",
 ];
@@ -139,7 +96,7 @@ fn standing(counts: &Counts, target: Option<u16>, theme: Theme) -> String {
     }
 }
 
-fn lines(
+pub(super) fn lines(
     state: &BreakdownState,
     tally: &Tally,
     communities: &[(UnitId, String)],
@@ -215,46 +172,6 @@ pub fn gd_target(app: &App) -> Option<u16> {
     app.summary
         .line(crate::model::Measure::GiaDinh)
         .and_then(|l| l.progress.target)
-}
-
-pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &BreakdownState) {
-    let others = gd_other_targets(app);
-    let mut target = gd_target(app)
-        .map(|t| format!(" · MT GĐHT {}", format_percent(u32::from(t))))
-        .unwrap_or_default();
-    for (basis, t) in &others {
-        let label = match basis {
-            Basis::Registered => "ĐK",
-            _ => "CN/ĐK",
-        };
-        target.push_str(&format!(", {label} {}", format_percent(u32::from(*t))));
-    }
-    // With targets on the other bases the title names them all; the legend says what
-    // ĐK is.
-    let title = if others.is_empty() {
-        format!(
-            "Năm {}: công nhận/tổng theo thôn, dòng họ · ĐK: đăng ký{target}",
-            app.year
-        )
-    } else {
-        format!("Năm {} theo thôn, dòng họ{target}", app.year)
-    };
-    let block = boxed(app, &title);
-    let inner = block.inner(area).inner(Margin::new(1, 0));
-    block.render(area, frame.buffer_mut());
-    let page = usize::from(inner.height);
-    let all = lines(
-        state,
-        &app.tally,
-        &app.community_names,
-        gd_target(app),
-        &others,
-        app.theme,
-    );
-    let scroll = state.scroll.min(all.len().saturating_sub(page));
-    let shown = all.iter().skip(scroll);
-    let shown = shown.map(|(role, text)| (text, app.theme.style(*role)));
-    frame.render_widget(CutLines(shown), inner);
 }
 
 #[cfg(test)]
