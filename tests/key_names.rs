@@ -146,7 +146,8 @@ fn string_literals(text: &str) -> Vec<(usize, String)> {
 
 /// The key names inside one literal: F1–F12, Esc, Enter, Tab, Shift, Home, End,
 /// Delete, Backspace, Ctrl+, Alt+, PgUp, PgDn and the arrow pairs, each as a word of
-/// its own. A lone arrow is left out: screens use it for "becomes" (HO1 → XA-HO1).
+/// its own, and a single character after a word for pressing ("bấm S", "nhấn /", "phím
+/// 2"). A lone arrow is left out: screens use it for "becomes" (HO1 → XA-HO1).
 fn key_names(literal: &str) -> Vec<String> {
     let mut found = Vec::new();
     let word_at = |at: usize, len: usize| {
@@ -189,6 +190,21 @@ fn key_names(literal: &str) -> Vec<String> {
         let number: u32 = digits.parse().unwrap_or(0);
         if (1..=12).contains(&number) && word_at(at, 1 + digits.len()) {
             found.push(format!("F{number}"));
+        }
+    }
+    for verb in ["bấm ", "Bấm ", "nhấn ", "Nhấn ", "phím ", "Phím "] {
+        for (at, _) in literal.match_indices(verb) {
+            let rest = literal.get(at + verb.len()..).unwrap_or("");
+            let mut chars = rest.chars();
+            let (Some(key), after) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            let single = (key.is_alphanumeric() || "/?+-".contains(key))
+                && !after.is_some_and(char::is_alphanumeric);
+            // "bấm {}" is a key filled in from the table.
+            if single && key != '{' {
+                found.push(format!("{}{key}", verb.trim_end()));
+            }
         }
     }
     found
@@ -245,6 +261,9 @@ fn the_finder_sees_key_names_and_nothing_else() {
     assert!(key_names("HO00012 → YENMO-HO00012, Endless").is_empty());
     assert!(key_names("F2A là mã thôn, Enterprise, Tabular").is_empty());
     assert!(key_names("F13").is_empty());
+    assert_eq!(key_names("bấm S để sao lưu"), vec!["bấmS"]);
+    assert_eq!(key_names("Nhấn / để tìm"), vec!["Nhấn/"]);
+    assert!(key_names("bấm {} để lưu, bấm Sao lưu, phím số").is_empty());
     let literals = string_literals("// \"F2\" in a comment\nlet a = 'x'; let b = \"Esc\";");
     assert_eq!(literals, vec![(2, "Esc".to_string())]);
 }

@@ -116,8 +116,11 @@ impl App {
                 Some((None, _)) => MemberFate::NoClan,
                 None => {
                     self.confirm = Some(Confirm::ArchiveGroup(Box::new(group)));
+                    let leave = key_label(Ctx::ArchiveGroup, &Action::Decline);
                     return self.say(
-                        "Không có thôn nào khác để chuyển hộ sang: bấm R nếu các hộ cũng rời xã",
+                        format!(
+                            "Không có thôn nào khác để chuyển hộ sang: bấm {leave} nếu các hộ cũng rời xã"
+                        ),
                         Role::Warning,
                     );
                 }

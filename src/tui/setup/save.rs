@@ -2,9 +2,11 @@
 //! one `Register::create`, then going to the home screen.
 
 use super::state::SetupField;
-use crate::model::Commune;
+use crate::model::{Commune, UnitKind};
 use crate::store::Register;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
+use crate::tui::keymap::{Ctx, key_label};
 use crate::tui::theme::Role;
 
 impl App {
@@ -26,9 +28,10 @@ impl App {
         match Register::create(&self.path, &commune).and_then(|r| self.attach(r)) {
             Ok(()) => {
                 self.stack = vec![Screen::Home];
+                let communities = key_label(Ctx::Home, &Action::OpenList(UnitKind::Community));
                 self.say(
                     format!(
-                        "Đã tạo sổ cho {}. Bắt đầu bằng danh sách thôn (bấm 1).",
+                        "Đã tạo sổ cho {}. Bắt đầu bằng danh sách thôn (bấm {communities}).",
                         commune.name
                     ),
                     Role::Good,
