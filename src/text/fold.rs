@@ -8,7 +8,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::normalize::collapse_whitespace;
+use super::normalize::{collapse_whitespace, is_invisible_junk};
 
 /// Search key: lowercase, every diacritic removed, `đ`/`Đ` → `d`, whitespace
 /// collapsed and trimmed. Idempotent: `fold(&fold(s)) == fold(s)`.
@@ -19,21 +19,33 @@ pub fn fold(s: &str) -> String {
     // name come from a table built once, and only text with other characters takes the
     // general way (issue 17: building the citizens list folds 150,000 rows).
     let table = latin_folds();
-    let mut stripped = String::with_capacity(s.len());
+    // The folded characters go straight through the whitespace rule of
+    // `collapse_whitespace` (one string built, not two).
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
     for c in s.chars() {
-        if c.is_ascii() {
-            stripped.push(c.to_ascii_lowercase());
-            continue;
-        }
-        let folded = table_index(c)
-            .and_then(|i| table.get(i))
-            .and_then(|&f| char::from_u32(f));
-        match folded {
-            Some(f) => stripped.push(f),
-            None => return fold_general(s),
+        let folded = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            match table_index(c)
+                .and_then(|i| table.get(i))
+                .and_then(|&f| char::from_u32(f))
+            {
+                Some(f) => f,
+                None => return fold_general(s),
+            }
+        };
+        if folded.is_whitespace() {
+            pending_space = true;
+        } else if !is_invisible_junk(folded) {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(folded);
         }
     }
-    collapse_whitespace(&stripped)
+    out
 }
 
 /// The fold of any text, character by character through lowercasing and NFD.
