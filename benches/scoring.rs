@@ -29,6 +29,7 @@ use sohoctap::demo::{DemoSpec, build};
 use sohoctap::model::{Commune, Title, UnitKind, Year};
 use sohoctap::store::Register;
 use sohoctap::tally::Status;
+use sohoctap::tui::action::Action;
 use sohoctap::tui::app::{App, Screen};
 use sohoctap::tui::scoring::ScoringState;
 use sohoctap::tui::screens;
@@ -146,6 +147,34 @@ fn measure(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
         "  without the open's share: load + first draw {:.1} ms",
         ms(first - opened)
     );
+
+    // The key that opens the citizens list, to its first page drawn (issue 17, target 5):
+    // the first opening, then four more with the kept list dropped (an opening builds it).
+    let mut openings = Vec::new();
+    for _ in 0..5 {
+        app.lists.remove(&UnitKind::Citizen);
+        let t = Instant::now();
+        app.update(Action::OpenList(UnitKind::Citizen));
+        draw(&mut terminal, &app)?;
+        openings.push(t.elapsed());
+        key(&mut app, KeyCode::Esc);
+    }
+    let mut loads = Vec::new();
+    for _ in 0..3 {
+        let reader = app.register.as_ref().ok_or("register")?.read()?;
+        let t = Instant::now();
+        let rows = sohoctap::tui::rows::load_rows(&reader, UnitKind::Citizen)?;
+        loads.push(t.elapsed());
+        drop(rows);
+    }
+    println!(
+        "key to the citizens list's first page: median {:.0} ms of {:?} (load_rows alone: median {:.0} ms)",
+        ms(median(openings.clone())),
+        openings.iter().map(|d| ms(*d).round()).collect::<Vec<_>>(),
+        ms(median(loads))
+    );
+    app.lists.remove(&UnitKind::Citizen);
+    draw(&mut terminal, &app)?;
 
     // A household not yet registered this year: its first save registers it too.
     let household = app

@@ -69,7 +69,7 @@ fn is_collapsed(s: &str) -> bool {
 
 /// Characters that are invisible in a name and only ever arrive by accident
 /// (copied from Word/Excel or a web page).
-fn is_invisible_junk(c: char) -> bool {
+pub(crate) fn is_invisible_junk(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}' | '\u{FFFD}')
         || (c.is_control() && !c.is_whitespace())
         || super::safe::is_bidi_control(c)

@@ -268,29 +268,39 @@ pub fn load_rows(reader: &Reader, kind: UnitKind) -> Result<Vec<Row>> {
 /// sorted, and each row then sorts by its name's rank there (equal keys, equal rank)
 /// and its code, which is the same order.
 fn sorted_order(kind: UnitKind, rows: &[Row]) -> Vec<u32> {
-    let mut rank: HashMap<&str, u32> = HashMap::new();
-    {
-        let mut distinct: Vec<(Vec<u16>, &str)> = Vec::new();
-        for row in rows {
-            if !rank.contains_key(row.name()) {
-                rank.insert(row.name(), 0);
-                distinct.push((name_key(kind, row.name()), row.name()));
-            }
+    // Each row's name as an index into `distinct`: one hash per row (the rank is then
+    // found by index, not by hashing the name again).
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut distinct: Vec<(Vec<u16>, u32)> = Vec::new();
+    let name_of: Vec<u32> = rows
+        .iter()
+        .map(|row| {
+            let next = u32::try_from(distinct.len()).unwrap_or(u32::MAX);
+            *seen.entry(row.name()).or_insert_with(|| {
+                distinct.push((name_key(kind, row.name()), next));
+                next
+            })
+        })
+        .collect();
+    drop(seen);
+    distinct.sort_unstable();
+    let mut rank = vec![0u32; distinct.len()];
+    let mut current = 0u32;
+    for (i, (key, d)) in distinct.iter().enumerate() {
+        if i > 0 && distinct.get(i - 1).is_some_and(|(before, _)| before != key) {
+            current += 1;
         }
-        distinct.sort_unstable();
-        let mut current = 0u32;
-        for (i, (key, name)) in distinct.iter().enumerate() {
-            if i > 0 && distinct.get(i - 1).is_some_and(|(before, _)| before != key) {
-                current += 1;
-            }
-            rank.insert(*name, current);
+        if let Some(r) = rank.get_mut(*d as usize) {
+            *r = current;
         }
     }
+    drop(distinct);
     let mut keyed: Vec<(u32, &str, u32)> = rows
         .iter()
+        .zip(&name_of)
         .enumerate()
-        .map(|(i, row)| {
-            let r = rank.get(row.name()).copied().unwrap_or(u32::MAX);
+        .map(|(i, (row, &d))| {
+            let r = rank.get(d as usize).copied().unwrap_or(u32::MAX);
             (r, row.code(), u32::try_from(i).unwrap_or(u32::MAX))
         })
         .collect();
