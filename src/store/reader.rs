@@ -334,7 +334,7 @@ impl Reader {
     /// [`super::packed`]) and not first gathered into a vector.
     pub fn for_each_unit_link(&self, mut f: impl FnMut(UnitKind, UnitId, UnitLink)) -> Result<()> {
         let Some(t) = self.table(UNIT_LINKS)? else {
-            // A register of schema 6 or older read as it is (a backup before an upgrade).
+            // A register of schema 7 or older read as it is (a backup before an upgrade).
             self.for_each_unit_link_v1(&mut f)?;
             return Ok(());
         };

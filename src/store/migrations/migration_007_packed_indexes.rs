@@ -118,8 +118,8 @@ mod tests {
     use crate::store::{Register, Result, SCHEMA_VERSION, Writer};
     use redb::ReadableTable;
 
-    /// Rewrites the packed indexes in the one-record-per-unit tables of schema 6 and
-    /// deletes the packed ones: the register as schema 6 left it.
+    /// Rewrites the packed indexes in the one-record-per-unit tables of schema 7 and
+    /// deletes the packed ones: the register as schema 7 left it.
     fn unpack(w: &mut Writer, links: &[(UnitKind, u32, crate::model::UnitLink)]) -> Result<()> {
         let path = w.path().to_path_buf();
         let txn = w.txn();
