@@ -161,3 +161,48 @@ fn a_reimport_that_renames_a_unit_says_so_before_writing() {
         "{stdout}"
     );
 }
+
+/// An import of `store::LARGE_IMPORT` rows or more leaves no space behind: the command
+/// compacts the file after its commit, so compacting it again gains next to nothing.
+/// Without that compaction, a second import that renames every household (each record
+/// rewritten, its old pages freed) leaves a good part of the file free.
+#[test]
+fn a_large_import_leaves_the_register_compacted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so.redb");
+    assert!(
+        run(&db, &["init", "--commune", "Xã Yên Mô"])
+            .status
+            .success()
+    );
+    let rows = sohoctap::store::LARGE_IMPORT;
+    let list = |given: &str| {
+        let mut csv = String::from("Mã hộ;Họ và tên chủ hộ;Thôn;Số nhân khẩu;Số người lớn\r\n");
+        for i in 0..rows {
+            csv.push_str(&format!(
+                "HO{:05};Nguyễn Văn {given} {i};Thôn {};{};{}\r\n",
+                i + 1,
+                1 + i % 20,
+                1 + i % 6,
+                1 + i % 3
+            ));
+        }
+        csv
+    };
+    let file = dir.path().join("ho.csv");
+    for given in ["An", "Bình"] {
+        std::fs::write(&file, list(given)).unwrap();
+        let out = run(&db, &["import", "households", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+
+    let imported = std::fs::metadata(&db).unwrap().len();
+    let mut database = redb::Database::open(&db).unwrap();
+    database.compact().unwrap();
+    drop(database);
+    let again = std::fs::metadata(&db).unwrap().len();
+    assert!(
+        again * 10 >= imported * 9,
+        "compacting after the import still freed {imported} → {again} bytes"
+    );
+}
