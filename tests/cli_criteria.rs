@@ -85,10 +85,10 @@ fn a_typed_table_is_stored_listed_exported_and_imports_back() {
         .lines()
         .find(|l| l.starts_with("cong-dan-2022-van-phong"))
         .expect("listed");
-    assert!(line.contains(" office "), "{line}");
+    assert!(line.contains(" văn phòng nhập "), "{line}");
     assert!(
         list.lines()
-            .any(|l| l.starts_with("gia-dinh-2021-tam-thoi") && l.contains("shipped-provisional"))
+            .any(|l| l.starts_with("gia-dinh-2021-tam-thoi") && l.contains(" tạm thời "))
     );
 
     let json: serde_json::Value = serde_json::from_slice(

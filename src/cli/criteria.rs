@@ -52,20 +52,32 @@ fn list(env: &Env) -> Result<(), CliError> {
     let catalog = catalog_with_register(env)?;
     let mut entries: Vec<&CatalogEntry> = catalog.entries().iter().collect();
     entries.sort_by_key(|e| (e.set.title, e.set.valid_from, e.set.id.clone()));
+    // Padding counts characters: every text here is NFC, one column per character.
+    let line = |id: &str, title: &str, years: &str, provenance: &str, origin: &str| {
+        format!("{id:<26} {title:<9} {years:<10} {provenance:<23} {origin}")
+            .trim_end()
+            .to_string()
+    };
+    outln!(
+        "{}",
+        line("Mã bộ tiêu chí", "Danh hiệu", "Năm", "Nguồn gốc", "Có từ")
+    );
     for e in entries {
         let s = &e.set;
+        let origin = if e.is_shipped() {
+            "có sẵn"
+        } else {
+            e.origin.as_str()
+        };
         outln!(
-            "{:<26} {:<10} {:<10} {:<12} {:<20} {}",
-            s.id,
-            s.title.code(),
-            s.years_label(),
-            s.status.code(),
-            s.provenance().code(),
-            if e.is_shipped() {
-                "có sẵn".to_string()
-            } else {
-                e.origin.clone()
-            }
+            "{}",
+            line(
+                &s.id,
+                s.title.code(),
+                &s.years_label(),
+                s.provenance().short_label(),
+                origin
+            )
         );
     }
     Ok(())

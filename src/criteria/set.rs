@@ -108,6 +108,16 @@ impl Provenance {
         }
     }
 
+    /// A few words for `criteria list`'s column, which must fit 80 columns beside the id.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Provenance::Provisional => "tạm thời",
+            Provenance::Official => "chính thức",
+            Provenance::Office => "văn phòng nhập",
+            Provenance::OfficeChecked => "văn phòng, đã đối chiếu",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Provenance::Provisional => "tạm thời, chưa đối chiếu",
