@@ -20,10 +20,20 @@ pub struct Compacted {
 }
 
 impl Compacted {
-    /// "539 MB → 180 MB", for the officer.
+    /// "539 MB → 180 MB", for the officer; in kB while the file is under 10 MB, so a
+    /// small register's compaction does not read "1 MB → 1 MB".
     pub fn describe(&self) -> String {
-        let mb = |b: u64| crate::text::format_count(b.div_ceil(1_000_000));
-        format!("{} MB → {} MB", mb(self.before), mb(self.after))
+        let (unit, size) = if self.before < 10_000_000 {
+            ("kB", 1_000)
+        } else {
+            ("MB", 1_000_000)
+        };
+        let shown = |b: u64| crate::text::format_count(b.div_ceil(size));
+        format!(
+            "{} {unit} → {} {unit}",
+            shown(self.before),
+            shown(self.after)
+        )
     }
 }
 
@@ -59,5 +69,18 @@ impl Register {
                 Err(from_redb(&self.path, e))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Compacted;
+
+    #[test]
+    fn sizes_are_told_in_the_unit_that_shows_the_change() {
+        let told = |before, after| Compacted { before, after }.describe();
+        assert_eq!(told(569_344, 122_880), "570 kB → 123 kB");
+        assert_eq!(told(539_000_000, 131_000_000), "539 MB → 131 MB");
+        assert_eq!(told(12_500_000, 9_400_000), "13 MB → 10 MB");
     }
 }
