@@ -515,11 +515,19 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
     let open_home = || -> Result<(App, Duration), Failure> {
         let started = Instant::now();
         let register = Register::open(path)?;
+        let registered = started.elapsed();
         let mut opened = App::open(register, catalog.clone(), YEAR, Theme::new(true, false))?;
+        let loaded = started.elapsed();
         opened.page_rows = sohoctap::tui::app::page_rows_for(24);
         let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
         terminal.draw(|f| screens::render(&opened, f))?;
-        Ok((opened, started.elapsed()))
+        let took = started.elapsed();
+        println!(
+            "  home screen: Register::open {registered:?}, App::open {:?}, first frame {:?}",
+            loaded - registered,
+            took - loaded
+        );
+        Ok((opened, took))
     };
     let cold = evict_from_page_cache(path).then(&open_home).transpose()?;
     if let Some((opened, took)) = cold {
