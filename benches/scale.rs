@@ -101,6 +101,8 @@ struct Row {
     what: String,
     ours: String,
     sqlite: String,
+    /// sohoctap's time over sqlite3's, where both were measured.
+    ratio: String,
 }
 
 /// Set (to the register's path) in the child process that measures the app phase.
@@ -304,18 +306,36 @@ fn run(dir: &Path) -> Result<(), Failure> {
     let tally = {
         let register = Register::open(&path)?;
         let reader = register.read()?;
-        let started = Instant::now();
-        let census = sohoctap::app::load_census(&reader, YEAR)?;
-        let tally = Tally::compute(&census);
-        let took = started.elapsed();
+        let mut runs = Vec::new();
+        let mut tally = Tally::default();
+        for _ in 0..5 {
+            let started = Instant::now();
+            let census = sohoctap::app::load_census(&reader, YEAR)?;
+            tally = Tally::compute(&census);
+            runs.push(started.elapsed());
+        }
+        let took = median(runs.clone());
         drop(reader);
         register.close()?;
-        println!("sohoctap census + tally {YEAR}: {}", ms(took));
+        println!("sohoctap census + tally {YEAR}, 5 runs: {runs:?}");
+        println!("sohoctap census + tally {YEAR}: median {}", ms(took));
         for title in Title::ALL {
             println!(
                 "  {}: {} recognised",
                 title.short(),
                 tally.titles[title as usize].recognised
+            );
+        }
+        if figure("home_tally")
+            != Title::ALL
+                .iter()
+                .map(|t| tally.titles[*t as usize].recognised.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        {
+            println!(
+                "  the home screen's counts DIFFER: {}",
+                figure("home_tally")
             );
         }
         if let Some(s) = &sqlite {
@@ -350,6 +370,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
             .as_ref()
             .map(|s| ms(s.import_households))
             .unwrap_or_else(|| "—".into()),
+        ratio: "".into(),
     });
     rows.push(Row {
         what: format!(
@@ -360,24 +381,49 @@ fn run(dir: &Path) -> Result<(), Failure> {
             .as_ref()
             .map(|s| ms(s.import_all))
             .unwrap_or_else(|| "—".into()),
+        ratio: "".into(),
     });
+    let micros = |name: &str| figure(name).parse::<u128>().ok();
+    let ratio = |ours: Option<u128>, theirs: Option<Duration>| match (ours, theirs) {
+        (Some(o), Some(t)) if t.as_micros() > 0 => {
+            format!("{:.2}×", o as f64 / t.as_micros() as f64)
+        }
+        _ => "—".into(),
+    };
+    let group_by = sqlite.as_ref().map(|s| s.group_by);
     rows.push(Row {
-        what: format!("recognised per title and per thôn, {YEAR} (Census + Tally / GROUP BY)"),
+        what: format!(
+            "recognised per title and per thôn, {YEAR} (Census + Tally / GROUP BY, median of 5)"
+        ),
         ours: ms(tally),
-        sqlite: sqlite
-            .as_ref()
-            .map(|s| ms(s.group_by))
-            .unwrap_or_else(|| "—".into()),
+        sqlite: group_by.map(ms).unwrap_or_else(|| "—".into()),
+        ratio: ratio(Some(tally.as_micros()), group_by),
     });
     rows.push(Row {
-        what: "open (after a clean close: no page check) + census + tally + summary + first frame 80×24".into(),
+        what: format!(
+            "home screen {YEAR}, warm: open (after a clean close: no page check) + census + tally + summary + first frame 80×24, median of 5 / the same GROUP BY"
+        ),
         ours: figure("open_ms"),
-        sqlite: "".into(),
+        sqlite: group_by.map(ms).unwrap_or_else(|| "—".into()),
+        ratio: ratio(micros("home_warm_us"), group_by),
+    });
+    let cold_ours = micros("home_cold_us");
+    let cold_sqlite = sqlite.as_ref().and_then(|s| s.group_by_cold);
+    rows.push(Row {
+        what: format!(
+            "home screen {YEAR}, cold (the file evicted from the page cache first) / the same GROUP BY, its file evicted"
+        ),
+        ours: cold_ours
+            .map(|us| ms(Duration::from_micros(us as u64)))
+            .unwrap_or_else(|| "not measured".into()),
+        sqlite: cold_sqlite.map(ms).unwrap_or_else(|| "—".into()),
+        ratio: ratio(cold_ours, cold_sqlite),
     });
     rows.push(Row {
         what: format!("save one score + tally apply + redraw (median of {SAVES})"),
         ours: figure("save_ms"),
         sqlite: "".into(),
+        ratio: "".into(),
     });
     rows.push(Row {
         what: format!(
@@ -386,30 +432,37 @@ fn run(dir: &Path) -> Result<(), Failure> {
         ),
         ours: figure("report_ms"),
         sqlite: "".into(),
+        ratio: "".into(),
     });
     rows.push(Row {
         what: "peak memory (VmHWM) of the app process: open, first frame, 22 saves, 5 reports"
             .into(),
         ours: figure("peak_mb"),
         sqlite: "".into(),
+        ratio: "".into(),
     });
     rows.push(Row {
         what: "bytes to the terminal: first frame / a save redrawn on the home screen / ↓ in a list / a letter in the list filter / a redraw with nothing changed"
             .into(),
         ours: figure("bytes"),
         sqlite: "".into(),
+        ratio: "".into(),
     });
     rows.push(Row {
         what: "register file size".into(),
         ours: format!("{file_mb:.0} MB"),
         sqlite: "".into(),
+        ratio: "".into(),
     });
 
     println!();
-    println!("| what | sohoctap | sqlite3 |");
-    println!("|---|---|---|");
+    println!("| what | sohoctap | sqlite3 | ratio |");
+    println!("|---|---|---|---|");
     for row in &rows {
-        println!("| {} | {} | {} |", row.what, row.ours, row.sqlite);
+        println!(
+            "| {} | {} | {} | {} |",
+            row.what, row.ours, row.sqlite, row.ratio
+        );
     }
     match &sqlite {
         Some(s) => {
@@ -430,28 +483,82 @@ fn run(dir: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Asks the kernel to drop the file's pages from the page cache
+/// (`posix_fadvise(DONTNEED)`: no root needed, unlike dropping every cache), so the next
+/// open reads it from the disk. False where that is not available.
+#[cfg(target_os = "linux")]
+fn evict_from_page_cache(path: &Path) -> bool {
+    use std::os::fd::AsRawFd;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    // SAFETY: a plain system call on a descriptor this function owns for its duration.
+    #[allow(unsafe_code)]
+    let rc = unsafe { libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_DONTNEED) };
+    rc == 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn evict_from_page_cache(_: &Path) -> bool {
+    false
+}
+
 /// Opens the generated register as the app does, and measures the app's work on it.
 /// Prints `name=value` lines for the parent, and a readable line per measurement.
 fn app_phase(path: &Path) -> Result<(), Failure> {
     let catalog = Catalog::shipped().map_err(|e| format!("{e:?}"))?;
-    // 4. Open to first frame, three times (the page cache is warm after the first).
+    // 4. The home screen of YEAR (the demo's last full year: every title evaluated), from
+    // opening the register to the first frame: once with the file evicted from the page
+    // cache (cold), then five times warm.
     let mut opens = Vec::new();
     let mut app = None;
-    for _ in 0..3 {
-        drop(app.take());
+    let open_home = || -> Result<(App, Duration), Failure> {
         let started = Instant::now();
         let register = Register::open(path)?;
+        let registered = started.elapsed();
         let mut opened = App::open(register, catalog.clone(), YEAR, Theme::new(true, false))?;
+        let loaded = started.elapsed();
         opened.page_rows = sohoctap::tui::app::page_rows_for(24);
         let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
         terminal.draw(|f| screens::render(&opened, f))?;
-        opens.push(started.elapsed());
+        let took = started.elapsed();
+        println!(
+            "  home screen: Register::open {registered:?}, App::open {:?}, first frame {:?}",
+            loaded - registered,
+            took - loaded
+        );
+        Ok((opened, took))
+    };
+    let cold = evict_from_page_cache(path).then(&open_home).transpose()?;
+    if let Some((opened, took)) = cold {
+        println!("home screen {YEAR}, cold (file evicted from the page cache): {took:?}");
+        println!("home_cold_us={}", took.as_micros());
+        // Closed cleanly, so the next open trusts the file as after any clean close.
+        drop(opened);
+    } else {
+        println!(
+            "home screen {YEAR}, cold: not measured (the page cache could not be told to drop the file)"
+        );
+    }
+    for _ in 0..5 {
+        drop(app.take());
+        let (opened, took) = open_home()?;
+        opens.push(took);
         app = Some(opened);
     }
     let mut app = app.ok_or("no app")?;
     let open_time = median(opens.clone());
-    println!("open to first frame: {opens:?}");
+    println!("home screen {YEAR}, warm, open to first frame: {opens:?}");
     println!("open_ms={}", ms(open_time));
+    println!("home_warm_us={}", open_time.as_micros());
+    println!(
+        "home_tally={}",
+        Title::ALL
+            .iter()
+            .map(|t| app.tally.titles[*t as usize].recognised.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    );
 
     // 5. Save one score, apply the tally change, redraw (the scoring keystroke's work).
     let entry = catalog
@@ -629,7 +736,10 @@ struct SqliteFigures {
     version: String,
     import_households: Duration,
     import_all: Duration,
+    /// Median of five runs.
     group_by: Duration,
+    /// One run with the database file evicted from the page cache first.
+    group_by_cold: Option<Duration>,
     commands: Vec<String>,
     output: String,
 }
@@ -707,12 +817,24 @@ fn run_sqlite(dir: &Path, files: &[(UnitKind, PathBuf)]) -> Option<SqliteFigures
         all.display(),
         query.trim_end()
     ));
-    let (group_by, output) = run(&all, &query)?;
+    let group_by_cold = evict_from_page_cache(&all)
+        .then(|| run(&all, &query).map(|(took, _)| took))
+        .flatten();
+    let mut runs = Vec::new();
+    let mut output = String::new();
+    for _ in 0..5 {
+        let (took, out) = run(&all, &query)?;
+        runs.push(took);
+        output = out;
+    }
+    println!("sqlite3 GROUP BY, 5 runs: {runs:?}; cold: {group_by_cold:?}");
+    let group_by = median(runs);
     Some(SqliteFigures {
         version,
         import_households,
         import_all,
         group_by,
+        group_by_cold,
         commands,
         output,
     })

@@ -5,8 +5,14 @@
 //! Unit ids are handed out densely from 1 per kind, so everything is kept in vectors
 //! indexed by id rather than hash maps: a 50,000-household commune with 150,000 citizens
 //! loads in a few tens of milliseconds.
+//!
+//! The lists of children (households of a thôn or a clan, citizens of a household or an
+//! organisation) are only needed when a save moves counters (`Tally::apply`), not to
+//! count a year (`Tally::compute` walks the links), so they are built the first time
+//! they are asked for: opening the home screen does not pay for 50,000 small vectors.
 
 use crate::model::{Affiliation, Status, Title, Unit, UnitId, UnitKind, UnitLink, Year};
+use std::cell::OnceCell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HouseholdLink {
@@ -28,16 +34,58 @@ fn get<T>(v: &[T], id: UnitId) -> Option<&T> {
     v.get(id as usize)
 }
 
+/// Who belongs to whom, by parent id (see the module doc: built on first use).
+#[derive(Debug, Clone, Default)]
+struct Children {
+    households_of_community: Vec<Vec<UnitId>>,
+    households_of_clan: Vec<Vec<UnitId>>,
+    citizens_of_household: Vec<Vec<UnitId>>,
+    citizens_of_organisation: Vec<Vec<UnitId>>,
+}
+
+impl Children {
+    /// The children lists of every link, in id order.
+    fn of(links: &[Vec<Option<UnitLink>>; 5]) -> Children {
+        let mut children = Children::default();
+        for kind in [UnitKind::Household, UnitKind::Citizen] {
+            for (id, link) in links[kind as usize].iter().enumerate() {
+                if let Some(link) = link {
+                    children.add(kind, id as UnitId, link);
+                }
+            }
+        }
+        children
+    }
+
+    fn add(&mut self, kind: UnitKind, id: UnitId, link: &UnitLink) {
+        match kind {
+            UnitKind::Household => {
+                slot(&mut self.households_of_community, link.parent).push(id);
+                if link.second != 0 {
+                    slot(&mut self.households_of_clan, link.second).push(id);
+                }
+            }
+            UnitKind::Citizen => match link.affiliation() {
+                Affiliation::Household(h) => slot(&mut self.citizens_of_household, h).push(id),
+                Affiliation::Organisation(o) => {
+                    slot(&mut self.citizens_of_organisation, o).push(id)
+                }
+                Affiliation::None => {}
+            },
+            UnitKind::Community | UnitKind::Clan | UnitKind::Organisation => {}
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Census {
     pub year: Year,
     /// Per unit kind, per id: the link of each unit active this year.
     links: [Vec<Option<UnitLink>>; 5],
     active: [usize; 5],
-    households_of_community: Vec<Vec<UnitId>>,
-    households_of_clan: Vec<Vec<UnitId>>,
-    citizens_of_household: Vec<Vec<UnitId>>,
-    citizens_of_organisation: Vec<Vec<UnitId>>,
+    /// Built from `links` the first time a list of children is asked for, then kept in
+    /// step by every unit added.
+    children: OnceCell<Children>,
     /// Per title, per unit id.
     statuses: [Vec<Status>; 5],
 }
@@ -112,22 +160,13 @@ impl Census {
         }
         *place = Some(link);
         self.active[kind as usize] += 1;
-        match kind {
-            UnitKind::Household => {
-                slot(&mut self.households_of_community, link.parent).push(id);
-                if link.second != 0 {
-                    slot(&mut self.households_of_clan, link.second).push(id);
-                }
-            }
-            UnitKind::Citizen => match link.affiliation() {
-                Affiliation::Household(h) => slot(&mut self.citizens_of_household, h).push(id),
-                Affiliation::Organisation(o) => {
-                    slot(&mut self.citizens_of_organisation, o).push(id)
-                }
-                Affiliation::None => {}
-            },
-            UnitKind::Community | UnitKind::Clan | UnitKind::Organisation => {}
+        if let Some(children) = self.children.get_mut() {
+            children.add(kind, id, &link);
         }
+    }
+
+    fn children(&self) -> &Children {
+        self.children.get_or_init(|| Children::of(&self.links))
     }
 
     fn link(&self, kind: UnitKind, id: UnitId) -> Option<&UnitLink> {
@@ -145,6 +184,14 @@ impl Census {
             .enumerate()
             .filter(|(_, l)| l.is_some())
             .map(|(id, _)| id as UnitId)
+    }
+
+    /// The active units of a kind with their links, in id order.
+    pub fn links(&self, kind: UnitKind) -> impl Iterator<Item = (UnitId, &UnitLink)> + '_ {
+        self.links[kind as usize]
+            .iter()
+            .enumerate()
+            .filter_map(|(id, l)| l.as_ref().map(|l| (id as UnitId, l)))
     }
 
     pub fn count(&self, kind: UnitKind) -> usize {
@@ -172,19 +219,19 @@ impl Census {
     }
 
     pub fn households_of_community(&self, community: UnitId) -> &[UnitId] {
-        get(&self.households_of_community, community).map_or(&[], Vec::as_slice)
+        get(&self.children().households_of_community, community).map_or(&[], Vec::as_slice)
     }
 
     pub fn households_of_clan(&self, clan: UnitId) -> &[UnitId] {
-        get(&self.households_of_clan, clan).map_or(&[], Vec::as_slice)
+        get(&self.children().households_of_clan, clan).map_or(&[], Vec::as_slice)
     }
 
     pub fn citizens_of_household(&self, household: UnitId) -> &[UnitId] {
-        get(&self.citizens_of_household, household).map_or(&[], Vec::as_slice)
+        get(&self.children().citizens_of_household, household).map_or(&[], Vec::as_slice)
     }
 
     pub fn citizens_of_organisation(&self, organisation: UnitId) -> &[UnitId] {
-        get(&self.citizens_of_organisation, organisation).map_or(&[], Vec::as_slice)
+        get(&self.children().citizens_of_organisation, organisation).map_or(&[], Vec::as_slice)
     }
 
     pub fn status(&self, title: Title, unit: UnitId) -> Status {

@@ -27,6 +27,15 @@ impl Counts {
         step(&mut self.recognised, status.recognised);
     }
 
+    /// Adds one unit with `status` (counting a year: never removes).
+    pub(super) fn count_one(&mut self, status: Status) {
+        self.total += 1;
+        self.registered += u64::from(status.registered);
+        self.scored += u64::from(status.scored);
+        self.passed += u64::from(status.passed);
+        self.recognised += u64::from(status.recognised);
+    }
+
     /// Adds `weight` people (or units) to every counter that `status` sets, and to the total.
     pub(super) fn add_weighted(&mut self, status: Status, weight: u64, sign: i64) {
         let w = i64::try_from(weight).unwrap_or(i64::MAX) * sign;

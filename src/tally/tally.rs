@@ -26,18 +26,104 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Counts a year from its census. One pass over each kind's links, the breakdowns
+    /// gathered in vectors indexed by thôn and clan id and turned into maps at the end:
+    /// the same counters as adding every unit with [`Tally::apply`]'s rules (a test
+    /// holds them equal), without a hash lookup per unit or the census's lists of
+    /// children.
     pub fn compute(census: &Census) -> Tally {
         let mut tally = Tally::default();
+        let mut by_community: Vec<[Counts; 5]> = Vec::new();
+        let mut by_clan: Vec<[Counts; 5]> = Vec::new();
+        let grow = |v: &mut Vec<[Counts; 5]>, id: UnitId| {
+            let i = id as usize;
+            if v.len() <= i {
+                v.resize(i + 1, [Counts::default(); 5]);
+            }
+            i
+        };
         for title in Title::ALL {
-            for id in census.ids(title.unit_kind()) {
-                tally.add_unit(census, title, id, 1);
+            let t = title as usize;
+            for (id, link) in census.links(title.unit_kind()) {
+                let status = census.status(title, id);
+                let (community, clan) = match title {
+                    Title::CongDong => (Some(id), None),
+                    Title::DongHo => (None, Some(id)),
+                    Title::GiaDinh => {
+                        (Some(link.parent), (link.second != 0).then_some(link.second))
+                    }
+                    Title::CongDan => match link.affiliation() {
+                        Affiliation::Household(h) => census
+                            .household(h)
+                            .map_or((None, None), |h| (Some(h.community), h.clan)),
+                        _ => (None, None),
+                    },
+                    Title::DonVi => (None, None),
+                };
+                tally.titles[t].count_one(status);
+                if let Some(c) = community {
+                    let i = grow(&mut by_community, c);
+                    by_community[i][t].count_one(status);
+                }
+                if let Some(c) = clan {
+                    let i = grow(&mut by_clan, c);
+                    by_clan[i][t].count_one(status);
+                }
+                if title == Title::CongDan && status.recognised {
+                    tally.holder(status.skills, 1);
+                }
             }
         }
-        for household in census.ids(UnitKind::Household) {
-            tally.household_population(census, household, 1);
+        // Every counted unit adds to its group's total, so a group with a total is one a
+        // unit was counted under (the map holds exactly those, as `apply` makes them).
+        let touched = |v: Vec<[Counts; 5]>| -> IdMap<[Counts; 5]> {
+            v.into_iter()
+                .enumerate()
+                .filter(|(_, c)| c.iter().any(|c| c.total > 0))
+                .map(|(id, c)| (id as UnitId, c))
+                .collect()
+        };
+        tally.by_community = touched(by_community);
+        tally.by_clan = touched(by_clan);
+
+        // The two CDHT populations: households in a learning model bring their adults,
+        // recognised organisations their staff, and each brings its citizens.
+        let mut learning: Vec<bool> = Vec::new();
+        for (household, link) in census.links(UnitKind::Household) {
+            if census.household_in_learning_model(household) {
+                let i = household as usize;
+                if learning.len() <= i {
+                    learning.resize(i + 1, false);
+                }
+                learning[i] = true;
+                tally.cdht_community.add_weighted(
+                    Status::default(),
+                    u64::from(u16::try_from(link.weight).unwrap_or(u16::MAX)),
+                    1,
+                );
+            }
         }
-        for organisation in census.ids(UnitKind::Organisation) {
-            tally.organisation_population(census, organisation, 1);
+        for (organisation, link) in census.links(UnitKind::Organisation) {
+            if census.status(Title::DonVi, organisation).recognised {
+                tally
+                    .cdht_units
+                    .add_weighted(Status::default(), u64::from(link.weight), 1);
+            }
+        }
+        for (citizen, link) in census.links(UnitKind::Citizen) {
+            let status = census.status(Title::CongDan, citizen);
+            match link.affiliation() {
+                Affiliation::Household(h) if learning.get(h as usize) == Some(&true) => {
+                    tally.cdht_community.add_status(status, 1);
+                }
+                Affiliation::Organisation(o)
+                    if census.is_active(UnitKind::Organisation, o)
+                        && census.status(Title::DonVi, o).recognised =>
+                {
+                    tally.cdht_units.add_status(status, 1);
+                }
+                _ => {}
+            }
         }
         tally
     }

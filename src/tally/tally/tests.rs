@@ -1,7 +1,7 @@
 use super::*;
 use crate::model::{
     Citizen, Clan, Community, CommunityKind, Gender, Household, OrgKind, Organisation, Unit,
-    UnitMeta,
+    UnitLink, UnitMeta,
 };
 use proptest::prelude::*;
 
@@ -169,4 +169,75 @@ fn a_unit_not_in_the_commune_that_year_moves_no_counter() {
     tally.apply(&mut census, Title::GiaDinh, 99, status(1 | 2 | 4 | 8));
     assert_eq!(tally, before);
     assert_eq!(tally, Tally::compute(&census));
+}
+
+/// The year counted unit by unit with `apply`'s own rules: what `Tally::compute` counted
+/// before it walked the links in one pass, kept to hold the two equal.
+fn compute_unit_by_unit(census: &Census) -> Tally {
+    let mut tally = Tally::default();
+    for title in Title::ALL {
+        for id in census.ids(title.unit_kind()) {
+            tally.add_unit(census, title, id, 1);
+        }
+    }
+    for household in census.ids(UnitKind::Household) {
+        tally.household_population(census, household, 1);
+    }
+    for organisation in census.ids(UnitKind::Organisation) {
+        tally.organisation_population(census, organisation, 1);
+    }
+    tally
+}
+
+fn skills(n: u8) -> Option<crate::model::DigitalSkills> {
+    use crate::model::DigitalSkills;
+    [
+        None,
+        Some(DigitalSkills::Chua),
+        Some(DigitalSkills::Co),
+        Some(DigitalSkills::ThanhThao),
+    ][usize::from(n % 4)]
+}
+
+proptest! {
+    /// Links to units that are not there (a thôn, clan, household or organisation that
+    /// left or never was), units that left, statuses of every kind: one pass counts
+    /// what unit-by-unit counting counts.
+    #[test]
+    fn counting_a_year_in_one_pass_equals_counting_unit_by_unit(
+        households in proptest::collection::vec((0u32..5, 0u32..4, 0u32..6, any::<bool>()), 0..20),
+        citizens in proptest::collection::vec((0u32..24, 0u32..4, any::<bool>()), 0..40),
+        statuses in proptest::collection::vec((0usize..5, 1u32..24, 0u8..16, 0u8..4), 0..80),
+    ) {
+        let link = |parent, second, weight, left: bool| UnitLink {
+            entered: 2020,
+            left: left.then_some(2024),
+            parent,
+            second,
+            weight,
+        };
+        let mut census = Census::new(2025);
+        let links = (1..=3).map(|id| (UnitKind::Community, id, link(0, 0, 0, false)))
+            .chain((1..=2).map(|id| (UnitKind::Clan, id, link(0, 0, 0, id == 2))))
+            .chain((1..=2).map(|id| (UnitKind::Organisation, id, link(0, 0, 7 * id, false))))
+            .chain(households.iter().enumerate().map(|(i, &(c, k, a, left))| {
+                (UnitKind::Household, i as u32 + 1, link(c, k, a, left))
+            }))
+            .chain(citizens.iter().enumerate().map(|(i, &(h, o, left))| {
+                let (parent, second) = if h > 0 { (h, 0) } else { (0, o) };
+                (UnitKind::Citizen, i as u32 + 1, link(parent, second, 0, left))
+            }));
+        for (kind, id, l) in links {
+            census.add_active(kind, id, l);
+        }
+        census.set_statuses(statuses.iter().map(|&(t, id, bits, s)| {
+            let title = Title::ALL[t];
+            let mut st = status(bits);
+            if title == Title::CongDan {
+                st.skills = skills(s);
+            }
+            (title, id, st)
+        }));
+        prop_assert_eq!(Tally::compute(&census), compute_unit_by_unit(&census));
+    }
 }

@@ -745,3 +745,34 @@ fn the_cursor_stands_in_the_value_box_of_the_indicator_being_typed() {
     let row = left_of_cursor(app).expect("a cursor");
     assert!(row.ends_with("▶1.2  [  9]"), "{row:?}");
 }
+
+/// The counters the app shows, against the year counted afresh from the register.
+fn assert_tally_is_a_fresh_count(app: &App, after: &str) {
+    let register = app.register.as_ref().expect("register");
+    let reader = register.read().expect("read");
+    let census = crate::app::load_census(&reader, app.year).expect("census");
+    assert_eq!(
+        app.tally,
+        crate::tally::Tally::compute(&census),
+        "after {after}"
+    );
+}
+
+#[test]
+fn after_scores_a_stage_change_and_undo_the_bars_equal_a_fresh_count() {
+    let mut h = app();
+    let app = &mut h.app;
+    assert_tally_is_a_fresh_count(app, "opening");
+    unscored_households(app);
+    press(app, KeyCode::Enter);
+    type_text(app, "12");
+    press(app, KeyCode::Enter);
+    assert_tally_is_a_fresh_count(app, "a score");
+    press(app, KeyCode::F(7));
+    press(app, KeyCode::F(7));
+    assert_tally_is_a_fresh_count(app, "two stage changes");
+    ctrl(app, 'z');
+    ctrl(app, 'z');
+    ctrl(app, 'z');
+    assert_tally_is_a_fresh_count(app, "three undos");
+}
