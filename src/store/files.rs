@@ -183,6 +183,22 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_private_with(path, &mut |out| out.write_all(bytes))
 }
 
+/// Replaces `path` with `bytes` through a private temporary file and a rename, like
+/// [`write_private`], but without syncing: for a side file whose loss in a crash costs
+/// nothing (who holds the register), so opening does not wait on the disk for it. A
+/// crash can leave the old text or an empty file, never another file's bytes.
+pub fn replace_private_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let (tmp, file) = create_temp(path)?;
+    let result = (|| {
+        drop(write_through(file, &mut |out| out.write_all(bytes))?);
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// Produces the content of a file piece by piece into a buffered writer.
 pub type Produce<'a> = dyn FnMut(&mut dyn Write) -> io::Result<()> + 'a;
 

@@ -12,7 +12,9 @@ pub(crate) fn holder_path(register: &Path) -> PathBuf {
 }
 
 /// Records this process as the holder. Failure to write it only costs a less precise
-/// message for a second process, so it is not an error.
+/// message for a second process, so it is not an error; for the same reason it is not
+/// synced: two syncs here made every open wait 10–15 ms on a busy disk
+/// (docs/performance.md, "Issue 17, the home screen").
 pub(crate) fn write_holder(register: &Path) {
     let host = gethostname::gethostname().to_string_lossy().into_owned();
     let since = chrono::Local::now().format("%H:%M ngày %d/%m/%Y");
@@ -21,7 +23,7 @@ pub(crate) fn write_holder(register: &Path) {
         crate::model::current_user(),
         std::process::id()
     );
-    let _ = super::files::write_private(&holder_path(register), text.as_bytes());
+    let _ = super::files::replace_private_unsynced(&holder_path(register), text.as_bytes());
 }
 
 /// The holder's line, read only from a small regular file: a planted symlink to a pipe
