@@ -17,7 +17,7 @@
 //! measured phases start from a fresh heap, as the program's commands do.
 //!
 //! For a profile of one phase: `SOHOCTAP_SCALE_DIR=D` works in D and keeps it (the
-//! generated register is reused), and with it `SOHOCTAP_SCALE_ONLY=export|import|census`
+//! generated register is reused), and with it `SOHOCTAP_SCALE_ONLY=export|import|census|report`
 //! runs only that phase, five times.
 
 // Test and benchmark code may stop at the first surprise; the program itself may not.
@@ -234,7 +234,7 @@ fn generate(path: &Path) -> Result<(), Failure> {
 /// A directory to work in and keep (with the generated register, reused next time).
 const KEEP_DIR: &str = "SOHOCTAP_SCALE_DIR";
 
-/// With a kept directory: `export`, `import` or `census` runs only that phase, five
+/// With a kept directory: `export`, `import`, `census` or `report` runs only that phase, five
 /// times, for a profile of it alone (`import` reads the households.csv a whole run
 /// left there).
 const ONLY: &str = "SOHOCTAP_SCALE_ONLY";
@@ -296,7 +296,25 @@ fn one_phase(phase: &str, dir: &Path, path: &Path, households: usize) -> Result<
                 register.close()?;
                 println!("census: {} titles", tally.titles.len());
             }
-            other => return Err(format!("{ONLY}={other}: export, import or census").into()),
+            "report" => {
+                let register = Register::open(path)?;
+                let reader = register.read()?;
+                let data = load_report_data(&reader, YEAR, false)?;
+                let text = render(
+                    &data,
+                    &TextOptions {
+                        today: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
+                        ascii: false,
+                        list: false,
+                    },
+                );
+                drop(reader);
+                register.close()?;
+                println!("report: {} bytes", text.len());
+            }
+            other => {
+                return Err(format!("{ONLY}={other}: export, import, census or report").into());
+            }
         }
         let took = Timed::since(started);
         println!(
