@@ -6,11 +6,19 @@
 //! Run: `cargo bench --bench scale` (prints a markdown table for docs/performance.md;
 //! asserts nothing, as timings belong in benchmarks, not tests). With
 //! `SOHOCTAP_SCALE_HOUSEHOLDS=200000` it runs at that many households, every other count
-//! in proportion (issue 17: every figure should grow at most linearly).
+//! in proportion (issue 17: every figure should grow at most linearly). Each timed
+//! figure is given in wall and CPU time (the machine is shared) and per 1,000
+//! households, so two runs at different sizes compare row by row: a figure that grows
+//! linearly has the same value per 1,000 households in both.
 //!
-//! Peak memory is read from `VmHWM` in /proc/self/status (Linux). The app phase (open,
-//! first frame, saves, report, terminal bytes) runs in a child process of this same
-//! binary, so its peak is the app's own and not the generator's.
+//! Peak memory is read from `VmHWM` in /proc/self/status (Linux). The commune is
+//! generated, and the app phase (open, first frame, saves, report, terminal bytes) runs,
+//! each in a child process of this same binary, so each peak is its own and the
+//! measured phases start from a fresh heap, as the program's commands do.
+//!
+//! For a profile of one phase: `SOHOCTAP_SCALE_DIR=D` works in D and keeps it (the
+//! generated register is reused), and with it `SOHOCTAP_SCALE_ONLY=export|import|census|report`
+//! runs only that phase, five times.
 
 // Test and benchmark code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -71,9 +79,69 @@ fn ms(d: Duration) -> String {
     format!("{:.0} ms", d.as_secs_f64() * 1e3)
 }
 
+/// CPU time used so far by this process's live threads, in nanoseconds, from
+/// /proc/self/task/*/schedstat (Linux only). The machine the figures are taken on is
+/// shared, so growth is judged by CPU time as well as by wall time; every phase measured
+/// with it runs on one thread.
+fn cpu_now() -> Option<Duration> {
+    let mut total = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(total))
+}
+
+/// Wall and CPU time of one phase.
+#[derive(Clone, Copy)]
+struct Timed {
+    wall: Duration,
+    cpu: Option<Duration>,
+}
+
+impl Timed {
+    fn start() -> (Instant, Option<Duration>) {
+        (Instant::now(), cpu_now())
+    }
+
+    fn since(start: (Instant, Option<Duration>)) -> Timed {
+        let wall = start.0.elapsed();
+        let cpu = start.1.zip(cpu_now()).map(|(a, b)| b.saturating_sub(a));
+        Timed { wall, cpu }
+    }
+
+    /// "979 ms (CPU 950 ms)", or the wall time alone where CPU time is not known.
+    fn text(&self) -> String {
+        match self.cpu {
+            Some(cpu) => format!("{} (CPU {})", ms(self.wall), ms(cpu)),
+            None => ms(self.wall),
+        }
+    }
+
+    /// The same per 1,000 households, so that runs at different sizes compare at a
+    /// glance: a figure that grows linearly has the same value at every size.
+    fn per_thousand(&self, households: usize) -> String {
+        let per = |d: Duration| d.as_secs_f64() * 1e3 * 1000.0 / households.max(1) as f64;
+        match self.cpu {
+            Some(cpu) => format!("{:.2} ms (CPU {:.2} ms)", per(self.wall), per(cpu)),
+            None => format!("{:.2} ms", per(self.wall)),
+        }
+    }
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort_unstable();
     v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+/// The run with the median wall time.
+fn median_timed(v: &[Timed]) -> Timed {
+    let mut v = v.to_vec();
+    v.sort_unstable_by_key(|t| t.wall);
+    v.get(v.len() / 2).copied().unwrap_or(Timed {
+        wall: Duration::ZERO,
+        cpu: None,
+    })
 }
 
 /// Peak resident memory of this process so far, in MB (Linux only).
@@ -100,6 +168,8 @@ fn stamp() -> Stamp {
 struct Row {
     what: String,
     ours: String,
+    /// The figure per 1,000 households (empty where growth is not expected).
+    per: String,
     sqlite: String,
     /// sohoctap's time over sqlite3's, where both were measured.
     ratio: String,
@@ -112,12 +182,160 @@ fn main() -> Result<(), Failure> {
     if let Some(path) = std::env::var_os(APP_PHASE) {
         return app_phase(Path::new(&path));
     }
+    if let Some(path) = std::env::var_os(GENERATE) {
+        return generate(Path::new(&path));
+    }
+    // A kept directory lets a profile of the measured phases skip generating the
+    // commune again (the generated register is reused when it is there).
+    if let Some(kept) = std::env::var_os(KEEP_DIR) {
+        let dir = PathBuf::from(kept);
+        std::fs::create_dir_all(&dir)?;
+        return run(&dir);
+    }
     let dir = std::env::temp_dir().join(format!("sohoctap-scale-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     let result = run(&dir);
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// Set (to the register's path) in the child process that generates the commune.
+const GENERATE: &str = "SOHOCTAP_SCALE_GENERATE";
+
+/// Generates the commune of [`scaled_spec`] into a new register at `path`.
+fn generate(path: &Path) -> Result<(), Failure> {
+    let catalog = Catalog::shipped().map_err(|e| format!("{e:?}"))?;
+    let spec = scaled_spec();
+    let started = Instant::now();
+    let register = Register::create(
+        path,
+        &Commune {
+            name: "Xã Quy Mô Lớn".into(),
+            province: "Ninh Bình".into(),
+        },
+    )?;
+    let summary = demo::build(&register, &spec, &catalog)?;
+    register.close()?;
+    println!(
+        "generated: {} thôn, {} hộ, {} dòng họ, {} cơ quan, {} công dân, {} đánh giá ({}–{}) in {:.1} s; peak memory while generating {:.0} MB",
+        summary.communities,
+        summary.households,
+        summary.clans,
+        summary.organisations,
+        summary.citizens,
+        summary.evaluations,
+        summary.first_year,
+        summary.last_year,
+        started.elapsed().as_secs_f64(),
+        peak_mb().unwrap_or(f64::NAN)
+    );
+    Ok(())
+}
+
+/// A directory to work in and keep (with the generated register, reused next time).
+const KEEP_DIR: &str = "SOHOCTAP_SCALE_DIR";
+
+/// With a kept directory: `export`, `import`, `census` or `report` runs only that phase, five
+/// times, for a profile of it alone (`import` reads the households.csv a whole run
+/// left there).
+const ONLY: &str = "SOHOCTAP_SCALE_ONLY";
+
+fn only_phase() -> Option<String> {
+    std::env::var_os(KEEP_DIR)?;
+    std::env::var(ONLY).ok()
+}
+
+/// Runs one phase five times and prints each run's times.
+fn one_phase(phase: &str, dir: &Path, path: &Path, households: usize) -> Result<(), Failure> {
+    for _ in 0..5 {
+        let started = Timed::start();
+        match phase {
+            "export" => {
+                let register = Register::open(path)?;
+                let reader = register.read()?;
+                for kind in [UnitKind::Household, UnitKind::Citizen] {
+                    let started = Timed::start();
+                    let bytes = export_csv(&reader, kind, Some(YEAR))?;
+                    println!(
+                        "export {}: {} bytes in {}",
+                        kind.code(),
+                        bytes.len(),
+                        Timed::since(started).text()
+                    );
+                }
+                drop(reader);
+                register.close()?;
+            }
+            "import" => {
+                let fresh = dir.join("nhap.redb");
+                remove_register(&fresh);
+                let register = Register::create(
+                    &fresh,
+                    &Commune {
+                        name: "Xã Nhập Thử".into(),
+                        province: "Ninh Bình".into(),
+                    },
+                )?;
+                let bytes = std::fs::read(dir.join("households.csv"))?;
+                let planned = plan(
+                    &register.read()?,
+                    UnitKind::Household,
+                    &bytes,
+                    ImportOptions { default_year: YEAR },
+                )?;
+                let planned_at = Timed::since(started);
+                apply(&register, &planned)?;
+                register.close()?;
+                println!("import: planned in {}", planned_at.text());
+            }
+            "census" => {
+                let register = Register::open(path)?;
+                let reader = register.read()?;
+                let census = sohoctap::app::load_census(&reader, YEAR)?;
+                let tally = Tally::compute(&census);
+                drop(reader);
+                register.close()?;
+                println!("census: {} titles", tally.titles.len());
+            }
+            "report" => {
+                let register = Register::open(path)?;
+                let reader = register.read()?;
+                let data = load_report_data(&reader, YEAR, false)?;
+                let text = render(
+                    &data,
+                    &TextOptions {
+                        today: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
+                        ascii: false,
+                        list: false,
+                    },
+                );
+                drop(reader);
+                register.close()?;
+                println!("report: {} bytes", text.len());
+            }
+            other => {
+                return Err(format!("{ONLY}={other}: export, import, census or report").into());
+            }
+        }
+        let took = Timed::since(started);
+        println!(
+            "{phase}: {} ({} per 1,000 households)",
+            took.text(),
+            took.per_thousand(households)
+        );
+    }
+    Ok(())
+}
+
+/// Removes a register and its side files, so that a kept directory can be run again.
+fn remove_register(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    for suffix in [".verified", ".lock", ".holder"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(side));
+    }
 }
 
 /// The commune of `DemoSpec::commune_scale`, or `SOHOCTAP_SCALE_HOUSEHOLDS` households
@@ -143,54 +361,57 @@ fn scaled_spec() -> DemoSpec {
 }
 
 fn run(dir: &Path) -> Result<(), Failure> {
-    let catalog = Catalog::shipped().map_err(|e| format!("{e:?}"))?;
     let spec = scaled_spec();
     let path = dir.join("xa.redb");
     let mut rows = Vec::new();
 
-    // 1. The commune, generated (not part of any figure below, but worth knowing).
-    let started = Instant::now();
-    let register = Register::create(
-        &path,
-        &Commune {
-            name: "Xã Quy Mô Lớn".into(),
-            province: "Ninh Bình".into(),
-        },
-    )?;
-    let summary = demo::build(&register, &spec, &catalog)?;
-    register.close()?;
-    let generated = started.elapsed();
+    let households = spec.households;
+
+    // 1. The commune, generated (not part of any figure below, but worth knowing), in a
+    // child process: the generator leaves this process's heap large and fragmented, and
+    // at 200,000 households that alone made the exports and imports after it a third
+    // slower, where the program runs each of them as a fresh process.
+    if path.exists() {
+        println!("generated: reusing {} ({KEEP_DIR})", path.display());
+    } else {
+        let child = Command::new(std::env::current_exe()?)
+            .env(GENERATE, &path)
+            .output()?;
+        print!("{}", String::from_utf8_lossy(&child.stdout));
+        if !child.status.success() {
+            return Err(format!(
+                "generating failed: {}",
+                String::from_utf8_lossy(&child.stderr)
+            )
+            .into());
+        }
+    }
     let file_mb = std::fs::metadata(&path)?.len() as f64 / 1e6;
-    println!(
-        "generated: {} thôn, {} hộ, {} dòng họ, {} cơ quan, {} công dân, {} đánh giá ({}–{}) in {:.1} s; register {file_mb:.0} MB; peak memory while generating {:.0} MB",
-        summary.communities,
-        summary.households,
-        summary.clans,
-        summary.organisations,
-        summary.citizens,
-        summary.evaluations,
-        summary.first_year,
-        summary.last_year,
-        generated.as_secs_f64(),
-        peak_mb().unwrap_or(f64::NAN)
-    );
+    println!("register {file_mb:.0} MB");
+
+    if let Some(phase) = only_phase() {
+        return one_phase(&phase, dir, &path, households);
+    }
 
     // 2. Every list with the year's evaluation, as CSV for Excel (and for sqlite3).
     let mut csv_files: Vec<(UnitKind, PathBuf)> = Vec::new();
+    let mut exports = Vec::new();
     {
         let register = Register::open(&path)?;
         let reader = register.read()?;
         for kind in UnitKind::ALL {
-            let started = Instant::now();
+            let started = Timed::start();
             let bytes = export_csv(&reader, kind, Some(YEAR))?;
+            let took = Timed::since(started);
             let file = dir.join(format!("{}.csv", kind.code()));
             std::fs::write(&file, &bytes)?;
             println!(
                 "export {} {YEAR}: {:.1} MB in {}",
                 kind.code(),
                 bytes.len() as f64 / 1e6,
-                ms(started.elapsed())
+                took.text()
             );
+            exports.push((kind, took));
             csv_files.push((kind, file));
         }
         drop(reader);
@@ -200,6 +421,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
 
     // 3. Import of the 50,000-row households file into a fresh register.
     let fresh = dir.join("nhap.redb");
+    remove_register(&fresh);
     let register = Register::create(
         &fresh,
         &Commune {
@@ -207,7 +429,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
             province: "Ninh Bình".into(),
         },
     )?;
-    let started = Instant::now();
+    let started = Timed::start();
     let bytes = std::fs::read(&households_csv)?;
     let planned = plan(
         &register.read()?,
@@ -223,19 +445,20 @@ fn run(dir: &Path) -> Result<(), Failure> {
         .into());
     }
     let applied = apply(&register, &planned)?;
-    let import_time = started.elapsed();
+    let import_time = Timed::since(started);
     register.close()?;
     println!(
         "import households.csv: {} households, {} thôn, {} dòng họ in {}",
         applied.inserted,
         applied.communities_created,
         applied.clans_created,
-        ms(import_time)
+        import_time.text()
     );
 
     // 3b. All five lists, in link order, into another fresh register (the equivalent of
     // sqlite3 importing the five files below).
     let every = dir.join("nhap-tat-ca.redb");
+    remove_register(&every);
     let register = Register::create(
         &every,
         &Commune {
@@ -250,7 +473,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
         UnitKind::Organisation,
         UnitKind::Citizen,
     ];
-    let started = Instant::now();
+    let started = Timed::start();
     let mut all_rows = 0;
     for kind in order {
         let file = dir.join(format!("{}.csv", kind.code()));
@@ -272,11 +495,11 @@ fn run(dir: &Path) -> Result<(), Failure> {
         all_rows += planned.rows_read;
         apply(&register, &planned)?;
     }
-    let import_all_time = started.elapsed();
+    let import_all_time = Timed::since(started);
     register.close()?;
     println!(
         "import all five lists ({all_rows} rows): {}",
-        ms(import_all_time)
+        import_all_time.text()
     );
 
     // 4–7. The app phase runs in a child process, so its peak memory is its own and not
@@ -309,16 +532,19 @@ fn run(dir: &Path) -> Result<(), Failure> {
         let mut runs = Vec::new();
         let mut tally = Tally::default();
         for _ in 0..5 {
-            let started = Instant::now();
+            let started = Timed::start();
             let census = sohoctap::app::load_census(&reader, YEAR)?;
             tally = Tally::compute(&census);
-            runs.push(started.elapsed());
+            runs.push(Timed::since(started));
         }
-        let took = median(runs.clone());
+        let took = median_timed(&runs);
         drop(reader);
         register.close()?;
-        println!("sohoctap census + tally {YEAR}, 5 runs: {runs:?}");
-        println!("sohoctap census + tally {YEAR}: median {}", ms(took));
+        println!(
+            "sohoctap census + tally {YEAR}, 5 runs: {:?}",
+            runs.iter().map(Timed::text).collect::<Vec<_>>()
+        );
+        println!("sohoctap census + tally {YEAR}: median {}", took.text());
         for title in Title::ALL {
             println!(
                 "  {}: {} recognised",
@@ -360,29 +586,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
         took
     };
 
-    rows.push(Row {
-        what: format!(
-            "import households.csv ({} rows): read, parse, check, one transaction",
-            spec.households
-        ),
-        ours: ms(import_time),
-        sqlite: sqlite
-            .as_ref()
-            .map(|s| ms(s.import_households))
-            .unwrap_or_else(|| "—".into()),
-        ratio: "".into(),
-    });
-    rows.push(Row {
-        what: format!(
-            "import all five lists ({all_rows} rows), each checked and in one transaction"
-        ),
-        ours: ms(import_all_time),
-        sqlite: sqlite
-            .as_ref()
-            .map(|s| ms(s.import_all))
-            .unwrap_or_else(|| "—".into()),
-        ratio: "".into(),
-    });
+    let per = |t: &Timed| t.per_thousand(households);
     let micros = |name: &str| figure(name).parse::<u128>().ok();
     let ratio = |ours: Option<u128>, theirs: Option<Duration>| match (ours, theirs) {
         (Some(o), Some(t)) if t.as_micros() > 0 => {
@@ -390,20 +594,63 @@ fn run(dir: &Path) -> Result<(), Failure> {
         }
         _ => "—".into(),
     };
+    let sqlite_ms = |f: fn(&SqliteFigures) -> Duration| {
+        sqlite
+            .as_ref()
+            .map(|s| ms(f(s)))
+            .unwrap_or_else(|| "—".into())
+    };
+    for (kind, took) in &exports {
+        if matches!(kind, UnitKind::Household | UnitKind::Citizen) {
+            rows.push(Row {
+                what: format!("export {} CSV with the {YEAR} evaluations", kind.code()),
+                ours: took.text(),
+                per: per(took),
+                sqlite: String::new(),
+                ratio: String::new(),
+            });
+        }
+    }
+    rows.push(Row {
+        what: format!(
+            "import households.csv ({households} rows): read, parse, check, one transaction"
+        ),
+        ours: import_time.text(),
+        per: per(&import_time),
+        sqlite: sqlite_ms(|s| s.import_households),
+        ratio: ratio(
+            Some(import_time.wall.as_micros()),
+            sqlite.as_ref().map(|s| s.import_households),
+        ),
+    });
+    rows.push(Row {
+        what: format!(
+            "import all five lists ({all_rows} rows), each checked and in one transaction"
+        ),
+        ours: import_all_time.text(),
+        per: per(&import_all_time),
+        sqlite: sqlite_ms(|s| s.import_all),
+        ratio: ratio(
+            Some(import_all_time.wall.as_micros()),
+            sqlite.as_ref().map(|s| s.import_all),
+        ),
+    });
     let group_by = sqlite.as_ref().map(|s| s.group_by);
     rows.push(Row {
         what: format!(
             "recognised per title and per thôn, {YEAR} (Census + Tally / GROUP BY, median of 5)"
         ),
-        ours: ms(tally),
+        ours: tally.text(),
+        per: per(&tally),
         sqlite: group_by.map(ms).unwrap_or_else(|| "—".into()),
-        ratio: ratio(Some(tally.as_micros()), group_by),
+        ratio: ratio(Some(tally.wall.as_micros()), group_by),
     });
     rows.push(Row {
         what: format!(
             "home screen {YEAR}, warm: open (after a clean close: no page check) + census + tally + summary + first frame 80×24, median of 5 / the same GROUP BY"
         ),
         ours: figure("open_ms"),
+        per: figure("open_per"),
         sqlite: group_by.map(ms).unwrap_or_else(|| "—".into()),
         ratio: ratio(micros("home_warm_us"), group_by),
     });
@@ -416,14 +663,16 @@ fn run(dir: &Path) -> Result<(), Failure> {
         ours: cold_ours
             .map(|us| ms(Duration::from_micros(us as u64)))
             .unwrap_or_else(|| "not measured".into()),
+        per: String::new(),
         sqlite: cold_sqlite.map(ms).unwrap_or_else(|| "—".into()),
         ratio: ratio(cold_ours, cold_sqlite),
     });
     rows.push(Row {
         what: format!("save one score + tally apply + redraw (median of {SAVES})"),
         ours: figure("save_ms"),
-        sqlite: "".into(),
-        ratio: "".into(),
+        per: String::new(),
+        sqlite: String::new(),
+        ratio: String::new(),
     });
     rows.push(Row {
         what: format!(
@@ -431,37 +680,41 @@ fn run(dir: &Path) -> Result<(), Failure> {
             figure("report_pages")
         ),
         ours: figure("report_ms"),
-        sqlite: "".into(),
-        ratio: "".into(),
+        per: figure("report_per"),
+        sqlite: String::new(),
+        ratio: String::new(),
     });
     rows.push(Row {
         what: "peak memory (VmHWM) of the app process: open, first frame, 22 saves, 5 reports"
             .into(),
         ours: figure("peak_mb"),
-        sqlite: "".into(),
-        ratio: "".into(),
+        per: String::new(),
+        sqlite: String::new(),
+        ratio: String::new(),
     });
     rows.push(Row {
         what: "bytes to the terminal: first frame / a save redrawn on the home screen / ↓ in a list / a letter in the list filter / a redraw with nothing changed"
             .into(),
         ours: figure("bytes"),
-        sqlite: "".into(),
-        ratio: "".into(),
+        per: String::new(),
+        sqlite: String::new(),
+        ratio: String::new(),
     });
     rows.push(Row {
         what: "register file size".into(),
         ours: format!("{file_mb:.0} MB"),
-        sqlite: "".into(),
-        ratio: "".into(),
+        per: format!("{:.2} MB", file_mb * 1000.0 / households.max(1) as f64),
+        sqlite: String::new(),
+        ratio: String::new(),
     });
 
     println!();
-    println!("| what | sohoctap | sqlite3 | ratio |");
-    println!("|---|---|---|---|");
+    println!("| what | sohoctap | per 1,000 households | sqlite3 | ratio |");
+    println!("|---|---|---|---|---|");
     for row in &rows {
         println!(
-            "| {} | {} | {} | {} |",
-            row.what, row.ours, row.sqlite, row.ratio
+            "| {} | {} | {} | {} | {} |",
+            row.what, row.ours, row.per, row.sqlite, row.ratio
         );
     }
     match &sqlite {
@@ -512,27 +765,30 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
     // cache (cold), then five times warm.
     let mut opens = Vec::new();
     let mut app = None;
-    let open_home = || -> Result<(App, Duration), Failure> {
-        let started = Instant::now();
+    let open_home = || -> Result<(App, Timed), Failure> {
+        let started = Timed::start();
         let register = Register::open(path)?;
-        let registered = started.elapsed();
+        let registered = started.0.elapsed();
         let mut opened = App::open(register, catalog.clone(), YEAR, Theme::new(true, false))?;
-        let loaded = started.elapsed();
+        let loaded = started.0.elapsed();
         opened.page_rows = sohoctap::tui::app::page_rows_for(24);
         let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
         terminal.draw(|f| screens::render(&opened, f))?;
-        let took = started.elapsed();
+        let took = Timed::since(started);
         println!(
             "  home screen: Register::open {registered:?}, App::open {:?}, first frame {:?}",
             loaded - registered,
-            took - loaded
+            took.wall - loaded
         );
         Ok((opened, took))
     };
     let cold = evict_from_page_cache(path).then(&open_home).transpose()?;
     if let Some((opened, took)) = cold {
-        println!("home screen {YEAR}, cold (file evicted from the page cache): {took:?}");
-        println!("home_cold_us={}", took.as_micros());
+        println!(
+            "home screen {YEAR}, cold (file evicted from the page cache): {}",
+            took.text()
+        );
+        println!("home_cold_us={}", took.wall.as_micros());
         // Closed cleanly, so the next open trusts the file as after any clean close.
         drop(opened);
     } else {
@@ -547,10 +803,15 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
         app = Some(opened);
     }
     let mut app = app.ok_or("no app")?;
-    let open_time = median(opens.clone());
-    println!("home screen {YEAR}, warm, open to first frame: {opens:?}");
-    println!("open_ms={}", ms(open_time));
-    println!("home_warm_us={}", open_time.as_micros());
+    let households = scaled_spec().households;
+    let open_time = median_timed(&opens);
+    println!(
+        "home screen {YEAR}, warm, open to first frame: {:?}",
+        opens.iter().map(Timed::text).collect::<Vec<_>>()
+    );
+    println!("open_ms={}", open_time.text());
+    println!("open_per={}", open_time.per_thousand(households));
+    println!("home_warm_us={}", open_time.wall.as_micros());
     println!(
         "home_tally={}",
         Title::ALL
@@ -630,7 +891,7 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
     let mut reports = Vec::new();
     let mut pages = 0;
     for _ in 0..5 {
-        let started = Instant::now();
+        let started = Timed::start();
         let reader = app.register.as_ref().ok_or("no register")?.read()?;
         let data = load_report_data(&reader, YEAR, false)?;
         let text = render(
@@ -641,12 +902,16 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
                 list: false,
             },
         );
-        reports.push(started.elapsed());
+        reports.push(Timed::since(started));
         pages = text.matches('\u{c}').count() + 1;
     }
-    let report_time = median(reports.clone());
-    println!("report (gather + render, {pages} pages): {reports:?}");
-    println!("report_ms={}", ms(report_time));
+    let report_time = median_timed(&reports);
+    println!(
+        "report (gather + render, {pages} pages): {:?}",
+        reports.iter().map(Timed::text).collect::<Vec<_>>()
+    );
+    println!("report_ms={}", report_time.text());
+    println!("report_per={}", report_time.per_thousand(households));
     println!("report_pages={pages}");
 
     // 7. Bytes to the terminal: a real crossterm backend into a counting sink.

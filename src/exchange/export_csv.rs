@@ -11,7 +11,7 @@ use super::cell_rules::formula_guard;
 use super::headers::{Field, columns};
 use crate::criteria::{CriteriaSet, score};
 use crate::model::{Affiliation, Evaluation, Title, Unit, UnitId, UnitKind, Year};
-use crate::store::{Reader, StoreError};
+use crate::store::{Reader, StoreError, Walk};
 use crate::text::escape;
 use std::collections::HashMap;
 
@@ -23,9 +23,12 @@ fn indicator_header(code: &str) -> String {
     format!("Chỉ số {code}")
 }
 
-/// Names and codes of the units other units point to.
+/// Names and codes of the units other units point to, per kind in a vector indexed by
+/// unit id: ids are handed out densely from 1 per kind (as the census relies on too), and
+/// a row's lookups then touch one slot each instead of hashing (600,000 citizens look up
+/// their household's code and their organisation's).
 struct Names {
-    by_kind: HashMap<(UnitKind, UnitId), (String, String)>,
+    by_kind: [Vec<Option<(String, String)>>; 5],
 }
 
 impl Names {
@@ -35,25 +38,33 @@ impl Names {
             UnitKind::Citizen => &[UnitKind::Household, UnitKind::Organisation],
             _ => &[],
         };
-        let mut by_kind = HashMap::new();
+        let mut by_kind: [Vec<Option<(String, String)>>; 5] = Default::default();
         for &k in needed {
-            for (id, unit) in reader.units(k)? {
-                by_kind.insert((k, id), (unit.code().to_string(), unit.display_name()));
-            }
+            let slots = &mut by_kind[k as usize];
+            reader.each_unit(k, &mut |id, unit| {
+                let i = id as usize;
+                if slots.len() <= i {
+                    slots.resize_with(i + 1, || None);
+                }
+                slots[i] = Some((unit.code().to_string(), unit.display_name()));
+                Walk::Continue(())
+            })?;
         }
         Ok(Names { by_kind })
     }
 
+    fn get(&self, kind: UnitKind, id: UnitId) -> Option<&(String, String)> {
+        self.by_kind[kind as usize].get(id as usize)?.as_ref()
+    }
+
     fn code(&self, kind: UnitKind, id: UnitId) -> String {
-        self.by_kind
-            .get(&(kind, id))
+        self.get(kind, id)
             .map(|(c, _)| c.clone())
             .unwrap_or_default()
     }
 
     fn name(&self, kind: UnitKind, id: UnitId) -> String {
-        self.by_kind
-            .get(&(kind, id))
+        self.get(kind, id)
             .map(|(_, n)| n.clone())
             .unwrap_or_default()
     }
@@ -225,6 +236,133 @@ fn field_type(field: Field) -> ColumnType {
     }
 }
 
+/// What a kind's list is made from: the headers, and for each unit its row, read one
+/// unit at a time. Rows are written as they are made (a list of 600,000 citizens held as
+/// cells took over a gigabyte), and the year's evaluations are matched to the units in
+/// id order, as both are stored, instead of through a map.
+struct Source {
+    kind: UnitKind,
+    year: Option<Year>,
+    names: Names,
+    /// The year's evaluations of the kind's title, in unit order.
+    evaluations: Vec<(UnitId, Evaluation)>,
+    sets: HashMap<String, CriteriaSet>,
+    codes: Vec<String>,
+    with_skills: bool,
+}
+
+impl Source {
+    fn load(reader: &Reader, kind: UnitKind, year: Option<Year>) -> Result<Source, StoreError> {
+        let names = Names::load(reader, kind)?;
+        let title = Title::for_kind(kind);
+        let mut evaluations: Vec<(UnitId, Evaluation)> = Vec::new();
+        let mut sets: HashMap<String, CriteriaSet> = HashMap::new();
+        let mut set_order: Vec<String> = Vec::new();
+        if let Some(y) = year {
+            // Walked, not collected: the other titles' evaluations are dropped at once.
+            let mut failed = None;
+            reader.each_evaluation(y, y, &mut |key, e| {
+                if key.title != title {
+                    return Walk::Continue(());
+                }
+                if !sets.contains_key(&e.criteria_hash) {
+                    match reader.criteria(&e.criteria_hash) {
+                        Ok(Some(set)) => {
+                            set_order.push(e.criteria_hash.clone());
+                            sets.insert(e.criteria_hash.clone(), set);
+                        }
+                        Ok(None) => {}
+                        Err(err) => {
+                            failed = Some(err);
+                            return Walk::Break(());
+                        }
+                    }
+                }
+                evaluations.push((key.unit, e));
+                Walk::Continue(())
+            })?;
+            if let Some(err) = failed {
+                return Err(err);
+            }
+        }
+        // Stored by (year, title, unit), so already in unit order: a stable sort only
+        // checks it.
+        evaluations.sort_by_key(|(unit, _)| *unit);
+        let ordered: Vec<&CriteriaSet> = set_order.iter().filter_map(|h| sets.get(h)).collect();
+        let codes = indicator_codes(&ordered);
+        Ok(Source {
+            kind,
+            year,
+            names,
+            evaluations,
+            sets,
+            codes,
+            with_skills: title == Title::CongDan,
+        })
+    }
+
+    fn headers(&self) -> (Vec<String>, Vec<ColumnType>) {
+        let spec = columns(self.kind);
+        let mut headers: Vec<String> = spec.iter().map(|c| c.header().to_string()).collect();
+        let mut types: Vec<ColumnType> = spec.iter().map(|c| field_type(c.field)).collect();
+        if self.year.is_some() {
+            headers.extend(EVALUATION_HEADERS.iter().map(|h| h.to_string()));
+            types.extend([
+                ColumnType::Number,
+                ColumnType::Text,
+                ColumnType::Number,
+                ColumnType::Text,
+            ]);
+            headers.extend(self.codes.iter().map(|c| indicator_header(c)));
+            types.extend(self.codes.iter().map(|_| ColumnType::Number));
+            if self.with_skills {
+                headers.push(super::scores::SKILLS_HEADER.to_string());
+                types.push(ColumnType::Text);
+            }
+            headers.extend(DECISION_HEADERS.iter().map(|h| h.to_string()));
+            types.extend([ColumnType::Text, ColumnType::Date, ColumnType::Text]);
+        }
+        (headers, types)
+    }
+
+    /// Calls `visit` with each unit's row, in id order; the row is only lent.
+    fn each_row(
+        &self,
+        reader: &Reader,
+        visit: &mut dyn FnMut(&mut Vec<String>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let spec = columns(self.kind);
+        let mut next = self.evaluations.iter().peekable();
+        let mut row: Vec<String> = Vec::new();
+        let mut failed = None;
+        reader.each_unit(self.kind, &mut |id, unit| {
+            row.clear();
+            row.extend(spec.iter().map(|c| cell(&unit, c.field, &self.names)));
+            if let Some(y) = self.year {
+                // Evaluations of units that are not there (none in a sound register) are
+                // passed over, as a lookup by unit would.
+                while next.next_if(|(unit, _)| *unit < id).is_some() {}
+                let evaluation = next.next_if(|(unit, _)| *unit == id).map(|(_, e)| e);
+                row.extend(evaluation_cells(
+                    y,
+                    evaluation,
+                    &self.sets,
+                    &self.codes,
+                    self.with_skills,
+                ));
+            }
+            match visit(&mut row) {
+                Ok(()) => Walk::Continue(()),
+                Err(e) => {
+                    failed = Some(e);
+                    Walk::Break(())
+                }
+            }
+        })?;
+        failed.map_or(Ok(()), Err)
+    }
+}
+
 /// Every unit of `kind` (archived ones too, with their "Năm ra"), and with `year` that
 /// year's evaluation for the kind's title. Cells are the register's text, unescaped.
 pub fn export_grid(
@@ -232,63 +370,13 @@ pub fn export_grid(
     kind: UnitKind,
     year: Option<Year>,
 ) -> Result<ExportGrid, StoreError> {
-    let names = Names::load(reader, kind)?;
-    let spec = columns(kind);
-    let title = Title::for_kind(kind);
-    // CDHT: the holder's digital skills, a column "import scores" reads back.
-    let with_skills = title == Title::CongDan;
-    let mut evaluations: HashMap<UnitId, Evaluation> = HashMap::new();
-    let mut sets: HashMap<String, CriteriaSet> = HashMap::new();
-    let mut set_order: Vec<String> = Vec::new();
-    if let Some(y) = year {
-        for (key, e) in reader.evaluations_in_year(y)? {
-            if key.title != title {
-                continue;
-            }
-            if !sets.contains_key(&e.criteria_hash)
-                && let Some(set) = reader.criteria(&e.criteria_hash)?
-            {
-                set_order.push(e.criteria_hash.clone());
-                sets.insert(e.criteria_hash.clone(), set);
-            }
-            evaluations.insert(key.unit, e);
-        }
-    }
-    let ordered: Vec<&CriteriaSet> = set_order.iter().filter_map(|h| sets.get(h)).collect();
-    let codes = indicator_codes(&ordered);
-    let mut headers: Vec<String> = spec.iter().map(|c| c.header().to_string()).collect();
-    let mut types: Vec<ColumnType> = spec.iter().map(|c| field_type(c.field)).collect();
-    if year.is_some() {
-        headers.extend(EVALUATION_HEADERS.iter().map(|h| h.to_string()));
-        types.extend([
-            ColumnType::Number,
-            ColumnType::Text,
-            ColumnType::Number,
-            ColumnType::Text,
-        ]);
-        headers.extend(codes.iter().map(|c| indicator_header(c)));
-        types.extend(codes.iter().map(|_| ColumnType::Number));
-        if with_skills {
-            headers.push(super::scores::SKILLS_HEADER.to_string());
-            types.push(ColumnType::Text);
-        }
-        headers.extend(DECISION_HEADERS.iter().map(|h| h.to_string()));
-        types.extend([ColumnType::Text, ColumnType::Date, ColumnType::Text]);
-    }
+    let source = Source::load(reader, kind, year)?;
+    let (headers, types) = source.headers();
     let mut rows = Vec::new();
-    for (id, unit) in reader.units(kind)? {
-        let mut row: Vec<String> = spec.iter().map(|c| cell(&unit, c.field, &names)).collect();
-        if let Some(y) = year {
-            row.extend(evaluation_cells(
-                y,
-                evaluations.get(&id),
-                &sets,
-                &codes,
-                with_skills,
-            ));
-        }
-        rows.push(row);
-    }
+    source.each_row(reader, &mut |row| {
+        rows.push(std::mem::take(row));
+        Ok(())
+    })?;
     Ok(ExportGrid {
         headers,
         types,
@@ -303,7 +391,8 @@ pub fn export_csv(
     kind: UnitKind,
     year: Option<Year>,
 ) -> Result<Vec<u8>, StoreError> {
-    let grid = export_grid(reader, kind, year)?;
+    let source = Source::load(reader, kind, year)?;
+    let (headers, _) = source.headers();
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
@@ -316,11 +405,13 @@ pub fn export_csv(
             };
             StoreError::Other(format!("Không viết được CSV: {reason}"))
         };
-        writer.write_record(&grid.headers).map_err(csv_error)?;
-        for row in grid.rows {
-            let row: Vec<String> = row.into_iter().map(safe_cell).collect();
-            writer.write_record(&row).map_err(csv_error)?;
-        }
+        writer.write_record(&headers).map_err(csv_error)?;
+        source.each_row(reader, &mut |row| {
+            for cell in row.iter_mut() {
+                *cell = safe_cell(std::mem::take(cell));
+            }
+            writer.write_record(row.iter()).map_err(csv_error)
+        })?;
         writer.flush().map_err(|e| {
             StoreError::Other(format!(
                 "Không viết được CSV: {}",
