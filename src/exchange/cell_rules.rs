@@ -156,7 +156,7 @@ pub fn check_row(row: &Row, map: &ColumnMap, headers: &[String]) -> (Vec<Problem
             problems.push(Problem {
                 line: Some(row.line),
                 column: column(),
-                value: Some(raw.clone()),
+                value: Some(raw.to_string()),
                 reason,
             });
         } else if is_free_text(field) && starts_like_formula(raw.trim_start_matches(' ')) {

@@ -449,7 +449,7 @@ fn sheet_error_cells(table: &Table, map: &ColumnMap) -> Vec<Problem> {
                 .rows
                 .iter()
                 .find(|r| r.line == *line)
-                .and_then(|r| r.fields.get(*col).cloned()),
+                .and_then(|r| r.fields.get(*col).map(str::to_string)),
             reason: "ô báo lỗi của công thức; sửa công thức trong bảng tính (hoặc chép giá trị) rồi nhập lại".into(),
         })
         .collect()
@@ -481,8 +481,13 @@ fn reserve_written_codes(lookup: &mut Lookup, map: &ColumnMap, rows: &[Row]) {
             .map(|s| clean_name_cow(s))
             .filter(|s| !s.is_empty())
     }
+    // The file's own codes matter only if a row has none and gets one generated; a list
+    // with a code on every row (the usual case) is not gone through twice.
+    let generates = map
+        .position(Field::Code)
+        .is_some_and(|_| rows.iter().any(|row| cell(map, row, Field::Code).is_none()));
     for row in rows {
-        if let Some(code) = cell(map, row, Field::Code) {
+        if generates && let Some(code) = cell(map, row, Field::Code) {
             lookup.reserve(&code);
         }
         if let Some(code) = cell(map, row, Field::CommunityCode) {

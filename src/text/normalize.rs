@@ -21,6 +21,12 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
+/// [`nfc`] of a string already owned: kept as it is when it is NFC (a whole file read
+/// for an import, 3 MB at commune scale, is not copied again).
+pub fn nfc_owned(s: String) -> String {
+    if is_nfc(&s) { s } else { s.nfc().collect() }
+}
+
 /// Whether `s` is surely in NFC. Every character below U+0300 (ASCII, Latin-1, the
 /// Latin Extended blocks with "ơ", "ư", "đ") and every one of Latin Extended Additional
 /// (U+1E00–U+1EFF, the precomposed "ễ", "ậ") is NFC whatever surrounds it: combining
