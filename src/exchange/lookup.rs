@@ -230,6 +230,12 @@ impl Lookup {
         self.existing.get(code)
     }
 
+    /// Makes room for the codes of `rows` rows, so the map of codes seen is not grown
+    /// (and rehashed) a dozen times over a large file.
+    pub fn expect_rows(&mut self, rows: usize) {
+        self.seen.reserve(rows);
+    }
+
     /// Records that `line` uses `code`; returns the earlier line if the file repeats it.
     pub fn first_use(&mut self, code: &str, line: u64) -> Option<u64> {
         // One hash per row: a file's codes are nearly all new, so the copy is kept.

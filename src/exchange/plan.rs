@@ -8,7 +8,7 @@
 //! register updates that unit, which is what makes importing the same file twice safe. A
 //! row without a code gets a generated one, and so can never be matched again.
 
-use super::cell_rules::check_row;
+use super::cell_rules::{check_row, checked_fields};
 use super::code_check::{CodeConflict, check_codes};
 use super::csv_read::{Row, SourceEncoding, Table};
 use super::headers::{ColumnMap, Field, HeaderProblem, map_headers};
@@ -257,6 +257,8 @@ fn sheet_notes(table: &Table) -> Vec<String> {
 /// handed to a writer that writes them while the rest of the file is still being read
 /// ([`super::stream`]).
 pub(super) trait RowSink {
+    /// How many rows the file has, before the first is planned.
+    fn expect(&mut self, _rows: usize) {}
     /// A row that changes the register; `lookup` holds the communities and clans the
     /// import has created so far (the row may point to the latest of them).
     fn row(&mut self, lookup: &Lookup, row: PlannedRow);
@@ -356,8 +358,11 @@ pub(super) fn plan_into(
     let mut renamed = Vec::new();
     let mut formula_cells = Vec::new();
     if rows_checked {
+        let checked = checked_fields(&map);
+        lookup.expect_rows(table.rows.len());
+        sink.expect(table.rows.len());
         for row in &table.rows {
-            let (cell_problems, formulas) = check_row(row, &map, &table.headers);
+            let (cell_problems, formulas) = check_row(row, &checked, &table.headers);
             if !cell_problems.is_empty() {
                 problems.extend(cell_problems);
                 rows_refused += 1;
