@@ -258,23 +258,34 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, ReadError> {
     let offset = u64::try_from(skip_lines).unwrap_or(0);
     let mut headers: Option<(Vec<String>, u64)> = None;
     let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
+    // Bytes, checked as text once per record: the body is already valid UTF-8 and cut
+    // only at ASCII separators, so every cell is too (a string record checked each
+    // cell again, 1.35 million checks for 50,000 rows of 27 columns).
+    let mut record = csv::ByteRecord::new();
     let mut lines = LineCounter::new(body.as_bytes());
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let line = lines.line_of(record.position().map_or(0, |p| p.byte())) + offset;
-                if record.iter().all(|f| f.trim().is_empty()) {
+                let fields = match std::str::from_utf8(record.as_slice()) {
+                    Ok(text) => {
+                        Fields::from_parts(text, (0..record.len()).map(|i| record.range(i)))
+                    }
+                    Err(_) => None,
+                };
+                let Some(fields) = fields else {
+                    return Err(ReadError::Malformed {
+                        line,
+                        reason: "ô không phải chữ UTF-8".into(),
+                    });
+                };
+                if fields.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
                 if headers.is_none() {
-                    headers = Some((record.iter().map(str::to_string).collect(), line));
+                    headers = Some((fields.to_vec(), line));
                 } else {
-                    let mut fields = Fields::with_capacity(record.len(), record.as_slice().len());
-                    for cell in &record {
-                        fields.push(cell);
-                    }
                     rows.push(Row { line, fields });
                 }
             }

@@ -20,6 +20,29 @@ impl Fields {
         }
     }
 
+    /// The cells of `text` cut at `ranges` (each cell's bytes, in order, end to end, as a
+    /// csv record holds them); `None` if a cut falls inside a character or the ranges
+    /// do not follow each other.
+    pub fn from_parts(
+        text: &str,
+        ranges: impl ExactSizeIterator<Item = Option<std::ops::Range<usize>>>,
+    ) -> Option<Fields> {
+        let mut ends = Vec::with_capacity(ranges.len());
+        let mut at = 0;
+        for range in ranges {
+            let range = range?;
+            if range.start != at || range.end < at || !text.is_char_boundary(range.end) {
+                return None;
+            }
+            at = range.end;
+            ends.push(at);
+        }
+        (at == text.len()).then(|| Fields {
+            text: text.to_string(),
+            ends,
+        })
+    }
+
     pub fn push(&mut self, cell: &str) {
         self.text.push_str(cell);
         self.ends.push(self.text.len());
@@ -115,5 +138,19 @@ mod tests {
         assert_eq!(fields, vec!["HO0001", "", "Nguyễn Văn Ước"]);
         assert_eq!(format!("{fields:?}"), r#"["HO0001", "", "Nguyễn Văn Ước"]"#);
         assert!(Fields::default().is_empty());
+    }
+
+    #[test]
+    fn cells_are_cut_from_a_record_only_at_whole_characters() {
+        let parts = |ranges: Vec<std::ops::Range<usize>>| {
+            Fields::from_parts("HOẶC1", ranges.into_iter().map(Some))
+        };
+        assert_eq!(
+            parts(vec![0..2, 2..7]),
+            Some(Fields::from(vec!["HO", "ẶC1"]))
+        );
+        assert_eq!(parts(vec![0..3, 3..7]), None);
+        assert_eq!(parts(vec![0..1, 1..2]), None);
+        assert_eq!(parts(vec![0..2, 3..7]), None);
     }
 }

@@ -8,7 +8,7 @@
 //! register updates that unit, which is what makes importing the same file twice safe. A
 //! row without a code gets a generated one, and so can never be matched again.
 
-use super::cell_rules::{check_row, checked_fields};
+use super::cell_rules::{check_row, checked_fields, strip_formula_guard};
 use super::code_check::{CodeConflict, check_codes};
 use super::csv_read::{Row, SourceEncoding, Table};
 use super::headers::{ColumnMap, Field, HeaderProblem, map_headers};
@@ -486,19 +486,32 @@ fn reserve_written_codes(lookup: &mut Lookup, map: &ColumnMap, rows: &[Row]) {
             .map(|s| clean_name_cow(s))
             .filter(|s| !s.is_empty())
     }
-    // The file's own codes matter only if a row has none and gets one generated; a list
-    // with a code on every row (the usual case) is not gone through twice.
-    let generates = map
-        .position(Field::Code)
-        .is_some_and(|_| rows.iter().any(|row| cell(map, row, Field::Code).is_none()));
+    // Whether a cell is blank as a row's planning reads it (`Cells::text`).
+    let blank = |row: &Row, field: Field| {
+        map.position(field)
+            .and_then(|i| row.fields.get(i))
+            .is_none_or(|s| clean_name_cow(strip_formula_guard(s)).is_empty())
+    };
+    // The file's own codes matter only if a row gets a code generated: one without a
+    // code of its own, or naming a thôn or clan without its code (created if new). A
+    // list with every code written (the usual case) is not gone through twice.
+    let generates = |code: Field, name: Option<Field>| {
+        map.has(code)
+            && rows
+                .iter()
+                .any(|row| blank(row, code) && name.is_none_or(|name| !blank(row, name)))
+    };
+    let own = generates(Field::Code, None);
+    let communities = generates(Field::CommunityCode, Some(Field::Community));
+    let clans = generates(Field::ClanCode, Some(Field::Clan));
     for row in rows {
-        if generates && let Some(code) = cell(map, row, Field::Code) {
+        if own && let Some(code) = cell(map, row, Field::Code) {
             lookup.reserve(&code);
         }
-        if let Some(code) = cell(map, row, Field::CommunityCode) {
+        if communities && let Some(code) = cell(map, row, Field::CommunityCode) {
             lookup.communities.reserve(&code);
         }
-        if let Some(code) = cell(map, row, Field::ClanCode) {
+        if clans && let Some(code) = cell(map, row, Field::ClanCode) {
             lookup.clans.reserve(&code);
         }
     }
