@@ -30,7 +30,7 @@ use ratatui::backend::{CrosstermBackend, TestBackend};
 use sohoctap::app::load_report_data;
 use sohoctap::criteria::{Catalog, IndicatorKind, status_of};
 use sohoctap::demo::{self, DemoSpec};
-use sohoctap::exchange::{ImportOptions, apply, export_csv, plan};
+use sohoctap::exchange::{FileOptions, ImportOptions, export_csv, plan_and_apply};
 use sohoctap::model::{Commune, EvaluationKey, IndicatorValue, Stamp, Title, UnitKind, Year};
 use sohoctap::report::text::{TextOptions, render};
 use sohoctap::store::Register;
@@ -431,20 +431,21 @@ fn run(dir: &Path) -> Result<(), Failure> {
     )?;
     let started = Timed::start();
     let bytes = std::fs::read(&households_csv)?;
-    let planned = plan(
-        &register.read()?,
+    // As `sohoctap import` does it: each row written while the next ones are checked.
+    let (planned, applied) = plan_and_apply(
+        &register,
         UnitKind::Household,
         &bytes,
+        &FileOptions::default(),
         ImportOptions { default_year: YEAR },
     )?;
-    if !planned.is_clean() {
+    let Some(applied) = applied.filter(|_| planned.is_clean()) else {
         return Err(format!(
             "households.csv does not import: {:?}",
             planned.problems.first()
         )
         .into());
-    }
-    let applied = apply(&register, &planned)?;
+    };
     let import_time = Timed::since(started);
     register.close()?;
     println!(
@@ -478,13 +479,14 @@ fn run(dir: &Path) -> Result<(), Failure> {
     for kind in order {
         let file = dir.join(format!("{}.csv", kind.code()));
         let bytes = std::fs::read(&file)?;
-        let planned = plan(
-            &register.read()?,
+        let (planned, applied) = plan_and_apply(
+            &register,
             kind,
             &bytes,
+            &FileOptions::default(),
             ImportOptions { default_year: YEAR },
         )?;
-        if !planned.is_clean() {
+        if applied.is_none() || !planned.is_clean() {
             return Err(format!(
                 "{} does not import: {:?}",
                 file.display(),
@@ -493,7 +495,6 @@ fn run(dir: &Path) -> Result<(), Failure> {
             .into());
         }
         all_rows += planned.rows_read;
-        apply(&register, &planned)?;
     }
     let import_all_time = Timed::since(started);
     register.close()?;

@@ -82,8 +82,11 @@ fn set_of_file(args: &CriteriaImportArgs) -> Result<CriteriaSet, CliError> {
                 .map(|p| format!("{name}: {p}"))
                 .collect(),
         })?;
-    let rows: Vec<(u64, Vec<String>)> =
-        table.rows.into_iter().map(|r| (r.line, r.fields)).collect();
+    let rows: Vec<(u64, Vec<String>)> = table
+        .rows
+        .into_iter()
+        .map(|r| (r.line, r.fields.to_vec()))
+        .collect();
     let file_name = args
         .file
         .file_name()

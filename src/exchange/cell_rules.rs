@@ -106,22 +106,29 @@ fn script_of(c: char) -> &'static str {
 /// span lines); they become spaces when the cell is cleaned.
 pub fn cell_problem(field: Field, raw: &str) -> Option<String> {
     let allowed_whitespace = |c: char| matches!(c, '\n' | '\r' | '\t');
-    if let Some((at, c)) = raw
-        .chars()
-        .enumerate()
-        .find(|(_, c)| is_unsafe(*c) && !allowed_whitespace(*c))
-    {
-        return Some(format!(
-            "có {} ở ký tự thứ {}; hãy xóa ký tự đó trong Excel rồi lưu lại",
-            describe_char(c),
-            at + 1
-        ));
+    // One pass also counts the characters and tells whether the cell is surely in NFC
+    // (as `text::nfc` judges it): then cleaning can only drop characters, and a cell
+    // within the limit needs no cleaned copy to be measured.
+    let mut chars = 0usize;
+    let mut surely_nfc = true;
+    for c in raw.chars() {
+        if is_unsafe(c) && !allowed_whitespace(c) {
+            return Some(format!(
+                "có {} ở ký tự thứ {}; hãy xóa ký tự đó trong Excel rồi lưu lại",
+                describe_char(c),
+                chars + 1
+            ));
+        }
+        chars += 1;
+        surely_nfc &= c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c);
     }
-    let text = crate::text::clean_name_cow(strip_formula_guard(raw));
-    let length = text.chars().count();
     let max = limit(field);
-    if length > max {
-        return Some(format!("dài {length} ký tự, quá giới hạn {max} ký tự"));
+    if !(surely_nfc && chars <= max) {
+        let text = crate::text::clean_name_cow(strip_formula_guard(raw));
+        let length = text.chars().count();
+        if length > max {
+            return Some(format!("dài {length} ký tự, quá giới hạn {max} ký tự"));
+        }
     }
     // The raw cell, not the cleaned one: cleaning drops zero-width characters, and a
     // code typed with one is still not the code it looks like.
@@ -139,14 +146,23 @@ pub fn cell_problem(field: Field, raw: &str) -> Option<String> {
     None
 }
 
-/// Checks every known cell of a row; returns the problems and the formula-looking cells
-/// (column headers) to flag.
-pub fn check_row(row: &Row, map: &ColumnMap, headers: &[String]) -> (Vec<Problem>, Vec<String>) {
-    let mut problems = Vec::new();
-    let mut formulas = Vec::new();
+/// The fields [`check_row`] checks, in the order of their columns: found once per file.
+pub fn checked_fields(map: &ColumnMap) -> Vec<(Field, usize)> {
     let mut fields: Vec<(Field, usize)> = map.fields().collect();
     fields.sort_by_key(|(_, index)| *index);
-    for (field, index) in fields {
+    fields
+}
+
+/// Checks every known cell of a row (`fields` from [`checked_fields`]); returns the
+/// problems and the formula-looking cells (column headers) to flag.
+pub fn check_row(
+    row: &Row,
+    fields: &[(Field, usize)],
+    headers: &[String],
+) -> (Vec<Problem>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut formulas = Vec::new();
+    for &(field, index) in fields {
         let Some(raw) = row.fields.get(index) else {
             continue;
         };
@@ -156,7 +172,7 @@ pub fn check_row(row: &Row, map: &ColumnMap, headers: &[String]) -> (Vec<Problem
             problems.push(Problem {
                 line: Some(row.line),
                 column: column(),
-                value: Some(raw.clone()),
+                value: Some(raw.to_string()),
                 reason,
             });
         } else if is_free_text(field) && starts_like_formula(raw.trim_start_matches(' ')) {

@@ -7,7 +7,8 @@ use super::csv_read::Row;
 use super::headers::{ColumnMap, Field};
 use super::plan::Problem;
 use crate::model::Year;
-use crate::text::clean_name;
+use crate::text::clean_name_cow;
+use std::borrow::Cow;
 
 /// The cells of one row, with the file's headers to name columns in messages.
 pub struct Cells<'a> {
@@ -17,21 +18,26 @@ pub struct Cells<'a> {
     pub problems: &'a mut Vec<Problem>,
 }
 
-impl Cells<'_> {
+impl<'a> Cells<'a> {
     /// Whether the file has a column for `field` at all (absent columns keep old values).
     pub fn has(&self, field: Field) -> bool {
         self.map.has(field)
     }
 
-    fn raw(&self, field: Field) -> Option<&str> {
+    fn raw(&self, field: Field) -> Option<&'a str> {
         let index = self.map.position(field)?;
-        self.row.fields.get(index).map(String::as_str)
+        self.row.fields.get(index)
     }
 
     /// The cleaned text of a cell (NFC, spaces normalised), `None` when blank or absent.
     pub fn text(&self, field: Field) -> Option<String> {
+        self.text_cow(field).map(Cow::into_owned)
+    }
+
+    /// [`Cells::text`] without a copy when the cell is already clean (most are).
+    pub fn text_cow(&self, field: Field) -> Option<Cow<'a, str>> {
         self.raw(field)
-            .map(|raw| clean_name(strip_formula_guard(raw)))
+            .map(|raw| clean_name_cow(strip_formula_guard(raw)))
             .filter(|s| !s.is_empty())
     }
 
@@ -53,35 +59,34 @@ impl Cells<'_> {
     /// A whole number of people or staff, `None` when blank. Accepts Vietnamese thousands
     /// separators ("1.234") and a spreadsheet's "4.0"; refuses anything else.
     pub fn count(&mut self, field: Field, max: u32) -> Result<Option<u32>, ()> {
-        let Some(text) = self.text(field) else {
-            return Ok(None);
+        // The text is copied only for a message: most cells are numbers, read in place.
+        let (parsed, text) = match self.text_cow(field) {
+            None => return Ok(None),
+            Some(text) => match parse_count(&text) {
+                Some(n) if n <= max => return Ok(Some(n)),
+                parsed => (parsed, text.into_owned()),
+            },
         };
-        match parse_count(&text) {
-            Some(n) if n <= max => Ok(Some(n)),
-            Some(_) => {
-                self.fail(field, &text, format!("số quá lớn (tối đa {max})"));
-                Err(())
-            }
-            None => {
-                self.fail(field, &text, "không phải là số nguyên không âm");
-                Err(())
-            }
+        if parsed.is_some() {
+            self.fail(field, &text, format!("số quá lớn (tối đa {max})"));
+        } else {
+            self.fail(field, &text, "không phải là số nguyên không âm");
         }
+        Err(())
     }
 
     /// A year (1900–2100), `None` when blank. A full date ("12/03/1985", "1985-03-12")
     /// gives its year, since a birth-date column is what most lists have.
     pub fn year(&mut self, field: Field) -> Result<Option<Year>, ()> {
-        let Some(text) = self.text(field) else {
-            return Ok(None);
+        let text = match self.text_cow(field) {
+            None => return Ok(None),
+            Some(text) => match parse_year(&text) {
+                Some(y) => return Ok(Some(y)),
+                None => text.into_owned(),
+            },
         };
-        match parse_year(&text) {
-            Some(y) => Ok(Some(y)),
-            None => {
-                self.fail(field, &text, "không phải là năm (từ 1900 đến 2100)");
-                Err(())
-            }
-        }
+        self.fail(field, &text, "không phải là năm (từ 1900 đến 2100)");
+        Err(())
     }
 }
 

@@ -17,7 +17,7 @@ use super::headers::{ColumnMap, Field};
 use super::plan::Problem;
 use crate::model::UnitKind;
 use crate::store::{Reader, StoreError};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// A code in the file that matches a register code only after a spreadsheet's change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,8 +51,8 @@ struct Codes {
 
 impl Codes {
     fn load(reader: &Reader, kind: UnitKind) -> Result<Codes, StoreError> {
-        let mut exact = HashSet::new();
-        let mut by_digits: HashMap<String, Vec<String>> = HashMap::new();
+        let mut exact = HashSet::default();
+        let mut by_digits: HashMap<String, Vec<String>> = HashMap::default();
         for (_, unit) in reader.units(kind)? {
             let code = unit.code().to_string();
             if is_digits(&code) {
@@ -141,13 +141,15 @@ pub fn check_codes(
     columns.sort_unstable();
     // Loaded on the first cell that could be a changed code: a list of letter codes
     // ("HO00001") never reads the register here.
-    let mut codes: HashMap<UnitKind, Codes> = HashMap::new();
+    let mut codes: HashMap<UnitKind, Codes> = HashMap::default();
     let dates = table.sheet.as_ref().map(|s| &s.dates);
     let mut conflicts = Vec::new();
     let mut problems = Vec::new();
     for row in &mut table.rows {
+        // Cells rewritten to the register's code, once the row's cells are read.
+        let mut mapped: Vec<(usize, String)> = Vec::new();
         for &(col, k) in &columns {
-            let Some(cell) = row.fields.get_mut(col) else {
+            let Some(cell) = row.fields.get(col) else {
                 continue;
             };
             let is_date = dates.is_some_and(|d| d.contains(&(row.line, col)));
@@ -200,7 +202,7 @@ pub fn check_codes(
                         existing: (*existing).clone(),
                     });
                     if accept {
-                        *cell = (*existing).clone();
+                        mapped.push((col, (*existing).clone()));
                     }
                 }
                 [] if exponent.is_some() => problems.push(refuse(
@@ -212,6 +214,9 @@ pub fn check_codes(
                     several.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
                 ))),
             }
+        }
+        for (col, code) in mapped {
+            row.fields.set(col, &code);
         }
     }
     Ok((conflicts, problems))

@@ -12,7 +12,7 @@
 
 use super::legacy_vn::{decode_tcvn3, decode_vni};
 use super::syllable::plausibility;
-use crate::text::nfc;
+use crate::text::{nfc, nfc_owned};
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1258};
 
 /// The text encodings a file can arrive in.
@@ -65,16 +65,22 @@ pub fn line_of_offset(bytes: &[u8], offset: usize) -> u64 {
     1 + u64::try_from(ends).unwrap_or(u64::MAX - 1)
 }
 
-/// Line ends as LF: CRLF and a lone CR (old Excel for Mac) alike.
+/// Line ends as LF: CRLF and a lone CR (old Excel for Mac) alike, in one copy.
 fn unify_line_ends(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_string();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\r') {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push('\n');
+        rest = rest.get(at + 1..).unwrap_or_default();
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    out.push_str(rest);
+    out
 }
 
 fn finish(text: &str, encoding: SourceEncoding) -> (String, SourceEncoding) {
-    (nfc(&unify_line_ends(text)), encoding)
+    (nfc_owned(unify_line_ends(text)), encoding)
 }
 
 /// Offsets of the bytes that are not valid UTF-8, and how many valid multi-byte

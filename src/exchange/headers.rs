@@ -6,7 +6,8 @@
 
 use crate::model::UnitKind;
 use crate::text::header_key;
-use std::collections::HashMap;
+// Looked up for every cell of every row: foldhash, not SipHash.
+use foldhash::HashMap;
 
 /// Every field an import can fill, across all unit kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -373,7 +374,7 @@ pub fn map_headers(kind: UnitKind, headers: &[String]) -> Result<ColumnMap, Vec<
         .iter()
         .map(|c| (c.aliases.iter().map(|a| header_key(a)).collect(), c))
         .collect();
-    let mut positions: HashMap<Field, usize> = HashMap::new();
+    let mut positions: HashMap<Field, usize> = HashMap::default();
     let mut ignored = Vec::new();
     let mut problems = Vec::new();
     for (index, header) in headers.iter().enumerate() {

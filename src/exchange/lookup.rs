@@ -7,7 +7,9 @@
 use crate::model::{Unit, UnitId, UnitKind};
 use crate::store::{Reader, StoreError};
 use crate::text::fold;
-use std::collections::{HashMap, HashSet};
+// Keys are codes and names from the file: foldhash, not SipHash, which was a tenth of
+// planning (the maps are per import, and its seed is random per process).
+use foldhash::{HashMap, HashSet};
 
 /// A unit a row points to: already in the register, or the n-th unit this import creates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -228,6 +230,12 @@ impl Lookup {
         self.existing.get(code)
     }
 
+    /// Makes room for the codes of `rows` rows, so the map of codes seen is not grown
+    /// (and rehashed) a dozen times over a large file.
+    pub fn expect_rows(&mut self, rows: usize) {
+        self.seen.reserve(rows);
+    }
+
     /// Records that `line` uses `code`; returns the earlier line if the file repeats it.
     pub fn first_use(&mut self, code: &str, line: u64) -> Option<u64> {
         // One hash per row: a file's codes are nearly all new, so the copy is kept.
@@ -259,7 +267,7 @@ mod tests {
 
     #[test]
     fn the_largest_code_ends_generation_with_a_message_instead_of_a_loop() {
-        let mut taken = HashSet::new();
+        let mut taken = HashSet::default();
         taken.insert(format!("HO{}", u32::MAX));
         let mut next = u32::MAX - 1;
         // HO4294967295 is taken and nothing follows it: an error, at once.
@@ -268,10 +276,10 @@ mod tests {
         };
         assert!(reason.contains("HO4294967295"), "{reason}");
         let mut next = u32::MAX;
-        assert!(next_code(UnitKind::Community, &mut next, &HashSet::new()).is_err());
+        assert!(next_code(UnitKind::Community, &mut next, &HashSet::default()).is_err());
         let mut next = 0;
         assert_eq!(
-            next_code(UnitKind::Community, &mut next, &HashSet::new()),
+            next_code(UnitKind::Community, &mut next, &HashSet::default()),
             Ok("TH001".to_string())
         );
     }

@@ -6,6 +6,7 @@
 //! - [`decode`]: which encoding a file is in (UTF-8, UTF-16, Windows-1258, TCVN3, VNI),
 //!   or which lines cannot be read; `legacy_vn` and `syllable` serve it;
 //! - [`csv_read`]: separators, records with line numbers, unclosed quotes;
+//! - [`fields`]: one row's cells, kept in one buffer;
 //! - [`sheet_read`]: workbooks (.xlsx, .xlsm, .xls, .ods): the sheet, the header row below
 //!   title rows, numbers and dates as shown, formulas flagged, old fonts converted;
 //! - [`source`]: which of the two a file needs, by its signature;
@@ -36,6 +37,7 @@ pub mod csv_read;
 pub mod decode;
 pub mod export_csv;
 pub mod export_xlsx;
+pub mod fields;
 pub mod headers;
 mod kind_guess;
 mod left_check;

@@ -8,7 +8,7 @@
 //! register updates that unit, which is what makes importing the same file twice safe. A
 //! row without a code gets a generated one, and so can never be matched again.
 
-use super::cell_rules::check_row;
+use super::cell_rules::{check_row, checked_fields, strip_formula_guard};
 use super::code_check::{CodeConflict, check_codes};
 use super::csv_read::{Row, SourceEncoding, Table};
 use super::headers::{ColumnMap, Field, HeaderProblem, map_headers};
@@ -257,6 +257,8 @@ fn sheet_notes(table: &Table) -> Vec<String> {
 /// handed to a writer that writes them while the rest of the file is still being read
 /// ([`super::stream`]).
 pub(super) trait RowSink {
+    /// How many rows the file has, before the first is planned.
+    fn expect(&mut self, _rows: usize) {}
     /// A row that changes the register; `lookup` holds the communities and clans the
     /// import has created so far (the row may point to the latest of them).
     fn row(&mut self, lookup: &Lookup, row: PlannedRow);
@@ -356,8 +358,11 @@ pub(super) fn plan_into(
     let mut renamed = Vec::new();
     let mut formula_cells = Vec::new();
     if rows_checked {
+        let checked = checked_fields(&map);
+        lookup.expect_rows(table.rows.len());
+        sink.expect(table.rows.len());
         for row in &table.rows {
-            let (cell_problems, formulas) = check_row(row, &map, &table.headers);
+            let (cell_problems, formulas) = check_row(row, &checked, &table.headers);
             if !cell_problems.is_empty() {
                 problems.extend(cell_problems);
                 rows_refused += 1;
@@ -449,7 +454,7 @@ fn sheet_error_cells(table: &Table, map: &ColumnMap) -> Vec<Problem> {
                 .rows
                 .iter()
                 .find(|r| r.line == *line)
-                .and_then(|r| r.fields.get(*col).cloned()),
+                .and_then(|r| r.fields.get(*col).map(str::to_string)),
             reason: "ô báo lỗi của công thức; sửa công thức trong bảng tính (hoặc chép giá trị) rồi nhập lại".into(),
         })
         .collect()
@@ -481,14 +486,32 @@ fn reserve_written_codes(lookup: &mut Lookup, map: &ColumnMap, rows: &[Row]) {
             .map(|s| clean_name_cow(s))
             .filter(|s| !s.is_empty())
     }
+    // Whether a cell is blank as a row's planning reads it (`Cells::text`).
+    let blank = |row: &Row, field: Field| {
+        map.position(field)
+            .and_then(|i| row.fields.get(i))
+            .is_none_or(|s| clean_name_cow(strip_formula_guard(s)).is_empty())
+    };
+    // The file's own codes matter only if a row gets a code generated: one without a
+    // code of its own, or naming a thôn or clan without its code (created if new). A
+    // list with every code written (the usual case) is not gone through twice.
+    let generates = |code: Field, name: Option<Field>| {
+        map.has(code)
+            && rows
+                .iter()
+                .any(|row| blank(row, code) && name.is_none_or(|name| !blank(row, name)))
+    };
+    let own = generates(Field::Code, None);
+    let communities = generates(Field::CommunityCode, Some(Field::Community));
+    let clans = generates(Field::ClanCode, Some(Field::Clan));
     for row in rows {
-        if let Some(code) = cell(map, row, Field::Code) {
+        if own && let Some(code) = cell(map, row, Field::Code) {
             lookup.reserve(&code);
         }
-        if let Some(code) = cell(map, row, Field::CommunityCode) {
+        if communities && let Some(code) = cell(map, row, Field::CommunityCode) {
             lookup.communities.reserve(&code);
         }
-        if let Some(code) = cell(map, row, Field::ClanCode) {
+        if clans && let Some(code) = cell(map, row, Field::ClanCode) {
             lookup.clans.reserve(&code);
         }
     }

@@ -59,8 +59,8 @@ fn disagreement(what: &str, code: &str, registered: &str) -> String {
 }
 
 fn community_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result<Option<Ref>, ()> {
-    let code = cells.text(Field::CommunityCode);
-    let name = cells.text(Field::Community);
+    let code = cells.text_cow(Field::CommunityCode);
+    let name = cells.text_cow(Field::Community);
     match (code, name) {
         (Some(code), name) => match lookup.communities.by_code(&code) {
             Some(r) => match name.map(|n| (lookup.communities.check_name(r, &n), n)) {
@@ -76,9 +76,11 @@ fn community_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result
             },
             None => match name {
                 Some(name) => {
-                    let made = lookup
-                        .communities
-                        .create(rows_community::from_name(code, &name, entered));
+                    let made = lookup.communities.create(rows_community::from_name(
+                        code.into_owned(),
+                        &name,
+                        entered,
+                    ));
                     created(cells, Field::Community, &name, made)
                 }
                 None => {
@@ -121,8 +123,8 @@ fn new_clan(code: String, name: &str, entered: u16) -> Unit {
 }
 
 fn clan_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result<Option<Ref>, ()> {
-    let code = cells.text(Field::ClanCode);
-    let name = cells.text(Field::Clan);
+    let code = cells.text_cow(Field::ClanCode);
+    let name = cells.text_cow(Field::Clan);
     match (code, name) {
         (Some(code), name) => match lookup.clans.by_code(&code) {
             Some(r) => match name.map(|n| (lookup.clans.check_name(r, &n), n)) {
@@ -138,7 +140,9 @@ fn clan_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result<Opti
             },
             None => match name {
                 Some(name) => {
-                    let made = lookup.clans.create(new_clan(code, &name, entered));
+                    let made = lookup
+                        .clans
+                        .create(new_clan(code.into_owned(), &name, entered));
                     created(cells, Field::Clan, &name, made)
                 }
                 None => {

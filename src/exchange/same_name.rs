@@ -52,6 +52,10 @@ pub fn check(
                 .or_insert_with(|| (unit.display_name(), unit.code().to_string()));
         }
     }
+    // A first import of a kind has nothing to be named like: no name is folded.
+    if registered.is_empty() {
+        return Ok(Vec::new());
+    }
     Ok(rows
         .iter()
         .filter(|r| r.action == Action::Insert)

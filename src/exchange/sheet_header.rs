@@ -47,7 +47,7 @@ pub fn two_row_header(
         if lower.line != upper.line + 1 {
             return None;
         }
-        let (headers, groups) = combine(&upper.fields, &lower.fields)?;
+        let (headers, groups) = combine(&upper.fields.to_vec(), &lower.fields.to_vec())?;
         is_header(&headers).then_some(TwoRowHeader {
             top,
             headers,

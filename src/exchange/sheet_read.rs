@@ -290,7 +290,10 @@ pub fn read_sheet(
             };
             fields.push(text);
         }
-        rows.push(Row { line, fields });
+        rows.push(Row {
+            line,
+            fields: fields.into(),
+        });
     }
     if let Some(formulas) = &formula_range {
         let (f_row, f_col) = formulas.start().unwrap_or((0, 0));
@@ -310,10 +313,12 @@ pub fn read_sheet(
     }
     info.legacy = convert_legacy(&mut rows, &text_cells);
     for row in &mut rows {
-        for field in &mut row.fields {
-            if !field.is_ascii() {
-                *field = nfc(field);
-            }
+        if row.fields.iter().any(|f| !f.is_ascii()) {
+            row.fields = row
+                .fields
+                .iter()
+                .map(|f| if f.is_ascii() { f.to_string() } else { nfc(f) })
+                .collect();
         }
     }
     // Rows made only of blank cells are skipped, as in a CSV file.
@@ -343,7 +348,7 @@ pub fn read_sheet(
             return Err(ReadError::Empty);
         }
         header = rest.remove(0);
-        header.fields = two.headers;
+        header.fields = two.headers.into();
         info.two_rows = Some((upper_line, two.groups));
     }
     if rest.first().is_some_and(numbers_the_columns) {
@@ -358,7 +363,7 @@ pub fn read_sheet(
     let header_line = header.line;
     info.formulas.retain(|(line, _)| *line > header_line);
     info.errors.retain(|(line, _)| *line > header_line);
-    let mut headers = header.fields;
+    let mut headers = header.fields.to_vec();
     while headers.last().is_some_and(|h| h.trim().is_empty()) && headers.len() > 1 {
         headers.pop();
     }
@@ -376,7 +381,7 @@ pub fn read_sheet(
 /// with the most filled cells (a title row has one or two).
 fn find_header(rows: &[Row], is_header: &dyn Fn(&[String]) -> bool) -> Option<usize> {
     let top = rows.iter().take(HEADER_SEARCH_ROWS);
-    if let Some(i) = top.clone().position(|r| is_header(&r.fields)) {
+    if let Some(i) = top.clone().position(|r| is_header(&r.fields.to_vec())) {
         return Some(i);
     }
     let filled = |r: &Row| r.fields.iter().filter(|f| !f.trim().is_empty()).count();
@@ -484,8 +489,8 @@ fn convert_legacy(
     };
     let mut converted = 0;
     for ((r, c), bytes) in &candidates {
-        if let Some(field) = rows.get_mut(*r).and_then(|row| row.fields.get_mut(*c)) {
-            *field = nfc(&decode(bytes));
+        if let Some(row) = rows.get_mut(*r).filter(|row| *c < row.fields.len()) {
+            row.fields.set(*c, &nfc(&decode(bytes)));
             converted += 1;
         }
     }
@@ -539,33 +544,33 @@ mod tests {
         let mut rows = vec![
             Row {
                 line: 1,
-                fields: vec!["Mã hộ".into(), tcvn3(b"Ch\xF1 h\xE9")],
+                fields: vec!["Mã hộ".into(), tcvn3(b"Ch\xF1 h\xE9")].into(),
             },
             Row {
                 line: 2,
-                fields: vec!["HO1".into(), tcvn3(b"Nguy\xD4n V\xA8n \xA6\xEDc")],
+                fields: vec!["HO1".into(), tcvn3(b"Nguy\xD4n V\xA8n \xA6\xEDc")].into(),
             },
             Row {
                 line: 3,
-                fields: vec!["HO2".into(), tcvn3(b"\xA7\xABng")],
+                fields: vec!["HO2".into(), tcvn3(b"\xA7\xABng")].into(),
             },
         ];
         let cells = vec![(0, 1), (1, 1), (2, 1), (0, 0)];
         let found = convert_legacy(&mut rows, &cells);
         assert_eq!(found, Some((SourceEncoding::Tcvn3, 3)));
-        assert_eq!(rows[1].fields[1], "Nguyễn Văn Ước");
-        assert_eq!(rows[2].fields[1], "Đông");
+        assert_eq!(rows[1].fields.get(1), Some("Nguyễn Văn Ước"));
+        assert_eq!(rows[2].fields.get(1), Some("Đông"));
         // "Mã hộ" was real Unicode (ộ is not a Latin-1 letter) and is left alone.
-        assert_eq!(rows[0].fields[0], "Mã hộ");
+        assert_eq!(rows[0].fields.get(0), Some("Mã hộ"));
     }
 
     #[test]
     fn unicode_cells_are_not_converted() {
         let mut rows = vec![Row {
             line: 1,
-            fields: vec!["Tây".into(), "Bình".into(), "Nguyễn Thị Ánh".into()],
+            fields: vec!["Tây", "Bình", "Nguyễn Thị Ánh"].into(),
         }];
         assert_eq!(convert_legacy(&mut rows, &[(0, 0), (0, 1), (0, 2)]), None);
-        assert_eq!(rows[0].fields[0], "Tây");
+        assert_eq!(rows[0].fields.get(0), Some("Tây"));
     }
 }

@@ -203,6 +203,20 @@ fn rows_without_codes_get_generated_codes_that_skip_codes_in_the_file() {
 }
 
 #[test]
+fn a_thon_created_by_name_skips_a_thon_code_written_further_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = fresh(&dir, "so.redb");
+    let text = "Mã hộ;Chủ hộ;Mã thôn;Thôn\nHO1;An;;Đông\nHO2;Bình;TH001;Tây\nHO3;Chi;TH001;Tây\n";
+    let p = import(&register, UnitKind::Household, text.as_bytes());
+    assert_eq!(p.new_communities.len(), 2);
+    let codes: Vec<String> = units(&register, UnitKind::Community)
+        .iter()
+        .map(|u| u.code().to_string())
+        .collect();
+    assert_eq!(codes, vec!["TH002", "TH001"]);
+}
+
+#[test]
 fn citizens_link_to_existing_households_and_organisations_only() {
     let dir = tempfile::tempdir().unwrap();
     let register = fresh(&dir, "so.redb");

@@ -36,7 +36,7 @@ pub use collate::{collate, collation_key};
 pub use fold::{fold, header_key, matches_query, matches_word};
 pub use input::TextInput;
 pub use io_error::describe_io;
-pub use normalize::{clean_name, clean_name_cow, nfc};
+pub use normalize::{clean_name, clean_name_cow, nfc, nfc_owned};
 pub use number::{format_count, format_percent, percent_tenths};
 pub use person::person_sort_key;
 pub use safe::{escape, escape_text, unsafe_reason};

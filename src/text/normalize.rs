@@ -21,14 +21,32 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
+/// [`nfc`] of a string already owned: kept as it is when it is NFC (a whole file read
+/// for an import, 3 MB at commune scale, is not copied again).
+pub fn nfc_owned(s: String) -> String {
+    if is_nfc(&s) { s } else { s.nfc().collect() }
+}
+
 /// Whether `s` is surely in NFC. Every character below U+0300 (ASCII, Latin-1, the
 /// Latin Extended blocks with "ơ", "ư", "đ") and every one of Latin Extended Additional
 /// (U+1E00–U+1EFF, the precomposed "ễ", "ậ") is NFC whatever surrounds it: combining
 /// marks start at U+0300. A Vietnamese name is all of these, so the general quick check
 /// (a table lookup per character, a twentieth of an import) runs only for other text.
 fn is_nfc(s: &str) -> bool {
-    let surely = |c: char| c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c);
-    s.chars().all(surely) || unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes
+    surely_nfc(s) || unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// Every character below U+0300 or in U+1E00–U+1EFF, judged on the UTF-8 bytes (a
+/// whole file is checked before it is read, and decoding it into characters for this
+/// took longer than the check): below U+0300 is one byte, or a lead byte up to 0xCB
+/// and a continuation byte (0x80–0xBF); U+1E00–U+1EFF is 0xE1, then 0xB8–0xBB, then a
+/// continuation byte.
+fn surely_nfc(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .all(|(i, &b)| b < 0xCC || (b == 0xE1 && matches!(bytes.get(i + 1), Some(0xB8..=0xBB))))
 }
 
 /// A name as it should be stored: NFC, trimmed, each run of whitespace
@@ -100,6 +118,29 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_check_agrees_with_the_characters() {
+        let by_chars = |s: &str| {
+            s.chars()
+                .all(|c| c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+        };
+        for s in [
+            "",
+            "Nguyễn Văn Ước",
+            "ĐƯỜNG ơư",
+            "e\u{301}",
+            "\u{2FF}\u{300}",
+            "\u{1DFF}",
+            "\u{1E00}\u{1EFF}",
+            "\u{1F00}",
+            "Ω 😀",
+            "\u{1C00}",
+            "ÿ\u{A0}",
+        ] {
+            assert_eq!(surely_nfc(s), by_chars(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn the_fast_nfc_check_agrees_with_the_quick_check_on_its_ranges() {

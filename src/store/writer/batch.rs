@@ -12,8 +12,8 @@ use crate::store::error::from_redb;
 use crate::store::packed;
 use crate::store::tables::{META, UNIT_CODES, UNIT_LINKS, UNITS};
 use crate::store::{Result, StoreError};
+use foldhash::HashMap;
 use redb::{ReadableTable, Table};
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::path::Path;
 
@@ -153,9 +153,9 @@ impl Writer {
             codes: txn.open_table(UNIT_CODES).map_err(open)?,
             units: txn.open_table(UNITS).map_err(open)?,
             links: txn.open_table(UNIT_LINKS).map_err(open)?,
-            chunks: HashMap::new(),
+            chunks: HashMap::default(),
             meta: txn.open_table(META).map_err(open)?,
-            next: HashMap::new(),
+            next: HashMap::default(),
             path: &path,
         };
         let value = f(&mut batch)?;
