@@ -278,16 +278,23 @@ fn one_phase(phase: &str, dir: &Path, path: &Path, households: usize) -> Result<
                     },
                 )?;
                 let bytes = std::fs::read(dir.join("households.csv"))?;
-                let planned = plan(
-                    &register.read()?,
+                // As `sohoctap import` does it: each row written while the next ones are
+                // checked, in one transaction.
+                let (planned, applied) = plan_and_apply(
+                    &register,
                     UnitKind::Household,
                     &bytes,
+                    &FileOptions::default(),
                     ImportOptions { default_year: YEAR },
                 )?;
-                let planned_at = Timed::since(started);
-                apply(&register, &planned)?;
+                let imported_at = Timed::since(started);
                 register.close()?;
-                println!("import: planned in {}", planned_at.text());
+                if applied.is_none() {
+                    return Err(
+                        format!("the import was refused: {:?}", planned.problems.first()).into(),
+                    );
+                }
+                println!("import: planned and written in {}", imported_at.text());
             }
             "census" => {
                 let register = Register::open(path)?;
