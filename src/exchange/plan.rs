@@ -258,7 +258,7 @@ fn sheet_notes(table: &Table) -> Vec<String> {
 /// ([`super::stream`]).
 pub(super) trait RowSink {
     /// How many rows the file has, before the first is planned.
-    fn expect(&mut self, _rows: usize) {}
+    fn expect_rows(&mut self, _rows: usize) {}
     /// A row that changes the register; `lookup` holds the communities and clans the
     /// import has created so far (the row may point to the latest of them).
     fn row(&mut self, lookup: &Lookup, row: PlannedRow);
@@ -360,7 +360,7 @@ pub(super) fn plan_into(
     if rows_checked {
         let checked = checked_fields(&map);
         lookup.expect_rows(table.rows.len());
-        sink.expect(table.rows.len());
+        sink.expect_rows(table.rows.len());
         for row in &table.rows {
             let (cell_problems, formulas) = check_row(row, &checked, &table.headers);
             if !cell_problems.is_empty() {

@@ -70,7 +70,7 @@ impl ToWriter {
 }
 
 impl RowSink for ToWriter {
-    fn expect(&mut self, rows: usize) {
+    fn expect_rows(&mut self, rows: usize) {
         self.send(Message::Expect(rows));
     }
 
