@@ -21,6 +21,8 @@
 //! - [`active_names`]: the units of a kind active in a year, in Vietnamese order;
 //! - [`load_report_data`]: everything the report shows, read from one snapshot;
 //! - [`load_census`]: the year's picture that tallies are computed from;
+//! - [`kept_tally`] and [`keep_tallies`]: a year's counts kept in the register for the
+//!   next opening's first frame;
 //! - [`forms`]: the scoring sheets and registration forms of one unit, a thôn or every
 //!   registered unit;
 //! - [`merge_preview`]: what merging a former commune's register will do, in words;
@@ -43,6 +45,7 @@ mod evaluation;
 pub mod forms;
 mod groups;
 pub mod import;
+mod kept_tally;
 mod merge_preview;
 #[cfg(test)]
 mod merge_tests;
@@ -60,6 +63,7 @@ pub use evaluation::{
     register_for_title, set_digital_skills, set_score, set_stage, take_previous_values, undo,
 };
 pub use groups::{MemberFate, archive_group, group_members};
+pub use kept_tally::{keep_tallies, kept_tally};
 pub use merge_preview::merge_preview;
 pub use names::active_names;
 pub use report::load_report_data;

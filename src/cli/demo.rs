@@ -57,6 +57,10 @@ pub fn run(env: &Env, path: &Path, args: &DemoArgs, ascii: bool) -> Result<Next,
             return Err(e.into());
         }
     };
+    // Every year's counts kept, so the app's first frame on the demo reads one record
+    // (a failure only makes that opening count the year from the census).
+    let years: Vec<_> = (summary.first_year..=summary.last_year.max(year)).collect();
+    let _ = crate::app::keep_tallies(&register, &years);
     // Built in many transactions: give the file back what they left free (a failed
     // compaction loses nothing).
     let _ = register.compact();

@@ -38,6 +38,7 @@ mod reader;
 mod records;
 mod restore;
 pub mod tables;
+mod tally_cache;
 pub mod validate;
 mod verified;
 mod writer;

@@ -27,7 +27,7 @@ pub use walk::Walk;
 
 pub struct Reader {
     txn: ReadTransaction,
-    path: PathBuf,
+    pub(super) path: PathBuf,
     /// What compact records refer to: the register's shared cache, or one of its own.
     names: SharedDictionary,
 }
@@ -55,7 +55,7 @@ impl Reader {
     }
 
     /// Opens a table; a table never written yet reads as absent rather than an error.
-    fn table<K: redb::Key + 'static, V: redb::Value + 'static>(
+    pub(super) fn table<K: redb::Key + 'static, V: redb::Value + 'static>(
         &self,
         def: TableDefinition<K, V>,
     ) -> Result<Option<ReadOnlyTable<K, V>>> {

@@ -78,3 +78,9 @@ pub const STRING_IDS: TableDefinition<&str, u32> = TableDefinition::new("string_
 /// indicator codes in order) compact evaluations refer to by index. Numbered from 0
 /// without gaps; a row is never changed or deleted.
 pub const CRITERIA_REFS: TableDefinition<u16, &[u8]> = TableDefinition::new("criteria_refs_v1");
+
+/// `year → generation (u64 little-endian) + a year's counts` (see [`super::tally_cache`]):
+/// the tally of a year as counted when the register's write counter (meta key
+/// `"generation"`) had that value. Derived from the other tables and only trusted while
+/// the counter still has it, so any later write makes it stale without touching it.
+pub const TALLY_CACHE: TableDefinition<u16, &[u8]> = TableDefinition::new("tally_cache_v1");

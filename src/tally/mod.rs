@@ -9,6 +9,7 @@ mod census;
 mod counts;
 mod id_hash;
 mod rules;
+mod stored;
 #[allow(clippy::module_inception)]
 mod tally;
 

@@ -82,8 +82,12 @@ pub struct App {
     /// A demo register (`sohoctap demo`): the title bar says "SỔ MẪU" so its made-up
     /// figures are never taken for the commune's.
     pub demo: bool,
+    /// The year's census; empty until [`App::finish_opening`] when the first frame was
+    /// drawn from the tally kept in the register.
     pub census: Census,
     pub tally: Tally,
+    /// The census still to be read after the first frame (see [`App::attach`]).
+    pub census_pending: bool,
     pub targets: Vec<Target>,
     pub summary: Summary,
     pub stack: Vec<Screen>,
@@ -194,6 +198,7 @@ impl App {
             commune,
             demo: false,
             census: Census::default(),
+            census_pending: false,
             tally,
             targets: Vec::new(),
             stack: Vec::new(),
@@ -224,9 +229,54 @@ impl App {
         self.demo = reader.is_demo()?;
         self.targets = reader.targets()?;
         self.clean_generation = reader.generation()?;
+        let kept = crate::app::kept_tally(&reader, self.year)?;
         drop(reader);
         self.register = Some(register);
-        self.load_year()
+        match kept {
+            // The bars from one record; the census (every unit's links, a few megabytes
+            // at commune scale, slow from a cold disk) is read once the frame is up.
+            Some(tally) => {
+                self.census = Census::new(self.year);
+                self.census_pending = true;
+                self.tally = tally;
+                self.refresh_summary();
+                Ok(())
+            }
+            None => self.load_year(),
+        }
+    }
+
+    /// Counts the year shown and the year the app opens on next time, and keeps them in
+    /// the register for the next opening's first frame (see `app::keep_tallies`).
+    pub fn keep_tallies(&self) {
+        let Some(register) = &self.register else {
+            return;
+        };
+        let today = self
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let next = super::opening_year(today).unwrap_or(self.year);
+        // Only the next opening's speed depends on it: a register that cannot take the
+        // counts now (a full disk) is counted from its census then, as before.
+        let _ = crate::app::keep_tallies(register, &[self.year, next]);
+    }
+
+    /// Reads the census of a year whose first frame was drawn from the kept tally, and
+    /// counts the year from it: the bars are then those of a fresh count whatever was
+    /// kept. Called after the first frame and before any key is handled. Returns whether
+    /// the screen may have changed.
+    pub fn finish_opening(&mut self) -> bool {
+        if !self.census_pending {
+            return false;
+        }
+        let kept = self.tally.clone();
+        match self.load_year() {
+            Ok(()) => self.tally != kept,
+            Err(e) => {
+                self.fail(&e);
+                true
+            }
+        }
     }
 
     /// (Re)loads the census and tally of the selected year.
@@ -249,6 +299,7 @@ impl App {
         let tally = Tally::compute(&census);
         self.year = year;
         self.census = census;
+        self.census_pending = false;
         self.community_names = communities;
         self.tally = tally;
         self.refresh_summary();
@@ -377,6 +428,8 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        // Every action may work on the census, so none runs before it is read.
+        self.finish_opening();
         if self.confirm.is_some() {
             match action {
                 // Nothing interrupts a backup that is being written.

@@ -175,6 +175,9 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), AppError> {
 pub fn end_session(app: &mut App, stop: &terminal::Stop) -> Result<(), AppError> {
     if stop.requested() {
         app.save_before_exit();
+    } else {
+        // Not after a hang-up or a closing console: only what must be saved runs then.
+        app.keep_tallies();
     }
     terminal::restore();
     let closed = match app.register.take() {
@@ -220,6 +223,11 @@ fn event_loop(
     let size = terminal.size()?;
     app.set_window(size.width, size.height);
     terminal.draw(|frame| screens::render(app, frame))?;
+    // The first frame may come from the kept tally; the census follows at once, before
+    // any key is read (keys typed meanwhile wait in the terminal's queue).
+    if app.finish_opening() {
+        terminal.draw(|frame| screens::render(app, frame))?;
+    }
     // A deliberate bug for the terminal-fault test (tests/pty.rs): proves a panic leaves
     // the terminal usable. Debug builds only; a release build has no such switch.
     #[cfg(debug_assertions)]

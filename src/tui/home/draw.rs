@@ -1,7 +1,7 @@
 //! Drawing the home screen: the lists box above, the bars box below, the keys that do
 //! not fit the hint bar on the bars box's bottom border.
 
-use crate::model::{Measure, UnitKind};
+use crate::model::{Measure, Title, UnitKind};
 use crate::report::Summary;
 use crate::text::{format_count, pad_left_to_width, pad_to_width};
 use crate::tui::action::Action;
@@ -54,11 +54,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         };
         let selected = i == app.home_selected;
         let marker = if selected { theme.sym("▶", ">") } else { " " };
-        let count = format!(
-            "{} {}",
-            format_count(app.census.count(kind) as u64),
-            kind.counter()
-        );
+        // Each kind has its title and every active unit counts in that title's total:
+        // the tally has the number even before the census is read (see `App::attach`).
+        let active = Title::ALL
+            .into_iter()
+            .find(|t| t.unit_kind() == kind)
+            .map_or(0, |t| app.tally.titles[t as usize].total);
+        let count = format!("{} {}", format_count(active), kind.counter());
         let line = format!(
             "{marker} {}  {} {}",
             i + 1,

@@ -215,7 +215,7 @@ pub fn build(path: &Path) -> Register {
 
 pub struct Harness {
     pub app: App,
-    _dir: tempfile::TempDir,
+    pub _dir: tempfile::TempDir,
 }
 
 /// A scratch folder whose path is as long on Windows (`C:\t\.tmpXXXXXX`) as on Linux

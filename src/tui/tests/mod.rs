@@ -6,6 +6,7 @@ mod failures;
 mod fixture;
 mod form;
 mod hostile_names;
+mod kept_tally;
 mod keys;
 mod letterhead;
 mod merge;

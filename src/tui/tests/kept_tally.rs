@@ -1,0 +1,112 @@
+//! The first frame drawn from the tally kept in the register, the census read right
+//! after it, and the counts kept when a session ends.
+
+use super::fixture::*;
+use crate::criteria::Catalog;
+use crate::tally::Tally;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crossterm::event::KeyCode;
+
+/// The year counted afresh from the register.
+fn fresh_count(app: &App) -> Tally {
+    let reader = app
+        .register
+        .as_ref()
+        .expect("register")
+        .read()
+        .expect("read");
+    Tally::compute(&crate::app::load_census(&reader, YEAR).expect("census"))
+}
+
+/// Closes the app and opens the same register again, as the next session would.
+fn reopen(h: Harness) -> Harness {
+    let Harness { mut app, _dir } = h;
+    let register = app.register.take().expect("register");
+    let path = register.path().to_path_buf();
+    register.close().expect("close");
+    let register = crate::store::Register::open(&path).expect("open");
+    let mut app = App::open(
+        register,
+        Catalog::shipped().expect("catalog"),
+        YEAR,
+        Theme::new(true, false),
+    )
+    .expect("open app");
+    app.today = chrono::NaiveDate::from_ymd_opt(2025, 12, 15);
+    Harness { app, _dir }
+}
+
+#[test]
+fn a_session_keeps_its_counts_and_the_next_opens_on_them_before_the_census() {
+    let mut h = app();
+    assert!(
+        !h.app.census_pending,
+        "nothing was kept: the census is read at open"
+    );
+    let before = fresh_count(&h.app);
+    // Scores change the counts; the session keeps those of the register as it is.
+    type_text(&mut h.app, "2");
+    press(&mut h.app, KeyCode::F(5));
+    press(&mut h.app, KeyCode::Enter);
+    type_text(&mut h.app, "12");
+    press(&mut h.app, KeyCode::Enter);
+    press(&mut h.app, KeyCode::Esc);
+    press(&mut h.app, KeyCode::Esc);
+    h.app.keep_tallies();
+    let expected = fresh_count(&h.app);
+    assert_ne!(expected, before, "the scores changed the counts");
+    let bars = screen_text(&h.app);
+
+    let mut h = reopen(h);
+    assert!(
+        h.app.census_pending,
+        "the first frame comes from the kept counts"
+    );
+    assert_eq!(h.app.tally, expected);
+    assert_eq!(
+        screen_text(&h.app),
+        bars,
+        "the same bars before the census is read"
+    );
+    // The first key reads the census before it does anything.
+    press(&mut h.app, KeyCode::Down);
+    assert!(!h.app.census_pending);
+    assert_eq!(h.app.tally, expected);
+    assert!(h.app.census.is_active(crate::model::UnitKind::Household, 1));
+}
+
+#[test]
+fn a_write_after_the_counts_were_kept_makes_the_next_opening_count_afresh() {
+    let h = app();
+    h.app.keep_tallies();
+    let register = h.app.register.as_ref().expect("register");
+    register.write(|w| w.set_officer("Lan")).expect("write");
+    let h = reopen(h);
+    assert!(!h.app.census_pending, "stale counts are not shown");
+    assert_eq!(h.app.tally, fresh_count(&h.app));
+}
+
+#[test]
+fn wrong_kept_counts_are_replaced_by_the_census_count_as_soon_as_it_is_read() {
+    let h = app();
+    let register = h.app.register.as_ref().expect("register");
+    let counted_at = register
+        .read()
+        .expect("read")
+        .generation()
+        .expect("generation");
+    let mut wrong = fresh_count(&h.app);
+    wrong.titles[0].recognised += 7;
+    register
+        .keep_tallies(counted_at, &[(YEAR, wrong.to_bytes())])
+        .expect("keep");
+    let mut h = reopen(h);
+    assert_eq!(h.app.tally, wrong);
+    assert!(h.app.finish_opening(), "the bars change");
+    assert_eq!(h.app.tally, fresh_count(&h.app));
+    // Quitting keeps the right counts in their place.
+    h.app.keep_tallies();
+    let h = reopen(h);
+    assert_eq!(h.app.tally, fresh_count(&h.app));
+}
