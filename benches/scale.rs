@@ -655,27 +655,54 @@ fn run(dir: &Path) -> Result<(), Failure> {
         sqlite: group_by.map(ms).unwrap_or_else(|| "—".into()),
         ratio: ratio(Some(tally.wall.as_micros()), group_by),
     });
-    rows.push(Row {
-        what: format!(
-            "home screen {YEAR}, warm: open (after a clean close: no page check) + census + tally + summary + first frame 80×24, median of 5 / the same GROUP BY"
-        ),
-        ours: figure("open_ms"),
-        per: figure("open_per"),
-        sqlite: group_by.map(ms).unwrap_or_else(|| "—".into()),
-        ratio: ratio(micros("home_warm_us"), group_by),
-    });
-    let cold_ours = micros("home_cold_us");
     let cold_sqlite = sqlite.as_ref().and_then(|s| s.group_by_cold);
-    rows.push(Row {
-        what: format!(
-            "home screen {YEAR}, cold (the file evicted from the page cache first) / the same GROUP BY, its file evicted"
+    let as_ms = |us: Option<u128>| {
+        us.map(|us| ms(Duration::from_micros(us as u64)))
+            .unwrap_or_else(|| "not measured".into())
+    };
+    for (kept, label) in [
+        ("_kept", "counts kept at the last session's end"),
+        (
+            "",
+            "counts not kept (after a command-line change or an unclean end)",
         ),
-        ours: cold_ours
-            .map(|us| ms(Duration::from_micros(us as u64)))
-            .unwrap_or_else(|| "not measured".into()),
+    ] {
+        rows.push(Row {
+            what: format!(
+                "home screen {YEAR}, warm, {label}: open + first frame 80×24, median of 5 / the same GROUP BY"
+            ),
+            ours: figure(&format!("open{kept}_ms")),
+            per: figure(&format!("open{kept}_per")),
+            sqlite: group_by.map(ms).unwrap_or_else(|| "—".into()),
+            ratio: ratio(micros(&format!("home_warm{kept}_us")), group_by),
+        });
+        let cold_ours = micros(&format!("home_cold{kept}_us"));
+        rows.push(Row {
+            what: format!(
+                "home screen {YEAR}, cold (the file evicted from the page cache first), {label}: first frame / the same GROUP BY, its file evicted"
+            ),
+            ours: as_ms(cold_ours),
+            per: String::new(),
+            sqlite: cold_sqlite.map(ms).unwrap_or_else(|| "—".into()),
+            ratio: ratio(cold_ours, cold_sqlite),
+        });
+        if !kept.is_empty() {
+            let cold_ready = micros("home_cold_kept_ready_us");
+            rows.push(Row {
+                what: "  then the census read after the first frame (ready for keys): warm, median of 5 / cold".into(),
+                ours: format!("{} / {}", figure("ready_kept_ms"), as_ms(cold_ready)),
+                per: String::new(),
+                sqlite: String::new(),
+                ratio: String::new(),
+            });
+        }
+    }
+    rows.push(Row {
+        what: format!("keeping the {YEAR} counts when a session ends (counted afresh, one write)"),
+        ours: figure("keep_ms"),
         per: String::new(),
-        sqlite: cold_sqlite.map(ms).unwrap_or_else(|| "—".into()),
-        ratio: ratio(cold_ours, cold_sqlite),
+        sqlite: String::new(),
+        ratio: String::new(),
     });
     rows.push(Row {
         what: format!("save one score + tally apply + redraw (median of {SAVES})"),
@@ -771,11 +798,12 @@ fn evict_from_page_cache(_: &Path) -> bool {
 fn app_phase(path: &Path) -> Result<(), Failure> {
     let catalog = Catalog::shipped().map_err(|e| format!("{e:?}"))?;
     // 4. The home screen of YEAR (the demo's last full year: every title evaluated), from
-    // opening the register to the first frame: once with the file evicted from the page
-    // cache (cold), then five times warm.
-    let mut opens = Vec::new();
-    let mut app = None;
-    let open_home = || -> Result<(App, Timed), Failure> {
+    // opening the register to the first frame, then to the census read after it (ready
+    // for keys). Twice: with the year's counts not kept (after a command-line change or
+    // an unclean end: counted from the census before the frame), and kept as a session's
+    // end keeps them. Each once with the file evicted from the page cache (cold), then
+    // five times warm.
+    let open_home = || -> Result<(App, Timed, Timed), Failure> {
         let started = Timed::start();
         let register = Register::open(path)?;
         let registered = started.0.elapsed();
@@ -784,44 +812,85 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
         opened.page_rows = sohoctap::tui::app::page_rows_for(24);
         let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
         terminal.draw(|f| screens::render(&opened, f))?;
-        let took = Timed::since(started);
+        let frame = Timed::since(started);
+        if opened.finish_opening() {
+            terminal.draw(|f| screens::render(&opened, f))?;
+        }
+        let ready = Timed::since(started);
         println!(
-            "  home screen: Register::open {registered:?}, App::open {:?}, first frame {:?}",
+            "  home screen: Register::open {registered:?}, App::open {:?}, first frame {:?}, census read {:?}",
             loaded - registered,
-            took.wall - loaded
+            frame.wall - loaded,
+            ready.wall - frame.wall
         );
-        Ok((opened, took))
+        Ok((opened, frame, ready))
     };
-    let cold = evict_from_page_cache(path).then(&open_home).transpose()?;
-    if let Some((opened, took)) = cold {
-        println!(
-            "home screen {YEAR}, cold (file evicted from the page cache): {}",
-            took.text()
-        );
-        println!("home_cold_us={}", took.wall.as_micros());
-        // Closed cleanly, so the next open trusts the file as after any clean close.
-        drop(opened);
-    } else {
-        println!(
-            "home screen {YEAR}, cold: not measured (the page cache could not be told to drop the file)"
-        );
-    }
-    for _ in 0..5 {
+    let mut app = None;
+    for kept in [false, true] {
+        let label = if kept { "kept" } else { "not kept" };
+        let suffix = if kept { "_kept" } else { "" };
+        // The register is held by one process at a time: the last app closes first.
         drop(app.take());
-        let (opened, took) = open_home()?;
-        opens.push(took);
-        app = Some(opened);
+        {
+            let register = Register::open(path)?;
+            if kept {
+                let started = Timed::start();
+                let written = sohoctap::app::keep_tallies(&register, &[YEAR])?;
+                let took = Timed::since(started);
+                println!(
+                    "keeping the {YEAR} counts at a session's end ({written} year written): {}",
+                    took.text()
+                );
+                println!("keep_ms={}", took.text());
+            } else {
+                // Any write makes kept counts stale, as a command-line change does.
+                register.write(|_| Ok(()))?;
+            }
+            register.close()?;
+        }
+        let cold = evict_from_page_cache(path).then(&open_home).transpose()?;
+        if let Some((opened, frame, ready)) = cold {
+            println!(
+                "home screen {YEAR}, counts {label}, cold (file evicted from the page cache): first frame {}, ready {}",
+                frame.text(),
+                ready.text()
+            );
+            println!("home_cold{suffix}_us={}", frame.wall.as_micros());
+            println!("home_cold{suffix}_ready_us={}", ready.wall.as_micros());
+            // Closed cleanly, so the next open trusts the file as after any clean close.
+            drop(opened);
+        } else {
+            println!(
+                "home screen {YEAR}, cold: not measured (the page cache could not be told to drop the file)"
+            );
+        }
+        let mut frames = Vec::new();
+        let mut readies = Vec::new();
+        for _ in 0..5 {
+            drop(app.take());
+            let (opened, frame, ready) = open_home()?;
+            frames.push(frame);
+            readies.push(ready);
+            app = Some(opened);
+        }
+        let frame = median_timed(&frames);
+        let ready = median_timed(&readies);
+        println!(
+            "home screen {YEAR}, counts {label}, warm, open to first frame: {:?}; to the census read: {:?}",
+            frames.iter().map(Timed::text).collect::<Vec<_>>(),
+            readies.iter().map(Timed::text).collect::<Vec<_>>()
+        );
+        println!("open{suffix}_ms={}", frame.text());
+        println!(
+            "open{suffix}_per={}",
+            frame.per_thousand(scaled_spec().households)
+        );
+        println!("home_warm{suffix}_us={}", frame.wall.as_micros());
+        println!("ready{suffix}_ms={}", ready.text());
+        println!("home_warm{suffix}_ready_us={}", ready.wall.as_micros());
     }
     let mut app = app.ok_or("no app")?;
     let households = scaled_spec().households;
-    let open_time = median_timed(&opens);
-    println!(
-        "home screen {YEAR}, warm, open to first frame: {:?}",
-        opens.iter().map(Timed::text).collect::<Vec<_>>()
-    );
-    println!("open_ms={}", open_time.text());
-    println!("open_per={}", open_time.per_thousand(households));
-    println!("home_warm_us={}", open_time.wall.as_micros());
     println!(
         "home_tally={}",
         Title::ALL

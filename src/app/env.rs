@@ -77,6 +77,13 @@ pub fn with_office_sets(reader: &Reader, mut catalog: Catalog) -> crate::store::
     Ok(catalog)
 }
 
+/// The year the app opens on: in January the office is still finishing the year just
+/// ended (decisions, the report), so it opens there rather than on a new, empty year.
+pub fn opening_year(today: chrono::NaiveDate) -> Option<Year> {
+    let year = Year::try_from(today.year()).ok()?;
+    Some(if today.month() == 1 { year - 1 } else { year })
+}
+
 /// This year, by the local clock: the default data year.
 pub fn current_year() -> Year {
     Year::try_from(chrono::Local::now().year()).unwrap_or(2025)

@@ -176,7 +176,7 @@ fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Re
         // A large import leaves pages free behind it; a failed compaction loses nothing.
         let _ = register.compact();
     }
-    register.close()?;
+    super::close_written(register)?;
     if applied.is_none() {
         return Err(CliError::input(
             "Kế hoạch nhập không khớp: chưa ghi gì vào sổ".to_string(),
@@ -213,7 +213,7 @@ fn import_json(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliErro
     if result.is_ok() && records >= crate::store::LARGE_IMPORT {
         let _ = register.compact();
     }
-    register.close()?;
+    super::close_written(register)?;
     result?;
     outln!("Đã nạp toàn bộ vào sổ {}", env.db.display());
     Ok(())

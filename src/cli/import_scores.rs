@@ -76,7 +76,7 @@ pub fn run(env: &Env, args: &ImportArgs, bytes: &[u8]) -> Result<(), CliError> {
         return Ok(());
     }
     let applied = apply_scores(&register, &plan, &env.stamp()?);
-    register.close()?;
+    super::close_written(register)?;
     let applied = applied?;
     outln!(
         "Đã ghi {} điểm cho {} {} ({} đăng ký mới); các ô trống giữ nguyên.",

@@ -62,7 +62,7 @@ pub fn run(env: &Env, args: &MergeArgs) -> Result<(), CliError> {
     let merged = other
         .read()
         .and_then(|snapshot| register.merge_from(&snapshot, &plan));
-    register.close()?;
+    super::close_written(register)?;
     other.close()?;
     let done = merged?;
     outln!(

@@ -45,6 +45,19 @@ pub(crate) fn open_register(path: &std::path::Path) -> Result<crate::store::Regi
     Ok(register)
 }
 
+/// Closes a register a command has written to, first keeping the counts of the year the
+/// app opens on (see [`crate::app::keep_tallies`]), so the next app session draws its
+/// first frame from them instead of counting the year from every unit's links.
+pub(crate) fn close_written(register: crate::store::Register) -> Result<(), CliError> {
+    let today = chrono::Local::now().date_naive();
+    if let Some(year) = crate::app::opening_year(today) {
+        // Only the next opening's speed depends on it (a full disk: counted then).
+        let _ = crate::app::keep_tallies(&register, &[year]);
+    }
+    register.close()?;
+    Ok(())
+}
+
 /// Opens the register for a command that only reads it (`check`, `report`, `export`):
 /// not a byte is written, unless it was written by an older program, which is upgraded
 /// first as [`open_register`] does, and the officer told.

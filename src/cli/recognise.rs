@@ -54,7 +54,7 @@ pub fn run(env: &Env, args: &RecogniseArgs) -> Result<(), CliError> {
         },
         &env.stamp()?,
     )?;
-    register.close()?;
+    super::close_written(register)?;
     outln!(
         "Đã công nhận {} {} đạt danh hiệu {} năm {} theo quyết định {number} ngày {}.",
         format_count(changes.len() as u64),
@@ -86,7 +86,7 @@ fn change_decision(
     let stamp = env.stamp()?;
     let register = super::open_register(&env.db)?;
     let result = change_open(&register, args, title, number, new_number, new_date, &stamp);
-    register.close()?;
+    super::close_written(register)?;
     result
 }
 

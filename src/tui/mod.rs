@@ -84,6 +84,8 @@ fn with_office_sets(
     crate::app::with_office_sets(&register.read()?, catalog)
 }
 
+pub use crate::app::opening_year;
+
 /// Runs the app on the register of `env` (the setup screen when it does not exist yet).
 pub fn run(env: &Env, ascii: bool) -> Result<(), AppError> {
     let catalog = env.catalog()?;
@@ -258,14 +260,6 @@ fn event_loop(
         }
     }
     Ok(())
-}
-
-/// The year the app opens on: in January the office is still finishing the year just
-/// ended (decisions, the report), so it opens there rather than on a new, empty year.
-pub fn opening_year(today: chrono::NaiveDate) -> Option<crate::model::Year> {
-    use chrono::Datelike;
-    let year = crate::model::Year::try_from(today.year()).ok()?;
-    Some(if today.month() == 1 { year - 1 } else { year })
 }
 
 #[cfg(test)]
