@@ -77,3 +77,35 @@ fn an_import_keeps_the_counts_of_the_year_the_app_opens_on() {
     }
     assert_eq!(households, 5);
 }
+
+#[test]
+fn check_says_when_kept_counts_disagree_with_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.redb");
+    assert!(
+        run(&db, &["demo", "--no-open", "--year", "2025"])
+            .status
+            .success()
+    );
+    let said = |db: &Path| {
+        let out = run(db, &["check", "--year", "2025"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    assert!(!said(&db).contains("số liệu tổng hợp"), "{}", said(&db));
+
+    let (_, mut wrong) = kept_and_fresh(&db, 2025);
+    wrong.titles[0].recognised += 1;
+    let register = Register::open(&db).unwrap();
+    let counted_at = register.read().unwrap().generation().unwrap();
+    register
+        .keep_tallies(counted_at, &[(2025, wrong.to_bytes())])
+        .unwrap();
+    register.close().unwrap();
+    let out = said(&db);
+    assert!(
+        out.contains("Lưu ý: số liệu tổng hợp năm 2025 lưu sẵn trong sổ khác số đếm lại"),
+        "{out}"
+    );
+    assert!(out.contains("sổ nguyên vẹn"), "{out}");
+}

@@ -39,3 +39,16 @@ pub fn keep_tallies(register: &Register, years: &[Year]) -> Result<usize> {
     }
     register.keep_tallies(counted_at, &changed)
 }
+
+/// Whether the counts kept for `year` agree with a fresh count of the register's data
+/// (`sohoctap check`); `None` when none are kept at the register's current state. A
+/// kept record that does not read disagrees.
+pub fn kept_tally_agrees(reader: &Reader, year: Year) -> Result<Option<bool>> {
+    let Some(bytes) = reader.kept_tally(year)? else {
+        return Ok(None);
+    };
+    let fresh = Tally::compute(&load_census(reader, year)?);
+    Ok(Some(
+        Tally::from_bytes(&bytes).is_ok_and(|kept| kept == fresh),
+    ))
+}

@@ -63,7 +63,7 @@ pub use evaluation::{
     register_for_title, set_digital_skills, set_score, set_stage, take_previous_values, undo,
 };
 pub use groups::{MemberFate, archive_group, group_members};
-pub use kept_tally::{keep_tallies, kept_tally};
+pub use kept_tally::{keep_tallies, kept_tally, kept_tally_agrees};
 pub use merge_preview::merge_preview;
 pub use names::active_names;
 pub use report::load_report_data;
