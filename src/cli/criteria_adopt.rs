@@ -103,7 +103,7 @@ pub fn run(env: &Env, args: &CriteriaAdoptArgs) -> Result<(), CliError> {
         return Ok(());
     }
     let outcome = register.adopt(&plan, entry, &env.stamp()?);
-    register.close()?;
+    super::close_written(register)?;
     let moved = outcome?;
     outln!(
         "Đã chuyển {moved} đánh giá sang bộ {}. Hoàn tác: sohoctap criteria adopt {} --year {} --undo (hoặc từng đơn vị trong màn hình Lịch sử).",

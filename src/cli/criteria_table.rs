@@ -147,7 +147,7 @@ pub fn import(env: &Env, args: &CriteriaImportArgs) -> Result<(), CliError> {
         w.remember_criteria(&hash, &set)?;
         Ok(existed)
     });
-    register.close()?;
+    super::close_written(register)?;
     if existed? {
         outln!("Sổ đã có đúng bộ này, không lưu thêm: {summary}");
     } else {

@@ -56,7 +56,7 @@ pub fn run(env: &Env, args: &LetterheadArgs) -> Result<(), CliError> {
     }
     register.write(|w| w.set_letterhead(&own))?;
     let commune = register.read()?.commune()?;
-    register.close()?;
+    super::close_written(register)?;
     outln!("Đã ghi. Báo cáo từ nay dùng:");
     show(&commune, &own);
     Ok(())

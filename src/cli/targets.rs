@@ -172,7 +172,7 @@ fn set(
         &target.resolution,
         &[(measure, basis, milestone, Some(percent_tenths))],
     )?;
-    register.close()?;
+    super::close_written(register)?;
     outln!(
         "Đã đặt chỉ tiêu {} ({}) đến {}: {}.",
         measure.label(),
