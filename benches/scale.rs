@@ -715,8 +715,22 @@ fn run(dir: &Path) -> Result<(), Failure> {
         ratio: String::new(),
     });
     rows.push(Row {
-        what: "peak memory (VmHWM) of the app process: open, first frame, 22 saves, 5 reports"
+        what: "peak memory (VmHWM) of the app process on its home screen (six opens, first frames)"
             .into(),
+        ours: figure("home_peak_mb"),
+        per: String::new(),
+        sqlite: String::new(),
+        ratio: String::new(),
+    });
+    rows.push(Row {
+        what: "  then with the citizens list open (after census runs and 21 saves)".into(),
+        ours: figure("list_peak_mb"),
+        per: String::new(),
+        sqlite: String::new(),
+        ratio: String::new(),
+    });
+    rows.push(Row {
+        what: "  then at the end: 22 more saves, 5 reports, the households list, scoring".into(),
         ours: figure("peak_mb"),
         per: String::new(),
         sqlite: String::new(),
@@ -885,6 +899,13 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
     let mut app = app.ok_or("no app")?;
     let households = scaled_spec().households;
 
+    let mb = |m: Option<f64>| {
+        m.map(|m| format!("{m:.0} MB"))
+            .unwrap_or_else(|| "n/a (no /proc)".into())
+    };
+    // Issue 17 target 4: the app on its home screen (the five opens above included).
+    println!("home_peak_mb={}", mb(peak_mb()));
+
     // 4b. The year's census and tally alone (what the app reads after the first frame,
     // or before it when no counts are kept), five times on the open register.
     {
@@ -980,6 +1001,23 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
         ms(save_time),
         ms(saves.iter().max().copied().unwrap_or_default())
     );
+
+    // Issue 17 target 4: the app with the citizens list open (every citizen's row).
+    key(&mut app, KeyCode::Char('5'));
+    let citizens_open = matches!(
+        app.stack.last(),
+        Some(sohoctap::tui::app::Screen::List(UnitKind::Citizen))
+    );
+    terminal.draw(|f| screens::render(&app, f))?;
+    println!(
+        "list_peak_mb={}",
+        if citizens_open {
+            mb(peak_mb())
+        } else {
+            "the citizens list did not open (not measured)".into()
+        }
+    );
+    key(&mut app, KeyCode::Esc);
 
     // 6. The report: gathering from the open register and rendering the text.
     let mut reports = Vec::new();
@@ -1078,12 +1116,7 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
         println!("terminal bytes while scoring: the scoring screen did not open (not measured)");
     }
     println!("bytes={full_frame} / {after_save} / {cursor_down} / {search_letter} / {no_op} B");
-    println!(
-        "peak_mb={}",
-        peak_mb()
-            .map(|m| format!("{m:.0} MB"))
-            .unwrap_or_else(|| "n/a (no /proc)".into())
-    );
+    println!("peak_mb={}", mb(peak_mb()));
     if let Some(register) = app.register.take() {
         register.close()?;
     }
