@@ -75,7 +75,15 @@ fn this_year() -> Year {
 /// is never migrated (a backup of an older register stays as it was written). The pages
 /// are verified once: the open's check is the whole of redb's check.
 pub(super) fn verify(path: &Path) -> Result<()> {
+    // Every page is checked by this open, before anything is moved: a compaction copies
+    // pages under fresh checksums, so it must only ever move pages already found good.
     let register = Register::open_as_is(path)?;
+    if register.free_share()? >= super::compact::COMPACT_COPY_FREE_SHARE {
+        // A copy is the file kept for years: give it back the space the register's own
+        // writes left free (a failed compaction leaves the copy as it was, still checked
+        // record by record below).
+        let _ = register.compact();
+    }
     let report = super::integrity::check_records(&register.read()?, this_year())?;
     register.close()?;
     // Data an officer can correct (more adults than members) is no reason to refuse a
@@ -158,7 +166,8 @@ pub fn backup_to(register: &Register, dest: &Path) -> Result<BackupReport> {
     let _ = fs::remove_file(super::holder::holder_path(&tmp));
     result.map(|()| BackupReport {
         path: dest.to_path_buf(),
-        bytes,
+        // The copy's own size: smaller than the register's when it was compacted.
+        bytes: fs::metadata(dest).map_or(bytes, |m| m.len()),
         removed: Vec::new(),
     })
 }
@@ -392,6 +401,67 @@ mod tests {
         let back = Register::open(&path).unwrap();
         assert_eq!(codes(&back), vec!["TH1"]);
         back.close().unwrap();
+    }
+
+    #[test]
+    fn a_backup_of_a_register_with_much_free_space_is_compacted_and_holds_everything() {
+        use crate::store::tests::household;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("so.redb");
+        let register = Register::create(&path, &commune()).unwrap();
+        let thon = register
+            .write(|w| w.insert_unit(&community("TH1")))
+            .unwrap();
+        let ids = register
+            .write(|w| {
+                (0..1500)
+                    .map(|i| w.insert_unit(&household(&format!("HO{i:05}"), thon)))
+                    .collect::<Result<Vec<_>>>()
+            })
+            .unwrap();
+        // Rewriting every record leaves the pages of the old ones free in the file.
+        for round in 0..3 {
+            register
+                .write(|w| {
+                    for (i, id) in ids.iter().enumerate() {
+                        let mut unit = household(&format!("HO{i:05}"), thon);
+                        if let Unit::Household(h) = &mut unit {
+                            h.head_name = format!("Nguyễn Văn {round} {i}");
+                        }
+                        w.update_unit(*id, &unit)?;
+                    }
+                    Ok(())
+                })
+                .unwrap();
+        }
+        assert!(
+            register.free_share().unwrap() >= super::super::compact::COMPACT_COPY_FREE_SHARE,
+            "the test needs a register with free space"
+        );
+        let length = fs::metadata(&path).unwrap().len();
+        let report = backup_generation(&register, &default_backup_dir(&path), 10).unwrap();
+        assert!(
+            report.bytes < length * 3 / 4,
+            "backup {} bytes, register {length}",
+            report.bytes
+        );
+        assert_eq!(report.bytes, fs::metadata(&report.path).unwrap().len());
+        let names = |r: &Register| -> Vec<String> {
+            r.read()
+                .unwrap()
+                .units(UnitKind::Household)
+                .unwrap()
+                .into_iter()
+                .map(|(_, u)| match u {
+                    Unit::Household(h) => h.head_name,
+                    _ => String::new(),
+                })
+                .collect()
+        };
+        let copy = Register::open(&report.path).unwrap();
+        assert_eq!(names(&copy), names(&register));
+        assert_eq!(names(&copy).len(), 1500);
+        copy.close().unwrap();
     }
 
     #[test]

@@ -37,7 +37,35 @@ impl Compacted {
     }
 }
 
+/// A copy (a backup, a restored file) is compacted when at least this share of it is
+/// free: below it, compaction takes longer than the space is worth.
+pub const COMPACT_COPY_FREE_SHARE: f64 = 0.1;
+
 impl Register {
+    /// The share of the file (0 to 1) that holds no live page: about what a compaction
+    /// would give back.
+    pub fn free_share(&self) -> Result<f64> {
+        let length = std::fs::metadata(&self.path)
+            .map(|m| m.len())
+            .map_err(|source| StoreError::Io {
+                path: self.path.clone(),
+                action: "đọc",
+                source,
+            })?;
+        let used = self.with_db(|db| {
+            let err = |e: redb::Error| from_redb(&self.path, e);
+            let txn = db.begin_write().map_err(|e| err(e.into()))?;
+            let stats = txn.stats().map_err(|e| err(e.into()))?;
+            txn.abort().map_err(|e| err(e.into()))?;
+            Ok(stats.allocated_pages() * stats.page_size() as u64)
+        })?;
+        Ok(if length == 0 {
+            0.0
+        } else {
+            1.0 - (used.min(length) as f64 / length as f64)
+        })
+    }
+
     /// Compacts the file. `None` when a read or a write of this process is still under
     /// way (redb refuses then; nothing is lost, the space is reused by later writes).
     pub fn compact(&self) -> Result<Option<Compacted>> {
