@@ -73,12 +73,13 @@ fn this_year() -> Year {
 /// Opens a copy as a register (every page verified by the open, schema version) and
 /// checks every record. The copy is ours, so the writable open may repair or stamp it; it
 /// is never migrated (a backup of an older register stays as it was written). The pages
-/// are verified once: the open's check is the whole of redb's check.
-pub(super) fn verify(path: &Path) -> Result<()> {
+/// are verified once: the open's check is the whole of redb's check. With `compact`, a
+/// copy with much free space is compacted between the page check and the record check.
+pub(super) fn verify(path: &Path, compact: bool) -> Result<()> {
     // Every page is checked by this open, before anything is moved: a compaction copies
     // pages under fresh checksums, so it must only ever move pages already found good.
     let register = Register::open_as_is(path)?;
-    if register.free_share()? >= super::compact::COMPACT_COPY_FREE_SHARE {
+    if compact && register.free_share()? >= super::compact::COMPACT_COPY_FREE_SHARE {
         // A copy is the file kept for years: give it back the space the register's own
         // writes left free (a failed compaction leaves the copy as it was, still checked
         // record by record below).
@@ -134,8 +135,14 @@ pub fn looks_like_register(path: &Path) -> bool {
 
 /// Writes a verified copy of the open `register` to `dest`, which must not exist yet.
 /// The copy is made under a temporary name and renamed only once verified, so a failed
-/// backup never leaves a file that looks like a good one.
+/// backup never leaves a file that looks like a good one. A copy with much free space is
+/// compacted (see [`verify`]).
 pub fn backup_to(register: &Register, dest: &Path) -> Result<BackupReport> {
+    copy_verified(register, dest, true)
+}
+
+/// [`backup_to`], compacting the copy only when `compact` is set.
+fn copy_verified(register: &Register, dest: &Path, compact: bool) -> Result<BackupReport> {
     if dest.exists() {
         return Err(StoreError::AlreadyExists(dest.to_path_buf()));
     }
@@ -151,7 +158,7 @@ pub fn backup_to(register: &Register, dest: &Path) -> Result<BackupReport> {
         Ok(copied)
     })?;
     let (tmp, bytes) = copied?;
-    let result = verify(&tmp).and_then(|()| {
+    let result = verify(&tmp, compact).and_then(|()| {
         // The copy is the register's bytes: the register itself has just been verified.
         register.mark_verified();
         // Unlike a rename, this refuses a name that appeared meanwhile (a planted file or
@@ -205,9 +212,12 @@ pub fn backup_generation(register: &Register, dir: &Path, keep: usize) -> Result
 /// (`truoc-nang-cap-<stem>-dinh-dang-1-2026-12-01-0930.redb`).
 pub(super) fn backup_before_upgrade(register: &Register, found: u32) -> Result<BackupReport> {
     let stem = stem(register.path());
+    // Byte for byte as the older program left it: compacting would rewrite it with this
+    // program's redb, and the copy is what an officer takes back to that program.
     backup_kept(
         register,
         &format!("truoc-nang-cap-{stem}-dinh-dang-{found}"),
+        false,
     )
 }
 
@@ -217,11 +227,11 @@ pub(super) fn backup_before_upgrade(register: &Register, found: u32) -> Result<B
 pub fn backup_before_merge(register: &Register, prefix: &str) -> Result<BackupReport> {
     let stem = stem(register.path());
     let prefix = prefix.to_ascii_lowercase();
-    backup_kept(register, &format!("truoc-gop-{prefix}-{stem}"))
+    backup_kept(register, &format!("truoc-gop-{prefix}-{stem}"), true)
 }
 
 /// A verified copy named `<name>-<minute>.redb` in the register's backup folder.
-fn backup_kept(register: &Register, name: &str) -> Result<BackupReport> {
+fn backup_kept(register: &Register, name: &str, compact: bool) -> Result<BackupReport> {
     let dir = default_backup_dir(register.path());
     create_private_dir(&dir)?;
     let minute = chrono::Local::now().format("%Y-%m-%d-%H%M").to_string();
@@ -232,7 +242,7 @@ fn backup_kept(register: &Register, name: &str) -> Result<BackupReport> {
         dest = dir.join(format!("{name}-{n}.redb"));
         n += 1;
     }
-    backup_to(register, &dest)
+    copy_verified(register, &dest, compact)
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {

@@ -82,7 +82,7 @@ pub fn restore_from(backup: &Path, register_path: &Path) -> Result<RestoreReport
         },
         other => other,
     })?;
-    if let Err(e) = verify(&tmp) {
+    if let Err(e) = verify(&tmp, false) {
         let _ = fs::remove_file(&tmp);
         return Err(match e {
             StoreError::Corrupted { detail, .. } => StoreError::Corrupted {
