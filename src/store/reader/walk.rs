@@ -1,8 +1,7 @@
 //! Walking a table record by record, for what reads the whole register (`check`, the
 //! JSON archive, a backup's verification) or one title's year of it (a list's export):
-//! each record is decoded, handed over and
-//! dropped, so memory stays the same whether the commune has a hundred households or
-//! fifty thousand. The visitor returns [`Walk::Break`] to stop early (a writer that
+//! each record is decoded, handed over and dropped, so memory stays the same whether the
+//! commune has a hundred households or fifty thousand. The visitor returns [`Walk::Break`] to stop early (a writer that
 //! failed, say).
 
 use super::super::codec;
