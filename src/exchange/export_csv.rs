@@ -240,7 +240,7 @@ fn field_type(field: Field) -> ColumnType {
 /// unit at a time. Rows are written as they are made (a list of 600,000 citizens held as
 /// cells took over a gigabyte), and the year's evaluations are matched to the units in
 /// id order, as both are stored, instead of through a map.
-struct Source {
+pub(super) struct Source {
     kind: UnitKind,
     year: Option<Year>,
     names: Names,
@@ -252,7 +252,11 @@ struct Source {
 }
 
 impl Source {
-    fn load(reader: &Reader, kind: UnitKind, year: Option<Year>) -> Result<Source, StoreError> {
+    pub(super) fn load(
+        reader: &Reader,
+        kind: UnitKind,
+        year: Option<Year>,
+    ) -> Result<Source, StoreError> {
         let names = Names::load(reader, kind)?;
         let title = Title::for_kind(kind);
         let mut evaluations: Vec<(UnitId, Evaluation)> = Vec::new();
@@ -299,7 +303,7 @@ impl Source {
         })
     }
 
-    fn headers(&self) -> (Vec<String>, Vec<ColumnType>) {
+    pub(super) fn headers(&self) -> (Vec<String>, Vec<ColumnType>) {
         let spec = columns(self.kind);
         let mut headers: Vec<String> = spec.iter().map(|c| c.header().to_string()).collect();
         let mut types: Vec<ColumnType> = spec.iter().map(|c| field_type(c.field)).collect();
@@ -324,7 +328,7 @@ impl Source {
     }
 
     /// Calls `visit` with each unit's row, in id order; the row is only lent.
-    fn each_row(
+    pub(super) fn each_row(
         &self,
         reader: &Reader,
         visit: &mut dyn FnMut(&mut Vec<String>) -> Result<(), StoreError>,

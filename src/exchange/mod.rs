@@ -81,3 +81,5 @@ mod tests;
 mod tests_hostile;
 #[cfg(test)]
 mod tests_titles;
+#[cfg(test)]
+mod xlsx_write_tests;
