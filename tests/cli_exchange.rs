@@ -4,22 +4,11 @@
 // Test and benchmark code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::{run, text};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sohoctap"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("SOHOCTAP_DB")
-        .output()
-        .expect("run sohoctap")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 #[test]
 fn import_export_backup_restore_through_the_binary() {

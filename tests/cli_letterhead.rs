@@ -4,18 +4,11 @@
 // Test code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod cli;
 
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sohoctap"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("SOHOCTAP_DB")
-        .output()
-        .expect("run sohoctap")
-}
+use cli::run;
+use std::process::Output;
 
 fn ok(out: Output) -> String {
     assert!(

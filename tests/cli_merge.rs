@@ -7,6 +7,10 @@
 // Test and benchmark code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::run;
 use serde_json::Value;
 use sohoctap::criteria::Catalog;
 use sohoctap::demo::{self, DemoSpec};
@@ -14,17 +18,7 @@ use sohoctap::model::{Commune, UnitKind};
 use sohoctap::store::{ReadOnlyRegister, Register};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sohoctap"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("SOHOCTAP_CRITERIA")
-        .output()
-        .expect("run sohoctap")
-}
+use std::process::Output;
 
 fn ok(o: &Output) -> String {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

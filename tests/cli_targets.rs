@@ -7,18 +7,12 @@
 
 mod common;
 
-use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
+#[path = "support/cli.rs"]
+mod cli;
 
-fn run(db: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sohoctap"));
-    cmd.arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("SOHOCTAP_CRITERIA");
-    cmd.output().expect("run sohoctap")
-}
+use cli::run;
+use serde_json::Value;
+use std::process::Output;
 
 fn ok(o: &Output) -> String {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

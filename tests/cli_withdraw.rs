@@ -5,23 +5,12 @@
 // Test and benchmark code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::{run, text};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sohoctap"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("SOHOCTAP_DB")
-        .env_remove("SOHOCTAP_OFFICER")
-        .output()
-        .expect("run sohoctap")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use std::process::Output;
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -240,7 +240,7 @@ fn field_type(field: Field) -> ColumnType {
 /// unit at a time. Rows are written as they are made (a list of 600,000 citizens held as
 /// cells took over a gigabyte), and the year's evaluations are matched to the units in
 /// id order, as both are stored, instead of through a map.
-struct Source {
+pub(super) struct Source {
     kind: UnitKind,
     year: Option<Year>,
     names: Names,
@@ -252,19 +252,21 @@ struct Source {
 }
 
 impl Source {
-    fn load(reader: &Reader, kind: UnitKind, year: Option<Year>) -> Result<Source, StoreError> {
+    pub(super) fn load(
+        reader: &Reader,
+        kind: UnitKind,
+        year: Option<Year>,
+    ) -> Result<Source, StoreError> {
         let names = Names::load(reader, kind)?;
         let title = Title::for_kind(kind);
         let mut evaluations: Vec<(UnitId, Evaluation)> = Vec::new();
         let mut sets: HashMap<String, CriteriaSet> = HashMap::new();
         let mut set_order: Vec<String> = Vec::new();
         if let Some(y) = year {
-            // Walked, not collected: the other titles' evaluations are dropped at once.
+            // Only the kind's title is read (one range of the table): a list of 300
+            // clans no longer decodes the 150,000 citizens' evaluations of the year.
             let mut failed = None;
-            reader.each_evaluation(y, y, &mut |key, e| {
-                if key.title != title {
-                    return Walk::Continue(());
-                }
+            reader.each_evaluation_of(y, title, &mut |unit, e| {
                 if !sets.contains_key(&e.criteria_hash) {
                     match reader.criteria(&e.criteria_hash) {
                         Ok(Some(set)) => {
@@ -278,7 +280,7 @@ impl Source {
                         }
                     }
                 }
-                evaluations.push((key.unit, e));
+                evaluations.push((unit, e));
                 Walk::Continue(())
             })?;
             if let Some(err) = failed {
@@ -301,7 +303,7 @@ impl Source {
         })
     }
 
-    fn headers(&self) -> (Vec<String>, Vec<ColumnType>) {
+    pub(super) fn headers(&self) -> (Vec<String>, Vec<ColumnType>) {
         let spec = columns(self.kind);
         let mut headers: Vec<String> = spec.iter().map(|c| c.header().to_string()).collect();
         let mut types: Vec<ColumnType> = spec.iter().map(|c| field_type(c.field)).collect();
@@ -326,7 +328,7 @@ impl Source {
     }
 
     /// Calls `visit` with each unit's row, in id order; the row is only lent.
-    fn each_row(
+    pub(super) fn each_row(
         &self,
         reader: &Reader,
         visit: &mut dyn FnMut(&mut Vec<String>) -> Result<(), StoreError>,

@@ -1,12 +1,13 @@
 //! A kind's list as an Excel workbook: the same columns and rows as the CSV export
-//! ([`super::export_csv::export_grid`]), typed — codes as text (leading zeros kept),
-//! counts, years and points as numbers, decision dates as dates — on a sheet named in
-//! Vietnamese. It imports back as it is, and a `--year` export imports as scores.
+//! ([`super::export_csv::export_grid`], read from the same row source and written row
+//! by row), typed — codes as text (leading zeros kept), counts, years and points as
+//! numbers, decision dates as dates — on a sheet named in Vietnamese. It imports back as
+//! it is, and a `--year` export imports as scores.
 
 use super::cell_rules::is_code_field;
-use super::export_csv::{ColumnType, export_grid};
-use super::headers::{Field, columns};
-use super::xlsx_write::{XCell, XColumn, XSheet, workbook};
+use super::export_csv::{ColumnType, Source};
+use super::headers::columns;
+use super::xlsx_write::{XCell, XColumn, streamed_workbook};
 use crate::model::{UnitKind, Year};
 use crate::store::{Reader, StoreError};
 
@@ -38,43 +39,36 @@ fn typed(text: String, kind: ColumnType) -> XCell {
     }
 }
 
-/// The .xlsx bytes of every unit of `kind`, with `year`'s evaluations when given.
+/// The .xlsx bytes of every unit of `kind`, with `year`'s evaluations when given. Each
+/// row is typed and written as it is read, as the CSV export does.
 pub fn export_xlsx(
     reader: &Reader,
     kind: UnitKind,
     year: Option<Year>,
 ) -> Result<Vec<u8>, StoreError> {
-    let grid = export_grid(reader, kind, year)?;
-    let code_fields: Vec<Field> = columns(kind)
-        .iter()
-        .map(|c| c.field)
-        .filter(|f| is_code_field(*f))
-        .collect();
+    let source = Source::load(reader, kind, year)?;
+    let (headers, types) = source.headers();
     let spec = columns(kind);
-    let column_kinds: Vec<XColumn> = (0..grid.headers.len())
+    let column_kinds: Vec<XColumn> = (0..headers.len())
         .map(|i| match spec.get(i) {
-            Some(c) if code_fields.contains(&c.field) => XColumn::Code,
+            Some(c) if is_code_field(c.field) => XColumn::Code,
             _ => XColumn::Other,
-        })
-        .collect();
-    let rows = grid
-        .rows
-        .into_iter()
-        .map(|row| {
-            row.into_iter()
-                .zip(grid.types.iter())
-                .map(|(text, t)| typed(text, *t))
-                .collect()
         })
         .collect();
     let name = match year {
         Some(y) => format!("{} {y}", sheet_title(kind)),
         None => sheet_title(kind).to_string(),
     };
-    workbook(&[XSheet {
-        name,
-        headers: grid.headers,
-        columns: column_kinds,
-        rows,
-    }])
+    let mut cells: Vec<XCell> = Vec::with_capacity(headers.len());
+    streamed_workbook(&name, &headers, &column_kinds, &mut |write_row| {
+        source.each_row(reader, &mut |row| {
+            cells.clear();
+            cells.extend(
+                row.drain(..)
+                    .zip(types.iter())
+                    .map(|(text, t)| typed(text, *t)),
+            );
+            write_row(&cells)
+        })
+    })
 }

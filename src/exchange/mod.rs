@@ -79,3 +79,7 @@ pub use stream::plan_and_apply;
 mod tests;
 #[cfg(test)]
 mod tests_hostile;
+#[cfg(test)]
+mod tests_titles;
+#[cfg(test)]
+mod xlsx_write_tests;

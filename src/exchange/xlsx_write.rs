@@ -63,28 +63,72 @@ fn cell_width(cell: &XCell) -> usize {
     }
 }
 
-fn write_sheet(sheet: &mut Worksheet, data: &XSheet) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold();
-    let text = Format::new().set_num_format("@");
-    let date = Format::new().set_num_format("dd/mm/yyyy");
-    let percent = Format::new().set_num_format("0.0%");
-    sheet.set_name(sheet_name(&data.name))?;
-    let mut widths: Vec<usize> = data.headers.iter().map(|h| h.width()).collect();
-    for (col, header) in data.headers.iter().enumerate() {
-        let col = u16::try_from(col).unwrap_or(u16::MAX);
-        sheet.write_string_with_format(0, col, escape(header), &bold)?;
+/// The cell formats every sheet uses.
+struct Formats {
+    bold: Format,
+    text: Format,
+    date: Format,
+    percent: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            bold: Format::new().set_bold(),
+            text: Format::new().set_num_format("@"),
+            date: Format::new().set_num_format("dd/mm/yyyy"),
+            percent: Format::new().set_num_format("0.0%"),
+        }
     }
-    for (r, row) in data.rows.iter().enumerate() {
-        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+}
+
+/// A sheet being written top to bottom: its header first, then each row as it comes,
+/// then the column widths (the widest cell of each column, known only at the end) and
+/// the frozen header.
+struct SheetRows<'a> {
+    sheet: &'a mut Worksheet,
+    formats: Formats,
+    columns: &'a [XColumn],
+    widths: Vec<usize>,
+    next_row: u32,
+}
+
+impl<'a> SheetRows<'a> {
+    fn start(
+        sheet: &'a mut Worksheet,
+        name: &str,
+        headers: &[String],
+        columns: &'a [XColumn],
+    ) -> Result<SheetRows<'a>, XlsxError> {
+        let formats = Formats::new();
+        sheet.set_name(sheet_name(name))?;
+        let widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+        for (col, header) in headers.iter().enumerate() {
+            let col = u16::try_from(col).unwrap_or(u16::MAX);
+            sheet.write_string_with_format(0, col, escape(header), &formats.bold)?;
+        }
+        Ok(SheetRows {
+            sheet,
+            formats,
+            columns,
+            widths,
+            next_row: 1,
+        })
+    }
+
+    fn row(&mut self, row: &[XCell]) -> Result<(), XlsxError> {
+        let r = self.next_row;
+        self.next_row = r.saturating_add(1);
+        let (sheet, formats) = (&mut *self.sheet, &self.formats);
         for (c, cell) in row.iter().enumerate() {
-            if let Some(w) = widths.get_mut(c) {
+            if let Some(w) = self.widths.get_mut(c) {
                 *w = (*w).max(cell_width(cell));
             }
-            let code = data.columns.get(c) == Some(&XColumn::Code);
+            let code = self.columns.get(c) == Some(&XColumn::Code);
             let c = u16::try_from(c).unwrap_or(u16::MAX);
             match cell {
                 XCell::Text(t) if code => {
-                    sheet.write_string_with_format(r, c, escape(t), &text)?;
+                    sheet.write_string_with_format(r, c, escape(t), &formats.text)?;
                 }
                 XCell::Text(t) => {
                     sheet.write_string(r, c, escape(t))?;
@@ -93,7 +137,7 @@ fn write_sheet(sheet: &mut Worksheet, data: &XSheet) -> Result<(), XlsxError> {
                     sheet.write_number(r, c, *n)?;
                 }
                 XCell::Percent(p) => {
-                    sheet.write_number_with_format(r, c, *p, &percent)?;
+                    sheet.write_number_with_format(r, c, *p, &formats.percent)?;
                 }
                 XCell::Date(d) => {
                     use chrono::Datelike;
@@ -103,23 +147,35 @@ fn write_sheet(sheet: &mut Worksheet, data: &XSheet) -> Result<(), XlsxError> {
                         u8::try_from(m).unwrap_or(1),
                         u8::try_from(day).unwrap_or(1),
                     )?;
-                    sheet.write_datetime_with_format(r, c, &excel, &date)?;
+                    sheet.write_datetime_with_format(r, c, &excel, &formats.date)?;
                 }
                 XCell::Empty => {}
             }
         }
+        Ok(())
     }
-    for (c, width) in widths.iter().enumerate() {
-        let c = u16::try_from(c).unwrap_or(u16::MAX);
-        // Bold headers and Vietnamese marks take a little more room than the count.
-        let w = u32::try_from((*width).min(MAX_WIDTH) + 2).unwrap_or(12);
-        sheet.set_column_width(c, f64::from(w))?;
-        if data.columns.get(usize::from(c)) == Some(&XColumn::Code) {
-            sheet.set_column_format(c, &text)?;
+
+    fn finish(self) -> Result<(), XlsxError> {
+        for (c, width) in self.widths.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            // Bold headers and Vietnamese marks take a little more room than the count.
+            let w = u32::try_from((*width).min(MAX_WIDTH) + 2).unwrap_or(12);
+            self.sheet.set_column_width(c, f64::from(w))?;
+            if self.columns.get(usize::from(c)) == Some(&XColumn::Code) {
+                self.sheet.set_column_format(c, &self.formats.text)?;
+            }
         }
+        self.sheet.set_freeze_panes(1, 0)?;
+        Ok(())
     }
-    sheet.set_freeze_panes(1, 0)?;
-    Ok(())
+}
+
+fn write_sheet(sheet: &mut Worksheet, data: &XSheet) -> Result<(), XlsxError> {
+    let mut rows = SheetRows::start(sheet, &data.name, &data.headers, &data.columns)?;
+    for row in &data.rows {
+        rows.row(row)?;
+    }
+    rows.finish()
 }
 
 /// The workbook's bytes, one sheet per [`XSheet`].
@@ -128,5 +184,27 @@ pub fn workbook(sheets: &[XSheet]) -> Result<Vec<u8>, StoreError> {
     for data in sheets {
         write_sheet(book.add_worksheet(), data).map_err(failed)?;
     }
+    book.save_to_buffer().map_err(failed)
+}
+
+/// Takes one row of a streamed sheet and writes it.
+pub type RowSink<'a> = dyn FnMut(&[XCell]) -> Result<(), StoreError> + 'a;
+
+/// A one-sheet workbook written row by row: `fill` is handed a writer for each row in
+/// turn. Only the row being written is held (the sheet's rows go to an unnamed temporary
+/// file, readable by the owner only and gone when closed), where a whole list held as
+/// cells took about 650 MB for 150,000 citizens. Strings still go to the shared string
+/// table, so the file is the one [`workbook`] writes for the same rows.
+pub fn streamed_workbook(
+    name: &str,
+    headers: &[String],
+    columns: &[XColumn],
+    fill: &mut dyn FnMut(&mut RowSink) -> Result<(), StoreError>,
+) -> Result<Vec<u8>, StoreError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet_with_low_memory().map_err(failed)?;
+    let mut rows = SheetRows::start(sheet, name, headers, columns).map_err(failed)?;
+    fill(&mut |row| rows.row(row).map_err(failed))?;
+    rows.finish().map_err(failed)?;
     book.save_to_buffer().map_err(failed)
 }

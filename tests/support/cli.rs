@@ -1,6 +1,7 @@
 //! The real program run as a command on a register, for the command-line test files:
-//! `run` starts it with `--db` and without the caller's `SOHOCTAP_DB`, `text` reads its
-//! output. New test files use these instead of copying them.
+//! `run` starts it with `--db` and without the caller's `SOHOCTAP_DB`, `SOHOCTAP_CRITERIA`
+//! and `SOHOCTAP_OFFICER` (a developer's own settings must not change what a test
+//! sees), `text` reads its output. New test files use these instead of copying them.
 
 #![allow(dead_code)]
 
@@ -14,6 +15,8 @@ pub fn run(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env_remove("SOHOCTAP_DB")
+        .env_remove("SOHOCTAP_CRITERIA")
+        .env_remove("SOHOCTAP_OFFICER")
         .output()
         .expect("run sohoctap")
 }

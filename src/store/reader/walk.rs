@@ -1,7 +1,7 @@
 //! Walking a table record by record, for what reads the whole register (`check`, the
-//! JSON archive, a backup's verification): each record is decoded, handed over and
-//! dropped, so memory stays the same whether the commune has a hundred households or
-//! fifty thousand. The visitor returns [`Walk::Break`] to stop early (a writer that
+//! JSON archive, a backup's verification) or one title's year of it (a list's export):
+//! each record is decoded, handed over and dropped, so memory stays the same whether the
+//! commune has a hundred households or fifty thousand. The visitor returns [`Walk::Break`] to stop early (a writer that
 //! failed, say).
 
 use super::super::codec;
@@ -65,6 +65,31 @@ impl Reader {
             let title = Title::from_u8(title).ok_or_else(|| unknown_title(title))?;
             let evaluation = codec::decode_evaluation(value.value(), self)?;
             if visit(EvaluationKey { year, title, unit }, evaluation).is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every evaluation of one title in one year, in unit order: one range of the table
+    /// (keyed by year, title, unit), so the other titles' records are never read.
+    pub fn each_evaluation_of(
+        &self,
+        year: Year,
+        title: Title,
+        visit: &mut dyn FnMut(UnitId, Evaluation) -> Walk,
+    ) -> Result<()> {
+        let Some(t) = self.table(EVALUATIONS)? else {
+            return Ok(());
+        };
+        let code = title as u8;
+        let range = t
+            .range((year, code, 0u32)..=(year, code, u32::MAX))
+            .map_err(|e| from_redb(&self.path, e))?;
+        for item in range {
+            let (key, value) = item.map_err(|e| from_redb(&self.path, e))?;
+            let evaluation = codec::decode_evaluation(value.value(), self)?;
+            if visit(key.value().2, evaluation).is_break() {
                 break;
             }
         }
