@@ -4,7 +4,7 @@
 //! [`crate::tally::series`]) instead of a census per year.
 
 use super::Tally;
-use crate::model::{Affiliation, Status, Title, UnitKind};
+use crate::model::{Status, Title, UnitKind, Year};
 use crate::tally::series::{UnitLinks, YearStatuses};
 
 impl Tally {
@@ -12,72 +12,86 @@ impl Tally {
     /// digital skills) of `statuses.year()`, equal to those of [`Tally::compute`] on
     /// that year's census (a test holds them equal); `by_community` and `by_clan` stay
     /// empty.
+    ///
+    /// Every active unit adds to its title's total, but only an evaluated one to the
+    /// other counters, so the units are counted by their years and the statuses walked
+    /// alone; only the households are walked one by one, as a recognised thôn or clan
+    /// brings its households into the CDHT population whether they were evaluated or not.
     pub fn measures(links: &UnitLinks, statuses: &YearStatuses) -> Tally {
         let year = statuses.year();
         let mut tally = Tally::default();
-        for title in [Title::GiaDinh, Title::DongHo, Title::CongDong, Title::DonVi] {
+        for title in Title::ALL {
+            let kind = title.unit_kind();
             let counts = &mut tally.titles[title as usize];
-            for (id, link) in links.of(title.unit_kind()) {
-                if link.active_in(year) {
-                    counts.count_one(statuses.get(title, id));
+            counts.total = links.active_count(kind, year);
+            for &(id, status) in statuses.of(title) {
+                if links.active_in(kind, id, year) {
+                    counts.add_status(status, 1);
                 }
             }
         }
         // As the census answers: a unit not active that year has no status.
-        let recognised = |kind: UnitKind, title: Title| {
+        let recognised = |title: Title| {
+            let kind = title.unit_kind();
             let mut out = vec![false; links.id_bound(kind)];
-            for (id, link) in links.of(kind) {
-                out[id as usize] = link.active_in(year) && statuses.get(title, id).recognised;
+            for &(id, status) in statuses.of(title) {
+                if status.recognised && links.active_in(kind, id, year) {
+                    out[id as usize] = true;
+                }
             }
             out
         };
-        let communities = recognised(UnitKind::Community, Title::CongDong);
-        let clans = recognised(UnitKind::Clan, Title::DongHo);
-        let households = recognised(UnitKind::Household, Title::GiaDinh);
-        let organisations = recognised(UnitKind::Organisation, Title::DonVi);
+        let communities = recognised(Title::CongDong);
+        let clans = recognised(Title::DongHo);
+        let households = recognised(Title::GiaDinh);
+        let organisations = recognised(Title::DonVi);
         let flag = |v: &[bool], id: u32| v.get(id as usize) == Some(&true);
 
         // Households in a learning model bring their adults, recognised organisations
         // their staff, and each its citizens (the rules of `Tally::compute`).
-        let mut learning = vec![false; links.id_bound(UnitKind::Household)];
-        for (household, link) in links.of(UnitKind::Household) {
-            if link.active_in(year)
-                && (flag(&households, household)
-                    || (link.second != 0 && flag(&clans, link.second))
-                    || flag(&communities, link.parent))
+        let active = |(entered, left): (Year, u32)| entered <= year && u32::from(year) < left;
+        let household = links.fields(UnitKind::Household);
+        let (community, clan) = (household.parent, household.second);
+        let mut learning = vec![false; household.years.len()];
+        for (h, &span) in household.years.iter().enumerate() {
+            if active(span)
+                && (households[h]
+                    || (clan[h] != 0 && flag(&clans, clan[h]))
+                    || flag(&communities, community[h]))
             {
-                learning[household as usize] = true;
+                learning[h] = true;
                 tally.cdht_community.add_weighted(
                     Status::default(),
-                    u64::from(u16::try_from(link.weight).unwrap_or(u16::MAX)),
+                    u64::from(u16::try_from(household.weight[h]).unwrap_or(u16::MAX)),
                     1,
                 );
             }
         }
-        for (organisation, link) in links.of(UnitKind::Organisation) {
-            if flag(&organisations, organisation) {
+        let staff = links.fields(UnitKind::Organisation).weight;
+        for (o, &on) in organisations.iter().enumerate() {
+            if on {
                 tally
                     .cdht_units
-                    .add_weighted(Status::default(), u64::from(link.weight), 1);
+                    .add_weighted(Status::default(), u64::from(staff[o]), 1);
             }
         }
-        for (citizen, link) in links.of(UnitKind::Citizen) {
-            if !link.active_in(year) {
+        let citizens = links.fields(UnitKind::Citizen);
+        let (household, organisation) = (citizens.parent, citizens.second);
+        for &(citizen, status) in statuses.of(Title::CongDan) {
+            if !links.active_in(UnitKind::Citizen, citizen, year) {
                 continue;
             }
-            let status = statuses.get(Title::CongDan, citizen);
-            tally.titles[Title::CongDan as usize].count_one(status);
             if status.recognised {
                 tally.holder(status.skills, 1);
             }
-            match link.affiliation() {
-                Affiliation::Household(h) if flag(&learning, h) => {
+            // A household wins over an organisation (`UnitLink::affiliation`).
+            let c = citizen as usize;
+            if household[c] != 0 {
+                if flag(&learning, household[c]) {
                     tally.cdht_community.add_status(status, 1);
                 }
-                Affiliation::Organisation(o) if flag(&organisations, o) => {
-                    tally.cdht_units.add_status(status, 1);
-                }
-                _ => {}
+            } else if flag(&organisations, organisation[c]) {
+                tally.cdht_units.add_status(status, 1);
             }
         }
         tally
