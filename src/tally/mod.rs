@@ -9,7 +9,7 @@ mod census;
 mod counts;
 mod id_hash;
 mod rules;
-pub mod series;
+mod series;
 #[allow(clippy::module_inception)]
 mod tally;
 

@@ -1,7 +1,7 @@
 //! Counting a year for its measures alone: the report's series and its change column
 //! show only the measures' counters of past years, not the breakdowns by community and
 //! clan, and count every year from one read of the unit links (see
-//! [`crate::tally::series`]) instead of a census per year.
+//! [`crate::tally::UnitLinks`]) instead of a census per year.
 
 use super::Tally;
 use crate::model::{Status, Title, UnitKind, Year};
