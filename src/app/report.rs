@@ -3,17 +3,20 @@
 //! Report screen both call [`load_report_data`], so what the app previews is what the
 //! command prints.
 
-use super::load_census;
 use crate::model::{UnitKind, Year};
 use crate::report::data::CriteriaUse;
 use crate::report::{GatherInput, ReportData, UnitDecisions, UnitLabel, UnitNames, gather};
 use crate::store::Reader;
-use crate::tally::{Census, Tally};
+use crate::tally::{Census, Tally, UnitLinks, YearStatuses};
 use std::collections::HashMap;
 
 /// Reads everything the report shows for `year` (and the year before) from one snapshot.
 /// `list` also reads every unit's name and every recognised unit's decision for the
 /// appendix of recognised units.
+///
+/// The unit links are read once for every year counted: the report year's census, and
+/// the measures alone of the year before and of the series' years, which show nothing
+/// by community or clan.
 pub fn load_report_data(
     reader: &Reader,
     year: Year,
@@ -21,9 +24,14 @@ pub fn load_report_data(
 ) -> crate::store::Result<ReportData> {
     let commune = reader.commune()?;
     let targets = reader.targets()?;
-    let census = load_census(reader, year)?;
+    let mut links = UnitLinks::default();
+    reader.for_each_unit_link(|kind, id, link| links.add(kind, id, link))?;
+    let mut census = Census::from_records(year, links.iter(), []);
+    reader.for_each_status_chunk(year, |title, first, statuses| {
+        census.set_status_chunk(title, first, statuses)
+    })?;
     let tally = Tally::compute(&census);
-    let previous_tally = Tally::compute(&load_census(reader, year.saturating_sub(1))?);
+    let previous_tally = measures_of(reader, &links, year.saturating_sub(1))?;
     let evaluations = reader.criteria_hashes_in_year(year)?;
     let kinds: &[UnitKind] = if list {
         &UnitKind::ALL
@@ -52,7 +60,7 @@ pub fn load_report_data(
         UnitDecisions::new()
     };
     let criteria = criteria_in_use(reader, &census, evaluations)?;
-    let series = yearly_series(reader, year, &tally, &previous_tally)?;
+    let series = yearly_series(reader, &links, year, &tally, &previous_tally)?;
     Ok(gather(GatherInput {
         commune: &commune,
         letterhead: reader.letterhead()?,
@@ -98,11 +106,21 @@ fn recognising_decisions(
 /// How far back the way to the next milestone looks for years with evaluations.
 const SERIES_YEARS: u16 = 30;
 
+/// The measures of `year` counted from the links read once (see [`Tally::measures`]).
+fn measures_of(reader: &Reader, links: &UnitLinks, year: Year) -> crate::store::Result<Tally> {
+    let mut statuses = YearStatuses::new(year);
+    reader.for_each_status_chunk(year, |title, first, chunk| {
+        statuses.set_chunk(title, first, chunk)
+    })?;
+    Ok(Tally::measures(links, &statuses))
+}
+
 /// The measures' counters of every year from the first with evaluations (at most
 /// [`SERIES_YEARS`] back) to `year`; the report year and the one before are already
 /// tallied.
 fn yearly_series(
     reader: &Reader,
+    links: &UnitLinks,
     year: Year,
     tally: &Tally,
     previous: &Tally,
@@ -122,7 +140,7 @@ fn yearly_series(
         } else if y + 1 == year {
             of(previous)
         } else {
-            of(&Tally::compute(&load_census(reader, y)?))
+            of(&measures_of(reader, links, y)?)
         };
         out.push((y, counts));
     }

@@ -35,6 +35,8 @@ pub struct GatherInput<'a> {
     pub targets: &'a [Target],
     pub census: &'a Census,
     pub tally: &'a Tally,
+    /// The year before's measures (its breakdowns by community and clan are not shown,
+    /// and may be left empty: see `Tally::measures`).
     pub previous_tally: &'a Tally,
     /// At least the communities; every recognised unit too when `list` is set.
     pub names: &'a UnitNames,

@@ -9,6 +9,7 @@ mod census;
 mod counts;
 mod id_hash;
 mod rules;
+mod series;
 mod stored;
 #[allow(clippy::module_inception)]
 mod tally;
@@ -21,4 +22,5 @@ pub use id_hash::{IdHasher, IdMap};
 pub use rules::{
     ALL_CITIZENS_CODE, ALL_CITIZENS_LABEL, ALL_CITIZENS_RULE, DENOMINATOR_RULES, denominator_rule,
 };
+pub use series::{UnitLinks, YearStatuses};
 pub use tally::Tally;

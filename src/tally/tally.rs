@@ -271,5 +271,7 @@ impl Tally {
     }
 }
 
+mod measures;
+
 #[cfg(test)]
 mod tests;
