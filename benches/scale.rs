@@ -1169,6 +1169,12 @@ fn run_sqlite(dir: &Path, files: &[(UnitKind, PathBuf)]) -> Option<SqliteFigures
     let mut commands = Vec::new();
     let households = files.iter().find(|(k, _)| *k == UnitKind::Household)?;
     let one = dir.join("sqlite-households.db");
+    let all = dir.join("sqlite-all.db");
+    // Fresh files each run: in a kept directory, `.import` into last run's tables would
+    // append to them, and every later figure would be sqlite3's on twice the rows.
+    for db in [&one, &all] {
+        let _ = std::fs::remove_file(db);
+    }
     let script = format!(".mode csv\n.import {} households\n", households.1.display());
     commands.push(format!(
         "sqlite3 {} <<< '{}'",
@@ -1177,7 +1183,6 @@ fn run_sqlite(dir: &Path, files: &[(UnitKind, PathBuf)]) -> Option<SqliteFigures
     ));
     let (import_households, _) = run(&one, &script)?;
 
-    let all = dir.join("sqlite-all.db");
     let mut script = String::from(".mode csv\n");
     for (kind, file) in files {
         script.push_str(&format!(".import {} {}\n", file.display(), kind.code()));
