@@ -17,8 +17,9 @@
 //! measured phases start from a fresh heap, as the program's commands do.
 //!
 //! For a profile of one phase: `SOHOCTAP_SCALE_DIR=D` works in D and keeps it (the
-//! generated register is reused), and with it `SOHOCTAP_SCALE_ONLY=export|import|census|report`
-//! runs only that phase, five times.
+//! generated register is reused), and with it
+//! `SOHOCTAP_SCALE_ONLY=export|import|import-all|census|report` runs only that phase, five
+//! times.
 
 // Test and benchmark code may stop at the first surprise; the program itself may not.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -244,9 +245,9 @@ fn generate(path: &Path) -> Result<(), Failure> {
 /// A directory to work in and keep (with the generated register, reused next time).
 const KEEP_DIR: &str = "SOHOCTAP_SCALE_DIR";
 
-/// With a kept directory: `export`, `import`, `census` or `report` runs only that phase, five
-/// times, for a profile of it alone (`import` reads the households.csv a whole run
-/// left there).
+/// With a kept directory: `export`, `import`, `import-all`, `census` or `report` runs only
+/// that phase, five times, for a profile of it alone (`import` reads the households.csv a
+/// whole run left there, `import-all` the five lists).
 const ONLY: &str = "SOHOCTAP_SCALE_ONLY";
 
 fn only_phase() -> Option<String> {
@@ -284,14 +285,7 @@ fn one_phase(phase: &str, dir: &Path, path: &Path, households: usize) -> Result<
             }
             "import" => {
                 let fresh = dir.join("nhap.redb");
-                remove_register(&fresh);
-                let register = Register::create(
-                    &fresh,
-                    &Commune {
-                        name: "Xã Nhập Thử".into(),
-                        province: "Ninh Bình".into(),
-                    },
-                )?;
+                let register = new_register_to_import_into(&fresh)?;
                 let bytes = std::fs::read(dir.join("households.csv"))?;
                 // As `sohoctap import` does it: each row written while the next ones are
                 // checked, in one transaction.
@@ -310,6 +304,14 @@ fn one_phase(phase: &str, dir: &Path, path: &Path, households: usize) -> Result<
                     );
                 }
                 println!("import: planned and written in {}", imported_at.text());
+            }
+            "import-all" => {
+                let every = dir.join("nhap-tat-ca.redb");
+                let register = new_register_to_import_into(&every)?;
+                let rows = import_every_list(&register, dir)?;
+                let imported_at = Timed::since(started);
+                register.close()?;
+                println!("import-all: {rows} rows in {}", imported_at.text());
             }
             "census" => {
                 let register = Register::open(path)?;
@@ -337,7 +339,10 @@ fn one_phase(phase: &str, dir: &Path, path: &Path, households: usize) -> Result<
                 println!("report: {} bytes", text.len());
             }
             other => {
-                return Err(format!("{ONLY}={other}: export, import, census or report").into());
+                return Err(format!(
+                    "{ONLY}={other}: export, import, import-all, census or report"
+                )
+                .into());
             }
         }
         let took = Timed::since(started);
@@ -348,6 +353,55 @@ fn one_phase(phase: &str, dir: &Path, path: &Path, households: usize) -> Result<
         );
     }
     Ok(())
+}
+
+/// A new, empty register at `path` (any earlier one removed), opened as `sohoctap
+/// import` opens the register it imports into (`sohoctap init` made it before).
+fn new_register_to_import_into(path: &Path) -> Result<Register, Failure> {
+    remove_register(path);
+    let created = Register::create(
+        path,
+        &Commune {
+            name: "Xã Nhập Thử".into(),
+            province: "Ninh Bình".into(),
+        },
+    )?;
+    created.close()?;
+    Ok(Register::open_for_import(path)?)
+}
+
+/// Imports the five lists a whole run exported into `dir`, in link order, each in its
+/// own transaction; returns how many rows were read.
+fn import_every_list(register: &Register, dir: &Path) -> Result<usize, Failure> {
+    let order = [
+        UnitKind::Community,
+        UnitKind::Clan,
+        UnitKind::Household,
+        UnitKind::Organisation,
+        UnitKind::Citizen,
+    ];
+    let mut all_rows = 0;
+    for kind in order {
+        let file = dir.join(format!("{}.csv", kind.code()));
+        let bytes = std::fs::read(&file)?;
+        let (planned, applied) = plan_and_apply(
+            register,
+            kind,
+            &bytes,
+            &FileOptions::default(),
+            ImportOptions { default_year: YEAR },
+        )?;
+        if applied.is_none() || !planned.is_clean() {
+            return Err(format!(
+                "{} does not import: {:?}",
+                file.display(),
+                planned.problems.first()
+            )
+            .into());
+        }
+        all_rows += planned.rows_read;
+    }
+    Ok(all_rows)
 }
 
 /// Removes a register and its side files, so that a kept directory can be run again.
@@ -443,14 +497,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
 
     // 3. Import of the 50,000-row households file into a fresh register.
     let fresh = dir.join("nhap.redb");
-    remove_register(&fresh);
-    let register = Register::create(
-        &fresh,
-        &Commune {
-            name: "Xã Nhập Thử".into(),
-            province: "Ninh Bình".into(),
-        },
-    )?;
+    let register = new_register_to_import_into(&fresh)?;
     let started = Timed::start();
     let bytes = std::fs::read(&households_csv)?;
     // As `sohoctap import` does it: each row written while the next ones are checked.
@@ -481,43 +528,9 @@ fn run(dir: &Path) -> Result<(), Failure> {
     // 3b. All five lists, in link order, into another fresh register (the equivalent of
     // sqlite3 importing the five files below).
     let every = dir.join("nhap-tat-ca.redb");
-    remove_register(&every);
-    let register = Register::create(
-        &every,
-        &Commune {
-            name: "Xã Nhập Thử".into(),
-            province: "Ninh Bình".into(),
-        },
-    )?;
-    let order = [
-        UnitKind::Community,
-        UnitKind::Clan,
-        UnitKind::Household,
-        UnitKind::Organisation,
-        UnitKind::Citizen,
-    ];
+    let register = new_register_to_import_into(&every)?;
     let started = Timed::start();
-    let mut all_rows = 0;
-    for kind in order {
-        let file = dir.join(format!("{}.csv", kind.code()));
-        let bytes = std::fs::read(&file)?;
-        let (planned, applied) = plan_and_apply(
-            &register,
-            kind,
-            &bytes,
-            &FileOptions::default(),
-            ImportOptions { default_year: YEAR },
-        )?;
-        if applied.is_none() || !planned.is_clean() {
-            return Err(format!(
-                "{} does not import: {:?}",
-                file.display(),
-                planned.problems.first()
-            )
-            .into());
-        }
-        all_rows += planned.rows_read;
-    }
+    let all_rows = import_every_list(&register, dir)?;
     let import_all_time = Timed::since(started);
     register.close()?;
     println!(

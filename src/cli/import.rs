@@ -120,7 +120,7 @@ fn summarise(plan: &ImportPlan, verb: &str) {
 }
 
 fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Result<(), CliError> {
-    let register = super::open_register(&env.db)?;
+    let register = super::open_register_for_import(&env.db)?;
     let file_options = FileOptions {
         sheet: args.sheet.clone(),
         accept_code_mapping: args.accept_code_mapping,

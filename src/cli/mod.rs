@@ -38,7 +38,19 @@ pub use usage::help_text;
 /// just been backed up and migrated: the officer is told so (on stderr, so the output of
 /// `--json` and `export` stays clean).
 pub(crate) fn open_register(path: &std::path::Path) -> Result<crate::store::Register, CliError> {
-    let register = crate::store::Register::open(path)?;
+    told_of_upgrade(crate::store::Register::open(path)?)
+}
+
+/// [`open_register`] for `import` of a list, with the larger page cache a large import
+/// needs (see [`crate::store::Register::open_for_import`]).
+pub(crate) fn open_register_for_import(
+    path: &std::path::Path,
+) -> Result<crate::store::Register, CliError> {
+    told_of_upgrade(crate::store::Register::open_for_import(path)?)
+}
+
+/// The register, once the officer is told what opening it did (an upgrade), if anything.
+fn told_of_upgrade(register: crate::store::Register) -> Result<crate::store::Register, CliError> {
     if let Some(notice) = register.upgrade_notice() {
         eprintln!("{notice}");
     }

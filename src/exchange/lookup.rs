@@ -31,6 +31,23 @@ pub struct NamedIndex {
     names_of: HashMap<Ref, (Vec<String>, String)>,
     /// Names as files spell them, already found by [`NamedIndex::by_name`].
     spelled: HashMap<String, Ref>,
+    /// Code and name cells already found to agree, keyed by [`pair_key`], with the unit
+    /// they name. A file repeats its thôn's or clan's pair on every row; folding the
+    /// name and looking the code and the unit's names up again for each row cost more per
+    /// row the more units there were, as those lookups outgrew the CPU caches.
+    agreed: HashMap<String, Ref>,
+    /// The key being looked up in `agreed`, kept so that a lookup allocates nothing.
+    probe: String,
+}
+
+/// The key of a code cell and a name cell in [`NamedIndex::agreed`]: the code's length
+/// first, so that no two pairs make the same key.
+fn pair_key(into: &mut String, code: &str, name: &str) {
+    use std::fmt::Write as _;
+    into.clear();
+    let _ = write!(into, "{}:", code.len());
+    into.push_str(code);
+    into.push_str(name);
 }
 
 /// The digits a generated code carries (TH001, HO00001): enough for a large commune.
@@ -130,6 +147,26 @@ impl NamedIndex {
         }
     }
 
+    /// The unit `code` names, when a row before paired this code with this name and
+    /// [`NamedIndex::agree`] found them to agree.
+    pub fn agreed(&mut self, code: &str, name: &str) -> Option<Ref> {
+        pair_key(&mut self.probe, code, name);
+        self.agreed.get(self.probe.as_str()).copied()
+    }
+
+    /// [`NamedIndex::check_name`] for the unit `r` that `code` names, remembering an
+    /// agreement for [`NamedIndex::agreed`]. It holds for the rest of the import: a code
+    /// keeps its unit (codes are only added, never reassigned) and a unit its names.
+    pub fn agree(&mut self, code: &str, r: Ref, name: &str) -> Result<(), String> {
+        pair_key(&mut self.probe, code, name);
+        if self.agreed.get(self.probe.as_str()) == Some(&r) {
+            return Ok(());
+        }
+        self.check_name(r, name)?;
+        self.agreed.insert(self.probe.clone(), r);
+        Ok(())
+    }
+
     pub fn by_code(&self, code: &str) -> Option<Ref> {
         self.by_code.get(code).copied()
     }
@@ -178,8 +215,18 @@ impl NamedIndex {
 pub struct Lookup {
     kind: Option<UnitKind>,
     existing: HashMap<String, (UnitId, Unit)>,
-    /// Codes written in the file, and where each was first seen while planning.
+    /// Codes written in the file, and where each was first seen while planning, as long
+    /// as they come in increasing order (a list exported by this program is sorted by
+    /// code): a code after the last one cannot have been seen, so nothing is looked up.
+    /// The first code out of order moves them all to `seen`, used from then on. The map's
+    /// accesses are random and, past the CPU caches, cost more per row the more rows
+    /// there are (a sixth of an import's extra time per row at 200,000 households).
+    seen_in_order: Vec<(String, u64)>,
+    /// Codes written in the file, and where each was first seen, once they came out of
+    /// order.
     seen: HashMap<String, u64>,
+    /// The file's row count, to size `seen` once.
+    rows: usize,
     taken: HashSet<String>,
     next_number: u32,
     pub communities: NamedIndex,
@@ -230,14 +277,29 @@ impl Lookup {
         self.existing.get(code)
     }
 
-    /// Makes room for the codes of `rows` rows, so the map of codes seen is not grown
-    /// (and rehashed) a dozen times over a large file.
+    /// Makes room for the codes of `rows` rows, so the codes seen are not grown (and
+    /// rehashed) a dozen times over a large file.
     pub fn expect_rows(&mut self, rows: usize) {
-        self.seen.reserve(rows);
+        self.rows = rows;
+        self.seen_in_order.reserve(rows);
     }
 
     /// Records that `line` uses `code`; returns the earlier line if the file repeats it.
     pub fn first_use(&mut self, code: &str, line: u64) -> Option<u64> {
+        let in_order = self.seen.is_empty()
+            && self
+                .seen_in_order
+                .last()
+                .is_none_or(|(last, _)| code > last.as_str());
+        if in_order {
+            self.seen_in_order.push((code.to_string(), line));
+            return None;
+        }
+        if !self.seen_in_order.is_empty() {
+            let before = std::mem::take(&mut self.seen_in_order);
+            self.seen.reserve(self.rows.max(before.len() + 1));
+            self.seen.extend(before);
+        }
         // One hash per row: a file's codes are nearly all new, so the copy is kept.
         match self.seen.entry(code.to_string()) {
             std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
@@ -264,6 +326,45 @@ impl Lookup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_and_name_pair_is_remembered_only_when_they_agree() {
+        let mut thon = NamedIndex::default();
+        let unit = crate::exchange::rows_community::from_name("TH001".into(), "Thôn Đông", 2025);
+        let Ok(r) = thon.create(unit) else {
+            panic!("a unit with a code is always created");
+        };
+        assert_eq!(thon.agreed("TH001", "Thôn Đông"), None);
+        assert_eq!(thon.agree("TH001", r, "thôn đông"), Ok(()));
+        assert_eq!(thon.agreed("TH001", "thôn đông"), Some(r));
+        // Another spelling is checked again; a disagreement is never remembered.
+        assert!(thon.agree("TH001", r, "Thôn Tây").is_err());
+        assert_eq!(thon.agreed("TH001", "Thôn Tây"), None);
+        assert!(thon.agree("TH001", r, "Thôn Tây").is_err());
+        // The key tells "TH0" + "01…" from "TH001" + "…".
+        assert_eq!(thon.agreed("TH0", "01thôn đông"), None);
+    }
+
+    #[test]
+    fn a_repeated_code_is_found_in_order_out_of_order_and_after() {
+        let mut lookup = Lookup::default();
+        lookup.expect_rows(8);
+        assert_eq!(lookup.first_use("HO00001", 2), None);
+        assert_eq!(lookup.first_use("HO00002", 3), None);
+        assert_eq!(lookup.first_use("HO00009", 4), None);
+        // The last code again, then an earlier one: both were seen.
+        assert_eq!(lookup.first_use("HO00009", 5), Some(4));
+        assert_eq!(lookup.first_use("HO00001", 6), Some(2));
+        // Out of order and new, then codes after the last again.
+        assert_eq!(lookup.first_use("HO00005", 7), None);
+        assert_eq!(lookup.first_use("HO00005", 8), Some(7));
+        assert_eq!(lookup.first_use("HO00010", 9), None);
+        assert_eq!(lookup.first_use("HO00002", 10), Some(3));
+        let mut lookup = Lookup::default();
+        assert_eq!(lookup.first_use("B", 2), None);
+        assert_eq!(lookup.first_use("A", 3), None);
+        assert_eq!(lookup.first_use("B", 4), Some(2));
+    }
 
     #[test]
     fn the_largest_code_ends_generation_with_a_message_instead_of_a_loop() {

@@ -46,7 +46,7 @@ fn affiliation(
             // Code and name of different organisations: the officer must say which.
             Some(r @ Ref::Existing(id)) => match name
                 .as_ref()
-                .map(|n| (n, lookup.organisations.check_name(r, n)))
+                .map(|n| (n, lookup.organisations.agree(code, r, n)))
             {
                 Some((name, Err(registered))) => {
                     cells.fail(

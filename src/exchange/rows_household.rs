@@ -61,9 +61,14 @@ fn disagreement(what: &str, code: &str, registered: &str) -> String {
 fn community_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result<Option<Ref>, ()> {
     let code = cells.text_cow(Field::CommunityCode);
     let name = cells.text_cow(Field::Community);
+    if let (Some(code), Some(name)) = (&code, &name)
+        && let Some(r) = lookup.communities.agreed(code, name)
+    {
+        return Ok(Some(r));
+    }
     match (code, name) {
         (Some(code), name) => match lookup.communities.by_code(&code) {
-            Some(r) => match name.map(|n| (lookup.communities.check_name(r, &n), n)) {
+            Some(r) => match name.map(|n| (lookup.communities.agree(&code, r, &n), n)) {
                 Some((Err(registered), name)) => {
                     cells.fail(
                         Field::Community,
@@ -125,9 +130,14 @@ fn new_clan(code: String, name: &str, entered: u16) -> Unit {
 fn clan_ref(cells: &mut Cells, lookup: &mut Lookup, entered: u16) -> Result<Option<Ref>, ()> {
     let code = cells.text_cow(Field::ClanCode);
     let name = cells.text_cow(Field::Clan);
+    if let (Some(code), Some(name)) = (&code, &name)
+        && let Some(r) = lookup.clans.agreed(code, name)
+    {
+        return Ok(Some(r));
+    }
     match (code, name) {
         (Some(code), name) => match lookup.clans.by_code(&code) {
-            Some(r) => match name.map(|n| (lookup.clans.check_name(r, &n), n)) {
+            Some(r) => match name.map(|n| (lookup.clans.agree(&code, r, &n), n)) {
                 Some((Err(registered), name)) => {
                     cells.fail(
                         Field::Clan,
