@@ -41,7 +41,7 @@ fn open_database(path: &Path) -> std::result::Result<ReadOnlyDatabase, redb::Dat
     // returning an error; a damaged file must be reported, not end the program.
     std::panic::catch_unwind(|| {
         Database::builder()
-            .set_cache_size(CACHE_BYTES)
+            .set_cache_size(super::cache_for(path))
             .open_read_only(path)
     })
     .unwrap_or_else(|_| {

@@ -379,3 +379,25 @@ fn the_check_finds_a_packed_link_chunk_that_disagrees_or_is_damaged() {
             .is_err_and(|e| e.to_string().contains("liên kết"))
     );
 }
+
+#[test]
+fn the_page_cache_grows_with_the_register_within_its_bounds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sized = |bytes: u64| {
+        let path = dir.path().join(format!("{bytes}.redb"));
+        // Sparse: only the length matters.
+        std::fs::File::create(&path)
+            .and_then(|f| f.set_len(bytes))
+            .expect("file");
+        super::cache_for(&path)
+    };
+    const MB: u64 = 1024 * 1024;
+    assert_eq!(sized(0), super::CACHE_BYTES);
+    assert_eq!(sized(135 * MB), super::CACHE_BYTES + 7 * (MB as usize) / 8);
+    assert_eq!(sized(256 * MB), 32 * MB as usize);
+    assert_eq!(sized(539 * MB), super::LARGE_CACHE_BYTES);
+    assert_eq!(
+        super::cache_for(&dir.path().join("absent.redb")),
+        super::CACHE_BYTES
+    );
+}
