@@ -194,6 +194,9 @@ fn main() -> Result<(), Failure> {
     if let Some(path) = std::env::var_os(GENERATE) {
         return generate(Path::new(&path));
     }
+    if let Ok(spec) = std::env::var(IMPORT_PHASE) {
+        return import_phase(&spec);
+    }
     // A kept directory lets a profile of the measured phases skip generating the
     // commune again (the generated register is reused when it is there).
     if let Some(kept) = std::env::var_os(KEEP_DIR) {
@@ -207,6 +210,99 @@ fn main() -> Result<(), Failure> {
     let result = run(&dir);
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// Set (to the bench's directory) in a child process that runs one import: its value
+/// after a `:` says which (`households` or `all`).
+const IMPORT_PHASE: &str = "SOHOCTAP_SCALE_IMPORT";
+
+/// Runs one import in a child process and reads back its wall and CPU time, and the
+/// rows it imported when it says.
+fn import_in_child(dir: &Path, which: &str) -> Result<(Timed, Option<u64>), Failure> {
+    let child = Command::new(std::env::current_exe()?)
+        .env(IMPORT_PHASE, format!("{which}:{}", dir.display()))
+        .output()?;
+    let out = String::from_utf8_lossy(&child.stdout).into_owned();
+    print!("{out}");
+    if !child.status.success() {
+        return Err(format!(
+            "import {which} failed: {}",
+            String::from_utf8_lossy(&child.stderr)
+        )
+        .into());
+    }
+    let micros = |name: &str| {
+        out.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}=")))
+            .and_then(|v| v.parse::<u64>().ok())
+            .map(Duration::from_micros)
+    };
+    let rows = out
+        .lines()
+        .find_map(|l| l.strip_prefix("rows="))
+        .and_then(|v| v.parse().ok());
+    let took = Timed {
+        wall: micros("wall_us").ok_or("the import printed no time")?,
+        cpu: micros("cpu_us"),
+    };
+    Ok((took, rows))
+}
+
+/// The child's side of [`import_in_child`]: `households` imports households.csv into a
+/// fresh register, `all` the five lists into another, as the commands would.
+fn import_phase(spec: &str) -> Result<(), Failure> {
+    let (which, dir) = spec
+        .split_once(':')
+        .ok_or("SOHOCTAP_SCALE_IMPORT=which:dir")?;
+    let dir = Path::new(dir);
+    let took = if which == "households" {
+        let fresh = dir.join("nhap.redb");
+        let register = new_register_to_import_into(&fresh)?;
+        let started = Timed::start();
+        let bytes = std::fs::read(dir.join("households.csv"))?;
+        // As `sohoctap import` does it: each row written while the next ones are checked.
+        let (planned, applied) = plan_and_apply(
+            &register,
+            UnitKind::Household,
+            &bytes,
+            &FileOptions::default(),
+            ImportOptions { default_year: YEAR },
+        )?;
+        let Some(applied) = applied.filter(|_| planned.is_clean()) else {
+            return Err(format!(
+                "households.csv does not import: {:?}",
+                planned.problems.first()
+            )
+            .into());
+        };
+        let took = Timed::since(started);
+        register.close()?;
+        println!(
+            "import households.csv: {} households, {} thôn, {} dòng họ in {}",
+            applied.inserted,
+            applied.communities_created,
+            applied.clans_created,
+            took.text()
+        );
+        took
+    } else {
+        // All five lists, in link order, into another fresh register (the equivalent of
+        // sqlite3 importing the five files).
+        let every = dir.join("nhap-tat-ca.redb");
+        let register = new_register_to_import_into(&every)?;
+        let started = Timed::start();
+        let all_rows = import_every_list(&register, dir)?;
+        let took = Timed::since(started);
+        register.close()?;
+        println!("import all five lists ({all_rows} rows): {}", took.text());
+        println!("rows={all_rows}");
+        took
+    };
+    println!("wall_us={}", took.wall.as_micros());
+    if let Some(cpu) = took.cpu {
+        println!("cpu_us={}", cpu.as_micros());
+    }
+    Ok(())
 }
 
 /// Set (to the register's path) in the child process that generates the commune.
@@ -493,50 +589,12 @@ fn run(dir: &Path) -> Result<(), Failure> {
         drop(reader);
         register.close()?;
     }
-    let households_csv = dir.join("households.csv");
 
-    // 3. Import of the 50,000-row households file into a fresh register.
-    let fresh = dir.join("nhap.redb");
-    let register = new_register_to_import_into(&fresh)?;
-    let started = Timed::start();
-    let bytes = std::fs::read(&households_csv)?;
-    // As `sohoctap import` does it: each row written while the next ones are checked.
-    let (planned, applied) = plan_and_apply(
-        &register,
-        UnitKind::Household,
-        &bytes,
-        &FileOptions::default(),
-        ImportOptions { default_year: YEAR },
-    )?;
-    let Some(applied) = applied.filter(|_| planned.is_clean()) else {
-        return Err(format!(
-            "households.csv does not import: {:?}",
-            planned.problems.first()
-        )
-        .into());
-    };
-    let import_time = Timed::since(started);
-    register.close()?;
-    println!(
-        "import households.csv: {} households, {} thôn, {} dòng họ in {}",
-        applied.inserted,
-        applied.communities_created,
-        applied.clans_created,
-        import_time.text()
-    );
-
-    // 3b. All five lists, in link order, into another fresh register (the equivalent of
-    // sqlite3 importing the five files below).
-    let every = dir.join("nhap-tat-ca.redb");
-    let register = new_register_to_import_into(&every)?;
-    let started = Timed::start();
-    let all_rows = import_every_list(&register, dir)?;
-    let import_all_time = Timed::since(started);
-    register.close()?;
-    println!(
-        "import all five lists ({all_rows} rows): {}",
-        import_all_time.text()
-    );
+    // 3. The imports, each in a process of its own as `sohoctap import` runs: in this
+    // process they would inherit the heap the exports above left behind.
+    let (import_time, _) = import_in_child(dir, "households")?;
+    let (import_all_time, all_rows) = import_in_child(dir, "all")?;
+    let all_rows = all_rows.ok_or("the import of every list printed no row count")?;
 
     // 4–7. The app phase runs in a child process, so its peak memory is its own and not
     // the generator's (freed heap is not always given back to the system).
