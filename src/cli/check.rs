@@ -13,10 +13,15 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
     let mut report = register.check(year)?;
     // The kept counts only speed up the app's first frame; a difference is said, not
     // an error: the app counts the year again and keeps the right counts at its end.
-    if crate::app::kept_tally_agrees(&register.read()?, year)? == Some(false) {
-        report.warnings.push(format!(
+    match crate::app::kept_tally_agrees(&register.read()?, year) {
+        Ok(Some(true) | None) => {}
+        Ok(Some(false)) => report.warnings.push(format!(
             "số liệu tổng hợp năm {year} lưu sẵn trong sổ khác số đếm lại từ dữ liệu; chương trình dùng số đếm lại và sẽ ghi lại khi đóng"
-        ));
+        )),
+        // Damage that stops the count is reported by the check above.
+        Err(e) => report.warnings.push(format!(
+            "không so được số liệu tổng hợp năm {year} lưu sẵn với dữ liệu: {e}"
+        )),
     }
     register.close()?;
     if args.json {

@@ -37,7 +37,7 @@ impl Compacted {
     }
 }
 
-/// A copy (a backup, a restored file) is compacted when at least this share of it is
+/// A backup copy is compacted when at least this share of it is
 /// free: below it, compaction takes longer than the space is worth.
 pub const COMPACT_COPY_FREE_SHARE: f64 = 0.1;
 

@@ -69,7 +69,7 @@ pub struct Progress {
 /// Measures `counts` against a target given in tenths of a percent.
 pub fn progress(counts: &Counts, target: Option<u16>) -> Progress {
     use crate::text::percent_tenths;
-    let needed = target.map(|t| (counts.total * u64::from(t)).div_ceil(1000));
+    let needed = target.map(|t| counts.total.saturating_mul(u64::from(t)).div_ceil(1000));
     let gap = needed.map(|n| n.saturating_sub(counts.recognised));
     Progress {
         percent_of_total: percent_tenths(counts.recognised, counts.total),
@@ -104,7 +104,7 @@ pub fn progress_on(counts: &Counts, basis: Basis, target: Option<u16>) -> BasisP
         Basis::Registered => (counts.registered, counts.total),
         Basis::OfRegistered => (counts.recognised, counts.registered),
     };
-    let needed = target.map(|t| (of * u64::from(t)).div_ceil(1000));
+    let needed = target.map(|t| of.saturating_mul(u64::from(t)).div_ceil(1000));
     let gap = needed.map(|n| n.saturating_sub(have));
     let register_first = match (basis, needed) {
         (Basis::Total, Some(n)) => n.saturating_sub(counts.registered.max(counts.recognised)),

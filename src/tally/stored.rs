@@ -106,6 +106,24 @@ impl Tally {
             return Err(format!("thừa {} byte ở cuối", rest.len()));
         }
         let TallyWire::V1(v) = wire;
+        let counts = v
+            .titles
+            .iter()
+            .chain([
+                &v.cdht_community,
+                &v.cdht_units,
+                &v.digital_skills,
+                &v.digital_proficient,
+            ])
+            .chain(v.by_community.iter().chain(&v.by_clan).flat_map(|(_, c)| c));
+        // No commune has four billion of anything: a larger counter is damage, and the
+        // bars would multiply it.
+        if counts
+            .flat_map(|c| [c.total, c.registered, c.scored, c.passed, c.recognised])
+            .any(|n| n > u64::from(u32::MAX))
+        {
+            return Err("số đếm lớn quá mức có thể".into());
+        }
         Ok(Tally {
             titles: v.titles.map(Counts::from),
             cdht_community: v.cdht_community.into(),
@@ -124,20 +142,16 @@ mod tests {
     use proptest::prelude::*;
 
     fn counts() -> impl Strategy<Value = Counts> {
-        (
-            any::<u64>(),
-            any::<u64>(),
-            any::<u64>(),
-            any::<u64>(),
-            any::<u64>(),
-        )
-            .prop_map(|(total, registered, scored, passed, recognised)| Counts {
+        let n = || 0..=u64::from(u32::MAX);
+        (n(), n(), n(), n(), n()).prop_map(|(total, registered, scored, passed, recognised)| {
+            Counts {
                 total,
                 registered,
                 scored,
                 passed,
                 recognised,
-            })
+            }
+        })
     }
 
     fn groups() -> impl Strategy<Value = IdMap<[Counts; 5]>> {
@@ -186,6 +200,20 @@ mod tests {
             b.by_clan.insert(id, [Counts::default(); 5]);
         }
         assert_eq!(a.to_bytes(), b.to_bytes());
+    }
+
+    #[test]
+    fn a_counter_no_commune_can_have_is_refused() {
+        let mut tally = Tally::default();
+        tally.by_clan.insert(7, [Counts::default(); 5]);
+        assert!(Tally::from_bytes(&tally.to_bytes()).is_ok());
+        if let Some(c) = tally.by_clan.get_mut(&7) {
+            c[1].recognised = u64::from(u32::MAX) + 1;
+        }
+        assert!(Tally::from_bytes(&tally.to_bytes()).is_err());
+        let mut tally = Tally::default();
+        tally.titles[0].total = u64::MAX;
+        assert!(Tally::from_bytes(&tally.to_bytes()).is_err());
     }
 
     #[test]

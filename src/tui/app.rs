@@ -229,7 +229,9 @@ impl App {
         self.demo = reader.is_demo()?;
         self.targets = reader.targets()?;
         self.clean_generation = reader.generation()?;
-        let kept = crate::app::kept_tally(&reader, self.year)?;
+        // Derived data: when it cannot be read, the year is counted from the census,
+        // which reports any real damage.
+        let kept = crate::app::kept_tally(&reader, self.year).ok().flatten();
         drop(reader);
         self.register = Some(register);
         match kept {
@@ -266,17 +268,34 @@ impl App {
     /// kept. Called after the first frame and before any key is handled. Returns whether
     /// the screen may have changed.
     pub fn finish_opening(&mut self) -> bool {
+        self.read_pending_census().unwrap_or(true)
+    }
+
+    /// [`App::finish_opening`]; `Err` when the census could not be read. The open would
+    /// have stopped there had no counts been kept, and nothing may work on an empty
+    /// census: the officer is told why, and the app ends once that is read.
+    fn read_pending_census(&mut self) -> Result<bool, ()> {
         if !self.census_pending {
-            return false;
+            return Ok(false);
         }
         let kept = self.tally.clone();
-        match self.load_year() {
-            Ok(()) => self.tally != kept,
-            Err(e) => {
-                self.fail(&e);
-                true
-            }
-        }
+        let Err(e) = self.load_year() else {
+            return Ok(self.tally != kept);
+        };
+        self.census_pending = false;
+        let said = crate::text::english::in_vietnamese(&e.to_string());
+        let advice = crate::app::Advice::for_store(&e).map_or(String::new(), advice_text);
+        self.stack.truncate(1);
+        self.confirm = Some(Confirm::Notice {
+            title: "Không đọc được sổ".into(),
+            text: format!(
+                "{} {said}{advice}\nChương trình sẽ đóng; những gì đã lưu trước đây vẫn ở trong sổ.",
+                self.theme.sym("✗", "x")
+            ),
+            role: Role::Error,
+            then_quit: true,
+        });
+        Err(())
     }
 
     /// (Re)loads the census and tally of the selected year.
@@ -428,8 +447,11 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
-        // Every action may work on the census, so none runs before it is read.
-        self.finish_opening();
+        // Every action may work on the census, so none runs before it is read; when it
+        // cannot be, the key only brings up why.
+        if self.read_pending_census().is_err() {
+            return;
+        }
         if self.confirm.is_some() {
             match action {
                 // Nothing interrupts a backup that is being written.

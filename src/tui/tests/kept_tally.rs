@@ -81,6 +81,12 @@ fn a_write_after_the_counts_were_kept_makes_the_next_opening_count_afresh() {
     let h = app();
     h.app.keep_tallies();
     let register = h.app.register.as_ref().expect("register");
+    let reader = register.read().expect("read");
+    assert!(
+        reader.kept_tally(YEAR).expect("kept").is_some(),
+        "kept first"
+    );
+    drop(reader);
     register.write(|w| w.set_officer("Lan")).expect("write");
     let h = reopen(h);
     assert!(!h.app.census_pending, "stale counts are not shown");
@@ -109,4 +115,46 @@ fn wrong_kept_counts_are_replaced_by_the_census_count_as_soon_as_it_is_read() {
     h.app.keep_tallies();
     let h = reopen(h);
     assert_eq!(h.app.tally, fresh_count(&h.app));
+}
+
+#[test]
+fn a_census_that_cannot_be_read_after_a_kept_first_frame_is_said_and_the_app_ends() {
+    let h = app();
+    h.app.keep_tallies();
+    let Harness { mut app, _dir } = h;
+    let register = app.register.take().expect("register");
+    let path = register.path().to_path_buf();
+    register.close().expect("close");
+    // A damaged link chunk, written past the program: the write counter does not move,
+    // so the kept counts still look current.
+    {
+        let db = redb::Database::open(&path).expect("redb");
+        let txn = db.begin_write().expect("write");
+        {
+            let mut links = txn
+                .open_table(crate::store::tables::UNIT_LINKS)
+                .expect("links");
+            links
+                .insert((1u8, 0u32), [7u8; 3].as_slice())
+                .expect("insert");
+        }
+        txn.commit().expect("commit");
+    }
+    let register = crate::store::Register::open(&path).expect("open");
+    let mut app = App::open(
+        register,
+        Catalog::shipped().expect("catalog"),
+        YEAR,
+        Theme::new(true, false),
+    )
+    .expect("the first frame comes from the kept counts");
+    assert!(app.census_pending);
+    // The first key brings up why, and does nothing else.
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.stack.len(), 1, "no list opened on an empty census");
+    let text = screen_text(&app);
+    assert!(text.contains("Không đọc được sổ"), "{text}");
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.quit, "the app ends once the reason is read");
 }

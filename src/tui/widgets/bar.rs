@@ -239,7 +239,8 @@ pub fn render(
         LABEL_WIDTH,
     );
     CutLines([(label, theme.style(Role::Normal))]).render(label_area, buf);
-    let filled = (counts.recognised.min(counts.total) * BAR_WIDTH as u64)
+    let filled = (counts.recognised.min(counts.total))
+        .saturating_mul(BAR_WIDTH as u64)
         .checked_div(counts.total)
         .map_or(0, |f| f as usize);
     let marker = line
