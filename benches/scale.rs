@@ -216,21 +216,28 @@ fn main() -> Result<(), Failure> {
 /// after a `:` says which (`households` or `all`).
 const IMPORT_PHASE: &str = "SOHOCTAP_SCALE_IMPORT";
 
-/// Runs one import in a child process and reads back its wall and CPU time, and the
-/// rows it imported when it says.
-fn import_in_child(dir: &Path, which: &str) -> Result<(Timed, Option<u64>), Failure> {
+/// Runs this bench again as a child process with `var` set to `value`, echoes what it
+/// printed and hands it back; `what` names it when it fails.
+fn in_child(var: &str, value: impl AsRef<std::ffi::OsStr>, what: &str) -> Result<String, Failure> {
     let child = Command::new(std::env::current_exe()?)
-        .env(IMPORT_PHASE, format!("{which}:{}", dir.display()))
+        .env(var, value)
         .output()?;
     let out = String::from_utf8_lossy(&child.stdout).into_owned();
     print!("{out}");
     if !child.status.success() {
-        return Err(format!(
-            "import {which} failed: {}",
-            String::from_utf8_lossy(&child.stderr)
-        )
-        .into());
+        return Err(format!("{what} failed: {}", String::from_utf8_lossy(&child.stderr)).into());
     }
+    Ok(out)
+}
+
+/// Runs one import in a child process and reads back its wall and CPU time, and the
+/// rows it imported when it says.
+fn import_in_child(dir: &Path, which: &str) -> Result<(Timed, Option<u64>), Failure> {
+    let out = in_child(
+        IMPORT_PHASE,
+        format!("{which}:{}", dir.display()),
+        &format!("import {which}"),
+    )?;
     let micros = |name: &str| {
         out.lines()
             .find_map(|l| l.strip_prefix(&format!("{name}=")))
@@ -546,17 +553,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
     if path.exists() {
         println!("generated: reusing {} ({KEEP_DIR})", path.display());
     } else {
-        let child = Command::new(std::env::current_exe()?)
-            .env(GENERATE, &path)
-            .output()?;
-        print!("{}", String::from_utf8_lossy(&child.stdout));
-        if !child.status.success() {
-            return Err(format!(
-                "generating failed: {}",
-                String::from_utf8_lossy(&child.stderr)
-            )
-            .into());
-        }
+        in_child(GENERATE, &path, "generating")?;
     }
     let file_mb = std::fs::metadata(&path)?.len() as f64 / 1e6;
     println!("register {file_mb:.0} MB");
@@ -598,18 +595,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
 
     // 4–7. The app phase runs in a child process, so its peak memory is its own and not
     // the generator's (freed heap is not always given back to the system).
-    let child = Command::new(std::env::current_exe()?)
-        .env(APP_PHASE, &path)
-        .output()?;
-    let child_out = String::from_utf8_lossy(&child.stdout).into_owned();
-    print!("{child_out}");
-    if !child.status.success() {
-        return Err(format!(
-            "app phase failed: {}",
-            String::from_utf8_lossy(&child.stderr)
-        )
-        .into());
-    }
+    let child_out = in_child(APP_PHASE, &path, "app phase")?;
     let figure = |name: &str| -> String {
         child_out
             .lines()

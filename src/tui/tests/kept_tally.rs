@@ -19,13 +19,9 @@ fn fresh_count(app: &App) -> Tally {
     Tally::compute(&crate::app::load_census(&reader, YEAR).expect("census"))
 }
 
-/// Closes the app and opens the same register again, as the next session would.
-fn reopen(h: Harness) -> Harness {
-    let Harness { mut app, _dir } = h;
-    let register = app.register.take().expect("register");
-    let path = register.path().to_path_buf();
-    register.close().expect("close");
-    let register = crate::store::Register::open(&path).expect("open");
+/// The app on the register at `path`, as a session opens it.
+fn open_app(path: &std::path::Path) -> App {
+    let register = crate::store::Register::open(path).expect("open");
     let mut app = App::open(
         register,
         Catalog::shipped().expect("catalog"),
@@ -34,7 +30,25 @@ fn reopen(h: Harness) -> Harness {
     )
     .expect("open app");
     app.today = chrono::NaiveDate::from_ymd_opt(2025, 12, 15);
-    Harness { app, _dir }
+    app
+}
+
+/// Closes the app, handing back its register's path.
+fn close(app: &mut App) -> std::path::PathBuf {
+    let register = app.register.take().expect("register");
+    let path = register.path().to_path_buf();
+    register.close().expect("close");
+    path
+}
+
+/// Closes the app and opens the same register again, as the next session would.
+fn reopen(h: Harness) -> Harness {
+    let Harness { mut app, _dir } = h;
+    let path = close(&mut app);
+    Harness {
+        app: open_app(&path),
+        _dir,
+    }
 }
 
 #[test]
@@ -122,9 +136,7 @@ fn a_census_that_cannot_be_read_after_a_kept_first_frame_is_said_and_the_app_end
     let h = app();
     h.app.keep_tallies();
     let Harness { mut app, _dir } = h;
-    let register = app.register.take().expect("register");
-    let path = register.path().to_path_buf();
-    register.close().expect("close");
+    let path = close(&mut app);
     // A damaged link chunk, written past the program: the write counter does not move,
     // so the kept counts still look current.
     {
@@ -140,14 +152,8 @@ fn a_census_that_cannot_be_read_after_a_kept_first_frame_is_said_and_the_app_end
         }
         txn.commit().expect("commit");
     }
-    let register = crate::store::Register::open(&path).expect("open");
-    let mut app = App::open(
-        register,
-        Catalog::shipped().expect("catalog"),
-        YEAR,
-        Theme::new(true, false),
-    )
-    .expect("the first frame comes from the kept counts");
+    // The first frame comes from the kept counts.
+    let mut app = open_app(&path);
     assert!(app.census_pending);
     // The first key brings up why, and does nothing else.
     press(&mut app, KeyCode::Char('2'));
