@@ -31,7 +31,7 @@ use ratatui::backend::{CrosstermBackend, TestBackend};
 use sohoctap::app::load_report_data;
 use sohoctap::criteria::{Catalog, IndicatorKind, status_of};
 use sohoctap::demo::{self, DemoSpec};
-use sohoctap::exchange::{FileOptions, ImportOptions, export_csv, plan_and_apply};
+use sohoctap::exchange::{Applied, FileOptions, ImportOptions, export_csv, plan_and_apply};
 use sohoctap::model::{Commune, EvaluationKey, IndicatorValue, Stamp, Title, UnitKind, Year};
 use sohoctap::report::text::{TextOptions, render};
 use sohoctap::store::Register;
@@ -255,6 +255,31 @@ fn import_in_child(dir: &Path, which: &str) -> Result<(Timed, Option<u64>), Fail
     Ok((took, rows))
 }
 
+/// Imports households.csv of `dir` into a fresh register, as `sohoctap import` does it:
+/// each row written while the next ones are checked, in one transaction. The time runs
+/// from reading the file to the commit.
+fn import_households(dir: &Path) -> Result<(Applied, Timed), Failure> {
+    let register = new_register_to_import_into(&dir.join("nhap.redb"))?;
+    let started = Timed::start();
+    let bytes = std::fs::read(dir.join("households.csv"))?;
+    let (planned, applied) = plan_and_apply(
+        &register,
+        UnitKind::Household,
+        &bytes,
+        &FileOptions::default(),
+        ImportOptions { default_year: YEAR },
+    )?;
+    let took = Timed::since(started);
+    register.close()?;
+    let applied = applied.filter(|_| planned.is_clean()).ok_or_else(|| {
+        format!(
+            "households.csv does not import: {:?}",
+            planned.problems.first()
+        )
+    })?;
+    Ok((applied, took))
+}
+
 /// The child's side of [`import_in_child`]: `households` imports households.csv into a
 /// fresh register, `all` the five lists into another, as the commands would.
 fn import_phase(spec: &str) -> Result<(), Failure> {
@@ -263,27 +288,7 @@ fn import_phase(spec: &str) -> Result<(), Failure> {
         .ok_or("SOHOCTAP_SCALE_IMPORT=which:dir")?;
     let dir = Path::new(dir);
     let took = if which == "households" {
-        let fresh = dir.join("nhap.redb");
-        let register = new_register_to_import_into(&fresh)?;
-        let started = Timed::start();
-        let bytes = std::fs::read(dir.join("households.csv"))?;
-        // As `sohoctap import` does it: each row written while the next ones are checked.
-        let (planned, applied) = plan_and_apply(
-            &register,
-            UnitKind::Household,
-            &bytes,
-            &FileOptions::default(),
-            ImportOptions { default_year: YEAR },
-        )?;
-        let Some(applied) = applied.filter(|_| planned.is_clean()) else {
-            return Err(format!(
-                "households.csv does not import: {:?}",
-                planned.problems.first()
-            )
-            .into());
-        };
-        let took = Timed::since(started);
-        register.close()?;
+        let (applied, took) = import_households(dir)?;
         println!(
             "import households.csv: {} households, {} thôn, {} dòng họ in {}",
             applied.inserted,
@@ -387,26 +392,8 @@ fn one_phase(phase: &str, dir: &Path, path: &Path, households: usize) -> Result<
                 register.close()?;
             }
             "import" => {
-                let fresh = dir.join("nhap.redb");
-                let register = new_register_to_import_into(&fresh)?;
-                let bytes = std::fs::read(dir.join("households.csv"))?;
-                // As `sohoctap import` does it: each row written while the next ones are
-                // checked, in one transaction.
-                let (planned, applied) = plan_and_apply(
-                    &register,
-                    UnitKind::Household,
-                    &bytes,
-                    &FileOptions::default(),
-                    ImportOptions { default_year: YEAR },
-                )?;
-                let imported_at = Timed::since(started);
-                register.close()?;
-                if applied.is_none() {
-                    return Err(
-                        format!("the import was refused: {:?}", planned.problems.first()).into(),
-                    );
-                }
-                println!("import: planned and written in {}", imported_at.text());
+                let (_, took) = import_households(dir)?;
+                println!("import: planned and written in {}", took.text());
             }
             "import-all" => {
                 let every = dir.join("nhap-tat-ca.redb");
