@@ -350,24 +350,12 @@ fn a_score_survives_sigkill_right_after_enter() {
     register_with_data(&db);
 
     let mut s = Session::start(&db);
-    s.wait_for("F1 Trợ giúp");
-    s.send("2");
-    s.wait_for("Chủ hộ");
-    // The first row in name order is Nguyễn Văn An (HO00001).
-    s.send("\r");
-    s.wait_for("Chấm điểm GĐHT HO00001");
-    s.send("12\r");
-    // The count and the cursor move only after the commit returned (while typing, the
-    // box already shows "[ 12]", so that is not the signal).
-    s.wait_for("Đã chấm 1/9");
-    s.wait_for("▶1.2");
-    let pid = s.child.process_id().expect("pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-KILL", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
-    s.wait_exit(Instant::now());
+    score_the_first_household(&mut s);
+    kill(&mut s);
+    assert!(
+        !kept_counts_are_current(&db),
+        "killed at once: no counts kept since the score (the test below depends on it)"
+    );
 
     let register = Register::open(&db).expect("reopen after SIGKILL");
     let reader = register.read().expect("read");
@@ -389,6 +377,88 @@ fn a_score_survives_sigkill_right_after_enter() {
     );
     drop(reader);
     register.close().expect("close");
+}
+
+/// Opens the households list and gives HO00001 (Nguyễn Văn An, the first row in name
+/// order) 12 points on its first indicator, waiting for the save to be committed.
+fn score_the_first_household(s: &mut Session) {
+    s.wait_for("F1 Trợ giúp");
+    s.send("2");
+    s.wait_for("Chủ hộ");
+    s.send("\r");
+    s.wait_for("Chấm điểm GĐHT HO00001");
+    s.send("12\r");
+    // The count and the cursor move only after the commit returned (while typing, the
+    // box already shows "[ 12]", so that is not the signal).
+    s.wait_for("Đã chấm 1/9");
+    s.wait_for("▶1.2");
+}
+
+/// SIGKILL: no handler, no clean-up, as a power cut.
+fn kill(s: &mut Session) {
+    let pid = s.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    s.wait_exit(Instant::now());
+}
+
+/// Whether the register keeps counts of the year the app opens on that are current
+/// and equal to a fresh count: the next opening draws its first frame from them.
+fn kept_counts_are_current(db: &Path) -> bool {
+    let year = sohoctap::app::opening_year(chrono::Local::now().date_naive()).expect("year");
+    let register = Register::open(db).expect("reopen");
+    let reader = register.read().expect("read");
+    let kept = sohoctap::app::kept_tally(&reader, year).expect("kept");
+    let fresh = sohoctap::tally::Tally::compute(
+        &sohoctap::app::load_census(&reader, year).expect("census"),
+    );
+    drop(reader);
+    register.close().expect("close");
+    kept == Some(fresh)
+}
+
+/// A pause at the keyboard keeps the year's counts, so a session killed later (a power
+/// cut) still leaves the next opening its quick first frame.
+#[test]
+fn a_pause_after_a_score_keeps_the_counts_before_a_kill() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
+    command.arg("--db");
+    command.arg(&db);
+    command.env("SOHOCTAP_TEST_IDLE_KEEP_MS", "300");
+    let mut s = Session::spawn(command);
+    score_the_first_household(&mut s);
+    // Well past the pause: the keep is one small write after a count of six units.
+    std::thread::sleep(Duration::from_millis(1500));
+    kill(&mut s);
+    assert!(kept_counts_are_current(&db));
+}
+
+/// A dropped connection after a score still keeps the year's counts on the way out.
+#[test]
+fn a_hang_up_after_a_score_keeps_the_counts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+
+    let mut s = Session::start(&db);
+    score_the_first_household(&mut s);
+    s.hang_up.store(true, std::sync::atomic::Ordering::SeqCst);
+    s.send("]");
+    if let Some(output) = s.output.take() {
+        output.join().expect("output thread");
+    }
+    let since = Instant::now();
+    s.writer = None;
+    s.master = None;
+    s.wait_exit(since);
+    assert!(kept_counts_are_current(&db));
 }
 
 /// The app shows a frame while the register opens; when another process holds the

@@ -70,11 +70,29 @@ use app::App;
 use crossterm::event::{self, Event};
 use std::io::IsTerminal;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use theme::Theme;
 
 /// How often the loop wakes to check for a hang-up signal when no key arrives.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// How long the keyboard stays still before the app keeps the year's counts (see
+/// `App::keep_tallies`): long enough not to count during typing, short enough to come
+/// in the pauses of a data-entry session.
+const IDLE_KEEP: Duration = Duration::from_secs(10);
+
+/// [`IDLE_KEEP`]; debug builds take `SOHOCTAP_TEST_IDLE_KEEP_MS` so the real-terminal
+/// tests need not wait ten seconds. A release build has no such switch.
+fn idle_keep_after() -> Duration {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("SOHOCTAP_TEST_IDLE_KEEP_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return Duration::from_millis(ms);
+    }
+    IDLE_KEEP
+}
 
 /// The catalog with the sets the office entered in the register.
 fn with_office_sets(
@@ -177,10 +195,11 @@ pub fn run(env: &Env, ascii: bool) -> Result<(), AppError> {
 pub fn end_session(app: &mut App, stop: &terminal::Stop) -> Result<(), AppError> {
     if stop.requested() {
         app.save_before_exit();
-    } else {
-        // Not after a hang-up or a closing console: only what must be saved runs then.
-        app.keep_tallies();
     }
+    // Also after a hang-up or a closing console (a dropped SSH link is the usual end of
+    // a session over the network): one small write, well within the few seconds Windows
+    // gives a closing console, and the next opening draws its bars from it.
+    app.keep_tallies();
     terminal::restore();
     let closed = match app.register.take() {
         Some(register) => register.close().map_err(AppError::from),
@@ -237,12 +256,25 @@ fn event_loop(
         panic!("lỗi thử nghiệm do SOHOCTAP_TEST_PANIC");
     }
     let events = spawn_reader();
+    let idle_keep = idle_keep_after();
+    let mut last_key = Instant::now();
+    let mut kept_while_idle = false;
     while !app.quit && !stop.requested() {
         let first = match events.recv_timeout(SIGNAL_CHECK) {
             Ok(event) => event?,
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                // Once per pause: a session killed later (a power cut, a closed PuTTY
+                // window on a frozen link) still leaves counts to open on.
+                if !kept_while_idle && last_key.elapsed() >= idle_keep {
+                    app.keep_tallies();
+                    kept_while_idle = true;
+                }
+                continue;
+            }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
+        last_key = Instant::now();
+        kept_while_idle = false;
         // Apply every event already queued, in order, then draw once.
         let mut changed = app.handle_event(first);
         while !app.quit {

@@ -92,7 +92,7 @@ fn a_session_keeps_its_counts_and_the_next_opens_on_them_before_the_census() {
 
 #[test]
 fn a_write_after_the_counts_were_kept_makes_the_next_opening_count_afresh() {
-    let h = app();
+    let mut h = app();
     h.app.keep_tallies();
     let register = h.app.register.as_ref().expect("register");
     let reader = register.read().expect("read");
@@ -133,7 +133,7 @@ fn wrong_kept_counts_are_replaced_by_the_census_count_as_soon_as_it_is_read() {
 
 #[test]
 fn a_census_that_cannot_be_read_after_a_kept_first_frame_is_said_and_the_app_ends() {
-    let h = app();
+    let mut h = app();
     h.app.keep_tallies();
     let Harness { mut app, _dir } = h;
     let path = close(&mut app);
