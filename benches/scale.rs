@@ -138,6 +138,20 @@ impl Timed {
     }
 }
 
+/// The report of [`YEAR`] as `sohoctap report` prints it: gathered from the register
+/// and rendered.
+fn report_text(reader: &sohoctap::store::Reader) -> Result<String, Failure> {
+    let data = load_report_data(reader, YEAR, false)?;
+    Ok(render(
+        &data,
+        &TextOptions {
+            today: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
+            ascii: false,
+            list: false,
+        },
+    ))
+}
+
 /// Pushes everything out of the processor's caches by writing a buffer larger than
 /// them (this machine's last-level cache is 32 MB). At 50,000 households the app's
 /// working set (links, statuses, the page cache's hot pages) stays in that cache
@@ -438,15 +452,7 @@ fn one_phase(phase: &str, dir: &Path, path: &Path, households: usize) -> Result<
             "report" => {
                 let register = Register::open(path)?;
                 let reader = register.read()?;
-                let data = load_report_data(&reader, YEAR, false)?;
-                let text = render(
-                    &data,
-                    &TextOptions {
-                        today: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
-                        ascii: false,
-                        list: false,
-                    },
-                );
+                let text = report_text(&reader)?;
                 drop(reader);
                 register.close()?;
                 println!("report: {} bytes", text.len());
@@ -1104,15 +1110,7 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
     for _ in 0..5 {
         let started = Timed::start();
         let reader = app.register.as_ref().ok_or("no register")?.read()?;
-        let data = load_report_data(&reader, YEAR, false)?;
-        let text = render(
-            &data,
-            &TextOptions {
-                today: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
-                ascii: false,
-                list: false,
-            },
-        );
+        let text = report_text(&reader)?;
         reports.push(Timed::since(started));
         pages = text.matches('\u{c}').count() + 1;
     }
@@ -1215,17 +1213,9 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
             drop((census, tally));
             sweeper.sweep();
             let started = Timed::start();
-            let data = load_report_data(&reader, YEAR, false)?;
-            let text = render(
-                &data,
-                &TextOptions {
-                    today: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
-                    ascii: false,
-                    list: false,
-                },
-            );
+            let text = report_text(&reader)?;
             report_runs.push(Timed::since(started));
-            drop((data, text));
+            drop(text);
         }
         let census = median_timed(&census_runs);
         println!("census_swept_ms={}", census.text());

@@ -105,9 +105,7 @@ fn the_app_draws_at_80x23_without_asking_the_terminal_anything() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("demo.redb");
     demo_register(&db);
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
-    command.arg("--db");
-    command.arg(&db);
+    let command = Session::app(&db);
     let mut s = Session::spawn_sized(command, 23, 80);
     s.wait_for("Màn hình chính");
     s.wait_for("CDHT trong ĐVHT");
@@ -428,9 +426,7 @@ fn a_pause_after_a_score_keeps_the_counts_before_a_kill() {
     let db = dir.path().join("so.redb");
     register_with_data(&db);
 
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
-    command.arg("--db");
-    command.arg(&db);
+    let mut command = Session::app(&db);
     command.env("SOHOCTAP_TEST_IDLE_KEEP_MS", "300");
     let mut s = Session::spawn(command);
     score_the_first_household(&mut s);
@@ -486,9 +482,7 @@ fn the_officer_is_asked_once_and_offered_next_time() {
     let db = dir.path().join("so.redb");
     register_with_data(&db);
     let start = || {
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
-        command.arg("--db");
-        command.arg(&db);
+        let mut command = Session::app(&db);
         // Set but blank: asked, as when nothing is given.
         command.env("SOHOCTAP_OFFICER", "");
         Session::spawn(command)

@@ -25,10 +25,15 @@ pub struct Session {
 impl Session {
     /// The app on the register `db`, at 80×24.
     pub fn start(db: &Path) -> Session {
+        Session::spawn(Session::app(db))
+    }
+
+    /// The command that runs the app on the register `db`, for a test that sets more.
+    pub fn app(db: &Path) -> CommandBuilder {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
         command.arg("--db");
         command.arg(db);
-        Session::spawn(command)
+        command
     }
 
     pub fn spawn(command: CommandBuilder) -> Session {
