@@ -30,6 +30,18 @@ fn kept_and_fresh(db: &Path, year: Year) -> (Option<Tally>, Tally) {
     (kept, fresh)
 }
 
+/// Keeps counts of `year` that differ from a fresh count by one recognised household.
+fn keep_wrong_counts(db: &Path, year: Year) {
+    let (_, mut wrong) = kept_and_fresh(db, year);
+    wrong.titles[0].recognised += 1;
+    let register = Register::open(db).unwrap();
+    let counted_at = register.read().unwrap().generation().unwrap();
+    register
+        .keep_tallies(counted_at, &[(year, wrong.to_bytes())])
+        .unwrap();
+    register.close().unwrap();
+}
+
 #[test]
 fn the_demo_keeps_the_counts_of_every_year() {
     let dir = tempfile::tempdir().unwrap();
@@ -94,18 +106,32 @@ fn check_says_when_kept_counts_disagree_with_the_data() {
     };
     assert!(!said(&db).contains("số liệu tổng hợp"), "{}", said(&db));
 
-    let (_, mut wrong) = kept_and_fresh(&db, 2025);
-    wrong.titles[0].recognised += 1;
-    let register = Register::open(&db).unwrap();
-    let counted_at = register.read().unwrap().generation().unwrap();
-    register
-        .keep_tallies(counted_at, &[(2025, wrong.to_bytes())])
-        .unwrap();
-    register.close().unwrap();
+    keep_wrong_counts(&db, 2025);
     let out = said(&db);
     assert!(
         out.contains("Lưu ý: số liệu tổng hợp năm 2025 lưu sẵn trong sổ khác số đếm lại"),
         "{out}"
     );
     assert!(out.contains("sổ nguyên vẹn"), "{out}");
+}
+
+#[test]
+fn check_without_a_year_compares_the_counts_of_the_year_the_app_opens_on() {
+    // In January that is the year just ended, not the calendar year (see
+    // `cli::check::compared_years`, whose unit tests fix the day).
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.redb");
+    let year = opening_year();
+    let out = run(&db, &["demo", "--no-open", "--year", &year.to_string()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    keep_wrong_counts(&db, year);
+    let out = run(&db, &["check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = text(&out.stdout);
+    assert!(
+        out.contains(&format!(
+            "Lưu ý: số liệu tổng hợp năm {year} lưu sẵn trong sổ khác số đếm lại"
+        )),
+        "{out}"
+    );
 }

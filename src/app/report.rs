@@ -3,6 +3,7 @@
 //! Report screen both call [`load_report_data`], so what the app previews is what the
 //! command prints.
 
+use super::census::census_of_links;
 use crate::model::{UnitKind, Year};
 use crate::report::data::CriteriaUse;
 use crate::report::{GatherInput, ReportData, UnitDecisions, UnitLabel, UnitNames, gather};
@@ -26,10 +27,7 @@ pub fn load_report_data(
     let targets = reader.targets()?;
     let mut links = UnitLinks::default();
     reader.for_each_unit_link(|kind, id, link| links.add(kind, id, link))?;
-    let mut census = Census::from_records(year, links.iter(), []);
-    reader.for_each_status_chunk(year, |title, first, statuses| {
-        census.set_status_chunk(title, first, statuses)
-    })?;
+    let census = census_of_links(reader, &links, year)?;
     let tally = Tally::compute(&census);
     let previous_tally = measures_of(reader, &links, year.saturating_sub(1))?;
     let evaluations = reader.criteria_hashes_in_year(year)?;

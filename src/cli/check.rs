@@ -3,26 +3,32 @@
 use super::args::CheckArgs;
 use super::out::outln;
 use super::{CliError, Env};
-use crate::app::current_year;
-use crate::model::UnitKind;
+use crate::app::{current_year, opening_year};
+use crate::model::{UnitKind, Year};
 use crate::text::format_count;
+use chrono::{Datelike, NaiveDate};
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
     let register = super::open_register_read_only(&env.db)?;
     let year = args.year.unwrap_or_else(current_year);
     let mut report = register.check(year)?;
-    // The kept counts only speed up the app's first frame; a difference is said, not
-    // an error: the app counts the year again and keeps the right counts at its end.
-    match crate::app::kept_tally_agrees(&register.read()?, year) {
-        Ok(Some(true) | None) => {}
-        Ok(Some(false)) => report.warnings.push(format!(
-            "số liệu tổng hợp năm {year} lưu sẵn trong sổ khác số đếm lại từ dữ liệu; chương trình dùng số đếm lại và sẽ ghi lại khi đóng"
-        )),
-        // Damage that stops the count is reported by the check above.
-        Err(e) => report.warnings.push(format!(
-            "không so được số liệu tổng hợp năm {year} lưu sẵn với dữ liệu: {e}"
-        )),
+    let reader = register.read()?;
+    for kept in compared_years(args.year, chrono::Local::now().date_naive()) {
+        // The kept counts only speed up the app's first frame; a difference is said,
+        // not an error: the app counts the year again and keeps the right counts at
+        // its end.
+        match crate::app::kept_tally_agrees(&reader, kept) {
+            Ok(Some(true) | None) => {}
+            Ok(Some(false)) => report.warnings.push(format!(
+                "số liệu tổng hợp năm {kept} lưu sẵn trong sổ khác số đếm lại từ dữ liệu; chương trình dùng số đếm lại và sẽ ghi lại khi đóng"
+            )),
+            // Damage that stops the count is reported by the check above.
+            Err(e) => report.warnings.push(format!(
+                "không so được số liệu tổng hợp năm {kept} lưu sẵn với dữ liệu: {e}"
+            )),
+        }
     }
+    drop(reader);
     register.close()?;
     if args.json {
         let mut object = serde_json::Map::new();
@@ -75,5 +81,53 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
             env.db.display(),
             report.problems.len()
         )))
+    }
+}
+
+/// The years whose kept counts `check` compares with a fresh count: the one asked for
+/// with `--year`; else the year the app opens on `today`, the one every writing command
+/// keeps counts for and the next first frame is drawn from (in January, the year just
+/// ended, which the office is still finishing), then the calendar year when it differs:
+/// the app keeps its counts when the officer worked on it in January, and opens on it
+/// from February, so a bad record of it would be met then. A year with no counts kept
+/// at the register's state costs one lookup, not a count.
+fn compared_years(asked: Option<Year>, today: NaiveDate) -> Vec<Year> {
+    if let Some(year) = asked {
+        return vec![year];
+    }
+    let calendar = Year::try_from(today.year()).ok();
+    let mut years: Vec<Year> = [opening_year(today), calendar]
+        .into_iter()
+        .flatten()
+        .collect();
+    years.dedup();
+    years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compared_years;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn in_january_check_compares_the_year_the_app_opens_on_then_the_calendar_year() {
+        assert_eq!(compared_years(None, day(2026, 1, 15)), [2025, 2026]);
+        assert_eq!(compared_years(None, day(2026, 1, 31)), [2025, 2026]);
+    }
+
+    #[test]
+    fn from_february_check_compares_the_calendar_year_alone() {
+        assert_eq!(compared_years(None, day(2026, 2, 1)), [2026]);
+        assert_eq!(compared_years(None, day(2025, 12, 31)), [2025]);
+    }
+
+    #[test]
+    fn a_year_asked_for_is_the_only_one_compared() {
+        assert_eq!(compared_years(Some(2023), day(2026, 1, 15)), [2023]);
+        assert_eq!(compared_years(Some(2026), day(2026, 6, 1)), [2026]);
     }
 }
