@@ -358,7 +358,7 @@ fn a_score_survives_sigkill_right_after_enter() {
     s.wait_for("Chấm điểm GĐHT HO00001");
     s.send("12\r");
     // The count and the cursor move only after the commit returned (while typing, the
-    // box already shows "[ 12]", so that is not the signal).
+    // box already shows "[12 ]", so that is not the signal).
     s.wait_for("Đã chấm 1/9");
     s.wait_for("▶1.2");
     let pid = s.child.process_id().expect("pid");
