@@ -122,6 +122,48 @@ fn the_app_draws_at_80x23_without_asking_the_terminal_anything() {
     s.wait_exit(Instant::now());
 }
 
+/// Input methods (Unikey, EVKey) compose at the terminal cursor and magnifiers follow
+/// it: while a score is typed, the real terminal's cursor is shown inside the value box,
+/// on the cell after the typed digit, at 80×23 as on PuTTY under tmux.
+#[test]
+fn the_terminal_cursor_stands_where_the_next_digit_of_a_score_goes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("so.redb");
+    register_with_data(&db);
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sohoctap"));
+    command.arg("--db");
+    command.arg(&db);
+    let mut s = Session::spawn_sized(command, 23, 80);
+    s.wait_for("F1 Trợ giúp");
+    s.send("2");
+    s.wait_for("Chủ hộ");
+    s.send("\r");
+    s.wait_for("Chấm điểm GĐHT HO00001");
+    s.send("1");
+    s.wait_for("▶1.1  [1  ]");
+    let (row, col, hidden) = {
+        let parser = s.screen.lock().expect("screen");
+        let screen = parser.screen();
+        let (row, col) = screen.cursor_position();
+        (row, col, screen.hide_cursor())
+    };
+    assert!(!hidden, "the cursor is hidden while a score is typed");
+    let line = s
+        .contents()
+        .lines()
+        .nth(usize::from(row))
+        .unwrap_or_default()
+        .to_string();
+    let left: String = line.chars().take(usize::from(col)).collect();
+    assert!(
+        left.ends_with("▶1.1  [1"),
+        "cursor at {row},{col}: {line:?}"
+    );
+    s.send("\x1b");
+    s.send(F10);
+    s.wait_exit(Instant::now());
+}
+
 #[test]
 fn search_add_quit_and_find_it_again() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -387,7 +429,7 @@ fn score_the_first_household(s: &mut Session) {
     s.wait_for("Chấm điểm GĐHT HO00001");
     s.send("12\r");
     // The count and the cursor move only after the commit returned (while typing, the
-    // box already shows "[ 12]", so that is not the signal).
+    // box already shows "[12 ]", so that is not the signal).
     s.wait_for("Đã chấm 1/9");
     s.wait_for("▶1.2");
 }

@@ -27,12 +27,16 @@ const MOVE: &[Ctx] = &[
 
 macro_rules! cmd {
     ($keys:expr, $action:expr, $scope:expr, $hint:expr, $help:expr) => {
+        cmd!($keys, $action, $scope, $hint, $help, off_bar: &[])
+    };
+    ($keys:expr, $action:expr, $scope:expr, $hint:expr, $help:expr, off_bar: $off:expr) => {
         Command {
             keys: $keys,
             action: $action,
             scope: $scope,
             hint: $hint,
             help: $help,
+            off_bar: $off,
         }
     };
 }
@@ -221,7 +225,9 @@ static COMMANDS: &[Command] = &[
         Action::Add,
         &[Ctx::List, Ctx::ListLeft, Ctx::Search],
         Some("Thêm"),
-        "Thêm đơn vị mới"
+        "Thêm đơn vị mới",
+        // The list of units that left is for finding and returning them.
+        off_bar: &[Ctx::ListLeft]
     ),
     cmd!(
         &[Key::F(7), Key::Ctrl('e')],
@@ -320,21 +326,26 @@ static COMMANDS: &[Command] = &[
         Action::PrevYear,
         &[Ctx::Home, Ctx::List, Ctx::ListLeft],
         Some("Năm trước"),
-        "Xem năm trước"
+        "Xem năm trước",
+        // The lists' bars keep their room for the work on units; the year is in the
+        // title bar and F1 lists the keys.
+        off_bar: &[Ctx::List, Ctx::ListLeft]
     ),
     cmd!(
         &[Key::Char(']'), Key::Char('+')],
         Action::NextYear,
         &[Ctx::Home, Ctx::List, Ctx::ListLeft],
         Some("Năm sau"),
-        "Xem năm sau"
+        "Xem năm sau",
+        off_bar: &[Ctx::List, Ctx::ListLeft]
     ),
     cmd!(
         &[Key::F(9)],
         Action::About,
         &[Ctx::Home, Ctx::List, Ctx::ListLeft, Ctx::Detail],
         Some("Thông tin"),
-        "Thông tin về sổ, bộ tiêu chí, kiểm tra chữ"
+        "Thông tin về sổ, bộ tiêu chí, kiểm tra chữ",
+        off_bar: &[Ctx::List, Ctx::ListLeft]
     ),
     cmd!(
         &[Key::Tab, Key::Down],
@@ -411,6 +422,7 @@ static COMMANDS: &[Command] = &[
             Ctx::About
         ],
         Some("Thoát"),
-        "Thoát chương trình (mọi thứ đã lưu)"
+        "Thoát chương trình (mọi thứ đã lưu)",
+        off_bar: &[Ctx::List, Ctx::ListLeft]
     ),
 ];

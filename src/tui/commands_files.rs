@@ -11,18 +11,20 @@ const SCROLL: &[Ctx] = &[Ctx::Report, Ctx::ImportPreview, Ctx::MergePreview];
 pub(super) static COMMANDS: &[Command] = &[
     // Report, import and backup. Their own lines (rather than new scopes on the lines
     // above) so each screen's hint bar lists its keys in the order it needs.
+    // B, N, S, F3, F4 and F8 are named on the home screen's results box (the bar has
+    // no room for them beside moving between years and lists), so not in its bar.
     cmd!(
         &[Key::Char('b'), Key::Char('B')],
         Action::Report,
         &[Ctx::Home],
-        Some("Báo cáo"),
+        None,
         "Báo cáo gửi Đảng ủy, UBND: xem trước, lưu ra tệp"
     ),
     cmd!(
         &[Key::Char('n'), Key::Char('N')],
         Action::Import,
         &[Ctx::Home],
-        Some("Nhập tệp"),
+        None,
         "Nhập danh sách từ tệp Excel (.xlsx, .xls, .ods) hoặc CSV: xem trước rồi mới ghi"
     ),
     cmd!(
@@ -128,7 +130,8 @@ pub(super) static COMMANDS: &[Command] = &[
         Action::Backup,
         &[Ctx::Home, Ctx::About],
         Some("Sao lưu"),
-        "Sao lưu sổ ngay (bản sao được kiểm tra, giữ 10 bản gần nhất)"
+        "Sao lưu sổ ngay (bản sao được kiểm tra, giữ 10 bản gần nhất)",
+        off_bar: &[Ctx::Home]
     ),
     cmd!(
         &[Key::F(1), Key::Char('?')],
@@ -151,18 +154,20 @@ pub(super) static COMMANDS: &[Command] = &[
         Some("Lưu tệp"),
         "Lưu báo cáo vào thư mục Tài liệu (Documents), tên tệp có năm và ngày"
     ),
+    // F3 and F4 are named with their state (☐/☑) on the report's first line, which
+    // leaves the bar room for the Excel and letterhead keys.
     cmd!(
         &[Key::F(3)],
         Action::ToggleList,
         &[Ctx::Report],
-        Some("Danh sách"),
+        None,
         "Bật/tắt phần danh sách đơn vị đã công nhận theo thôn (--list)"
     ),
     cmd!(
         &[Key::F(4)],
         Action::ToggleAscii,
         &[Ctx::Report],
-        Some("Bỏ dấu"),
+        None,
         "Bật/tắt chữ không dấu, cho máy in không có phông tiếng Việt (--ascii)"
     ),
     cmd!(
@@ -183,14 +188,14 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Key::F(7), Key::Char('x'), Key::Char('X')],
         Action::ExportXlsx,
         &[Ctx::Report],
-        None,
+        Some("Excel"),
         "Lưu các bảng của báo cáo ra tệp Excel (.xlsx), mỗi phần một trang, trong thư mục Tài liệu"
     ),
     cmd!(
         &[Key::F(9), Key::Char('v'), Key::Char('V')],
         Action::OpenLetterhead,
         &[Ctx::Report],
-        None,
+        Some("Đầu, ký"),
         "Phần đầu và phần ký của báo cáo: cơ quan cấp trên, số văn bản, địa danh, người ký, nơi nhận (sổ ghi nhớ)"
     ),
     cmd!(
@@ -315,7 +320,10 @@ pub(super) static COMMANDS: &[Command] = &[
         Action::Quit,
         &[Ctx::Report, Ctx::ImportPreview],
         Some("Thoát"),
-        "Thoát chương trình"
+        "Thoát chương trình",
+        // Esc leads back to the home screen, whose bar has F10; the report's bar keeps
+        // its room for what the report does.
+        off_bar: &[Ctx::Report]
     ),
     cmd!(
         &[Key::Enter],

@@ -8,18 +8,37 @@ use super::keymap::{Command, Ctx, Key};
 
 pub(super) static COMMANDS: &[Command] = &[
     // The scoring work: scoring screen, decisions, targets, breakdown, history.
+    // F1 first, as on every other screen's bar.
+    cmd!(
+        &[Key::F(1)],
+        Action::Help,
+        &[
+            Ctx::Scoring,
+            Ctx::Sheet,
+            Ctx::Bulk,
+            Ctx::Targets,
+            Ctx::Breakdown,
+            Ctx::History
+        ],
+        Some("Trợ giúp"),
+        "Xem tất cả các phím",
+        // The scoring box's heading names F1 ("F1 phím"); its bar is full.
+        off_bar: &[Ctx::Scoring]
+    ),
     cmd!(
         &[Key::Ctrl('d')],
         Action::OpenDetail,
         &[Ctx::List],
-        Some("Chi tiết"),
+        // The list's bar has no room left beside its work on units; F1 lists Ctrl+D.
+        None,
         "Xem thông tin và kết quả các năm của đơn vị đang chọn"
     ),
     cmd!(
         &[Key::Enter],
         Action::Open,
         &[Ctx::Detail],
-        Some("Chấm điểm"),
+        // Named, with F4, in the title of the detail's box of years.
+        None,
         "Chấm điểm đơn vị này cho năm đang xem"
     ),
     cmd!(
@@ -104,7 +123,8 @@ pub(super) static COMMANDS: &[Command] = &[
         &[Key::F(4)],
         Action::ShowHistory,
         &[Ctx::Scoring, Ctx::Detail],
-        Some("Lịch sử"),
+        // Named in the heading of the scoring box and of the detail's box of years.
+        None,
         "Xem lịch sử thay đổi: ai sửa, lúc nào, cũ → mới"
     ),
     cmd!(
@@ -163,25 +183,26 @@ pub(super) static COMMANDS: &[Command] = &[
         None,
         "Xóa điểm đã lưu của chỉ số đang chọn (thành chưa chấm)"
     ),
+    // F3, F4 and F8 are named on the home screen's results box, not in its bar.
     cmd!(
         &[Key::F(3)],
         Action::OpenBreakdown,
         &[Ctx::Home],
-        Some("Theo thôn, họ"),
+        None,
         "Xem kết quả theo từng thôn và từng dòng họ"
     ),
     cmd!(
         &[Key::F(4)],
         Action::OpenTargets,
         &[Ctx::Home],
-        Some("Mục tiêu"),
+        None,
         "Nhập nghị quyết và mục tiêu từng danh hiệu theo mốc năm"
     ),
     cmd!(
         &[Key::F(8)],
         Action::OpenBulk,
         &[Ctx::Home],
-        Some("Công nhận"),
+        None,
         "Công nhận hàng loạt các đơn vị đã đạt, chưa có quyết định"
     ),
     cmd!(
@@ -259,20 +280,6 @@ pub(super) static COMMANDS: &[Command] = &[
         ],
         Some("Quay lại"),
         "Quay lại (phiếu đã sửa thì hỏi trước khi bỏ)"
-    ),
-    cmd!(
-        &[Key::F(1)],
-        Action::Help,
-        &[
-            Ctx::Scoring,
-            Ctx::Sheet,
-            Ctx::Bulk,
-            Ctx::Targets,
-            Ctx::Breakdown,
-            Ctx::History
-        ],
-        None,
-        "Xem tất cả các phím"
     ),
     cmd!(
         &[Key::F(10), Key::Ctrl('q')],

@@ -185,6 +185,10 @@ pub struct Command {
     pub scope: &'static [Ctx],
     /// Short label for the hint bar; `None` keeps it out of the bar (still in help).
     pub hint: Option<&'static str>,
+    /// Contexts of `scope` whose hint bar leaves this one out, though it has a hint:
+    /// the screen names the key itself, or the bar (80 columns) has no room for it
+    /// beside the keys that matter more there. Still in help.
+    pub off_bar: &'static [Ctx],
     /// The line in the help screen.
     pub help: &'static str,
 }
@@ -310,9 +314,11 @@ pub fn pair_label(ctx: Ctx, first: &Action, second: &Action, between: &str) -> S
 }
 
 /// The hint bar's entries for a context: first key and short label, in table order.
+/// Every context's entries fit 80 columns whole (a test holds it), so the bar never
+/// drops one on the smallest terminal the program supports.
 pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
     commands()
-        .filter(|c| c.scope.contains(&ctx))
+        .filter(|c| c.scope.contains(&ctx) && !c.off_bar.contains(&ctx))
         .filter_map(|c| Some((c.keys.first()?.label(), c.hint?)))
         .collect()
 }
@@ -388,6 +394,61 @@ mod tests {
             label_preferring(Ctx::Setup, &Action::NextField, Key::F(12)),
             "Enter"
         );
+    }
+
+    /// The bar at the bottom of each context's screen, as the hint widget lays it out.
+    fn bar(ctx: Ctx) -> String {
+        hints(ctx)
+            .iter()
+            .map(|(key, label)| format!("{key} {label}"))
+            .collect::<Vec<_>>()
+            .join("  ")
+    }
+
+    #[test]
+    fn every_hint_bar_fits_80_columns_whole() {
+        // The widget drops whatever does not fit, so a wider bar would hide keys from
+        // an officer on the smallest terminal the program supports (80×23).
+        let wide: Vec<String> = Ctx::ALL
+            .into_iter()
+            .map(|ctx| (ctx, bar(ctx)))
+            .filter(|(_, bar)| crate::text::width(bar) > 80)
+            .map(|(ctx, bar)| format!("{ctx:?} ({}): {bar}", crate::text::width(&bar)))
+            .collect();
+        assert!(
+            wide.is_empty(),
+            "hint bars wider than 80 columns:\n{}",
+            wide.join("\n")
+        );
+    }
+
+    #[test]
+    fn f1_opens_help_and_says_so_on_every_screen() {
+        let f1 = press(KeyCode::F(1), KeyModifiers::NONE);
+        // Questions over a screen are answered with the keys they name, and the help
+        // screen is where F1 leads.
+        let questions = [
+            Ctx::Officer,
+            Ctx::Picker,
+            Ctx::Help,
+            Ctx::Confirm,
+            Ctx::Discard,
+            Ctx::ArchiveGroup,
+            Ctx::QuitBackup,
+            Ctx::Notice,
+        ];
+        // The scoring box's heading names F1; the bar has no room beside the scoring keys.
+        let named_on_screen = [Ctx::Scoring];
+        for ctx in Ctx::ALL.into_iter().filter(|c| !questions.contains(c)) {
+            assert_eq!(resolve(ctx, false, &f1), Some(Action::Help), "{ctx:?}");
+            if !named_on_screen.contains(&ctx) {
+                assert!(
+                    hints(ctx).iter().any(|(key, _)| key == "F1"),
+                    "{ctx:?}: {}",
+                    bar(ctx)
+                );
+            }
+        }
     }
 
     #[test]

@@ -16,7 +16,9 @@ pub(crate) static COMMANDS: &[Command] = &[
         Action::OpenCriteria,
         &[Ctx::Home, Ctx::About],
         Some("Tiêu chí"),
-        "Bộ tiêu chí: soạn bộ chính thức của văn phòng, áp dụng cho năm đang xem"
+        "Bộ tiêu chí: soạn bộ chính thức của văn phòng, áp dụng cho năm đang xem",
+        // The home screen names T in its notice while a set in use is provisional.
+        off_bar: &[Ctx::Home]
     ),
     cmd!(
         &[Key::F(1)],

@@ -30,7 +30,19 @@ struct ListLine {
     /// The indicator this line belongs to, for scrolling to the cursor.
     indicator: Option<usize>,
     /// Where the value box starts, on the first line of an indicator.
-    value_box: Option<(usize, String, bool)>,
+    value_box: Option<ValueBox>,
+}
+
+/// An indicator's value between brackets, three cells wide.
+struct ValueBox {
+    /// Columns before the box on its line.
+    column: usize,
+    /// The whole box, brackets included.
+    text: String,
+    /// On the indicator being scored: the cell inside the box (counted from the
+    /// opening bracket) where the next typed character goes. Input methods compose at
+    /// the terminal cursor and magnifiers follow it, so it must stand there.
+    cursor: Option<u16>,
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
@@ -136,27 +148,28 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, state: &ScoringState) {
     let mut cursor_position = None;
     for (row, line) in list_inner.rows().zip(lines.iter().skip(offset)) {
         CutLines([(&line.text, theme.style(line.role))]).render(row, buf);
-        if let Some((column, text, focused)) = &line.value_box {
-            let style = if *focused {
+        if let Some(value_box) = &line.value_box {
+            let style = if value_box.cursor.is_some() {
                 theme.style(Role::Selected)
             } else {
                 theme.style(Role::Normal)
             };
-            let [_, value_box] = Layout::horizontal([
-                Constraint::Length(u16::try_from(*column).unwrap_or(0)),
+            let [_, area] = Layout::horizontal([
+                Constraint::Length(u16::try_from(value_box.column).unwrap_or(0)),
                 Constraint::Length(VALUE_WIDTH as u16),
             ])
             .areas(row);
             buf.set_stringn(
-                value_box.x,
-                value_box.y,
-                text,
-                usize::from(value_box.width),
+                area.x,
+                area.y,
+                &value_box.text,
+                usize::from(area.width),
                 style,
             );
-            if *focused {
-                let typed = u16::try_from(crate::text::width(text.trim_end())).unwrap_or(0);
-                cursor_position = Some((value_box.x + typed, value_box.y));
+            if let Some(offset) = value_box.cursor {
+                // A box cut by a narrow window keeps the cursor on its last cell shown.
+                let last = area.width.saturating_sub(1);
+                cursor_position = Some((area.x + offset.min(last), area.y));
             }
         }
     }
@@ -286,10 +299,19 @@ fn list_lines(app: &App, state: &ScoringState, width: usize) -> Vec<ListLine> {
         for indicator in &criterion.indicators {
             let focused = index == state.cursor;
             let stored = state.value_of(&indicator.code);
-            let value = if focused && !state.input.is_empty() {
-                state.input.value().to_string()
+            // What is being typed reads from the left, as in every text field, with the
+            // cursor after it; a saved value stays right-aligned like the others.
+            let inside = VALUE_WIDTH - 2;
+            let (value, cursor) = if focused && !state.input.is_empty() {
+                let typed = state.input.value();
+                // Three characters fill the box and a fourth is not taken: the cursor
+                // then stays on the last one rather than on the bracket.
+                let at = crate::text::width(typed).min(inside - 1);
+                (pad_to_width(typed, inside), Some(1 + at))
             } else {
-                shown(stored, theme.ascii)
+                let saved = pad_left_to_width(&shown(stored, theme.ascii), inside);
+                // Typing replaces the saved value from the box's first cell.
+                (saved, focused.then_some(1))
             };
             let limits = match indicator.kind {
                 IndicatorKind::Points => {
@@ -336,12 +358,10 @@ fn list_lines(app: &App, state: &ScoringState, width: usize) -> Vec<ListLine> {
                     text,
                     role,
                     indicator: Some(index),
-                    value_box: (i == 0).then(|| {
-                        (
-                            CODE_WIDTH,
-                            format!("[{}]", pad_left_to_width(&value, VALUE_WIDTH - 2)),
-                            focused,
-                        )
+                    value_box: (i == 0).then(|| ValueBox {
+                        column: CODE_WIDTH,
+                        text: format!("[{value}]"),
+                        cursor: cursor.map(|c| u16::try_from(c).unwrap_or(0)),
                     }),
                 });
             }

@@ -5,6 +5,7 @@
 
 use super::fixture::*;
 use crate::tui::app::App;
+use crate::tui::keymap::Ctx;
 use crate::tui::theme::Theme;
 use crossterm::event::{Event, KeyCode};
 
@@ -336,4 +337,75 @@ fn digital_skills_and_targets_on_every_basis_fit_80x23() {
         "digital_skills_home_80x23",
         format!("{scoring}{home}{breakdown}{targets}")
     );
+}
+
+/// The hint bar the command table gives the screen's context, every hint whole.
+fn every_hint(app: &App) -> String {
+    crate::tui::keymap::hints(app.context())
+        .iter()
+        .map(|(key, label)| format!("{key} {label}"))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// The last row at 80×23 and at 80×24 holds every hint of the screen, none cut.
+fn assert_every_hint_shown(app: &App) {
+    let want = every_hint(app);
+    assert!(
+        want.contains("F1 ") || app.context() == Ctx::Scoring,
+        "{want}"
+    );
+    for height in [HEIGHT, HEIGHT + 1] {
+        let terminal = draw(app, WIDTH, height);
+        let buffer = terminal.backend().buffer();
+        let last: String = (0..WIDTH)
+            .map(|x| buffer[(x, height - 1)].symbol())
+            .collect();
+        assert_eq!(
+            last.trim_end(),
+            want,
+            "{:?} at 80×{height}: a hint is cut",
+            app.context()
+        );
+    }
+}
+
+#[test]
+fn the_report_and_criteria_screens_show_every_hint_at_80_columns() {
+    let mut h = app();
+    at_80x23(&mut h);
+    let app = &mut h.app;
+    assert_every_hint_shown(app);
+    type_text(app, "b");
+    assert_eq!(app.context(), Ctx::Report);
+    assert_every_hint_shown(app);
+    for ascii in [true, false] {
+        // F4: the report without diacritics; the bar keeps its labels.
+        press(app, KeyCode::F(4));
+        assert_eq!(app.context(), Ctx::Report, "ascii {ascii}");
+        assert_every_hint_shown(app);
+    }
+    press(app, KeyCode::Esc);
+    type_text(app, "t");
+    assert_eq!(app.context(), Ctx::CriteriaSets);
+    assert_every_hint_shown(app);
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Ctx::CriteriaEditor);
+    assert_every_hint_shown(app);
+}
+
+#[test]
+fn the_home_lists_detail_and_scoring_show_every_hint_at_80_columns() {
+    let mut h = app();
+    at_80x23(&mut h);
+    let app = &mut h.app;
+    type_text(app, "2");
+    assert_eq!(app.context(), Ctx::List);
+    assert_every_hint_shown(app);
+    ctrl(app, 'd');
+    assert_eq!(app.context(), Ctx::Detail);
+    assert_every_hint_shown(app);
+    press(app, KeyCode::Enter);
+    assert_eq!(app.context(), Ctx::Scoring);
+    assert_every_hint_shown(app);
 }
