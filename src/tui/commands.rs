@@ -30,6 +30,12 @@ macro_rules! cmd {
         cmd!($keys, $action, $scope, $hint, $help, off_bar: &[])
     };
     ($keys:expr, $action:expr, $scope:expr, $hint:expr, $help:expr, off_bar: $off:expr) => {
+        cmd!($keys, $action, $scope, $hint, $help, off_bar: $off, spare_on: &[])
+    };
+    ($keys:expr, $action:expr, $scope:expr, $hint:expr, $help:expr, spare_on: $spare:expr) => {
+        cmd!($keys, $action, $scope, $hint, $help, off_bar: &[], spare_on: $spare)
+    };
+    ($keys:expr, $action:expr, $scope:expr, $hint:expr, $help:expr, off_bar: $off:expr, spare_on: $spare:expr) => {
         Command {
             keys: $keys,
             action: $action,
@@ -37,6 +43,7 @@ macro_rules! cmd {
             hint: $hint,
             help: $help,
             off_bar: $off,
+            spare_on: $spare,
         }
     };
 }
@@ -327,9 +334,9 @@ static COMMANDS: &[Command] = &[
         &[Ctx::Home, Ctx::List, Ctx::ListLeft],
         Some("Năm trước"),
         "Xem năm trước",
-        // The lists' bars keep their room for the work on units; the year is in the
-        // title bar and F1 lists the keys.
-        off_bar: &[Ctx::List, Ctx::ListLeft]
+        // The lists' bars keep 80 columns for the work on units; the year is in the
+        // title bar and F1 lists the keys. A wider console shows it too.
+        spare_on: &[Ctx::List, Ctx::ListLeft]
     ),
     cmd!(
         &[Key::Char(']'), Key::Char('+')],
@@ -337,7 +344,7 @@ static COMMANDS: &[Command] = &[
         &[Ctx::Home, Ctx::List, Ctx::ListLeft],
         Some("Năm sau"),
         "Xem năm sau",
-        off_bar: &[Ctx::List, Ctx::ListLeft]
+        spare_on: &[Ctx::List, Ctx::ListLeft]
     ),
     cmd!(
         &[Key::F(9)],
@@ -345,7 +352,7 @@ static COMMANDS: &[Command] = &[
         &[Ctx::Home, Ctx::List, Ctx::ListLeft, Ctx::Detail],
         Some("Thông tin"),
         "Thông tin về sổ, bộ tiêu chí, kiểm tra chữ",
-        off_bar: &[Ctx::List, Ctx::ListLeft]
+        spare_on: &[Ctx::List, Ctx::ListLeft]
     ),
     cmd!(
         &[Key::Tab, Key::Down],
@@ -423,6 +430,6 @@ static COMMANDS: &[Command] = &[
         ],
         Some("Thoát"),
         "Thoát chương trình (mọi thứ đã lưu)",
-        off_bar: &[Ctx::List, Ctx::ListLeft]
+        spare_on: &[Ctx::List, Ctx::ListLeft]
     ),
 ];

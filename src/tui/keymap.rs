@@ -189,6 +189,9 @@ pub struct Command {
     /// the screen names the key itself, or the bar (80 columns) has no room for it
     /// beside the keys that matter more there. Still in help.
     pub off_bar: &'static [Ctx],
+    /// Contexts of `scope` whose hint bar shows this one only after all the others,
+    /// when the console is wide enough (an 80-column bar has no room for it).
+    pub spare_on: &'static [Ctx],
     /// The line in the help screen.
     pub help: &'static str,
 }
@@ -318,7 +321,17 @@ pub fn pair_label(ctx: Ctx, first: &Action, second: &Action, between: &str) -> S
 /// drops one on the smallest terminal the program supports.
 pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
     commands()
-        .filter(|c| c.scope.contains(&ctx) && !c.off_bar.contains(&ctx))
+        .filter(|c| {
+            c.scope.contains(&ctx) && !c.off_bar.contains(&ctx) && !c.spare_on.contains(&ctx)
+        })
+        .filter_map(|c| Some((c.keys.first()?.label(), c.hint?)))
+        .collect()
+}
+
+/// The hints `ctx`'s bar shows after [`hints`] when the console has room for them.
+pub fn spare_hints(ctx: Ctx) -> Vec<(String, &'static str)> {
+    commands()
+        .filter(|c| c.scope.contains(&ctx) && c.spare_on.contains(&ctx))
         .filter_map(|c| Some((c.keys.first()?.label(), c.hint?)))
         .collect()
 }

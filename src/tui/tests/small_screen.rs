@@ -409,3 +409,32 @@ fn the_home_lists_detail_and_scoring_show_every_hint_at_80_columns() {
     assert_eq!(app.context(), Ctx::Scoring);
     assert_every_hint_shown(app);
 }
+
+/// A Windows console opens 120 columns wide: there the lists' bar also shows the keys
+/// kept out of the 80-column bar for room (the year and F9; F10 from 130 columns).
+#[test]
+fn a_wide_console_shows_the_lists_spare_hints_after_the_others() {
+    let mut h = app();
+    at_80x23(&mut h);
+    let app = &mut h.app;
+    type_text(app, "2");
+    assert_eq!(app.context(), Ctx::List);
+    let last_row = |width: u16| -> String {
+        let terminal = draw(app, width, HEIGHT);
+        let buffer = terminal.backend().buffer();
+        (0..width)
+            .map(|x| buffer[(x, HEIGHT - 1)].symbol())
+            .collect()
+    };
+    let narrow = last_row(WIDTH);
+    let wide = last_row(120);
+    assert!(!narrow.contains("Năm trước"), "{narrow}");
+    assert!(wide.starts_with(narrow.trim_end()), "{narrow}\n{wide}");
+    for spare in ["[ Năm trước", "] Năm sau", "F9 Thông tin"] {
+        assert!(
+            wide.contains(spare),
+            "{spare} missing at 120 columns: {wide}"
+        );
+    }
+    assert!(last_row(130).contains("F10 Thoát"));
+}

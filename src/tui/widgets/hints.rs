@@ -1,5 +1,6 @@
 //! The key-hint bar: the current context's commands from the one command table, as
-//! many as fit, so what the bar promises is exactly what the keys do.
+//! many as fit, so what the bar promises is exactly what the keys do; on a console
+//! wider than 80 columns, the keys kept for room follow.
 
 use crate::text::width;
 use crate::tui::app::App;
@@ -16,7 +17,11 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let room = usize::from(area.width);
     let mut used = 0;
     let mut spans = Vec::new();
-    for (key, label) in keymap::hints(app.context()) {
+    let ctx = app.context();
+    for (key, label) in keymap::hints(ctx)
+        .into_iter()
+        .chain(keymap::spare_hints(ctx))
+    {
         let needed = width(&key) + 1 + width(label);
         if room - used < needed {
             break;
