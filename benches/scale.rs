@@ -152,12 +152,13 @@ fn report_text(reader: &sohoctap::store::Reader) -> Result<String, Failure> {
     ))
 }
 
-/// Pushes everything out of the processor's caches by writing a buffer larger than
-/// them (this machine's last-level cache is 32 MB). At 50,000 households the app's
-/// working set (links, statuses, the page cache's hot pages) stays in that cache
-/// between repetitions and at 200,000 it does not, so a figure measured warm grows
-/// faster than the work does; measured after a sweep at both sizes, it shows the
-/// growth of the work itself, as on an office PC whose cache holds neither.
+/// Pushes the program's data out of the processor's caches by writing a buffer larger
+/// than them (this machine's last-level cache is 32 MB). At 50,000 households the app's
+/// working set (links, statuses, the page cache's hot pages, about 5 MB) can stay in
+/// that cache between repetitions and at 200,000 it cannot, so a figure measured warm
+/// may grow faster than the work does; measured after a sweep, both sizes start from
+/// the same processor-cache state. The operating system's page cache and redb's own
+/// are left as they are (warm at both sizes).
 struct CacheSweeper(Vec<u8>);
 
 impl CacheSweeper {
@@ -742,7 +743,7 @@ fn run(dir: &Path) -> Result<(), Failure> {
         ("_kept", "counts kept at the last session's end"),
         (
             "",
-            "counts not kept (after a command-line change or an unclean end)",
+            "counts not kept (after a kill soon after a change, an upgrade or an older program's write)",
         ),
     ] {
         rows.push(Row {
@@ -898,10 +899,10 @@ fn app_phase(path: &Path) -> Result<(), Failure> {
     let catalog = Catalog::shipped().map_err(|e| format!("{e:?}"))?;
     // 4. The home screen of YEAR (the demo's last full year: every title evaluated), from
     // opening the register to the first frame, then to the census read after it (ready
-    // for keys). Twice: with the year's counts not kept (after a command-line change or
-    // an unclean end: counted from the census before the frame), and kept as a session's
-    // end keeps them. Each once with the file evicted from the page cache (cold), then
-    // five times warm.
+    // for keys). Twice: with the year's counts not kept (after a kill soon after a
+    // change, an upgrade or an older program's write: counted from the census before
+    // the frame), and kept as a session's end keeps them. Each once with the file
+    // evicted from the page cache (cold), then five times warm.
     let open_home = || -> Result<(App, Timed, Timed), Failure> {
         let started = Timed::start();
         let register = Register::open(path)?;

@@ -84,6 +84,18 @@ pub fn opening_year(today: chrono::NaiveDate) -> Option<Year> {
     Some(if today.month() == 1 { year - 1 } else { year })
 }
 
+/// The years the app opens on from `today` on: the year it opens on now and, in
+/// January, the new calendar year too, which it opens on from February. Their counts
+/// are kept for the next openings' first frames.
+pub fn years_opened_next(today: chrono::NaiveDate) -> Vec<Year> {
+    let mut years: Vec<Year> = [opening_year(today), Year::try_from(today.year()).ok()]
+        .into_iter()
+        .flatten()
+        .collect();
+    years.dedup();
+    years
+}
+
 /// This year, by the local clock: the default data year.
 pub fn current_year() -> Year {
     Year::try_from(chrono::Local::now().year()).unwrap_or(2025)

@@ -3,10 +3,10 @@
 use super::args::CheckArgs;
 use super::out::outln;
 use super::{CliError, Env};
-use crate::app::{current_year, opening_year};
+use crate::app::{current_year, years_opened_next};
 use crate::model::{UnitKind, Year};
 use crate::text::format_count;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
     let register = super::open_register_read_only(&env.db)?;
@@ -85,23 +85,14 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
 }
 
 /// The years whose kept counts `check` compares with a fresh count: the one asked for
-/// with `--year`; else the year the app opens on `today`, the one every writing command
-/// keeps counts for and the next first frame is drawn from (in January, the year just
-/// ended, which the office is still finishing), then the calendar year when it differs:
-/// the app keeps its counts when the officer worked on it in January, and opens on it
-/// from February, so a bad record of it would be met then. A year with no counts kept
+/// with `--year`; else those the app opens on next (in January the year just ended and
+/// the new one), whose counts every writing command keeps. A year with no counts kept
 /// at the register's state costs one lookup, not a count.
 fn compared_years(asked: Option<Year>, today: NaiveDate) -> Vec<Year> {
-    if let Some(year) = asked {
-        return vec![year];
+    match asked {
+        Some(year) => vec![year],
+        None => years_opened_next(today),
     }
-    let calendar = Year::try_from(today.year()).ok();
-    let mut years: Vec<Year> = [opening_year(today), calendar]
-        .into_iter()
-        .flatten()
-        .collect();
-    years.dedup();
-    years
 }
 
 #[cfg(test)]

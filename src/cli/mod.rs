@@ -57,15 +57,13 @@ fn told_of_upgrade(register: crate::store::Register) -> Result<crate::store::Reg
     Ok(register)
 }
 
-/// Closes a register a command has written to, first keeping the counts of the year the
-/// app opens on (see [`crate::app::keep_tallies`]), so the next app session draws its
-/// first frame from them instead of counting the year from every unit's links.
+/// Closes a register a command has written to, first keeping the counts of the years the
+/// app opens on next (see [`crate::app::keep_tallies`]), so the next app session draws
+/// its first frame from them instead of counting the year from every unit's links.
 pub(crate) fn close_written(register: crate::store::Register) -> Result<(), CliError> {
-    let today = chrono::Local::now().date_naive();
-    if let Some(year) = crate::app::opening_year(today) {
-        // Only the next opening's speed depends on it (a full disk: counted then).
-        let _ = crate::app::keep_tallies(&register, &[year]);
-    }
+    let years = crate::app::years_opened_next(chrono::Local::now().date_naive());
+    // Only the next opening's speed depends on it (a full disk: counted then).
+    let _ = crate::app::keep_tallies(&register, &years);
     register.close()?;
     Ok(())
 }

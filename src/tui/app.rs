@@ -115,9 +115,11 @@ pub struct App {
     /// The register's write counter when it was opened or last backed up: a different
     /// one on leaving means this session changed something not yet backed up.
     pub clean_generation: u64,
-    /// The write counter and year at which this session last kept the counts: keeping
-    /// again with neither moved would count the same data twice for nothing.
-    pub counts_kept: Option<(u64, Year)>,
+    /// The write counter and years at which this session last kept the counts, or
+    /// tried to: keeping again with neither changed would count the same data for
+    /// nothing, and a register that could not take them (a full disk) would fail the
+    /// same way at every pause.
+    pub counts_tried: Option<(u64, Vec<Year>)>,
     /// The last decision number and date recorded this session: the next decision form
     /// starts with them (a sitting decides many units under one decision).
     pub last_decision: Option<crate::model::Decision>,
@@ -216,7 +218,7 @@ impl App {
             session_changes: Vec::new(),
             session_archives: Vec::new(),
             clean_generation: 0,
-            counts_kept: None,
+            counts_tried: None,
             pending: None,
             last_decision: None,
             officer: None,
@@ -252,12 +254,12 @@ impl App {
         }
     }
 
-    /// Counts the year shown and the year the app opens on next time, and keeps them in
-    /// the register for the next opening's first frame (see `app::keep_tallies`). Runs
-    /// when the session ends, however it ends short of a kill, and when the officer has
-    /// left the keyboard a while (so a power cut or a killed process later still leaves
-    /// counts to open on). Nothing is counted when nothing was written since the last
-    /// time.
+    /// Counts the year shown and the years the app opens on next, and keeps them in
+    /// the register for the next openings' first frames (see `app::keep_tallies`).
+    /// Runs when the session ends, however it ends short of a kill, and when the
+    /// keyboard has rested a while (so a power cut or a killed process later still
+    /// leaves counts to open on). Nothing is counted when nothing was written since the
+    /// last time.
     pub fn keep_tallies(&mut self) {
         let Some(register) = &self.register else {
             return;
@@ -265,18 +267,23 @@ impl App {
         let Ok(generation) = register.read().and_then(|r| r.generation()) else {
             return;
         };
-        if self.counts_kept == Some((generation, self.year)) {
-            return;
-        }
         let today = self
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        let next = super::opening_year(today).unwrap_or(self.year);
+        let mut years = crate::app::years_opened_next(today);
+        years.push(self.year);
+        years.sort_unstable();
+        years.dedup();
+        let tried = Some((generation, years));
+        if self.counts_tried == tried {
+            return;
+        }
         // Only the next opening's speed depends on it: a register that cannot take the
         // counts now (a full disk) is counted from its census then, as before.
-        if crate::app::keep_tallies(register, &[self.year, next]).is_ok() {
-            self.counts_kept = Some((generation, self.year));
+        if let Some((_, years)) = &tried {
+            let _ = crate::app::keep_tallies(register, years);
         }
+        self.counts_tried = tried;
     }
 
     /// Reads the census of a year whose first frame was drawn from the kept tally, and

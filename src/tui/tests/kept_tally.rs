@@ -164,3 +164,43 @@ fn a_census_that_cannot_be_read_after_a_kept_first_frame_is_said_and_the_app_end
     press(&mut app, KeyCode::Enter);
     assert!(app.quit, "the app ends once the reason is read");
 }
+
+/// The counts kept for `year` at the register's present state, if any.
+fn kept(app: &App, year: crate::model::Year) -> Option<Tally> {
+    let reader = app
+        .register
+        .as_ref()
+        .expect("register")
+        .read()
+        .expect("read");
+    crate::app::kept_tally(&reader, year).expect("kept")
+}
+
+#[test]
+fn a_score_after_a_keep_is_kept_at_the_next_one() {
+    let mut h = app();
+    h.app.keep_tallies();
+    let before = kept(&h.app, YEAR).expect("kept first");
+    type_text(&mut h.app, "2");
+    press(&mut h.app, KeyCode::F(5));
+    press(&mut h.app, KeyCode::Enter);
+    type_text(&mut h.app, "12");
+    press(&mut h.app, KeyCode::Enter);
+    assert_eq!(kept(&h.app, YEAR), None, "the score made them stale");
+    h.app.keep_tallies();
+    let after = kept(&h.app, YEAR).expect("kept again");
+    assert_ne!(after, before, "the score changed the counts");
+    assert_eq!(after, fresh_count(&h.app));
+}
+
+#[test]
+fn in_january_the_new_year_is_kept_too_for_the_opening_in_february() {
+    let mut h = app();
+    h.app.today = chrono::NaiveDate::from_ymd_opt(i32::from(YEAR) + 1, 1, 20);
+    h.app.keep_tallies();
+    assert!(kept(&h.app, YEAR).is_some());
+    assert!(
+        kept(&h.app, YEAR + 1).is_some(),
+        "the year opened from February"
+    );
+}
