@@ -559,10 +559,19 @@ impl Register {
 
     /// Closes the file and releases it for other processes.
     pub fn close(mut self) -> Result<()> {
-        self.close_inner()
+        self.close_inner(true)
     }
 
-    fn close_inner(&mut self) -> Result<()> {
+    /// [`Register::close`] without the once-a-day verification, for a session ending
+    /// because its terminal went away: a closing Windows console is killed a few seconds
+    /// later, and reading a large register whole on an old disk can take longer. The
+    /// close is recorded as clean with the last verification's day, so the next close
+    /// verifies instead.
+    pub fn close_in_haste(mut self) -> Result<()> {
+        self.close_inner(false)
+    }
+
+    fn close_inner(&mut self, verify_daily: bool) -> Result<()> {
         let db = match self.db.get_mut() {
             Ok(slot) => slot.take(),
             Err(poisoned) => poisoned.into_inner().take(),
@@ -574,7 +583,7 @@ impl Register {
         let mut verified_on = self.verified_on.load(Ordering::Relaxed);
         let today = verified::today();
         let mut damage = None;
-        if self.track && verified_on < today {
+        if self.track && verify_daily && verified_on < today {
             // The once-a-day verification. Damage found is reported, and no clean close
             // is recorded, so the next open verifies again and refuses the file.
             match db.check_integrity() {
@@ -613,7 +622,7 @@ impl Drop for Register {
     fn drop(&mut self) {
         // Errors on this path have nowhere to go; the file is still consistent because
         // every write was its own committed transaction.
-        let _ = self.close_inner();
+        let _ = self.close_inner(true);
     }
 }
 

@@ -9,7 +9,8 @@
 //!   program last closed it (a kill or power cut while it was open, another program or a
 //!   copy that changed or replaced it): redb also repairs, and so verifies, by itself
 //!   after an unclean shutdown;
-//! - at a close, when the last verification was on an earlier day (at most once a day);
+//! - at a close, when the last verification was on an earlier day (at most once a day),
+//!   unless the session is ending because its terminal went away ([`super::Register::close_in_haste`]);
 //! - in every backup (the copy is verified before it gets its name) and in `check`.
 //!
 //! Why a side file and not a key in the register's `meta` table: writing a key is a

@@ -124,3 +124,19 @@ fn a_damaged_register_is_never_backed_up() {
     assert!(!dest.exists());
     drop(register);
 }
+
+#[test]
+fn a_hasty_close_leaves_the_days_verification_to_the_next_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = register_with_mark(dir.path());
+    let two_days_ago = verified::today() - 2;
+    verified::record(&path, two_days_ago);
+    Register::open(&path).unwrap().close_in_haste().unwrap();
+    assert_eq!(
+        verified::trusted_since(&path),
+        Some(two_days_ago),
+        "closed cleanly, not verified"
+    );
+    Register::open(&path).unwrap().close().unwrap();
+    assert_eq!(verified::trusted_since(&path), Some(verified::today()));
+}

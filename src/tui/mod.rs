@@ -202,6 +202,8 @@ pub fn end_session(app: &mut App, stop: &terminal::Stop) -> Result<(), AppError>
     app.keep_tallies();
     terminal::restore();
     let closed = match app.register.take() {
+        // The daily verification waits for a session that ends at the officer's word.
+        Some(register) if stop.requested() => register.close_in_haste().map_err(AppError::from),
         Some(register) => register.close().map_err(AppError::from),
         None => Ok(()),
     };
