@@ -220,6 +220,22 @@ fn search_add_quit_and_find_it_again() {
     assert_eq!(a_demo_household(&db).2, households + 1);
 }
 
+/// Closes every descriptor of the master side, as when an SSH connection dies: the
+/// kernel then hangs up the terminal and sends SIGHUP. The output thread holds one and
+/// sits in `read`; a key that makes the app redraw wakes it up to let go. Returns how
+/// long the process took to end after that.
+fn hang_up(s: &mut Session) -> Duration {
+    s.hang_up.store(true, std::sync::atomic::Ordering::SeqCst);
+    s.send("]");
+    if let Some(output) = s.output.take() {
+        output.join().expect("output thread");
+    }
+    let since = Instant::now();
+    s.writer = None;
+    s.master = None;
+    s.wait_exit(since)
+}
+
 #[test]
 fn hanging_up_ends_the_process_and_frees_the_register() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -229,18 +245,7 @@ fn hanging_up_ends_the_process_and_frees_the_register() {
     let mut s = Session::start(&db);
     s.wait_for("Màn hình chính");
     s.wait_for("F1 Trợ giúp");
-    // Close every descriptor of the master side, as when an SSH connection dies: the
-    // kernel then hangs up the terminal and sends SIGHUP. The output thread holds one
-    // and sits in `read`; a key that makes the app redraw wakes it up to let go.
-    s.hang_up.store(true, std::sync::atomic::Ordering::SeqCst);
-    s.send("]");
-    if let Some(output) = s.output.take() {
-        output.join().expect("output thread");
-    }
-    let since = Instant::now();
-    s.writer = None;
-    s.master = None;
-    let took = s.wait_exit(since);
+    let took = hang_up(&mut s);
     eprintln!("after hang-up the process ended in {took:?} (target: under 1 s)");
     assert!(took < Duration::from_secs(3), "took {took:?}");
     let register = Register::open(&db).expect("the register opens at once after a hang-up");
@@ -495,15 +500,7 @@ fn a_hang_up_after_a_score_keeps_the_counts() {
 
     let mut s = start_with_no_pause_keep(&db);
     score_the_first_household(&mut s);
-    s.hang_up.store(true, std::sync::atomic::Ordering::SeqCst);
-    s.send("]");
-    if let Some(output) = s.output.take() {
-        output.join().expect("output thread");
-    }
-    let since = Instant::now();
-    s.writer = None;
-    s.master = None;
-    s.wait_exit(since);
+    hang_up(&mut s);
     assert!(kept_counts_are_current(&db));
 }
 

@@ -310,3 +310,10 @@ pub fn left_of_cursor(app: &App) -> Option<String> {
     let buffer = terminal.backend().buffer();
     Some((0..at.x).map(|x| buffer[(x, at.y)].symbol()).collect())
 }
+
+/// Household list filtered to "chưa chấm", cursor on the first such household.
+pub fn unscored_households(app: &mut App) {
+    type_text(app, "2");
+    press(app, KeyCode::F(5));
+    assert_eq!(app.context(), crate::tui::keymap::Ctx::List);
+}

@@ -8,15 +8,18 @@ use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crossterm::event::KeyCode;
 
-/// The year counted afresh from the register.
-fn fresh_count(app: &App) -> Tally {
-    let reader = app
-        .register
+/// A snapshot of the app's register.
+fn reader(app: &App) -> crate::store::Reader {
+    app.register
         .as_ref()
         .expect("register")
         .read()
-        .expect("read");
-    Tally::compute(&crate::app::load_census(&reader, YEAR).expect("census"))
+        .expect("read")
+}
+
+/// The year counted afresh from the register.
+fn fresh_count(app: &App) -> Tally {
+    Tally::compute(&crate::app::load_census(&reader(app), YEAR).expect("census"))
 }
 
 /// The app on the register at `path`, as a session opens it.
@@ -60,8 +63,7 @@ fn a_session_keeps_its_counts_and_the_next_opens_on_them_before_the_census() {
     );
     let before = fresh_count(&h.app);
     // Scores change the counts; the session keeps those of the register as it is.
-    type_text(&mut h.app, "2");
-    press(&mut h.app, KeyCode::F(5));
+    unscored_households(&mut h.app);
     press(&mut h.app, KeyCode::Enter);
     type_text(&mut h.app, "12");
     press(&mut h.app, KeyCode::Enter);
@@ -167,13 +169,7 @@ fn a_census_that_cannot_be_read_after_a_kept_first_frame_is_said_and_the_app_end
 
 /// The counts kept for `year` at the register's present state, if any.
 fn kept(app: &App, year: crate::model::Year) -> Option<Tally> {
-    let reader = app
-        .register
-        .as_ref()
-        .expect("register")
-        .read()
-        .expect("read");
-    crate::app::kept_tally(&reader, year).expect("kept")
+    crate::app::kept_tally(&reader(app), year).expect("kept")
 }
 
 #[test]
@@ -181,8 +177,7 @@ fn a_score_after_a_keep_is_kept_at_the_next_one() {
     let mut h = app();
     h.app.keep_tallies();
     let before = kept(&h.app, YEAR).expect("kept first");
-    type_text(&mut h.app, "2");
-    press(&mut h.app, KeyCode::F(5));
+    unscored_households(&mut h.app);
     press(&mut h.app, KeyCode::Enter);
     type_text(&mut h.app, "12");
     press(&mut h.app, KeyCode::Enter);

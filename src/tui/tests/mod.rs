@@ -16,6 +16,7 @@ mod paper_forms;
 mod picker;
 mod report_import;
 mod scoring;
+mod scoring_cursor;
 mod small_fixes;
 mod small_screen;
 mod snapshots;
