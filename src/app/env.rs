@@ -96,7 +96,14 @@ pub fn years_opened_next(today: chrono::NaiveDate) -> Vec<Year> {
     years
 }
 
-/// This year, by the local clock: the default data year.
+/// The year a command works on when none is given, by the local clock: the year the
+/// app opens on (in January the year just ended, which the office is still finishing:
+/// its decisions, its report by 15 January).
+pub fn working_year() -> Year {
+    opening_year(chrono::Local::now().date_naive()).unwrap_or_else(current_year)
+}
+
+/// This year, by the local clock.
 pub fn current_year() -> Year {
     Year::try_from(chrono::Local::now().year()).unwrap_or(2025)
 }

@@ -57,7 +57,8 @@ pub use archive::set_left;
 pub use census::load_census;
 pub use decisions::{DecisionBatch, correct_decision, decision_batch, withdraw_decision};
 pub use env::{
-    Env, current_year, default_register_path, opening_year, with_office_sets, years_opened_next,
+    Env, current_year, default_register_path, opening_year, with_office_sets, working_year,
+    years_opened_next,
 };
 pub use error::{Advice, AppError};
 pub use evaluation::{

@@ -215,7 +215,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "DANH_HIỆU")]
     pub title: Option<String>,
     /// Với scores: năm đánh giá. Với danh sách: năm vào sổ của những dòng không có cột
-    /// "Năm vào" (mặc định năm nay)
+    /// "Năm vào" (mặc định năm đang làm: năm nay, tháng 1 là năm trước)
     #[arg(long, value_name = "NĂM")]
     pub year: Option<u16>,
 }
@@ -315,7 +315,7 @@ pub enum CriteriaCommand {
         /// Mã bộ (vd. cong-dan-qd244-2022) hoặc mã danh hiệu (gia-dinh, dong-ho, cong-dong, don-vi, cong-dan)
         #[arg(value_name = "MÃ")]
         id: String,
-        /// Năm (cho mã danh hiệu; mặc định năm nay)
+        /// Năm (cho mã danh hiệu; mặc định năm đang làm: năm nay, tháng 1 là năm trước)
         #[arg(long)]
         year: Option<u16>,
         /// In dạng JSON
@@ -331,7 +331,7 @@ pub enum CriteriaCommand {
     Import(CriteriaImportArgs),
     /// Xuất một bộ tiêu chí ra tệp để xã khác nhập (CSV mở bằng Excel, hoặc .toml)
     Export {
-        /// Mã bộ (vd. cong-dan-qd244-2022) hoặc mã danh hiệu (bộ đang áp dụng năm nay)
+        /// Mã bộ (vd. cong-dan-qd244-2022) hoặc mã danh hiệu (bộ đang áp dụng năm đang làm)
         #[arg(value_name = "MÃ")]
         id: String,
         /// Tệp ghi ra: .csv (mặc định), .xlsx hoặc .toml; không có thì in ra màn hình
@@ -403,14 +403,14 @@ pub struct CheckArgs {
     /// In dạng JSON
     #[arg(long)]
     pub json: bool,
-    /// Năm để đếm đơn vị đang hoạt động (mặc định năm nay)
+    /// Năm để đếm đơn vị đang hoạt động (mặc định năm đang làm: năm nay, tháng 1 là năm trước)
     #[arg(long)]
     pub year: Option<u16>,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Năm báo cáo (mặc định năm nay)
+    /// Năm báo cáo (mặc định năm đang làm: năm nay, tháng 1 là năm trước)
     #[arg(long)]
     pub year: Option<u16>,
     /// In dạng JSON (lược đồ ổn định, xem docs/report-json.md)
@@ -464,7 +464,7 @@ pub struct SheetArgs {
     /// Ghi phiếu đăng ký (thay cho phiếu chấm điểm)
     #[arg(long)]
     pub registration: bool,
-    /// Năm chấm (mặc định năm nay)
+    /// Năm chấm (mặc định năm đang làm: năm nay, tháng 1 là năm trước)
     #[arg(long)]
     pub year: Option<u16>,
     /// Tệp Word (.docx) để ghi

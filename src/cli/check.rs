@@ -3,14 +3,14 @@
 use super::args::CheckArgs;
 use super::out::outln;
 use super::{CliError, Env};
-use crate::app::{current_year, years_opened_next};
+use crate::app::{working_year, years_opened_next};
 use crate::model::{UnitKind, Year};
 use crate::text::format_count;
 use chrono::NaiveDate;
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<(), CliError> {
     let register = super::open_register_read_only(&env.db)?;
-    let year = args.year.unwrap_or_else(current_year);
+    let year = args.year.unwrap_or_else(working_year);
     let mut report = register.check(year)?;
     let reader = register.read()?;
     for kept in compared_years(args.year, chrono::Local::now().date_naive()) {

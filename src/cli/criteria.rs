@@ -4,7 +4,7 @@ use super::args::CriteriaCommand;
 use super::criteria_table::catalog_with_register;
 use super::out::outln;
 use super::{CliError, Env};
-use crate::app::current_year;
+use crate::app::working_year;
 use crate::criteria::{Catalog, CatalogEntry, IndicatorKind, Scope, Status, parse_set};
 use crate::model::Title;
 use serde_json::json;
@@ -32,7 +32,7 @@ pub fn find<'a>(
 ) -> Result<&'a CatalogEntry, CliError> {
     match Title::from_code(id) {
         Some(title) => {
-            let year = year.unwrap_or_else(current_year);
+            let year = year.unwrap_or_else(working_year);
             catalog.in_force(title, year).ok_or_else(|| {
                 CliError::input(format!(
                     "Không có bộ tiêu chí {} áp dụng cho năm {year}",

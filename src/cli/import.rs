@@ -5,8 +5,8 @@
 use super::args::{ImportArgs, ImportKind};
 use super::out::outln;
 use super::{CliError, Env};
-use crate::app::current_year;
 use crate::app::import::{delimiter_name, unit_names};
+use crate::app::working_year;
 use crate::exchange::{
     self, FileOptions, ImportOptions, ImportPlan, archive_from_json, import_archive,
 };
@@ -126,7 +126,7 @@ fn import_list(env: &Env, args: &ImportArgs, kind: UnitKind, bytes: &[u8]) -> Re
         accept_code_mapping: args.accept_code_mapping,
     };
     let options = ImportOptions {
-        default_year: args.year.unwrap_or_else(current_year),
+        default_year: args.year.unwrap_or_else(working_year),
     };
     // A real import writes each row while the next ones are checked, in one transaction
     // committed only if the whole file is clean; a dry run only plans.

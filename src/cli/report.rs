@@ -5,14 +5,14 @@
 
 use super::args::ReportArgs;
 use super::{CliError, Env};
-use crate::app::{current_year, load_report_data};
+use crate::app::{load_report_data, working_year};
 use crate::report::docx::DocxOptions;
 use crate::report::report_json;
 use crate::report::text::{TextOptions, render, windows_bytes};
 use std::io::Write;
 
 pub fn run(env: &Env, args: &ReportArgs, ascii: bool) -> Result<(), CliError> {
-    let year = args.year.unwrap_or_else(current_year);
+    let year = args.year.unwrap_or_else(working_year);
     // Refuse to print before doing any work when there is no way to print.
     if args.print {
         crate::print::check_printer().map_err(print_error)?;

@@ -7,10 +7,10 @@
 use super::args::SheetArgs;
 use super::recognise::parse_title;
 use super::{CliError, Env};
-use crate::app::current_year;
 use crate::app::forms::{
     Form, FormError, by_community, load_forms, registered_units, sort_forms, units_in_community,
 };
+use crate::app::working_year;
 use crate::model::{Title, Unit, UnitId, UnitKind};
 use crate::report::docx::forms::{FormKind, render};
 use crate::store::{ReadOnlyRegister, Reader};
@@ -27,7 +27,7 @@ impl From<FormError> for CliError {
 
 pub fn run(env: &Env, args: &SheetArgs) -> Result<(), CliError> {
     let title = parse_title(&args.title)?;
-    let year = args.year.unwrap_or_else(current_year);
+    let year = args.year.unwrap_or_else(working_year);
     let kind = if args.registration {
         FormKind::Registration
     } else {
