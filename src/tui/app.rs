@@ -274,16 +274,14 @@ impl App {
         years.push(self.year);
         years.sort_unstable();
         years.dedup();
-        let tried = Some((generation, years));
-        if self.counts_tried == tried {
+        let tried = (generation, years);
+        if self.counts_tried.as_ref() == Some(&tried) {
             return;
         }
         // Only the next opening's speed depends on it: a register that cannot take the
         // counts now (a full disk) is counted from its census then, as before.
-        if let Some((_, years)) = &tried {
-            let _ = crate::app::keep_tallies(register, years);
-        }
-        self.counts_tried = tried;
+        let _ = crate::app::keep_tallies(register, &tried.1);
+        self.counts_tried = Some(tried);
     }
 
     /// Reads the census of a year whose first frame was drawn from the kept tally, and

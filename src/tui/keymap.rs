@@ -186,8 +186,8 @@ pub struct Command {
     /// Short label for the hint bar; `None` keeps it out of the bar (still in help).
     pub hint: Option<&'static str>,
     /// Contexts of `scope` whose hint bar leaves this one out, though it has a hint:
-    /// the screen names the key itself, or the bar (80 columns) has no room for it
-    /// beside the keys that matter more there. Still in help.
+    /// the screen names the key itself, or the key has no place in that bar. Still in
+    /// help.
     pub off_bar: &'static [Ctx],
     /// Contexts of `scope` whose hint bar shows this one only after all the others,
     /// when the console is wide enough (an 80-column bar has no room for it).
@@ -320,18 +320,20 @@ pub fn pair_label(ctx: Ctx, first: &Action, second: &Action, between: &str) -> S
 /// Every context's entries fit 80 columns whole (a test holds it), so the bar never
 /// drops one on the smallest terminal the program supports.
 pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
-    commands()
-        .filter(|c| {
-            c.scope.contains(&ctx) && !c.off_bar.contains(&ctx) && !c.spare_on.contains(&ctx)
-        })
-        .filter_map(|c| Some((c.keys.first()?.label(), c.hint?)))
-        .collect()
+    bar_entries(ctx, false)
 }
 
 /// The hints `ctx`'s bar shows after [`hints`] when the console has room for them.
 pub fn spare_hints(ctx: Ctx) -> Vec<(String, &'static str)> {
+    bar_entries(ctx, true)
+}
+
+/// The commands of `ctx` with a hint on its bar: those kept for room (`spare`), or the
+/// others.
+fn bar_entries(ctx: Ctx, spare: bool) -> Vec<(String, &'static str)> {
     commands()
-        .filter(|c| c.scope.contains(&ctx) && c.spare_on.contains(&ctx))
+        .filter(|c| c.scope.contains(&ctx) && !c.off_bar.contains(&ctx))
+        .filter(|c| c.spare_on.contains(&ctx) == spare)
         .filter_map(|c| Some((c.keys.first()?.label(), c.hint?)))
         .collect()
 }
